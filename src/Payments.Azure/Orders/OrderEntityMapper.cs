@@ -1,0 +1,61 @@
+using System.Globalization;
+using Payments.Azure.Tables;
+using Payments.Core.Orders;
+
+namespace Payments.Azure.Orders;
+
+/// <summary>Maps orders to their table row. Money is written as invariant decimal text, never as a double.</summary>
+internal static class OrderEntityMapper
+{
+    public const string OrderRowKey = "order";
+
+    public static string PartitionKey(string orderId) => TableKeys.Encode(orderId);
+
+    public static TableEntity ToEntity(PaymentOrder order) => new(PartitionKey(order.Id), OrderRowKey)
+    {
+        ["OrderId"] = order.Id,
+        ["Provider"] = order.Provider.ToString(),
+        ["Status"] = order.Status.ToString(),
+        ["RequestFingerprint"] = order.RequestFingerprint,
+        ["CreatedAt"] = order.CreatedAt,
+        ["UpdatedAt"] = order.UpdatedAt,
+        ["ProviderStatus"] = order.ProviderStatus,
+        ["ProviderReference"] = order.ProviderReference,
+        ["RedirectUrl"] = order.RedirectUrl,
+        ["Amount"] = order.Amount?.ToString(CultureInfo.InvariantCulture),
+        ["Currency"] = order.Currency,
+        ["CustomerReference"] = order.CustomerReference,
+        ["CustomerIp"] = order.CustomerIp,
+        ["CardLast4"] = order.CardLast4,
+        ["ProviderCalls"] = order.ProviderCalls,
+        ["Checks"] = order.Checks,
+        ["NextCheckAt"] = order.NextCheckAt,
+        ["LastError"] = order.LastError,
+        ["ReviewReason"] = order.ReviewReason,
+        ["CompletedAt"] = order.CompletedAt,
+    };
+
+    public static PaymentOrder FromEntity(TableEntity entity) => new()
+    {
+        Id = entity.GetString("OrderId")!,
+        Provider = Enum.Parse<PaymentProvider>(entity.GetString("Provider")!),
+        Status = Enum.Parse<OrderStatus>(entity.GetString("Status")!),
+        RequestFingerprint = entity.GetString("RequestFingerprint")!,
+        CreatedAt = entity.GetDateTime("CreatedAt")!.Value,
+        UpdatedAt = entity.GetDateTime("UpdatedAt")!.Value,
+        ProviderStatus = entity.GetString("ProviderStatus"),
+        ProviderReference = entity.GetString("ProviderReference"),
+        RedirectUrl = entity.GetString("RedirectUrl"),
+        Amount = entity.GetString("Amount") is { } amount ? decimal.Parse(amount, NumberStyles.Number, CultureInfo.InvariantCulture) : null,
+        Currency = entity.GetString("Currency"),
+        CustomerReference = entity.GetString("CustomerReference"),
+        CustomerIp = entity.GetString("CustomerIp"),
+        CardLast4 = entity.GetString("CardLast4"),
+        ProviderCalls = (int)(entity.GetInt64("ProviderCalls") ?? 0),
+        Checks = (int)(entity.GetInt64("Checks") ?? 0),
+        NextCheckAt = entity.GetDateTime("NextCheckAt"),
+        LastError = entity.GetString("LastError"),
+        ReviewReason = entity.GetString("ReviewReason"),
+        CompletedAt = entity.GetDateTime("CompletedAt"),
+    };
+}

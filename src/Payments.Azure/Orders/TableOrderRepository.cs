@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+using Payments.Azure.Tables;
+using Payments.Core;
+using Payments.Core.Orders;
+
+namespace Payments.Azure.Orders;
+
+/// <summary>Orders in Table Storage: one partition per order, a sharded due-check index beside it.</summary>
+public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepository
+{
+    private static readonly string[] DueSelect = ["RowKey"];
+
+    public async Task<Versioned<PaymentOrder>?> FindAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var response = await tables.Orders.GetAsync(OrderEntityMapper.PartitionKey(orderId), OrderEntityMapper.OrderRowKey, cancellationToken);
+        return response.Outcome switch
+        {
+            TableOutcome.Success => new Versioned<PaymentOrder>(OrderEntityMapper.FromEntity(response.Entity!), response.ETag!),
+            TableOutcome.NotFound => null,
+            _ => throw Unavailable(response.Outcome),
+        };
+    }
+
+    public async Task<AddResult> AddAsync(PaymentOrder order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        await IndexAsync(order, cancellationToken);
+        var response = await tables.Orders.InsertAsync(OrderEntityMapper.ToEntity(order), cancellationToken);
+        switch (response.Outcome)
+        {
+            case TableOutcome.Success:
+                return new AddResult(new Versioned<PaymentOrder>(order, response.ETag!), Added: true);
+            case TableOutcome.AlreadyExists:
+                var existing = await FindAsync(order.Id, cancellationToken)
+                    ?? throw new StorageUnavailableException($"Order {order.Id} exists but could not be read.");
+                return new AddResult(existing, Added: false);
+            default:
+                throw Unavailable(response.Outcome);
+        }
+    }
+
+    public async Task<string?> TryReplaceAsync(PaymentOrder order, string version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        await IndexAsync(order, cancellationToken);
+        var response = await tables.Orders.ReplaceAsync(OrderEntityMapper.ToEntity(order), version, cancellationToken);
+        return response.Outcome switch
+        {
+            TableOutcome.Success => response.ETag,
+            TableOutcome.PreconditionFailed or TableOutcome.NotFound => null,
+            _ => throw Unavailable(response.Outcome),
+        };
+    }
+
+    public async IAsyncEnumerable<string> FindDueAsync(
+        PaymentProvider provider,
+        DateTimeOffset now,
+        int max,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var upper = DueIndex.RowKey(now.UtcTicks + 1, string.Empty);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (var shard = 0; shard < DueIndex.Shards && found.Count < max; shard++)
+        {
+            var partition = DueIndex.Partition(provider, shard);
+            var filter = TableFilter.Create($"PartitionKey eq {partition} and RowKey lt {upper}");
+            await foreach (var entry in tables.Due.QueryAsync(filter, DueSelect, Math.Min(1000, max), cancellationToken))
+            {
+                var (dueTicks, orderId) = DueIndex.Parse(entry.RowKey);
+                var order = await FindAsync(orderId, cancellationToken);
+                if (order?.Value.NextCheckAt?.UtcTicks != dueTicks)
+                {
+                    await tables.Due.DeleteAsync(entry.PartitionKey, entry.RowKey, "*", cancellationToken);
+                }
+                else if (found.Add(orderId))
+                {
+                    yield return orderId;
+                    if (found.Count >= max)
+                    {
+                        yield break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes the index row before the order, so an order never has a due time without its row.</summary>
+    private async Task IndexAsync(PaymentOrder order, CancellationToken cancellationToken)
+    {
+        if (order.NextCheckAt is { } due)
+        {
+            var response = await tables.Due.UpsertAsync(DueIndex.Entry(order, due), cancellationToken);
+            if (!response.IsSuccess)
+            {
+                throw Unavailable(response.Outcome);
+            }
+        }
+    }
+
+    private static StorageUnavailableException Unavailable(TableOutcome outcome) => new($"Order table: {outcome}");
+}

@@ -1,0 +1,19 @@
+namespace Payments.Azure;
+
+/// <summary>Where orders are stored. Exactly one of <see cref="ConnectionString"/> and <see cref="TableServiceUri"/>.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "PaymentsStorage";
+
+    /// <summary>
+    /// Shared Key connection string (<c>UseDevelopmentStorage=true</c> for Azurite, or
+    /// AccountName/AccountKey/TableEndpoint). Local and test use only; Azure uses <see cref="TableServiceUri"/>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Table endpoint reached with Microsoft Entra ID (managed identity), e.g. <c>https://acct.table.core.windows.net</c>.</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>Letters/digits put before every table name (default <c>pay</c>: <c>payorders</c>, ...).</summary>
+    public string TablePrefix { get; set; } = "pay";
+}

@@ -1,0 +1,15 @@
+namespace Payments.Azure.Tables;
+
+/// <summary>How a table operation ended, as a value rather than an exception.</summary>
+public enum TableOutcome
+{
+    Success,
+    NotFound,
+    AlreadyExists,
+
+    /// <summary>The entity's ETag no longer matches: someone else changed it first.</summary>
+    PreconditionFailed,
+
+    /// <summary>Throttled, busy or unreachable after the pipeline's retries.</summary>
+    Unavailable,
+}

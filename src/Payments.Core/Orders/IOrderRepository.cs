@@ -1,0 +1,17 @@
+namespace Payments.Core.Orders;
+
+/// <summary>Orders in durable storage. Every write is a compare-and-swap on the stored version.</summary>
+public interface IOrderRepository
+{
+    Task<Versioned<PaymentOrder>?> FindAsync(string orderId, CancellationToken cancellationToken);
+
+    /// <summary>Adds the order; when one with that id exists, returns it instead.</summary>
+    Task<AddResult> AddAsync(PaymentOrder order, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the order if its stored version is still <paramref name="version"/>.</summary>
+    /// <returns>The new version, or null when someone else changed the order first.</returns>
+    Task<string?> TryReplaceAsync(PaymentOrder order, string version, CancellationToken cancellationToken);
+
+    /// <summary>Orders of <paramref name="provider"/> whose next check is at or before <paramref name="now"/>.</summary>
+    IAsyncEnumerable<string> FindDueAsync(PaymentProvider provider, DateTimeOffset now, int max, CancellationToken cancellationToken);
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+
+namespace Payments.Core.Orders;
+
+/// <summary>
+/// Read, transition, compare-and-swap; on a lost race, read again and re-decide. A change is written
+/// at most once however many copies of the same event arrive concurrently.
+/// </summary>
+public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvider time, ILogger<OrderUpdater> logger)
+{
+    /// <summary>Lost races tolerated before giving up; each loser re-reads, so this bounds contention, not correctness.</summary>
+    public const int MaxAttempts = 16;
+
+    public async Task<UpdateResult> UpdateAsync(
+        string orderId,
+        Func<PaymentOrder, DateTimeOffset, Transition> change,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var current = await repository.FindAsync(orderId, cancellationToken);
+            if (current is null)
+            {
+                return UpdateResult.NotFound;
+            }
+
+            var transition = change(current.Value, time.GetUtcNow());
+            if (!transition.IsChanged)
+            {
+                if (transition.Kind == TransitionKind.Conflict)
+                {
+                    LogConflict(logger, orderId, current.Value.Status);
+                }
+
+                return new UpdateResult(transition.Kind, transition.Order);
+            }
+
+            if (await repository.TryReplaceAsync(transition.Order, current.Version, cancellationToken) is not null)
+            {
+                LogChanged(logger, orderId, current.Value.Status, transition.Order.Status);
+                return new UpdateResult(TransitionKind.Changed, transition.Order);
+            }
+
+            LogLostRace(logger, orderId, attempt);
+        }
+
+        throw new OrderContentionException(orderId);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Order {OrderId} moved from {From} to {To}")]
+    private static partial void LogChanged(ILogger logger, string orderId, OrderStatus from, OrderStatus to);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Order {OrderId} changed underneath us (attempt {Attempt}); re-reading")]
+    private static partial void LogLostRace(ILogger logger, string orderId, int attempt);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Order {OrderId} is final ({Status}); a contradicting provider verdict was not applied")]
+    private static partial void LogConflict(ILogger logger, string orderId, OrderStatus status);
+}

@@ -1,0 +1,188 @@
+namespace Payments.Core.Orders;
+
+/// <summary>
+/// A payment order: the aggregate every state change goes through. Immutable; each transition
+/// returns the changed copy and says whether anything changed. Final states never regress.
+/// </summary>
+public sealed record PaymentOrder
+{
+    public required string Id { get; init; }
+    public required PaymentProvider Provider { get; init; }
+    public required OrderStatus Status { get; init; }
+
+    /// <summary>SHA-256 of the merchant's request content: a repeat with other content is a conflict.</summary>
+    public required string RequestFingerprint { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The provider's status exactly as last received.</summary>
+    public string? ProviderStatus { get; init; }
+
+    /// <summary>The provider's reference (platform order number or frame token).</summary>
+    public string? ProviderReference { get; init; }
+
+    /// <summary>Where the customer is sent: the HUAWEIPIN iframe or the HaiPay 3-D Secure page.</summary>
+    public string? RedirectUrl { get; init; }
+
+    /// <summary>Requested amount, replaced by the amount the provider reports with its verdict.</summary>
+    public decimal? Amount { get; init; }
+
+    public string? Currency { get; init; }
+    public string? CustomerReference { get; init; }
+    public string? CustomerIp { get; init; }
+    public string? CardLast4 { get; init; }
+
+    /// <summary>How many times the provider was asked to create the order.</summary>
+    public int ProviderCalls { get; init; }
+
+    /// <summary>How many status checks (or expiry checks) ran.</summary>
+    public int Checks { get; init; }
+
+    /// <summary>When the order is next due for a status check or expiry; null when nothing is due.</summary>
+    public DateTimeOffset? NextCheckAt { get; init; }
+
+    public string? LastError { get; init; }
+
+    /// <summary>Why a person should look at this order (null when nothing needs a look).</summary>
+    public string? ReviewReason { get; init; }
+
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    public static PaymentOrder Create(NewOrder order, DateTimeOffset now) => new()
+    {
+        Id = order.Id,
+        Provider = order.Provider,
+        Status = OrderStatus.Created,
+        RequestFingerprint = order.RequestFingerprint,
+        Amount = order.Amount,
+        Currency = order.Currency,
+        CustomerReference = order.CustomerReference,
+        CustomerIp = order.CustomerIp,
+        CardLast4 = order.CardLast4,
+        ProviderCalls = 1,
+        CreatedAt = now,
+        UpdatedAt = now,
+        NextCheckAt = order.FirstCheckAt,
+    };
+
+    /// <summary>The provider accepted the order.</summary>
+    public Transition Accept(string? reference, string? redirectUrl, DateTimeOffset? nextCheckAt, DateTimeOffset now) =>
+        Status is OrderStatus.Created or OrderStatus.Unknown
+            ? Changed(this with
+            {
+                Status = OrderStatus.Pending,
+                ProviderReference = reference ?? ProviderReference,
+                RedirectUrl = redirectUrl,
+                NextCheckAt = nextCheckAt,
+                LastError = null,
+            }, now)
+            : Same();
+
+    /// <summary>The provider call's outcome is not known (timeout, 5xx, unreadable reply).</summary>
+    public Transition MarkUnknown(string error, DateTimeOffset? nextCheckAt, DateTimeOffset now) =>
+        Status is OrderStatus.Created or OrderStatus.Unknown
+            ? Changed(this with { Status = OrderStatus.Unknown, LastError = error, NextCheckAt = nextCheckAt }, now)
+            : Same();
+
+    /// <summary>The provider refused the order; nothing was created there.</summary>
+    public Transition Reject(string error, DateTimeOffset now) =>
+        Status is OrderStatus.Created or OrderStatus.Unknown
+            ? Changed(this with
+            {
+                Status = OrderStatus.Rejected,
+                LastError = error,
+                NextCheckAt = null,
+                CompletedAt = now,
+            }, now)
+            : Same();
+
+    /// <summary>Counts another attempt to create the order at the provider (after Unknown).</summary>
+    public Transition RetryProviderCall(DateTimeOffset now) =>
+        Status == OrderStatus.Unknown
+            ? Changed(this with { ProviderCalls = ProviderCalls + 1 }, now)
+            : Same();
+
+    /// <summary>Applies the provider's word about the payment.</summary>
+    public Transition Settle(ProviderVerdict verdict, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        var verdictIsFinal = verdict.Outcome is OrderStatus.Succeeded or OrderStatus.Failed;
+        if (Status.IsFinal())
+        {
+            var repeat = !verdictIsFinal || (Status == verdict.Outcome && Amount == (verdict.Amount ?? Amount));
+            return repeat ? Same() : Conflict();
+        }
+
+        if (!verdictIsFinal)
+        {
+            return verdict.RawStatus == ProviderStatus
+                ? Same()
+                : Changed(this with { ProviderStatus = verdict.RawStatus, Amount = verdict.Amount ?? Amount }, now);
+        }
+
+        var lateSuccess = Status == OrderStatus.Expired && verdict.Outcome == OrderStatus.Succeeded;
+        return Changed(this with
+        {
+            Status = verdict.Outcome,
+            ProviderStatus = verdict.RawStatus,
+            Amount = verdict.Amount ?? Amount,
+            NextCheckAt = null,
+            CompletedAt = now,
+            LastError = null,
+            ReviewReason = verdict.ReviewReason ?? (lateSuccess ? ReviewReasons.SucceededAfterExpiry : ReviewReason),
+        }, now);
+    }
+
+    /// <summary>A verdict that needs a person (partial or over-collection): recorded, not final.</summary>
+    public Transition FlagForReview(ProviderVerdict verdict, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        if (Status.IsFinal())
+        {
+            return Conflict();
+        }
+
+        return Status == OrderStatus.NeedsReview && ProviderStatus == verdict.RawStatus && Amount == verdict.Amount
+            ? Same()
+            : Changed(this with
+            {
+                Status = OrderStatus.NeedsReview,
+                ProviderStatus = verdict.RawStatus,
+                Amount = verdict.Amount ?? Amount,
+                ReviewReason = verdict.ReviewReason ?? ReviewReasons.ProviderStatus,
+                NextCheckAt = null,
+            }, now);
+    }
+
+    /// <summary>No verdict arrived in time. Only open orders expire.</summary>
+    public Transition Expire(DateTimeOffset now) =>
+        Status.IsOpen()
+            ? Changed(this with { Status = OrderStatus.Expired, NextCheckAt = null, Checks = Checks + 1 }, now)
+            : Same();
+
+    /// <summary>A status check ran and found nothing final; the next one is due at <paramref name="nextCheckAt"/>.</summary>
+    public Transition ScheduleNextCheck(DateTimeOffset? nextCheckAt, string? error, DateTimeOffset now) =>
+        Status.IsFinal()
+            ? Same()
+            : Changed(this with { Checks = Checks + 1, NextCheckAt = nextCheckAt, LastError = error ?? LastError }, now);
+
+    /// <summary>The check schedule ran out without a verdict: a person decides, never "failed" by default.</summary>
+    public Transition GiveUpChecking(string reason, DateTimeOffset now) =>
+        Status.IsOpen()
+            ? Changed(this with
+            {
+                Status = OrderStatus.NeedsReview,
+                ReviewReason = reason,
+                NextCheckAt = null,
+                Checks = Checks + 1,
+            }, now)
+            : Same();
+
+    private static Transition Changed(PaymentOrder next, DateTimeOffset now) =>
+        new(TransitionKind.Changed, next with { UpdatedAt = now });
+
+    private Transition Same() => new(TransitionKind.Unchanged, this);
+
+    private Transition Conflict() => new(TransitionKind.Conflict, this);
+}

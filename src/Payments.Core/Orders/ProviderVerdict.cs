@@ -1,0 +1,8 @@
+namespace Payments.Core.Orders;
+
+/// <summary>What the provider says about a payment: our reading of it and the raw values.</summary>
+/// <param name="Outcome">Succeeded, Failed, or Pending when the raw status is not final.</param>
+/// <param name="RawStatus">The provider's status exactly as received.</param>
+/// <param name="Amount">The amount the provider reports, if any.</param>
+/// <param name="ReviewReason">Set when the verdict needs a person (partial or over-collection).</param>
+public sealed record ProviderVerdict(OrderStatus Outcome, string RawStatus, decimal? Amount, string? ReviewReason = null);

@@ -1,0 +1,11 @@
+namespace Payments.Core.Orders;
+
+/// <summary>Why an order is flagged for an operator.</summary>
+public static class ReviewReasons
+{
+    public const string SucceededAfterExpiry = "succeeded-after-expiry";
+    public const string ChecksExhausted = "checks-exhausted";
+    public const string ProviderStatus = "provider-status";
+    public const string PartialCollection = "partial-collection";
+    public const string OverCollection = "over-collection";
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Payments.Http.Security;
+
+namespace Payments.Http.Endpoints;
+
+/// <summary>Maps <see cref="ApiRoutes"/> onto a plain ASP.NET Core app.</summary>
+public static class PaymentsApi
+{
+    public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/" + ApiRoutes.Prefix);
+        Map(api, ApiRoutes.Health, (HealthEndpoints health, CancellationToken ct) => health.GetAsync(ct));
+        Map(api, ApiRoutes.GetOrder, (string id, OrderEndpoints orders, CancellationToken ct) => orders.GetAsync(id, ct));
+        return app;
+    }
+
+    private static void Map(RouteGroupBuilder api, ApiRoute route, Delegate handler)
+    {
+        var endpoint = api.MapMethods(route.Route, [route.Method], handler).WithName(route.Name);
+        if (route.Access == AccessLevel.Function)
+        {
+            endpoint.AddEndpointFilter<FunctionKeyFilter>();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Payments.Core;
+using Payments.Core.Orders;
+
+namespace Payments.Http.Problems;
+
+/// <summary>
+/// Turns exceptions into problem+json without stack traces: storage or contention trouble is a 503 with
+/// Retry-After (so providers and merchants retry); anything else a 500 that names only the trace id.
+/// </summary>
+public sealed partial class ServiceProblemHandler(IProblemDetailsService problems, ILogger<ServiceProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var unavailable = exception is StorageUnavailableException or OrderContentionException;
+        if (unavailable)
+        {
+            LogUnavailable(logger, exception.GetType().Name, exception.Message);
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+        else
+        {
+            LogUnexpected(logger, exception);
+        }
+
+        httpContext.Response.StatusCode = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails =
+            {
+                Title = unavailable ? "Service temporarily unavailable" : "Unexpected error",
+                Detail = unavailable ? "Storage is not answering; nothing was recorded. Retry later." : "The error was logged.",
+                Status = httpContext.Response.StatusCode,
+            },
+        });
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Answering 503: {Kind}: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string kind, string reason);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Unhandled exception")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
+}

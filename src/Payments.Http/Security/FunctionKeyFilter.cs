@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Payments.Http.Security;
+
+/// <summary>Rejects a merchant-facing call whose function key is missing or wrong with 401 problem+json.</summary>
+public sealed class FunctionKeyFilter(IOptionsMonitor<FunctionKeyOptions> options) : IEndpointFilter
+{
+    public const string HeaderName = "x-functions-key";
+    public const string QueryName = "code";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var request = context.HttpContext.Request;
+        var presented = request.Headers[HeaderName].FirstOrDefault() ?? request.Query[QueryName].FirstOrDefault();
+        if (presented is null || !options.CurrentValue.Keys.Any(key => FixedTimeEquals(key, presented)))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Unauthorized",
+                detail: $"A valid function key is required in the '{HeaderName}' header or the '{QueryName}' query parameter.");
+        }
+
+        return await next(context);
+    }
+
+    /// <summary>Compares digests so neither the content nor the length of a key leaks through timing.</summary>
+    private static bool FixedTimeEquals(string expected, string presented) =>
+        CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(expected)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
+}

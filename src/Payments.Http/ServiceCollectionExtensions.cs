@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Payments.Azure;
+using Payments.Core.Orders;
+using Payments.Http.Endpoints;
+using Payments.Http.Problems;
+using Payments.Http.Security;
+
+namespace Payments.Http;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything both hosts share: storage, use cases, endpoint handlers, jobs, problem details.</summary>
+    public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddPaymentsStorage(configuration);
+        services.AddSingleton<OrderUpdater>();
+        services.AddSingleton<HealthEndpoints>();
+        services.AddSingleton<OrderEndpoints>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ServiceProblemHandler>();
+        return services;
+    }
+
+    /// <summary>Function keys for hosts that check them themselves (the Server; Functions has its own).</summary>
+    public static IServiceCollection AddFunctionKeys(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FunctionKeyOptions>()
+            .Bind(configuration.GetSection(FunctionKeyOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<FunctionKeyFilter>();
+        return services;
+    }
+}

@@ -1,0 +1,4 @@
+using Payments.Server;
+
+var app = ServerApp.Build(args);
+await app.RunAsync();
