@@ -175,7 +175,7 @@ public sealed class TableClient
         {
             await pipeline.SendAsync(message, cancellationToken);
         }
-        catch (RequestFailedException e) when (e.Status == 0)
+        catch (Exception e) when (IsTransportFailure(e))
         {
             return new TableResponse(TableOutcome.Unavailable);
         }
@@ -192,6 +192,14 @@ public sealed class TableClient
             _ => throw Failure(response),
         };
     }
+
+    /// <summary>No answer at all after the pipeline's retries (Azure.Core aggregates the tries' errors).</summary>
+    private static bool IsTransportFailure(Exception e) => e switch
+    {
+        RequestFailedException { Status: 0 } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsTransportFailure),
+        _ => false,
+    };
 
     private static TableStorageException Failure(Response response)
     {

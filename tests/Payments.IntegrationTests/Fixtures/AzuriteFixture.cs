@@ -6,10 +6,11 @@ namespace Payments.IntegrationTests.Fixtures;
 
 /// <summary>
 /// A real Azurite Table service, installed from the repository's npm lock file, started on a free
-/// loopback port in memory and stopped when the tests finish. No in-memory stand-in for storage.
+/// loopback port with a throw-away workspace and stopped when the tests finish. No in-memory stand-in for storage.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
+    private readonly string workspace = Path.Combine(Path.GetTempPath(), "azurite-" + Guid.NewGuid().ToString("N"));
     private Process? process;
 
     public int Port { get; private set; }
@@ -28,7 +29,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         await StartAsync();
     }
 
-    /// <summary>Starts Azurite again on the same port (after <see cref="StopAsync"/>); data is gone.</summary>
+    /// <summary>Starts Azurite (again, after <see cref="StopAsync"/>) on the same port; data kept on disk survives.</summary>
     public async Task StartAsync()
     {
         var script = Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "table", "main.js");
@@ -42,7 +43,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             ArgumentList =
             {
                 script, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--disableProductStyleUrl",
+                "--location", workspace, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--disableProductStyleUrl",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -68,7 +69,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
         process = null;
     }
 
-    public Task DisposeAsync() => StopAsync();
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        if (Directory.Exists(workspace))
+        {
+            Directory.Delete(workspace, recursive: true);
+        }
+    }
 
     private async Task WaitForPortAsync(TimeSpan timeout)
     {

@@ -1,0 +1,135 @@
+using Payments.Core.Orders;
+
+namespace Payments.Core.Tests.Orders;
+
+public sealed class PaymentOrderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    private static PaymentOrder Pending() =>
+        PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HuaweiPin, "fp", Now.AddHours(72)), Now)
+            .Accept("token", "https://frame", Now.AddHours(72), Now).Order;
+
+    private static ProviderVerdict Success(decimal amount = 10m) => new(OrderStatus.Succeeded, "success", amount);
+
+    [Fact]
+    public void Create_Always_StartsCreatedWithOneProviderCall()
+    {
+        var order = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null, 5m, "USD"), Now);
+
+        Assert.Equal((OrderStatus.Created, 1, Now), (order.Status, order.ProviderCalls, order.UpdatedAt));
+    }
+
+    [Fact]
+    public void Settle_PendingWithSuccess_ChangesToSucceededWithAmount()
+    {
+        var transition = Pending().Settle(Success(12.34m), Now.AddMinutes(1));
+
+        Assert.True(transition.IsChanged);
+        Assert.Equal(OrderStatus.Succeeded, transition.Order.Status);
+        Assert.Equal(12.34m, transition.Order.Amount);
+        Assert.Equal("success", transition.Order.ProviderStatus);
+        Assert.Null(transition.Order.NextCheckAt);
+        Assert.Equal(Now.AddMinutes(1), transition.Order.CompletedAt);
+    }
+
+    [Fact]
+    public void Settle_SameVerdictTwice_SecondIsUnchanged()
+    {
+        var settled = Pending().Settle(Success(), Now).Order;
+
+        Assert.Equal(TransitionKind.Unchanged, settled.Settle(Success(), Now.AddMinutes(10)).Kind);
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.Failed, "10")]
+    [InlineData(OrderStatus.Succeeded, "11")]
+    public void Settle_FinalOrderWithContradictingVerdict_IsConflictAndKeepsState(OrderStatus outcome, string amount)
+    {
+        var settled = Pending().Settle(Success(10m), Now).Order;
+
+        var transition = settled.Settle(new ProviderVerdict(outcome, "x", decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)), Now);
+
+        Assert.Equal(TransitionKind.Conflict, transition.Kind);
+        Assert.Same(settled, transition.Order);
+    }
+
+    [Fact]
+    public void Settle_FinalOrderWithStaleNonFinalVerdict_IsUnchanged()
+    {
+        var settled = Pending().Settle(Success(), Now).Order;
+
+        Assert.Equal(TransitionKind.Unchanged, settled.Settle(new ProviderVerdict(OrderStatus.Pending, "1", null), Now).Kind);
+    }
+
+    [Fact]
+    public void Settle_NonFinalRawStatus_RecordsRawAndStaysPending()
+    {
+        var transition = Pending().Settle(new ProviderVerdict(OrderStatus.Pending, "processing", null), Now);
+
+        Assert.True(transition.IsChanged);
+        Assert.Equal((OrderStatus.Pending, "processing"), (transition.Order.Status, transition.Order.ProviderStatus));
+    }
+
+    [Fact]
+    public void Settle_ExpiredThenSuccess_RecordsSuccessAndFlagsIt()
+    {
+        var expired = Pending().Expire(Now).Order;
+
+        var transition = expired.Settle(Success(), Now);
+
+        Assert.Equal(OrderStatus.Succeeded, transition.Order.Status);
+        Assert.Equal(ReviewReasons.SucceededAfterExpiry, transition.Order.ReviewReason);
+    }
+
+    [Fact]
+    public void Expire_FinalOrder_IsUnchanged()
+    {
+        var settled = Pending().Settle(Success(), Now).Order;
+
+        Assert.Equal(TransitionKind.Unchanged, settled.Expire(Now).Kind);
+    }
+
+    [Fact]
+    public void Accept_AlreadyPending_IsUnchanged()
+    {
+        Assert.Equal(TransitionKind.Unchanged, Pending().Accept("other", "https://other", null, Now).Kind);
+    }
+
+    [Fact]
+    public void MarkUnknown_ThenAccept_MovesToPendingAndClearsError()
+    {
+        var unknown = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null), Now).MarkUnknown("timeout", Now, Now).Order;
+
+        var accepted = unknown.Accept("no", null, null, Now).Order;
+
+        Assert.Equal(OrderStatus.Unknown, unknown.Status);
+        Assert.Equal((OrderStatus.Pending, null), (accepted.Status, accepted.LastError));
+    }
+
+    [Fact]
+    public void GiveUpChecking_OpenOrder_NeedsReviewNeverFailed()
+    {
+        var transition = Pending().GiveUpChecking(ReviewReasons.ChecksExhausted, Now);
+
+        Assert.Equal(OrderStatus.NeedsReview, transition.Order.Status);
+        Assert.Equal(ReviewReasons.ChecksExhausted, transition.Order.ReviewReason);
+    }
+
+    [Fact]
+    public void FlagForReview_PartialCollection_RecordsAmountAndIsNotFinal()
+    {
+        var transition = Pending().FlagForReview(new ProviderVerdict(OrderStatus.NeedsReview, "4", 3.50m, ReviewReasons.PartialCollection), Now);
+
+        Assert.Equal(OrderStatus.NeedsReview, transition.Order.Status);
+        Assert.Equal(3.50m, transition.Order.Amount);
+        Assert.False(transition.Order.Status.IsFinal());
+        Assert.Equal(OrderStatus.Succeeded, transition.Order.Settle(Success(), Now).Order.Status);
+    }
+
+    [Fact]
+    public void Reject_PendingOrder_IsUnchanged()
+    {
+        Assert.Equal(TransitionKind.Unchanged, Pending().Reject("306", Now).Kind);
+    }
+}

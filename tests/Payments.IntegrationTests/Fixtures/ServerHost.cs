@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Payments.Azure;
+using Payments.Server;
+
+namespace Payments.IntegrationTests.Fixtures;
+
+/// <summary>The real Server host on a loopback port (Kestrel, real HTTP), against the given Azurite.</summary>
+public sealed class ServerHost : IAsyncDisposable
+{
+    public const string FunctionKey = "test-function-key";
+
+    private readonly WebApplication app;
+
+    private ServerHost(WebApplication app, Uri baseAddress, CapturedLogs logs, string tablePrefix)
+    {
+        this.app = app;
+        BaseAddress = baseAddress;
+        Logs = logs;
+        TablePrefix = tablePrefix;
+    }
+
+    public Uri BaseAddress { get; }
+    public CapturedLogs Logs { get; }
+    public string TablePrefix { get; }
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<ServerHost> StartAsync(
+        AzuriteFixture azurite,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        string? tablePrefix = null,
+        int? port = null)
+    {
+        var prefix = tablePrefix ?? Fixtures.TablePrefix.New();
+        var url = $"http://127.0.0.1:{port ?? FreePort.Next()}";
+        var logs = new CapturedLogs();
+        var app = ServerApp.Build(["--environment", "Production", "--urls", url], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["PaymentsStorage:ConnectionString"] = azurite.ConnectionString,
+                ["PaymentsStorage:TablePrefix"] = prefix,
+                ["FunctionKeys:Keys:0"] = FunctionKey,
+            });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
+            builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+            services?.Invoke(builder.Services);
+        });
+        await app.StartAsync();
+        await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        return new ServerHost(app, new Uri(url), logs, prefix);
+    }
+
+    /// <summary>A client carrying the function key.</summary>
+    public HttpClient CreateMerchantClient()
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
+        return client;
+    }
+
+    public HttpClient CreateAnonymousClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,149 @@
+using Payments.Azure.Orders;
+using Payments.Azure.Tables;
+using Payments.Core.Orders;
+using Payments.IntegrationTests.Fixtures;
+
+namespace Payments.IntegrationTests.Storage;
+
+[Collection(AzuriteGroup.Name)]
+public sealed class TableOrderRepositoryTests(AzuriteFixture azurite)
+{
+    private async Task<TableOrderRepository> NewRepositoryAsync()
+    {
+        var tables = new PaymentTables(azurite.CreateService(), TablePrefix.New());
+        await tables.CreateIfNotExistsAsync(default);
+        return new TableOrderRepository(tables);
+    }
+
+    [Fact]
+    public async Task AddFind_RoundTrip_KeepsEveryField()
+    {
+        var repository = await NewRepositoryAsync();
+        var order = TestOrders.New("A-1", nextCheckAt: TestOrders.Now.AddMinutes(1)) with
+        {
+            Amount = 999.90m,
+            ProviderStatus = "1",
+            CardLast4 = "5556",
+            ReviewReason = ReviewReasons.PartialCollection,
+        };
+
+        var added = await repository.AddAsync(order, default);
+        var found = await repository.FindAsync("A-1", default);
+
+        Assert.True(added.Added);
+        Assert.Equal(order, found!.Value);
+        Assert.Equal("999.90", found.Value.Amount!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Add_ExistingId_ReturnsTheStoredOrder()
+    {
+        var repository = await NewRepositoryAsync();
+        await repository.AddAsync(TestOrders.New("dup") with { Amount = 1m }, default);
+
+        var second = await repository.AddAsync(TestOrders.New("dup") with { Amount = 2m }, default);
+
+        Assert.False(second.Added);
+        Assert.Equal(1m, second.Order.Value.Amount);
+    }
+
+    [Fact]
+    public async Task TryReplace_TwoConcurrentUpdates_ExactlyOneWins()
+    {
+        var repository = await NewRepositoryAsync();
+        var version = (await repository.AddAsync(TestOrders.New("race"), default)).Order.Version;
+        var succeeded = TestOrders.New("race") with { Status = OrderStatus.Succeeded };
+        var failed = TestOrders.New("race") with { Status = OrderStatus.Failed };
+
+        var results = await Task.WhenAll(
+            repository.TryReplaceAsync(succeeded, version, default),
+            repository.TryReplaceAsync(failed, version, default));
+
+        Assert.Single(results, r => r is not null);
+        Assert.Single(results, r => r is null);
+        var stored = (await repository.FindAsync("race", default))!.Value.Status;
+        Assert.Equal(results[0] is not null ? OrderStatus.Succeeded : OrderStatus.Failed, stored);
+    }
+
+    [Theory]
+    [InlineData("quote'in'id")]
+    [InlineData("double\"quote")]
+    [InlineData("with space")]
+    [InlineData("100%25")]
+    [InlineData("ünïcødé-订单-🙂")]
+    [InlineData("slash/back\\slash")]
+    [InlineData("hash#question?")]
+    [InlineData("control\u0001\u001f\u007f\u0085")]
+    [InlineData("x') or (PartitionKey ne '")]
+    public async Task AddFind_HostileOrderId_StoredEncodedAndReadBackExactly(string id)
+    {
+        var repository = await NewRepositoryAsync();
+        await repository.AddAsync(TestOrders.New("neighbour"), default);
+
+        await repository.AddAsync(TestOrders.New(id), default);
+
+        Assert.Equal(id, (await repository.FindAsync(id, default))!.Value.Id);
+        Assert.Equal("neighbour", (await repository.FindAsync("neighbour", default))!.Value.Id);
+        Assert.Null(await repository.FindAsync(id + "x", default));
+    }
+
+    [Fact]
+    public async Task FindDue_ManyOrders_ReturnsExactlyTheDueOnes()
+    {
+        var repository = await NewRepositoryAsync();
+        var now = TestOrders.Now;
+        var due = Enumerable.Range(0, 40).Select(i => $"due-{i}").ToHashSet();
+        var orders = due.Select(id => TestOrders.New(id, nextCheckAt: now.AddSeconds(-Random.Shared.Next(0, 3600))))
+            .Concat(Enumerable.Range(0, 200).Select(i => TestOrders.New($"later-{i}", nextCheckAt: now.AddTicks(1 + Random.Shared.Next(1, 1_000_000)))))
+            .Concat(Enumerable.Range(0, 50).Select(i => TestOrders.New($"none-{i}")))
+            .Concat(Enumerable.Range(0, 50).Select(i => TestOrders.New($"other-provider-{i}", PaymentProvider.HuaweiPin, now.AddHours(-1))));
+        using var gate = new SemaphoreSlim(16);
+        await Task.WhenAll(orders.Select(async order =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await repository.AddAsync(order, default);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        var exactlyNow = TestOrders.New("due-exactly-now", nextCheckAt: now);
+        await repository.AddAsync(exactlyNow, default);
+        due.Add(exactlyNow.Id);
+
+        var found = await repository.FindDueAsync(PaymentProvider.HaiPay, now, 1000, default).ToListAsync();
+
+        Assert.Equal(due.Order(), found.Order());
+    }
+
+    [Fact]
+    public async Task FindDue_AfterRescheduleOrCompletion_SkipsAndCleansStaleIndexRows()
+    {
+        var repository = await NewRepositoryAsync();
+        var now = TestOrders.Now;
+        var moved = (await repository.AddAsync(TestOrders.New("moved", nextCheckAt: now.AddMinutes(-5)), default)).Order;
+        var done = (await repository.AddAsync(TestOrders.New("done", nextCheckAt: now.AddMinutes(-5)), default)).Order;
+        var stillDue = (await repository.AddAsync(TestOrders.New("still", nextCheckAt: now.AddMinutes(-10)), default)).Order;
+        await repository.TryReplaceAsync(moved.Value with { NextCheckAt = now.AddMinutes(5) }, moved.Version, default);
+        await repository.TryReplaceAsync(done.Value with { Status = OrderStatus.Succeeded, NextCheckAt = null }, done.Version, default);
+        await repository.TryReplaceAsync(stillDue.Value with { NextCheckAt = now.AddMinutes(-1) }, stillDue.Version, default);
+
+        Assert.Equal(["still"], await repository.FindDueAsync(PaymentProvider.HaiPay, now, 100, default).ToListAsync());
+        Assert.Equal(["moved", "still"], (await repository.FindDueAsync(PaymentProvider.HaiPay, now.AddMinutes(10), 100, default).ToListAsync()).Order());
+    }
+
+    [Fact]
+    public async Task FindDue_Max_LimitsTheBatch()
+    {
+        var repository = await NewRepositoryAsync();
+        foreach (var i in Enumerable.Range(0, 30))
+        {
+            await repository.AddAsync(TestOrders.New($"o{i}", nextCheckAt: TestOrders.Now.AddMinutes(-1)), default);
+        }
+
+        Assert.Equal(10, (await repository.FindDueAsync(PaymentProvider.HaiPay, TestOrders.Now, 10, default).ToListAsync()).Count);
+    }
+}
