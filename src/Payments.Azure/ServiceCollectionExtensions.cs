@@ -2,9 +2,13 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Payments.Azure.Audit;
 using Payments.Azure.Orders;
+using Payments.Azure.Secrets;
 using Payments.Azure.Tables;
+using Payments.Core.Audit;
 using Payments.Core.Orders;
+using Payments.Core.Secrets;
 
 namespace Payments.Azure;
 
@@ -27,6 +31,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TableServiceClient>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
         services.AddSingleton<IOrderRepository, TableOrderRepository>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<ISecretStore, ConfigurationSecretStore>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddSingleton<StorageHealth>();

@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Payments.Core.HuaweiPin;
+using Payments.Http.HuaweiPin;
+using Payments.Http.Jobs;
 using Payments.Azure;
 using Payments.Core.Orders;
 using Payments.Http.Endpoints;
@@ -13,14 +17,26 @@ public static class ServiceCollectionExtensions
     /// <summary>Everything both hosts share: storage, use cases, endpoint handlers, jobs, problem details.</summary>
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddPaymentsStorage(configuration);
         services.AddSingleton<OrderUpdater>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<OrderEndpoints>();
+        services.AddHuaweiPin(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ServiceProblemHandler>();
         return services;
+    }
+
+    private static void AddHuaweiPin(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HuaweiPinOptions>().Bind(configuration.GetSection(HuaweiPinOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<HuaweiPinClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddTransient<FrameService>();
+        services.AddSingleton<CallbackProcessor>();
+        services.AddSingleton<ExpireFramesJob>();
+        services.AddTransient<HuaweiPinEndpoints>();
+        services.AddSingleton<IScheduledJob, ExpireFramesScheduledJob>();
     }
 
     /// <summary>Function keys for hosts that check them themselves (the Server; Functions has its own).</summary>

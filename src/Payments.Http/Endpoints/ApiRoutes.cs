@@ -8,5 +8,8 @@ public static class ApiRoutes
     public static readonly ApiRoute Health = new("Health", "GET", "health", AccessLevel.Anonymous);
     public static readonly ApiRoute GetOrder = new("GetOrder", "GET", "orders/{id}", AccessLevel.Function);
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, GetOrder];
+    public static readonly ApiRoute CreateFrame = new("CreateHuaweiPinFrame", "POST", "huaweipin/frames", AccessLevel.Function);
+    public static readonly ApiRoute HuaweiPinCallback = new("HuaweiPinCallback", "POST", "huaweipin/callback", AccessLevel.Anonymous);
+
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, GetOrder, CreateFrame, HuaweiPinCallback];
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Payments.Http.HuaweiPin;
 using Payments.Http.Security;
 
 namespace Payments.Http.Endpoints;
@@ -13,6 +14,8 @@ public static class PaymentsApi
         var api = app.MapGroup("/" + ApiRoutes.Prefix);
         Map(api, ApiRoutes.Health, (HealthEndpoints health, CancellationToken ct) => health.GetAsync(ct));
         Map(api, ApiRoutes.GetOrder, (string id, OrderEndpoints orders, CancellationToken ct) => orders.GetAsync(id, ct));
+        Map(api, ApiRoutes.CreateFrame, (HttpRequest request, HuaweiPinEndpoints frames, CancellationToken ct) => frames.CreateFrameAsync(request, ct));
+        Map(api, ApiRoutes.HuaweiPinCallback, (HttpRequest request, HuaweiPinEndpoints frames, CancellationToken ct) => frames.CallbackAsync(request, ct));
         return app;
     }
 

@@ -1,0 +1,10 @@
+using Payments.Core.Validation;
+
+namespace Payments.Core.HuaweiPin;
+
+/// <summary>How a callback is answered: acknowledged (200 OK), malformed (400), or not authentic (401).</summary>
+public sealed record CallbackOutcome(CallbackOutcomeKind Kind, FieldErrors? Errors = null)
+{
+    public static CallbackOutcome Acknowledged { get; } = new(CallbackOutcomeKind.Acknowledged);
+    public static CallbackOutcome Unauthorized { get; } = new(CallbackOutcomeKind.Unauthorized);
+}

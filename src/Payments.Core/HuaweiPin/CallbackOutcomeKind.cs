@@ -1,0 +1,8 @@
+namespace Payments.Core.HuaweiPin;
+
+public enum CallbackOutcomeKind
+{
+    Acknowledged,
+    Malformed,
+    Unauthorized,
+}

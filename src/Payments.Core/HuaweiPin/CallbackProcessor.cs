@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Payments.Core.Audit;
+using Payments.Core.Orders;
+using Payments.Core.Secrets;
+using Payments.Core.Validation;
+
+namespace Payments.Core.HuaweiPin;
+
+/// <summary>
+/// Verifies a HUAWEIPIN callback (callback key and hash, constant-time), then records its verdict exactly
+/// once by compare-and-swap. Repeats and concurrent copies are acknowledged without a second change.
+/// </summary>
+public sealed partial class CallbackProcessor(
+    OrderUpdater updater,
+    IAuditLog audit,
+    ISecretStore secrets,
+    IOptionsMonitor<HuaweiPinOptions> options,
+    TimeProvider time,
+    ILogger<CallbackProcessor> logger)
+{
+    public async Task<CallbackOutcome> ProcessAsync(JsonElement body, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var callback = HuaweiPinCallback.Parse(body, errors);
+        if (callback is null)
+        {
+            return new CallbackOutcome(CallbackOutcomeKind.Malformed, errors);
+        }
+
+        var key = await secrets.GetAsync(SecretNames.HuaweiPinCallbackKey, cancellationToken);
+        var keyMatches = HuaweiPinHash.SecretEquals(key, callback.CallbackKey);
+        var form = HuaweiPinHash.Verify(callback.MerchantOid, callback.Amount, key, callback.Hash);
+        if (!keyMatches || form == HashForm.None)
+        {
+            LogRejected(logger, callback.MerchantOid, keyMatches ? "hash" : "callback key");
+            return CallbackOutcome.Unauthorized;
+        }
+
+        if (form != HashForm.LowerHex)
+        {
+            LogHashForm(logger, callback.MerchantOid, form);
+        }
+
+        if (callback.ParsedAmount is not { } amount)
+        {
+            errors.Add("amount", "must be a decimal number in major units");
+            return new CallbackOutcome(CallbackOutcomeKind.Malformed, errors);
+        }
+
+        var verdict = new ProviderVerdict(MapStatus(callback.Status), callback.Status, amount);
+        var result = await updater.UpdateAsync(
+            callback.MerchantOid,
+            (order, now) => order.Provider == PaymentProvider.HuaweiPin ? order.Settle(verdict, now) : new Transition(TransitionKind.Conflict, order),
+            cancellationToken);
+
+        var kind = result switch
+        {
+            { Found: false } => AuditKinds.CallbackUnmatched,
+            { Kind: TransitionKind.Changed } => AuditKinds.CallbackApplied,
+            { Kind: TransitionKind.Conflict } => AuditKinds.CallbackConflict,
+            _ => null,
+        };
+        if (kind is not null)
+        {
+            if (!result.Found)
+            {
+                LogUnmatched(logger, callback.MerchantOid, callback.Status);
+            }
+
+            await audit.RecordAsync(new AuditRecord(result.Found ? callback.MerchantOid : null, kind, callback.ToAuditJson(), time.GetUtcNow()), cancellationToken);
+        }
+
+        return CallbackOutcome.Acknowledged;
+    }
+
+    private OrderStatus MapStatus(string status)
+    {
+        var settings = options.CurrentValue;
+        if (settings.EffectiveSuccessStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
+        {
+            return OrderStatus.Succeeded;
+        }
+
+        return settings.EffectiveFailureStatuses.Contains(status, StringComparer.OrdinalIgnoreCase) ? OrderStatus.Failed : OrderStatus.Pending;
+    }
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "HUAWEIPIN callback for order {OrderId} rejected: wrong {What}")]
+    private static partial void LogRejected(ILogger logger, string orderId, string what);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "HUAWEIPIN callback for order {OrderId} matched the hash as {Form}")]
+    private static partial void LogHashForm(ILogger logger, string orderId, HashForm form);
+
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "HUAWEIPIN callback for unknown order {OrderId} (status {Status}) recorded for an operator")]
+    private static partial void LogUnmatched(ILogger logger, string orderId, string status);
+}

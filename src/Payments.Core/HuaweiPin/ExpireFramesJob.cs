@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using Payments.Core.Orders;
+
+namespace Payments.Core.HuaweiPin;
+
+/// <summary>
+/// HUAWEIPIN has no status query: frames still open at the end of their lifetime become Expired. A
+/// success callback arriving later is still recorded (and flagged).
+/// </summary>
+public sealed partial class ExpireFramesJob(IOrderRepository orders, OrderUpdater updater, TimeProvider time, ILogger<ExpireFramesJob> logger)
+{
+    public const int BatchSize = 500;
+
+    /// <returns>How many frames expired.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var expired = 0;
+        await foreach (var id in orders.FindDueAsync(PaymentProvider.HuaweiPin, time.GetUtcNow(), BatchSize, cancellationToken))
+        {
+            var result = await updater.UpdateAsync(id, (order, now) => order.NextCheckAt <= now ? order.Expire(now) : new Transition(TransitionKind.Unchanged, order), cancellationToken);
+            expired += result.Kind == TransitionKind.Changed ? 1 : 0;
+        }
+
+        if (expired > 0)
+        {
+            LogExpired(logger, expired);
+        }
+
+        return expired;
+    }
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Expired {Count} HUAWEIPIN frames")]
+    private static partial void LogExpired(ILogger logger, int count);
+}

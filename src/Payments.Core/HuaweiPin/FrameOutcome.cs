@@ -1,0 +1,5 @@
+using Payments.Core.Orders;
+
+namespace Payments.Core.HuaweiPin;
+
+public sealed record FrameOutcome(FrameOutcomeKind Kind, PaymentOrder Order, int? ProviderCode = null);

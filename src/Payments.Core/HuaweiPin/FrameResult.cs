@@ -1,0 +1,18 @@
+namespace Payments.Core.HuaweiPin;
+
+/// <summary>The outcome of GetFrame.</summary>
+public abstract record FrameResult
+{
+    /// <summary>The provider created the payment channel.</summary>
+    public sealed record Created(string IframeUrl, string? Token) : FrameResult;
+
+    /// <summary>The provider refused (302-306). Nothing was created.</summary>
+    public sealed record Rejected(int Code, string Message) : FrameResult
+    {
+        /// <summary>306: our API key or secret key is wrong; an operator must fix the configuration.</summary>
+        public bool IsCredentialProblem => Code is 302 or 303 or 306;
+    }
+
+    /// <summary>Timeout, 5xx or an unreadable reply: the frame may or may not exist.</summary>
+    public sealed record Unavailable(string Reason) : FrameResult;
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Payments.Core.HuaweiPin;
+
+/// <summary>HUAWEIPIN settings (section <c>HuaweiPin</c>). Credentials are secrets, not options.</summary>
+public sealed class HuaweiPinOptions
+{
+    public const string Section = "HuaweiPin";
+
+    /// <summary>Base URL of the API; GetFrame is <c>{BaseUrl}/api/v1/GetFrame</c>. Default: production.</summary>
+    [Required]
+    public Uri BaseUrl { get; set; } = new("https://payment.huaweigiftcard.org");
+
+    /// <summary>How long a GetFrame call may take before the order is Unknown. Default 15 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a frame may stay pending before it expires. Default 72 h.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan FrameLifetime { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>Callback <c>status</c> values meaning the money was taken (case-insensitive). Default <c>success</c>.</summary>
+    public IList<string> SuccessStatuses { get; } = [];
+
+    /// <summary>Callback <c>status</c> values meaning the payment failed (case-insensitive). Default <c>failed</c>.</summary>
+    public IList<string> FailureStatuses { get; } = [];
+
+    /// <summary>Currency recorded with callback amounts (the provider does not send one). Default none.</summary>
+    public string? Currency { get; set; }
+
+    public IEnumerable<string> EffectiveSuccessStatuses => SuccessStatuses.Count > 0 ? SuccessStatuses : ["success"];
+
+    public IEnumerable<string> EffectiveFailureStatuses => FailureStatuses.Count > 0 ? FailureStatuses : ["failed"];
+}

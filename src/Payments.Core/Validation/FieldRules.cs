@@ -1,0 +1,49 @@
+using System.Net.Sockets;
+
+namespace Payments.Core.Validation;
+
+/// <summary>Rules shared by every merchant-facing request.</summary>
+public static class FieldRules
+{
+    /// <summary>Longest merchant order id we accept (HaiPay allows 48; HUAWEIPIN publishes no limit).</summary>
+    public const int MaxOrderIdLength = 48;
+
+    /// <summary>
+    /// Order ids travel in URL paths and provider requests, so control characters and <c>/ \ # ?</c> are
+    /// refused; quotes, spaces, '%' and other Unicode are accepted (storage encodes them).
+    /// </summary>
+    public static string? OrderId(string? value) => value switch
+    {
+        null or "" => "is required",
+        { Length: > MaxOrderIdLength } => $"must be at most {MaxOrderIdLength} characters",
+        _ when value.Any(c => char.IsControl(c) || c is '/' or '\\' or '#' or '?') => "must not contain control characters or / \\ # ?",
+        _ when value.Trim().Length != value.Length => "must not start or end with white space",
+        _ => null,
+    };
+
+    public static string? Text(string? value, int maxLength) => value switch
+    {
+        null => "is required",
+        _ when string.IsNullOrWhiteSpace(value) => "must not be empty",
+        { Length: var n } when n > maxLength => $"must be at most {maxLength} characters",
+        _ when value.Any(char.IsControl) => "must not contain control characters",
+        _ => null,
+    };
+
+    /// <summary>A literal IPv4 address in dotted-quad form, or an IPv6 address.</summary>
+    public static string? IpAddress(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "is required";
+        }
+
+        if (!System.Net.IPAddress.TryParse(value, out var address))
+        {
+            return "must be an IPv4 or IPv6 address";
+        }
+
+        var dottedQuad = address.AddressFamily == AddressFamily.InterNetwork && value.Split('.').Length == 4;
+        return dottedQuad || address.AddressFamily == AddressFamily.InterNetworkV6 ? null : "must be an IPv4 or IPv6 address";
+    }
+}

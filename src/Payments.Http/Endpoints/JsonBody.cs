@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Payments.Http.Endpoints;
+
+/// <summary>
+/// Reads a JSON request body defensively: JSON content type (415 otherwise), at most 64 KiB (413), well-formed
+/// and shallow (400). Nothing has been written when any of these answers.
+/// </summary>
+public static class JsonBody
+{
+    public const int MaxBytes = 64 * 1024;
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 16 };
+
+    public static async Task<(JsonDocument? Document, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !(type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."));
+        }
+
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, TooLarge());
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return (null, TooLarge());
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return (JsonDocument.Parse(buffer.ToArray(), ParseOptions), null);
+        }
+        catch (JsonException)
+        {
+            return (null, Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["body"] = ["is not valid JSON"] },
+                title: "The request body is not valid JSON."));
+        }
+    }
+
+    /// <summary>A string property, null when absent; wrong types are reported on <paramref name="errors"/>.</summary>
+    public static string? OptionalString(JsonElement body, string name, Core.Validation.FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(name, "must be a string");
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    private static IResult TooLarge() =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body must be at most {MaxBytes} bytes.");
+
+    private static IResult Problem(int status, string title, string detail) => Results.Problem(statusCode: status, title: title, detail: detail);
+}

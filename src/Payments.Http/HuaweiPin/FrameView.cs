@@ -1,0 +1,4 @@
+namespace Payments.Http.HuaweiPin;
+
+/// <summary>The answer to a frame request.</summary>
+public sealed record FrameView(string OrderId, string Status, string? IframeUrl);

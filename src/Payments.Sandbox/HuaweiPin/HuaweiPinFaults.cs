@@ -1,0 +1,20 @@
+namespace Payments.Sandbox.HuaweiPin;
+
+/// <summary>Misbehaviour switched on through <c>POST /huaweipin/_sandbox/faults</c>.</summary>
+public sealed record HuaweiPinFaults
+{
+    /// <summary>Extra copies of each callback sent one after another after the first is acknowledged.</summary>
+    public int DuplicateCallbacks { get; init; }
+
+    /// <summary>Copies of each callback sent at the same moment (1 = normal).</summary>
+    public int ConcurrentCallbacks { get; init; } = 1;
+
+    /// <summary>Send a hash that does not match (as a forger would).</summary>
+    public bool WrongHash { get; init; }
+
+    /// <summary>Send a wrong callback key.</summary>
+    public bool WrongKey { get; init; }
+
+    /// <summary><c>none</c>, <c>timeout</c> (GetFrame never answers in time) or <c>error</c> (HTTP 500).</summary>
+    public string GetFrame { get; init; } = "none";
+}

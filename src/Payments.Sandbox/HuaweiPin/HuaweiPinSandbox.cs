@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+
+namespace Payments.Sandbox.HuaweiPin;
+
+/// <summary>The sandbox's state: frames by token and by merchant order id, and the current faults.</summary>
+public sealed class HuaweiPinSandbox
+{
+    private readonly ConcurrentDictionary<string, SandboxFrame> byToken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SandboxFrame> byOid = new(StringComparer.Ordinal);
+
+    public HuaweiPinFaults Faults { get; set; } = new();
+
+    /// <summary>Creates a frame unless the merchant order id was used before.</summary>
+    public SandboxFrame? TryCreate(string merchantOid, string clientUsername)
+    {
+        var frame = new SandboxFrame(Guid.NewGuid().ToString("N"), merchantOid, clientUsername);
+        if (!byOid.TryAdd(merchantOid, frame))
+        {
+            return null;
+        }
+
+        byToken[frame.Token] = frame;
+        return frame;
+    }
+
+    public SandboxFrame? ByToken(string token) => byToken.GetValueOrDefault(token);
+
+    public SandboxFrame? ByOid(string merchantOid) => byOid.GetValueOrDefault(merchantOid);
+}

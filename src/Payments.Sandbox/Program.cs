@@ -1,0 +1,4 @@
+using Payments.Sandbox;
+
+var app = SandboxApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,17 @@
+using Payments.Sandbox.HuaweiPin;
+
+namespace Payments.Sandbox;
+
+/// <summary>Builds the sandbox host; tests call this with their own settings and a loopback URL.</summary>
+public static class SandboxApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHuaweiPinSandbox(builder.Configuration);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.MapHuaweiPinSandbox();
+        return app;
+    }
+}
