@@ -1,0 +1,104 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Payments.IntegrationTests.Fixtures;
+
+/// <summary>Server + provider sandbox wired to each other over loopback HTTP, on a shared Azurite.</summary>
+public sealed class PaymentsSystem : IAsyncDisposable
+{
+    public const string CallbackKey = "stack-callback-key-7f3a";
+    public const string ApiKey = "stack-api-key-19c2";
+    public const string SecretKey = "stack-secret-key-88d1";
+
+    private readonly AzuriteFixture azurite;
+    private readonly Dictionary<string, string?> serverSettings;
+
+    private PaymentsSystem(AzuriteFixture azurite, ServerHost server, SandboxHost sandbox, Dictionary<string, string?> serverSettings)
+    {
+        this.azurite = azurite;
+        Server = server;
+        Sandbox = sandbox;
+        this.serverSettings = serverSettings;
+    }
+
+    public ServerHost Server { get; }
+    public SandboxHost Sandbox { get; }
+
+    public static async Task<PaymentsSystem> StartAsync(
+        AzuriteFixture azurite,
+        IDictionary<string, string?>? serverSettings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var serverPort = FreePort.Next();
+        var sandboxPort = FreePort.Next();
+        var sandbox = await SandboxHost.StartAsync(sandboxPort, new Dictionary<string, string?>
+        {
+            ["Sandbox:HuaweiPin:ApiKey"] = ApiKey,
+            ["Sandbox:HuaweiPin:SecretKey"] = SecretKey,
+            ["Sandbox:HuaweiPin:CallbackKey"] = CallbackKey,
+            ["Sandbox:HuaweiPin:CallbackUrl"] = $"http://127.0.0.1:{serverPort}/api/huaweipin/callback",
+            ["Sandbox:HuaweiPin:CallbackRetryInterval"] = "00:00:00.300",
+        });
+        var settings = new Dictionary<string, string?>
+        {
+            ["HuaweiPin:BaseUrl"] = $"http://127.0.0.1:{sandboxPort}/huaweipin",
+            ["HuaweiPin:Timeout"] = "00:00:02",
+            ["Secrets:HuaweiPin-ApiKey"] = ApiKey,
+            ["Secrets:HuaweiPin-SecretKey"] = SecretKey,
+            ["Secrets:HuaweiPin-CallbackKey"] = CallbackKey,
+        };
+        foreach (var (key, value) in serverSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var server = await ServerHost.StartAsync(azurite, settings, services, port: serverPort);
+        return new PaymentsSystem(azurite, server, sandbox, settings);
+    }
+
+    /// <summary>Another merchant deployment (own tables) using the same provider account.</summary>
+    public Task<ServerHost> StartSecondServerAsync() => ServerHost.StartAsync(azurite, serverSettings);
+
+    public Task SetHuaweiPinFaultsAsync(object faults) => PostJsonAsync(Sandbox.CreateClient(), "/huaweipin/_sandbox/faults", faults);
+
+    public async Task<JsonElement> SandboxFrameAsync(string merchantOid)
+    {
+        using var client = Sandbox.CreateClient();
+        return await client.GetFromJsonAsync<JsonElement>($"/huaweipin/_sandbox/frames/{Uri.EscapeDataString(merchantOid)}");
+    }
+
+    /// <summary>Polls the merchant API until the order reaches <paramref name="status"/> (10 s at most).</summary>
+    public async Task<JsonElement> WaitForStatusAsync(string orderId, string status)
+    {
+        using var client = Server.CreateMerchantClient();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        JsonElement order = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            order = await client.GetFromJsonAsync<JsonElement>($"/api/orders/{Uri.EscapeDataString(orderId)}");
+            if (order.GetProperty("status").GetString() == status)
+            {
+                return order;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Order {orderId} is {order.GetProperty("status")} after 10 s, not {status}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Sandbox.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    private static async Task PostJsonAsync(HttpClient client, string path, object body)
+    {
+        using (client)
+        {
+            (await client.PostAsJsonAsync(path, body)).EnsureSuccessStatusCode();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Payments.Azure.Tables;
+
+namespace Payments.IntegrationTests.Fixtures;
+
+internal static class StorageScan
+{
+    /// <summary>Every property value of every row in every table the server uses, as text.</summary>
+    public static async Task<List<string>> AllValuesAsync(ServerHost server)
+    {
+        var tables = server.Services.GetRequiredService<PaymentTables>();
+        var values = new List<string>();
+        foreach (var table in tables.All)
+        {
+            await foreach (var row in table.QueryAsync(null, null, 1000, default))
+            {
+                values.Add(row.PartitionKey);
+                values.Add(row.RowKey);
+                values.AddRange(row.Properties.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+            }
+        }
+
+        return values;
+    }
+
+    public static async Task<int> RowCountAsync(ServerHost server) => (await AllValuesAsync(server)).Count;
+}

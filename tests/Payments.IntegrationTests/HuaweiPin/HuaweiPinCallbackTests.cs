@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Payments.Core.Audit;
+using Payments.Core.HuaweiPin;
+using Payments.Core.Orders;
+using Payments.IntegrationTests.Fixtures;
+
+namespace Payments.IntegrationTests.HuaweiPin;
+
+[Collection(AzuriteGroup.Name)]
+public sealed class HuaweiPinCallbackTests(AzuriteFixture azurite)
+{
+    private const string Key = PaymentsSystem.CallbackKey;
+
+    private static Dictionary<string, object> Callback(string oid, string amount = "30.00", string status = "success", string key = Key, string? hash = null) => new()
+    {
+        ["merchant_oid"] = oid,
+        ["merchant_callback_privatekey"] = key,
+        ["status"] = status,
+        ["amount"] = amount,
+        ["hash"] = hash ?? HuaweiPinHash.Compute(oid, amount, Key),
+    };
+
+    private static async Task<HttpResponseMessage> PostAsync(PaymentsSystem system, object body)
+    {
+        using var client = system.Server.CreateAnonymousClient();
+        return await client.PostAsJsonAsync("/api/huaweipin/callback", body);
+    }
+
+    private static async Task<HttpResponseMessage> PostRawAsync(PaymentsSystem system, string body, string contentType = "application/json")
+    {
+        using var client = system.Server.CreateAnonymousClient();
+        using var content = new StringContent(body, Encoding.UTF8, contentType);
+        return await client.PostAsync("/api/huaweipin/callback", content);
+    }
+
+    [Fact]
+    public async Task Callback_50ConcurrentCopies_ExactlyOneStateChangeAnd50Ok()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await FrameFlow.CreatedIframeUrlAsync(system, "hp-50");
+        var body = Callback("hp-50");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => PostAsync(system, body)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All(await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync())), text => Assert.Equal("OK", text));
+        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hp-50", default, default).ToListAsync();
+        Assert.Single(audit);
+        Assert.Equal(AuditKinds.CallbackApplied, audit[0].Kind);
+        var order = await system.WaitForStatusAsync("hp-50", "Succeeded");
+        Assert.Equal(30.00m, order.GetProperty("amount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Callback_AfterSuccessAFailure_IsAcknowledgedButNeverRegresses()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await FrameFlow.CreatedIframeUrlAsync(system, "hp-regress");
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(system, Callback("hp-regress"))).StatusCode);
+
+        var failure = await PostAsync(system, Callback("hp-regress", status: "failed"));
+
+        Assert.Equal(HttpStatusCode.OK, failure.StatusCode);
+        await system.WaitForStatusAsync("hp-regress", "Succeeded");
+        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hp-regress", default, default).ToListAsync();
+        Assert.Equal([AuditKinds.CallbackApplied, AuditKinds.CallbackConflict], audit.Select(a => a.Kind));
+    }
+
+    [Fact]
+    public async Task Callback_UnknownStatusValue_KeptRawNotFinal()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await FrameFlow.CreatedIframeUrlAsync(system, "hp-raw");
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(system, Callback("hp-raw", status: "processing"))).StatusCode);
+
+        var order = await system.WaitForStatusAsync("hp-raw", "Pending");
+        Assert.Equal("processing", order.GetProperty("providerStatus").GetString());
+    }
+
+    [Fact]
+    public async Task Callback_AmountAsJsonNumber_HashedOverItsLiteralText()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await FrameFlow.CreatedIframeUrlAsync(system, "hp-number");
+        var hash = HuaweiPinHash.Compute("hp-number", "45.10", Key);
+        var json = $$"""{"merchant_oid":"hp-number","merchant_callback_privatekey":"{{Key}}","status":"success","amount":45.10,"hash":"{{hash}}"}""";
+
+        Assert.Equal(HttpStatusCode.OK, (await PostRawAsync(system, json)).StatusCode);
+
+        Assert.Equal(45.10m, (await system.WaitForStatusAsync("hp-number", "Succeeded")).GetProperty("amount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Callback_SignedForUnknownOrder_AcknowledgedAndRecordedForOperator()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+
+        var response = await PostAsync(system, Callback("hp-nobody"));
+
+        Assert.Equal("OK", await response.Content.ReadAsStringAsync());
+        var unmatched = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync(null, DateTimeOffset.UtcNow, default).ToListAsync();
+        var record = Assert.Single(unmatched);
+        Assert.Equal(AuditKinds.CallbackUnmatched, record.Kind);
+        Assert.Contains("hp-nobody", record.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, record.Payload, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string, int> BadCallbacks()
+    {
+        var good = Callback("hp-bad");
+        string Json(Dictionary<string, object> d) => System.Text.Json.JsonSerializer.Serialize(d);
+        string Without(string field) => Json(good.Where(p => p.Key != field).ToDictionary(p => p.Key, p => p.Value));
+        return new()
+        {
+            { "wrong hash", Json(Callback("hp-bad", hash: HuaweiPinHash.Compute("hp-bad", "31.00", Key))), "application/json", 401 },
+            { "wrong key", Json(Callback("hp-bad", key: "not-the-key")), "application/json", 401 },
+            { "hash for other amount", Json(new Dictionary<string, object>(good) { ["amount"] = "3000.00" }), "application/json", 401 },
+            { "missing hash", Without("hash"), "application/json", 400 },
+            { "missing key", Without("merchant_callback_privatekey"), "application/json", 400 },
+            { "missing amount", Without("amount"), "application/json", 400 },
+            { "status as object", Json(new Dictionary<string, object>(good) { ["status"] = new { x = 1 } }), "application/json", 400 },
+            { "not json", "merchant_oid=hp-bad&status=success", "application/json", 400 },
+            { "truncated json", Json(good)[..20], "application/json", 400 },
+            { "json array", "[1,2,3]", "application/json", 400 },
+            { "form content type", Json(good), "application/x-www-form-urlencoded", 415 },
+            { "oversized", Json(new Dictionary<string, object>(good) { ["padding"] = new string('x', 70_000) }), "application/json", 413 },
+            { "duplicated field", Json(good).TrimEnd('}') + ",\"status\":\"failed\"}", "application/json", 400 },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BadCallbacks))]
+    public async Task Callback_Malformed_4xxAndNothingWritten(string name, string body, string contentType, int expected)
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await FrameFlow.CreatedIframeUrlAsync(system, "hp-bad");
+        var before = await StorageScan.AllValuesAsync(system.Server);
+
+        var response = await PostRawAsync(system, body, contentType);
+
+        Assert.True(expected == (int)response.StatusCode, $"{name}: {(int)response.StatusCode}");
+        Assert.NotEqual("OK", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await StorageScan.AllValuesAsync(system.Server));
+    }
+
+    [Fact]
+    public async Task FlowsAndCallbacks_Afterwards_NoSecretInStorageOrLogs()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        var paid = await FrameFlow.CreatedIframeUrlAsync(system, "hp-scan-1");
+        await FrameFlow.PayAsync(paid, "77.00", "success");
+        await system.WaitForStatusAsync("hp-scan-1", "Succeeded");
+        await PostAsync(system, Callback("hp-scan-1", status: "failed"));
+        await PostAsync(system, Callback("hp-scan-unknown"));
+        await PostAsync(system, Callback("hp-scan-1", key: Key + "x"));
+
+        var stored = await StorageScan.AllValuesAsync(system.Server);
+        var logs = system.Server.Logs.Lines;
+
+        Assert.NotEmpty(stored);
+        Assert.NotEmpty(logs);
+        foreach (var secret in new[] { PaymentsSystem.CallbackKey, PaymentsSystem.ApiKey, PaymentsSystem.SecretKey })
+        {
+            Assert.DoesNotContain(stored, v => v.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(logs, l => l.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Callback_OrderOfOtherProvider_IsNotSettled()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        var repository = system.Server.Services.GetRequiredService<IOrderRepository>();
+        await repository.AddAsync(PaymentOrder.Create(new NewOrder("hai-1", PaymentProvider.HaiPay, "fp", null), DateTimeOffset.UtcNow), default);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(system, Callback("hai-1"))).StatusCode);
+
+        Assert.Equal(OrderStatus.Created, (await repository.FindAsync("hai-1", default))!.Value.Status);
+    }
+}
