@@ -36,7 +36,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CallbackProcessor>();
         services.AddSingleton<ExpireFramesJob>();
         services.AddTransient<HuaweiPinEndpoints>();
-        services.AddSingleton<IScheduledJob, ExpireFramesScheduledJob>();
+        services.AddSingleton<ExpireFramesScheduledJob>();
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ExpireFramesScheduledJob>());
     }
 
     /// <summary>Function keys for hosts that check them themselves (the Server; Functions has its own).</summary>

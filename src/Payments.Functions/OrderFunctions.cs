@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Payments.Http.Endpoints;
+
+namespace Payments.Functions;
+
+public sealed class OrderFunctions(OrderEndpoints orders)
+{
+    [Function("GetOrder")]
+    public Task<IActionResult> GetOrder([HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders/{id}")] HttpRequest request, string id) =>
+        orders.GetAsync(id, request.HttpContext.RequestAborted).AsActionResult();
+}

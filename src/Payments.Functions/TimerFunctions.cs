@@ -1,0 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
+using Payments.Http.Jobs;
+
+namespace Payments.Functions;
+
+/// <summary>One timer per <see cref="IScheduledJob"/>; schedules come from app settings, never on start-up.</summary>
+public sealed class TimerFunctions(ExpireFramesScheduledJob expireFrames)
+{
+    [Function("ExpireFrames")]
+    public Task ExpireFrames([TimerTrigger("%ExpireFramesSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
+        expireFrames.RunOnceAsync(cancellationToken);
+}
