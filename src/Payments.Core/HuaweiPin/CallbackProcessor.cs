@@ -30,7 +30,7 @@ public sealed partial class CallbackProcessor(
         }
 
         var key = await secrets.GetAsync(SecretNames.HuaweiPinCallbackKey, cancellationToken);
-        var keyMatches = HuaweiPinHash.SecretEquals(key, callback.CallbackKey);
+        var keyMatches = ConstantTime.SecretEquals(key, callback.CallbackKey);
         var form = HuaweiPinHash.Verify(callback.MerchantOid, callback.Amount, key, callback.Hash);
         if (!keyMatches || form == HashForm.None)
         {

@@ -24,12 +24,6 @@ public static class HuaweiPinHash
         return received is not null && CryptographicOperations.FixedTimeEquals(expected, received) ? form : HashForm.None;
     }
 
-    /// <summary>Compares two secrets in constant time (over their digests, so length does not leak).</summary>
-    public static bool SecretEquals(string expected, string received) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(received)));
-
     private static byte[]? Decode(string text, out HashForm form)
     {
         form = HashForm.None;

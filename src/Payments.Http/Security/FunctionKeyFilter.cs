@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Payments.Core;
 
 namespace Payments.Http.Security;
 
@@ -17,7 +16,7 @@ public sealed class FunctionKeyFilter(IOptionsMonitor<FunctionKeyOptions> option
         ArgumentNullException.ThrowIfNull(next);
         var request = context.HttpContext.Request;
         var presented = request.Headers[HeaderName].FirstOrDefault() ?? request.Query[QueryName].FirstOrDefault();
-        if (presented is null || !options.CurrentValue.Keys.Any(key => FixedTimeEquals(key, presented)))
+        if (presented is null || !options.CurrentValue.Keys.Any(key => ConstantTime.SecretEquals(key, presented)))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
@@ -27,10 +26,4 @@ public sealed class FunctionKeyFilter(IOptionsMonitor<FunctionKeyOptions> option
 
         return await next(context);
     }
-
-    /// <summary>Compares digests so neither the content nor the length of a key leaks through timing.</summary>
-    private static bool FixedTimeEquals(string expected, string presented) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
 }

@@ -51,6 +51,6 @@ public sealed class HuaweiPinHashTests
     [InlineData("secret", "", false)]
     public void SecretEquals_ComparesExactly(string expected, string received, bool equal)
     {
-        Assert.Equal(equal, HuaweiPinHash.SecretEquals(expected, received));
+        Assert.Equal(equal, ConstantTime.SecretEquals(expected, received));
     }
 }
