@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Payments.Core.HaiPay;
+
+/// <summary>
+/// HaiPay's string to sign: the top-level fields minus <c>sign</c>, minus null and empty-string values
+/// (0 is kept), in ordinal key order, as <c>key=value</c> joined by <c>&amp;</c> (no URL-encoding), then
+/// <c>&amp;key=</c> + the merchant secret. Each value is its literal JSON text as received (numbers are
+/// never re-formatted: <c>0.50000000</c> stays). Nested objects and arrays are skipped and reported.
+/// </summary>
+public static class HaiPayCanonical
+{
+    public const string SignField = "sign";
+
+    public static string StringToSign(JsonElement fields, string merchantSecret, ICollection<string>? skipped = null)
+    {
+        ArgumentNullException.ThrowIfNull(merchantSecret);
+        if (fields.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException("HaiPay signs JSON objects only.", nameof(fields));
+        }
+
+        var pairs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in fields.EnumerateObject())
+        {
+            if (field.Name == SignField)
+            {
+                continue;
+            }
+
+            var text = field.Value.ValueKind switch
+            {
+                JsonValueKind.String => field.Value.GetString(),
+                JsonValueKind.Number => field.Value.GetRawText(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                JsonValueKind.Object or JsonValueKind.Array => Skip(field.Name, skipped),
+                _ => null,
+            };
+            if (!string.IsNullOrEmpty(text))
+            {
+                pairs[field.Name] = text;
+            }
+        }
+
+        var builder = new StringBuilder();
+        foreach (var (key, value) in pairs)
+        {
+            builder.Append(key).Append('=').Append(value).Append('&');
+        }
+
+        return builder.Append("key=").Append(merchantSecret).ToString();
+    }
+
+    private static string? Skip(string name, ICollection<string>? skipped)
+    {
+        skipped?.Add(name);
+        return null;
+    }
+}
