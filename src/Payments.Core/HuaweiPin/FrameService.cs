@@ -46,7 +46,7 @@ public sealed class FrameService(
                 return Repeat(order);
             }
 
-            var counted = await updater.UpdateAsync(order.Id, (o, at) => o.Status == OrderStatus.Created ? o.MarkUnknown("no result recorded", o.NextCheckAt, at) : o.RetryProviderCall(at), cancellationToken);
+            var counted = await updater.UpdateAsync(order.Id, (o, at) => o.RetryProviderCall(at), cancellationToken);
             order = counted.Order ?? order;
         }
 

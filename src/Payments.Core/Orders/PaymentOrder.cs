@@ -97,9 +97,12 @@ public sealed record PaymentOrder
             }, now)
             : Same();
 
-    /// <summary>Counts another attempt to create the order at the provider (after Unknown).</summary>
+    /// <summary>
+    /// Counts another attempt to create the order at the provider: after Unknown, or when an earlier
+    /// request left it Created (it stopped before recording the provider's answer).
+    /// </summary>
     public Transition RetryProviderCall(DateTimeOffset now) =>
-        Status == OrderStatus.Unknown
+        Status is OrderStatus.Created or OrderStatus.Unknown
             ? Changed(this with { ProviderCalls = ProviderCalls + 1 }, now)
             : Same();
 

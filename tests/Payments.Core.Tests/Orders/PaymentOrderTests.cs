@@ -132,4 +132,24 @@ public sealed class PaymentOrderTests
     {
         Assert.Equal(TransitionKind.Unchanged, Pending().Reject("306", Now).Kind);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RetryProviderCall_CreatedOrUnknown_CountsTheCallAndKeepsStatus(bool unknown)
+    {
+        var created = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HuaweiPin, "fp", null), Now);
+        var order = unknown ? created.MarkUnknown("timeout", null, Now).Order : created;
+
+        var transition = order.RetryProviderCall(Now.AddMinutes(2));
+
+        Assert.True(transition.IsChanged);
+        Assert.Equal((order.Status, 2), (transition.Order.Status, transition.Order.ProviderCalls));
+    }
+
+    [Fact]
+    public void RetryProviderCall_Pending_IsUnchanged()
+    {
+        Assert.Equal(TransitionKind.Unchanged, Pending().RetryProviderCall(Now).Kind);
+    }
 }
