@@ -15,6 +15,7 @@ internal static class OrderEntityMapper
     {
         ["OrderId"] = order.Id,
         ["Provider"] = order.Provider.ToString(),
+        ["Kind"] = order.Kind.ToString(),
         ["Status"] = order.Status.ToString(),
         ["RequestFingerprint"] = order.RequestFingerprint,
         ["CreatedAt"] = order.CreatedAt,
@@ -27,6 +28,9 @@ internal static class OrderEntityMapper
         ["CustomerReference"] = order.CustomerReference,
         ["CustomerIp"] = order.CustomerIp,
         ["CardLast4"] = order.CardLast4,
+        ["ParentOrderId"] = order.ParentOrderId,
+        ["RefundOrderId"] = order.RefundOrderId,
+        ["ReceivedAmount"] = order.ReceivedAmount?.ToString(CultureInfo.InvariantCulture),
         ["ProviderCalls"] = order.ProviderCalls,
         ["Checks"] = order.Checks,
         ["NextCheckAt"] = order.NextCheckAt,
@@ -39,6 +43,7 @@ internal static class OrderEntityMapper
     {
         Id = entity.GetString("OrderId")!,
         Provider = Enum.Parse<PaymentProvider>(entity.GetString("Provider")!),
+        Kind = entity.GetString("Kind") is { } kind ? Enum.Parse<OrderKind>(kind) : OrderKind.Payment,
         Status = Enum.Parse<OrderStatus>(entity.GetString("Status")!),
         RequestFingerprint = entity.GetString("RequestFingerprint")!,
         CreatedAt = entity.GetDateTime("CreatedAt")!.Value,
@@ -46,7 +51,10 @@ internal static class OrderEntityMapper
         ProviderStatus = entity.GetString("ProviderStatus"),
         ProviderReference = entity.GetString("ProviderReference"),
         RedirectUrl = entity.GetString("RedirectUrl"),
-        Amount = entity.GetString("Amount") is { } amount ? decimal.Parse(amount, NumberStyles.Number, CultureInfo.InvariantCulture) : null,
+        Amount = Money(entity.GetString("Amount")),
+        ReceivedAmount = Money(entity.GetString("ReceivedAmount")),
+        ParentOrderId = entity.GetString("ParentOrderId"),
+        RefundOrderId = entity.GetString("RefundOrderId"),
         Currency = entity.GetString("Currency"),
         CustomerReference = entity.GetString("CustomerReference"),
         CustomerIp = entity.GetString("CustomerIp"),
@@ -58,4 +66,6 @@ internal static class OrderEntityMapper
         ReviewReason = entity.GetString("ReviewReason"),
         CompletedAt = entity.GetDateTime("CompletedAt"),
     };
+
+    private static decimal? Money(string? text) => text is null ? null : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 }

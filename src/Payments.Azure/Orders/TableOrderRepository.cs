@@ -52,7 +52,7 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
         };
     }
 
-    public async IAsyncEnumerable<string> FindDueAsync(
+    public async IAsyncEnumerable<Versioned<PaymentOrder>> FindDueAsync(
         PaymentProvider provider,
         DateTimeOffset now,
         int max,
@@ -74,7 +74,7 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
                 }
                 else if (found.Add(orderId))
                 {
-                    yield return orderId;
+                    yield return order;
                     if (found.Count >= max)
                     {
                         yield break;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Payments.Core.Audit;
+using Payments.Core.Callbacks;
 using Payments.Core.Orders;
 using Payments.Core.Secrets;
 using Payments.Core.Validation;

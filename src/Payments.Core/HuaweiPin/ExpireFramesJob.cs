@@ -15,9 +15,9 @@ public sealed partial class ExpireFramesJob(IOrderRepository orders, OrderUpdate
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var expired = 0;
-        await foreach (var id in orders.FindDueAsync(PaymentProvider.HuaweiPin, time.GetUtcNow(), BatchSize, cancellationToken))
+        await foreach (var due in orders.FindDueAsync(PaymentProvider.HuaweiPin, time.GetUtcNow(), BatchSize, cancellationToken))
         {
-            var result = await updater.UpdateAsync(id, (order, now) => order.NextCheckAt <= now ? order.Expire(now) : new Transition(TransitionKind.Unchanged, order), cancellationToken);
+            var result = await updater.UpdateAsync(due, (order, now) => order.NextCheckAt <= now ? order.Expire(now) : new Transition(TransitionKind.Unchanged, order), cancellationToken);
             expired += result.Kind == TransitionKind.Changed ? 1 : 0;
         }
 

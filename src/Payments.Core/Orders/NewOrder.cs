@@ -10,4 +10,6 @@ public sealed record NewOrder(
     string? Currency = null,
     string? CustomerReference = null,
     string? CustomerIp = null,
-    string? CardLast4 = null);
+    string? CardLast4 = null,
+    OrderKind Kind = OrderKind.Payment,
+    string? ParentOrderId = null);

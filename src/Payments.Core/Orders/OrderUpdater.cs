@@ -11,15 +11,32 @@ public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvid
     /// <summary>Lost races tolerated before giving up; each loser re-reads, so this bounds contention, not correctness.</summary>
     public const int MaxAttempts = 16;
 
-    public async Task<UpdateResult> UpdateAsync(
+    public Task<UpdateResult> UpdateAsync(
         string orderId,
+        Func<PaymentOrder, DateTimeOffset, Transition> change,
+        CancellationToken cancellationToken) =>
+        UpdateAsync(orderId, null, change, cancellationToken);
+
+    /// <summary>Starts from an order just read (saves a read when it is still current).</summary>
+    public Task<UpdateResult> UpdateAsync(
+        Versioned<PaymentOrder> known,
+        Func<PaymentOrder, DateTimeOffset, Transition> change,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        return UpdateAsync(known.Value.Id, known, change, cancellationToken);
+    }
+
+    private async Task<UpdateResult> UpdateAsync(
+        string orderId,
+        Versioned<PaymentOrder>? known,
         Func<PaymentOrder, DateTimeOffset, Transition> change,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var current = await repository.FindAsync(orderId, cancellationToken);
+            var current = attempt == 1 && known is not null ? known : await repository.FindAsync(orderId, cancellationToken);
             if (current is null)
             {
                 return UpdateResult.NotFound;

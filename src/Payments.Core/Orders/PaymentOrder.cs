@@ -8,6 +8,7 @@ public sealed record PaymentOrder
 {
     public required string Id { get; init; }
     public required PaymentProvider Provider { get; init; }
+    public OrderKind Kind { get; init; }
     public required OrderStatus Status { get; init; }
 
     /// <summary>SHA-256 of the merchant's request content: a repeat with other content is a conflict.</summary>
@@ -33,6 +34,15 @@ public sealed record PaymentOrder
     public string? CustomerIp { get; init; }
     public string? CardLast4 { get; init; }
 
+    /// <summary>For a refund: the payment it refunds.</summary>
+    public string? ParentOrderId { get; init; }
+
+    /// <summary>For a payment: the refund order that claimed it (refunds are full, so there is at most one that counts).</summary>
+    public string? RefundOrderId { get; init; }
+
+    /// <summary>What the provider says it actually collected, when it reports that separately.</summary>
+    public decimal? ReceivedAmount { get; init; }
+
     /// <summary>How many times the provider was asked to create the order.</summary>
     public int ProviderCalls { get; init; }
 
@@ -49,10 +59,15 @@ public sealed record PaymentOrder
 
     public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>An order Created less than this long ago has a provider call in flight from another request.</summary>
+    public static readonly TimeSpan InFlightWindow = TimeSpan.FromSeconds(60);
+
     public static PaymentOrder Create(NewOrder order, DateTimeOffset now) => new()
     {
         Id = order.Id,
         Provider = order.Provider,
+        Kind = order.Kind,
+        ParentOrderId = order.ParentOrderId,
         Status = OrderStatus.Created,
         RequestFingerprint = order.RequestFingerprint,
         Amount = order.Amount,
@@ -65,6 +80,9 @@ public sealed record PaymentOrder
         UpdatedAt = now,
         NextCheckAt = order.FirstCheckAt,
     };
+
+    /// <summary>Another request's provider call may still be running (Created, recently touched).</summary>
+    public bool IsCallInFlight(DateTimeOffset now) => Status == OrderStatus.Created && now - UpdatedAt < InFlightWindow;
 
     /// <summary>The provider accepted the order.</summary>
     public Transition Accept(string? reference, string? redirectUrl, DateTimeOffset? nextCheckAt, DateTimeOffset now) =>
@@ -130,11 +148,19 @@ public sealed record PaymentOrder
             Status = verdict.Outcome,
             ProviderStatus = verdict.RawStatus,
             Amount = verdict.Amount ?? Amount,
+            ReceivedAmount = verdict.ReceivedAmount ?? ReceivedAmount,
             NextCheckAt = null,
             CompletedAt = now,
             LastError = null,
             ReviewReason = verdict.ReviewReason ?? (lateSuccess ? ReviewReasons.SucceededAfterExpiry : ReviewReason),
         }, now);
+    }
+
+    /// <summary>Applies a verdict: flagged for a person when it needs one, settled otherwise.</summary>
+    public Transition Apply(ProviderVerdict verdict, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict.NeedsReview ? FlagForReview(verdict, now) : Settle(verdict, now);
     }
 
     /// <summary>A verdict that needs a person (partial or over-collection): recorded, not final.</summary>
@@ -146,13 +172,15 @@ public sealed record PaymentOrder
             return Conflict();
         }
 
-        return Status == OrderStatus.NeedsReview && ProviderStatus == verdict.RawStatus && Amount == verdict.Amount
+        return Status == OrderStatus.NeedsReview && ProviderStatus == verdict.RawStatus
+            && Amount == (verdict.Amount ?? Amount) && ReceivedAmount == (verdict.ReceivedAmount ?? ReceivedAmount)
             ? Same()
             : Changed(this with
             {
                 Status = OrderStatus.NeedsReview,
                 ProviderStatus = verdict.RawStatus,
                 Amount = verdict.Amount ?? Amount,
+                ReceivedAmount = verdict.ReceivedAmount ?? ReceivedAmount,
                 ReviewReason = verdict.ReviewReason ?? ReviewReasons.ProviderStatus,
                 NextCheckAt = null,
             }, now);
@@ -169,6 +197,33 @@ public sealed record PaymentOrder
         Status.IsFinal()
             ? Same()
             : Changed(this with { Checks = Checks + 1, NextCheckAt = nextCheckAt, LastError = error ?? LastError }, now);
+
+    /// <summary>
+    /// Claims a due check for one poller: moves the due time to <paramref name="leaseUntil"/>, so a second
+    /// poller's compare-and-swap loses. A poller that dies leaves the order due again when the lease ends.
+    /// </summary>
+    public Transition ClaimCheck(DateTimeOffset leaseUntil, DateTimeOffset now) =>
+        Status.IsOpen() && NextCheckAt <= now
+            ? Changed(this with { NextCheckAt = leaseUntil }, now)
+            : Same();
+
+    /// <summary>
+    /// Ties a refund to this payment. Refunds are full: only a succeeded payment is refundable, by one refund,
+    /// unless that refund was refused (<paramref name="replacing"/>).
+    /// </summary>
+    public Transition RequestRefund(string refundId, string? replacing, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(refundId);
+        if (RefundOrderId == refundId)
+        {
+            return Same();
+        }
+
+        var free = RefundOrderId is null || RefundOrderId == replacing;
+        return Kind == OrderKind.Payment && Status == OrderStatus.Succeeded && free
+            ? Changed(this with { RefundOrderId = refundId }, now)
+            : Conflict();
+    }
 
     /// <summary>The check schedule ran out without a verdict: a person decides, never "failed" by default.</summary>
     public Transition GiveUpChecking(string reason, DateTimeOffset now) =>

@@ -4,5 +4,9 @@ namespace Payments.Core.Orders;
 /// <param name="Outcome">Succeeded, Failed, or Pending when the raw status is not final.</param>
 /// <param name="RawStatus">The provider's status exactly as received.</param>
 /// <param name="Amount">The amount the provider reports, if any.</param>
-/// <param name="ReviewReason">Set when the verdict needs a person (partial or over-collection).</param>
-public sealed record ProviderVerdict(OrderStatus Outcome, string RawStatus, decimal? Amount, string? ReviewReason = null);
+/// <param name="ReviewReason">Set when the verdict needs a person (partial or over-collection, amount mismatch).</param>
+/// <param name="ReceivedAmount">What the provider says it actually collected, when it says so.</param>
+public sealed record ProviderVerdict(OrderStatus Outcome, string RawStatus, decimal? Amount, string? ReviewReason = null, decimal? ReceivedAmount = null)
+{
+    public bool NeedsReview => ReviewReason is not null && Outcome != OrderStatus.Failed;
+}

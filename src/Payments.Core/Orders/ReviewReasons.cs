@@ -8,4 +8,5 @@ public static class ReviewReasons
     public const string ProviderStatus = "provider-status";
     public const string PartialCollection = "partial-collection";
     public const string OverCollection = "over-collection";
+    public const string AmountMismatch = "amount-mismatch";
 }

@@ -4,4 +4,19 @@ namespace Payments.Core.Orders;
 public sealed record Transition(TransitionKind Kind, PaymentOrder Order)
 {
     public bool IsChanged => Kind == TransitionKind.Changed;
+
+    /// <summary>Applies <paramref name="next"/> to the result; a conflict anywhere is the outcome, otherwise changed if either step changed.</summary>
+    public Transition Then(Func<PaymentOrder, Transition> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (Kind == TransitionKind.Conflict)
+        {
+            return this;
+        }
+
+        var second = next(Order);
+        return second.Kind == TransitionKind.Conflict
+            ? second with { Kind = TransitionKind.Conflict }
+            : second with { Kind = IsChanged || second.IsChanged ? TransitionKind.Changed : TransitionKind.Unchanged };
+    }
 }

@@ -6,4 +6,15 @@ public static class SecretNames
     public const string HuaweiPinApiKey = "HuaweiPin-ApiKey";
     public const string HuaweiPinSecretKey = "HuaweiPin-SecretKey";
     public const string HuaweiPinCallbackKey = "HuaweiPin-CallbackKey";
+
+    /// <summary>Our RSA private key for <paramref name="currency"/>'s appId (PKCS#8 or PKCS#1, PEM or Base64).</summary>
+    public static string HaiPayPrivateKey(string currency) => $"HaiPay-{Upper(currency)}-PrivateKey";
+
+    /// <summary>The plain merchant secret appended to every string to sign.</summary>
+    public static string HaiPayMerchantSecret(string currency) => $"HaiPay-{Upper(currency)}-MerchantSecret";
+
+    /// <summary>HaiPay's platform public key (X.509, Base64) that signs replies and notifications.</summary>
+    public static string HaiPayPlatformPublicKey(string currency) => $"HaiPay-{Upper(currency)}-PlatformPublicKey";
+
+    private static string Upper(string currency) => currency.ToUpperInvariant();
 }

@@ -30,6 +30,15 @@ public static class FieldRules
         _ => null,
     };
 
+    /// <summary>An absolute http(s) URL of at most 2048 characters.</summary>
+    public static string? HttpUrl(string? value) => value switch
+    {
+        null or "" => "is required",
+        { Length: > 2048 } => "must be at most 2048 characters",
+        _ when Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && !string.IsNullOrEmpty(url.Host) => null,
+        _ => "must be an absolute http or https URL",
+    };
+
     /// <summary>A literal IPv4 address in dotted-quad form, or an IPv6 address.</summary>
     public static string? IpAddress(string? value)
     {

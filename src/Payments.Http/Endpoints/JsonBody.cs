@@ -52,24 +52,6 @@ public static class JsonBody
         }
     }
 
-    /// <summary>A string property, null when absent; wrong types are reported on <paramref name="errors"/>.</summary>
-    public static string? OptionalString(JsonElement body, string name, Core.Validation.FieldErrors errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors.Add(name, "must be a string");
-            return null;
-        }
-
-        return value.GetString();
-    }
-
     private static IResult TooLarge() =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body must be at most {MaxBytes} bytes.");
 

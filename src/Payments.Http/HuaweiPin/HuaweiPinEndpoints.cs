@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Payments.Core.Callbacks;
 using Payments.Core.HuaweiPin;
 using Payments.Core.Orders;
 using Payments.Core.Validation;
@@ -60,31 +61,31 @@ public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor ca
             return null;
         }
 
-        var orderId = JsonBody.OptionalString(body, "orderId", errors);
-        var username = JsonBody.OptionalString(body, "username", errors);
-        var customerIp = JsonBody.OptionalString(body, "customerIp", errors);
+        var orderId = JsonFields.OptionalString(body, "orderId", errors);
+        var username = JsonFields.OptionalString(body, "username", errors);
+        var customerIp = JsonFields.OptionalString(body, "customerIp", errors);
         errors.Check("orderId", orderId is null ? null : FieldRules.OrderId(orderId));
         errors.Check("username", FieldRules.Text(username, 100));
         errors.Check("customerIp", FieldRules.IpAddress(customerIp));
         return errors.IsEmpty ? new CreateFrameCommand(orderId ?? $"hwp_{Guid.NewGuid():N}", username!, customerIp!) : null;
     }
 
-    private static IResult ToResult(FrameOutcome outcome)
+    private static IResult ToResult(CreateOutcome outcome)
     {
         var order = outcome.Order;
         var view = new FrameView(order.Id, order.Status.ToString(), order.RedirectUrl);
         var extensions = new Dictionary<string, object?> { ["orderId"] = order.Id, ["status"] = order.Status.ToString() };
         return outcome.Kind switch
         {
-            FrameOutcomeKind.Created => Results.Created($"/api/orders/{Uri.EscapeDataString(order.Id)}", view),
-            FrameOutcomeKind.Repeated => Results.Ok(view),
-            FrameOutcomeKind.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Order id already used",
+            CreateOutcomeKind.Created => Results.Created($"/api/orders/{Uri.EscapeDataString(order.Id)}", view),
+            CreateOutcomeKind.Repeated => Results.Ok(view),
+            CreateOutcomeKind.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Order id already used",
                 detail: "An order with this id exists with different content.", extensions: extensions),
-            FrameOutcomeKind.InProgress => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Request in progress",
+            CreateOutcomeKind.InProgress => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Request in progress",
                 detail: "The first request for this order id is still running; retry shortly.", extensions: extensions),
-            FrameOutcomeKind.Rejected when outcome.ProviderCode == FrameService.DuplicateOrderCode => Results.Problem(
+            CreateOutcomeKind.Rejected when outcome.ProviderCode == FrameService.DuplicateOrderCode => Results.Problem(
                 statusCode: StatusCodes.Status409Conflict, title: "HUAWEIPIN says the order id is not unique", detail: order.LastError, extensions: extensions),
-            FrameOutcomeKind.Rejected => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "HUAWEIPIN refused the frame",
+            CreateOutcomeKind.Rejected => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "HUAWEIPIN refused the frame",
                 detail: order.LastError, extensions: extensions),
             _ => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "HUAWEIPIN did not answer",
                 detail: "The frame may or may not exist; send the same request again to retry. The order is Unknown, never reported as created.",

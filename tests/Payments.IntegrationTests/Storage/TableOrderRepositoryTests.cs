@@ -114,7 +114,7 @@ public sealed class TableOrderRepositoryTests(AzuriteFixture azurite)
         await repository.AddAsync(exactlyNow, default);
         due.Add(exactlyNow.Id);
 
-        var found = await repository.FindDueAsync(PaymentProvider.HaiPay, now, 1000, default).ToListAsync();
+        var found = await repository.FindDueAsync(PaymentProvider.HaiPay, now, 1000, default).Select(o => o.Value.Id).ToListAsync();
 
         Assert.Equal(due.Order(), found.Order());
     }
@@ -131,8 +131,8 @@ public sealed class TableOrderRepositoryTests(AzuriteFixture azurite)
         await repository.TryReplaceAsync(done.Value with { Status = OrderStatus.Succeeded, NextCheckAt = null }, done.Version, default);
         await repository.TryReplaceAsync(stillDue.Value with { NextCheckAt = now.AddMinutes(-1) }, stillDue.Version, default);
 
-        Assert.Equal(["still"], await repository.FindDueAsync(PaymentProvider.HaiPay, now, 100, default).ToListAsync());
-        Assert.Equal(["moved", "still"], (await repository.FindDueAsync(PaymentProvider.HaiPay, now.AddMinutes(10), 100, default).ToListAsync()).Order());
+        Assert.Equal(["still"], await repository.FindDueAsync(PaymentProvider.HaiPay, now, 100, default).Select(o => o.Value.Id).ToListAsync());
+        Assert.Equal(["moved", "still"], (await repository.FindDueAsync(PaymentProvider.HaiPay, now.AddMinutes(10), 100, default).Select(o => o.Value.Id).ToListAsync()).Order());
     }
 
     [Fact]

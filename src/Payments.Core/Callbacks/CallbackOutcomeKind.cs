@@ -1,4 +1,4 @@
-namespace Payments.Core.HuaweiPin;
+namespace Payments.Core.Callbacks;
 
 public enum CallbackOutcomeKind
 {

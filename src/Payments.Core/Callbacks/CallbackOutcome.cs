@@ -1,8 +1,8 @@
 using Payments.Core.Validation;
 
-namespace Payments.Core.HuaweiPin;
+namespace Payments.Core.Callbacks;
 
-/// <summary>How a callback is answered: acknowledged (200 OK), malformed (400), or not authentic (401).</summary>
+/// <summary>How a provider callback or notification is answered: acknowledged (200 with the provider's word), malformed (400), or not authentic (401).</summary>
 public sealed record CallbackOutcome(CallbackOutcomeKind Kind, FieldErrors? Errors = null)
 {
     public static CallbackOutcome Acknowledged { get; } = new(CallbackOutcomeKind.Acknowledged);

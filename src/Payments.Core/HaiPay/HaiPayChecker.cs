@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using Payments.Core.Orders;
+
+namespace Payments.Core.HaiPay;
+
+/// <summary>
+/// One status check of a collection (<c>collect/query</c>) or refund (<c>refund/refundQuery</c>), applied by
+/// compare-and-swap. A scheduled check also sets the next one, or hands the order to a person when the
+/// schedule runs out; an order HaiPay still does not know after the grace period is Rejected.
+/// </summary>
+public sealed class HaiPayChecker(HaiPayClient client, OrderUpdater updater, IOptionsMonitor<HaiPayOptions> options)
+{
+    public async Task<CheckResult> CheckAsync(PaymentOrder order, bool scheduled, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var settings = options.CurrentValue;
+        var reply = order.Kind == OrderKind.Refund
+            ? await client.QueryRefundAsync(order.Id, order.ProviderReference, cancellationToken)
+            : await client.QueryCollectionAsync(order.Currency ?? HaiPayClient.RefundCurrency, order.Id, order.ProviderReference, cancellationToken);
+        var absent = reply is HaiPayReply.Refused refused
+            && settings.EffectiveOrderNotFoundErrors.Contains(refused.Error)
+            && order.Status is OrderStatus.Created or OrderStatus.Unknown;
+
+        Transition Change(PaymentOrder o, DateTimeOffset now) => reply switch
+        {
+            HaiPayReply.Ok ok => HaiPayVerdicts.Apply(o, ok.Data, now).Then(x => scheduled ? Reschedule(x, null, now) : Same(x)),
+            _ when absent && scheduled && now - o.CreatedAt >= settings.AbsentGrace =>
+                o.Reject($"HaiPay has no such order {settings.AbsentGrace.TotalMinutes:0} min after it was created", now),
+            _ => scheduled ? Reschedule(o, Describe(reply), now) : Same(o),
+        };
+
+        var result = await updater.UpdateAsync(order.Id, Change, cancellationToken);
+        return new CheckResult(result.Order ?? order, absent);
+    }
+
+    private Transition Reschedule(PaymentOrder order, string? error, DateTimeOffset now)
+    {
+        if (!order.Status.IsOpen())
+        {
+            return Same(order);
+        }
+
+        var next = options.CurrentValue.Checks.Next(order.Checks, order.CreatedAt, now);
+        return next is null ? order.GiveUpChecking(ReviewReasons.ChecksExhausted, now) : order.ScheduleNextCheck(next, error, now);
+    }
+
+    private static Transition Same(PaymentOrder order) => new(TransitionKind.Unchanged, order);
+
+    private static string? Describe(HaiPayReply reply) => reply switch
+    {
+        HaiPayReply.Refused refused => $"query refused: {refused.Error} {refused.Message}",
+        HaiPayReply.Unavailable unavailable => $"query: {unavailable.Reason}",
+        _ => null,
+    };
+}

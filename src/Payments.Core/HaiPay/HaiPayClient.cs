@@ -1,0 +1,155 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Payments.Core.HaiPay;
+
+/// <summary>
+/// HaiPay's collection and refund API: signed JSON requests, envelope replies whose <c>data</c> signature is
+/// verified with the platform key. Request bodies (which carry card data) are never logged.
+/// </summary>
+public sealed partial class HaiPayClient(
+    HttpClient http,
+    HaiPayCredentials credentials,
+    IOptionsMonitor<HaiPayOptions> options,
+    ILogger<HaiPayClient> logger)
+{
+    public const string RefundCurrency = "USD";
+
+    public Task<HaiPayReply> ApplyCollectionAsync(CreateCollectionCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var notifyUrl = options.CurrentValue.NotifyUrl?.AbsoluteUri ?? throw new InvalidOperationException("HaiPay:NotifyUrl is not configured.");
+        return SendAsync(command.Currency, "collect/apply", command.OrderId, new JsonObject
+        {
+            ["orderId"] = command.OrderId,
+            ["name"] = command.Name,
+            ["phone"] = command.Phone,
+            ["email"] = command.Email,
+            ["amount"] = command.AmountText,
+            ["payType"] = "BANK_TRANSFER",
+            ["inBankCode"] = "CREDIT_CARD",
+            ["callBackUrl"] = command.CallBackUrl,
+            ["notifyUrl"] = notifyUrl,
+            ["country"] = command.Country,
+            ["currency"] = command.Currency,
+            ["clientType"] = command.ClientType,
+            ["accountNo"] = command.Card.Number,
+            ["expiryMonth"] = command.Card.ExpiryMonth,
+            ["expiryYear"] = command.Card.ExpiryYear,
+            ["cvv"] = command.Card.Cvv,
+            ["referer"] = command.Referer,
+            ["userAgent"] = command.UserAgent,
+            ["customerIp"] = command.CustomerIp,
+            ["subject"] = command.Subject,
+            ["body"] = command.Body,
+            ["partnerUserId"] = command.PartnerUserId,
+        }, cancellationToken);
+    }
+
+    public Task<HaiPayReply> QueryCollectionAsync(string currency, string orderId, string? orderNo, CancellationToken cancellationToken) =>
+        SendAsync(currency, "collect/query", orderId, new JsonObject { ["orderId"] = orderId, ["orderNo"] = orderNo }, cancellationToken);
+
+    /// <summary>Refunds are full and USD only; <paramref name="refundId"/> is the refund's own merchant order id.</summary>
+    public Task<HaiPayReply> ApplyRefundAsync(string refundId, string orderNo, CancellationToken cancellationToken) =>
+        SendAsync(RefundCurrency, "refund/apply", refundId, new JsonObject { ["orderId"] = refundId, ["orderNo"] = orderNo }, cancellationToken);
+
+    public Task<HaiPayReply> QueryRefundAsync(string refundId, string? refundNo, CancellationToken cancellationToken) =>
+        SendAsync(RefundCurrency, "refund/refundQuery", refundId, new JsonObject { ["orderId"] = refundId, ["refundNo"] = refundNo }, cancellationToken);
+
+    private async Task<HaiPayReply> SendAsync(string currency, string operation, string orderId, JsonObject fields, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var keys = await credentials.GetAsync(currency, cancellationToken);
+        var body = SignedBody(fields, keys);
+        var url = new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/{currency.ToLowerInvariant()}/{operation}");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.Timeout);
+        try
+        {
+            using var content = new StringContent(body, Encoding.UTF8);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            using var response = await http.PostAsync(url, content, timeout.Token);
+            if ((int)response.StatusCode >= 500)
+            {
+                return Unavailable(operation, orderId, $"HTTP {(int)response.StatusCode}");
+            }
+
+            return Interpret(operation, orderId, await response.Content.ReadAsStringAsync(timeout.Token), keys);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Unavailable(operation, orderId, $"no answer within {settings.Timeout.TotalSeconds:0} s");
+        }
+        catch (HttpRequestException e)
+        {
+            return Unavailable(operation, orderId, $"{e.GetType().Name}: {e.HttpRequestError}");
+        }
+    }
+
+    /// <summary>Adds <c>sign</c> over the non-empty fields (nulls dropped first, so the body and the signature agree).</summary>
+    private static string SignedBody(JsonObject fields, HaiPayAccountKeys keys)
+    {
+        var request = new JsonObject { ["appId"] = keys.AppId };
+        foreach (var (name, value) in fields.ToList())
+        {
+            if (value is not null)
+            {
+                fields.Remove(name);
+                request[name] = value;
+            }
+        }
+
+        using var unsigned = JsonDocument.Parse(request.ToJsonString());
+        request[HaiPayCanonical.SignField] = HaiPaySignature.SignObject(unsigned.RootElement, keys.MerchantSecret, keys.PrivateKey);
+        return request.ToJsonString();
+    }
+
+    private HaiPayReply Interpret(string operation, string orderId, string text, HaiPayAccountKeys keys)
+    {
+        var envelope = HaiPayEnvelope.Parse(text);
+        if (envelope is null)
+        {
+            return Unavailable(operation, orderId, "the reply is not a HaiPay envelope");
+        }
+
+        if (envelope.IsSuccess)
+        {
+            var data = envelope.Data!.Value;
+            if (HaiPaySignature.VerifyObject(data, keys.MerchantSecret, keys.PlatformKey))
+            {
+                return new HaiPayReply.Ok(data);
+            }
+
+            LogBadSignature(logger, operation, orderId);
+            return new HaiPayReply.Unavailable("the reply's signature did not verify");
+        }
+
+        if (envelope.Status == "1" && envelope.Error == HaiPayEnvelope.SuccessError)
+        {
+            return Unavailable(operation, orderId, "a success reply without data");
+        }
+
+        LogRefused(logger, operation, orderId, envelope.Error, envelope.Message);
+        return new HaiPayReply.Refused(envelope.Error, envelope.Message);
+    }
+
+    private HaiPayReply.Unavailable Unavailable(string operation, string orderId, string reason)
+    {
+        LogUnavailable(logger, operation, orderId, reason);
+        return new HaiPayReply.Unavailable(reason);
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "HaiPay {Operation} for order {OrderId} has no usable answer: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string operation, string orderId, string reason);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "HaiPay {Operation} for order {OrderId} refused: {Error} {Message}")]
+    private static partial void LogRefused(ILogger logger, string operation, string orderId, string error, string message);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Error,
+        Message = "HaiPay {Operation} reply for order {OrderId} failed signature verification; treated as no answer. Operator: check HaiPay-*-PlatformPublicKey and -MerchantSecret")]
+    private static partial void LogBadSignature(ILogger logger, string operation, string orderId);
+}

@@ -1,0 +1,66 @@
+using Payments.Core.Orders;
+
+namespace Payments.Core.HaiPay;
+
+/// <summary>
+/// The create step collections and refunds share once the order is written: call HaiPay's apply; a reply
+/// that is not usable leaves the order Unknown; a repeat asks HaiPay first and applies again only when
+/// HaiPay confirms it has no such order; a refusal on such a second apply proves nothing and stays Unknown.
+/// </summary>
+public sealed class HaiPayOrderCreator(OrderUpdater updater, HaiPayChecker checker)
+{
+    public async Task<CreateOutcome> CreateAsync(Admission admission, Func<CancellationToken, Task<HaiPayReply>> apply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(admission);
+        ArgumentNullException.ThrowIfNull(apply);
+        return admission.Kind switch
+        {
+            AdmissionKind.New => await ApplyAsync(admission.Order, apply, retried: false, cancellationToken),
+            AdmissionKind.Conflict => new CreateOutcome(CreateOutcomeKind.Conflict, admission.Order),
+            AdmissionKind.Unresolved => await ResolveAsync(admission.Order, apply, cancellationToken),
+            _ => Repeat(admission.Order),
+        };
+    }
+
+    public static CreateOutcome Repeat(PaymentOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Status switch
+        {
+            OrderStatus.Created => new CreateOutcome(CreateOutcomeKind.InProgress, order),
+            OrderStatus.Unknown => new CreateOutcome(CreateOutcomeKind.Unavailable, order),
+            OrderStatus.Rejected => new CreateOutcome(CreateOutcomeKind.Rejected, order),
+            _ => new CreateOutcome(CreateOutcomeKind.Repeated, order),
+        };
+    }
+
+    private async Task<CreateOutcome> ResolveAsync(PaymentOrder order, Func<CancellationToken, Task<HaiPayReply>> apply, CancellationToken cancellationToken)
+    {
+        var check = await checker.CheckAsync(order, scheduled: false, cancellationToken);
+        if (!check.Absent)
+        {
+            return Repeat(check.Order);
+        }
+
+        var counted = await updater.UpdateAsync(order.Id, (o, at) => o.RetryProviderCall(at), cancellationToken);
+        return await ApplyAsync(counted.Order ?? order, apply, retried: true, cancellationToken);
+    }
+
+    private async Task<CreateOutcome> ApplyAsync(PaymentOrder order, Func<CancellationToken, Task<HaiPayReply>> apply, bool retried, CancellationToken cancellationToken)
+    {
+        var reply = await apply(cancellationToken);
+        var (kind, code, change) = reply switch
+        {
+            HaiPayReply.Ok ok => (CreateOutcomeKind.Created, (string?)null,
+                (Func<PaymentOrder, DateTimeOffset, Transition>)((o, at) => HaiPayVerdicts.Apply(o, ok.Data, at))),
+            HaiPayReply.Refused refused when retried => (CreateOutcomeKind.Unavailable, refused.Error,
+                (o, at) => o.MarkUnknown($"{refused.Error}: {refused.Message} (on a repeated apply; the first may exist)", o.NextCheckAt, at)),
+            HaiPayReply.Refused refused => (CreateOutcomeKind.Rejected, refused.Error, (o, at) => o.Reject($"{refused.Error}: {refused.Message}", at)),
+            HaiPayReply.Unavailable unavailable => (CreateOutcomeKind.Unavailable, null, (o, at) => o.MarkUnknown(unavailable.Reason, o.NextCheckAt, at)),
+            _ => throw new InvalidOperationException($"Unexpected HaiPay reply {reply.GetType().Name}."),
+        };
+
+        var updated = await updater.UpdateAsync(order.Id, change, cancellationToken);
+        return new CreateOutcome(kind, updated.Order ?? order, code);
+    }
+}

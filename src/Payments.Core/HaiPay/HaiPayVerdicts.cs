@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Payments.Core.Orders;
+
+namespace Payments.Core.HaiPay;
+
+/// <summary>
+/// Reads HaiPay's word about an order from query <c>data</c> or a notification. Collections: 0, 1, -1 open;
+/// 2 success (amount checked against ours); 3 failed; 4 partial and 5 over-collection go to a person.
+/// Refunds (statuses not published, our assumption): 2 success, 3 failed, anything else open.
+/// </summary>
+public static class HaiPayVerdicts
+{
+    public static ProviderVerdict Read(JsonElement fields, PaymentOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var raw = HaiPayEnvelope.Scalar(fields, "status") ?? string.Empty;
+        var amount = HaiPayEnvelope.Money(fields, "amount");
+        var received = HaiPayEnvelope.Money(fields, "actualAmount");
+        if (order.Kind == OrderKind.Refund)
+        {
+            return new ProviderVerdict(raw switch { "2" => OrderStatus.Succeeded, "3" => OrderStatus.Failed, _ => OrderStatus.Pending }, raw, null);
+        }
+
+        return raw switch
+        {
+            "2" when (amount ?? order.Amount) != order.Amount || (received is { } r && r != order.Amount) =>
+                new ProviderVerdict(OrderStatus.Succeeded, raw, null, ReviewReasons.AmountMismatch, received ?? amount),
+            "2" => new ProviderVerdict(OrderStatus.Succeeded, raw, null, ReceivedAmount: received ?? amount),
+            "3" => new ProviderVerdict(OrderStatus.Failed, raw, null, ReceivedAmount: received),
+            "4" => new ProviderVerdict(OrderStatus.Pending, raw, null, ReviewReasons.PartialCollection, received ?? amount),
+            "5" => new ProviderVerdict(OrderStatus.Pending, raw, null, ReviewReasons.OverCollection, received ?? amount),
+            _ => new ProviderVerdict(OrderStatus.Pending, raw, null),
+        };
+    }
+
+    /// <summary>
+    /// Applies what HaiPay reported: an order we had not heard back about becomes Pending with HaiPay's
+    /// reference (and 3-D Secure page), then a reported status is settled or flagged.
+    /// </summary>
+    public static Transition Apply(PaymentOrder order, JsonElement fields, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var reference = HaiPayEnvelope.Scalar(fields, order.Kind == OrderKind.Refund ? "refundNo" : "orderNo");
+        var payUrl = HaiPayEnvelope.Scalar(fields, "payUrl");
+        var accepted = order.Status is OrderStatus.Created or OrderStatus.Unknown
+            ? order.Accept(reference, string.IsNullOrEmpty(payUrl) ? order.RedirectUrl : payUrl, order.NextCheckAt, now)
+            : new Transition(TransitionKind.Unchanged, order);
+        return HaiPayEnvelope.Scalar(fields, "status") is null ? accepted : accepted.Then(o => o.Apply(Read(fields, o), now));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Payments.Core.Orders;
+
+public sealed record Admission(AdmissionKind Kind, PaymentOrder Order);
