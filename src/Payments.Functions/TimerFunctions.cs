@@ -4,9 +4,13 @@ using Payments.Http.Jobs;
 namespace Payments.Functions;
 
 /// <summary>One timer per <see cref="IScheduledJob"/>; schedules come from app settings, never on start-up.</summary>
-public sealed class TimerFunctions(ExpireFramesScheduledJob expireFrames)
+public sealed class TimerFunctions(ExpireFramesScheduledJob expireFrames, HaiPayPollScheduledJob haiPayPoll)
 {
     [Function("ExpireFrames")]
     public Task ExpireFrames([TimerTrigger("%ExpireFramesSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
         expireFrames.RunOnceAsync(cancellationToken);
+
+    [Function("HaiPayPoll")]
+    public Task HaiPayPoll([TimerTrigger("%HaiPayPollSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
+        haiPayPoll.RunOnceAsync(cancellationToken);
 }

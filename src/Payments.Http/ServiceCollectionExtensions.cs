@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Payments.Core.HaiPay;
 using Payments.Core.HuaweiPin;
+using Payments.Http.HaiPay;
 using Payments.Http.HuaweiPin;
 using Payments.Http.Jobs;
 using Payments.Azure;
@@ -20,9 +23,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddPaymentsStorage(configuration);
         services.AddSingleton<OrderUpdater>();
+        services.AddSingleton<OrderAdmission>();
         services.AddSingleton<HealthEndpoints>();
-        services.AddSingleton<OrderEndpoints>();
+        services.AddTransient<OrderEndpoints>();
         services.AddHuaweiPin(configuration);
+        services.AddHaiPay(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ServiceProblemHandler>();
         return services;
@@ -38,6 +43,23 @@ public static class ServiceCollectionExtensions
         services.AddTransient<HuaweiPinEndpoints>();
         services.AddSingleton<ExpireFramesScheduledJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ExpireFramesScheduledJob>());
+    }
+
+    private static void AddHaiPay(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HaiPayOptions>().Bind(configuration.GetSection(HaiPayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HaiPayOptions>, HaiPayOptionsValidator>();
+        services.AddSingleton<HaiPayCredentials>();
+        services.AddHttpClient<HaiPayClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddTransient<HaiPayChecker>();
+        services.AddTransient<HaiPayOrderCreator>();
+        services.AddTransient<CollectionService>();
+        services.AddTransient<RefundService>();
+        services.AddTransient<NotificationProcessor>();
+        services.AddTransient<HaiPayPoller>();
+        services.AddTransient<HaiPayEndpoints>();
+        services.AddTransient<HaiPayPollScheduledJob>();
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<HaiPayPollScheduledJob>());
     }
 
     /// <summary>Function keys for hosts that check them themselves (the Server; Functions has its own).</summary>

@@ -1,3 +1,4 @@
+using Payments.Sandbox.HaiPay;
 using Payments.Sandbox.HuaweiPin;
 
 namespace Payments.Sandbox;
@@ -9,9 +10,11 @@ public static class SandboxApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddHuaweiPinSandbox(builder.Configuration);
+        builder.Services.AddHaiPaySandbox(builder.Configuration);
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapHuaweiPinSandbox();
+        app.MapHaiPaySandbox();
         return app;
     }
 }

@@ -7,9 +7,16 @@ public static class ApiRoutes
 
     public static readonly ApiRoute Health = new("Health", "GET", "health", AccessLevel.Anonymous);
     public static readonly ApiRoute GetOrder = new("GetOrder", "GET", "orders/{id}", AccessLevel.Function);
+    public static readonly ApiRoute SyncOrder = new("SyncOrder", "POST", "orders/{id}/sync", AccessLevel.Function);
 
     public static readonly ApiRoute CreateFrame = new("CreateHuaweiPinFrame", "POST", "huaweipin/frames", AccessLevel.Function);
     public static readonly ApiRoute HuaweiPinCallback = new("HuaweiPinCallback", "POST", "huaweipin/callback", AccessLevel.Anonymous);
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, GetOrder, CreateFrame, HuaweiPinCallback];
+    public static readonly ApiRoute CreateCollection = new("CreateHaiPayCollection", "POST", "haipay/collections", AccessLevel.Function);
+    public static readonly ApiRoute GetCollection = new("GetHaiPayCollection", "GET", "haipay/collections/{orderId}", AccessLevel.Function);
+    public static readonly ApiRoute RefundCollection = new("RefundHaiPayCollection", "POST", "haipay/collections/{orderId}/refunds", AccessLevel.Function);
+    public static readonly ApiRoute HaiPayNotify = new("HaiPayNotify", "POST", "haipay/notify", AccessLevel.Anonymous);
+
+    public static IReadOnlyList<ApiRoute> All { get; } =
+        [Health, GetOrder, SyncOrder, CreateFrame, HuaweiPinCallback, CreateCollection, GetCollection, RefundCollection, HaiPayNotify];
 }

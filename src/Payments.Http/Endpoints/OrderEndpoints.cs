@@ -1,16 +1,37 @@
 using Microsoft.AspNetCore.Http;
+using Payments.Core.HaiPay;
 using Payments.Core.Orders;
 
 namespace Payments.Http.Endpoints;
 
-/// <summary>Order reads shared by both providers.</summary>
-public sealed class OrderEndpoints(IOrderRepository orders)
+/// <summary>Order reads shared by both providers, and an on-demand status check.</summary>
+public sealed class OrderEndpoints(IOrderRepository orders, HaiPayChecker checker)
 {
     public async Task<IResult> GetAsync(string id, CancellationToken cancellationToken)
     {
         var order = await orders.FindAsync(id, cancellationToken);
-        return order is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"No order has the id '{id}'.")
-            : Results.Ok(OrderView.From(order.Value));
+        return order is null ? NotFound(id) : Results.Ok(OrderView.From(order.Value));
     }
+
+    /// <summary>Asks the provider once, now, and applies its answer. HUAWEIPIN has no query: 409.</summary>
+    public async Task<IResult> SyncAsync(string id, CancellationToken cancellationToken)
+    {
+        var order = await orders.FindAsync(id, cancellationToken);
+        if (order is null)
+        {
+            return NotFound(id);
+        }
+
+        if (order.Value.Provider != PaymentProvider.HaiPay)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No status query for this provider",
+                detail: "HUAWEIPIN publishes no status query; its callback is the only source of truth.");
+        }
+
+        var checkedOrder = await checker.CheckAsync(order.Value, scheduled: false, cancellationToken);
+        return Results.Ok(OrderView.From(checkedOrder.Order));
+    }
+
+    private static IResult NotFound(string id) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"No order has the id '{id}'.");
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Payments.Http.HaiPay;
 using Payments.Http.HuaweiPin;
 using Payments.Http.Security;
 
@@ -14,8 +15,13 @@ public static class PaymentsApi
         var api = app.MapGroup("/" + ApiRoutes.Prefix);
         Map(api, ApiRoutes.Health, (HealthEndpoints health, CancellationToken ct) => health.GetAsync(ct));
         Map(api, ApiRoutes.GetOrder, (string id, OrderEndpoints orders, CancellationToken ct) => orders.GetAsync(id, ct));
+        Map(api, ApiRoutes.SyncOrder, (string id, OrderEndpoints orders, CancellationToken ct) => orders.SyncAsync(id, ct));
         Map(api, ApiRoutes.CreateFrame, (HttpRequest request, HuaweiPinEndpoints frames, CancellationToken ct) => frames.CreateFrameAsync(request, ct));
         Map(api, ApiRoutes.HuaweiPinCallback, (HttpRequest request, HuaweiPinEndpoints frames, CancellationToken ct) => frames.CallbackAsync(request, ct));
+        Map(api, ApiRoutes.CreateCollection, (HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) => haiPay.CreateCollectionAsync(request, ct));
+        Map(api, ApiRoutes.GetCollection, (string orderId, HaiPayEndpoints haiPay, CancellationToken ct) => haiPay.GetCollectionAsync(orderId, ct));
+        Map(api, ApiRoutes.RefundCollection, (string orderId, HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) => haiPay.RefundAsync(orderId, request, ct));
+        Map(api, ApiRoutes.HaiPayNotify, (HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) => haiPay.NotifyAsync(request, ct));
         return app;
     }
 

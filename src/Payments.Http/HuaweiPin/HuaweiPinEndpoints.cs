@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Payments.Core.Callbacks;
 using Payments.Core.HuaweiPin;
 using Payments.Core.Orders;
 using Payments.Core.Validation;
@@ -43,12 +42,7 @@ public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor ca
         using (document)
         {
             var outcome = await callbacks.ProcessAsync(document!.RootElement, cancellationToken);
-            return outcome.Kind switch
-            {
-                CallbackOutcomeKind.Acknowledged => Results.Text("OK", "text/plain"),
-                CallbackOutcomeKind.Unauthorized => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Callback not authentic"),
-                _ => Results.ValidationProblem(outcome.Errors!.ToDictionary(), title: "The callback has invalid fields."),
-            };
+            return CallbackResults.From(outcome, "OK");
         }
     }
 
@@ -73,23 +67,12 @@ public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor ca
     private static IResult ToResult(CreateOutcome outcome)
     {
         var order = outcome.Order;
-        var view = new FrameView(order.Id, order.Status.ToString(), order.RedirectUrl);
-        var extensions = new Dictionary<string, object?> { ["orderId"] = order.Id, ["status"] = order.Status.ToString() };
-        return outcome.Kind switch
+        if (outcome is { Kind: CreateOutcomeKind.Rejected, ProviderCode: FrameService.DuplicateOrderCode })
         {
-            CreateOutcomeKind.Created => Results.Created($"/api/orders/{Uri.EscapeDataString(order.Id)}", view),
-            CreateOutcomeKind.Repeated => Results.Ok(view),
-            CreateOutcomeKind.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Order id already used",
-                detail: "An order with this id exists with different content.", extensions: extensions),
-            CreateOutcomeKind.InProgress => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Request in progress",
-                detail: "The first request for this order id is still running; retry shortly.", extensions: extensions),
-            CreateOutcomeKind.Rejected when outcome.ProviderCode == FrameService.DuplicateOrderCode => Results.Problem(
-                statusCode: StatusCodes.Status409Conflict, title: "HUAWEIPIN says the order id is not unique", detail: order.LastError, extensions: extensions),
-            CreateOutcomeKind.Rejected => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "HUAWEIPIN refused the frame",
-                detail: order.LastError, extensions: extensions),
-            _ => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "HUAWEIPIN did not answer",
-                detail: "The frame may or may not exist; send the same request again to retry. The order is Unknown, never reported as created.",
-                extensions: extensions),
-        };
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "HUAWEIPIN says the order id is not unique", detail: order.LastError,
+                extensions: new Dictionary<string, object?> { ["orderId"] = order.Id, ["status"] = order.Status.ToString() });
+        }
+
+        return CreateResults.From(outcome, "HUAWEIPIN", new FrameView(order.Id, order.Status.ToString(), order.RedirectUrl));
     }
 }

@@ -1,0 +1,26 @@
+using Payments.Core.Orders;
+
+namespace Payments.Http.HaiPay;
+
+/// <summary>What a merchant sees of a HaiPay collection: our status, the 3-D Secure page, the card's last four digits, its refund.</summary>
+public sealed record CollectionView(
+    string OrderId,
+    string Status,
+    string? ProviderStatus,
+    string? ProviderReference,
+    decimal? Amount,
+    decimal? ReceivedAmount,
+    string? Currency,
+    string? PayUrl,
+    string? CardLast4,
+    string? ReviewReason,
+    string? LastError,
+    RefundView? Refund)
+{
+    public static CollectionView From(PaymentOrder order, PaymentOrder? refund = null)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new(order.Id, order.Status.ToString(), order.ProviderStatus, order.ProviderReference, order.Amount, order.ReceivedAmount,
+            order.Currency, order.RedirectUrl, order.CardLast4, order.ReviewReason, order.LastError, refund is null ? null : RefundView.From(refund));
+    }
+}

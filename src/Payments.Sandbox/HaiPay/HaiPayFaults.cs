@@ -1,0 +1,32 @@
+namespace Payments.Sandbox.HaiPay;
+
+/// <summary>Misbehaviour switched on through <c>POST /haipay/_sandbox/faults</c>.</summary>
+public sealed record HaiPayFaults
+{
+    /// <summary>
+    /// <c>none</c>; <c>timeout</c> (the order is created, the reply comes after <see cref="SlowReply"/>);
+    /// <c>error</c> (the order is created, HTTP 500); <c>refuse</c> (an error envelope, nothing created).
+    /// </summary>
+    public string Apply { get; init; } = "none";
+
+    /// <summary><c>none</c>, <c>timeout</c>, <c>error</c> or <c>refuse</c>, for status queries.</summary>
+    public string Query { get; init; } = "none";
+
+    /// <summary>How late a <c>timeout</c> reply comes. Default 5 minutes.</summary>
+    public TimeSpan SlowReply { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Sign reply <c>data</c> with the wrong secret.</summary>
+    public bool BadResponseSignature { get; init; }
+
+    /// <summary>Send notifications at all (off: the merchant must poll).</summary>
+    public bool Notifications { get; init; } = true;
+
+    /// <summary>Sign notifications with the wrong secret (as a forger would).</summary>
+    public bool BadNotificationSignature { get; init; }
+
+    /// <summary>Extra copies of each notification sent after the first is acknowledged.</summary>
+    public int DuplicateNotifications { get; init; }
+
+    /// <summary>How refunds end: <c>success</c> or <c>failed</c>.</summary>
+    public string RefundOutcome { get; init; } = "success";
+}

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Payments.Core.HaiPay;
+
+namespace Payments.Sandbox.HaiPay;
+
+/// <summary>The sandbox's keys, orders, refunds and current faults.</summary>
+public sealed class HaiPaySandbox : IDisposable
+{
+    private readonly ConcurrentDictionary<string, SandboxPayment> byOrderId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SandboxPayment> byOrderNo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SandboxRefund> refunds = new(StringComparer.Ordinal);
+    private long sequence = 6023071013539000;
+
+    public HaiPaySandbox(IOptions<HaiPaySandboxOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        PlatformKey = string.IsNullOrWhiteSpace(settings.PlatformPrivateKey) ? RSA.Create(2048) : HaiPayKeys.PrivateKey(settings.PlatformPrivateKey);
+        MerchantKey = string.IsNullOrWhiteSpace(settings.MerchantPublicKey) ? null : HaiPayKeys.PublicKey(settings.MerchantPublicKey);
+    }
+
+    public RSA PlatformKey { get; }
+
+    /// <summary>Null when no merchant key is configured: every request is then refused as unsigned.</summary>
+    public RSA? MerchantKey { get; }
+
+    public HaiPayFaults Faults { get; set; } = new();
+
+    public string PlatformPublicKeyBase64 => Convert.ToBase64String(PlatformKey.ExportSubjectPublicKeyInfo());
+
+    public string NextNumber() => Interlocked.Increment(ref sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool TryAdd(SandboxPayment collection)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        if (!byOrderId.TryAdd(collection.OrderId, collection))
+        {
+            return false;
+        }
+
+        byOrderNo[collection.OrderNo] = collection;
+        return true;
+    }
+
+    public SandboxPayment? ByOrderId(string orderId) => byOrderId.GetValueOrDefault(orderId);
+
+    public SandboxPayment? ByOrderNo(string orderNo) => byOrderNo.GetValueOrDefault(orderNo);
+
+    public bool TryAddRefund(SandboxRefund refund) => refunds.TryAdd(refund.OrderId, refund);
+
+    public SandboxRefund? Refund(string orderId) => refunds.GetValueOrDefault(orderId);
+
+    public void Dispose()
+    {
+        PlatformKey.Dispose();
+        MerchantKey?.Dispose();
+    }
+}

@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Payments.Core.HaiPay;
+
+namespace Payments.Sandbox.HaiPay;
+
+/// <summary>
+/// HaiPay's collection and refund API, its 3-D Secure page and the sandbox's control endpoints. Error codes
+/// are the sandbox's own (HaiPay publishes only <c>4002</c>): 1001 unknown appId, 1002 sign error,
+/// 4001 bad parameter, 4004 no such order, 4005 order id already used, 4006 not refundable.
+/// </summary>
+public static class HaiPaySandboxEndpoints
+{
+    private static readonly string[] RequiredApplyFields =
+        ["orderId", "amount", "name", "email", "accountNo", "expiryMonth", "expiryYear", "cvv", "notifyUrl", "callBackUrl", "customerIp", "partnerUserId"];
+
+    public static IServiceCollection AddHaiPaySandbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<HaiPaySandboxOptions>(configuration.GetSection(HaiPaySandboxOptions.Section));
+        services.AddSingleton<HaiPaySandbox>();
+        services.AddSingleton<HaiPaySigner>();
+        services.AddSingleton<HaiPayNotifier>();
+        services.AddHttpClient(nameof(HaiPayNotifier), http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHaiPaySandbox(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/haipay");
+        group.MapPost("/{ccy}/collect/apply", ApplyAsync);
+        group.MapPost("/{ccy}/collect/query", QueryAsync);
+        group.MapPost("/usd/refund/apply", RefundAsync);
+        group.MapPost("/usd/refund/refundQuery", RefundQueryAsync);
+        group.MapGet("/pay/{orderNo}", PayPage);
+        group.MapPost("/pay/{orderNo}", CompleteAsync).DisableAntiforgery();
+        group.MapPost("/_sandbox/faults", (HaiPayFaults faults, HaiPaySandbox sandbox) =>
+        {
+            sandbox.Faults = faults;
+            return Results.Ok(faults);
+        });
+        group.MapGet("/_sandbox/platform-key", (HaiPaySandbox sandbox) => Results.Text(sandbox.PlatformPublicKeyBase64));
+        group.MapGet("/_sandbox/orders/{orderId}", (string orderId, HaiPaySandbox sandbox) =>
+            sandbox.ByOrderId(orderId) is { } c
+                ? Results.Ok(new { c.OrderId, c.OrderNo, c.Amount, c.Status, c.ActualAmount, c.CardLast4, Deliveries = c.Deliveries.ToArray() })
+                : Results.NotFound());
+        return app;
+    }
+
+    private static async Task<IResult> ApplyAsync(string ccy, HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
+    {
+        var faults = sandbox.Faults;
+        var (body, refusal) = await ReadSignedAsync(request, signer, options.CurrentValue, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (faults.Apply == "refuse")
+        {
+            return HaiPaySigner.Error("4002", "system:channel code does not exist");
+        }
+
+        string Field(string name) => HaiPayEnvelope.Scalar(body, name) ?? string.Empty;
+        var missing = RequiredApplyFields.FirstOrDefault(f => Field(f).Length == 0);
+        if (missing is not null || !decimal.TryParse(Field("amount"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
+        {
+            return HaiPaySigner.Error("4001", $"parameter error: {missing ?? "amount"}");
+        }
+
+        var collection = new SandboxPayment(Field("orderId"), sandbox.NextNumber(), Field("amount"), ccy.ToUpperInvariant(), Field("notifyUrl"), Field("accountNo")[^4..]);
+        if (!sandbox.TryAdd(collection))
+        {
+            return HaiPaySigner.Error("4005", "orderId already exists");
+        }
+
+        switch (faults.Apply)
+        {
+            case "timeout":
+                await Task.Delay(faults.SlowReply, ct);
+                break;
+            case "error":
+                return Results.Text("gateway failure", statusCode: 500);
+        }
+
+        var payUrl = $"{request.Scheme}://{request.Host}/haipay/pay/{collection.OrderNo}";
+        return signer.Ok(new JsonObject { ["orderId"] = collection.OrderId, ["orderNo"] = collection.OrderNo, ["payUrl"] = payUrl });
+    }
+
+    private static async Task<IResult> QueryAsync(HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
+    {
+        var (body, refusal) = await ReadSignedAsync(request, signer, options.CurrentValue, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        switch (sandbox.Faults.Query)
+        {
+            case "timeout":
+                await Task.Delay(sandbox.Faults.SlowReply, ct);
+                break;
+            case "error":
+                return Results.Text("gateway failure", statusCode: 500);
+            case "refuse":
+                return HaiPaySigner.Error("5000", "system busy");
+        }
+
+        var c = sandbox.ByOrderId(HaiPayEnvelope.Scalar(body, "orderId") ?? string.Empty);
+        if (c is null)
+        {
+            return HaiPaySigner.Error("4004", "order does not exist");
+        }
+
+        return signer.Ok(new JsonObject
+        {
+            ["orderId"] = c.OrderId,
+            ["orderNo"] = c.OrderNo,
+            ["amount"] = c.Amount,
+            ["actualAmount"] = c.ActualAmount ?? "0.00",
+            ["fee"] = "0.00",
+            ["status"] = c.Status,
+            ["payTime"] = c.PayTime,
+            ["errorMsg"] = c.ErrorMsg,
+        });
+    }
+
+    private static async Task<IResult> RefundAsync(HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
+    {
+        var (body, refusal) = await ReadSignedAsync(request, signer, options.CurrentValue, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var collection = sandbox.ByOrderNo(HaiPayEnvelope.Scalar(body, "orderNo") ?? string.Empty);
+        var refundId = HaiPayEnvelope.Scalar(body, "orderId") ?? string.Empty;
+        if (collection is not { Status: 2 } || refundId.Length == 0)
+        {
+            return HaiPaySigner.Error("4006", "order cannot be refunded");
+        }
+
+        var refund = new SandboxRefund(refundId, sandbox.NextNumber(), collection.OrderNo, sandbox.Faults.RefundOutcome);
+        if (!sandbox.TryAddRefund(refund))
+        {
+            return HaiPaySigner.Error("4005", "orderId already exists");
+        }
+
+        return signer.Ok(RefundData(refund, options.CurrentValue));
+    }
+
+    private static async Task<IResult> RefundQueryAsync(HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
+    {
+        var (body, refusal) = await ReadSignedAsync(request, signer, options.CurrentValue, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var refund = sandbox.Refund(HaiPayEnvelope.Scalar(body, "orderId") ?? string.Empty);
+        if (refund is null)
+        {
+            return HaiPaySigner.Error("4004", "order does not exist");
+        }
+
+        var data = RefundData(refund, options.CurrentValue);
+        lock (refund)
+        {
+            refund.Status = refund.Outcome == "success" ? 2 : 3;
+        }
+
+        return signer.Ok(data);
+    }
+
+    private static JsonObject RefundData(SandboxRefund refund, HaiPaySandboxOptions settings) => new()
+    {
+        ["appId"] = settings.AppId,
+        ["orderNo"] = refund.OrderNo,
+        ["orderId"] = refund.OrderId,
+        ["refundNo"] = refund.RefundNo,
+        ["status"] = refund.Status.ToString(CultureInfo.InvariantCulture),
+        ["errorMsg"] = refund.Status == 3 ? "refund declined by issuer" : null,
+    };
+
+    private static IResult PayPage(string orderNo, HaiPaySandbox sandbox)
+    {
+        var c = sandbox.ByOrderNo(orderNo);
+        if (c is null)
+        {
+            return Results.Content("<!doctype html><p>Unknown payment.</p>", "text/html", statusCode: 404);
+        }
+
+        var html = $$"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>HaiPay sandbox 3-D Secure</title>
+            <style>body{font-family:sans-serif;max-width:28rem;margin:2rem auto}button{display:block;margin:.5rem 0}</style></head>
+            <body>
+              <h1>3-D Secure check</h1>
+              <p>Order <strong id="order">{{WebUtility.HtmlEncode(c.OrderId)}}</strong>: {{WebUtility.HtmlEncode(c.Amount)}} {{c.Currency}}, card ending {{c.CardLast4}}.</p>
+              <form method="post">
+                <button id="approve" name="outcome" value="success">Approve</button>
+                <button id="decline" name="outcome" value="failed">Decline</button>
+                <button id="partial" name="outcome" value="partial">Partial collection</button>
+                <button id="over" name="outcome" value="over">Over-collection</button>
+              </form>
+            </body></html>
+            """;
+        return Results.Content(html, "text/html");
+    }
+
+    private static async Task<IResult> CompleteAsync(string orderNo, HttpRequest request, HaiPaySandbox sandbox, HaiPayNotifier notifier)
+    {
+        var c = sandbox.ByOrderNo(orderNo);
+        var outcome = (await request.ReadFormAsync())["outcome"].ToString();
+        if (c is null || outcome is not ("success" or "failed" or "partial" or "over"))
+        {
+            return Results.Content("<!doctype html><p>Invalid payment.</p>", "text/html", statusCode: 400);
+        }
+
+        var amount = decimal.Parse(c.Amount, CultureInfo.InvariantCulture);
+        lock (c)
+        {
+            if (c.Status != 1)
+            {
+                return Results.Content("<!doctype html><p>This payment was already completed.</p>", "text/html", statusCode: 409);
+            }
+
+            (c.Status, c.ActualAmount, c.ErrorMsg) = outcome switch
+            {
+                "success" => (2, c.Amount, (string?)null),
+                "failed" => (3, "0.00", "card declined by issuer"),
+                "partial" => (4, (amount / 2).ToString("0.00", CultureInfo.InvariantCulture), null),
+                _ => (5, (amount + 1).ToString("0.00", CultureInfo.InvariantCulture), null),
+            };
+            c.PayTime = c.Status == 2 ? notifier.Now() : null;
+        }
+
+        notifier.Start(c);
+        return Results.Content($"<!doctype html><p id=\"result\">{(c.Status == 2 ? "Payment approved" : "Payment completed")}. The merchant is being notified.</p>", "text/html");
+    }
+
+    private static async Task<(JsonElement Body, IResult? Refusal)> ReadSignedAsync(HttpRequest request, HaiPaySigner signer, HaiPaySandboxOptions settings, CancellationToken ct)
+    {
+        JsonElement body;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, HaiPayEnvelope.ReadOptions, ct);
+            body = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return (default, HaiPaySigner.Error("4001", "request data must be JSON"));
+        }
+
+        if (body.ValueKind != JsonValueKind.Object || HaiPayEnvelope.Scalar(body, "appId") != settings.AppId.ToString(CultureInfo.InvariantCulture))
+        {
+            return (body, HaiPaySigner.Error("1001", "appId does not exist"));
+        }
+
+        return signer.Verifies(body) ? (body, null) : (body, HaiPaySigner.Error("1002", "sign error"));
+    }
+}

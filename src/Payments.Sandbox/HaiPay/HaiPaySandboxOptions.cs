@@ -1,0 +1,24 @@
+namespace Payments.Sandbox.HaiPay;
+
+/// <summary>The one merchant the HaiPay sandbox knows (section <c>Sandbox:HaiPay</c>).</summary>
+public sealed class HaiPaySandboxOptions
+{
+    public const string Section = "Sandbox:HaiPay";
+
+    public long AppId { get; set; } = 1054;
+
+    /// <summary>The plain secret appended to every string to sign.</summary>
+    public string MerchantSecret { get; set; } = "sandbox-merchant-secret";
+
+    /// <summary>The merchant's RSA public key (X.509 or PKCS#1, PEM or Base64): requests are verified with it. Required.</summary>
+    public string MerchantPublicKey { get; set; } = string.Empty;
+
+    /// <summary>The platform's RSA private key; generated at start when empty (its public half: <c>GET /haipay/_sandbox/platform-key</c>).</summary>
+    public string PlatformPrivateKey { get; set; } = string.Empty;
+
+    /// <summary>Wait between notification attempts. HaiPay waits 5 minutes.</summary>
+    public TimeSpan NotificationRetryInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Attempts after the first before giving up. HaiPay: 5.</summary>
+    public int NotificationRetries { get; set; } = 5;
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Payments.Core.HaiPay;
+
+namespace Payments.Sandbox.HaiPay;
+
+/// <summary>Signs what the sandbox sends (reply <c>data</c>, notifications) and verifies what merchants send.</summary>
+public sealed class HaiPaySigner(HaiPaySandbox sandbox, IOptionsMonitor<HaiPaySandboxOptions> options)
+{
+    /// <summary>Adds <c>sign</c>; <paramref name="forged"/> signs with a wrong secret.</summary>
+    public JsonObject Sign(JsonObject fields, bool forged)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        using var unsigned = JsonDocument.Parse(fields.ToJsonString());
+        var secret = forged ? options.CurrentValue.MerchantSecret + "-forged" : options.CurrentValue.MerchantSecret;
+        fields[HaiPayCanonical.SignField] = HaiPaySignature.SignObject(unsigned.RootElement, secret, sandbox.PlatformKey);
+        return fields;
+    }
+
+    public bool Verifies(JsonElement request) =>
+        sandbox.MerchantKey is { } key && HaiPaySignature.VerifyObject(request, options.CurrentValue.MerchantSecret, key);
+
+    public IResult Ok(JsonObject data) => Results.Json(new JsonObject
+    {
+        ["status"] = "1",
+        ["error"] = HaiPayEnvelope.SuccessError,
+        ["msg"] = string.Empty,
+        ["data"] = Sign(data, sandbox.Faults.BadResponseSignature),
+    });
+
+    public static IResult Error(string code, string message) => Results.Json(new JsonObject { ["status"] = "0", ["error"] = code, ["msg"] = message });
+}

@@ -1,0 +1,19 @@
+using System.Collections.Concurrent;
+
+namespace Payments.Sandbox.HaiPay;
+
+/// <summary>A collection the sandbox accepted. Keeps the card's last four digits only.</summary>
+public sealed class SandboxPayment(string orderId, string orderNo, string amount, string currency, string notifyUrl, string cardLast4)
+{
+    public string OrderId { get; } = orderId;
+    public string OrderNo { get; } = orderNo;
+    public string Amount { get; } = amount;
+    public string Currency { get; } = currency;
+    public string NotifyUrl { get; } = notifyUrl;
+    public string CardLast4 { get; } = cardLast4;
+    public int Status { get; set; } = 1;
+    public string? ActualAmount { get; set; }
+    public string? PayTime { get; set; }
+    public string? ErrorMsg { get; set; }
+    public ConcurrentQueue<NotificationAttempt> Deliveries { get; } = new();
+}
