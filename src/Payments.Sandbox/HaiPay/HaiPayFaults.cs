@@ -5,7 +5,8 @@ public sealed record HaiPayFaults
 {
     /// <summary>
     /// <c>none</c>; <c>timeout</c> (the order is created, the reply comes after <see cref="SlowReply"/>);
-    /// <c>error</c> (the order is created, HTTP 500); <c>refuse</c> (an error envelope, nothing created).
+    /// <c>error</c> (the order is created, HTTP 500); <c>lost</c> (HTTP 502, nothing created); <c>refuse</c>
+    /// (an error envelope, nothing created).
     /// </summary>
     public string Apply { get; init; } = "none";
 

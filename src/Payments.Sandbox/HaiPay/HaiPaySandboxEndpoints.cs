@@ -46,7 +46,7 @@ public static class HaiPaySandboxEndpoints
         group.MapGet("/_sandbox/platform-key", (HaiPaySandbox sandbox) => Results.Text(sandbox.PlatformPublicKeyBase64));
         group.MapGet("/_sandbox/orders/{orderId}", (string orderId, HaiPaySandbox sandbox) =>
             sandbox.ByOrderId(orderId) is { } c
-                ? Results.Ok(new { c.OrderId, c.OrderNo, c.Amount, c.Status, c.ActualAmount, c.CardLast4, Deliveries = c.Deliveries.ToArray() })
+                ? Results.Ok(new { c.OrderId, c.OrderNo, c.Amount, c.Status, c.ActualAmount, c.CardLast4, c.Queries, Deliveries = c.Deliveries.ToArray() })
                 : Results.NotFound());
         return app;
     }
@@ -60,9 +60,12 @@ public static class HaiPaySandboxEndpoints
             return refusal;
         }
 
-        if (faults.Apply == "refuse")
+        switch (faults.Apply)
         {
-            return HaiPaySigner.Error("4002", "system:channel code does not exist");
+            case "refuse":
+                return HaiPaySigner.Error("4002", "system:channel code does not exist");
+            case "lost":
+                return Results.Text("bad gateway", statusCode: 502);
         }
 
         string Field(string name) => HaiPayEnvelope.Scalar(body, name) ?? string.Empty;
@@ -116,6 +119,7 @@ public static class HaiPaySandboxEndpoints
             return HaiPaySigner.Error("4004", "order does not exist");
         }
 
+        c.CountQuery();
         return signer.Ok(new JsonObject
         {
             ["orderId"] = c.OrderId,

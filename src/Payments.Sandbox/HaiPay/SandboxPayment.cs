@@ -16,4 +16,11 @@ public sealed class SandboxPayment(string orderId, string orderNo, string amount
     public string? PayTime { get; set; }
     public string? ErrorMsg { get; set; }
     public ConcurrentQueue<NotificationAttempt> Deliveries { get; } = new();
+
+    private int queries;
+
+    /// <summary>How many status queries asked about this payment.</summary>
+    public int Queries => Volatile.Read(ref queries);
+
+    public void CountQuery() => Interlocked.Increment(ref queries);
 }

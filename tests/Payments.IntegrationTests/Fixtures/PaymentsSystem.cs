@@ -10,6 +10,11 @@ public sealed class PaymentsSystem : IAsyncDisposable
     public const string CallbackKey = "stack-callback-key-7f3a";
     public const string ApiKey = "stack-api-key-19c2";
     public const string SecretKey = "stack-secret-key-88d1";
+    public const string HaiPayMerchantSecret = "stack-haipay-merchant-secret-51e0";
+    public const long HaiPayAppId = 1054;
+
+    /// <summary>Generated once per test run: the merchant's key pair and the sandbox platform's.</summary>
+    public static readonly HaiPayTestKeys HaiPayKeys = HaiPayTestKeys.Generate();
 
     private readonly AzuriteFixture azurite;
     private readonly Dictionary<string, string?> serverSettings;
@@ -39,6 +44,11 @@ public sealed class PaymentsSystem : IAsyncDisposable
             ["Sandbox:HuaweiPin:CallbackKey"] = CallbackKey,
             ["Sandbox:HuaweiPin:CallbackUrl"] = $"http://127.0.0.1:{serverPort}/api/huaweipin/callback",
             ["Sandbox:HuaweiPin:CallbackRetryInterval"] = "00:00:00.300",
+            ["Sandbox:HaiPay:AppId"] = HaiPayAppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sandbox:HaiPay:MerchantSecret"] = HaiPayMerchantSecret,
+            ["Sandbox:HaiPay:MerchantPublicKey"] = HaiPayKeys.MerchantPublic,
+            ["Sandbox:HaiPay:PlatformPrivateKey"] = HaiPayKeys.PlatformPrivate,
+            ["Sandbox:HaiPay:NotificationRetryInterval"] = "00:00:00.300",
         });
         var settings = new Dictionary<string, string?>
         {
@@ -47,6 +57,14 @@ public sealed class PaymentsSystem : IAsyncDisposable
             ["Secrets:HuaweiPin-ApiKey"] = ApiKey,
             ["Secrets:HuaweiPin-SecretKey"] = SecretKey,
             ["Secrets:HuaweiPin-CallbackKey"] = CallbackKey,
+            ["HaiPay:BaseUrl"] = $"http://127.0.0.1:{sandboxPort}/haipay",
+            ["HaiPay:NotifyUrl"] = $"http://127.0.0.1:{serverPort}/api/haipay/notify",
+            ["HaiPay:Timeout"] = "00:00:02",
+            ["HaiPay:ClaimLease"] = "00:00:10",
+            ["HaiPay:Accounts:USD:AppId"] = HaiPayAppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Secrets:HaiPay-USD-PrivateKey"] = HaiPayKeys.MerchantPrivate,
+            ["Secrets:HaiPay-USD-MerchantSecret"] = HaiPayMerchantSecret,
+            ["Secrets:HaiPay-USD-PlatformPublicKey"] = HaiPayKeys.PlatformPublic,
         };
         foreach (var (key, value) in serverSettings ?? new Dictionary<string, string?>())
         {
@@ -62,17 +80,27 @@ public sealed class PaymentsSystem : IAsyncDisposable
 
     public Task SetHuaweiPinFaultsAsync(object faults) => PostJsonAsync(Sandbox.CreateClient(), "/huaweipin/_sandbox/faults", faults);
 
+    public Task SetHaiPayFaultsAsync(object faults) => PostJsonAsync(Sandbox.CreateClient(), "/haipay/_sandbox/faults", faults);
+
+    /// <summary>The sandbox's view of a HaiPay payment; null when HaiPay never received it.</summary>
+    public async Task<JsonElement?> SandboxPaymentAsync(string orderId)
+    {
+        using var client = Sandbox.CreateClient();
+        var response = await client.GetAsync($"/haipay/_sandbox/orders/{Uri.EscapeDataString(orderId)}");
+        return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     public async Task<JsonElement> SandboxFrameAsync(string merchantOid)
     {
         using var client = Sandbox.CreateClient();
         return await client.GetFromJsonAsync<JsonElement>($"/huaweipin/_sandbox/frames/{Uri.EscapeDataString(merchantOid)}");
     }
 
-    /// <summary>Polls the merchant API until the order reaches <paramref name="status"/> (10 s at most).</summary>
-    public async Task<JsonElement> WaitForStatusAsync(string orderId, string status)
+    /// <summary>Polls the merchant API until the order reaches <paramref name="status"/> (<paramref name="seconds"/> at most).</summary>
+    public async Task<JsonElement> WaitForStatusAsync(string orderId, string status, int seconds = 10)
     {
         using var client = Server.CreateMerchantClient();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         JsonElement order = default;
         while (DateTime.UtcNow < deadline)
         {
@@ -85,7 +113,7 @@ public sealed class PaymentsSystem : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"Order {orderId} is {order.GetProperty("status")} after 10 s, not {status}.");
+        throw new TimeoutException($"Order {orderId} is {order.GetProperty("status")} after {seconds} s, not {status}.");
     }
 
     public async ValueTask DisposeAsync()
