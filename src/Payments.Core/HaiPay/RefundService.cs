@@ -5,8 +5,9 @@ namespace Payments.Core.HaiPay;
 
 /// <summary>
 /// Full refunds of succeeded HaiPay collections. The refund is an order of its own (its id is the merchant
-/// order id HaiPay sees); the collection is tied to it by compare-and-swap first, so two requests can
-/// never refund one collection twice.
+/// order id HaiPay sees). It is written first, then tied to the collection by compare-and-swap before
+/// HaiPay is called, so concurrent requests can never refund one collection twice: a loser's refund is
+/// Rejected without a provider call. A refund HaiPay refused or failed can be replaced by a new one.
 /// </summary>
 public sealed class RefundService(
     IOrderRepository orders,
@@ -35,30 +36,41 @@ public sealed class RefundService(
             return new CreateOutcome(CreateOutcomeKind.NotAllowed, collection);
         }
 
-        string? replacing = null;
-        if (collection.RefundOrderId is { } existing && existing != refundId)
-        {
-            var prior = await orders.FindAsync(existing, cancellationToken);
-            if (prior?.Value is { Status: not OrderStatus.Rejected } active)
-            {
-                return new CreateOutcome(CreateOutcomeKind.Conflict, active);
-            }
-
-            replacing = existing;
-        }
-
-        var tied = await updater.UpdateAsync(found, (o, at) => o.RequestRefund(refundId, replacing, at), cancellationToken);
-        if (tied.Kind == TransitionKind.Conflict)
-        {
-            return new CreateOutcome(CreateOutcomeKind.Conflict, tied.Order!);
-        }
-
         var now = time.GetUtcNow();
         var candidate = PaymentOrder.Create(
             new NewOrder(refundId, PaymentProvider.HaiPay, RequestFingerprint.Of("haipay-refund", collection.Id), options.CurrentValue.Checks.Next(0, now, now),
                 collection.Amount, collection.Currency, Kind: OrderKind.Refund, ParentOrderId: collection.Id),
             now);
         var admission = await admissions.AdmitAsync(candidate, cancellationToken);
+        if (admission.Kind == AdmissionKind.Conflict)
+        {
+            return new CreateOutcome(CreateOutcomeKind.Conflict, admission.Order);
+        }
+
+        var replacing = await ReplaceableRefundAsync(collection, refundId, cancellationToken);
+        var tied = await updater.UpdateAsync(found, (o, at) => o.RequestRefund(refundId, replacing, at), cancellationToken);
+        if (tied.Kind == TransitionKind.Conflict)
+        {
+            if (admission.Kind == AdmissionKind.New)
+            {
+                await updater.UpdateAsync(refundId, (o, at) => o.Reject($"collection {collection.Id} is already refunded by {tied.Order!.RefundOrderId}", at), cancellationToken);
+            }
+
+            return new CreateOutcome(CreateOutcomeKind.Conflict, tied.Order!);
+        }
+
         return await creator.CreateAsync(admission, ct => client.ApplyRefundAsync(refundId, collection.ProviderReference, ct), cancellationToken);
+    }
+
+    /// <summary>The refund currently tied to the collection, when it moved no money (refused or failed) and may be replaced.</summary>
+    private async Task<string?> ReplaceableRefundAsync(PaymentOrder collection, string refundId, CancellationToken cancellationToken)
+    {
+        if (collection.RefundOrderId is not { } existing || existing == refundId)
+        {
+            return null;
+        }
+
+        var prior = await orders.FindAsync(existing, cancellationToken);
+        return prior?.Value.Status is OrderStatus.Rejected or OrderStatus.Failed ? existing : null;
     }
 }

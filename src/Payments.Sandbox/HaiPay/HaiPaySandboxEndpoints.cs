@@ -171,13 +171,12 @@ public static class HaiPaySandboxEndpoints
             return HaiPaySigner.Error("4004", "order does not exist");
         }
 
-        var data = RefundData(refund, options.CurrentValue);
         lock (refund)
         {
             refund.Status = refund.Outcome == "success" ? 2 : 3;
         }
 
-        return signer.Ok(data);
+        return signer.Ok(RefundData(refund, options.CurrentValue));
     }
 
     private static JsonObject RefundData(SandboxRefund refund, HaiPaySandboxOptions settings) => new()
