@@ -25,7 +25,10 @@ public sealed class CheckScheduleOptions
     [Range(typeof(TimeSpan), "00:00:00", "90.00:00:00")]
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(72);
 
-    /// <summary>The next check after <paramref name="checksDone"/> checks; null when it would fall past the horizon.</summary>
+    /// <summary>
+    /// When to check next once <paramref name="checksDone"/> checks have run (0: the order was just created);
+    /// null when that would fall past the horizon.
+    /// </summary>
     public DateTimeOffset? Next(int checksDone, DateTimeOffset createdAt, DateTimeOffset now)
     {
         var delay = checksDone switch

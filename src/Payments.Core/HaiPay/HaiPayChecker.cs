@@ -40,7 +40,7 @@ public sealed class HaiPayChecker(HaiPayClient client, OrderUpdater updater, IOp
             return Same(order);
         }
 
-        var next = options.CurrentValue.Checks.Next(order.Checks, order.CreatedAt, now);
+        var next = options.CurrentValue.Checks.Next(order.Checks + 1, order.CreatedAt, now);
         return next is null ? order.GiveUpChecking(ReviewReasons.ChecksExhausted, now) : order.ScheduleNextCheck(next, error, now);
     }
 
