@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Payments.Core.HaiPay;
+using Payments.Core.Orders;
+
+namespace Payments.Core.Tests.HaiPay;
+
+public sealed class HaiPayVerdictsTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    private static PaymentOrder Order(OrderKind kind = OrderKind.Payment, OrderStatus status = OrderStatus.Pending) =>
+        PaymentOrder.Create(new NewOrder("c1", PaymentProvider.HaiPay, "fp", Now, 50.00m, "USD", Kind: kind), Now) with { Status = status };
+
+    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+
+    [Theory]
+    [InlineData("""{"status":2,"amount":"50.00"}""", OrderStatus.Succeeded, null)]
+    [InlineData("""{"status":"2","amount":50.00,"actualAmount":"50.00"}""", OrderStatus.Succeeded, null)]
+    [InlineData("""{"status":2,"amount":"50.00","actualAmount":"49.00"}""", OrderStatus.Succeeded, ReviewReasons.AmountMismatch)]
+    [InlineData("""{"status":2,"amount":"60.00"}""", OrderStatus.Succeeded, ReviewReasons.AmountMismatch)]
+    [InlineData("""{"status":"3","errorMsg":"declined"}""", OrderStatus.Failed, null)]
+    [InlineData("""{"status":4,"amount":"50.00","actualAmount":"20.00"}""", OrderStatus.Pending, ReviewReasons.PartialCollection)]
+    [InlineData("""{"status":5,"amount":"50.00","actualAmount":"70.00"}""", OrderStatus.Pending, ReviewReasons.OverCollection)]
+    [InlineData("""{"status":-1}""", OrderStatus.Pending, null)]
+    [InlineData("""{"status":"0"}""", OrderStatus.Pending, null)]
+    [InlineData("""{"status":"1"}""", OrderStatus.Pending, null)]
+    [InlineData("""{"status":"9"}""", OrderStatus.Pending, null)]
+    public void Read_Collection_MapsStatusAndAmount(string fields, OrderStatus outcome, string? review)
+    {
+        var verdict = HaiPayVerdicts.Read(Json(fields), Order());
+
+        Assert.Equal((outcome, review), (verdict.Outcome, verdict.ReviewReason));
+    }
+
+    [Theory]
+    [InlineData("2", OrderStatus.Succeeded)]
+    [InlineData("3", OrderStatus.Failed)]
+    [InlineData("1", OrderStatus.Pending)]
+    public void Read_Refund_MapsStatus(string status, OrderStatus outcome)
+    {
+        Assert.Equal(outcome, HaiPayVerdicts.Read(Json($$"""{"status":"{{status}}"}"""), Order(OrderKind.Refund)).Outcome);
+    }
+
+    [Fact]
+    public void Apply_UnknownOrderFoundInPayment_BecomesPendingWithTheReference()
+    {
+        var result = HaiPayVerdicts.Apply(Order(status: OrderStatus.Unknown), Json("""{"orderNo":"602","status":1}"""), Now);
+
+        Assert.Equal((OrderStatus.Pending, "602", "1"), (result.Order.Status, result.Order.ProviderReference, result.Order.ProviderStatus));
+    }
+
+    [Fact]
+    public void Apply_ApplyReplyWithoutStatus_PendingWithThePayUrl()
+    {
+        var result = HaiPayVerdicts.Apply(Order(status: OrderStatus.Created), Json("""{"orderNo":"602","payUrl":"https://3ds"}"""), Now);
+
+        Assert.Equal((OrderStatus.Pending, "https://3ds", null), (result.Order.Status, result.Order.RedirectUrl, result.Order.ProviderStatus));
+    }
+
+    [Fact]
+    public void Apply_PartialCollection_NeedsReviewWithTheReceivedAmount()
+    {
+        var result = HaiPayVerdicts.Apply(Order(), Json("""{"status":4,"amount":"50.00","actualAmount":"20.00"}"""), Now);
+
+        Assert.Equal((OrderStatus.NeedsReview, 20.00m, 50.00m), (result.Order.Status, result.Order.ReceivedAmount, result.Order.Amount));
+    }
+
+    [Fact]
+    public void Apply_FailureAfterSuccess_Conflict()
+    {
+        var paid = HaiPayVerdicts.Apply(Order(), Json("""{"status":2,"amount":"50.00"}"""), Now).Order;
+
+        Assert.Equal(TransitionKind.Conflict, HaiPayVerdicts.Apply(paid, Json("""{"status":3}"""), Now).Kind);
+    }
+}

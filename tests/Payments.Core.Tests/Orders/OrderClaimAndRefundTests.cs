@@ -1,0 +1,104 @@
+using Payments.Core.Orders;
+
+namespace Payments.Core.Tests.Orders;
+
+public sealed class OrderClaimAndRefundTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    private static PaymentOrder Due() =>
+        PaymentOrder.Create(new NewOrder("c1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(-1), 10m, "USD"), Now.AddMinutes(-2));
+
+    private static PaymentOrder Paid() => Due().Settle(new ProviderVerdict(OrderStatus.Succeeded, "2", null), Now).Order with { ProviderReference = "602" };
+
+    [Fact]
+    public void ClaimCheck_Due_MovesTheDueTimeToTheLeaseEnd()
+    {
+        var claim = Due().ClaimCheck(Now.AddMinutes(2), Now);
+
+        Assert.Equal((TransitionKind.Changed, Now.AddMinutes(2)), (claim.Kind, claim.Order.NextCheckAt));
+    }
+
+    [Fact]
+    public void ClaimCheck_AlreadyClaimedByAnother_Unchanged()
+    {
+        var claimed = Due().ClaimCheck(Now.AddMinutes(2), Now).Order;
+
+        Assert.Equal(TransitionKind.Unchanged, claimed.ClaimCheck(Now.AddMinutes(3), Now.AddSeconds(1)).Kind);
+    }
+
+    [Fact]
+    public void ClaimCheck_FinalOrder_Unchanged()
+    {
+        Assert.Equal(TransitionKind.Unchanged, (Paid() with { NextCheckAt = Now.AddMinutes(-1) }).ClaimCheck(Now.AddMinutes(2), Now).Kind);
+    }
+
+    [Fact]
+    public void RequestRefund_SucceededWithoutRefund_TiesIt()
+    {
+        var tied = Paid().RequestRefund("r1", null, Now);
+
+        Assert.Equal((TransitionKind.Changed, "r1"), (tied.Kind, tied.Order.RefundOrderId));
+    }
+
+    [Fact]
+    public void RequestRefund_SameRefundAgain_Unchanged_OtherRefund_Conflict()
+    {
+        var tied = Paid().RequestRefund("r1", null, Now).Order;
+
+        Assert.Equal(TransitionKind.Unchanged, tied.RequestRefund("r1", null, Now).Kind);
+        Assert.Equal(TransitionKind.Conflict, tied.RequestRefund("r2", null, Now).Kind);
+    }
+
+    [Fact]
+    public void RequestRefund_ReplacingTheTiedRefund_TiesTheNewOne()
+    {
+        var tied = Paid().RequestRefund("r1", null, Now).Order;
+
+        Assert.Equal("r2", tied.RequestRefund("r2", "r1", Now).Order.RefundOrderId);
+    }
+
+    [Fact]
+    public void RequestRefund_NotSucceeded_Conflict()
+    {
+        Assert.Equal(TransitionKind.Conflict, Due().RequestRefund("r1", null, Now).Kind);
+    }
+
+    [Fact]
+    public void Then_FirstChangedSecondUnchanged_IsChangedWithTheSecondOrder()
+    {
+        var result = Due().ClaimCheck(Now.AddMinutes(2), Now).Then(o => new Transition(TransitionKind.Unchanged, o));
+
+        Assert.Equal((TransitionKind.Changed, Now.AddMinutes(2)), (result.Kind, result.Order.NextCheckAt));
+    }
+
+    [Fact]
+    public void Then_SecondConflicts_IsAConflict()
+    {
+        var result = Due().ClaimCheck(Now.AddMinutes(2), Now).Then(o => new Transition(TransitionKind.Conflict, o));
+
+        Assert.Equal(TransitionKind.Conflict, result.Kind);
+    }
+
+    [Fact]
+    public void Then_FirstConflicts_SecondNeverRuns()
+    {
+        var ran = false;
+        var result = new Transition(TransitionKind.Conflict, Due()).Then(o =>
+        {
+            ran = true;
+            return new Transition(TransitionKind.Changed, o);
+        });
+
+        Assert.Equal((TransitionKind.Conflict, false), (result.Kind, ran));
+    }
+
+    [Fact]
+    public void IsCallInFlight_CreatedRecently_True_AfterTheWindow_False()
+    {
+        var created = PaymentOrder.Create(new NewOrder("c2", PaymentProvider.HaiPay, "fp", null), Now);
+
+        Assert.True(created.IsCallInFlight(Now.AddSeconds(59)));
+        Assert.False(created.IsCallInFlight(Now + PaymentOrder.InFlightWindow));
+    }
+}
