@@ -1,3 +1,5 @@
+using Payments.Core.Orders;
+
 namespace Payments.Core.Audit;
 
 /// <summary>What a provider message (HUAWEIPIN callback, HaiPay notification) did.</summary>
@@ -9,4 +11,17 @@ public static class AuditKinds
 
     /// <summary>The signature did not verify: nothing was applied; the provider was asked instead.</summary>
     public const string CallbackUnverified = "callback-unverified";
+
+    /// <summary>What applying a provider message came to; null for a repeat that changed nothing (not recorded).</summary>
+    public static string? Of(UpdateResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result switch
+        {
+            { Found: false } => CallbackUnmatched,
+            { Kind: TransitionKind.Changed } => CallbackApplied,
+            { Kind: TransitionKind.Conflict } => CallbackConflict,
+            _ => null,
+        };
+    }
 }

@@ -46,13 +46,7 @@ public sealed partial class NotificationProcessor(
                 ? HaiPayVerdicts.Apply(order, body, now)
                 : new Transition(TransitionKind.Conflict, order),
             cancellationToken);
-        var kind = result switch
-        {
-            { Found: false } => AuditKinds.CallbackUnmatched,
-            { Kind: TransitionKind.Changed } => AuditKinds.CallbackApplied,
-            { Kind: TransitionKind.Conflict } => AuditKinds.CallbackConflict,
-            _ => null,
-        };
+        var kind = AuditKinds.Of(result);
         if (kind is not null)
         {
             await RecordAsync(result.Found ? orderId : null, kind, body, cancellationToken);

@@ -56,13 +56,7 @@ public sealed partial class CallbackProcessor(
             (order, now) => order.Provider == PaymentProvider.HuaweiPin ? order.Settle(verdict, now) : new Transition(TransitionKind.Conflict, order),
             cancellationToken);
 
-        var kind = result switch
-        {
-            { Found: false } => AuditKinds.CallbackUnmatched,
-            { Kind: TransitionKind.Changed } => AuditKinds.CallbackApplied,
-            { Kind: TransitionKind.Conflict } => AuditKinds.CallbackConflict,
-            _ => null,
-        };
+        var kind = AuditKinds.Of(result);
         if (kind is not null)
         {
             if (!result.Found)

@@ -52,6 +52,22 @@ public static class JsonBody
         }
     }
 
+    /// <summary>Reads the body and hands its root to <paramref name="handle"/>; answers the read error instead when there is one.</summary>
+    public static async Task<IResult> HandleAsync(HttpRequest request, Func<JsonElement, Task<IResult>> handle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        var (document, error) = await ReadAsync(request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        using (document)
+        {
+            return await handle(document!.RootElement);
+        }
+    }
+
     private static IResult TooLarge() =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body must be at most {MaxBytes} bytes.");
 

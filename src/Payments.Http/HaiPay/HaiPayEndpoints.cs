@@ -17,18 +17,14 @@ public sealed class HaiPayEndpoints(
     IOptionsMonitor<HaiPayOptions> options,
     TimeProvider time)
 {
-    public async Task<IResult> CreateCollectionAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (document, error) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (error is not null)
-        {
-            return error;
-        }
+    /// <summary>A refund request without a body asks for the default refund id.</summary>
+    private static readonly JsonElement NoBody = JsonDocument.Parse("{}").RootElement.Clone();
 
-        using (document)
+    public Task<IResult> CreateCollectionAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync(request, async body =>
         {
             var errors = new FieldErrors();
-            var command = CollectionValidator.Validate(document!.RootElement, options.CurrentValue, time.GetUtcNow(), errors);
+            var command = CollectionValidator.Validate(body, options.CurrentValue, time.GetUtcNow(), errors);
             if (command is null)
             {
                 return Results.ValidationProblem(errors.ToDictionary(), title: "The collection request has invalid fields.");
@@ -36,8 +32,7 @@ public sealed class HaiPayEndpoints(
 
             var outcome = await collections.CreateAsync(command, cancellationToken);
             return CreateResults.From(outcome, "HaiPay", CollectionView.From(outcome.Order));
-        }
-    }
+        }, cancellationToken);
 
     public async Task<IResult> GetCollectionAsync(string orderId, CancellationToken cancellationToken)
     {
@@ -54,25 +49,18 @@ public sealed class HaiPayEndpoints(
     public async Task<IResult> RefundAsync(string orderId, HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var hasBody = request.ContentLength is > 0 || request.ContentType is not null;
+        return hasBody
+            ? await JsonBody.HandleAsync(request, body => RefundAsync(orderId, body, cancellationToken), cancellationToken)
+            : await RefundAsync(orderId, NoBody, cancellationToken);
+    }
+
+    private async Task<IResult> RefundAsync(string orderId, JsonElement body, CancellationToken cancellationToken)
+    {
         var errors = new FieldErrors();
-        string? refundId = null;
-        if (request.ContentLength is > 0 || request.ContentType is not null)
-        {
-            var (document, error) = await JsonBody.ReadAsync(request, cancellationToken);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            using (document)
-            {
-                var body = document!.RootElement;
-                refundId = body.ValueKind == JsonValueKind.Object ? JsonFields.OptionalString(body, "refundId", errors) : null;
-                errors.Check("body", body.ValueKind == JsonValueKind.Object ? null : "must be a JSON object");
-                errors.Check("refundId", refundId is null ? null : FieldRules.OrderId(refundId));
-            }
-        }
-
+        var refundId = body.ValueKind == JsonValueKind.Object ? JsonFields.OptionalString(body, "refundId", errors) : null;
+        errors.Check("body", body.ValueKind == JsonValueKind.Object ? null : "must be a JSON object");
+        errors.Check("refundId", refundId is null ? null : FieldRules.OrderId(refundId));
         if (!errors.IsEmpty)
         {
             return Results.ValidationProblem(errors.ToDictionary(), title: "The refund request has invalid fields.");
@@ -82,20 +70,8 @@ public sealed class HaiPayEndpoints(
         return outcome is null ? NotFound(orderId) : CreateResults.From(outcome, "HaiPay", Describe(outcome.Order));
     }
 
-    public async Task<IResult> NotifyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (document, error) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        using (document)
-        {
-            var outcome = await notifications.ProcessAsync(document!.RootElement, cancellationToken);
-            return CallbackResults.From(outcome, "SUCCESS");
-        }
-    }
+    public Task<IResult> NotifyAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync(request, async body => CallbackResults.From(await notifications.ProcessAsync(body, cancellationToken), "SUCCESS"), cancellationToken);
 
     private static object Describe(PaymentOrder order) => order.Kind == OrderKind.Refund ? RefundView.From(order) : CollectionView.From(order);
 

@@ -10,41 +10,17 @@ namespace Payments.Http.HuaweiPin;
 /// <summary><c>POST /api/huaweipin/frames</c> (merchant) and <c>POST /api/huaweipin/callback</c> (provider).</summary>
 public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor callbacks)
 {
-    public async Task<IResult> CreateFrameAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (document, error) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (error is not null)
+    public Task<IResult> CreateFrameAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync(request, async body =>
         {
-            return error;
-        }
+            var command = Validate(body, out var errors);
+            return command is null
+                ? Results.ValidationProblem(errors.ToDictionary(), title: "The frame request has invalid fields.")
+                : ToResult(await frames.CreateAsync(command, cancellationToken));
+        }, cancellationToken);
 
-        using (document)
-        {
-            var command = Validate(document!.RootElement, out var errors);
-            if (command is null)
-            {
-                return Results.ValidationProblem(errors.ToDictionary(), title: "The frame request has invalid fields.");
-            }
-
-            var outcome = await frames.CreateAsync(command, cancellationToken);
-            return ToResult(outcome);
-        }
-    }
-
-    public async Task<IResult> CallbackAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (document, error) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        using (document)
-        {
-            var outcome = await callbacks.ProcessAsync(document!.RootElement, cancellationToken);
-            return CallbackResults.From(outcome, "OK");
-        }
-    }
+    public Task<IResult> CallbackAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync(request, async body => CallbackResults.From(await callbacks.ProcessAsync(body, cancellationToken), "OK"), cancellationToken);
 
     private static CreateFrameCommand? Validate(JsonElement body, out FieldErrors errors)
     {
