@@ -80,6 +80,21 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Notify_TwentyConcurrentCopies_OneChangeAndTwentySuccess()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-burst");
+        var body = await Signed(Notification("hpy-notify-burst", 2, "12.50"), PlatformKey()).ReadAsStringAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PostAsync(system, new StringContent(body, Encoding.UTF8, "application/json"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All(await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync())), text => Assert.Equal("SUCCESS", text));
+        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hpy-notify-burst", DateTimeOffset.UtcNow, default).ToListAsync();
+        Assert.Equal([AuditKinds.CallbackApplied], audit.Select(a => a.Kind));
+    }
+
+    [Fact]
     public async Task Notify_SuccessWithAnotherAmount_FlaggedAsAmountMismatch()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
