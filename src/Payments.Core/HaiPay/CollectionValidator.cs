@@ -22,7 +22,7 @@ public static partial class CollectionValidator
 
         string? Read(string name) => JsonFields.OptionalString(body, name, errors);
         var orderId = Read("orderId");
-        var currency = (Read("currency") ?? "USD").ToUpperInvariant();
+        var currency = (Read("currency") ?? HaiPayOptions.DefaultCurrency).ToUpperInvariant();
         var amountText = JsonFields.StringOrNumber(body, "amount", errors);
         var (name, email, phone, country) = (Read("name"), Read("email"), Read("phone"), Read("country"));
         var clientType = Read("clientType");

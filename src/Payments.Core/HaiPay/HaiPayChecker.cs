@@ -16,7 +16,7 @@ public sealed class HaiPayChecker(HaiPayClient client, OrderUpdater updater, IOp
         var settings = options.CurrentValue;
         var reply = order.Kind == OrderKind.Refund
             ? await client.QueryRefundAsync(order.Id, order.ProviderReference, cancellationToken)
-            : await client.QueryCollectionAsync(order.Currency ?? HaiPayClient.RefundCurrency, order.Id, order.ProviderReference, cancellationToken);
+            : await client.QueryCollectionAsync(order.Currency ?? HaiPayOptions.DefaultCurrency, order.Id, order.ProviderReference, cancellationToken);
         var absent = reply is HaiPayReply.Refused refused
             && settings.EffectiveOrderNotFoundErrors.Contains(refused.Error)
             && order.Status is OrderStatus.Created or OrderStatus.Unknown;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Payments.Core.Secrets;
 
@@ -7,11 +6,11 @@ namespace Payments.Core.HaiPay;
 
 /// <summary>
 /// The appId, keys and merchant secret of one currency's account. Parsed keys are cached and re-parsed
-/// when the secret store returns a different value (rotation).
+/// when the secret store returns a different value (rotation); the check is a plain string comparison.
 /// </summary>
 public sealed class HaiPayCredentials(ISecretStore secrets, IOptionsMonitor<HaiPayOptions> options)
 {
-    private readonly ConcurrentDictionary<string, HaiPayAccountKeys> cache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Parsed> cache = new(StringComparer.OrdinalIgnoreCase);
 
     public bool IsConfigured(string currency) => options.CurrentValue.Accounts.ContainsKey(currency);
 
@@ -30,14 +29,22 @@ public sealed class HaiPayCredentials(ISecretStore secrets, IOptionsMonitor<HaiP
         var privateText = await secrets.GetAsync(SecretNames.HaiPayPrivateKey(currency), cancellationToken);
         var secret = await secrets.GetAsync(SecretNames.HaiPayMerchantSecret(currency), cancellationToken);
         var publicText = await secrets.GetAsync(SecretNames.HaiPayPlatformPublicKey(currency), cancellationToken);
-        var fingerprint = RequestFingerprint.Of(account.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), privateText, secret, publicText);
-        if (cache.TryGetValue(currency, out var cached) && cached.SourceFingerprint == fingerprint)
+        if (cache.TryGetValue(currency, out var cached)
+            && cached.Keys.AppId == account.AppId && cached.PrivateText == privateText && cached.Keys.MerchantSecret == secret && cached.PublicText == publicText)
         {
-            return cached;
+            return cached.Keys;
         }
 
-        var keys = new HaiPayAccountKeys(account.AppId, HaiPayKeys.PrivateKey(privateText), secret, HaiPayKeys.PublicKey(publicText), fingerprint);
-        cache[currency] = keys;
+        var keys = new HaiPayAccountKeys(account.AppId, HaiPayKeys.PrivateKey(privateText), secret, HaiPayKeys.PublicKey(publicText));
+        cache[currency] = new Parsed(privateText, publicText, keys);
         return keys;
+    }
+
+    /// <summary>Parsed keys and the secret texts they came from, to notice a rotation (a class: no generated ToString).</summary>
+    private sealed class Parsed(string privateText, string publicText, HaiPayAccountKeys keys)
+    {
+        public string PrivateText { get; } = privateText;
+        public string PublicText { get; } = publicText;
+        public HaiPayAccountKeys Keys { get; } = keys;
     }
 }

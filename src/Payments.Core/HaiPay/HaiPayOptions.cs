@@ -7,6 +7,9 @@ public sealed class HaiPayOptions
 {
     public const string Section = "HaiPay";
 
+    /// <summary>The currency of a collection that names none (HaiPay's own default).</summary>
+    public const string DefaultCurrency = "USD";
+
     /// <summary>HaiPay's API base. Default: the UAT environment; production's is issued at go-live.</summary>
     [Required]
     public Uri BaseUrl { get; set; } = new("https://uat-interface.haipay.asia");
