@@ -55,6 +55,9 @@ public static class ServiceCollectionExtensions
         services.AddTransient<HaiPayOrderCreator>();
         services.AddTransient<CollectionService>();
         services.AddTransient<RefundService>();
+        services.AddTransient<SubscriptionService>();
+        services.AddTransient<SubscriptionCharges>();
+        services.AddTransient<SubscriptionEndpoints>();
         services.AddTransient<NotificationProcessor>();
         services.AddTransient<HaiPayPoller>();
         services.AddTransient<HaiPayEndpoints>();

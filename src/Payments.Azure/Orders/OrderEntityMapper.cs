@@ -11,6 +11,11 @@ internal static class OrderEntityMapper
 
     public static string PartitionKey(string orderId) => TableKeys.Encode(orderId);
 
+    /// <summary>In the parent's partition, one row per child order (a refund, a subscription charge).</summary>
+    public static TableEntity ChildEntry(string parentId, string childId) => new(PartitionKey(parentId), ChildPrefix + TableKeys.Encode(childId));
+
+    public const string ChildPrefix = "child-";
+
     public static TableEntity ToEntity(PaymentOrder order) => new(PartitionKey(order.Id), OrderRowKey)
     {
         ["OrderId"] = order.Id,
@@ -31,6 +36,9 @@ internal static class OrderEntityMapper
         ["ParentOrderId"] = order.ParentOrderId,
         ["RefundOrderId"] = order.RefundOrderId,
         ["ReceivedAmount"] = order.ReceivedAmount?.ToString(CultureInfo.InvariantCulture),
+        ["RecurringInterval"] = order.Recurrence?.UnitCode,
+        ["RecurringIntervalCount"] = order.Recurrence?.Count,
+        ["RetryTimes"] = order.Recurrence?.RetryTimes,
         ["ProviderCalls"] = order.ProviderCalls,
         ["Checks"] = order.Checks,
         ["NextCheckAt"] = order.NextCheckAt,
@@ -59,6 +67,9 @@ internal static class OrderEntityMapper
         CustomerReference = entity.GetString("CustomerReference"),
         CustomerIp = entity.GetString("CustomerIp"),
         CardLast4 = entity.GetString("CardLast4"),
+        Recurrence = Recurrence.UnitOf(entity.GetString("RecurringInterval")) is { } unit
+            ? new Recurrence(unit, (int)(entity.GetInt64("RecurringIntervalCount") ?? 1), (int)(entity.GetInt64("RetryTimes") ?? 0))
+            : null,
         ProviderCalls = (int)(entity.GetInt64("ProviderCalls") ?? 0),
         Checks = (int)(entity.GetInt64("Checks") ?? 0),
         NextCheckAt = entity.GetDateTime("NextCheckAt"),

@@ -8,7 +8,7 @@ namespace Payments.Azure.Orders;
 /// <summary>Orders in Table Storage: one partition per order, a sharded due-check index beside it.</summary>
 public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepository
 {
-    private static readonly string[] DueSelect = ["RowKey"];
+    private static readonly string[] KeysOnly = ["RowKey"];
 
     public async Task<Versioned<PaymentOrder>?> FindAsync(string orderId, CancellationToken cancellationToken)
     {
@@ -25,6 +25,11 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
     {
         ArgumentNullException.ThrowIfNull(order);
         await IndexAsync(order, cancellationToken);
+        if (order.ParentOrderId is { } parentId)
+        {
+            Ensure((await tables.Orders.UpsertAsync(OrderEntityMapper.ChildEntry(parentId, order.Id), cancellationToken)).Outcome);
+        }
+
         var response = await tables.Orders.InsertAsync(OrderEntityMapper.ToEntity(order), cancellationToken);
         switch (response.Outcome)
         {
@@ -64,7 +69,7 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
         {
             var partition = DueIndex.Partition(provider, shard);
             var filter = TableFilter.Create($"PartitionKey eq {partition} and RowKey lt {upper}");
-            await foreach (var entry in tables.Due.QueryAsync(filter, DueSelect, Math.Min(1000, max), cancellationToken))
+            await foreach (var entry in tables.Due.QueryAsync(filter, KeysOnly, Math.Min(1000, max), cancellationToken))
             {
                 var (dueTicks, orderId) = DueIndex.Parse(entry.RowKey);
                 var order = await FindAsync(orderId, cancellationToken);
@@ -84,16 +89,34 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
         }
     }
 
+    public async IAsyncEnumerable<PaymentOrder> FindChildrenAsync(string parentId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var partition = OrderEntityMapper.PartitionKey(parentId);
+        const string prefix = OrderEntityMapper.ChildPrefix;
+        var filter = TableFilter.Create($"PartitionKey eq {partition} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "."}");
+        await foreach (var entry in tables.Orders.QueryAsync(filter, KeysOnly, 1000, cancellationToken))
+        {
+            if (await FindAsync(TableKeys.Decode(entry.RowKey[prefix.Length..]), cancellationToken) is { Value: var child } && child.ParentOrderId == parentId)
+            {
+                yield return child;
+            }
+        }
+    }
+
     /// <summary>Writes the index row before the order, so an order never has a due time without its row.</summary>
     private async Task IndexAsync(PaymentOrder order, CancellationToken cancellationToken)
     {
         if (order.NextCheckAt is { } due)
         {
-            var response = await tables.Due.UpsertAsync(DueIndex.Entry(order, due), cancellationToken);
-            if (!response.IsSuccess)
-            {
-                throw Unavailable(response.Outcome);
-            }
+            Ensure((await tables.Due.UpsertAsync(DueIndex.Entry(order, due), cancellationToken)).Outcome);
+        }
+    }
+
+    private static void Ensure(TableOutcome outcome)
+    {
+        if (outcome != TableOutcome.Success)
+        {
+            throw Unavailable(outcome);
         }
     }
 

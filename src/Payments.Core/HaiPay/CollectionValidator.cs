@@ -10,7 +10,11 @@ public static partial class CollectionValidator
 {
     public static readonly IReadOnlyList<string> ClientTypes = ["APP", "WEB", "WAP", "MINIAPP", "OTHERS"];
 
-    public static CreateCollectionCommand? Validate(JsonElement body, HaiPayOptions options, DateTimeOffset now, FieldErrors errors)
+    public static CreateCollectionCommand? Validate(JsonElement body, HaiPayOptions options, DateTimeOffset now, FieldErrors errors) =>
+        Validate(body, options, now, errors, "orderId", "hpy_");
+
+    /// <summary>The fields collections and subscriptions share; the merchant's id is read from <paramref name="idField"/>.</summary>
+    public static CreateCollectionCommand? Validate(JsonElement body, HaiPayOptions options, DateTimeOffset now, FieldErrors errors, string idField, string idPrefix)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(errors);
@@ -21,7 +25,7 @@ public static partial class CollectionValidator
         }
 
         string? Read(string name) => JsonFields.OptionalString(body, name, errors);
-        var orderId = Read("orderId");
+        var orderId = Read(idField);
         var currency = (Read("currency") ?? HaiPayOptions.DefaultCurrency).ToUpperInvariant();
         var amountText = JsonFields.StringOrNumber(body, "amount", errors);
         var (name, email, phone, country) = (Read("name"), Read("email"), Read("phone"), Read("country"));
@@ -30,7 +34,7 @@ public static partial class CollectionValidator
         var (referer, callBackUrl, userAgent, customerIp) = (Read("referer"), Read("callBackUrl"), Read("userAgent"), Read("customerIp"));
         var (subject, description, partnerUserId) = (Read("subject"), Read("body"), Read("partnerUserId"));
 
-        errors.Check("orderId", orderId is null ? null : FieldRules.OrderId(orderId));
+        errors.Check(idField, orderId is null ? null : FieldRules.OrderId(orderId));
         errors.Check("currency", options.Accounts.ContainsKey(currency) ? null : "is not a currency this service has a HaiPay account for");
         var amount = Amount(amountText, options, errors);
         errors.Check("name", Name(name));
@@ -54,7 +58,7 @@ public static partial class CollectionValidator
             : "must be 1 to 64 of: letters, digits, -~!@#$%&*()_");
 
         return errors.IsEmpty
-            ? new CreateCollectionCommand(orderId ?? $"hpy_{Guid.NewGuid():N}", currency, amount!.Value, name!, email!, phone, country?.ToUpperInvariant(),
+            ? new CreateCollectionCommand(orderId ?? $"{idPrefix}{Guid.NewGuid():N}", currency, amount!.Value, name!, email!, phone, country?.ToUpperInvariant(),
                 clientType!, new CardDetails(number!, month!, year!, cvv!), referer!, callBackUrl!, userAgent!, customerIp!, subject!, description, partnerUserId!)
             : null;
     }

@@ -4,7 +4,8 @@ using Payments.Core.Orders;
 namespace Payments.Core.HaiPay;
 
 /// <summary>
-/// One status check of a collection (<c>collect/query</c>) or refund (<c>refund/refundQuery</c>), applied by
+/// One status check of a collection or subscription charge (<c>collect/query</c>), refund (<c>refund/refundQuery</c>)
+/// or subscription (<c>subscription/query</c>), applied by
 /// compare-and-swap. A scheduled check also sets the next one, or hands the order to a person when the
 /// schedule runs out; an order HaiPay still does not know after the grace period is Rejected.
 /// </summary>
@@ -14,9 +15,7 @@ public sealed class HaiPayChecker(HaiPayClient client, OrderUpdater updater, IOp
     {
         ArgumentNullException.ThrowIfNull(order);
         var settings = options.CurrentValue;
-        var reply = order.Kind == OrderKind.Refund
-            ? await client.QueryRefundAsync(order.Id, order.ProviderReference, cancellationToken)
-            : await client.QueryCollectionAsync(order.Currency ?? HaiPayOptions.DefaultCurrency, order.Id, order.ProviderReference, cancellationToken);
+        var reply = await QueryAsync(order, cancellationToken);
         var absent = reply is HaiPayReply.Refused refused
             && settings.EffectiveOrderNotFoundErrors.Contains(refused.Error)
             && order.Status is OrderStatus.Created or OrderStatus.Unknown;
@@ -31,6 +30,18 @@ public sealed class HaiPayChecker(HaiPayClient client, OrderUpdater updater, IOp
 
         var result = await updater.UpdateAsync(order.Id, Change, cancellationToken);
         return new CheckResult(result.Order ?? order, absent);
+    }
+
+    private Task<HaiPayReply> QueryAsync(PaymentOrder order, CancellationToken cancellationToken)
+    {
+        var currency = order.Currency ?? HaiPayOptions.DefaultCurrency;
+        return order.Kind switch
+        {
+            OrderKind.Refund => client.QueryRefundAsync(order.Id, order.ProviderReference, cancellationToken),
+            OrderKind.Subscription => client.QuerySubscriptionAsync(currency, order.Id, order.ProviderReference, cancellationToken),
+            OrderKind.SubscriptionCharge => client.QueryChargeAsync(currency, order.Id, order.ProviderReference!, cancellationToken),
+            _ => client.QueryCollectionAsync(currency, order.Id, order.ProviderReference, cancellationToken),
+        };
     }
 
     private Transition Reschedule(PaymentOrder order, string? error, DateTimeOffset now)

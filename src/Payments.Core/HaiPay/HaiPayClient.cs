@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Payments.Core.HaiPay;
 
 /// <summary>
-/// HaiPay's collection and refund API: signed JSON requests, envelope replies whose <c>data</c> signature is
+/// HaiPay's collection, refund and subscription API: signed JSON requests, envelope replies whose <c>data</c> signature is
 /// verified with the platform key. Request bodies (which carry card data) are never logged.
 /// </summary>
 public sealed partial class HaiPayClient(
@@ -22,50 +23,84 @@ public sealed partial class HaiPayClient(
     public Task<HaiPayReply> ApplyCollectionAsync(CreateCollectionCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var notifyUrl = options.CurrentValue.NotifyUrl?.AbsoluteUri ?? throw new InvalidOperationException("HaiPay:NotifyUrl is not configured.");
-        return SendAsync(command.Currency, "collect/apply", command.OrderId, new JsonObject
-        {
-            ["orderId"] = command.OrderId,
-            ["name"] = command.Name,
-            ["phone"] = command.Phone,
-            ["email"] = command.Email,
-            ["amount"] = command.AmountText,
-            ["payType"] = "BANK_TRANSFER",
-            ["inBankCode"] = "CREDIT_CARD",
-            ["callBackUrl"] = command.CallBackUrl,
-            ["notifyUrl"] = notifyUrl,
-            ["country"] = command.Country,
-            ["currency"] = command.Currency,
-            ["clientType"] = command.ClientType,
-            ["accountNo"] = command.Card.Number,
-            ["expiryMonth"] = command.Card.ExpiryMonth,
-            ["expiryYear"] = command.Card.ExpiryYear,
-            ["cvv"] = command.Card.Cvv,
-            ["referer"] = command.Referer,
-            ["userAgent"] = command.UserAgent,
-            ["customerIp"] = command.CustomerIp,
-            ["subject"] = command.Subject,
-            ["body"] = command.Body,
-            ["partnerUserId"] = command.PartnerUserId,
-        }, cancellationToken);
+        var fields = PaymentFields(command, "orderId", "BANK_TRANSFER");
+        return SendAsync(command.Currency, Prefixed(command.Currency, "collect/apply"), command.OrderId, fields, cancellationToken);
     }
 
     public Task<HaiPayReply> QueryCollectionAsync(string currency, string orderId, string? orderNo, CancellationToken cancellationToken) =>
-        SendAsync(currency, "collect/query", orderId, new JsonObject { ["orderId"] = orderId, ["orderNo"] = orderNo }, cancellationToken);
+        SendAsync(currency, Prefixed(currency, "collect/query"), orderId, new JsonObject { ["orderId"] = orderId, ["orderNo"] = orderNo }, cancellationToken);
+
+    /// <summary>
+    /// A subscription charge is a collection HaiPay made on its own, known to us by its platform number
+    /// <paramref name="orderNo"/> [assumption: HaiPay answers <c>collect/query</c> for it; see docs/providers.md].
+    /// </summary>
+    public Task<HaiPayReply> QueryChargeAsync(string currency, string chargeId, string orderNo, CancellationToken cancellationToken) =>
+        SendAsync(currency, Prefixed(currency, "collect/query"), chargeId, new JsonObject { ["orderNo"] = orderNo }, cancellationToken);
 
     /// <summary>Refunds are full and USD only; <paramref name="refundId"/> is the refund's own merchant order id.</summary>
     public Task<HaiPayReply> ApplyRefundAsync(string refundId, string orderNo, CancellationToken cancellationToken) =>
-        SendAsync(RefundCurrency, "refund/apply", refundId, new JsonObject { ["orderId"] = refundId, ["orderNo"] = orderNo }, cancellationToken);
+        SendAsync(RefundCurrency, Prefixed(RefundCurrency, "refund/apply"), refundId, new JsonObject { ["orderId"] = refundId, ["orderNo"] = orderNo }, cancellationToken);
 
     public Task<HaiPayReply> QueryRefundAsync(string refundId, string? refundNo, CancellationToken cancellationToken) =>
-        SendAsync(RefundCurrency, "refund/refundQuery", refundId, new JsonObject { ["orderId"] = refundId, ["refundNo"] = refundNo }, cancellationToken);
+        SendAsync(RefundCurrency, Prefixed(RefundCurrency, "refund/refundQuery"), refundId, new JsonObject { ["orderId"] = refundId, ["refundNo"] = refundNo }, cancellationToken);
+
+    /// <summary><c>/subscription/apply</c> (no currency in the path): the collection fields plus the recurrence, numbers as strings as the table says.</summary>
+    public Task<HaiPayReply> ApplySubscriptionAsync(CreateSubscriptionCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var fields = PaymentFields(command.Payment, "subscriptionOrderId", "SUBSCRIPTION");
+        fields["recurringInterval"] = command.Recurrence.UnitCode;
+        fields["recurringIntervalCount"] = command.Recurrence.Count.ToString(CultureInfo.InvariantCulture);
+        fields["retryTimes"] = command.Recurrence.RetryTimes.ToString(CultureInfo.InvariantCulture);
+        return SendAsync(command.Payment.Currency, "subscription/apply", command.SubscriptionId, fields, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>/subscription/query</c> by <paramref name="subscriptionNo"/>; before HaiPay's number is known, by our
+    /// <paramref name="subscriptionId"/> [assumption, as <c>collect/query</c> accepts <c>orderId</c>].
+    /// </summary>
+    public Task<HaiPayReply> QuerySubscriptionAsync(string currency, string subscriptionId, string? subscriptionNo, CancellationToken cancellationToken) =>
+        SendAsync(currency, "subscription/query", subscriptionId, subscriptionNo is null
+            ? new JsonObject { ["subscriptionOrderId"] = subscriptionId }
+            : new JsonObject { ["subscriptionNo"] = subscriptionNo }, cancellationToken);
+
+    public Task<HaiPayReply> CancelSubscriptionAsync(string currency, string subscriptionId, string subscriptionNo, CancellationToken cancellationToken) =>
+        SendAsync(currency, "subscription/cancel", subscriptionId, new JsonObject { ["subscriptionNo"] = subscriptionNo }, cancellationToken);
+
+    private JsonObject PaymentFields(CreateCollectionCommand command, string idField, string payType) => new()
+    {
+        [idField] = command.OrderId,
+        ["name"] = command.Name,
+        ["phone"] = command.Phone,
+        ["email"] = command.Email,
+        ["amount"] = command.AmountText,
+        ["payType"] = payType,
+        ["inBankCode"] = "CREDIT_CARD",
+        ["callBackUrl"] = command.CallBackUrl,
+        ["notifyUrl"] = options.CurrentValue.NotifyUrl?.AbsoluteUri ?? throw new InvalidOperationException("HaiPay:NotifyUrl is not configured."),
+        ["country"] = command.Country,
+        ["currency"] = command.Currency,
+        ["clientType"] = command.ClientType,
+        ["accountNo"] = command.Card.Number,
+        ["expiryMonth"] = command.Card.ExpiryMonth,
+        ["expiryYear"] = command.Card.ExpiryYear,
+        ["cvv"] = command.Card.Cvv,
+        ["referer"] = command.Referer,
+        ["userAgent"] = command.UserAgent,
+        ["customerIp"] = command.CustomerIp,
+        ["subject"] = command.Subject,
+        ["body"] = command.Body,
+        ["partnerUserId"] = command.PartnerUserId,
+    };
+
+    private static string Prefixed(string currency, string operation) => $"{currency.ToLowerInvariant()}/{operation}";
 
     private async Task<HaiPayReply> SendAsync(string currency, string operation, string orderId, JsonObject fields, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var keys = await credentials.GetAsync(currency, cancellationToken);
         var body = SignedBody(fields, keys);
-        var url = new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/{currency.ToLowerInvariant()}/{operation}");
+        var url = new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/{operation}");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
         try

@@ -7,6 +7,8 @@ namespace Payments.Core.HaiPay;
 /// Reads HaiPay's word about an order from query <c>data</c> or a notification. Collections: 0, 1, -1 open;
 /// 2 success (amount checked against ours); 3 failed; 4 partial and 5 over-collection go to a person.
 /// Refunds (statuses not published, our assumption): 2 success, 3 failed, anything else open.
+/// Subscriptions: 1 processing and -1 exception open, 2 active, 3 failed, 4 canceled. A subscription charge
+/// reads like a collection.
 /// </summary>
 public static class HaiPayVerdicts
 {
@@ -16,9 +18,13 @@ public static class HaiPayVerdicts
         var raw = HaiPayEnvelope.Scalar(fields, "status") ?? string.Empty;
         var amount = HaiPayEnvelope.Money(fields, "amount");
         var received = HaiPayEnvelope.Money(fields, "actualAmount");
-        if (order.Kind == OrderKind.Refund)
+        switch (order.Kind)
         {
-            return new ProviderVerdict(raw switch { "2" => OrderStatus.Succeeded, "3" => OrderStatus.Failed, _ => OrderStatus.Pending }, raw, null);
+            case OrderKind.Refund:
+                return new ProviderVerdict(raw switch { "2" => OrderStatus.Succeeded, "3" => OrderStatus.Failed, _ => OrderStatus.Pending }, raw, null);
+            case OrderKind.Subscription:
+                return new ProviderVerdict(
+                    raw switch { "2" => OrderStatus.Active, "3" => OrderStatus.Failed, "4" => OrderStatus.Canceled, _ => OrderStatus.Pending }, raw, null);
         }
 
         return raw switch
@@ -40,11 +46,19 @@ public static class HaiPayVerdicts
     public static Transition Apply(PaymentOrder order, JsonElement fields, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var reference = HaiPayEnvelope.Scalar(fields, order.Kind == OrderKind.Refund ? "refundNo" : "orderNo");
+        var reference = HaiPayEnvelope.Scalar(fields, ReferenceField(order.Kind));
         var payUrl = HaiPayEnvelope.Scalar(fields, "payUrl");
         var accepted = order.Status is OrderStatus.Created or OrderStatus.Unknown
             ? order.Accept(reference, string.IsNullOrEmpty(payUrl) ? order.RedirectUrl : payUrl, order.NextCheckAt, now)
             : new Transition(TransitionKind.Unchanged, order);
         return HaiPayEnvelope.Scalar(fields, "status") is null ? accepted : accepted.Then(o => o.Apply(Read(fields, o), now));
     }
+
+    /// <summary>Where HaiPay puts its own number for an order of this kind.</summary>
+    public static string ReferenceField(OrderKind kind) => kind switch
+    {
+        OrderKind.Refund => "refundNo",
+        OrderKind.Subscription => "subscriptionNo",
+        _ => "orderNo",
+    };
 }

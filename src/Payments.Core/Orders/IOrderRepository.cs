@@ -12,6 +12,9 @@ public interface IOrderRepository
     /// <returns>The new version, or null when someone else changed the order first.</returns>
     Task<string?> TryReplaceAsync(PaymentOrder order, string version, CancellationToken cancellationToken);
 
+    /// <summary>The orders whose <see cref="PaymentOrder.ParentOrderId"/> is <paramref name="parentId"/> (refunds, subscription charges).</summary>
+    IAsyncEnumerable<PaymentOrder> FindChildrenAsync(string parentId, CancellationToken cancellationToken);
+
     /// <summary>Orders of <paramref name="provider"/> whose next check is at or before <paramref name="now"/>, as read.</summary>
     IAsyncEnumerable<Versioned<PaymentOrder>> FindDueAsync(PaymentProvider provider, DateTimeOffset now, int max, CancellationToken cancellationToken);
 }

@@ -12,4 +12,5 @@ public sealed record NewOrder(
     string? CustomerIp = null,
     string? CardLast4 = null,
     OrderKind Kind = OrderKind.Payment,
-    string? ParentOrderId = null);
+    string? ParentOrderId = null,
+    Recurrence? Recurrence = null);

@@ -26,4 +26,10 @@ public enum OrderStatus
 
     /// <summary>Checks ran out or the provider reported something that needs a person.</summary>
     NeedsReview = 7,
+
+    /// <summary>A subscription the customer confirmed: it charges on its schedule until canceled.</summary>
+    Active = 8,
+
+    /// <summary>A subscription that was canceled. Final.</summary>
+    Canceled = 9,
 }

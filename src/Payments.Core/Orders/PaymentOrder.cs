@@ -43,6 +43,9 @@ public sealed record PaymentOrder
     /// <summary>What the provider says it actually collected, when it reports that separately.</summary>
     public decimal? ReceivedAmount { get; init; }
 
+    /// <summary>For a subscription: how often it charges.</summary>
+    public Recurrence? Recurrence { get; init; }
+
     /// <summary>How many times the provider was asked to create the order.</summary>
     public int ProviderCalls { get; init; }
 
@@ -75,7 +78,8 @@ public sealed record PaymentOrder
         CustomerReference = order.CustomerReference,
         CustomerIp = order.CustomerIp,
         CardLast4 = order.CardLast4,
-        ProviderCalls = 1,
+        Recurrence = order.Recurrence,
+        ProviderCalls = order.Kind == OrderKind.SubscriptionCharge ? 0 : 1,
         CreatedAt = now,
         UpdatedAt = now,
         NextCheckAt = order.FirstCheckAt,
@@ -128,7 +132,7 @@ public sealed record PaymentOrder
     public Transition Settle(ProviderVerdict verdict, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        var verdictIsFinal = verdict.Outcome is OrderStatus.Succeeded or OrderStatus.Failed;
+        var verdictIsFinal = verdict.Outcome.IsFinal();
         if (Status.IsFinal())
         {
             var repeat = !verdictIsFinal || (Status == verdict.Outcome && Amount == (verdict.Amount ?? Amount));
@@ -137,7 +141,7 @@ public sealed record PaymentOrder
 
         if (!verdictIsFinal)
         {
-            return verdict.RawStatus == ProviderStatus
+            return verdict.RawStatus == ProviderStatus || Status == OrderStatus.Active
                 ? Same()
                 : Changed(this with { ProviderStatus = verdict.RawStatus, Amount = verdict.Amount ?? Amount }, now);
         }
@@ -160,8 +164,21 @@ public sealed record PaymentOrder
     public Transition Apply(ProviderVerdict verdict, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        return verdict.NeedsReview ? FlagForReview(verdict, now) : Settle(verdict, now);
+        return verdict switch
+        {
+            { NeedsReview: true } => FlagForReview(verdict, now),
+            { Outcome: OrderStatus.Active } => Activate(verdict.RawStatus, now),
+            _ => Settle(verdict, now),
+        };
     }
+
+    /// <summary>The customer confirmed a subscription: it now charges on its own schedule and is no longer polled.</summary>
+    public Transition Activate(string rawStatus, DateTimeOffset now) => Status switch
+    {
+        _ when Kind != OrderKind.Subscription || Status.IsFinal() => Conflict(),
+        OrderStatus.Active => Same(),
+        _ => Changed(this with { Status = OrderStatus.Active, ProviderStatus = rawStatus, NextCheckAt = null, LastError = null, ReviewReason = null }, now),
+    };
 
     /// <summary>A verdict that needs a person (partial or over-collection): recorded, not final.</summary>
     public Transition FlagForReview(ProviderVerdict verdict, DateTimeOffset now)

@@ -9,4 +9,5 @@ public static class ReviewReasons
     public const string PartialCollection = "partial-collection";
     public const string OverCollection = "over-collection";
     public const string AmountMismatch = "amount-mismatch";
+    public const string ChargeAfterEnd = "charge-after-subscription-ended";
 }

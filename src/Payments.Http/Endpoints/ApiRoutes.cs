@@ -15,8 +15,12 @@ public static class ApiRoutes
     public static readonly ApiRoute CreateCollection = new("CreateHaiPayCollection", "POST", "haipay/collections", AccessLevel.Function);
     public static readonly ApiRoute GetCollection = new("GetHaiPayCollection", "GET", "haipay/collections/{orderId}", AccessLevel.Function);
     public static readonly ApiRoute RefundCollection = new("RefundHaiPayCollection", "POST", "haipay/collections/{orderId}/refunds", AccessLevel.Function);
+    public static readonly ApiRoute CreateSubscription = new("CreateHaiPaySubscription", "POST", "haipay/subscriptions", AccessLevel.Function);
+    public static readonly ApiRoute GetSubscription = new("GetHaiPaySubscription", "GET", "haipay/subscriptions/{subscriptionId}", AccessLevel.Function);
+    public static readonly ApiRoute CancelSubscription = new("CancelHaiPaySubscription", "POST", "haipay/subscriptions/{subscriptionId}/cancel", AccessLevel.Function);
     public static readonly ApiRoute HaiPayNotify = new("HaiPayNotify", "POST", "haipay/notify", AccessLevel.Anonymous);
 
     public static IReadOnlyList<ApiRoute> All { get; } =
-        [Health, GetOrder, SyncOrder, CreateFrame, HuaweiPinCallback, CreateCollection, GetCollection, RefundCollection, HaiPayNotify];
+        [Health, GetOrder, SyncOrder, CreateFrame, HuaweiPinCallback, CreateCollection, GetCollection, RefundCollection,
+        CreateSubscription, GetSubscription, CancelSubscription, HaiPayNotify];
 }

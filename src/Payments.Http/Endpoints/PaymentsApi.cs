@@ -21,6 +21,10 @@ public static class PaymentsApi
         Map(api, ApiRoutes.CreateCollection, (HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) => haiPay.CreateCollectionAsync(request, ct));
         Map(api, ApiRoutes.GetCollection, (string orderId, HaiPayEndpoints haiPay, CancellationToken ct) => haiPay.GetCollectionAsync(orderId, ct));
         Map(api, ApiRoutes.RefundCollection, (string orderId, HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) => haiPay.RefundAsync(orderId, request, ct));
+        Map(api, ApiRoutes.CreateSubscription, (HttpRequest request, SubscriptionEndpoints haiPay, CancellationToken ct) => haiPay.CreateAsync(request, ct));
+        Map(api, ApiRoutes.GetSubscription, (string subscriptionId, HttpRequest request, SubscriptionEndpoints haiPay, CancellationToken ct) =>
+            haiPay.GetAsync(subscriptionId, request, ct));
+        Map(api, ApiRoutes.CancelSubscription, (string subscriptionId, SubscriptionEndpoints haiPay, CancellationToken ct) => haiPay.CancelAsync(subscriptionId, ct));
         Map(api, ApiRoutes.HaiPayNotify, (HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) => haiPay.NotifyAsync(request, ct));
         return app;
     }

@@ -28,6 +28,12 @@ public sealed record HaiPayFaults
     /// <summary>Extra copies of each notification sent after the first is acknowledged.</summary>
     public int DuplicateNotifications { get; init; }
 
+    /// <summary>
+    /// The first this-many charge attempts of each subscription are declined; a declined charge is retried a quarter
+    /// of a sandbox day later, up to the subscription's <c>retryTimes</c>.
+    /// </summary>
+    public int FailingCharges { get; init; }
+
     /// <summary>How refunds end: <c>success</c> or <c>failed</c>.</summary>
     public string RefundOutcome { get; init; } = "success";
 }

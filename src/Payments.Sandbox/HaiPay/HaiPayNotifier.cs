@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -19,34 +20,59 @@ public sealed partial class HaiPayNotifier(
     TimeProvider time,
     ILogger<HaiPayNotifier> logger)
 {
-    public void Start(SandboxPayment collection)
+    /// <summary>Reports a collection's (or a subscription charge's) outcome.</summary>
+    public void Start(SandboxPayment payment)
     {
-        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(payment);
+        Start(payment.NotifyUrl, payment.OrderId, payment.Deliveries, new JsonObject
+        {
+            ["appId"] = options.CurrentValue.AppId,
+            ["currency"] = payment.Currency,
+            ["subscriptionOrderId"] = payment.Subscription?.SubscriptionOrderId,
+            ["subscriptionNo"] = payment.Subscription?.SubscriptionNo,
+            ["orderId"] = payment.OrderId,
+            ["orderNo"] = payment.OrderNo,
+            ["amount"] = payment.Amount,
+            ["actualAmount"] = payment.ActualAmount,
+            ["fee"] = "0.00",
+            ["status"] = payment.Status,
+            ["payTime"] = payment.PayTime,
+            ["errorMsg"] = payment.ErrorMsg,
+            ["channel"] = "CARD",
+        });
+    }
+
+    /// <summary>Reports a subscription's own status (confirmed, declined).</summary>
+    public void Start(SandboxSubscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        Start(subscription.NotifyUrl, subscription.SubscriptionOrderId, subscription.Deliveries, new JsonObject
+        {
+            ["appId"] = options.CurrentValue.AppId,
+            ["currency"] = subscription.Currency,
+            ["subscriptionOrderId"] = subscription.SubscriptionOrderId,
+            ["subscriptionNo"] = subscription.SubscriptionNo,
+            ["amount"] = subscription.Amount,
+            ["recurringInterval"] = subscription.Interval,
+            ["recurringIntervalCount"] = subscription.IntervalCount.ToString(CultureInfo.InvariantCulture),
+            ["status"] = subscription.StatusText,
+            ["payType"] = "SUBSCRIPTION",
+        });
+    }
+
+    private void Start(string notifyUrl, string reference, ConcurrentQueue<NotificationAttempt> deliveries, JsonObject fields)
+    {
         var faults = sandbox.Faults;
         if (faults.Notifications)
         {
-            _ = Task.Run(() => DeliverAsync(collection, faults, lifetime.ApplicationStopping));
+            var body = signer.Sign(fields, faults.BadNotificationSignature).ToJsonString();
+            _ = Task.Run(() => DeliverAsync(new Uri(notifyUrl), reference, deliveries, body, faults, lifetime.ApplicationStopping));
         }
     }
 
-    private async Task DeliverAsync(SandboxPayment collection, HaiPayFaults faults, CancellationToken stopping)
+    private async Task DeliverAsync(Uri notifyUrl, string reference, ConcurrentQueue<NotificationAttempt> deliveries, string body, HaiPayFaults faults, CancellationToken stopping)
     {
         var settings = options.CurrentValue;
-        var body = signer.Sign(new JsonObject
-        {
-            ["appId"] = settings.AppId,
-            ["currency"] = collection.Currency,
-            ["orderId"] = collection.OrderId,
-            ["orderNo"] = collection.OrderNo,
-            ["amount"] = collection.Amount,
-            ["actualAmount"] = collection.ActualAmount,
-            ["fee"] = "0.00",
-            ["status"] = collection.Status,
-            ["payTime"] = collection.PayTime,
-            ["errorMsg"] = collection.ErrorMsg,
-            ["channel"] = "CARD",
-        }, faults.BadNotificationSignature).ToJsonString();
-
         try
         {
             var acknowledged = false;
@@ -57,34 +83,34 @@ public sealed partial class HaiPayNotifier(
                     await Task.Delay(settings.NotificationRetryInterval, time, stopping);
                 }
 
-                acknowledged = await SendAsync(collection, body, faults.BadNotificationSignature, stopping);
+                acknowledged = await SendAsync(notifyUrl, deliveries, body, faults.BadNotificationSignature, stopping);
             }
 
             for (var i = 0; acknowledged && i < faults.DuplicateNotifications; i++)
             {
-                await SendAsync(collection, body, faults.BadNotificationSignature, stopping);
+                await SendAsync(notifyUrl, deliveries, body, faults.BadNotificationSignature, stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            LogStopped(logger, collection.OrderId);
+            LogStopped(logger, reference);
         }
     }
 
-    private async Task<bool> SendAsync(SandboxPayment collection, string body, bool forged, CancellationToken stopping)
+    private async Task<bool> SendAsync(Uri notifyUrl, ConcurrentQueue<NotificationAttempt> deliveries, string body, bool forged, CancellationToken stopping)
     {
         using var http = clients.CreateClient(nameof(HaiPayNotifier));
         try
         {
             using var content = new StringContent(body, Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync(new Uri(collection.NotifyUrl), content, stopping);
+            using var response = await http.PostAsync(notifyUrl, content, stopping);
             var text = await response.Content.ReadAsStringAsync(stopping);
-            collection.Deliveries.Enqueue(new NotificationAttempt(time.GetUtcNow(), (int)response.StatusCode, text, forged));
+            deliveries.Enqueue(new NotificationAttempt(time.GetUtcNow(), (int)response.StatusCode, text, forged));
             return (int)response.StatusCode == 200 && text.Trim() == "SUCCESS";
         }
         catch (HttpRequestException e)
         {
-            collection.Deliveries.Enqueue(new NotificationAttempt(time.GetUtcNow(), 0, e.Message, forged));
+            deliveries.Enqueue(new NotificationAttempt(time.GetUtcNow(), 0, e.Message, forged));
             return false;
         }
     }
@@ -92,6 +118,6 @@ public sealed partial class HaiPayNotifier(
     /// <summary>Local time as HaiPay writes it (<c>yyyy-MM-dd HH:mm:ss</c>).</summary>
     public string Now() => time.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Notification delivery for {OrderId} stopped with the sandbox")]
-    private static partial void LogStopped(ILogger logger, string orderId);
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Notification delivery for {Reference} stopped with the sandbox")]
+    private static partial void LogStopped(ILogger logger, string reference);
 }

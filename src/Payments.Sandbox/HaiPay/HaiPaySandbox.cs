@@ -10,6 +10,8 @@ public sealed class HaiPaySandbox : IDisposable
 {
     private readonly ConcurrentDictionary<string, SandboxPayment> byOrderId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SandboxPayment> byOrderNo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SandboxSubscription> subscriptions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SandboxSubscription> bySubscriptionNo = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SandboxRefund> refunds = new(StringComparer.Ordinal);
     private long sequence = 6023071013539000;
 
@@ -47,6 +49,23 @@ public sealed class HaiPaySandbox : IDisposable
     public SandboxPayment? ByOrderId(string orderId) => byOrderId.GetValueOrDefault(orderId);
 
     public SandboxPayment? ByOrderNo(string orderNo) => byOrderNo.GetValueOrDefault(orderNo);
+
+    public bool TryAddSubscription(SandboxSubscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        if (!subscriptions.TryAdd(subscription.SubscriptionOrderId, subscription))
+        {
+            return false;
+        }
+
+        bySubscriptionNo[subscription.SubscriptionNo] = subscription;
+        return true;
+    }
+
+    public SandboxSubscription? Subscription(string? subscriptionOrderId, string? subscriptionNo) =>
+        subscriptionNo is not null ? bySubscriptionNo.GetValueOrDefault(subscriptionNo) : subscriptions.GetValueOrDefault(subscriptionOrderId ?? string.Empty);
+
+    public IEnumerable<SandboxSubscription> Subscriptions => subscriptions.Values;
 
     public bool TryAddRefund(SandboxRefund refund) => refunds.TryAdd(refund.OrderId, refund);
 

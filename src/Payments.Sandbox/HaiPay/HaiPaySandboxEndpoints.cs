@@ -9,7 +9,7 @@ using Payments.Core.HaiPay;
 namespace Payments.Sandbox.HaiPay;
 
 /// <summary>
-/// HaiPay's collection and refund API, its 3-D Secure page and the sandbox's control endpoints. Error codes
+/// HaiPay's collection and refund API (subscriptions: <see cref="HaiPaySubscriptionEndpoints"/>), its 3-D Secure page and the sandbox's control endpoints. Error codes
 /// are the sandbox's own (HaiPay publishes only <c>4002</c>): 1001 unknown appId, 1002 sign error,
 /// 4001 bad parameter, 4004 no such order, 4005 order id already used, 4006 not refundable.
 /// </summary>
@@ -24,6 +24,8 @@ public static class HaiPaySandboxEndpoints
         services.AddSingleton<HaiPaySandbox>();
         services.AddSingleton<HaiPaySigner>();
         services.AddSingleton<HaiPayNotifier>();
+        services.AddSingleton<SubscriptionBilling>();
+        services.AddHostedService(sp => sp.GetRequiredService<SubscriptionBilling>());
         services.AddHttpClient(nameof(HaiPayNotifier), http => http.Timeout = TimeSpan.FromSeconds(10));
         services.TryAddSingleton(TimeProvider.System);
         return services;
@@ -38,6 +40,7 @@ public static class HaiPaySandboxEndpoints
         group.MapPost("/usd/refund/refundQuery", RefundQueryAsync);
         group.MapGet("/pay/{orderNo}", PayPage);
         group.MapPost("/pay/{orderNo}", CompleteAsync).DisableAntiforgery();
+        group.MapHaiPaySubscriptions();
         group.MapPost("/_sandbox/faults", (HaiPayFaults faults, HaiPaySandbox sandbox) =>
         {
             sandbox.Faults = faults;
@@ -60,12 +63,9 @@ public static class HaiPaySandboxEndpoints
             return refusal;
         }
 
-        switch (faults.Apply)
+        if (BeforeCreate(faults) is { } lost)
         {
-            case "refuse":
-                return HaiPaySigner.Error("4002", "system:channel code does not exist");
-            case "lost":
-                return Results.Text("bad gateway", statusCode: 502);
+            return lost;
         }
 
         string Field(string name) => HaiPayEnvelope.Scalar(body, name) ?? string.Empty;
@@ -81,17 +81,36 @@ public static class HaiPaySandboxEndpoints
             return HaiPaySigner.Error("4005", "orderId already exists");
         }
 
-        switch (faults.Apply)
+        if (await AfterCreateAsync(faults, ct) is { } failed)
         {
-            case "timeout":
-                await Task.Delay(faults.SlowReply, ct);
-                break;
-            case "error":
-                return Results.Text("gateway failure", statusCode: 500);
+            return failed;
         }
 
         var payUrl = $"{request.Scheme}://{request.Host}/haipay/pay/{collection.OrderNo}";
         return signer.Ok(new JsonObject { ["orderId"] = collection.OrderId, ["orderNo"] = collection.OrderNo, ["payUrl"] = payUrl });
+    }
+
+    /// <summary>The apply faults that create nothing: a refusal, or a gateway error.</summary>
+    internal static IResult? BeforeCreate(HaiPayFaults faults) => faults.Apply switch
+    {
+        "refuse" => HaiPaySigner.Error("4002", "system:channel code does not exist"),
+        "lost" => Results.Text("bad gateway", statusCode: 502),
+        _ => null,
+    };
+
+    /// <summary>The apply faults that strike after the order was created: a late reply, or a 500.</summary>
+    internal static async Task<IResult?> AfterCreateAsync(HaiPayFaults faults, CancellationToken ct)
+    {
+        switch (faults.Apply)
+        {
+            case "timeout":
+                await Task.Delay(faults.SlowReply, ct);
+                return null;
+            case "error":
+                return Results.Text("gateway failure", statusCode: 500);
+            default:
+                return null;
+        }
     }
 
     private static async Task<IResult> QueryAsync(HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
@@ -113,7 +132,7 @@ public static class HaiPaySandboxEndpoints
                 return HaiPaySigner.Error("5000", "system busy");
         }
 
-        var c = sandbox.ByOrderId(HaiPayEnvelope.Scalar(body, "orderId") ?? string.Empty);
+        var c = HaiPayEnvelope.Scalar(body, "orderId") is { } orderId ? sandbox.ByOrderId(orderId) : sandbox.ByOrderNo(HaiPayEnvelope.Scalar(body, "orderNo") ?? string.Empty);
         if (c is null)
         {
             return HaiPaySigner.Error("4004", "order does not exist");
@@ -124,6 +143,8 @@ public static class HaiPaySandboxEndpoints
         {
             ["orderId"] = c.OrderId,
             ["orderNo"] = c.OrderNo,
+            ["subscriptionOrderId"] = c.Subscription?.SubscriptionOrderId,
+            ["subscriptionNo"] = c.Subscription?.SubscriptionNo,
             ["amount"] = c.Amount,
             ["actualAmount"] = c.ActualAmount ?? "0.00",
             ["fee"] = "0.00",
@@ -246,7 +267,7 @@ public static class HaiPaySandboxEndpoints
         return Results.Content($"<!doctype html><p id=\"result\">{(c.Status == 2 ? "Payment approved" : "Payment completed")}. The merchant is being notified.</p>", "text/html");
     }
 
-    private static async Task<(JsonElement Body, IResult? Refusal)> ReadSignedAsync(HttpRequest request, HaiPaySigner signer, HaiPaySandboxOptions settings, CancellationToken ct)
+    internal static async Task<(JsonElement Body, IResult? Refusal)> ReadSignedAsync(HttpRequest request, HaiPaySigner signer, HaiPaySandboxOptions settings, CancellationToken ct)
     {
         JsonElement body;
         try

@@ -19,6 +19,9 @@ public sealed class HaiPaySandboxOptions
     /// <summary>Wait between notification attempts. HaiPay waits 5 minutes.</summary>
     public TimeSpan NotificationRetryInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a day lasts for sandbox subscriptions (their accelerated clock). Default 10 seconds.</summary>
+    public TimeSpan SubscriptionDay { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Attempts after the first before giving up. HaiPay: 5.</summary>
     public int NotificationRetries { get; set; } = 5;
 }

@@ -8,10 +8,15 @@ namespace Payments.Sandbox.HaiPay;
 /// <summary>Signs what the sandbox sends (reply <c>data</c>, notifications) and verifies what merchants send.</summary>
 public sealed class HaiPaySigner(HaiPaySandbox sandbox, IOptionsMonitor<HaiPaySandboxOptions> options)
 {
-    /// <summary>Adds <c>sign</c>; <paramref name="forged"/> signs with a wrong secret.</summary>
+    /// <summary>Drops null fields (HaiPay omits them) and adds <c>sign</c>; <paramref name="forged"/> signs with a wrong secret.</summary>
     public JsonObject Sign(JsonObject fields, bool forged)
     {
         ArgumentNullException.ThrowIfNull(fields);
+        foreach (var (name, _) in fields.Where(f => f.Value is null).ToList())
+        {
+            fields.Remove(name);
+        }
+
         using var unsigned = JsonDocument.Parse(fields.ToJsonString());
         var secret = forged ? options.CurrentValue.MerchantSecret + "-forged" : options.CurrentValue.MerchantSecret;
         fields[HaiPayCanonical.SignField] = HaiPaySignature.SignObject(unsigned.RootElement, secret, sandbox.PlatformKey);

@@ -11,6 +11,9 @@ public sealed class SandboxPayment(string orderId, string orderNo, string amount
     public string Currency { get; } = currency;
     public string NotifyUrl { get; } = notifyUrl;
     public string CardLast4 { get; } = cardLast4;
+
+    /// <summary>For a subscription charge: the subscription that made it.</summary>
+    public SandboxSubscription? Subscription { get; init; }
     public int Status { get; set; } = 1;
     public string? ActualAmount { get; set; }
     public string? PayTime { get; set; }

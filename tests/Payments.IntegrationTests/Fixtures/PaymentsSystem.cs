@@ -49,6 +49,7 @@ public sealed class PaymentsSystem : IAsyncDisposable
             ["Sandbox:HaiPay:MerchantPublicKey"] = HaiPayKeys.MerchantPublic,
             ["Sandbox:HaiPay:PlatformPrivateKey"] = HaiPayKeys.PlatformPrivate,
             ["Sandbox:HaiPay:NotificationRetryInterval"] = "00:00:00.300",
+            ["Sandbox:HaiPay:SubscriptionDay"] = "00:00:01",
         });
         var settings = new Dictionary<string, string?>
         {
@@ -87,6 +88,14 @@ public sealed class PaymentsSystem : IAsyncDisposable
     {
         using var client = Sandbox.CreateClient();
         var response = await client.GetAsync($"/haipay/_sandbox/orders/{Uri.EscapeDataString(orderId)}");
+        return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The sandbox's view of a HaiPay subscription and its charge attempts; null when HaiPay never received it.</summary>
+    public async Task<JsonElement?> SandboxSubscriptionAsync(string subscriptionId)
+    {
+        using var client = Sandbox.CreateClient();
+        var response = await client.GetAsync($"/haipay/_sandbox/subscriptions/{Uri.EscapeDataString(subscriptionId)}");
         return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 

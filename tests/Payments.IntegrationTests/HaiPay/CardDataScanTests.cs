@@ -8,7 +8,7 @@ namespace Payments.IntegrationTests.HaiPay;
 public sealed class CardDataScanTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task EveryHaiPayFlow_CardNumberCvvExpiryAndKeys_AppearNowhereInStorageOrLogs()
+    public async Task EveryHaiPayFlowIncludingSubscriptions_CardNumberCvvExpiryAndKeys_AppearNowhereInStorageOrLogs()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         var responses = new List<string>();
@@ -38,6 +38,14 @@ public sealed class CardDataScanTests(AzuriteFixture azurite)
         var badCard = CollectionFlow.Request("scan-bad-card");
         badCard["accountNo"] = "4000056655665557";
         await Send(badCard);
+        await system.SetHaiPayFaultsAsync(new { failingCharges = 1 });
+        await CollectionFlow.CompleteAsync(await SubscriptionFlow.CreatedPayUrlAsync(system, "scan-subscription"), "success");
+        await SubscriptionFlow.WaitAsync(system, "scan-subscription", s => SubscriptionFlow.Charges(s, "Succeeded").Count >= 1);
+        responses.Add((await SubscriptionFlow.GetAsync(system, "scan-subscription", refresh: true)).GetRawText());
+        responses.Add(await (await SubscriptionFlow.CancelAsync(system, "scan-subscription")).Content.ReadAsStringAsync());
+        var badSubscription = SubscriptionFlow.Request("scan-bad-subscription");
+        badSubscription["cvv"] = "1";
+        responses.Add(await (await SubscriptionFlow.CreateAsync(system, badSubscription)).Content.ReadAsStringAsync());
 
         var stored = await StorageScan.AllValuesAsync(system.Server);
         var kept = stored.Concat(system.Server.Logs.Lines).ToList();

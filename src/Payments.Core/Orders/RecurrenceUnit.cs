@@ -1,0 +1,9 @@
+namespace Payments.Core.Orders;
+
+public enum RecurrenceUnit
+{
+    Day,
+    Week,
+    Month,
+    Year,
+}

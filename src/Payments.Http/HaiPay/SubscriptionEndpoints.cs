@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Payments.Core.HaiPay;
+using Payments.Core.Orders;
+using Payments.Core.Validation;
+using Payments.Http.Endpoints;
+
+namespace Payments.Http.HaiPay;
+
+/// <summary>HaiPay subscriptions (merchant, key required): create, read (optionally refreshed from HaiPay), cancel.</summary>
+public sealed class SubscriptionEndpoints(
+    SubscriptionService subscriptions,
+    IOrderRepository orders,
+    IOptionsMonitor<HaiPayOptions> options,
+    TimeProvider time)
+{
+    public Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync(request, async body =>
+        {
+            var errors = new FieldErrors();
+            var command = SubscriptionValidator.Validate(body, options.CurrentValue, time.GetUtcNow(), errors);
+            if (command is null)
+            {
+                return Results.ValidationProblem(errors.ToDictionary(), title: "The subscription request has invalid fields.");
+            }
+
+            var outcome = await subscriptions.CreateAsync(command, cancellationToken);
+            return CreateResults.From(outcome, "HaiPay", SubscriptionView.From(outcome.Order));
+        }, cancellationToken);
+
+    /// <summary><c>?refresh=true</c> asks HaiPay (<c>subscription/query</c>) before answering.</summary>
+    public async Task<IResult> GetAsync(string subscriptionId, HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = request.Query["refresh"].ToString();
+        if (!bool.TryParse(text.Length == 0 ? "false" : text, out var refresh))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["refresh"] = ["must be true or false"] }, title: "The request has invalid fields.");
+        }
+
+        var subscription = await subscriptions.FindAsync(subscriptionId, refresh, cancellationToken);
+        return subscription is null
+            ? NotFound(subscriptionId)
+            : Results.Ok(SubscriptionView.From(subscription, await orders.FindChildrenAsync(subscription.Id, cancellationToken).ToListAsync(cancellationToken)));
+    }
+
+    public async Task<IResult> CancelAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        var outcome = await subscriptions.CancelAsync(subscriptionId, cancellationToken);
+        if (outcome is null)
+        {
+            return NotFound(subscriptionId);
+        }
+
+        var subscription = outcome.Subscription;
+        var extensions = new Dictionary<string, object?> { ["orderId"] = subscription.Id, ["status"] = subscription.Status.ToString() };
+        if (outcome.ProviderCode is not null)
+        {
+            extensions["providerCode"] = outcome.ProviderCode;
+        }
+
+        return outcome.Kind switch
+        {
+            CancelOutcomeKind.Canceled => Results.Ok(SubscriptionView.From(subscription)),
+            CancelOutcomeKind.NotAllowed => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the subscription's state",
+                detail: $"Subscription '{subscription.Id}' is {subscription.Status}{(subscription.ProviderReference is null ? " and HaiPay has not numbered it" : string.Empty)}.",
+                extensions: extensions),
+            CancelOutcomeKind.Refused => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "HaiPay refused the cancel",
+                detail: "HaiPay still reports the subscription as not canceled.", extensions: extensions),
+            _ => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "HaiPay did not answer",
+                detail: "The subscription may or may not be canceled; send the same request again (cancel is idempotent).", extensions: extensions),
+        };
+    }
+
+    private static IResult NotFound(string subscriptionId) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Subscription not found", detail: $"No HaiPay subscription has the id '{subscriptionId}'.");
+}

@@ -1,0 +1,31 @@
+using Payments.Core.Orders;
+
+namespace Payments.Http.HaiPay;
+
+/// <summary>What a merchant sees of a HaiPay subscription: our status and HaiPay's, the 3-D Secure page, the recurrence, its charges.</summary>
+public sealed record SubscriptionView(
+    string SubscriptionOrderId,
+    string Status,
+    string? ProviderStatus,
+    string? SubscriptionNo,
+    decimal? Amount,
+    string? Currency,
+    string? RecurringInterval,
+    int? RecurringIntervalCount,
+    int? RetryTimes,
+    string? PayUrl,
+    string? CardLast4,
+    string? ReviewReason,
+    string? LastError,
+    IReadOnlyList<ChargeView> Charges)
+{
+    public static SubscriptionView From(PaymentOrder subscription, IEnumerable<PaymentOrder>? charges = null)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var recurrence = subscription.Recurrence;
+        return new(subscription.Id, subscription.Status.ToString(), subscription.ProviderStatus, subscription.ProviderReference, subscription.Amount,
+            subscription.Currency, recurrence?.UnitCode, recurrence?.Count, recurrence?.RetryTimes, subscription.RedirectUrl, subscription.CardLast4,
+            subscription.ReviewReason, subscription.LastError,
+            (charges ?? []).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal).Select(ChargeView.From).ToList());
+    }
+}

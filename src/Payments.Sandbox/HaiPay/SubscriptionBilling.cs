@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Options;
+
+namespace Payments.Sandbox.HaiPay;
+
+/// <summary>
+/// Charges active sandbox subscriptions on an accelerated clock (<see cref="HaiPaySandboxOptions.SubscriptionDay"/>):
+/// the first charge when the customer confirms, then one per period. Each attempt is a platform order of its own,
+/// notified like a collection; a declined one is retried a quarter day later up to <c>retryTimes</c>. Canceled
+/// subscriptions are never charged again.
+/// </summary>
+public sealed class SubscriptionBilling(
+    HaiPaySandbox sandbox,
+    HaiPayNotifier notifier,
+    IOptionsMonitor<HaiPaySandboxOptions> options,
+    TimeProvider time) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
+
+    public void Begin(SandboxSubscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        lock (subscription)
+        {
+            subscription.NextChargeAt = subscription.CycleDueAt = time.GetUtcNow();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Tick, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var subscription in sandbox.Subscriptions)
+            {
+                if (Charge(subscription) is { } charge)
+                {
+                    notifier.Start(charge);
+                }
+            }
+        }
+    }
+
+    private SandboxPayment? Charge(SandboxSubscription s)
+    {
+        var now = time.GetUtcNow();
+        var day = options.CurrentValue.SubscriptionDay;
+        lock (s)
+        {
+            if (s.Status != 2 || s.NextChargeAt > now || s.CycleDueAt is not { } cycleDue)
+            {
+                return null;
+            }
+
+            var declined = s.Charges.Count < sandbox.Faults.FailingCharges;
+            var charge = new SandboxPayment($"{s.SubscriptionNo}-{s.Cycle}-{s.Attempt}", sandbox.NextNumber(), s.Amount, s.Currency, s.NotifyUrl, s.CardLast4)
+            {
+                Subscription = s,
+                Status = declined ? 3 : 2,
+                ActualAmount = declined ? "0.00" : s.Amount,
+                PayTime = declined ? null : notifier.Now(),
+                ErrorMsg = declined ? "card declined by issuer" : null,
+            };
+            sandbox.TryAdd(charge);
+            s.Charges.Enqueue(charge);
+            if (declined && s.Attempt <= s.RetryTimes)
+            {
+                (s.Attempt, s.NextChargeAt) = (s.Attempt + 1, now + day / 4);
+            }
+            else
+            {
+                s.CycleDueAt = cycleDue + (day * s.PeriodDays);
+                (s.Cycle, s.Attempt, s.NextChargeAt) = (s.Cycle + 1, 1, s.CycleDueAt);
+            }
+
+            return charge;
+        }
+    }
+}

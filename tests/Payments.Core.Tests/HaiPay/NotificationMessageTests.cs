@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Payments.Core.HaiPay;
+
+namespace Payments.Core.Tests.HaiPay;
+
+public sealed class NotificationMessageTests
+{
+    private static NotificationMessage Read(string json) => NotificationMessage.Read(JsonDocument.Parse(json).RootElement);
+
+    [Fact]
+    public void Read_Collection_OrderIdNoCharge()
+    {
+        Assert.Equal(("A1", false, null), Parts(Read("""{"orderId":"A1","orderNo":"602"}""")));
+    }
+
+    [Fact]
+    public void Read_SubscriptionWithoutCharge_AboutTheSubscription()
+    {
+        Assert.Equal(("S1", true, null), Parts(Read("""{"subscriptionOrderId":"S1","subscriptionNo":"4025"}""")));
+    }
+
+    [Fact]
+    public void Read_SubscriptionCharge_ChargeNumberFromOrderNo()
+    {
+        Assert.Equal(("S1", true, "602"), Parts(Read("""{"subscriptionOrderId":"S1","orderId":"4025-1-1","orderNo":602}""")));
+    }
+
+    [Theory]
+    [InlineData("""{"subscriptionNo":"4025","orderNo":"602"}""", "subscriptionOrderId")]
+    [InlineData("""{"subscriptionOrderId":"S1","orderId":"4025-1-1"}""", "orderNo")]
+    [InlineData("""{"orderNo":"602"}""", "orderId")]
+    [InlineData("""[1]""", "body")]
+    public void Read_Incomplete_NamesTheMissingField(string json, string field)
+    {
+        Assert.Equal([field], Read(json).Errors!.ToDictionary().Keys);
+    }
+
+    private static (string, bool, string?) Parts(NotificationMessage message)
+    {
+        Assert.Null(message.Errors);
+        return (message.OrderId, message.IsSubscription, message.ChargeNo);
+    }
+}
