@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using Payments.Core.Validation;
 
 namespace Payments.Http.Endpoints;
 
@@ -66,6 +67,26 @@ public static class JsonBody
         {
             return await handle(document!.RootElement);
         }
+    }
+
+    /// <summary>
+    /// Reads and validates a request: 400 naming every bad field (nothing written, no provider called), otherwise
+    /// <paramref name="handle"/> with the valid command.
+    /// </summary>
+    public static Task<IResult> ValidatedAsync<TCommand>(
+        HttpRequest request, string what, Func<JsonElement, FieldErrors, TCommand?> validate, Func<TCommand, Task<IResult>> handle, CancellationToken cancellationToken)
+        where TCommand : class
+    {
+        ArgumentNullException.ThrowIfNull(validate);
+        ArgumentNullException.ThrowIfNull(handle);
+        return HandleAsync(request, async body =>
+        {
+            var errors = new FieldErrors();
+            var command = validate(body, errors);
+            return command is null
+                ? Results.ValidationProblem(errors.ToDictionary(), title: $"The {what} request has invalid fields.")
+                : await handle(command);
+        }, cancellationToken);
     }
 
     private static IResult TooLarge() =>

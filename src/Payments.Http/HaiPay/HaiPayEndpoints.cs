@@ -21,18 +21,16 @@ public sealed class HaiPayEndpoints(
     private static readonly JsonElement NoBody = JsonDocument.Parse("{}").RootElement.Clone();
 
     public Task<IResult> CreateCollectionAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.HandleAsync(request, async body =>
-        {
-            var errors = new FieldErrors();
-            var command = CollectionValidator.Validate(body, options.CurrentValue, time.GetUtcNow(), errors);
-            if (command is null)
+        JsonBody.ValidatedAsync(
+            request,
+            "collection",
+            (body, errors) => CollectionValidator.Validate(body, options.CurrentValue, time.GetUtcNow(), errors),
+            async command =>
             {
-                return Results.ValidationProblem(errors.ToDictionary(), title: "The collection request has invalid fields.");
-            }
-
-            var outcome = await collections.CreateAsync(command, cancellationToken);
-            return CreateResults.From(outcome, "HaiPay", CollectionView.From(outcome.Order));
-        }, cancellationToken);
+                var outcome = await collections.CreateAsync(command, cancellationToken);
+                return CreateResults.From(outcome, "HaiPay", CollectionView.From(outcome.Order));
+            },
+            cancellationToken);
 
     public async Task<IResult> GetCollectionAsync(string orderId, CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Payments.Core.HaiPay;
 using Payments.Core.Orders;
-using Payments.Core.Validation;
 using Payments.Http.Endpoints;
 
 namespace Payments.Http.HaiPay;
@@ -15,18 +14,16 @@ public sealed class SubscriptionEndpoints(
     TimeProvider time)
 {
     public Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.HandleAsync(request, async body =>
-        {
-            var errors = new FieldErrors();
-            var command = SubscriptionValidator.Validate(body, options.CurrentValue, time.GetUtcNow(), errors);
-            if (command is null)
+        JsonBody.ValidatedAsync(
+            request,
+            "subscription",
+            (body, errors) => SubscriptionValidator.Validate(body, options.CurrentValue, time.GetUtcNow(), errors),
+            async command =>
             {
-                return Results.ValidationProblem(errors.ToDictionary(), title: "The subscription request has invalid fields.");
-            }
-
-            var outcome = await subscriptions.CreateAsync(command, cancellationToken);
-            return CreateResults.From(outcome, "HaiPay", SubscriptionView.From(outcome.Order));
-        }, cancellationToken);
+                var outcome = await subscriptions.CreateAsync(command, cancellationToken);
+                return CreateResults.From(outcome, "HaiPay", SubscriptionView.From(outcome.Order));
+            },
+            cancellationToken);
 
     /// <summary><c>?refresh=true</c> asks HaiPay (<c>subscription/query</c>) before answering.</summary>
     public async Task<IResult> GetAsync(string subscriptionId, HttpRequest request, CancellationToken cancellationToken)

@@ -11,20 +11,13 @@ namespace Payments.Http.HuaweiPin;
 public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor callbacks)
 {
     public Task<IResult> CreateFrameAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.HandleAsync(request, async body =>
-        {
-            var command = Validate(body, out var errors);
-            return command is null
-                ? Results.ValidationProblem(errors.ToDictionary(), title: "The frame request has invalid fields.")
-                : ToResult(await frames.CreateAsync(command, cancellationToken));
-        }, cancellationToken);
+        JsonBody.ValidatedAsync(request, "frame", Validate, async command => ToResult(await frames.CreateAsync(command, cancellationToken)), cancellationToken);
 
     public Task<IResult> CallbackAsync(HttpRequest request, CancellationToken cancellationToken) =>
         JsonBody.HandleAsync(request, async body => CallbackResults.From(await callbacks.ProcessAsync(body, cancellationToken), "OK"), cancellationToken);
 
-    private static CreateFrameCommand? Validate(JsonElement body, out FieldErrors errors)
+    private static CreateFrameCommand? Validate(JsonElement body, FieldErrors errors)
     {
-        errors = new FieldErrors();
         if (body.ValueKind != JsonValueKind.Object)
         {
             errors.Add("body", "must be a JSON object");
