@@ -1,6 +1,9 @@
+using Azure.Core;
 using Azure.Identity;
+using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Payments.Azure.Audit;
 using Payments.Azure.Orders;
@@ -24,7 +27,7 @@ public static class ServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var clientOptions = new TableClientOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() };
             return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new TableServiceClient(StorageConnection.ForEntraId(options.TableServiceUri!), new DefaultAzureCredential(), clientOptions)
+                ? new TableServiceClient(StorageConnection.ForEntraId(options.TableServiceUri!), sp.GetRequiredService<TokenCredential>(), clientOptions)
                 : new TableServiceClient(StorageConnection.Parse(options.ConnectionString), null, clientOptions);
         });
         services.AddSingleton(sp => new PaymentTables(
@@ -32,10 +35,33 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
         services.AddSingleton<IOrderRepository, TableOrderRepository>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
-        services.AddSingleton<ISecretStore, ConfigurationSecretStore>();
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.AddPaymentsSecrets(configuration);
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddSingleton<StorageHealth>();
+        return services;
+    }
+
+    /// <summary>
+    /// Secrets from Key Vault when <c>KeyVault:VaultUri</c> is set (managed identity through the registered
+    /// <see cref="TokenCredential"/>), otherwise from configuration section <c>Secrets</c>. Nothing is read at start-up.
+    /// </summary>
+    public static IServiceCollection AddPaymentsSecrets(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<KeyVaultOptions>().Bind(configuration.GetSection(KeyVaultOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>();
+        services.TryAddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<KeyVaultOptions>>().Value;
+            var clientOptions = new SecretClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = settings.Timeout } };
+            return new SecretClient(settings.VaultUri ?? throw new InvalidOperationException("KeyVault:VaultUri is not set."), sp.GetRequiredService<TokenCredential>(), clientOptions);
+        });
+        services.AddSingleton<ConfigurationSecretStore>();
+        services.AddSingleton<ISecretStore>(sp => sp.GetRequiredService<IOptions<KeyVaultOptions>>().Value.VaultUri is null
+            ? sp.GetRequiredService<ConfigurationSecretStore>()
+            : ActivatorUtilities.CreateInstance<KeyVaultSecretStore>(sp));
         return services;
     }
 }

@@ -16,7 +16,6 @@ public sealed class ConfigurationSecretStore(IConfiguration configuration) : ISe
             ? ValueTask.FromResult(value)
             : throw new SecretNotFoundException(name);
 
-    public void Invalidate(string name)
-    {
-    }
+    /// <summary>Configuration is read on every call: there is nothing cached to refresh.</summary>
+    public bool Invalidate(string name) => false;
 }

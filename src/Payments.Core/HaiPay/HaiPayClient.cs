@@ -113,7 +113,7 @@ public sealed partial class HaiPayClient(
                 return Unavailable(operation, orderId, $"HTTP {(int)response.StatusCode}");
             }
 
-            return Interpret(operation, orderId, await response.Content.ReadAsStringAsync(timeout.Token), keys);
+            return Interpret(currency, operation, orderId, await response.Content.ReadAsStringAsync(timeout.Token), keys);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -143,7 +143,7 @@ public sealed partial class HaiPayClient(
         return request.ToJsonString();
     }
 
-    private HaiPayReply Interpret(string operation, string orderId, string text, HaiPayAccountKeys keys)
+    private HaiPayReply Interpret(string currency, string operation, string orderId, string text, HaiPayAccountKeys keys)
     {
         var envelope = HaiPayEnvelope.Parse(text);
         if (envelope is null)
@@ -160,6 +160,7 @@ public sealed partial class HaiPayClient(
             }
 
             LogBadSignature(logger, operation, orderId);
+            credentials.Invalidate(currency);
             return new HaiPayReply.Unavailable("the reply's signature did not verify");
         }
 

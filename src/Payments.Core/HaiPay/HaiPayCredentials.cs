@@ -40,6 +40,15 @@ public sealed class HaiPayCredentials(ISecretStore secrets, IOptionsMonitor<HaiP
         return keys;
     }
 
+    /// <summary>
+    /// A signature did not verify or HaiPay rejected ours: the account's secrets may have been rotated.
+    /// </summary>
+    /// <returns>True when the next <see cref="GetAsync"/> reads them again (worth one more try).</returns>
+    public bool Invalidate(string currency) =>
+        secrets.Invalidate(SecretNames.HaiPayPlatformPublicKey(currency))
+        | secrets.Invalidate(SecretNames.HaiPayMerchantSecret(currency))
+        | secrets.Invalidate(SecretNames.HaiPayPrivateKey(currency));
+
     /// <summary>Parsed keys and the secret texts they came from, to notice a rotation (a class: no generated ToString).</summary>
     private sealed class Parsed(string privateText, string publicText, HaiPayAccountKeys keys)
     {

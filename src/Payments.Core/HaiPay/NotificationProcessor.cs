@@ -82,6 +82,17 @@ public sealed partial class NotificationProcessor(
         }
 
         var keys = await credentials.GetAsync(currency, cancellationToken);
+        if (HaiPaySignature.VerifyObject(body, keys.MerchantSecret, keys.PlatformKey))
+        {
+            return true;
+        }
+
+        if (!credentials.Invalidate(currency))
+        {
+            return false;
+        }
+
+        keys = await credentials.GetAsync(currency, cancellationToken);
         return HaiPaySignature.VerifyObject(body, keys.MerchantSecret, keys.PlatformKey);
     }
 

@@ -30,9 +30,12 @@ public sealed partial class CallbackProcessor(
             return new CallbackOutcome(CallbackOutcomeKind.Malformed, errors);
         }
 
-        var key = await secrets.GetAsync(SecretNames.HuaweiPinCallbackKey, cancellationToken);
-        var keyMatches = ConstantTime.SecretEquals(key, callback.CallbackKey);
-        var form = HuaweiPinHash.Verify(callback.MerchantOid, callback.Amount, key, callback.Hash);
+        var (keyMatches, form) = await VerifyAsync(callback, cancellationToken);
+        if ((!keyMatches || form == HashForm.None) && secrets.Invalidate(SecretNames.HuaweiPinCallbackKey))
+        {
+            (keyMatches, form) = await VerifyAsync(callback, cancellationToken);
+        }
+
         if (!keyMatches || form == HashForm.None)
         {
             LogRejected(logger, callback.MerchantOid, keyMatches ? "hash" : "callback key");
@@ -79,6 +82,13 @@ public sealed partial class CallbackProcessor(
         }
 
         return settings.EffectiveFailureStatuses.Contains(status, StringComparer.OrdinalIgnoreCase) ? OrderStatus.Failed : OrderStatus.Pending;
+    }
+
+    /// <summary>The callback key (constant-time) and the hash against the current key; a failure may mean the key was rotated.</summary>
+    private async Task<(bool KeyMatches, HashForm Form)> VerifyAsync(HuaweiPinCallback callback, CancellationToken cancellationToken)
+    {
+        var key = await secrets.GetAsync(SecretNames.HuaweiPinCallbackKey, cancellationToken);
+        return (ConstantTime.SecretEquals(key, callback.CallbackKey), HuaweiPinHash.Verify(callback.MerchantOid, callback.Amount, key, callback.Hash));
     }
 
     [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "HUAWEIPIN callback for order {OrderId} rejected: wrong {What}")]

@@ -69,6 +69,8 @@ public sealed partial class HuaweiPinClient(
             if (rejected.IsCredentialProblem)
             {
                 LogCredentialsRejected(logger, code, message);
+                secrets.Invalidate(SecretNames.HuaweiPinApiKey);
+                secrets.Invalidate(SecretNames.HuaweiPinSecretKey);
             }
             else
             {

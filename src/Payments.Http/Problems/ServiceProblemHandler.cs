@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Payments.Core;
 using Payments.Core.Orders;
+using Payments.Core.Secrets;
 
 namespace Payments.Http.Problems;
 
 /// <summary>
-/// Turns exceptions into problem+json without stack traces: storage or contention trouble is a 503 with
+/// Turns exceptions into problem+json without stack traces: storage, key vault or contention trouble is a 503 with
 /// Retry-After (so providers and merchants retry); anything else a 500 that names only the trace id.
 /// </summary>
 public sealed partial class ServiceProblemHandler(IProblemDetailsService problems, ILogger<ServiceProblemHandler> logger) : IExceptionHandler
@@ -15,7 +16,7 @@ public sealed partial class ServiceProblemHandler(IProblemDetailsService problem
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var unavailable = exception is StorageUnavailableException or OrderContentionException;
+        var unavailable = exception is StorageUnavailableException or OrderContentionException or SecretUnavailableException;
         if (unavailable)
         {
             LogUnavailable(logger, exception.GetType().Name, exception.Message);
@@ -33,7 +34,7 @@ public sealed partial class ServiceProblemHandler(IProblemDetailsService problem
             ProblemDetails =
             {
                 Title = unavailable ? "Service temporarily unavailable" : "Unexpected error",
-                Detail = unavailable ? "Storage is not answering; nothing was recorded. Retry later." : "The error was logged.",
+                Detail = unavailable ? "Storage or the key vault is not answering; nothing was recorded. Retry later." : "The error was logged.",
                 Status = httpContext.Response.StatusCode,
             },
         });
