@@ -1,0 +1,72 @@
+// The payments service in one resource group: a Function App on Flex Consumption running as a
+// user-assigned managed identity, its storage (shared-key access off), Key Vault (RBAC) for the provider
+// secrets, and Application Insights on Log Analytics (local auth off). No keys or secrets in app settings.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(40)
+@description('azd environment name; names and tags every resource.')
+param environmentName string
+
+@minLength(1)
+@description('Region of every resource (one that offers Flex Consumption).')
+param location string
+
+@description('Flex Consumption instance memory in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Upper bound of Flex Consumption instances.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Object id of a person or group that may write the provider secrets (Key Vault Secrets Officer). Empty: nobody.')
+param secretsOfficerPrincipalId string = ''
+
+@description('HUAWEIPIN GetFrame base URL.')
+param huaweiPinBaseUrl string = 'https://payment.huaweigiftcard.org'
+
+@description('Currency recorded with HUAWEIPIN callback amounts (empty: none).')
+param huaweiPinCurrency string = ''
+
+@description('HaiPay API base URL (UAT by default; production is issued at go-live).')
+param haiPayBaseUrl string = 'https://uat-interface.haipay.asia'
+
+@description('HaiPay business id (appId) of the USD account.')
+param haiPayUsdAppId string
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+
+resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module resources 'modules/resources.bicep' = {
+  name: 'payments-resources'
+  scope: group
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    secretsOfficerPrincipalId: secretsOfficerPrincipalId
+    huaweiPinBaseUrl: huaweiPinBaseUrl
+    huaweiPinCurrency: huaweiPinCurrency
+    haiPayBaseUrl: haiPayBaseUrl
+    haiPayUsdAppId: haiPayUsdAppId
+  }
+}
+
+output AZURE_RESOURCE_GROUP string = group.name
+output AZURE_FUNCTION_APP_NAME string = resources.outputs.functionAppName
+output FUNCTION_APP_URL string = resources.outputs.functionAppUrl
+output HAIPAY_NOTIFY_URL string = '${resources.outputs.functionAppUrl}/api/haipay/notify'
+output HUAWEIPIN_CALLBACK_URL string = '${resources.outputs.functionAppUrl}/api/huaweipin/callback'
+output AZURE_KEY_VAULT_NAME string = resources.outputs.keyVaultName
+output AZURE_KEY_VAULT_URI string = resources.outputs.keyVaultUri
+output KEY_VAULT_SECRET_NAMES array = resources.outputs.secretNames

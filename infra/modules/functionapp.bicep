@@ -1,0 +1,72 @@
+// The Function App on Flex Consumption (FC1), .NET 10 isolated, running as the user-assigned identity:
+// deployment package, host storage, tables, Key Vault and Application Insights all through Entra ID.
+param location string
+param tags object
+param name string
+param resourceToken string
+param identityId string
+param identityClientId string
+param instanceMemoryMB int
+param maximumInstanceCount int
+param deploymentContainerUrl string
+param appInsightsConnectionString string
+param appSettings object
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: 'plan-payments-${resourceToken}'
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: { name: 'FC1', tier: 'FlexConsumption' }
+  properties: { reserved: true }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'payments' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: deploymentContainerUrl
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
+    }
+  }
+
+  resource settings 'config' = {
+    name: 'appsettings'
+    properties: union(appSettings, {
+      // Which identity DefaultAzureCredential (tables, Key Vault) and the host use.
+      AZURE_CLIENT_ID: identityClientId
+      AzureWebJobsStorage__clientId: identityClientId
+      APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    })
+  }
+}
+
+output name string = app.name
+output url string = 'https://${app.properties.defaultHostName}'

@@ -1,0 +1,108 @@
+// Everything inside the resource group; main.bicep creates the group and calls this.
+param location string
+param tags object
+param resourceToken string
+param instanceMemoryMB int
+param maximumInstanceCount int
+param secretsOfficerPrincipalId string
+param huaweiPinBaseUrl string
+param huaweiPinCurrency string
+param haiPayBaseUrl string
+param haiPayUsdAppId string
+
+var functionAppName = 'func-payments-${resourceToken}'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-payments-${resourceToken}'
+  location: location
+  tags: tags
+}
+
+module monitoring 'monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    principalId: identity.properties.principalId
+  }
+}
+
+module storage 'storage.bicep' = {
+  name: 'storage'
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    principalId: identity.properties.principalId
+  }
+}
+
+module vault 'keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    principalId: identity.properties.principalId
+    secretsOfficerPrincipalId: secretsOfficerPrincipalId
+  }
+}
+
+module app 'functionapp.bicep' = {
+  name: 'functionapp'
+  params: {
+    location: location
+    tags: tags
+    name: functionAppName
+    resourceToken: resourceToken
+    identityId: identity.id
+    identityClientId: identity.properties.clientId
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    appInsightsConnectionString: monitoring.outputs.connectionString
+    appSettings: union(storage.outputs.hostSettings, {
+      // Payments.Azure: tables through managed identity (never a connection string in Azure).
+      PaymentsStorage__TableServiceUri: storage.outputs.tableEndpoint
+      PaymentsStorage__TablePrefix: 'pay'
+      // Payments.Azure: provider secrets from Key Vault, cached in memory.
+      KeyVault__VaultUri: vault.outputs.uri
+      KeyVault__RefreshInterval: '00:30:00'
+      KeyVault__MinRefreshInterval: '00:00:30'
+      KeyVault__Timeout: '00:00:10'
+      // HUAWEIPIN
+      HuaweiPin__BaseUrl: huaweiPinBaseUrl
+      HuaweiPin__Timeout: '00:00:15'
+      HuaweiPin__FrameLifetime: '3.00:00:00'
+      HuaweiPin__SuccessStatuses__0: 'success'
+      HuaweiPin__FailureStatuses__0: 'failed'
+      HuaweiPin__Currency: huaweiPinCurrency
+      ExpireFramesSchedule: '0 */5 * * * *'
+      // HaiPay
+      HaiPay__BaseUrl: haiPayBaseUrl
+      HaiPay__NotifyUrl: 'https://${functionAppName}.azurewebsites.net/api/haipay/notify'
+      HaiPay__Timeout: '00:00:15'
+      HaiPay__Accounts__USD__AppId: haiPayUsdAppId
+      HaiPay__Checks__First: '00:01:00'
+      HaiPay__Checks__Quick: '00:05:00'
+      HaiPay__Checks__QuickCount: '5'
+      HaiPay__Checks__Slow: '01:00:00'
+      HaiPay__Checks__GiveUpAfter: '3.00:00:00'
+      HaiPay__OrderNotFoundErrors__0: '4004'
+      HaiPay__AbsentGrace: '00:10:00'
+      HaiPay__ClaimLease: '00:02:00'
+      HaiPay__PollBatchSize: '200'
+      HaiPay__PollConcurrency: '4'
+      HaiPay__MinAmount: '0.99'
+      HaiPay__MaxAmount: '1000.00'
+      HaiPayPollSchedule: '0 */1 * * * *'
+    })
+  }
+}
+
+output functionAppName string = app.outputs.name
+output functionAppUrl string = app.outputs.url
+output keyVaultName string = vault.outputs.name
+output keyVaultUri string = vault.outputs.uri
+output secretNames array = vault.outputs.secretNames
