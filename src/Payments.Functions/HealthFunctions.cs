@@ -9,5 +9,5 @@ public sealed class HealthFunctions(HealthEndpoints health)
 {
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
-        health.GetAsync(request.HttpContext.RequestAborted).AsActionResult();
+        health.GetAsync(request.HttpContext.RequestAborted).AsActionResult(request);
 }

@@ -9,9 +9,9 @@ public sealed class HuaweiPinFunctions(HuaweiPinEndpoints huaweiPin)
 {
     [Function("CreateHuaweiPinFrame")]
     public Task<IActionResult> CreateFrame([HttpTrigger(AuthorizationLevel.Function, "post", Route = "huaweipin/frames")] HttpRequest request) =>
-        huaweiPin.CreateFrameAsync(request, request.HttpContext.RequestAborted).AsActionResult();
+        huaweiPin.CreateFrameAsync(request, request.HttpContext.RequestAborted).AsActionResult(request);
 
     [Function("HuaweiPinCallback")]
     public Task<IActionResult> Callback([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "huaweipin/callback")] HttpRequest request) =>
-        huaweiPin.CallbackAsync(request, request.HttpContext.RequestAborted).AsActionResult();
+        huaweiPin.CallbackAsync(request, request.HttpContext.RequestAborted).AsActionResult(request);
 }

@@ -9,9 +9,9 @@ public sealed class OrderFunctions(OrderEndpoints orders)
 {
     [Function("GetOrder")]
     public Task<IActionResult> GetOrder([HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders/{id}")] HttpRequest request, string id) =>
-        orders.GetAsync(id, request.HttpContext.RequestAborted).AsActionResult();
+        orders.GetAsync(id, request.HttpContext.RequestAborted).AsActionResult(request);
 
     [Function("SyncOrder")]
     public Task<IActionResult> SyncOrder([HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/sync")] HttpRequest request, string id) =>
-        orders.SyncAsync(id, request.HttpContext.RequestAborted).AsActionResult();
+        orders.SyncAsync(id, request.HttpContext.RequestAborted).AsActionResult(request);
 }

@@ -9,15 +9,15 @@ public sealed class SubscriptionFunctions(SubscriptionEndpoints subscriptions)
 {
     [Function("CreateHaiPaySubscription")]
     public Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = "haipay/subscriptions")] HttpRequest request) =>
-        subscriptions.CreateAsync(request, request.HttpContext.RequestAborted).AsActionResult();
+        subscriptions.CreateAsync(request, request.HttpContext.RequestAborted).AsActionResult(request);
 
     [Function("GetHaiPaySubscription")]
     public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "haipay/subscriptions/{subscriptionId}")] HttpRequest request, string subscriptionId) =>
-        subscriptions.GetAsync(subscriptionId, request, request.HttpContext.RequestAborted).AsActionResult();
+        subscriptions.GetAsync(subscriptionId, request, request.HttpContext.RequestAborted).AsActionResult(request);
 
     [Function("CancelHaiPaySubscription")]
     public Task<IActionResult> Cancel(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "haipay/subscriptions/{subscriptionId}/cancel")] HttpRequest request, string subscriptionId) =>
-        subscriptions.CancelAsync(subscriptionId, request.HttpContext.RequestAborted).AsActionResult();
+        subscriptions.CancelAsync(subscriptionId, request.HttpContext.RequestAborted).AsActionResult(request);
 }
