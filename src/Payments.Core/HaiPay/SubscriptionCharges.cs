@@ -14,7 +14,10 @@ public sealed class SubscriptionCharges(IOrderRepository orders, OrderUpdater up
     /// <summary>'~' joins the two: our ids never contain '/', and HaiPay's numbers are digits.</summary>
     public static string ChargeId(string subscriptionId, string orderNo) => $"{subscriptionId}~{orderNo}";
 
-    /// <summary>Records (or finds) the charge <paramref name="orderNo"/> and applies what <paramref name="fields"/> says about it.</summary>
+    /// <summary>
+    /// Records the charge <paramref name="orderNo"/> with what <paramref name="fields"/> says about it already applied (one insert;
+    /// a settled charge is never due for a check), or applies it to the charge recorded before.
+    /// </summary>
     public async Task<UpdateResult> RecordAsync(PaymentOrder subscription, string orderNo, JsonElement fields, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
@@ -29,7 +32,12 @@ public sealed class SubscriptionCharges(IOrderRepository orders, OrderUpdater up
             ProviderReference = orderNo,
             ReviewReason = subscription.Status.IsFinal() ? ReviewReasons.ChargeAfterEnd : null,
         };
-        var added = await orders.AddAsync(candidate, cancellationToken);
+        var added = await orders.AddAsync(HaiPayVerdicts.Apply(candidate, fields, now).Order, cancellationToken);
+        if (added.Added)
+        {
+            return new UpdateResult(TransitionKind.Changed, added.Order.Value);
+        }
+
         if (added.Order.Value is not { Kind: OrderKind.SubscriptionCharge } charge || charge.ParentOrderId != subscription.Id)
         {
             return new UpdateResult(TransitionKind.Conflict, added.Order.Value);
