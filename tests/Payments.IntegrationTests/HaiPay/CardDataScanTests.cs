@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HaiPay;
@@ -54,13 +55,19 @@ public sealed class CardDataScanTests(AzuriteFixture azurite)
         Assert.NotEmpty(system.Server.Logs.Lines);
         Assert.Contains("5556", stored);
         var leaks = ForbiddenValues().Where(value => everything.Any(text => text.Contains(value, StringComparison.OrdinalIgnoreCase)))
-            .Concat(CardFieldNames.Where(name => kept.Any(text => text.Contains(name, StringComparison.OrdinalIgnoreCase))))
+            .Concat(CardFieldNames.Where(name => kept.Any(text => AsWord(name).IsMatch(text))))
             .ToList();
         Assert.True(leaks.Count == 0, $"Found in storage, logs or responses: {string.Join(" | ", leaks)}");
     }
 
     /// <summary>Names that only appear next to card data (a 400 may name them; storage and logs never).</summary>
     private static readonly string[] CardFieldNames = ["cvv", "accountNo", "expiryYear", "expiryMonth"];
+
+    /// <summary>
+    /// The name as a word of its own (any case): not inside a Base64 run, where the stored signatures of the audited
+    /// notifications contain "cvv" by chance (about 3 in 100,000 positions, hundreds of signatures per run).
+    /// </summary>
+    private static Regex AsWord(string name) => new($"(?<![A-Za-z0-9+/]){name}(?![A-Za-z0-9+/])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static IEnumerable<string> ForbiddenValues() =>
     [
