@@ -61,7 +61,7 @@ public sealed partial class NotificationProcessor(
     /// <summary>A charge (it names one) is recorded as its own payment; otherwise the subscription's own status moves.</summary>
     private async Task<UpdateResult> ApplySubscriptionAsync(NotificationMessage message, JsonElement fields, CancellationToken cancellationToken)
     {
-        var subscription = await FindSubscriptionAsync(message.OrderId, cancellationToken);
+        var subscription = await orders.FindHaiPayAsync(message.OrderId, OrderKind.Subscription, cancellationToken);
         if (subscription is null)
         {
             return UpdateResult.NotFound;
@@ -99,7 +99,7 @@ public sealed partial class NotificationProcessor(
     private async Task RecordUnverifiedAsync(NotificationMessage message, JsonElement body, CancellationToken cancellationToken)
     {
         var order = message.IsSubscription
-            ? await FindSubscriptionAsync(message.OrderId, cancellationToken)
+            ? await orders.FindHaiPayAsync(message.OrderId, OrderKind.Subscription, cancellationToken)
             : (await orders.FindAsync(message.OrderId, cancellationToken))?.Value is { Provider: PaymentProvider.HaiPay } found ? found : null;
         LogUnverified(logger, message.OrderId, order is not null);
         await RecordAsync(order?.Id, AuditKinds.CallbackUnverified, body, cancellationToken);
@@ -138,11 +138,6 @@ public sealed partial class NotificationProcessor(
             }
         }
     }
-
-    private async Task<PaymentOrder?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
-        (await orders.FindAsync(subscriptionId, cancellationToken))?.Value is { Provider: PaymentProvider.HaiPay, Kind: OrderKind.Subscription } found
-            ? found
-            : null;
 
     private Task RecordAsync(string? orderId, string kind, JsonElement body, CancellationToken cancellationToken)
     {

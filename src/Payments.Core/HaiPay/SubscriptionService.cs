@@ -34,7 +34,7 @@ public sealed class SubscriptionService(
     /// <returns>Null when there is no HaiPay subscription with that id; with <paramref name="refresh"/>, after asking HaiPay.</returns>
     public async Task<PaymentOrder?> FindAsync(string subscriptionId, bool refresh, CancellationToken cancellationToken)
     {
-        var subscription = await FindSubscriptionAsync(subscriptionId, cancellationToken);
+        var subscription = await orders.FindHaiPayAsync(subscriptionId, OrderKind.Subscription, cancellationToken);
         return refresh && subscription is not null && !subscription.Status.IsFinal()
             ? (await checker.CheckAsync(subscription, scheduled: false, cancellationToken)).Order
             : subscription;
@@ -43,7 +43,7 @@ public sealed class SubscriptionService(
     /// <returns>Null when there is no HaiPay subscription with that id.</returns>
     public async Task<CancelOutcome?> CancelAsync(string subscriptionId, CancellationToken cancellationToken)
     {
-        var subscription = await FindSubscriptionAsync(subscriptionId, cancellationToken);
+        var subscription = await orders.FindHaiPayAsync(subscriptionId, OrderKind.Subscription, cancellationToken);
         if (subscription is { ProviderReference: null, Status: OrderStatus.Created or OrderStatus.Unknown })
         {
             subscription = (await checker.CheckAsync(subscription, scheduled: false, cancellationToken)).Order;
@@ -78,9 +78,4 @@ public sealed class SubscriptionService(
                 _ => new CancelOutcome(CancelOutcomeKind.Unavailable, subscription),
             };
     }
-
-    private async Task<PaymentOrder?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
-        (await orders.FindAsync(subscriptionId, cancellationToken))?.Value is { Provider: PaymentProvider.HaiPay, Kind: OrderKind.Subscription } found
-            ? found
-            : null;
 }

@@ -10,11 +10,7 @@ public static class CreateResults
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var order = outcome.Order;
-        var extensions = new Dictionary<string, object?> { ["orderId"] = order.Id, ["status"] = order.Status.ToString() };
-        if (outcome.ProviderCode is not null)
-        {
-            extensions["providerCode"] = outcome.ProviderCode;
-        }
+        var extensions = Extensions(order, outcome.ProviderCode);
 
         return outcome.Kind switch
         {
@@ -31,6 +27,19 @@ public static class CreateResults
                 "The order may or may not exist there; send the same request again to resolve it. It is Unknown, never reported as created.",
                 extensions),
         };
+    }
+
+    /// <summary>What every problem about an order carries: its id, our status and the provider's error code if any.</summary>
+    public static Dictionary<string, object?> Extensions(PaymentOrder order, string? providerCode)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var extensions = new Dictionary<string, object?> { ["orderId"] = order.Id, ["status"] = order.Status.ToString() };
+        if (providerCode is not null)
+        {
+            extensions["providerCode"] = providerCode;
+        }
+
+        return extensions;
     }
 
     private static IResult Problem(int status, string title, string? detail, Dictionary<string, object?> extensions) =>

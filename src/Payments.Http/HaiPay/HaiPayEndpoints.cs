@@ -34,8 +34,8 @@ public sealed class HaiPayEndpoints(
 
     public async Task<IResult> GetCollectionAsync(string orderId, CancellationToken cancellationToken)
     {
-        var found = await orders.FindAsync(orderId, cancellationToken);
-        if (found?.Value is not { Provider: PaymentProvider.HaiPay, Kind: OrderKind.Payment } collection)
+        var collection = await orders.FindHaiPayAsync(orderId, OrderKind.Payment, cancellationToken);
+        if (collection is null)
         {
             return NotFound(orderId);
         }

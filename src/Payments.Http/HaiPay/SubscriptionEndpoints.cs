@@ -50,11 +50,7 @@ public sealed class SubscriptionEndpoints(
         }
 
         var subscription = outcome.Subscription;
-        var extensions = new Dictionary<string, object?> { ["orderId"] = subscription.Id, ["status"] = subscription.Status.ToString() };
-        if (outcome.ProviderCode is not null)
-        {
-            extensions["providerCode"] = outcome.ProviderCode;
-        }
+        var extensions = CreateResults.Extensions(subscription, outcome.ProviderCode);
 
         return outcome.Kind switch
         {

@@ -39,7 +39,7 @@ public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor ca
         if (outcome is { Kind: CreateOutcomeKind.Rejected, ProviderCode: FrameService.DuplicateOrderCode })
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "HUAWEIPIN says the order id is not unique", detail: order.LastError,
-                extensions: new Dictionary<string, object?> { ["orderId"] = order.Id, ["status"] = order.Status.ToString() });
+                extensions: CreateResults.Extensions(order, null));
         }
 
         return CreateResults.From(outcome, "HUAWEIPIN", new FrameView(order.Id, order.Status.ToString(), order.RedirectUrl));
