@@ -97,6 +97,10 @@ module app 'functionapp.bicep' = {
       HaiPay__MinAmount: '0.99'
       HaiPay__MaxAmount: '1000.00'
       HaiPayPollSchedule: '0 */1 * * * *'
+      // Idempotency-Key
+      Idempotency__Expiry: '1.00:00:00'
+      Idempotency__Lease: '00:02:00'
+      IdempotencyPurgeSchedule: '0 17 3 * * *'
     })
   }
 }

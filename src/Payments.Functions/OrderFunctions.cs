@@ -13,5 +13,5 @@ public sealed class OrderFunctions(OrderEndpoints orders)
 
     [Function("SyncOrder")]
     public Task<IActionResult> SyncOrder([HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/sync")] HttpRequest request, string id) =>
-        orders.SyncAsync(id, request.HttpContext.RequestAborted).AsActionResult(request);
+        orders.SyncAsync(id, request, request.HttpContext.RequestAborted).AsActionResult(request);
 }

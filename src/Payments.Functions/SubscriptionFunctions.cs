@@ -19,5 +19,5 @@ public sealed class SubscriptionFunctions(SubscriptionEndpoints subscriptions)
     [Function("CancelHaiPaySubscription")]
     public Task<IActionResult> Cancel(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "haipay/subscriptions/{subscriptionId}/cancel")] HttpRequest request, string subscriptionId) =>
-        subscriptions.CancelAsync(subscriptionId, request.HttpContext.RequestAborted).AsActionResult(request);
+        subscriptions.CancelAsync(subscriptionId, request, request.HttpContext.RequestAborted).AsActionResult(request);
 }

@@ -4,7 +4,10 @@ using Payments.Http.Jobs;
 namespace Payments.Functions;
 
 /// <summary>One timer per <see cref="IScheduledJob"/>; schedules come from app settings, never on start-up.</summary>
-public sealed class TimerFunctions(ExpireFramesScheduledJob expireFrames, HaiPayPollScheduledJob haiPayPoll)
+public sealed class TimerFunctions(
+    ExpireFramesScheduledJob expireFrames,
+    HaiPayPollScheduledJob haiPayPoll,
+    PurgeIdempotencyKeysScheduledJob purgeIdempotencyKeys)
 {
     [Function("ExpireFrames")]
     public Task ExpireFrames([TimerTrigger("%ExpireFramesSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
@@ -13,4 +16,9 @@ public sealed class TimerFunctions(ExpireFramesScheduledJob expireFrames, HaiPay
     [Function("HaiPayPoll")]
     public Task HaiPayPoll([TimerTrigger("%HaiPayPollSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
         haiPayPoll.RunOnceAsync(cancellationToken);
+
+    [Function("PurgeIdempotencyKeys")]
+    public Task PurgeIdempotencyKeys(
+        [TimerTrigger("%IdempotencyPurgeSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
+        purgeIdempotencyKeys.RunOnceAsync(cancellationToken);
 }

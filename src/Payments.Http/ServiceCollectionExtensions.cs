@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Payments.Core.HaiPay;
+using Payments.Core.Idempotency;
+using Payments.Azure.Idempotency;
+using Payments.Http.Idempotency;
 using Payments.Core.HuaweiPin;
 using Payments.Http.HaiPay;
 using Payments.Http.HuaweiPin;
@@ -26,11 +29,22 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OrderAdmission>();
         services.AddSingleton<HealthEndpoints>();
         services.AddTransient<OrderEndpoints>();
+        services.AddIdempotency(configuration);
         services.AddHuaweiPin(configuration);
         services.AddHaiPay(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ServiceProblemHandler>();
         return services;
+    }
+
+    private static void AddIdempotency(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<IdempotencyGate>();
+        services.AddSingleton<IdempotentRequests>();
+        services.AddSingleton<PurgeIdempotencyKeysScheduledJob>();
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<PurgeIdempotencyKeysScheduledJob>());
     }
 
     private static void AddHuaweiPin(this IServiceCollection services, IConfiguration configuration)

@@ -6,8 +6,9 @@ public sealed class PaymentTables(TableServiceClient service, string prefix)
     public TableClient Orders { get; } = service.GetTableClient(prefix + "orders");
     public TableClient Due { get; } = service.GetTableClient(prefix + "orderdue");
     public TableClient Audit { get; } = service.GetTableClient(prefix + "audit");
+    public TableClient Idempotency { get; } = service.GetTableClient(prefix + "idempotency");
 
-    public IEnumerable<TableClient> All => [Orders, Due, Audit];
+    public IEnumerable<TableClient> All => [Orders, Due, Audit, Idempotency];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

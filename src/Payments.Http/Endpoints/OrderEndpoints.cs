@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Payments.Core.HaiPay;
 using Payments.Core.Orders;
+using Payments.Http.Idempotency;
 
 namespace Payments.Http.Endpoints;
 
 /// <summary>Order reads shared by both providers, and an on-demand status check.</summary>
-public sealed class OrderEndpoints(IOrderRepository orders, HaiPayChecker checker)
+public sealed class OrderEndpoints(IOrderRepository orders, HaiPayChecker checker, IdempotentRequests idempotency)
 {
     public async Task<IResult> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -14,7 +15,10 @@ public sealed class OrderEndpoints(IOrderRepository orders, HaiPayChecker checke
     }
 
     /// <summary>Asks the provider once, now, and applies its answer. HUAWEIPIN has no query: 409.</summary>
-    public async Task<IResult> SyncAsync(string id, CancellationToken cancellationToken)
+    public Task<IResult> SyncAsync(string id, HttpRequest request, CancellationToken cancellationToken) =>
+        idempotency.RunAsync(request, () => SyncAsync(id, cancellationToken), cancellationToken);
+
+    private async Task<IResult> SyncAsync(string id, CancellationToken cancellationToken)
     {
         var order = await orders.FindAsync(id, cancellationToken);
         if (order is null)

@@ -15,7 +15,7 @@ public static class PaymentsApi
         var api = app.MapGroup("/" + ApiRoutes.Prefix);
         Map(api, ApiRoutes.Health, (HealthEndpoints health, CancellationToken ct) => health.GetAsync(ct));
         Map(api, ApiRoutes.GetOrder, (string id, OrderEndpoints orders, CancellationToken ct) => orders.GetAsync(id, ct));
-        Map(api, ApiRoutes.SyncOrder, (string id, OrderEndpoints orders, CancellationToken ct) => orders.SyncAsync(id, ct));
+        Map(api, ApiRoutes.SyncOrder, (string id, HttpRequest request, OrderEndpoints orders, CancellationToken ct) => orders.SyncAsync(id, request, ct));
         Map(api, ApiRoutes.CreateFrame, (HttpRequest request, HuaweiPinEndpoints frames, CancellationToken ct) => frames.CreateFrameAsync(request, ct));
         Map(api, ApiRoutes.HuaweiPinCallback, (HttpRequest request, HuaweiPinEndpoints frames, CancellationToken ct) => frames.CallbackAsync(request, ct));
         Map(api, ApiRoutes.CreateCollection, (HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) => haiPay.CreateCollectionAsync(request, ct));
@@ -24,7 +24,8 @@ public static class PaymentsApi
         Map(api, ApiRoutes.CreateSubscription, (HttpRequest request, SubscriptionEndpoints haiPay, CancellationToken ct) => haiPay.CreateAsync(request, ct));
         Map(api, ApiRoutes.GetSubscription, (string subscriptionId, HttpRequest request, SubscriptionEndpoints haiPay, CancellationToken ct) =>
             haiPay.GetAsync(subscriptionId, request, ct));
-        Map(api, ApiRoutes.CancelSubscription, (string subscriptionId, SubscriptionEndpoints haiPay, CancellationToken ct) => haiPay.CancelAsync(subscriptionId, ct));
+        Map(api, ApiRoutes.CancelSubscription, (string subscriptionId, HttpRequest request, SubscriptionEndpoints haiPay, CancellationToken ct) =>
+            haiPay.CancelAsync(subscriptionId, request, ct));
         Map(api, ApiRoutes.HaiPayNotify, (HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) => haiPay.NotifyAsync(request, ct));
         return app;
     }

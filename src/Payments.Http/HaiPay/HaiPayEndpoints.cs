@@ -5,6 +5,7 @@ using Payments.Core.HaiPay;
 using Payments.Core.Orders;
 using Payments.Core.Validation;
 using Payments.Http.Endpoints;
+using Payments.Http.Idempotency;
 
 namespace Payments.Http.HaiPay;
 
@@ -15,13 +16,14 @@ public sealed class HaiPayEndpoints(
     NotificationProcessor notifications,
     IOrderRepository orders,
     IOptionsMonitor<HaiPayOptions> options,
+    IdempotentRequests idempotency,
     TimeProvider time)
 {
     /// <summary>A refund request without a body asks for the default refund id.</summary>
     private static readonly JsonElement NoBody = JsonDocument.Parse("{}").RootElement.Clone();
 
     public Task<IResult> CreateCollectionAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.ValidatedAsync(
+        idempotency.RunAsync(request, () => JsonBody.ValidatedAsync(
             request,
             "collection",
             (body, errors) => CollectionValidator.Validate(body, options.CurrentValue, time.GetUtcNow(), errors),
@@ -30,7 +32,7 @@ public sealed class HaiPayEndpoints(
                 var outcome = await collections.CreateAsync(command, cancellationToken);
                 return CreateResults.From(outcome, "HaiPay", CollectionView.From(outcome.Order));
             },
-            cancellationToken);
+            cancellationToken), cancellationToken);
 
     public async Task<IResult> GetCollectionAsync(string orderId, CancellationToken cancellationToken)
     {
@@ -44,13 +46,13 @@ public sealed class HaiPayEndpoints(
         return Results.Ok(CollectionView.From(collection, refund?.Value));
     }
 
-    public async Task<IResult> RefundAsync(string orderId, HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> RefundAsync(string orderId, HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var hasBody = request.ContentLength is > 0 || request.ContentType is not null;
-        return hasBody
-            ? await JsonBody.HandleAsync(request, body => RefundAsync(orderId, body, cancellationToken), cancellationToken)
-            : await RefundAsync(orderId, NoBody, cancellationToken);
+        return idempotency.RunAsync(request, () => hasBody
+            ? JsonBody.HandleAsync(request, body => RefundAsync(orderId, body, cancellationToken), cancellationToken)
+            : RefundAsync(orderId, NoBody, cancellationToken), cancellationToken);
     }
 
     private async Task<IResult> RefundAsync(string orderId, JsonElement body, CancellationToken cancellationToken)

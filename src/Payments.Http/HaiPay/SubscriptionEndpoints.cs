@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Payments.Core.HaiPay;
 using Payments.Core.Orders;
 using Payments.Http.Endpoints;
+using Payments.Http.Idempotency;
 
 namespace Payments.Http.HaiPay;
 
@@ -11,10 +12,11 @@ public sealed class SubscriptionEndpoints(
     SubscriptionService subscriptions,
     IOrderRepository orders,
     IOptionsMonitor<HaiPayOptions> options,
+    IdempotentRequests idempotency,
     TimeProvider time)
 {
     public Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.ValidatedAsync(
+        idempotency.RunAsync(request, () => JsonBody.ValidatedAsync(
             request,
             "subscription",
             (body, errors) => SubscriptionValidator.Validate(body, options.CurrentValue, time.GetUtcNow(), errors),
@@ -23,7 +25,7 @@ public sealed class SubscriptionEndpoints(
                 var outcome = await subscriptions.CreateAsync(command, cancellationToken);
                 return CreateResults.From(outcome, "HaiPay", SubscriptionView.From(outcome.Order));
             },
-            cancellationToken);
+            cancellationToken), cancellationToken);
 
     /// <summary><c>?refresh=true</c> asks HaiPay (<c>subscription/query</c>) before answering.</summary>
     public async Task<IResult> GetAsync(string subscriptionId, HttpRequest request, CancellationToken cancellationToken)
@@ -41,7 +43,10 @@ public sealed class SubscriptionEndpoints(
             : Results.Ok(SubscriptionView.From(subscription, await orders.FindChildrenAsync(subscription.Id, cancellationToken).ToListAsync(cancellationToken)));
     }
 
-    public async Task<IResult> CancelAsync(string subscriptionId, CancellationToken cancellationToken)
+    public Task<IResult> CancelAsync(string subscriptionId, HttpRequest request, CancellationToken cancellationToken) =>
+        idempotency.RunAsync(request, () => CancelAsync(subscriptionId, cancellationToken), cancellationToken);
+
+    private async Task<IResult> CancelAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         var outcome = await subscriptions.CancelAsync(subscriptionId, cancellationToken);
         if (outcome is null)

@@ -4,14 +4,17 @@ using Payments.Core.HuaweiPin;
 using Payments.Core.Orders;
 using Payments.Core.Validation;
 using Payments.Http.Endpoints;
+using Payments.Http.Idempotency;
 
 namespace Payments.Http.HuaweiPin;
 
 /// <summary><c>POST /api/huaweipin/frames</c> (merchant) and <c>POST /api/huaweipin/callback</c> (provider).</summary>
-public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor callbacks)
+public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor callbacks, IdempotentRequests idempotency)
 {
     public Task<IResult> CreateFrameAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.ValidatedAsync(request, "frame", Validate, async command => ToResult(await frames.CreateAsync(command, cancellationToken)), cancellationToken);
+        idempotency.RunAsync(request, () =>
+            JsonBody.ValidatedAsync(request, "frame", Validate, async command => ToResult(await frames.CreateAsync(command, cancellationToken)), cancellationToken),
+            cancellationToken);
 
     public Task<IResult> CallbackAsync(HttpRequest request, CancellationToken cancellationToken) =>
         JsonBody.HandleAsync(request, async body => CallbackResults.From(await callbacks.ProcessAsync(body, cancellationToken), "OK"), cancellationToken);

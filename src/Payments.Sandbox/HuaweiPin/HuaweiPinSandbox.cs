@@ -8,7 +8,14 @@ public sealed class HuaweiPinSandbox
     private readonly ConcurrentDictionary<string, SandboxFrame> byToken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SandboxFrame> byOid = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, int> getFrameCalls = new(StringComparer.Ordinal);
+
     public HuaweiPinFaults Faults { get; set; } = new();
+
+    /// <summary>Counts a GetFrame call for <paramref name="merchantOid"/>, whatever its answer.</summary>
+    public void CountGetFrame(string merchantOid) => getFrameCalls.AddOrUpdate(merchantOid, 1, (_, n) => n + 1);
+
+    public int GetFrameCalls(string merchantOid) => getFrameCalls.GetValueOrDefault(merchantOid);
 
     /// <summary>Creates a frame unless the merchant order id was used before.</summary>
     public SandboxFrame? TryCreate(string merchantOid, string clientUsername)

@@ -34,6 +34,8 @@ public static class HuaweiPinSandboxEndpoints
             sandbox.ByOid(merchantOid) is { } frame
                 ? Results.Ok(new { frame.Token, frame.MerchantOid, frame.Status, frame.Amount, Deliveries = frame.Deliveries.ToArray() })
                 : Results.NotFound());
+        group.MapGet("/_sandbox/getframe-calls/{merchantOid}", (string merchantOid, HuaweiPinSandbox sandbox) =>
+            Results.Ok(new { calls = sandbox.GetFrameCalls(merchantOid) }));
         return app;
     }
 
@@ -43,6 +45,9 @@ public static class HuaweiPinSandboxEndpoints
         {
             case "timeout":
                 await Task.Delay(TimeSpan.FromMinutes(5), ct);
+                break;
+            case "slow":
+                await Task.Delay(TimeSpan.FromMilliseconds(1500), ct);
                 break;
             case "error":
                 return Results.Text("upstream failure", statusCode: 500);
@@ -83,6 +88,7 @@ public static class HuaweiPinSandboxEndpoints
         }
 
         var oid = Field("merchant_oid");
+        sandbox.CountGetFrame(oid);
         var frame = oid.Length == 0 ? null : sandbox.TryCreate(oid, Field("client_username"));
         if (frame is null)
         {

@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using System.Text;
+using Payments.Azure.Tables;
+using Payments.Core;
+using Payments.Core.Idempotency;
+using Payments.Core.Orders;
+
+namespace Payments.Azure.Idempotency;
+
+/// <summary>
+/// Idempotency keys in their own table: PartitionKey is the SHA-256 of the key (any characters, spread evenly,
+/// the key itself never stored), one row each; the response body is kept as Base64.
+/// </summary>
+public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencyStore
+{
+    private const string Row = "key";
+    private static readonly string[] ExpiryOnly = ["ExpiresAt"];
+
+    public async Task<Versioned<IdempotencyRecord>?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        var response = await tables.Idempotency.GetAsync(Partition(key), Row, cancellationToken);
+        return response.Outcome switch
+        {
+            TableOutcome.Success => new Versioned<IdempotencyRecord>(FromEntity(response.Entity!), response.ETag!),
+            TableOutcome.NotFound => null,
+            _ => throw Unavailable(response.Outcome),
+        };
+    }
+
+    public async Task<string?> TryAddAsync(string key, IdempotencyRecord record, CancellationToken cancellationToken)
+    {
+        var response = await tables.Idempotency.InsertAsync(ToEntity(key, record), cancellationToken);
+        return response.Outcome switch
+        {
+            TableOutcome.Success => response.ETag,
+            TableOutcome.AlreadyExists => null,
+            _ => throw Unavailable(response.Outcome),
+        };
+    }
+
+    public async Task<string?> TryReplaceAsync(string key, IdempotencyRecord record, string version, CancellationToken cancellationToken)
+    {
+        var response = await tables.Idempotency.ReplaceAsync(ToEntity(key, record), version, cancellationToken);
+        return response.Outcome switch
+        {
+            TableOutcome.Success => response.ETag,
+            TableOutcome.PreconditionFailed or TableOutcome.NotFound => null,
+            _ => throw Unavailable(response.Outcome),
+        };
+    }
+
+    public async Task ReleaseAsync(string key, string version, CancellationToken cancellationToken)
+    {
+        var outcome = await tables.Idempotency.DeleteAsync(Partition(key), Row, version, cancellationToken);
+        if (outcome == TableOutcome.Unavailable)
+        {
+            throw Unavailable(outcome);
+        }
+    }
+
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var purged = 0;
+        var filter = TableFilter.Create($"ExpiresAt lt {now}");
+        await foreach (var row in tables.Idempotency.QueryAsync(filter, ExpiryOnly, 1000, cancellationToken))
+        {
+            if (await tables.Idempotency.DeleteAsync(row.PartitionKey, row.RowKey, row.ETag ?? "*", cancellationToken) == TableOutcome.Success)
+            {
+                purged++;
+            }
+        }
+
+        return purged;
+    }
+
+    private static string Partition(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static TableEntity ToEntity(string key, IdempotencyRecord record) => new(Partition(key), Row)
+    {
+        ["Fingerprint"] = record.Fingerprint,
+        ["ExpiresAt"] = record.ExpiresAt,
+        ["LeasedUntil"] = record.LeasedUntil,
+        ["StatusCode"] = record.Response?.StatusCode,
+        ["ContentType"] = record.Response?.ContentType,
+        ["Location"] = record.Response?.Location,
+        ["Body"] = record.Response is { } response ? Convert.ToBase64String(response.Body.Span) : null,
+    };
+
+    private static IdempotencyRecord FromEntity(TableEntity entity)
+    {
+        var status = entity.GetInt64("StatusCode");
+        var response = status is { } code
+            ? new StoredResponse((int)code, entity.GetString("ContentType"), entity.GetString("Location"), Convert.FromBase64String(entity.GetString("Body") ?? string.Empty))
+            : null;
+        return new IdempotencyRecord(entity.GetString("Fingerprint")!, entity.GetDateTime("ExpiresAt")!.Value, entity.GetDateTime("LeasedUntil"), response);
+    }
+
+    private static StorageUnavailableException Unavailable(TableOutcome outcome) => new($"Idempotency table: {outcome}");
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Payments.Core;
+using Payments.Core.Idempotency;
+using Payments.Http.Endpoints;
+
+namespace Payments.Http.Idempotency;
+
+/// <summary>
+/// <c>Idempotency-Key</c> on merchant POSTs (IETF httpapi draft semantics): the first request with a key runs and
+/// its response is stored; a repeat with the same method, path and body gets that response replayed (marked
+/// <c>Idempotent-Replayed: true</c>); another body or endpoint under the key gets 422; a repeat while the first
+/// still runs gets 409. Without the header the request runs as it is (orders are idempotent by their id anyway).
+/// </summary>
+public sealed partial class IdempotentRequests(IdempotencyGate gate, ILogger<IdempotentRequests> logger)
+{
+    public const string Header = "Idempotency-Key";
+
+    public async Task<IResult> RunAsync(HttpRequest request, Func<Task<IResult>> handle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(handle);
+        if (!request.Headers.TryGetValue(Header, out var values))
+        {
+            return await handle();
+        }
+
+        var key = IdempotencyKey.Parse(values);
+        if (key is null)
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { [Header] = [IdempotencyKey.Rule] },
+                title: "The Idempotency-Key header is invalid.");
+        }
+
+        var body = await RequestBodies.BufferAsync(request, JsonBody.MaxBytes, cancellationToken);
+        if (body is null)
+        {
+            return await handle();
+        }
+
+        var fingerprint = RequestFingerprint.Of(request.Method, request.Path.Value, request.QueryString.Value, Convert.ToBase64String(body));
+        var entry = await gate.EnterAsync(key, fingerprint, cancellationToken);
+        switch (entry.Decision)
+        {
+            case IdempotencyDecision.Replay:
+                return new ReplayedResult(entry.Record!.Value.Response!, Replayed: true);
+            case IdempotencyDecision.Mismatch:
+                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key already used",
+                    detail: "This Idempotency-Key was used for a different request (another body or endpoint). Use a new key for a new request.");
+            case IdempotencyDecision.InFlight:
+                return new RetryLaterResult(Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Request in progress",
+                    detail: "The first request with this Idempotency-Key is still running; repeat it shortly to get its response."));
+        }
+
+        StoredResponse response;
+        try
+        {
+            response = await ResponseCapture.CaptureAsync(await handle(), request.HttpContext);
+        }
+        catch
+        {
+            await LeaveAsync(key, entry, null);
+            throw;
+        }
+
+        await LeaveAsync(key, entry, response);
+        return new ReplayedResult(response, Replayed: false);
+    }
+
+    /// <summary>
+    /// Stores or releases the key. When storage fails here the request's own answer still goes out; the key's lease
+    /// runs out and a repeat then runs again (the order id makes that safe).
+    /// </summary>
+    private async Task LeaveAsync(string key, GateResult entry, StoredResponse? response)
+    {
+        try
+        {
+            await gate.LeaveAsync(key, entry.Record!, response, CancellationToken.None);
+        }
+        catch (StorageUnavailableException e)
+        {
+            LogNotStored(logger, e.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "An idempotency key's outcome was not stored ({Reason}); its lease will run out")]
+    private static partial void LogNotStored(ILogger logger, string reason);
+}
