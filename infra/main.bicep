@@ -36,6 +36,9 @@ param haiPayBaseUrl string = 'https://uat-interface.haipay.asia'
 @description('HaiPay business id (appId) of the USD account.')
 param haiPayUsdAppId string
 
+@description('The merchant back end\'s https endpoint for signed order notifications (Standard Webhooks); empty: none are sent.')
+param merchantWebhookUrl string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 
@@ -59,6 +62,7 @@ module resources 'modules/resources.bicep' = {
     huaweiPinCurrency: huaweiPinCurrency
     haiPayBaseUrl: haiPayBaseUrl
     haiPayUsdAppId: haiPayUsdAppId
+    merchantWebhookUrl: merchantWebhookUrl
   }
 }
 

@@ -17,6 +17,8 @@ var secretNames = [
   'HaiPay-USD-PrivateKey'
   'HaiPay-USD-MerchantSecret'
   'HaiPay-USD-PlatformPublicKey'
+  'Webhooks-SigningSecret'
+  'Webhooks-PreviousSigningSecret' // only while rotating: set it to the old secret, roll out the new one, then delete it
 ]
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {

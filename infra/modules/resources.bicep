@@ -9,6 +9,7 @@ param huaweiPinBaseUrl string
 param huaweiPinCurrency string
 param haiPayBaseUrl string
 param haiPayUsdAppId string
+param merchantWebhookUrl string
 
 var functionAppName = 'func-payments-${resourceToken}'
 
@@ -101,6 +102,19 @@ module app 'functionapp.bicep' = {
       Idempotency__Expiry: '1.00:00:00'
       Idempotency__Lease: '00:02:00'
       IdempotencyPurgeSchedule: '0 17 3 * * *'
+      // Outbound notifications to the merchant (Standard Webhooks; signing secrets in Key Vault)
+      Webhooks__Url: merchantWebhookUrl
+      Webhooks__Timeout: '00:00:05'
+      Webhooks__RetrySchedule__0: '00:01:00'
+      Webhooks__RetrySchedule__1: '00:05:00'
+      Webhooks__RetrySchedule__2: '00:30:00'
+      Webhooks__RetrySchedule__3: '02:00:00'
+      Webhooks__RetrySchedule__4: '06:00:00'
+      Webhooks__RetrySchedule__5: '12:00:00'
+      Webhooks__RetrySchedule__6: '1.00:00:00'
+      Webhooks__BatchSize: '200'
+      Webhooks__Concurrency: '8'
+      DeliverWebhooksSchedule: '*/15 * * * * *'
     })
   }
 }

@@ -7,7 +7,8 @@ namespace Payments.Functions;
 public sealed class TimerFunctions(
     ExpireFramesScheduledJob expireFrames,
     HaiPayPollScheduledJob haiPayPoll,
-    PurgeIdempotencyKeysScheduledJob purgeIdempotencyKeys)
+    PurgeIdempotencyKeysScheduledJob purgeIdempotencyKeys,
+    DeliverWebhooksScheduledJob deliverWebhooks)
 {
     [Function("ExpireFrames")]
     public Task ExpireFrames([TimerTrigger("%ExpireFramesSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
@@ -21,4 +22,8 @@ public sealed class TimerFunctions(
     public Task PurgeIdempotencyKeys(
         [TimerTrigger("%IdempotencyPurgeSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
         purgeIdempotencyKeys.RunOnceAsync(cancellationToken);
+
+    [Function("DeliverWebhooks")]
+    public Task DeliverWebhooks([TimerTrigger("%DeliverWebhooksSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
+        deliverWebhooks.RunOnceAsync(cancellationToken);
 }

@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Payments.Core.HaiPay;
+using Payments.Core.Webhooks;
+using Payments.Azure.Webhooks;
+using Payments.Http.Webhooks;
 using Payments.Core.Idempotency;
 using Payments.Azure.Idempotency;
 using Payments.Http.Idempotency;
@@ -30,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HealthEndpoints>();
         services.AddTransient<OrderEndpoints>();
         services.AddIdempotency(configuration);
+        services.AddWebhooks(configuration);
         services.AddHuaweiPin(configuration);
         services.AddHaiPay(configuration);
         services.AddProblemDetails();
@@ -45,6 +49,19 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IdempotentRequests>();
         services.AddSingleton<PurgeIdempotencyKeysScheduledJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<PurgeIdempotencyKeysScheduledJob>());
+    }
+
+    private static void AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddSingleton<IWebhookOutbox, TableWebhookOutbox>();
+        services.AddSingleton<WebhookSigningKeys>();
+        services.AddHttpClient<WebhookSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddTransient<WebhookDispatcher>();
+        services.AddTransient<DeliverWebhooksScheduledJob>();
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<DeliverWebhooksScheduledJob>());
     }
 
     private static void AddHuaweiPin(this IServiceCollection services, IConfiguration configuration)

@@ -45,6 +45,10 @@ internal static class OrderEntityMapper
         ["LastError"] = order.LastError,
         ["ReviewReason"] = order.ReviewReason,
         ["CompletedAt"] = order.CompletedAt,
+        ["EventId"] = order.LastEvent?.Id,
+        ["EventType"] = order.LastEvent?.Type,
+        ["EventStatus"] = order.LastEvent?.Status.ToString(),
+        ["EventAt"] = order.LastEvent?.OccurredAt,
     };
 
     public static PaymentOrder FromEntity(TableEntity entity) => new()
@@ -76,6 +80,9 @@ internal static class OrderEntityMapper
         LastError = entity.GetString("LastError"),
         ReviewReason = entity.GetString("ReviewReason"),
         CompletedAt = entity.GetDateTime("CompletedAt"),
+        LastEvent = entity.GetString("EventId") is { } eventId
+            ? new OrderEvent(eventId, entity.GetString("EventType")!, Enum.Parse<OrderStatus>(entity.GetString("EventStatus")!), entity.GetDateTime("EventAt")!.Value)
+            : null,
     };
 
     private static decimal? Money(string? text) => text is null ? null : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Payments.Azure.Tables;
+using Payments.Azure.Webhooks;
 using Payments.Core;
 using Payments.Core.Orders;
 
@@ -63,7 +64,7 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
         int max,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var upper = DueIndex.RowKey(now.UtcTicks + 1, string.Empty);
+        var upper = TimeIndex.UpperBound(now);
         var found = new HashSet<string>(StringComparer.Ordinal);
         for (var shard = 0; shard < DueIndex.Shards && found.Count < max; shard++)
         {
@@ -71,7 +72,7 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
             var filter = TableFilter.Create($"PartitionKey eq {partition} and RowKey lt {upper}");
             await foreach (var entry in tables.Due.QueryAsync(filter, KeysOnly, Math.Min(1000, max), cancellationToken))
             {
-                var (dueTicks, orderId) = DueIndex.Parse(entry.RowKey);
+                var (dueTicks, orderId) = TimeIndex.Parse(entry.RowKey);
                 var order = await FindAsync(orderId, cancellationToken);
                 if (order?.Value.NextCheckAt?.UtcTicks != dueTicks)
                 {
@@ -103,12 +104,20 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
         }
     }
 
-    /// <summary>Writes the index row before the order, so an order never has a due time without its row.</summary>
+    /// <summary>
+    /// Writes the index rows before the order, so an order never has a due check or a raised event without its row
+    /// (a row whose order write then fails is stale and dropped when read).
+    /// </summary>
     private async Task IndexAsync(PaymentOrder order, CancellationToken cancellationToken)
     {
         if (order.NextCheckAt is { } due)
         {
             Ensure((await tables.Due.UpsertAsync(DueIndex.Entry(order, due), cancellationToken)).Outcome);
+        }
+
+        if (order.HasNewEvent)
+        {
+            Ensure((await tables.Webhooks.UpsertAsync(WebhookIndex.Entry(order.Id, order.LastEvent!.Id, order.LastEvent.OccurredAt), cancellationToken)).Outcome);
         }
     }
 

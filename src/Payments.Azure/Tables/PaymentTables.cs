@@ -7,8 +7,9 @@ public sealed class PaymentTables(TableServiceClient service, string prefix)
     public TableClient Due { get; } = service.GetTableClient(prefix + "orderdue");
     public TableClient Audit { get; } = service.GetTableClient(prefix + "audit");
     public TableClient Idempotency { get; } = service.GetTableClient(prefix + "idempotency");
+    public TableClient Webhooks { get; } = service.GetTableClient(prefix + "webhooks");
 
-    public IEnumerable<TableClient> All => [Orders, Due, Audit, Idempotency];
+    public IEnumerable<TableClient> All => [Orders, Due, Audit, Idempotency, Webhooks];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

@@ -62,6 +62,12 @@ public sealed record PaymentOrder
 
     public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>The last state change merchants are told about (delivered by the webhook outbox).</summary>
+    public OrderEvent? LastEvent { get; init; }
+
+    /// <summary>The write that stores this copy raises <see cref="LastEvent"/> (the event came with this very change).</summary>
+    public bool HasNewEvent => LastEvent is { } raised && raised.OccurredAt == UpdatedAt;
+
     /// <summary>An order Created less than this long ago has a provider call in flight from another request.</summary>
     public static readonly TimeSpan InFlightWindow = TimeSpan.FromSeconds(60);
 
@@ -254,8 +260,12 @@ public sealed record PaymentOrder
             }, now)
             : Same();
 
-    private static Transition Changed(PaymentOrder next, DateTimeOffset now) =>
-        new(TransitionKind.Changed, next with { UpdatedAt = now });
+    /// <summary>Every change goes through here: it stamps the time and raises the event when the state became notable.</summary>
+    private Transition Changed(PaymentOrder next, DateTimeOffset now)
+    {
+        next = next with { UpdatedAt = now };
+        return new(TransitionKind.Changed, next.Status != Status && OrderEvent.For(next, now) is { } raised ? next with { LastEvent = raised } : next);
+    }
 
     private Transition Same() => new(TransitionKind.Unchanged, this);
 

@@ -16,5 +16,11 @@ public static class SecretNames
     /// <summary>HaiPay's platform public key (X.509, Base64) that signs replies and notifications.</summary>
     public static string HaiPayPlatformPublicKey(string currency) => $"HaiPay-{Upper(currency)}-PlatformPublicKey";
 
+    /// <summary>The Standard Webhooks secret (<c>whsec_</c> and Base64) our outbound notifications are signed with.</summary>
+    public const string WebhookSigningSecret = "Webhooks-SigningSecret";
+
+    /// <summary>Optional: the secret being rotated out; while it is set, every notification carries both signatures.</summary>
+    public const string WebhookPreviousSigningSecret = "Webhooks-PreviousSigningSecret";
+
     private static string Upper(string currency) => currency.ToUpperInvariant();
 }

@@ -3,6 +3,8 @@ using Payments.Azure;
 using Payments.Azure.Secrets;
 using Payments.Core.HaiPay;
 using Payments.Core.HuaweiPin;
+using Payments.Core.Idempotency;
+using Payments.Core.Webhooks;
 using Payments.Core.Secrets;
 using Payments.Http.Jobs;
 using Payments.Http.Security;
@@ -101,6 +103,8 @@ public sealed class SettingsConsistencyTests
             (typeof(HuaweiPinOptions), HuaweiPinOptions.Section),
             (typeof(HaiPayOptions), HaiPayOptions.Section),
             (typeof(FunctionKeyOptions), FunctionKeyOptions.Section),
+            (typeof(IdempotencyOptions), IdempotencyOptions.Section),
+            (typeof(WebhookOptions), WebhookOptions.Section),
         };
         var jobs = typeof(IScheduledJob).Assembly.GetTypes()
             .Where(t => typeof(IScheduledJob).IsAssignableFrom(t) && !t.IsInterface)
@@ -155,5 +159,7 @@ public sealed class SettingsConsistencyTests
         SecretNames.HaiPayPrivateKey(Key),
         SecretNames.HaiPayMerchantSecret(Key),
         SecretNames.HaiPayPlatformPublicKey(Key),
+        SecretNames.WebhookSigningSecret,
+        SecretNames.WebhookPreviousSigningSecret,
     ];
 }

@@ -19,15 +19,18 @@ public sealed class PaymentsSystem : IAsyncDisposable
     private readonly AzuriteFixture azurite;
     private readonly Dictionary<string, string?> serverSettings;
 
-    private PaymentsSystem(AzuriteFixture azurite, ServerHost server, SandboxHost sandbox, Dictionary<string, string?> serverSettings)
+    private readonly Action<IServiceCollection>? services;
+
+    private PaymentsSystem(AzuriteFixture azurite, ServerHost server, SandboxHost sandbox, Dictionary<string, string?> serverSettings, Action<IServiceCollection>? services)
     {
+        this.services = services;
         this.azurite = azurite;
         Server = server;
         Sandbox = sandbox;
         this.serverSettings = serverSettings;
     }
 
-    public ServerHost Server { get; }
+    public ServerHost Server { get; private set; }
     public SandboxHost Sandbox { get; }
 
     public static async Task<PaymentsSystem> StartAsync(
@@ -73,7 +76,16 @@ public sealed class PaymentsSystem : IAsyncDisposable
         }
 
         var server = await ServerHost.StartAsync(azurite, settings, services, port: serverPort);
-        return new PaymentsSystem(azurite, server, sandbox, settings);
+        return new PaymentsSystem(azurite, server, sandbox, settings, services);
+    }
+
+    /// <summary>Stops the Server and starts a new one on the same port, tables and settings (a deployment or crash restart).</summary>
+    public async Task RestartServerAsync()
+    {
+        var port = Server.BaseAddress.Port;
+        var prefix = Server.TablePrefix;
+        await Server.DisposeAsync();
+        Server = await ServerHost.StartAsync(azurite, serverSettings, services, prefix, port);
     }
 
     /// <summary>Another merchant deployment (own tables) using the same provider account.</summary>

@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Payments.Azure.Orders;
+using Payments.Azure.Tables;
+using Payments.Core;
+using Payments.Core.Orders;
+using Payments.Core.Webhooks;
+
+namespace Payments.Azure.Webhooks;
+
+/// <summary>The webhook outbox in Table Storage (see <see cref="WebhookIndex"/> for the rows).</summary>
+public sealed class TableWebhookOutbox(PaymentTables tables, IOrderRepository orders) : IWebhookOutbox
+{
+    private static readonly string[] EventIdOnly = ["EventId"];
+
+    public async IAsyncEnumerable<DueWebhook> FindDueAsync(DateTimeOffset now, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var found = 0;
+        var upper = TimeIndex.UpperBound(now);
+        for (var shard = 0; shard < WebhookIndex.Shards && found < max; shard++)
+        {
+            var filter = TableFilter.Create($"PartitionKey eq {WebhookIndex.Partition(shard)} and RowKey lt {upper}");
+            await foreach (var entry in tables.Webhooks.QueryAsync(filter, EventIdOnly, Math.Min(1000, max), cancellationToken))
+            {
+                var due = await ValidateAsync(entry, cancellationToken);
+                if (due is null)
+                {
+                    await tables.Webhooks.DeleteAsync(entry.PartitionKey, entry.RowKey, "*", cancellationToken);
+                    continue;
+                }
+
+                yield return due;
+                if (++found >= max)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    public async Task<string?> TrySaveAsync(string orderId, WebhookDelivery delivery, string? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (!delivery.IsFinished)
+        {
+            Ensure((await tables.Webhooks.UpsertAsync(WebhookIndex.Entry(orderId, delivery.EventId, delivery.NextAttemptAt), cancellationToken)).Outcome);
+        }
+
+        var entity = ToEntity(orderId, delivery);
+        var response = version is null
+            ? await tables.Orders.InsertAsync(entity, cancellationToken)
+            : await tables.Orders.ReplaceAsync(entity, version, cancellationToken);
+        return response.Outcome switch
+        {
+            TableOutcome.Success => response.ETag,
+            TableOutcome.AlreadyExists or TableOutcome.PreconditionFailed or TableOutcome.NotFound => null,
+            _ => throw Unavailable(response.Outcome),
+        };
+    }
+
+    public async Task<WebhookDelivery?> FindAsync(string orderId, string eventId, CancellationToken cancellationToken) =>
+        (await FindDeliveryAsync(orderId, eventId, cancellationToken))?.Value;
+
+    public async Task<bool> IsDisabledAsync(Uri endpoint, CancellationToken cancellationToken)
+    {
+        var response = await tables.Webhooks.GetAsync(WebhookIndex.EndpointPartition, EndpointKey(endpoint), cancellationToken);
+        return response.Outcome switch
+        {
+            TableOutcome.Success => true,
+            TableOutcome.NotFound => false,
+            _ => throw Unavailable(response.Outcome),
+        };
+    }
+
+    public async Task DisableAsync(Uri endpoint, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(WebhookIndex.EndpointPartition, EndpointKey(endpoint)) { ["DisabledAt"] = at };
+        Ensure((await tables.Webhooks.UpsertAsync(row, cancellationToken)).Outcome);
+    }
+
+    /// <summary>The due entry still holds: the order's last event is this one and its delivery is pending at this time.</summary>
+    private async Task<DueWebhook?> ValidateAsync(TableEntity entry, CancellationToken cancellationToken)
+    {
+        var (dueTicks, orderId) = TimeIndex.Parse(entry.RowKey);
+        var order = await orders.FindAsync(orderId, cancellationToken);
+        if (order?.Value.LastEvent is not { } raised || raised.Id != entry.GetString("EventId"))
+        {
+            return null;
+        }
+
+        var delivery = await FindDeliveryAsync(orderId, raised.Id, cancellationToken);
+        var due = new DueWebhook(order.Value, delivery);
+        return !due.Current.IsFinished && due.Current.NextAttemptAt.UtcTicks == dueTicks ? due : null;
+    }
+
+    private async Task<Versioned<WebhookDelivery>?> FindDeliveryAsync(string orderId, string eventId, CancellationToken cancellationToken)
+    {
+        var response = await tables.Orders.GetAsync(OrderEntityMapper.PartitionKey(orderId), WebhookIndex.DeliveryPrefix + eventId, cancellationToken);
+        return response.Outcome switch
+        {
+            TableOutcome.Success => new Versioned<WebhookDelivery>(FromEntity(eventId, response.Entity!), response.ETag!),
+            TableOutcome.NotFound => null,
+            _ => throw Unavailable(response.Outcome),
+        };
+    }
+
+    private static TableEntity ToEntity(string orderId, WebhookDelivery delivery) =>
+        new(OrderEntityMapper.PartitionKey(orderId), WebhookIndex.DeliveryPrefix + delivery.EventId)
+        {
+            ["State"] = delivery.State.ToString(),
+            ["Attempts"] = delivery.Attempts,
+            ["NextAttemptAt"] = delivery.NextAttemptAt,
+            ["LastStatusCode"] = delivery.LastStatusCode,
+            ["LastError"] = delivery.LastError,
+            ["FinishedAt"] = delivery.FinishedAt,
+        };
+
+    private static WebhookDelivery FromEntity(string eventId, TableEntity entity) => new(
+        eventId,
+        Enum.Parse<WebhookDeliveryState>(entity.GetString("State")!),
+        (int)(entity.GetInt64("Attempts") ?? 0),
+        entity.GetDateTime("NextAttemptAt")!.Value,
+        entity.GetInt64("LastStatusCode") is { } code ? (int)code : null,
+        entity.GetString("LastError"),
+        entity.GetDateTime("FinishedAt"));
+
+    private static string EndpointKey(Uri endpoint) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(endpoint.AbsoluteUri)));
+
+    private static void Ensure(TableOutcome outcome)
+    {
+        if (outcome != TableOutcome.Success)
+        {
+            throw Unavailable(outcome);
+        }
+    }
+
+    private static StorageUnavailableException Unavailable(TableOutcome outcome) => new($"Webhook outbox: {outcome}");
+}

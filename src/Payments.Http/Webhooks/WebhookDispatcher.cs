@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Payments.Core.Webhooks;
+
+namespace Payments.Http.Webhooks;
+
+/// <summary>
+/// One run of the outbound notification job: every due event is claimed (compare-and-swap on its delivery record,
+/// so one dispatcher sends it), sent, and recorded as delivered, rescheduled or abandoned. An event whose order has
+/// moved on is never sent again; a 410 disables the endpoint.
+/// </summary>
+public sealed partial class WebhookDispatcher(
+    IWebhookOutbox outbox,
+    WebhookSender sender,
+    WebhookSigningKeys signingKeys,
+    IOptionsMonitor<WebhookOptions> options,
+    TimeProvider time,
+    ILogger<WebhookDispatcher> logger)
+{
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var endpoint = settings.Endpoint;
+        if (endpoint is not null && await outbox.IsDisabledAsync(endpoint, cancellationToken))
+        {
+            LogDisabled(logger);
+            return;
+        }
+
+        IReadOnlyList<byte[]>? keys = null;
+        var due = outbox.FindDueAsync(time.GetUtcNow(), settings.BatchSize, cancellationToken);
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken }, async (webhook, ct) =>
+        {
+            if (endpoint is null)
+            {
+                await outbox.TrySaveAsync(webhook.Order.Id, webhook.Current.Abandon("no webhook endpoint configured", time.GetUtcNow()), webhook.Delivery?.Version, ct);
+                return;
+            }
+
+            keys ??= await signingKeys.GetAsync(ct);
+            await AttemptAsync(endpoint, keys, webhook, settings.Schedule, ct);
+        });
+    }
+
+    private async Task AttemptAsync(Uri endpoint, IReadOnlyList<byte[]> keys, DueWebhook webhook, IReadOnlyList<TimeSpan> schedule, CancellationToken cancellationToken)
+    {
+        var orderId = webhook.Order.Id;
+        var claim = webhook.Current.Claim(schedule, time.GetUtcNow());
+        if (claim is null)
+        {
+            await outbox.TrySaveAsync(orderId, webhook.Current.Abandon("the last attempt's dispatcher stopped", time.GetUtcNow()), webhook.Delivery?.Version, cancellationToken);
+            LogAbandoned(logger, webhook.Event.Id, orderId, webhook.Current.Attempts);
+            return;
+        }
+
+        var version = await outbox.TrySaveAsync(orderId, claim, webhook.Delivery?.Version, cancellationToken);
+        if (version is null)
+        {
+            return;
+        }
+
+        var result = await sender.SendAsync(endpoint, keys, webhook.Order, cancellationToken);
+        var now = time.GetUtcNow();
+        if (result.IsGone)
+        {
+            await outbox.DisableAsync(endpoint, now, cancellationToken);
+            LogGone(logger, webhook.Event.Id);
+        }
+
+        var next = result.IsSuccess ? claim.Succeed(result.StatusCode!.Value, now) : claim.Fail(result.StatusCode, result.Describe(), schedule, now);
+        await outbox.TrySaveAsync(orderId, next, version, cancellationToken);
+        switch (next.State)
+        {
+            case WebhookDeliveryState.Delivered:
+                LogDelivered(logger, webhook.Event.Id, webhook.Event.Type, orderId, next.Attempts);
+                break;
+            case WebhookDeliveryState.Abandoned:
+                LogAbandoned(logger, webhook.Event.Id, orderId, next.Attempts);
+                break;
+            default:
+                LogFailed(logger, webhook.Event.Id, orderId, next.Attempts, result.Describe(), next.NextAttemptAt);
+                break;
+        }
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Webhook {EventId} ({Type}) for order {OrderId} delivered on attempt {Attempt}")]
+    private static partial void LogDelivered(ILogger logger, string eventId, string type, string orderId, int attempt);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Webhook {EventId} for order {OrderId}: attempt {Attempt} failed ({Reason}); next at {NextAttemptAt}")]
+    private static partial void LogFailed(ILogger logger, string eventId, string orderId, int attempt, string reason, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Webhook {EventId} for order {OrderId} abandoned after {Attempts} attempts")]
+    private static partial void LogAbandoned(ILogger logger, string eventId, string orderId, int attempts);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Error, Message = "The webhook endpoint answered 410 Gone to {EventId}; it is disabled until Webhooks:Url changes")]
+    private static partial void LogGone(ILogger logger, string eventId);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Debug, Message = "The webhook endpoint is disabled (it answered 410 Gone); nothing sent")]
+    private static partial void LogDisabled(ILogger logger);
+}

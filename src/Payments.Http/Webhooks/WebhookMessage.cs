@@ -1,0 +1,18 @@
+using System.Text.Json;
+using Payments.Core.Orders;
+using Payments.Http.Endpoints;
+
+namespace Payments.Http.Webhooks;
+
+/// <summary>The JSON body of a notification: the event type, when it happened, and the order as <c>GET /api/orders/{id}</c> shows it.</summary>
+public sealed record WebhookMessage(string Type, DateTimeOffset Timestamp, OrderView Data)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static byte[] Serialize(PaymentOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var raised = order.LastEvent ?? throw new ArgumentException("The order has raised no event.", nameof(order));
+        return JsonSerializer.SerializeToUtf8Bytes(new WebhookMessage(raised.Type, raised.OccurredAt, OrderView.From(order)), Json);
+    }
+}

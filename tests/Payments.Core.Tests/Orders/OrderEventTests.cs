@@ -1,0 +1,86 @@
+using Payments.Core.Orders;
+
+namespace Payments.Core.Tests.Orders;
+
+public sealed class OrderEventTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    private static PaymentOrder Pending(OrderKind kind = OrderKind.Payment) =>
+        PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddHours(1)) { Kind = kind }, Now)
+            .Accept("ref", null, Now.AddHours(1), Now).Order;
+
+    [Fact]
+    public void Settle_ToFinal_RaisesEventInTheSameChange()
+    {
+        var settled = Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, "1", 10m), Now.AddMinutes(1)).Order;
+
+        Assert.Equal(new OrderEvent(OrderEvent.IdFor("o1", OrderStatus.Succeeded), "order.succeeded", OrderStatus.Succeeded, Now.AddMinutes(1)), settled.LastEvent);
+        Assert.True(settled.HasNewEvent);
+    }
+
+    [Fact]
+    public void Accept_NotNotable_RaisesNothing()
+    {
+        Assert.Null(Pending().LastEvent);
+        Assert.False(Pending().HasNewEvent);
+    }
+
+    [Fact]
+    public void LaterChange_KeepsEventButNotAsNew()
+    {
+        var settled = Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, "1", 10m), Now.AddMinutes(1)).Order;
+
+        var refunded = settled.RequestRefund("r1", null, Now.AddMinutes(2)).Order;
+
+        Assert.Equal(settled.LastEvent, refunded.LastEvent);
+        Assert.False(refunded.HasNewEvent);
+    }
+
+    [Fact]
+    public void ExpiredThenSucceeded_TwoEventsWithDifferentIds()
+    {
+        var expired = Pending().Expire(Now.AddMinutes(1)).Order;
+        var late = expired.Settle(new ProviderVerdict(OrderStatus.Succeeded, "1", 10m), Now.AddMinutes(2)).Order;
+
+        Assert.Equal("order.expired", expired.LastEvent!.Type);
+        Assert.Equal("order.succeeded", late.LastEvent!.Type);
+        Assert.NotEqual(expired.LastEvent.Id, late.LastEvent.Id);
+    }
+
+    [Fact]
+    public void RepeatedSameVerdict_NoSecondEvent()
+    {
+        var settled = Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, "1", 10m), Now.AddMinutes(1)).Order;
+
+        var again = settled.Settle(new ProviderVerdict(OrderStatus.Succeeded, "1", 10m), Now.AddMinutes(2));
+
+        Assert.False(again.IsChanged);
+        Assert.Equal(settled.LastEvent, again.Order.LastEvent);
+    }
+
+    [Fact]
+    public void IdFor_SameOrderAndState_SameIdEveryTime() =>
+        Assert.Equal(OrderEvent.IdFor("o1", OrderStatus.Failed), OrderEvent.IdFor("o1", OrderStatus.Failed));
+
+    [Theory]
+    [InlineData(OrderKind.Payment, OrderStatus.Succeeded, "order.succeeded")]
+    [InlineData(OrderKind.Payment, OrderStatus.NeedsReview, "order.needs_review")]
+    [InlineData(OrderKind.Refund, OrderStatus.Failed, "refund.failed")]
+    [InlineData(OrderKind.Subscription, OrderStatus.Active, "subscription.active")]
+    [InlineData(OrderKind.Subscription, OrderStatus.Canceled, "subscription.canceled")]
+    [InlineData(OrderKind.SubscriptionCharge, OrderStatus.Succeeded, "subscription_charge.succeeded")]
+    public void TypeOf_KindAndState_DottedLowercaseName(OrderKind kind, OrderStatus status, string type) =>
+        Assert.Equal(type, OrderEvent.TypeOf(kind, status));
+
+    [Theory]
+    [InlineData(OrderKind.Payment, OrderStatus.Created, false)]
+    [InlineData(OrderKind.Payment, OrderStatus.Pending, false)]
+    [InlineData(OrderKind.Payment, OrderStatus.Unknown, false)]
+    [InlineData(OrderKind.Payment, OrderStatus.Active, false)]
+    [InlineData(OrderKind.Payment, OrderStatus.Rejected, true)]
+    [InlineData(OrderKind.Payment, OrderStatus.Expired, true)]
+    [InlineData(OrderKind.Subscription, OrderStatus.Active, true)]
+    public void IsNotable_FinalFlaggedExpiredOrActiveSubscription(OrderKind kind, OrderStatus status, bool notable) =>
+        Assert.Equal(notable, OrderEvent.IsNotable(kind, status));
+}

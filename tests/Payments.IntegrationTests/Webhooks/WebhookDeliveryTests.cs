@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Payments.Core.Orders;
+using Payments.Core.Webhooks;
+using Payments.IntegrationTests.Fixtures;
+using Payments.IntegrationTests.HaiPay;
+using Payments.IntegrationTests.HuaweiPin;
+
+namespace Payments.IntegrationTests.Webhooks;
+
+/// <summary>Outbound notifications: Server + sandbox + Azurite, delivered to a receiver that checks signatures itself.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
+{
+    private static Dictionary<string, string?> Settings(WebhookReceiver receiver, string? previousSecret = null) => new()
+    {
+        ["Webhooks:Url"] = receiver.Url.AbsoluteUri,
+        ["Webhooks:Timeout"] = "00:00:01",
+        ["Webhooks:RetrySchedule:0"] = "00:00:01",
+        ["Webhooks:RetrySchedule:1"] = "00:00:01",
+        ["Webhooks:RetrySchedule:2"] = "00:00:01",
+        ["Webhooks:RetrySchedule:3"] = "00:00:01",
+        ["DeliverWebhooksSchedule"] = "*/1 * * * * *",
+        ["Secrets:Webhooks-SigningSecret"] = receiver.Secret,
+        ["Secrets:Webhooks-PreviousSigningSecret"] = previousSecret,
+    };
+
+    [Fact]
+    public async Task FinalStates_Receiver500sAndServerRestart_EachDeliveredOncePerEventIdWithValidSignature()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Answer = (_, attempt) => attempt <= 2 ? 500 : 200;
+        await using var system = await PaymentsSystem.StartAsync(azurite, Settings(receiver));
+        var truth = new Dictionary<string, string>
+        {
+            ["wh-paid"] = "order.succeeded",
+            ["wh-failed"] = "order.failed",
+            ["wh-card"] = "order.succeeded",
+        };
+
+        await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, "wh-paid"), "100.00", "success");
+        await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, "wh-failed"), "100.00", "failed");
+        await CollectionFlow.CompleteAsync(await CollectionFlow.CreatedPayUrlAsync(system, "wh-card"), "success");
+        await WaitForAttemptsAsync(receiver, minimum: 3);
+        await system.RestartServerAsync();
+        await receiver.WaitUntilAsync(accepted => truth.Keys.All(id => accepted.Any(d => d.OrderId == id)));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.All(receiver.Deliveries, d => Assert.True(d.SignatureValid, $"bad signature on {d.Id}"));
+        Assert.Contains(receiver.Deliveries, d => d.Answered == 500);
+        var accepted = receiver.Accepted;
+        Assert.Equal(accepted.Count, accepted.Select(d => d.Id).Distinct().Count());
+        foreach (var (orderId, type) in truth)
+        {
+            var delivered = Assert.Single(accepted, d => d.OrderId == orderId);
+            Assert.Equal(type, delivered.Type);
+            Assert.Equal(OrderEvent.IdFor(orderId, delivered.Type.EndsWith("succeeded", StringComparison.Ordinal) ? OrderStatus.Succeeded : OrderStatus.Failed), delivered.Id);
+            Assert.Equal(3, receiver.Deliveries.Count(d => d.Id == delivered.Id));
+        }
+    }
+
+    [Fact]
+    public async Task Delivery_BodyAndHeaders_StandardWebhooksAndTheOrderAsTheApiShowsIt()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var system = await PaymentsSystem.StartAsync(azurite, Settings(receiver));
+
+        await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, "wh-body"), "100.00", "success");
+        await receiver.WaitUntilAsync(accepted => accepted.Count == 1);
+
+        var delivery = Assert.Single(receiver.Accepted);
+        Assert.StartsWith("evt_", delivery.Id, StringComparison.Ordinal);
+        Assert.InRange(long.Parse(delivery.Timestamp, System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        using var body = JsonDocument.Parse(delivery.Body);
+        Assert.Equal("order.succeeded", body.RootElement.GetProperty("type").GetString());
+        var order = await system.WaitForStatusAsync("wh-body", "Succeeded");
+        Assert.Equal(order.GetRawText(), body.RootElement.GetProperty("data").GetRawText());
+    }
+
+    [Fact]
+    public async Task Rotation_PreviousSecretSet_BothSignaturesSentEachVerifiesWithItsSecret()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var previous = "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using var system = await PaymentsSystem.StartAsync(azurite, Settings(receiver, previous));
+
+        await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, "wh-rotate"), "100.00", "success");
+        await receiver.WaitUntilAsync(accepted => accepted.Count == 1);
+
+        var delivery = Assert.Single(receiver.Accepted);
+        var signatures = delivery.Signature.Split(' ');
+        Assert.Equal(2, signatures.Length);
+        Assert.True(WebhookReceiver.Verifies(receiver.Secret, delivery.Id, delivery.Timestamp, delivery.Body, signatures[0]));
+        Assert.True(WebhookReceiver.Verifies(previous, delivery.Id, delivery.Timestamp, delivery.Body, signatures[1]));
+        Assert.False(WebhookReceiver.Verifies(previous, delivery.Id, delivery.Timestamp, delivery.Body, signatures[0]));
+    }
+
+    [Fact]
+    public async Task Endpoint410_EndpointDisabledAndNothingMoreSent()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Answer = (_, _) => 410;
+        await using var system = await PaymentsSystem.StartAsync(azurite, Settings(receiver));
+
+        await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, "wh-gone-1"), "100.00", "success");
+        await WaitForAttemptsAsync(receiver, minimum: 1);
+        await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, "wh-gone-2"), "100.00", "success");
+        await system.WaitForStatusAsync("wh-gone-2", "Succeeded");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        var only = Assert.Single(receiver.Deliveries);
+        Assert.Equal("wh-gone-1", only.OrderId);
+        Assert.True(await system.Server.Services.GetRequiredService<IWebhookOutbox>().IsDisabledAsync(receiver.Url, default));
+    }
+
+    [Fact]
+    public async Task SlowReceiver_AttemptTimesOutAndIsRetried()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = TimeSpan.FromSeconds(2);
+        await using var system = await PaymentsSystem.StartAsync(azurite, Settings(receiver));
+
+        await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, "wh-slow"), "100.00", "success");
+        await WaitForAttemptsAsync(receiver, minimum: 2, seconds: 20);
+
+        var outbox = system.Server.Services.GetRequiredService<IWebhookOutbox>();
+        var delivery = await outbox.FindAsync("wh-slow", OrderEvent.IdFor("wh-slow", OrderStatus.Succeeded), default);
+        Assert.NotNull(delivery);
+        Assert.StartsWith("no answer within", delivery.LastError, StringComparison.Ordinal);
+        Assert.True(delivery.Attempts >= 2);
+    }
+
+    [Fact]
+    public async Task OrderMovedOn_EarlierEventNotRetriedLaterOneDelivered()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Answer = (id, _) => id == OrderEvent.IdFor("wh-late", OrderStatus.Expired) ? 500 : 200;
+        var settings = Settings(receiver);
+        settings["HuaweiPin:FrameLifetime"] = "00:01:00";
+        settings["ExpireFramesSchedule"] = "*/1 * * * * *";
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var system = await PaymentsSystem.StartAsync(azurite, settings, s => s.AddSingleton<TimeProvider>(clock));
+
+        var iframeUrl = await FrameFlow.CreatedIframeUrlAsync(system, "wh-late");
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await system.WaitForStatusAsync("wh-late", "Expired");
+        await WaitForAttemptsAsync(receiver, minimum: 1);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await WaitForAttemptsAsync(receiver, minimum: 2);
+        await FrameFlow.PayAsync(iframeUrl, "100.00", "success");
+        await receiver.WaitUntilAsync(accepted => accepted.Any(d => d.Type == "order.succeeded"));
+        var expiredAttempts = receiver.Deliveries.Count(d => d.Type == "order.expired");
+        for (var i = 0; i < 3; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+        }
+
+        Assert.Equal(2, expiredAttempts);
+        Assert.Equal(expiredAttempts, receiver.Deliveries.Count(d => d.Type == "order.expired"));
+        Assert.Single(receiver.Accepted);
+    }
+
+    [Fact]
+    public async Task NoEndpointConfigured_EventAbandonedNotSent()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var settings = Settings(receiver);
+        settings["Webhooks:Url"] = string.Empty;
+        await using var system = await PaymentsSystem.StartAsync(azurite, settings);
+
+        await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, "wh-off"), "100.00", "success");
+        await system.WaitForStatusAsync("wh-off", "Succeeded");
+        var outbox = system.Server.Services.GetRequiredService<IWebhookOutbox>();
+        WebhookDelivery? delivery = null;
+        for (var i = 0; i < 50 && delivery is null; i++)
+        {
+            await Task.Delay(100);
+            delivery = await outbox.FindAsync("wh-off", OrderEvent.IdFor("wh-off", OrderStatus.Succeeded), default);
+        }
+
+        Assert.Equal(WebhookDeliveryState.Abandoned, delivery?.State);
+        Assert.Empty(receiver.Deliveries);
+    }
+
+    private static async Task WaitForAttemptsAsync(WebhookReceiver receiver, int minimum, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (receiver.Deliveries.Count < minimum)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {receiver.Deliveries.Count} deliveries arrived");
+            await Task.Delay(100);
+        }
+    }
+}
