@@ -1,24 +1,34 @@
 using Payments.Http;
 using Payments.Http.Endpoints;
 using Payments.Server.Jobs;
+using Payments.Server.OpenApi;
 
 namespace Payments.Server;
 
 /// <summary>Builds the Server host; tests call this with extra configuration and a loopback URL.</summary>
 public static class ServerApp
 {
+    /// <summary>Where the merchant-facing API's OpenAPI document is served (<c>/api/openapi/v1.json</c>); <c>docs/openapi.json</c> is its checked-in copy.</summary>
+    public const string OpenApiPath = "/api/openapi/{documentName}.json";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPayments(builder.Configuration);
         builder.Services.AddFunctionKeys(builder.Configuration);
         builder.Services.AddScheduledJobs();
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<PaymentsDocumentTransformer>();
+            options.AddOperationTransformer<PaymentsOperationTransformer>();
+        });
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapPaymentsApi();
+        app.MapOpenApi(OpenApiPath);
         return app;
     }
 }

@@ -8,6 +8,6 @@ public sealed class HealthEndpoints(StorageHealth storage)
 {
     public async Task<IResult> GetAsync(CancellationToken cancellationToken) =>
         await storage.IsHealthyAsync(cancellationToken)
-            ? Results.Ok(new { status = "healthy" })
+            ? Results.Ok(new Contracts.HealthView("healthy"))
             : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
 }

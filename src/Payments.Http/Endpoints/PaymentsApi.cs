@@ -33,6 +33,7 @@ public static class PaymentsApi
     private static void Map(RouteGroupBuilder api, ApiRoute route, Delegate handler)
     {
         var endpoint = api.MapMethods(route.Route, [route.Method], handler).WithName(route.Name);
+        ApiDocumentation.Describe(endpoint, route);
         if (route.Access == AccessLevel.Function)
         {
             endpoint.AddEndpointFilter<FunctionKeyFilter>();

@@ -148,25 +148,36 @@ public sealed class HuaweiPinCallbackTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task FlowsAndCallbacks_Afterwards_NoSecretInStorageOrLogs()
+    public async Task FlowsCallbacksAndWebhooks_Afterwards_NoSecretInStorageLogsOrNotifications()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["Webhooks:Url"] = receiver.Url.AbsoluteUri,
+            ["DeliverWebhooksSchedule"] = "*/1 * * * * *",
+            ["Secrets:Webhooks-SigningSecret"] = receiver.Secret,
+        });
         var paid = await FrameFlow.CreatedIframeUrlAsync(system, "hp-scan-1");
         await FrameFlow.PayAsync(paid, "77.00", "success");
         await system.WaitForStatusAsync("hp-scan-1", "Succeeded");
+        await receiver.WaitUntilAsync(accepted => accepted.Count == 1);
         await PostAsync(system, Callback("hp-scan-1", status: "failed"));
         await PostAsync(system, Callback("hp-scan-unknown"));
         await PostAsync(system, Callback("hp-scan-1", key: Key + "x"));
 
         var stored = await StorageScan.AllValuesAsync(system.Server);
         var logs = system.Server.Logs.Lines;
+        var notifications = receiver.Deliveries.Select(d => System.Text.Encoding.UTF8.GetString(d.Body)).ToList();
 
         Assert.NotEmpty(stored);
         Assert.NotEmpty(logs);
-        foreach (var secret in new[] { PaymentsSystem.CallbackKey, PaymentsSystem.ApiKey, PaymentsSystem.SecretKey })
+        Assert.NotEmpty(notifications);
+        var webhookKey = receiver.Secret["whsec_".Length..];
+        foreach (var secret in new[] { PaymentsSystem.CallbackKey, PaymentsSystem.ApiKey, PaymentsSystem.SecretKey, webhookKey })
         {
             Assert.DoesNotContain(stored, v => v.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(logs, l => l.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(notifications, n => n.Contains(secret, StringComparison.Ordinal));
         }
     }
 

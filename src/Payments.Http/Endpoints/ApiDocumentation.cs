@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Payments.Http.Contracts;
+using Payments.Http.HaiPay;
+using Payments.Http.HuaweiPin;
+
+namespace Payments.Http.Endpoints;
+
+/// <summary>What each route accepts and answers, for the OpenAPI document (the handlers read and write JSON themselves).</summary>
+public static class ApiDocumentation
+{
+    private const string Json = "application/json";
+
+    public static void Describe(RouteHandlerBuilder endpoint, ApiRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(route);
+        endpoint.WithMetadata(route).WithTags(route.Route.Split('/')[0]);
+        if (route.Access == AccessLevel.Function)
+        {
+            endpoint.ProducesProblem(StatusCodes.Status401Unauthorized);
+        }
+
+        endpoint.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        switch (route.Name)
+        {
+            case var name when name == ApiRoutes.Health.Name:
+                endpoint.WithSummary("Storage reachable and tables present").Produces<HealthView>();
+                break;
+            case var name when name == ApiRoutes.GetOrder.Name:
+                endpoint.WithSummary("Any order, refund, subscription or charge by id").Produces<OrderView>().ProducesProblem(StatusCodes.Status404NotFound);
+                break;
+            case var name when name == ApiRoutes.SyncOrder.Name:
+                endpoint.WithSummary("Ask HaiPay about the order now and apply its answer").Produces<OrderView>()
+                    .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+                break;
+            case var name when name == ApiRoutes.CreateFrame.Name:
+                Create<CreateFrameRequest, FrameView>(endpoint, "Create a HUAWEIPIN payment frame (iframe URL)");
+                break;
+            case var name when name == ApiRoutes.CreateCollection.Name:
+                Create<CreateCollectionRequest, CollectionView>(endpoint, "Create a HaiPay card collection (3-D Secure page URL)");
+                break;
+            case var name when name == ApiRoutes.GetCollection.Name:
+                endpoint.WithSummary("A HaiPay collection with its refund").Produces<CollectionView>().ProducesProblem(StatusCodes.Status404NotFound);
+                break;
+            case var name when name == ApiRoutes.RefundCollection.Name:
+                Create<RefundRequest, RefundView>(endpoint, "Refund a succeeded collection in full (body optional)");
+                endpoint.ProducesProblem(StatusCodes.Status404NotFound);
+                break;
+            case var name when name == ApiRoutes.CreateSubscription.Name:
+                Create<CreateSubscriptionRequest, SubscriptionView>(endpoint, "Create a HaiPay card subscription (confirmation page URL)");
+                break;
+            case var name when name == ApiRoutes.GetSubscription.Name:
+                endpoint.WithSummary("A HaiPay subscription with its charges (?refresh=true asks HaiPay first)").Produces<SubscriptionView>()
+                    .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+                break;
+            case var name when name == ApiRoutes.CancelSubscription.Name:
+                endpoint.WithSummary("Cancel a HaiPay subscription").Produces<SubscriptionView>().ProducesProblem(StatusCodes.Status404NotFound)
+                    .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
+                break;
+            case var name when name == ApiRoutes.HuaweiPinCallback.Name:
+                Callback(endpoint, "HUAWEIPIN's payment callback (SHA-256 hash checked); answers OK once recorded");
+                break;
+            case var name when name == ApiRoutes.HaiPayNotify.Name:
+                Callback(endpoint, "HaiPay's signed notification (SHA256WithRSA checked); answers SUCCESS once recorded");
+                break;
+            default:
+                throw new ArgumentException($"Route {route.Name} has no documentation.", nameof(route));
+        }
+    }
+
+    private static void Create<TRequest, TView>(RouteHandlerBuilder endpoint, string summary) where TRequest : notnull =>
+        endpoint.WithSummary(summary)
+            .Accepts<TRequest>(Json)
+            .Produces<TView>(StatusCodes.Status201Created)
+            .Produces<TView>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
+
+    private static void Callback(RouteHandlerBuilder endpoint, string summary) =>
+        endpoint.WithSummary(summary)
+            .Accepts<Dictionary<string, object>>(Json)
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Payments.Server.OpenApi;
+
+/// <summary>Title, description and the function-key security scheme of the merchant-facing API.</summary>
+internal sealed class PaymentsDocumentTransformer : IOpenApiDocumentTransformer
+{
+    public const string FunctionKeyScheme = "functionKey";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Payments integration service",
+            Version = "v1",
+            Description = "Takes payments through HUAWEIPIN (gift-card frames) and HaiPay (cards, subscriptions, refunds). " +
+                "Merchant calls carry a function key. Every POST accepts an Idempotency-Key. Final, expired, flagged and " +
+                "activated states are also sent to the merchant's configured endpoint as Standard Webhooks notifications " +
+                "(webhook-id, webhook-timestamp, webhook-signature: v1, Base64 HMAC-SHA256 over id.timestamp.body) whose " +
+                "body is {type, timestamp, data}, data being the order as GET /api/orders/{id} shows it.",
+        };
+        document.Servers = [];
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+        {
+            [FunctionKeyScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "x-functions-key",
+                Description = "A function key (in Azure: az functionapp keys list; locally: local-dev-function-key).",
+            },
+        };
+        return Task.CompletedTask;
+    }
+}
