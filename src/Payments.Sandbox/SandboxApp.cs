@@ -1,5 +1,6 @@
 using Payments.Sandbox.HaiPay;
 using Payments.Sandbox.HuaweiPin;
+using Payments.Sandbox.Merchant;
 
 namespace Payments.Sandbox;
 
@@ -15,6 +16,7 @@ public static class SandboxApp
         var app = builder.Build();
         app.MapHuaweiPinSandbox();
         app.MapHaiPaySandbox();
+        app.MapMerchantWebhooks();
         return app;
     }
 }

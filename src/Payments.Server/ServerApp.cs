@@ -1,5 +1,6 @@
 using Payments.Http;
 using Payments.Http.Endpoints;
+using Payments.Server.Demo;
 using Payments.Server.Jobs;
 using Payments.Server.OpenApi;
 
@@ -29,6 +30,7 @@ public static class ServerApp
         app.UseStatusCodePages();
         app.MapPaymentsApi();
         app.MapOpenApi(OpenApiPath);
+        app.MapDemoPage();
         return app;
     }
 }

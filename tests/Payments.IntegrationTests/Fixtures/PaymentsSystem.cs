@@ -36,7 +36,8 @@ public sealed class PaymentsSystem : IAsyncDisposable
     public static async Task<PaymentsSystem> StartAsync(
         AzuriteFixture azurite,
         IDictionary<string, string?>? serverSettings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        string environment = "Production")
     {
         var serverPort = FreePort.Next();
         var sandboxPort = FreePort.Next();
@@ -75,7 +76,7 @@ public sealed class PaymentsSystem : IAsyncDisposable
             settings[key] = value;
         }
 
-        var server = await ServerHost.StartAsync(azurite, settings, services, port: serverPort);
+        var server = await ServerHost.StartAsync(azurite, settings, services, port: serverPort, environment: environment);
         return new PaymentsSystem(azurite, server, sandbox, settings, services);
     }
 
@@ -86,6 +87,18 @@ public sealed class PaymentsSystem : IAsyncDisposable
         var prefix = Server.TablePrefix;
         await Server.DisposeAsync();
         Server = await ServerHost.StartAsync(azurite, serverSettings, services, prefix, port);
+    }
+
+    /// <summary>Restarts the Server with some settings changed (e.g. ones that need the sandbox's address).</summary>
+    public Task RestartServerWithAsync(IDictionary<string, string?> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var (key, value) in changes)
+        {
+            serverSettings[key] = value;
+        }
+
+        return RestartServerAsync();
     }
 
     /// <summary>Another merchant deployment (own tables) using the same provider account.</summary>

@@ -32,12 +32,13 @@ public sealed class ServerHost : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
         string? tablePrefix = null,
-        int? port = null)
+        int? port = null,
+        string environment = "Production")
     {
         var prefix = tablePrefix ?? Fixtures.TablePrefix.New();
         var url = $"http://127.0.0.1:{port ?? FreePort.Next()}";
         var logs = new CapturedLogs();
-        var app = ServerApp.Build(["--environment", "Production", "--urls", url], builder =>
+        var app = ServerApp.Build(["--environment", environment, "--urls", url], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Core.Orders;
@@ -182,6 +183,33 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
 
         Assert.Equal(WebhookDeliveryState.Abandoned, delivery?.State);
         Assert.Empty(receiver.Deliveries);
+    }
+
+    [Fact]
+    public async Task SandboxMerchant_DevelopmentSecret_ReceivesAndVerifiesNotification()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["DeliverWebhooksSchedule"] = "*/1 * * * * *",
+        });
+        await system.RestartServerWithAsync(new Dictionary<string, string?>
+        {
+            ["Webhooks:Url"] = new Uri(system.Sandbox.BaseAddress, "/merchant/webhooks").AbsoluteUri,
+            ["Secrets:Webhooks-SigningSecret"] = "whsec_c2FuZGJveC13ZWJob29rLXNpZ25pbmctc2VjcmV0LTAx",
+        });
+
+        await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, "wh-sandbox"), "100.00", "success");
+
+        using var client = system.Sandbox.CreateClient();
+        JsonElement received = default;
+        for (var i = 0; i < 100 && received.ValueKind != JsonValueKind.Object; i++)
+        {
+            await Task.Delay(100);
+            received = (await client.GetFromJsonAsync<JsonElement>("/merchant/webhooks")).EnumerateArray().FirstOrDefault();
+        }
+
+        Assert.Equal("order.succeeded", received.GetProperty("type").GetString());
+        Assert.True(received.GetProperty("signatureValid").GetBoolean());
     }
 
     private static async Task WaitForAttemptsAsync(WebhookReceiver receiver, int minimum, int seconds = 15)

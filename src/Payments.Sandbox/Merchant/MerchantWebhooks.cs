@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Payments.Sandbox.Merchant;
+
+/// <summary>
+/// A stand-in for the merchant's back end: <c>POST /merchant/webhooks</c> checks each notification's Standard Webhooks
+/// signature with <c>Sandbox:Merchant:WebhookSecret</c> (default: the local development secret) (204 when it verifies, 401 otherwise) and keeps the last 200;
+/// <c>GET /merchant/webhooks</c> lists them, newest first.
+/// </summary>
+public static partial class MerchantWebhooks
+{
+    private const int Kept = 200;
+
+    /// <summary>The secret the Server's appsettings.Development.json signs with, so run-local needs no configuration.</summary>
+    private const string DevelopmentSecret = "whsec_c2FuZGJveC13ZWJob29rLXNpZ25pbmctc2VjcmV0LTAx";
+    private static readonly ConcurrentQueue<ReceivedWebhook> Received = new();
+
+    public static IEndpointRouteBuilder MapMerchantWebhooks(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/merchant/webhooks", ReceiveAsync);
+        app.MapGet("/merchant/webhooks", () => Results.Ok(Received.Reverse().ToArray()));
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IConfiguration configuration, ILogger<ReceivedWebhook> logger)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        var body = buffer.ToArray();
+        var id = request.Headers["webhook-id"].ToString();
+        var valid = Verifies(configuration["Sandbox:Merchant:WebhookSecret"] ?? DevelopmentSecret, id, request.Headers["webhook-timestamp"].ToString(), body, request.Headers["webhook-signature"].ToString());
+        string? type = null;
+        try
+        {
+            type = JsonDocument.Parse(body).RootElement.GetProperty("type").GetString();
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            valid = false;
+        }
+
+        Received.Enqueue(new ReceivedWebhook(id, type, valid, DateTimeOffset.UtcNow, Encoding.UTF8.GetString(body)));
+        while (Received.Count > Kept && Received.TryDequeue(out _))
+        {
+        }
+
+        LogReceived(logger, id, type, valid);
+        return valid ? Results.NoContent() : Results.Unauthorized();
+    }
+
+    private static bool Verifies(string secret, string id, string timestamp, byte[] body, string header)
+    {
+        if (!secret.StartsWith("whsec_", StringComparison.Ordinal) || Decode(secret[6..]) is not { } key)
+        {
+            return false;
+        }
+
+        byte[] content = [.. Encoding.UTF8.GetBytes($"{id}.{timestamp}."), .. body];
+        var expected = HMACSHA256.HashData(key, content);
+        return header.Split(' ').Any(part =>
+            part.StartsWith("v1,", StringComparison.Ordinal) && Decode(part[3..]) is { } given && CryptographicOperations.FixedTimeEquals(expected, given));
+    }
+
+    private static byte[]? Decode(string base64)
+    {
+        var bytes = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, bytes, out var length) ? bytes[..length] : null;
+    }
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Merchant received webhook {Id} ({Type}); signature valid: {Valid}")]
+    private static partial void LogReceived(ILogger logger, string id, string? type, bool valid);
+}
