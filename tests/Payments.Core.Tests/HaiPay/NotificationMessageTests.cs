@@ -10,25 +10,28 @@ public sealed class NotificationMessageTests
     [Fact]
     public void Read_Collection_OrderIdNoCharge()
     {
-        Assert.Equal(("A1", false, null), Parts(Read("""{"orderId":"A1","orderNo":"602"}""")));
+        Assert.Equal(("A1", false, null), Parts(Read("""{"orderId":"A1","orderNo":"602","sign":"c2ln"}""")));
     }
 
     [Fact]
     public void Read_SubscriptionWithoutCharge_AboutTheSubscription()
     {
-        Assert.Equal(("S1", true, null), Parts(Read("""{"subscriptionOrderId":"S1","subscriptionNo":"4025"}""")));
+        Assert.Equal(("S1", true, null), Parts(Read("""{"subscriptionOrderId":"S1","subscriptionNo":"4025","sign":"c2ln"}""")));
     }
 
     [Fact]
     public void Read_SubscriptionCharge_ChargeNumberFromOrderNo()
     {
-        Assert.Equal(("S1", true, "602"), Parts(Read("""{"subscriptionOrderId":"S1","orderId":"4025-1-1","orderNo":602}""")));
+        Assert.Equal(("S1", true, "602"), Parts(Read("""{"subscriptionOrderId":"S1","orderId":"4025-1-1","orderNo":602,"sign":"c2ln"}""")));
     }
 
     [Theory]
-    [InlineData("""{"subscriptionNo":"4025","orderNo":"602"}""", "subscriptionOrderId")]
-    [InlineData("""{"subscriptionOrderId":"S1","orderId":"4025-1-1"}""", "orderNo")]
-    [InlineData("""{"orderNo":"602"}""", "orderId")]
+    [InlineData("""{"subscriptionNo":"4025","orderNo":"602","sign":"c2ln"}""", "subscriptionOrderId")]
+    [InlineData("""{"subscriptionOrderId":"S1","orderId":"4025-1-1","sign":"c2ln"}""", "orderNo")]
+    [InlineData("""{"orderNo":"602","sign":"c2ln"}""", "orderId")]
+    [InlineData("""{"orderId":"A1","orderNo":"602"}""", "sign")]
+    [InlineData("""{"orderId":"A1","sign":""}""", "sign")]
+    [InlineData("""{"orderId":"a/b","sign":"c2ln"}""", "orderId")]
     [InlineData("""[1]""", "body")]
     public void Read_Incomplete_NamesTheMissingField(string json, string field)
     {

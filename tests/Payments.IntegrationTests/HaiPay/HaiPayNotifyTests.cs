@@ -21,7 +21,7 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
         { "application/json", "{\"status\":2}", HttpStatusCode.BadRequest },
         { "application/json", "{\"orderId\":\"\"}", HttpStatusCode.BadRequest },
         { "text/plain", "{\"orderId\":\"hpy-notify-malformed\"}", HttpStatusCode.UnsupportedMediaType },
-        { "application/json", "{\"orderId\":\"hpy-notify-malformed\",\"status\":2,\"amount\":\"12.50\",\"currency\":\"USD\"}", HttpStatusCode.Unauthorized },
+        { "application/json", "{\"orderId\":\"hpy-notify-malformed\",\"status\":2,\"amount\":\"12.50\",\"currency\":\"USD\"}", HttpStatusCode.BadRequest },
         { "application/json", "{\"orderId\":\"hpy-notify-malformed\",\"status\":2,\"currency\":\"USD\",\"sign\":\"AAAA\"}", HttpStatusCode.Unauthorized },
         { "application/json", "{\"orderId\":\"hpy-notify-malformed\",\"status\":2,\"currency\":\"XYZ\",\"sign\":\"AAAA\"}", HttpStatusCode.Unauthorized },
         { "application/json", "{\"orderId\":\"hpy-notify-malformed\",\"pad\":\"" + new string('x', 70_000) + "\"}", HttpStatusCode.RequestEntityTooLarge },
