@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Core.Audit;
 using Payments.Core.HaiPay;
@@ -103,7 +99,7 @@ public sealed class CallbackStormTests(AzuriteFixture azurite)
     /// <summary>Batches to send: one delivery each, or a burst of identical copies sent at the same moment.</summary>
     private static List<Delivery[]> Plan(Dictionary<string, (OrderStatus Status, decimal Amount, PaymentProvider Provider)> truth, Random random)
     {
-        var genuine = truth.ToDictionary(t => t.Key, t => Genuine(t.Key, t.Value.Status, t.Value.Amount, t.Value.Provider));
+        var genuine = truth.ToDictionary(t => t.Key, t => ProviderMessages.Genuine(t.Key, t.Value.Status, t.Value.Amount, t.Value.Provider));
         var ids = truth.Keys.ToArray();
         var batches = ids.Select(id => new[] { genuine[id] }).ToList();
         const int forged = Deliveries * 5 / 100;
@@ -129,10 +125,6 @@ public sealed class CallbackStormTests(AzuriteFixture azurite)
         return [.. batches.OrderBy(_ => random.Next())];
     }
 
-    private static Delivery Genuine(string id, OrderStatus status, decimal amount, PaymentProvider provider) => provider == PaymentProvider.HuaweiPin
-        ? HuaweiPin(id, status, amount, PaymentsSystem.CallbackKey, null)
-        : HaiPay(id, status, amount, HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate), tamper: false);
-
     /// <summary>Five kinds of forgery, each also trying the opposite verdict where it can.</summary>
     private static Delivery Forged(string id, OrderStatus status, decimal amount, PaymentProvider provider, int kind)
     {
@@ -141,59 +133,16 @@ public sealed class CallbackStormTests(AzuriteFixture azurite)
         {
             return kind switch
             {
-                0 => HuaweiPin(id, opposite, amount, PaymentsSystem.CallbackKey, "0000" + HuaweiPinHash.Compute(id, Amount(amount), PaymentsSystem.CallbackKey)[4..]),
-                1 => HuaweiPin(id, opposite, amount, PaymentsSystem.CallbackKey + "x", null),
-                2 => HuaweiPin(id, status, amount + 1, PaymentsSystem.CallbackKey, HuaweiPinHash.Compute(id, Amount(amount), PaymentsSystem.CallbackKey)),
-                _ => HuaweiPin(id, opposite, amount, "guessed-key", HuaweiPinHash.Compute(id, Amount(amount), "guessed-key")),
+                0 => ProviderMessages.HuaweiPin(id, opposite, amount, PaymentsSystem.CallbackKey, "0000" + HuaweiPinHash.Compute(id, ProviderMessages.Amount(amount), PaymentsSystem.CallbackKey)[4..]),
+                1 => ProviderMessages.HuaweiPin(id, opposite, amount, PaymentsSystem.CallbackKey + "x", null),
+                2 => ProviderMessages.HuaweiPin(id, status, amount + 1, PaymentsSystem.CallbackKey, HuaweiPinHash.Compute(id, ProviderMessages.Amount(amount), PaymentsSystem.CallbackKey)),
+                _ => ProviderMessages.HuaweiPin(id, opposite, amount, "guessed-key", HuaweiPinHash.Compute(id, ProviderMessages.Amount(amount), "guessed-key")),
             } with { Forged = true };
         }
 
         using var forger = System.Security.Cryptography.RSA.Create(2048);
         return (kind % 2 == 0
-            ? HaiPay(id, opposite, amount, forger, tamper: false)
-            : HaiPay(id, status, amount, HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate), tamper: true)) with { Forged = true };
+            ? ProviderMessages.HaiPay(id, opposite, amount, forger, tamper: false)
+            : ProviderMessages.HaiPay(id, status, amount, HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate), tamper: true)) with { Forged = true };
     }
-
-    private static Delivery HuaweiPin(string id, OrderStatus status, decimal amount, string key, string? hash)
-    {
-        var body = JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["merchant_oid"] = id,
-            ["merchant_callback_privatekey"] = key,
-            ["status"] = status == OrderStatus.Succeeded ? "success" : "failed",
-            ["amount"] = Amount(amount),
-            ["hash"] = hash ?? HuaweiPinHash.Compute(id, Amount(amount), key),
-        });
-        return new Delivery("/api/huaweipin/callback", body, "OK", Forged: false);
-    }
-
-    private static Delivery HaiPay(string id, OrderStatus status, decimal amount, System.Security.Cryptography.RSA key, bool tamper)
-    {
-        var fields = new JsonObject
-        {
-            ["appId"] = PaymentsSystem.HaiPayAppId,
-            ["currency"] = "USD",
-            ["orderId"] = id,
-            ["orderNo"] = "70" + id[^3..].PadLeft(14, '0'),
-            ["amount"] = Amount(amount),
-            ["fee"] = "0.00",
-            ["status"] = status == OrderStatus.Succeeded ? 2 : 3,
-            ["payTime"] = "2026-11-22 10:00:00",
-        };
-        using (var document = JsonDocument.Parse(fields.ToJsonString()))
-        {
-            fields["sign"] = HaiPaySignature.SignObject(document.RootElement, PaymentsSystem.HaiPayMerchantSecret, key);
-        }
-
-        if (tamper)
-        {
-            fields["amount"] = Amount(amount + 100);
-        }
-
-        return new Delivery("/api/haipay/notify", fields.ToJsonString(), "SUCCESS", Forged: false);
-    }
-
-    private static string Amount(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
-
-    private sealed record Delivery(string Path, string Body, string Ack, bool Forged);
 }
