@@ -27,7 +27,7 @@ public sealed partial class WebhookDispatcher(
             return;
         }
 
-        IReadOnlyList<byte[]>? keys = null;
+        var keys = new Lazy<Task<IReadOnlyList<byte[]>>>(() => signingKeys.GetAsync(cancellationToken));
         var due = outbox.FindDueAsync(time.GetUtcNow(), settings.BatchSize, cancellationToken);
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken }, async (webhook, ct) =>
         {
@@ -37,8 +37,7 @@ public sealed partial class WebhookDispatcher(
                 return;
             }
 
-            keys ??= await signingKeys.GetAsync(ct);
-            await AttemptAsync(endpoint, keys, webhook, settings.Schedule, ct);
+            await AttemptAsync(endpoint, await keys.Value, webhook, settings.Schedule, ct);
         });
     }
 
