@@ -61,6 +61,29 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task RefundAndFlaggedCollection_EachDeliveredWithItsType()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var system = await PaymentsSystem.StartAsync(azurite, Settings(receiver));
+
+        await CollectionFlow.CompleteAsync(await CollectionFlow.CreatedPayUrlAsync(system, "wh-refunded"), "success");
+        await system.WaitForStatusAsync("wh-refunded", "Succeeded");
+        var refunded = await CollectionFlow.RefundAsync(system, "wh-refunded");
+        Assert.Equal(System.Net.HttpStatusCode.Created, refunded.StatusCode);
+        var refundId = (await refunded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refundId").GetString()!;
+        await CollectionFlow.SyncAsync(system, refundId);
+        await CollectionFlow.CompleteAsync(await CollectionFlow.CreatedPayUrlAsync(system, "wh-partial"), "partial");
+        await receiver.WaitUntilAsync(accepted => accepted.Any(d => d.Type == "refund.succeeded") && accepted.Any(d => d.Type == "order.needs_review"));
+
+        var types = receiver.Accepted.Select(d => (d.OrderId, d.Type)).ToList();
+        Assert.Contains(("wh-refunded", "order.succeeded"), types);
+        Assert.Contains(("wh-partial", "order.needs_review"), types);
+        var refund = Assert.Single(receiver.Accepted, d => d.Type == "refund.succeeded");
+        using var body = JsonDocument.Parse(refund.Body);
+        Assert.Equal("wh-refunded", body.RootElement.GetProperty("data").GetProperty("parentOrderId").GetString());
+    }
+
+    [Fact]
     public async Task Delivery_BodyAndHeaders_StandardWebhooksAndTheOrderAsTheApiShowsIt()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
