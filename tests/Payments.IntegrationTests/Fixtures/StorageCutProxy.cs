@@ -44,7 +44,15 @@ public sealed class StorageCutProxy : IAsyncDisposable
         listener?.Stop();
         foreach (var client in open.Keys)
         {
-            client.Client.LingerState = new LingerOption(true, 0);
+            try
+            {
+                client.Client?.LingerState = new LingerOption(true, 0);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Its relay closed it meanwhile.
+            }
+
             client.Dispose();
         }
 
