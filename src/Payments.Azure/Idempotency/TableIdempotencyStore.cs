@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Payments.Azure.Tables;
-using Payments.Core;
 using Payments.Core.Idempotency;
 using Payments.Core.Orders;
 
@@ -13,6 +12,7 @@ namespace Payments.Azure.Idempotency;
 /// </summary>
 public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencyStore
 {
+    private const string What = "Idempotency table";
     private const string Row = "key";
     private static readonly string[] ExpiryOnly = ["ExpiresAt"];
 
@@ -23,7 +23,7 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
         {
             TableOutcome.Success => new Versioned<IdempotencyRecord>(FromEntity(response.Entity!), response.ETag!),
             TableOutcome.NotFound => null,
-            _ => throw Unavailable(response.Outcome),
+            _ => throw TableOutcomes.Unavailable(response.Outcome, What),
         };
     }
 
@@ -34,7 +34,7 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
         {
             TableOutcome.Success => response.ETag,
             TableOutcome.AlreadyExists => null,
-            _ => throw Unavailable(response.Outcome),
+            _ => throw TableOutcomes.Unavailable(response.Outcome, What),
         };
     }
 
@@ -45,7 +45,7 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
         {
             TableOutcome.Success => response.ETag,
             TableOutcome.PreconditionFailed or TableOutcome.NotFound => null,
-            _ => throw Unavailable(response.Outcome),
+            _ => throw TableOutcomes.Unavailable(response.Outcome, What),
         };
     }
 
@@ -54,7 +54,7 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
         var outcome = await tables.Idempotency.DeleteAsync(Partition(key), Row, version, cancellationToken);
         if (outcome == TableOutcome.Unavailable)
         {
-            throw Unavailable(outcome);
+            throw TableOutcomes.Unavailable(outcome, What);
         }
     }
 
@@ -94,6 +94,4 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
             : null;
         return new IdempotencyRecord(entity.GetString("Fingerprint")!, entity.GetDateTime("ExpiresAt")!.Value, entity.GetDateTime("LeasedUntil"), response);
     }
-
-    private static StorageUnavailableException Unavailable(TableOutcome outcome) => new($"Idempotency table: {outcome}");
 }

@@ -9,6 +9,7 @@ namespace Payments.Azure.Orders;
 /// <summary>Orders in Table Storage: one partition per order, a sharded due-check index beside it.</summary>
 public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepository
 {
+    private const string What = "Order table";
     private static readonly string[] KeysOnly = ["RowKey"];
 
     public async Task<Versioned<PaymentOrder>?> FindAsync(string orderId, CancellationToken cancellationToken)
@@ -18,7 +19,7 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
         {
             TableOutcome.Success => new Versioned<PaymentOrder>(OrderEntityMapper.FromEntity(response.Entity!), response.ETag!),
             TableOutcome.NotFound => null,
-            _ => throw Unavailable(response.Outcome),
+            _ => throw TableOutcomes.Unavailable(response.Outcome, What),
         };
     }
 
@@ -28,7 +29,7 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
         await IndexAsync(order, cancellationToken);
         if (order.ParentOrderId is { } parentId)
         {
-            Ensure((await tables.Orders.UpsertAsync(OrderEntityMapper.ChildEntry(parentId, order.Id), cancellationToken)).Outcome);
+            TableOutcomes.Ensure((await tables.Orders.UpsertAsync(OrderEntityMapper.ChildEntry(parentId, order.Id), cancellationToken)).Outcome, What);
         }
 
         var response = await tables.Orders.InsertAsync(OrderEntityMapper.ToEntity(order), cancellationToken);
@@ -41,7 +42,7 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
                     ?? throw new StorageUnavailableException($"Order {order.Id} exists but could not be read.");
                 return new AddResult(existing, Added: false);
             default:
-                throw Unavailable(response.Outcome);
+                throw TableOutcomes.Unavailable(response.Outcome, What);
         }
     }
 
@@ -54,7 +55,7 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
         {
             TableOutcome.Success => response.ETag,
             TableOutcome.PreconditionFailed or TableOutcome.NotFound => null,
-            _ => throw Unavailable(response.Outcome),
+            _ => throw TableOutcomes.Unavailable(response.Outcome, What),
         };
     }
 
@@ -112,22 +113,12 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
     {
         if (order.NextCheckAt is { } due)
         {
-            Ensure((await tables.Due.UpsertAsync(DueIndex.Entry(order, due), cancellationToken)).Outcome);
+            TableOutcomes.Ensure((await tables.Due.UpsertAsync(DueIndex.Entry(order, due), cancellationToken)).Outcome, What);
         }
 
         if (order.HasNewEvent)
         {
-            Ensure((await tables.Webhooks.UpsertAsync(WebhookIndex.Entry(order.Id, order.LastEvent!.Id, order.LastEvent.OccurredAt), cancellationToken)).Outcome);
+            TableOutcomes.Ensure((await tables.Webhooks.UpsertAsync(WebhookIndex.Entry(order.Id, order.LastEvent!.Id, order.LastEvent.OccurredAt), cancellationToken)).Outcome, What);
         }
     }
-
-    private static void Ensure(TableOutcome outcome)
-    {
-        if (outcome != TableOutcome.Success)
-        {
-            throw Unavailable(outcome);
-        }
-    }
-
-    private static StorageUnavailableException Unavailable(TableOutcome outcome) => new($"Order table: {outcome}");
 }

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Payments.Azure.Orders;
 using Payments.Azure.Tables;
-using Payments.Core;
 using Payments.Core.Orders;
 using Payments.Core.Webhooks;
 
@@ -12,6 +11,7 @@ namespace Payments.Azure.Webhooks;
 /// <summary>The webhook outbox in Table Storage (see <see cref="WebhookIndex"/> for the rows).</summary>
 public sealed class TableWebhookOutbox(PaymentTables tables, IOrderRepository orders) : IWebhookOutbox
 {
+    private const string What = "Webhook outbox";
     private static readonly string[] EventIdOnly = ["EventId"];
 
     public async IAsyncEnumerable<DueWebhook> FindDueAsync(DateTimeOffset now, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ public sealed class TableWebhookOutbox(PaymentTables tables, IOrderRepository or
         ArgumentNullException.ThrowIfNull(delivery);
         if (!delivery.IsFinished)
         {
-            Ensure((await tables.Webhooks.UpsertAsync(WebhookIndex.Entry(orderId, delivery.EventId, delivery.NextAttemptAt), cancellationToken)).Outcome);
+            TableOutcomes.Ensure((await tables.Webhooks.UpsertAsync(WebhookIndex.Entry(orderId, delivery.EventId, delivery.NextAttemptAt), cancellationToken)).Outcome, What);
         }
 
         var entity = ToEntity(orderId, delivery);
@@ -55,7 +55,7 @@ public sealed class TableWebhookOutbox(PaymentTables tables, IOrderRepository or
         {
             TableOutcome.Success => response.ETag,
             TableOutcome.AlreadyExists or TableOutcome.PreconditionFailed or TableOutcome.NotFound => null,
-            _ => throw Unavailable(response.Outcome),
+            _ => throw TableOutcomes.Unavailable(response.Outcome, What),
         };
     }
 
@@ -69,14 +69,14 @@ public sealed class TableWebhookOutbox(PaymentTables tables, IOrderRepository or
         {
             TableOutcome.Success => true,
             TableOutcome.NotFound => false,
-            _ => throw Unavailable(response.Outcome),
+            _ => throw TableOutcomes.Unavailable(response.Outcome, What),
         };
     }
 
     public async Task DisableAsync(Uri endpoint, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var row = new TableEntity(WebhookIndex.EndpointPartition, EndpointKey(endpoint)) { ["DisabledAt"] = at };
-        Ensure((await tables.Webhooks.UpsertAsync(row, cancellationToken)).Outcome);
+        TableOutcomes.Ensure((await tables.Webhooks.UpsertAsync(row, cancellationToken)).Outcome, What);
     }
 
     /// <summary>The due entry still holds: the order's last event is this one and its delivery is pending at this time.</summary>
@@ -101,7 +101,7 @@ public sealed class TableWebhookOutbox(PaymentTables tables, IOrderRepository or
         {
             TableOutcome.Success => new Versioned<WebhookDelivery>(FromEntity(eventId, response.Entity!), response.ETag!),
             TableOutcome.NotFound => null,
-            _ => throw Unavailable(response.Outcome),
+            _ => throw TableOutcomes.Unavailable(response.Outcome, What),
         };
     }
 
@@ -126,14 +126,4 @@ public sealed class TableWebhookOutbox(PaymentTables tables, IOrderRepository or
         entity.GetDateTime("FinishedAt"));
 
     private static string EndpointKey(Uri endpoint) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(endpoint.AbsoluteUri)));
-
-    private static void Ensure(TableOutcome outcome)
-    {
-        if (outcome != TableOutcome.Success)
-        {
-            throw Unavailable(outcome);
-        }
-    }
-
-    private static StorageUnavailableException Unavailable(TableOutcome outcome) => new($"Webhook outbox: {outcome}");
 }

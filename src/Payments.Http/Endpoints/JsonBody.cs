@@ -28,22 +28,15 @@ public static class JsonBody
             return (null, TooLarge());
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        var body = await RequestBodies.ReadAtMostAsync(request.Body, MaxBytes, cancellationToken);
+        if (body is null)
         {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return (null, TooLarge());
-            }
-
-            buffer.Write(chunk, 0, read);
+            return (null, TooLarge());
         }
 
         try
         {
-            return (JsonDocument.Parse(buffer.ToArray(), ParseOptions), null);
+            return (JsonDocument.Parse(body, ParseOptions), null);
         }
         catch (JsonException)
         {
