@@ -6,12 +6,18 @@ public sealed record HaiPayFaults
     /// <summary>
     /// <c>none</c>; <c>timeout</c> (the order is created, the reply comes after <see cref="SlowReply"/>);
     /// <c>error</c> (the order is created, HTTP 500); <c>lost</c> (HTTP 502, nothing created); <c>refuse</c>
-    /// (an error envelope, nothing created).
+    /// (an error envelope, nothing created). Applies to collection, subscription and refund applies.
     /// </summary>
     public string Apply { get; init; } = "none";
 
-    /// <summary><c>none</c>, <c>timeout</c>, <c>error</c> or <c>refuse</c>, for status queries.</summary>
+    /// <summary><c>none</c>, <c>timeout</c>, <c>error</c> or <c>refuse</c>, for status queries, refund queries and subscription calls.</summary>
     public string Query { get; init; } = "none";
+
+    /// <summary>
+    /// The share (0 to 1) of API calls that fail at random while <see cref="Apply"/> and <see cref="Query"/> are <c>none</c>:
+    /// an apply fails as <c>error</c>, <c>timeout</c> or <c>lost</c>, any other call as <c>error</c> or <c>timeout</c>. Default 0.
+    /// </summary>
+    public double FailureRate { get; init; }
 
     /// <summary>How late a <c>timeout</c> reply comes. Default 5 minutes.</summary>
     public TimeSpan SlowReply { get; init; } = TimeSpan.FromMinutes(5);

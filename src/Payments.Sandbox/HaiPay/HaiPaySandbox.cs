@@ -13,7 +13,10 @@ public sealed class HaiPaySandbox : IDisposable
     private readonly ConcurrentDictionary<string, SandboxSubscription> subscriptions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SandboxSubscription> bySubscriptionNo = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SandboxRefund> refunds = new(StringComparer.Ordinal);
+    private static readonly string[] ApplyFailures = ["error", "timeout", "lost"];
+    private static readonly string[] QueryFailures = ["error", "timeout"];
     private long sequence = 6023071013539000;
+    private long injectedFailures;
 
     public HaiPaySandbox(IOptions<HaiPaySandboxOptions> options)
     {
@@ -29,6 +32,15 @@ public sealed class HaiPaySandbox : IDisposable
     public RSA? MerchantKey { get; }
 
     public HaiPayFaults Faults { get; set; } = new();
+
+    /// <summary>How many calls failed at random (<see cref="HaiPayFaults.FailureRate"/>) since the sandbox started.</summary>
+    public long InjectedFailures => Interlocked.Read(ref injectedFailures);
+
+    /// <summary>How this apply call misbehaves: the switched-on <see cref="HaiPayFaults.Apply"/>, or a random failure.</summary>
+    public string ApplyFault() => Draw(Faults.Apply, ApplyFailures);
+
+    /// <summary>How this query, refund or subscription call misbehaves: <see cref="HaiPayFaults.Query"/>, or a random failure.</summary>
+    public string QueryFault() => Draw(Faults.Query, QueryFailures);
 
     public string PlatformPublicKeyBase64 => Convert.ToBase64String(PlatformKey.ExportSubjectPublicKeyInfo());
 
@@ -70,6 +82,18 @@ public sealed class HaiPaySandbox : IDisposable
     public bool TryAddRefund(SandboxRefund refund) => refunds.TryAdd(refund.OrderId, refund);
 
     public SandboxRefund? Refund(string orderId) => refunds.GetValueOrDefault(orderId);
+
+    private string Draw(string switchedOn, string[] failures)
+    {
+        var rate = Faults.FailureRate;
+        if (switchedOn != "none" || rate <= 0 || RandomNumberGenerator.GetInt32(1_000_000) >= rate * 1_000_000)
+        {
+            return switchedOn;
+        }
+
+        Interlocked.Increment(ref injectedFailures);
+        return failures[RandomNumberGenerator.GetInt32(failures.Length)];
+    }
 
     public void Dispose()
     {

@@ -46,6 +46,9 @@ public static class HaiPaySandboxEndpoints
             sandbox.Faults = faults;
             return Results.Ok(faults);
         });
+        group.MapGet("/_sandbox/refunds/{orderId}", (string orderId, HaiPaySandbox sandbox) =>
+            sandbox.Refund(orderId) is { } r ? Results.Ok(new { r.OrderId, r.RefundNo, r.OrderNo, r.Outcome }) : Results.NotFound());
+        group.MapGet("/_sandbox/faults", (HaiPaySandbox sandbox) => Results.Ok(new { sandbox.Faults, sandbox.InjectedFailures }));
         group.MapGet("/_sandbox/platform-key", (HaiPaySandbox sandbox) => Results.Text(sandbox.PlatformPublicKeyBase64));
         group.MapGet("/_sandbox/orders/{orderId}", (string orderId, HaiPaySandbox sandbox) =>
             sandbox.ByOrderId(orderId) is { } c
@@ -56,14 +59,14 @@ public static class HaiPaySandboxEndpoints
 
     private static async Task<IResult> ApplyAsync(string ccy, HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
     {
-        var faults = sandbox.Faults;
         var (body, refusal) = await ReadSignedAsync(request, signer, options.CurrentValue, ct);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        if (BeforeCreate(faults) is { } lost)
+        var fault = sandbox.ApplyFault();
+        if (BeforeCreate(fault) is { } lost)
         {
             return lost;
         }
@@ -81,7 +84,7 @@ public static class HaiPaySandboxEndpoints
             return HaiPaySigner.Error("4005", "orderId already exists");
         }
 
-        if (await AfterCreateAsync(faults, ct) is { } failed)
+        if (await AfterCreateAsync(fault, sandbox.Faults.SlowReply, ct) is { } failed)
         {
             return failed;
         }
@@ -91,7 +94,7 @@ public static class HaiPaySandboxEndpoints
     }
 
     /// <summary>The apply faults that create nothing: a refusal, or a gateway error.</summary>
-    internal static IResult? BeforeCreate(HaiPayFaults faults) => faults.Apply switch
+    internal static IResult? BeforeCreate(string fault) => fault switch
     {
         "refuse" => HaiPaySigner.Error("4002", "system:channel code does not exist"),
         "lost" => Results.Text("bad gateway", statusCode: 502),
@@ -99,15 +102,32 @@ public static class HaiPaySandboxEndpoints
     };
 
     /// <summary>The apply faults that strike after the order was created: a late reply, or a 500.</summary>
-    internal static async Task<IResult?> AfterCreateAsync(HaiPayFaults faults, CancellationToken ct)
+    internal static async Task<IResult?> AfterCreateAsync(string fault, TimeSpan slowReply, CancellationToken ct)
     {
-        switch (faults.Apply)
+        switch (fault)
         {
             case "timeout":
-                await Task.Delay(faults.SlowReply, ct);
+                await Task.Delay(slowReply, ct);
                 return null;
             case "error":
                 return Results.Text("gateway failure", statusCode: 500);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The faults of a call that reads or changes an existing order: a late reply, a 500 or a "busy" envelope.</summary>
+    internal static async Task<IResult?> BeforeAnswerAsync(string fault, TimeSpan slowReply, CancellationToken ct)
+    {
+        switch (fault)
+        {
+            case "timeout":
+                await Task.Delay(slowReply, ct);
+                return null;
+            case "error":
+                return Results.Text("gateway failure", statusCode: 500);
+            case "refuse":
+                return HaiPaySigner.Error("5000", "system busy");
             default:
                 return null;
         }
@@ -121,15 +141,9 @@ public static class HaiPaySandboxEndpoints
             return refusal;
         }
 
-        switch (sandbox.Faults.Query)
+        if (await BeforeAnswerAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct) is { } failed)
         {
-            case "timeout":
-                await Task.Delay(sandbox.Faults.SlowReply, ct);
-                break;
-            case "error":
-                return Results.Text("gateway failure", statusCode: 500);
-            case "refuse":
-                return HaiPaySigner.Error("5000", "system busy");
+            return failed;
         }
 
         var c = HaiPayEnvelope.Scalar(body, "orderId") is { } orderId ? sandbox.ByOrderId(orderId) : sandbox.ByOrderNo(HaiPayEnvelope.Scalar(body, "orderNo") ?? string.Empty);
@@ -162,6 +176,12 @@ public static class HaiPaySandboxEndpoints
             return refusal;
         }
 
+        var fault = sandbox.ApplyFault();
+        if (BeforeCreate(fault) is { } lost)
+        {
+            return lost;
+        }
+
         var collection = sandbox.ByOrderNo(HaiPayEnvelope.Scalar(body, "orderNo") ?? string.Empty);
         var refundId = HaiPayEnvelope.Scalar(body, "orderId") ?? string.Empty;
         if (collection is not { Status: 2 } || refundId.Length == 0)
@@ -175,6 +195,11 @@ public static class HaiPaySandboxEndpoints
             return HaiPaySigner.Error("4005", "orderId already exists");
         }
 
+        if (await AfterCreateAsync(fault, sandbox.Faults.SlowReply, ct) is { } failed)
+        {
+            return failed;
+        }
+
         return signer.Ok(RefundData(refund, options.CurrentValue));
     }
 
@@ -184,6 +209,11 @@ public static class HaiPaySandboxEndpoints
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (await BeforeAnswerAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct) is { } failed)
+        {
+            return failed;
         }
 
         var refund = sandbox.Refund(HaiPayEnvelope.Scalar(body, "orderId") ?? string.Empty);

@@ -55,7 +55,8 @@ public static class HaiPaySubscriptionEndpoints
     {
         var settings = options.CurrentValue;
         var (body, refusal) = await HaiPaySandboxEndpoints.ReadSignedAsync(request, signer, settings, ct);
-        if ((refusal ?? HaiPaySandboxEndpoints.BeforeCreate(sandbox.Faults)) is { } refused)
+        var fault = sandbox.ApplyFault();
+        if ((refusal ?? HaiPaySandboxEndpoints.BeforeCreate(fault)) is { } refused)
         {
             return refused;
         }
@@ -76,7 +77,7 @@ public static class HaiPaySubscriptionEndpoints
             return HaiPaySigner.Error("4005", "subscriptionOrderId already exists");
         }
 
-        if (await HaiPaySandboxEndpoints.AfterCreateAsync(sandbox.Faults, ct) is { } failed)
+        if (await HaiPaySandboxEndpoints.AfterCreateAsync(fault, sandbox.Faults.SlowReply, ct) is { } failed)
         {
             return failed;
         }
@@ -90,9 +91,9 @@ public static class HaiPaySubscriptionEndpoints
         HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, HaiPaySandboxOptions settings, Func<SandboxSubscription, IResult> answer, CancellationToken ct)
     {
         var (body, refusal) = await HaiPaySandboxEndpoints.ReadSignedAsync(request, signer, settings, ct);
-        if (refusal is not null)
+        if ((refusal ?? await HaiPaySandboxEndpoints.BeforeAnswerAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct)) is { } failed)
         {
-            return refusal;
+            return failed;
         }
 
         var subscription = sandbox.Subscription(HaiPayEnvelope.Scalar(body, "subscriptionOrderId"), HaiPayEnvelope.Scalar(body, "subscriptionNo"));

@@ -116,6 +116,21 @@ public sealed class PaymentsSystem : IAsyncDisposable
         return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Whether HaiPay received the refund <paramref name="refundId"/>.</summary>
+    public async Task<bool> SandboxHasRefundAsync(string refundId)
+    {
+        using var client = Sandbox.CreateClient();
+        var response = await client.GetAsync($"/haipay/_sandbox/refunds/{Uri.EscapeDataString(refundId)}");
+        return response.StatusCode != System.Net.HttpStatusCode.NotFound && response.EnsureSuccessStatusCode().IsSuccessStatusCode;
+    }
+
+    /// <summary>How many HaiPay calls the sandbox has failed at random so far.</summary>
+    public async Task<long> HaiPayInjectedFailuresAsync()
+    {
+        using var client = Sandbox.CreateClient();
+        return (await client.GetFromJsonAsync<JsonElement>("/haipay/_sandbox/faults")).GetProperty("injectedFailures").GetInt64();
+    }
+
     /// <summary>The sandbox's view of a HaiPay subscription and its charge attempts; null when HaiPay never received it.</summary>
     public async Task<JsonElement?> SandboxSubscriptionAsync(string subscriptionId)
     {
