@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Payments.Azure.Tables;
+
+namespace Payments.Bench.Load;
+
+/// <summary>
+/// The storage work an endpoint cannot avoid, issued straight at the same Azurite through the service's table client:
+/// read one order row, then replace it on its ETag (compare-and-swap), each pair on a different seeded order.
+/// </summary>
+public static class StorageBaseline
+{
+    public static async Task<LoadResult> RunAsync(TableClient orders, IReadOnlyList<string> orderIds, int concurrency, TimeSpan duration)
+    {
+        var next = -1;
+        var failures = 0L;
+        var latencies = new List<double>[concurrency];
+        using var stop = new CancellationTokenSource(duration);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var mine = latencies[worker] = [];
+            while (!stop.IsCancellationRequested)
+            {
+                var id = orderIds[Interlocked.Increment(ref next) % orderIds.Count];
+                var started = Stopwatch.GetTimestamp();
+                var read = await orders.GetAsync(TableKeys.Encode(id), "order", CancellationToken.None);
+                var written = read.Entity is { } entity ? await orders.ReplaceAsync(entity, read.ETag!, CancellationToken.None) : read;
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!written.IsSuccess)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })));
+        var elapsed = clock.Elapsed;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(concurrency, all.Length, elapsed, Percentile(all, 0.50), Percentile(all, 0.99), failures,
+            Math.Max(0, all.Length - orderIds.Count));
+    }
+
+    /// <summary>How long one read and one conditional write of each order take, <paramref name="concurrency"/> orders at a time.</summary>
+    public static async Task<TimeSpan> TimeAsync(TableClient orders, IReadOnlyList<string> orderIds, int concurrency)
+    {
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(orderIds, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, ct) =>
+        {
+            var read = await orders.GetAsync(TableKeys.Encode(id), "order", ct);
+            if (read.Entity is not { } entity || !(await orders.ReplaceAsync(entity, read.ETag!, ct)).IsSuccess)
+            {
+                throw new InvalidOperationException($"Baseline read or write of {id} failed.");
+            }
+        });
+        return clock.Elapsed;
+    }
+
+    private static TimeSpan Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)]);
+}

@@ -1,0 +1,35 @@
+using Payments.Bench;
+using Payments.Bench.Infrastructure;
+using Payments.Bench.Scenarios;
+using Payments.Bench.Signatures;
+
+var root = Path.GetFullPath(args.SkipWhile(a => a != "--root").Skip(1).FirstOrDefault() ?? Directory.GetCurrentDirectory());
+var options = new BenchOptions(root, Path.Combine(root, "bench", "results"), args.Contains("--quick"));
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+
+if (args.FirstOrDefault() == "signatures")
+{
+    await SignatureBenchmarks.RunAsync(options);
+    return;
+}
+
+await using var stack = await BenchSystem.StartAsync(root);
+if (only is null or "endpoints")
+{
+    await new EndpointLoad(stack, options).RunAsync();
+}
+
+if (only is null or "polling")
+{
+    await new PollCycle(stack, options).RunAsync();
+}
+
+if (only is null or "startup")
+{
+    await new StartupTime(stack, options).RunAsync();
+}
+
+if (only is null or "memory")
+{
+    await new MemoryGrowth(stack, options).RunAsync();
+}

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.DependencyInjection;
+using Payments.Azure.Tables;
+using Payments.Bench.Infrastructure;
+using Payments.Bench.Load;
+using Payments.Bench.Reporting;
+using Payments.Bench.Workloads;
+
+namespace Payments.Bench.Scenarios;
+
+/// <summary>
+/// HUAWEIPIN callbacks, HaiPay notifications and frame creation against a Server process, with wrk, at each concurrency;
+/// beside each, the raw storage baseline (one read and one conditional write per order) at the same concurrency.
+/// </summary>
+public sealed class EndpointLoad(BenchSystem stack, BenchOptions options)
+{
+    private int lanes;
+
+    public async Task RunAsync()
+    {
+        var wrk = new Wrk(stack.Root);
+        var rows = new Dictionary<string, List<(LoadResult Endpoint, LoadResult Baseline)>>();
+        foreach (var concurrency in BenchOptions.Concurrency)
+        {
+            var pool = options.Pool;
+            var baseline = await InLaneAsync(async (_, services, _) =>
+                await StorageBaseline.RunAsync(services.GetRequiredService<PaymentTables>().Orders, await SeedFramesAsync(services, "bl", pool), concurrency, options.Duration));
+            Console.WriteLine($"baseline c={concurrency}: {baseline.PerSecond:0} pairs/s");
+            Add(rows, "HUAWEIPIN callback", await InLaneAsync(async (url, services, _) =>
+                await wrk.RunAsync(url, (await SeedFramesAsync(services, "cb", pool)).Select(Messages.Callback).ToList(), concurrency, options.Duration, 200, "OK", null)), baseline);
+            Add(rows, "HaiPay notify", await InLaneAsync(async (url, services, _) =>
+                await wrk.RunAsync(url, (await SeedCollectionsAsync(services, "nt", pool)).AsParallel().AsOrdered().Select(id => Messages.Notification(id, stack.PlatformKey)).ToList(),
+                    concurrency, options.Duration, 200, "SUCCESS", null)), baseline);
+            Add(rows, "Frame creation", await InLaneAsync(async (url, _, lane) =>
+                await wrk.RunAsync(url, Enumerable.Range(0, pool).Select(i => Messages.Frame($"{lane}-fr-{i}")).ToList(), concurrency, options.Duration, 201, null, BenchSystem.FunctionKey)), baseline);
+        }
+
+        await Report(rows).WriteAsync(options.Results, "endpoints.md");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="measure"/> on a Server process of its own, with tables of its own (Azurite's point reads slow down
+    /// with the size of a table, so every row is measured on tables of the same size), after a short warm-up.
+    /// </summary>
+    /// <remarks>The lane's name prefixes every order id the provider sandbox sees: it refuses ids it has seen before.</remarks>
+    private async Task<LoadResult> InLaneAsync(Func<Uri, IServiceProvider, string, Task<LoadResult>> measure)
+    {
+        var prefix = $"load{++lanes}";
+        var (server, url) = await stack.StartServerAsync(prefix);
+        await using var _ = server;
+        await using var operatorApp = await stack.StartOperatorAsync(prefix, TimeProvider.System);
+        var warm = TimeSpan.FromSeconds(1);
+        var wrk = new Wrk(stack.Root);
+        await wrk.RunAsync(url, (await SeedFramesAsync(operatorApp.Services, "warm-cb", 200)).Select(Messages.Callback).ToList(), 8, warm, 200, "OK", null);
+        await wrk.RunAsync(url, (await SeedCollectionsAsync(operatorApp.Services, "warm-nt", 200)).Select(id => Messages.Notification(id, stack.PlatformKey)).ToList(), 8, warm, 200, "SUCCESS", null);
+        await wrk.RunAsync(url, Enumerable.Range(0, 200).Select(i => Messages.Frame($"{prefix}-warm-fr-{i}")).ToList(), 8, warm, 201, null, BenchSystem.FunctionKey);
+        return await measure(url, operatorApp.Services, prefix);
+    }
+
+    private static async Task<List<string>> SeedFramesAsync(IServiceProvider services, string prefix, int count)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var ids = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToList();
+        await Seeder.SeedAsync(services, ids.Select(id => Seeder.Frame(id, now)), CancellationToken.None);
+        return ids;
+    }
+
+    private static async Task<List<string>> SeedCollectionsAsync(IServiceProvider services, string prefix, int count)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var ids = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToList();
+        await Seeder.SeedAsync(services, ids.Select(id => Seeder.Collection(id, now, now + TimeSpan.FromHours(1))), CancellationToken.None);
+        return ids;
+    }
+
+    private static void Add(Dictionary<string, List<(LoadResult, LoadResult)>> rows, string endpoint, LoadResult result, LoadResult baseline)
+    {
+        Console.WriteLine($"{endpoint} c={result.Concurrency}: {result.PerSecond:0} req/s, p50 {MarkdownReport.Ms(result.P50)}, p99 {MarkdownReport.Ms(result.P99)}, errors {result.Errors}, repeated {result.Repeated}, answers {result.Answers}");
+        (rows.TryGetValue(endpoint, out var list) ? list : rows[endpoint] = []).Add((result, baseline));
+    }
+
+    private MarkdownReport Report(Dictionary<string, List<(LoadResult Endpoint, LoadResult Baseline)>> rows)
+    {
+        var report = new MarkdownReport("Endpoints under load, beside the raw storage they need")
+            .Note($"wrk ({options.Duration.TotalSeconds:0} s per row, `bench/wrk/replay.lua`) against the Server process over loopback; every request is a different order, "
+                + "prepared beforehand (callbacks and notifications for seeded open orders; frames with fresh order ids). Errors count socket errors and any answer other "
+                + "than the acknowledgement (`OK`, `SUCCESS`, `201`); *repeated* says whether the prepared requests ran out (0: no request was a duplicate). "
+                + "Each row runs on a fresh Server process and fresh tables holding the same number of orders: Azurite finds a row by scanning every row "
+                + "with the same RowKey, so its point reads slow down as a table grows (Azure Table Storage looks rows up by key); equal tables keep rows comparable.")
+            .Note("Baseline: one read of an order row and one replace on its ETag, straight at the same Azurite through the service's table client, at the same "
+                + "concurrency. Ratio = endpoint / baseline (throughput: below 1 is the cost of the service; p50: above 1). What each endpoint really issues: "
+                + "a callback or notification reads the order, replaces it on its ETag and writes one audit row (plus the due-index row when the next check moves); "
+                + "frame creation inserts the order and its due-index row, calls the provider sandbox's GetFrame over HTTP, then replaces the order on its ETag.");
+        foreach (var (endpoint, results) in rows)
+        {
+            report.Note($"## {endpoint}").Table(
+                ["Concurrency", "req/s", "p50", "p99", "Errors", "Repeated", "Baseline pairs/s", "Baseline p50", "Baseline p99", "Throughput ratio", "p50 ratio"],
+                results.Select(r => (IReadOnlyList<string>)
+                [
+                    r.Endpoint.Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture), MarkdownReport.Number(r.Endpoint.PerSecond),
+                    MarkdownReport.Ms(r.Endpoint.P50), MarkdownReport.Ms(r.Endpoint.P99), r.Endpoint.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    r.Endpoint.Repeated.ToString(System.Globalization.CultureInfo.InvariantCulture), MarkdownReport.Number(r.Baseline.PerSecond),
+                    MarkdownReport.Ms(r.Baseline.P50), MarkdownReport.Ms(r.Baseline.P99),
+                    MarkdownReport.Number(r.Endpoint.PerSecond / r.Baseline.PerSecond, "0.00"),
+                    MarkdownReport.Number(r.Endpoint.P50 / r.Baseline.P50, "0.00"),
+                ]));
+        }
+
+        return report;
+    }
+}
