@@ -21,11 +21,18 @@ public static class Seeder
     public static async Task SeedAsync(IServiceProvider services, IEnumerable<PaymentOrder> orders, CancellationToken cancellationToken)
     {
         var repository = services.GetRequiredService<IOrderRepository>();
+        var (added, clock) = (0, System.Diagnostics.Stopwatch.StartNew());
         await Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (order, ct) =>
         {
             if (!(await repository.AddAsync(order, ct)).Added)
             {
                 throw new InvalidOperationException($"Order {order.Id} already existed: the bench reuses ids.");
+            }
+
+            var count = Interlocked.Increment(ref added);
+            if (count % 10_000 == 0)
+            {
+                Console.WriteLine($"  seeded {count:N0} orders in {clock.Elapsed.TotalSeconds:0} s");
             }
         });
     }
