@@ -84,7 +84,7 @@ public static class HaiPaySandboxEndpoints
             return HaiPaySigner.Error("4005", "orderId already exists");
         }
 
-        if (await AfterCreateAsync(fault, sandbox.Faults.SlowReply, ct) is { } failed)
+        if (await AnswerFaultAsync(fault, sandbox.Faults.SlowReply, ct) is { } failed)
         {
             return failed;
         }
@@ -101,23 +101,11 @@ public static class HaiPaySandboxEndpoints
         _ => null,
     };
 
-    /// <summary>The apply faults that strike after the order was created: a late reply, or a 500.</summary>
-    internal static async Task<IResult?> AfterCreateAsync(string fault, TimeSpan slowReply, CancellationToken ct)
-    {
-        switch (fault)
-        {
-            case "timeout":
-                await Task.Delay(slowReply, ct);
-                return null;
-            case "error":
-                return Results.Text("gateway failure", statusCode: 500);
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>The faults of a call that reads or changes an existing order: a late reply, a 500 or a "busy" envelope.</summary>
-    internal static async Task<IResult?> BeforeAnswerAsync(string fault, TimeSpan slowReply, CancellationToken ct)
+    /// <summary>
+    /// The faults that strike once a call was processed (an apply: after the order was created; a query: before it is
+    /// answered): a late reply, a 500 or a "busy" envelope. Null: answer normally.
+    /// </summary>
+    internal static async Task<IResult?> AnswerFaultAsync(string fault, TimeSpan slowReply, CancellationToken ct)
     {
         switch (fault)
         {
@@ -141,7 +129,7 @@ public static class HaiPaySandboxEndpoints
             return refusal;
         }
 
-        if (await BeforeAnswerAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct) is { } failed)
+        if (await AnswerFaultAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct) is { } failed)
         {
             return failed;
         }
@@ -195,7 +183,7 @@ public static class HaiPaySandboxEndpoints
             return HaiPaySigner.Error("4005", "orderId already exists");
         }
 
-        if (await AfterCreateAsync(fault, sandbox.Faults.SlowReply, ct) is { } failed)
+        if (await AnswerFaultAsync(fault, sandbox.Faults.SlowReply, ct) is { } failed)
         {
             return failed;
         }
@@ -211,7 +199,7 @@ public static class HaiPaySandboxEndpoints
             return refusal;
         }
 
-        if (await BeforeAnswerAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct) is { } failed)
+        if (await AnswerFaultAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct) is { } failed)
         {
             return failed;
         }

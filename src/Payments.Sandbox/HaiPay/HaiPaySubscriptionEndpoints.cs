@@ -77,7 +77,7 @@ public static class HaiPaySubscriptionEndpoints
             return HaiPaySigner.Error("4005", "subscriptionOrderId already exists");
         }
 
-        if (await HaiPaySandboxEndpoints.AfterCreateAsync(fault, sandbox.Faults.SlowReply, ct) is { } failed)
+        if (await HaiPaySandboxEndpoints.AnswerFaultAsync(fault, sandbox.Faults.SlowReply, ct) is { } failed)
         {
             return failed;
         }
@@ -91,7 +91,7 @@ public static class HaiPaySubscriptionEndpoints
         HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, HaiPaySandboxOptions settings, Func<SandboxSubscription, IResult> answer, CancellationToken ct)
     {
         var (body, refusal) = await HaiPaySandboxEndpoints.ReadSignedAsync(request, signer, settings, ct);
-        if ((refusal ?? await HaiPaySandboxEndpoints.BeforeAnswerAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct)) is { } failed)
+        if ((refusal ?? await HaiPaySandboxEndpoints.AnswerFaultAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct)) is { } failed)
         {
             return failed;
         }
