@@ -24,8 +24,13 @@ public sealed class PollCycle(BenchSystem stack, BenchOptions options)
         foreach (var total in options.PollTotals)
         {
             rows.Add(await MeasureAsync(total));
+            await WriteAsync(rows);
         }
+    }
 
+    /// <summary>Written after every row: seeding the largest table takes Azurite a long time, and the smaller rows stand alone.</summary>
+    private async Task WriteAsync(List<IReadOnlyList<string>> rows)
+    {
         await new MarkdownReport("Poll cycle: due orders among many")
             .Note($"{options.PollDue} HaiPay collections are created through the API (so HaiPay's sandbox knows them), the clock is moved past their first check, "
                 + "and the rest of the orders are seeded open but due later. One cycle = `HaiPayPoller.RunOnceAsync` repeated until every due order was checked: "
