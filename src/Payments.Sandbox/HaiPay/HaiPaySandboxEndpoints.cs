@@ -123,15 +123,10 @@ public static class HaiPaySandboxEndpoints
 
     private static async Task<IResult> QueryAsync(HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
     {
-        var (body, refusal) = await ReadSignedAsync(request, signer, options.CurrentValue, ct);
+        var (body, refusal) = await ReadQueryAsync(request, sandbox, signer, options.CurrentValue, ct);
         if (refusal is not null)
         {
             return refusal;
-        }
-
-        if (await AnswerFaultAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct) is { } failed)
-        {
-            return failed;
         }
 
         var c = HaiPayEnvelope.Scalar(body, "orderId") is { } orderId ? sandbox.ByOrderId(orderId) : sandbox.ByOrderNo(HaiPayEnvelope.Scalar(body, "orderNo") ?? string.Empty);
@@ -193,15 +188,10 @@ public static class HaiPaySandboxEndpoints
 
     private static async Task<IResult> RefundQueryAsync(HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
     {
-        var (body, refusal) = await ReadSignedAsync(request, signer, options.CurrentValue, ct);
+        var (body, refusal) = await ReadQueryAsync(request, sandbox, signer, options.CurrentValue, ct);
         if (refusal is not null)
         {
             return refusal;
-        }
-
-        if (await AnswerFaultAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct) is { } failed)
-        {
-            return failed;
         }
 
         var refund = sandbox.Refund(HaiPayEnvelope.Scalar(body, "orderId") ?? string.Empty);
@@ -283,6 +273,14 @@ public static class HaiPaySandboxEndpoints
 
         notifier.Start(c);
         return Results.Content($"<!doctype html><p id=\"result\">{(c.Status == 2 ? "Payment approved" : "Payment completed")}. The merchant is being notified.</p>", "text/html");
+    }
+
+    /// <summary>A signed call about an existing order or subscription: its body, or the refusal or query fault that answers instead.</summary>
+    internal static async Task<(JsonElement Body, IResult? Refusal)> ReadQueryAsync(
+        HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, HaiPaySandboxOptions settings, CancellationToken ct)
+    {
+        var (body, refusal) = await ReadSignedAsync(request, signer, settings, ct);
+        return (body, refusal ?? await AnswerFaultAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct));
     }
 
     internal static async Task<(JsonElement Body, IResult? Refusal)> ReadSignedAsync(HttpRequest request, HaiPaySigner signer, HaiPaySandboxOptions settings, CancellationToken ct)

@@ -90,10 +90,10 @@ public static class HaiPaySubscriptionEndpoints
     private static async Task<IResult> WithSubscriptionAsync(
         HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, HaiPaySandboxOptions settings, Func<SandboxSubscription, IResult> answer, CancellationToken ct)
     {
-        var (body, refusal) = await HaiPaySandboxEndpoints.ReadSignedAsync(request, signer, settings, ct);
-        if ((refusal ?? await HaiPaySandboxEndpoints.AnswerFaultAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct)) is { } failed)
+        var (body, refusal) = await HaiPaySandboxEndpoints.ReadQueryAsync(request, sandbox, signer, settings, ct);
+        if (refusal is not null)
         {
-            return failed;
+            return refusal;
         }
 
         var subscription = sandbox.Subscription(HaiPayEnvelope.Scalar(body, "subscriptionOrderId"), HaiPayEnvelope.Scalar(body, "subscriptionNo"));
