@@ -23,10 +23,9 @@ public static class StorageBaseline
             {
                 var id = orderIds[Interlocked.Increment(ref next) % orderIds.Count];
                 var started = Stopwatch.GetTimestamp();
-                var read = await orders.GetAsync(TableKeys.Encode(id), "order", CancellationToken.None);
-                var written = read.Entity is { } entity ? await orders.ReplaceAsync(entity, read.ETag!, CancellationToken.None) : read;
+                var written = await ReadAndReplaceAsync(orders, id, CancellationToken.None);
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (!written.IsSuccess)
+                if (!written)
                 {
                     Interlocked.Increment(ref failures);
                 }
@@ -44,13 +43,19 @@ public static class StorageBaseline
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(orderIds, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, ct) =>
         {
-            var read = await orders.GetAsync(TableKeys.Encode(id), "order", ct);
-            if (read.Entity is not { } entity || !(await orders.ReplaceAsync(entity, read.ETag!, ct)).IsSuccess)
+            if (!await ReadAndReplaceAsync(orders, id, ct))
             {
                 throw new InvalidOperationException($"Baseline read or write of {id} failed.");
             }
         });
         return clock.Elapsed;
+    }
+
+    /// <summary>The pair itself: read the order row, write it back on its ETag. False when either failed.</summary>
+    private static async Task<bool> ReadAndReplaceAsync(TableClient orders, string id, CancellationToken cancellationToken)
+    {
+        var read = await orders.GetAsync(TableKeys.Encode(id), "order", cancellationToken);
+        return read.Entity is { } entity && (await orders.ReplaceAsync(entity, read.ETag!, cancellationToken)).IsSuccess;
     }
 
     private static TimeSpan Percentile(double[] sorted, double p) =>

@@ -13,11 +13,11 @@ namespace Payments.Bench.Scenarios;
 /// </summary>
 public sealed class EndpointLoad(BenchSystem stack, BenchOptions options)
 {
+    private readonly Wrk wrk = new(stack.Root);
     private int lanes;
 
     public async Task RunAsync()
     {
-        var wrk = new Wrk(stack.Root);
         var rows = new Dictionary<string, List<(LoadResult Endpoint, LoadResult Baseline)>>();
         foreach (var concurrency in BenchOptions.Concurrency)
         {
@@ -49,7 +49,6 @@ public sealed class EndpointLoad(BenchSystem stack, BenchOptions options)
         await using var _ = server;
         await using var operatorApp = await stack.StartOperatorAsync(prefix, TimeProvider.System);
         var warm = TimeSpan.FromSeconds(1);
-        var wrk = new Wrk(stack.Root);
         await wrk.RunAsync(url, (await SeedFramesAsync(operatorApp.Services, "warm-cb", 200)).Select(Messages.Callback).ToList(), 8, warm, 200, "OK", null);
         await wrk.RunAsync(url, (await SeedCollectionsAsync(operatorApp.Services, "warm-nt", 200)).Select(id => Messages.Notification(id, stack.PlatformKey)).ToList(), 8, warm, 200, "SUCCESS", null);
         await wrk.RunAsync(url, Enumerable.Range(0, 200).Select(i => Messages.Frame($"{prefix}-warm-fr-{i}")).ToList(), 8, warm, 201, null, BenchSystem.FunctionKey);

@@ -121,7 +121,13 @@ public sealed class PaymentsSystem : IAsyncDisposable
     {
         using var client = Sandbox.CreateClient();
         var response = await client.GetAsync($"/haipay/_sandbox/refunds/{Uri.EscapeDataString(refundId)}");
-        return response.StatusCode != System.Net.HttpStatusCode.NotFound && response.EnsureSuccessStatusCode().IsSuccessStatusCode;
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return true;
     }
 
     /// <summary>How many HaiPay calls the sandbox has failed at random so far.</summary>
