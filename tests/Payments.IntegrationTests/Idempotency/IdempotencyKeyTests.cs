@@ -12,6 +12,12 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite)
 {
     private const string Frames = "/api/huaweipin/frames";
 
+    /// <summary>
+    /// The sandbox's "slow" GetFrame answers after 1.5 s; the tests' usual 2 s provider timeout leaves too little room
+    /// when twenty requests start a Server at once, so these tests give the provider call 10 s.
+    /// </summary>
+    private static readonly Dictionary<string, string?> SlowProviderSettings = new() { ["HuaweiPin:Timeout"] = "00:00:10" };
+
     [Theory]
     [InlineData(256)]
     [InlineData(1000)]
@@ -101,7 +107,7 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite)
     [Fact]
     public async Task CreateFrame_SameKeyWhileFirstInFlight_409WithRetryAfter()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await using var system = await PaymentsSystem.StartAsync(azurite, SlowProviderSettings);
         await system.SetHuaweiPinFaultsAsync(new { getFrame = "slow" });
         var body = FrameBody("idem-inflight");
 
@@ -120,7 +126,7 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite)
     [Fact]
     public async Task CreateFrame_TwentyConcurrentWithOneKey_OneProviderCallOne201RestReplayedOr409()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await using var system = await PaymentsSystem.StartAsync(azurite, SlowProviderSettings);
         await system.SetHuaweiPinFaultsAsync(new { getFrame = "slow" });
         var body = FrameBody("idem-twenty");
 
