@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using Payments.Testing;
 
 namespace Payments.Bench.Infrastructure;
 

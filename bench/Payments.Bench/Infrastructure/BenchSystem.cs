@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Payments.Azure;
 using Payments.Server;
+using Payments.Testing;
 
 namespace Payments.Bench.Infrastructure;
 

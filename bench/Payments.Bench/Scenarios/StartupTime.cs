@@ -1,5 +1,6 @@
 using Payments.Bench.Infrastructure;
 using Payments.Bench.Reporting;
+using Payments.Testing;
 
 namespace Payments.Bench.Scenarios;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Payments.Azure.Tables;
+using Payments.Testing;
 
 namespace Payments.IntegrationTests.Fixtures;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Payments.Testing;
 
 namespace Payments.IntegrationTests.Fixtures;
 

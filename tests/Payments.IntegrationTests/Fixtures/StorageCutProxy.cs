@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Payments.Testing;
 
 namespace Payments.IntegrationTests.Fixtures;
 
