@@ -13,7 +13,8 @@ public sealed class KeyVaultOptions
 
     /// <summary>
     /// The least time between two reads of one secret when a rejection asks for a fresh value, so forged callbacks
-    /// cannot drive vault traffic (Key Vault allows about 4,000 reads per 10 s per vault). Default 30 seconds.
+    /// cannot drive vault traffic (Key Vault allows about 4,000 reads per 10 s per vault); also how long a secret the vault
+    /// does not have is taken as absent before it is asked for again. Default 30 seconds.
     /// </summary>
     public TimeSpan MinRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 

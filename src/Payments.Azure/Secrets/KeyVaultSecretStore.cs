@@ -12,7 +12,8 @@ namespace Payments.Azure.Secrets;
 /// Secrets from Azure Key Vault, cached in memory: read on first use (never at start-up), again after
 /// <see cref="KeyVaultOptions.RefreshInterval"/> or after an <see cref="Invalidate"/> (at most once per
 /// <see cref="KeyVaultOptions.MinRefreshInterval"/>), one read in flight per secret however many callers wait.
-/// When the vault does not answer, the last value keeps serving. Values are never logged: names and versions only.
+/// A secret the vault does not have is asked for again after <see cref="KeyVaultOptions.MinRefreshInterval"/>, not on every use.
+/// When the vault does not answer, the last value (or absence) keeps serving. Values are never logged: names and versions only.
 /// </summary>
 public sealed partial class KeyVaultSecretStore(
     SecretClient client,
@@ -25,9 +26,9 @@ public sealed partial class KeyVaultSecretStore(
 
     public async ValueTask<string> GetAsync(string name, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(name, out var cached) && !cached.IsDue(time.GetUtcNow(), options.CurrentValue.RefreshInterval))
+        if (cache.TryGetValue(name, out var cached) && !cached.IsDue(time.GetUtcNow(), options.CurrentValue))
         {
-            return cached.Value;
+            return cached.Value ?? throw new SecretNotFoundException(name);
         }
 
         var read = reads.GetOrAdd(name, n => new Lazy<Task<string>>(() => ReadAsync(n)));
@@ -70,16 +71,17 @@ public sealed partial class KeyVaultSecretStore(
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            cache.TryRemove(name, out _);
+            cache[name] = CachedSecret.Missing(time.GetUtcNow());
+            LogNotFound(logger, name);
             throw new SecretNotFoundException(name);
         }
         catch (Exception e) when (e is RequestFailedException or AuthenticationFailedException)
         {
             if (cache.TryGetValue(name, out var stale))
             {
-                cache[name] = stale with { ReadAt = time.GetUtcNow() - options.CurrentValue.RefreshInterval + options.CurrentValue.MinRefreshInterval };
+                cache[name] = stale.KeptUntilRetry(time.GetUtcNow(), options.CurrentValue);
                 LogStale(logger, name, stale.Version, e.GetType().Name);
-                return stale.Value;
+                return stale.Value ?? throw new SecretNotFoundException(name);
             }
 
             LogUnavailable(logger, name, e.GetType().Name);
@@ -98,4 +100,7 @@ public sealed partial class KeyVaultSecretStore(
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Key Vault did not answer for secret {Name} ({Error}) and no earlier value is cached")]
     private static partial void LogUnavailable(ILogger logger, string name, string error);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Debug, Message = "Secret {Name} is not in Key Vault; asked for again after the minimum refresh interval")]
+    private static partial void LogNotFound(ILogger logger, string name);
 }

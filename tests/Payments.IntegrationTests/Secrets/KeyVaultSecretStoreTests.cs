@@ -15,6 +15,7 @@ public sealed class KeyVaultSecretStoreTests : IAsyncLifetime, IDisposable
     private const string Name = "HaiPay-USD-MerchantSecret";
     private const string First = "kv-secret-version-one-4b1e";
     private const string Second = "kv-secret-version-two-77c0";
+    private const string Absent = "Webhooks-PreviousSigningSecret";
 
     private readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     private readonly StaticTokenCredential credential = new();
@@ -140,6 +141,37 @@ public sealed class KeyVaultSecretStoreTests : IAsyncLifetime, IDisposable
         var error = await Assert.ThrowsAsync<SecretNotFoundException>(() => Store.GetAsync("HuaweiPin-ApiKey", default).AsTask());
 
         Assert.Equal("HuaweiPin-ApiKey", error.Name);
+    }
+
+    [Fact]
+    public async Task GetAsync_NoSuchSecretAskedAgain_NoVaultReadUntilTheMinimumInterval()
+    {
+        await Assert.ThrowsAsync<SecretNotFoundException>(() => Store.GetAsync(Absent, default).AsTask());
+        await Assert.ThrowsAsync<SecretNotFoundException>(() => Store.GetAsync(Absent, default).AsTask());
+        var readsWhileAbsent = vault.Reads(Absent);
+        vault.Set(Absent, Second);
+        time.Advance(TimeSpan.FromSeconds(29));
+        await Assert.ThrowsAsync<SecretNotFoundException>(() => Store.GetAsync(Absent, default).AsTask());
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(Second, await Store.GetAsync(Absent, default));
+        Assert.Equal((1, 2), (readsWhileAbsent, vault.Reads(Absent)));
+    }
+
+    [Fact]
+    public async Task GetAsync_VaultDownAfterAnAbsence_StillNotFoundAndAskedAgainAfterTheMinimumInterval()
+    {
+        await Assert.ThrowsAsync<SecretNotFoundException>(() => Store.GetAsync(Absent, default).AsTask());
+        vault.Down = true;
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        await Assert.ThrowsAsync<SecretNotFoundException>(() => Store.GetAsync(Absent, default).AsTask());
+        await Assert.ThrowsAsync<SecretNotFoundException>(() => Store.GetAsync(Absent, default).AsTask());
+        vault.Down = false;
+        vault.Set(Absent, Second);
+        time.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Second, await Store.GetAsync(Absent, default));
     }
 
     [Fact]
