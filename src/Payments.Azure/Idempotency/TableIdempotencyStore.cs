@@ -14,6 +14,7 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
 {
     private const string What = "Idempotency table";
     private const string Row = "key";
+    private const int PurgeConcurrency = 16;
     private static readonly string[] ExpiryOnly = ["ExpiresAt"];
 
     public async Task<Versioned<IdempotencyRecord>?> FindAsync(string key, CancellationToken cancellationToken)
@@ -58,17 +59,22 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
         }
     }
 
+    /// <summary>
+    /// Deletes every expired key, <see cref="PurgeConcurrency"/> at a time: each key is its own partition, so deletes cannot
+    /// share an entity-group batch, and one at a time (≈ 50–100/s) would fall behind 10 M keys a day (≈ 116/s).
+    /// A key completed again since the query (another ETag) is left alone.
+    /// </summary>
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var purged = 0;
-        var filter = TableFilter.Create($"ExpiresAt lt {now}");
-        await foreach (var row in tables.Idempotency.QueryAsync(filter, ExpiryOnly, 1000, cancellationToken))
+        var expired = tables.Idempotency.QueryAsync(TableFilter.Create($"ExpiresAt lt {now}"), ExpiryOnly, 1000, cancellationToken);
+        await Parallel.ForEachAsync(expired, new ParallelOptions { MaxDegreeOfParallelism = PurgeConcurrency, CancellationToken = cancellationToken }, async (row, ct) =>
         {
-            if (await tables.Idempotency.DeleteAsync(row.PartitionKey, row.RowKey, row.ETag ?? "*", cancellationToken) == TableOutcome.Success)
+            if (await tables.Idempotency.DeleteAsync(row.PartitionKey, row.RowKey, row.ETag ?? "*", ct) == TableOutcome.Success)
             {
-                purged++;
+                Interlocked.Increment(ref purged);
             }
-        }
+        });
 
         return purged;
     }

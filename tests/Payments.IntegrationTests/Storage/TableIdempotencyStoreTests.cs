@@ -81,4 +81,20 @@ public sealed class TableIdempotencyStoreTests(AzuriteFixture azurite)
         Assert.Null(await store.FindAsync("old", default));
         Assert.NotNull(await store.FindAsync("fresh", default));
     }
+
+    [Fact]
+    public async Task PurgeExpired_MoreKeysThanAPageAndTheConcurrency_EveryExpiredKeyDeletedOnce()
+    {
+        var store = await NewStoreAsync();
+        var old = Now - Options.Expiry - TimeSpan.FromMinutes(1);
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1_050), async (i, ct) => await store.TryAddAsync($"old-{i}", IdempotencyRecord.Begin("fp", Options, old), ct));
+        await store.TryAddAsync("fresh", IdempotencyRecord.Begin("fp", Options, Now), default);
+
+        var purged = await store.PurgeExpiredAsync(Now, default);
+        var again = await store.PurgeExpiredAsync(Now, default);
+
+        Assert.Equal((1_050, 0), (purged, again));
+        Assert.Null(await store.FindAsync("old-1049", default));
+        Assert.NotNull(await store.FindAsync("fresh", default));
+    }
 }
