@@ -80,7 +80,7 @@ public sealed partial class KeyVaultSecretStore(
             if (cache.TryGetValue(name, out var stale))
             {
                 cache[name] = stale.KeptUntilRetry(time.GetUtcNow(), options.CurrentValue);
-                LogStale(logger, name, stale.Version, e.GetType().Name);
+                LogStale(logger, name, stale.Version ?? "none (the secret was absent)", e.GetType().Name);
                 return stale.Value ?? throw new SecretNotFoundException(name);
             }
 
@@ -96,7 +96,7 @@ public sealed partial class KeyVaultSecretStore(
     private static partial void LogInvalidated(ILogger logger, string name);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Key Vault did not answer for secret {Name} ({Error}); still using version {Version}")]
-    private static partial void LogStale(ILogger logger, string name, string? version, string error);
+    private static partial void LogStale(ILogger logger, string name, string version, string error);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Key Vault did not answer for secret {Name} ({Error}) and no earlier value is cached")]
     private static partial void LogUnavailable(ILogger logger, string name, string error);
