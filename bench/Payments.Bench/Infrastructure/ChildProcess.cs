@@ -12,6 +12,8 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
+    public bool HasExited => process.HasExited;
+
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(fileName) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };

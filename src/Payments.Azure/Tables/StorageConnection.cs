@@ -6,7 +6,8 @@ public sealed record StorageConnection(Uri TableEndpoint, string? AccountName, b
     /// <summary>Azurite's well-known development account (public, documented by Microsoft).</summary>
     public const string DevelopmentAccountName = "devstoreaccount1";
 
-    private const string DevelopmentAccountKey =
+    /// <summary>Azurite's well-known development account key (public, documented by Microsoft; not a secret).</summary>
+    public const string DevelopmentAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     /// <summary>Parses <c>UseDevelopmentStorage=true</c> or the AccountName/AccountKey[/TableEndpoint] form.</summary>

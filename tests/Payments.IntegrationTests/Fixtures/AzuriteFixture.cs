@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using Payments.Azure.Tables;
 using Payments.Testing;
 
@@ -16,10 +15,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public int Port { get; private set; }
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageConnection.DevelopmentAccountName};"
-        + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-        + $"TableEndpoint=http://127.0.0.1:{Port}/{StorageConnection.DevelopmentAccountName};";
+    public string ConnectionString => AzuriteCommand.ConnectionString(Port);
 
     public TableServiceClient CreateService(TableClientOptions? options = null) =>
         new(StorageConnection.Parse(ConnectionString), null, options ?? new TableClientOptions());
@@ -33,29 +29,19 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>Starts Azurite (again, after <see cref="StopAsync"/>) on the same port; data kept on disk survives.</summary>
     public async Task StartAsync()
     {
-        var script = Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "table", "main.js");
-        if (!File.Exists(script))
+        var start = new ProcessStartInfo("node", AzuriteCommand.Arguments(RepositoryRoot.Path, Port, workspace))
         {
-            throw new InvalidOperationException($"Azurite is not installed at {script}: run the README's test command (it runs npm ci).");
-        }
-
-        var start = new ProcessStartInfo("node")
-        {
-            ArgumentList =
-            {
-                script, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--location", workspace, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--disableProductStyleUrl",
-            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await WaitForPortAsync(TimeSpan.FromSeconds(30));
+        var started = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        started.OutputDataReceived += (_, _) => { };
+        started.ErrorDataReceived += (_, _) => { };
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        process = started;
+        await AzuriteCommand.WaitUntilListeningAsync(Port, () => started.HasExited, TimeSpan.FromSeconds(30));
     }
 
     public async Task StopAsync()
@@ -77,30 +63,5 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             Directory.Delete(workspace, recursive: true);
         }
-    }
-
-    private async Task WaitForPortAsync(TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process!.HasExited)
-            {
-                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}.");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new TimeoutException($"Azurite did not listen on port {Port} within {timeout}.");
     }
 }
