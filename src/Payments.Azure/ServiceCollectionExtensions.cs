@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
@@ -25,14 +26,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var clientOptions = new TableClientOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() };
-            return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new TableServiceClient(StorageConnection.ForEntraId(options.TableServiceUri!), sp.GetRequiredService<TokenCredential>(), clientOptions)
-                : new TableServiceClient(StorageConnection.Parse(options.ConnectionString), null, clientOptions);
+            return StorageClient.Create(options, sp.GetRequiredService<TokenCredential>, StorageClient.Options(options.Timeout));
         });
-        services.AddSingleton(sp => new PaymentTables(
-            sp.GetRequiredService<TableServiceClient>(),
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new PaymentTables(sp.GetRequiredService<TableServiceClient>(), options.TablePrefix, options.Timeout);
+        });
         services.AddSingleton<IOrderRepository, TableOrderRepository>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());

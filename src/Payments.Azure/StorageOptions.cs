@@ -16,4 +16,10 @@ public sealed class StorageOptions
 
     /// <summary>Letters/digits put before every table name (default <c>pay</c>: <c>payorders</c>, ...).</summary>
     public string TablePrefix { get; set; } = "pay";
+
+    /// <summary>
+    /// Longest wait for one storage call, its retries included (default 10 s, at most 2 minutes); a call not answered in
+    /// time is "storage unavailable" (503 with Retry-After).
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Sockets;
-using Payments.Azure.Tables;
 
 namespace Payments.Testing;
 
@@ -10,6 +9,13 @@ namespace Payments.Testing;
 /// </summary>
 internal static class AzuriteCommand
 {
+    /// <summary>Azurite's well-known development account (public, documented by Microsoft).</summary>
+    public const string DevelopmentAccountName = "devstoreaccount1";
+
+    /// <summary>Azurite's well-known development account key (public, documented by Microsoft; not a secret).</summary>
+    public const string DevelopmentAccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     /// <summary>Node's arguments for Azurite's Table service on <paramref name="port"/>; data under <paramref name="location"/>, or in memory when null.</summary>
     public static IReadOnlyList<string> Arguments(string repositoryRoot, int port, string? location)
     {
@@ -26,9 +32,9 @@ internal static class AzuriteCommand
 
     /// <summary>The development account (Azurite's well-known key) at the Table endpoint on <paramref name="port"/>.</summary>
     public static string ConnectionString(int port) =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageConnection.DevelopmentAccountName};"
-        + $"AccountKey={StorageConnection.DevelopmentAccountKey};"
-        + $"TableEndpoint=http://127.0.0.1:{port}/{StorageConnection.DevelopmentAccountName};";
+        $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};"
+        + $"AccountKey={DevelopmentAccountKey};"
+        + $"TableEndpoint=http://127.0.0.1:{port}/{DevelopmentAccountName};";
 
     /// <summary>Returns once <paramref name="port"/> accepts connections; fails as soon as <paramref name="hasExited"/> says Azurite stopped.</summary>
     public static async Task WaitUntilListeningAsync(int port, Func<bool> hasExited, TimeSpan timeout)

@@ -9,7 +9,7 @@ namespace Payments.Bench.Load;
 /// </summary>
 public static class StorageBaseline
 {
-    public static async Task<LoadResult> RunAsync(TableClient orders, IReadOnlyList<string> orderIds, int concurrency, TimeSpan duration)
+    public static async Task<LoadResult> RunAsync(StorageTable orders, IReadOnlyList<string> orderIds, int concurrency, TimeSpan duration)
     {
         var next = -1;
         var failures = 0L;
@@ -38,7 +38,7 @@ public static class StorageBaseline
     }
 
     /// <summary>How long one read and one conditional write of each order take, <paramref name="concurrency"/> orders at a time.</summary>
-    public static async Task<TimeSpan> TimeAsync(TableClient orders, IReadOnlyList<string> orderIds, int concurrency)
+    public static async Task<TimeSpan> TimeAsync(StorageTable orders, IReadOnlyList<string> orderIds, int concurrency)
     {
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(orderIds, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, ct) =>
@@ -52,7 +52,7 @@ public static class StorageBaseline
     }
 
     /// <summary>The pair itself: read the order row, write it back on its ETag. False when either failed.</summary>
-    private static async Task<bool> ReadAndReplaceAsync(TableClient orders, string id, CancellationToken cancellationToken)
+    private static async Task<bool> ReadAndReplaceAsync(StorageTable orders, string id, CancellationToken cancellationToken)
     {
         var read = await orders.GetAsync(TableKeys.Encode(id), "order", cancellationToken);
         return read.Entity is { } entity && (await orders.ReplaceAsync(entity, read.ETag!, cancellationToken)).IsSuccess;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using Payments.Azure.Tables;
 using Payments.Core;
 using Payments.Core.Audit;
@@ -32,10 +33,10 @@ public sealed class TableAuditLog(PaymentTables tables) : IAuditLog
 
     public async IAsyncEnumerable<AuditRecord> ListAsync(string? orderId, DateTimeOffset day, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"PartitionKey eq {Partition(orderId, day)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(orderId, day)}");
         await foreach (var row in tables.Audit.QueryAsync(filter, null, 1000, cancellationToken))
         {
-            yield return new AuditRecord(row.GetString("OrderId"), row.GetString("Kind")!, row.GetString("Payload")!, row.GetDateTime("At")!.Value);
+            yield return new AuditRecord(row.GetString("OrderId"), row.GetString("Kind")!, row.GetString("Payload")!, row.GetDateTimeOffset("At")!.Value);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Data.Tables;
 using Payments.Azure.Tables;
 using Payments.Core.Idempotency;
 using Payments.Core.Orders;
@@ -67,10 +68,10 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var purged = 0;
-        var expired = tables.Idempotency.QueryAsync(TableFilter.Create($"ExpiresAt lt {now}"), ExpiryOnly, 1000, cancellationToken);
+        var expired = tables.Idempotency.QueryAsync(TableClient.CreateQueryFilter($"ExpiresAt lt {now}"), ExpiryOnly, 1000, cancellationToken);
         await Parallel.ForEachAsync(expired, new ParallelOptions { MaxDegreeOfParallelism = PurgeConcurrency, CancellationToken = cancellationToken }, async (row, ct) =>
         {
-            if (await tables.Idempotency.DeleteAsync(row.PartitionKey, row.RowKey, row.ETag ?? "*", ct) == TableOutcome.Success)
+            if (await tables.Idempotency.DeleteAsync(row.PartitionKey, row.RowKey, row.ETag.ToString(), ct) == TableOutcome.Success)
             {
                 Interlocked.Increment(ref purged);
             }
@@ -94,10 +95,10 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
 
     private static IdempotencyRecord FromEntity(TableEntity entity)
     {
-        var status = entity.GetInt64("StatusCode");
+        var status = entity.GetNumber("StatusCode");
         var response = status is { } code
             ? new StoredResponse((int)code, entity.GetString("ContentType"), entity.GetString("Location"), Convert.FromBase64String(entity.GetString("Body") ?? string.Empty))
             : null;
-        return new IdempotencyRecord(entity.GetString("Fingerprint")!, entity.GetDateTime("ExpiresAt")!.Value, entity.GetDateTime("LeasedUntil"), response);
+        return new IdempotencyRecord(entity.GetString("Fingerprint")!, entity.GetDateTimeOffset("ExpiresAt")!.Value, entity.GetDateTimeOffset("LeasedUntil"), response);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using Payments.Azure.Tables;
 using Payments.Core.Orders;
 

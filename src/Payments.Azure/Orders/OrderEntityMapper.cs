@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using Payments.Azure.Tables;
 using Payments.Core.Orders;
 
@@ -58,8 +59,8 @@ internal static class OrderEntityMapper
         Kind = entity.GetString("Kind") is { } kind ? Enum.Parse<OrderKind>(kind) : OrderKind.Payment,
         Status = Enum.Parse<OrderStatus>(entity.GetString("Status")!),
         RequestFingerprint = entity.GetString("RequestFingerprint")!,
-        CreatedAt = entity.GetDateTime("CreatedAt")!.Value,
-        UpdatedAt = entity.GetDateTime("UpdatedAt")!.Value,
+        CreatedAt = entity.GetDateTimeOffset("CreatedAt")!.Value,
+        UpdatedAt = entity.GetDateTimeOffset("UpdatedAt")!.Value,
         ProviderStatus = entity.GetString("ProviderStatus"),
         ProviderReference = entity.GetString("ProviderReference"),
         RedirectUrl = entity.GetString("RedirectUrl"),
@@ -72,16 +73,16 @@ internal static class OrderEntityMapper
         CustomerIp = entity.GetString("CustomerIp"),
         CardLast4 = entity.GetString("CardLast4"),
         Recurrence = Recurrence.UnitOf(entity.GetString("RecurringInterval")) is { } unit
-            ? new Recurrence(unit, (int)(entity.GetInt64("RecurringIntervalCount") ?? 1), (int)(entity.GetInt64("RetryTimes") ?? 0))
+            ? new Recurrence(unit, (int)(entity.GetNumber("RecurringIntervalCount") ?? 1), (int)(entity.GetNumber("RetryTimes") ?? 0))
             : null,
-        ProviderCalls = (int)(entity.GetInt64("ProviderCalls") ?? 0),
-        Checks = (int)(entity.GetInt64("Checks") ?? 0),
-        NextCheckAt = entity.GetDateTime("NextCheckAt"),
+        ProviderCalls = (int)(entity.GetNumber("ProviderCalls") ?? 0),
+        Checks = (int)(entity.GetNumber("Checks") ?? 0),
+        NextCheckAt = entity.GetDateTimeOffset("NextCheckAt"),
         LastError = entity.GetString("LastError"),
         ReviewReason = entity.GetString("ReviewReason"),
-        CompletedAt = entity.GetDateTime("CompletedAt"),
+        CompletedAt = entity.GetDateTimeOffset("CompletedAt"),
         LastEvent = entity.GetString("EventId") is { } eventId
-            ? new OrderEvent(eventId, entity.GetString("EventType")!, Enum.Parse<OrderStatus>(entity.GetString("EventStatus")!), entity.GetDateTime("EventAt")!.Value)
+            ? new OrderEvent(eventId, entity.GetString("EventType")!, Enum.Parse<OrderStatus>(entity.GetString("EventStatus")!), entity.GetDateTimeOffset("EventAt")!.Value)
             : null,
     };
 

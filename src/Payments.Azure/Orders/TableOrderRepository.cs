@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Payments.Azure.Tables;
 using Payments.Azure.Webhooks;
 using Payments.Core;
@@ -7,7 +9,7 @@ using Payments.Core.Orders;
 namespace Payments.Azure.Orders;
 
 /// <summary>Orders in Table Storage: one partition per order, a sharded due-check index beside it.</summary>
-public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepository
+public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<TableOrderRepository> logger) : IOrderRepository
 {
     private const string What = "Order table";
     private static readonly string[] KeysOnly = ["RowKey"];
@@ -70,16 +72,12 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
         for (var shard = 0; shard < DueIndex.Shards && found.Count < max; shard++)
         {
             var partition = DueIndex.Partition(provider, shard);
-            var filter = TableFilter.Create($"PartitionKey eq {partition} and RowKey lt {upper}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upper}");
             await foreach (var entry in tables.Due.QueryAsync(filter, KeysOnly, Math.Min(1000, max), cancellationToken))
             {
                 var (dueTicks, orderId) = TimeIndex.Parse(entry.RowKey);
-                var order = await FindAsync(orderId, cancellationToken);
-                if (order?.Value.NextCheckAt?.UtcTicks != dueTicks)
-                {
-                    await tables.Due.DeleteAsync(entry.PartitionKey, entry.RowKey, "*", cancellationToken);
-                }
-                else if (found.Add(orderId))
+                var order = await CurrentAsync(entry, dueTicks, orderId, cancellationToken);
+                if (order is not null && found.Add(orderId))
                 {
                     yield return order;
                     if (found.Count >= max)
@@ -91,11 +89,38 @@ public sealed class TableOrderRepository(PaymentTables tables) : IOrderRepositor
         }
     }
 
+    /// <summary>
+    /// The order a due entry points at, if the entry still holds (a stale one is deleted). An order whose storage calls
+    /// fail is skipped, its entry kept for the next run, so one order cannot stop the run for the others.
+    /// </summary>
+    private async Task<Versioned<PaymentOrder>?> CurrentAsync(TableEntity entry, long dueTicks, string orderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var order = await FindAsync(orderId, cancellationToken);
+            if (order?.Value.NextCheckAt?.UtcTicks == dueTicks)
+            {
+                return order;
+            }
+
+            await tables.Due.DeleteAsync(entry.PartitionKey, entry.RowKey, "*", cancellationToken);
+            return null;
+        }
+        catch (StorageUnavailableException e)
+        {
+            LogDueSkipped(logger, orderId, e.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Due order {OrderId} skipped this run: {Reason}")]
+    private static partial void LogDueSkipped(ILogger logger, string orderId, string reason);
+
     public async IAsyncEnumerable<PaymentOrder> FindChildrenAsync(string parentId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var partition = OrderEntityMapper.PartitionKey(parentId);
         const string prefix = OrderEntityMapper.ChildPrefix;
-        var filter = TableFilter.Create($"PartitionKey eq {partition} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "."}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "."}");
         await foreach (var entry in tables.Orders.QueryAsync(filter, KeysOnly, 1000, cancellationToken))
         {
             if (await FindAsync(TableKeys.Decode(entry.RowKey[prefix.Length..]), cancellationToken) is { Value: var child } && child.ParentOrderId == parentId)

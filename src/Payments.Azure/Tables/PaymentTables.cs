@@ -1,25 +1,23 @@
+using Azure.Data.Tables;
+
 namespace Payments.Azure.Tables;
 
-/// <summary>The tables this service uses, created on start if missing.</summary>
-public sealed class PaymentTables(TableServiceClient service, string prefix)
+/// <summary>The tables this service uses, created on start if missing; every call on them bounded by <paramref name="timeout"/>.</summary>
+public sealed class PaymentTables(TableServiceClient service, string prefix, TimeSpan timeout)
 {
-    public TableClient Orders { get; } = service.GetTableClient(prefix + "orders");
-    public TableClient Due { get; } = service.GetTableClient(prefix + "orderdue");
-    public TableClient Audit { get; } = service.GetTableClient(prefix + "audit");
-    public TableClient Idempotency { get; } = service.GetTableClient(prefix + "idempotency");
-    public TableClient Webhooks { get; } = service.GetTableClient(prefix + "webhooks");
+    public StorageTable Orders { get; } = new(service.GetTableClient(prefix + "orders"), timeout);
+    public StorageTable Due { get; } = new(service.GetTableClient(prefix + "orderdue"), timeout);
+    public StorageTable Audit { get; } = new(service.GetTableClient(prefix + "audit"), timeout);
+    public StorageTable Idempotency { get; } = new(service.GetTableClient(prefix + "idempotency"), timeout);
+    public StorageTable Webhooks { get; } = new(service.GetTableClient(prefix + "webhooks"), timeout);
 
-    public IEnumerable<TableClient> All => [Orders, Due, Audit, Idempotency, Webhooks];
+    public IEnumerable<StorageTable> All => [Orders, Due, Audit, Idempotency, Webhooks];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
         foreach (var table in All)
         {
-            var outcome = await table.CreateIfNotExistsAsync(cancellationToken);
-            if (outcome != TableOutcome.Success)
-            {
-                throw new Core.StorageUnavailableException($"Could not create table {table.Name}: {outcome}");
-            }
+            await table.CreateIfNotExistsAsync(cancellationToken);
         }
     }
 }

@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+
 namespace Payments.Azure.Tables;
 
 /// <summary>The outcome of a table operation, with the entity's new ETag or the entity read.</summary>

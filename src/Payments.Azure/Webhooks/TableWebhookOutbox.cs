@@ -1,15 +1,18 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Payments.Azure.Orders;
+using Azure.Data.Tables;
 using Payments.Azure.Tables;
+using Payments.Core;
 using Payments.Core.Orders;
 using Payments.Core.Webhooks;
 
 namespace Payments.Azure.Webhooks;
 
 /// <summary>The webhook outbox in Table Storage (see <see cref="WebhookIndex"/> for the rows).</summary>
-public sealed class TableWebhookOutbox(PaymentTables tables, IOrderRepository orders) : IWebhookOutbox
+public sealed partial class TableWebhookOutbox(PaymentTables tables, IOrderRepository orders, ILogger<TableWebhookOutbox> logger) : IWebhookOutbox
 {
     private const string What = "Webhook outbox";
     private static readonly string[] EventIdOnly = ["EventId"];
@@ -20,13 +23,11 @@ public sealed class TableWebhookOutbox(PaymentTables tables, IOrderRepository or
         var upper = TimeIndex.UpperBound(now);
         for (var shard = 0; shard < WebhookIndex.Shards && found < max; shard++)
         {
-            var filter = TableFilter.Create($"PartitionKey eq {WebhookIndex.Partition(shard)} and RowKey lt {upper}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WebhookIndex.Partition(shard)} and RowKey lt {upper}");
             await foreach (var entry in tables.Webhooks.QueryAsync(filter, EventIdOnly, Math.Min(1000, max), cancellationToken))
             {
-                var due = await ValidateAsync(entry, cancellationToken);
-                if (due is null)
+                if (await CurrentAsync(entry, cancellationToken) is not { } due)
                 {
-                    await tables.Webhooks.DeleteAsync(entry.PartitionKey, entry.RowKey, "*", cancellationToken);
                     continue;
                 }
 
@@ -79,6 +80,32 @@ public sealed class TableWebhookOutbox(PaymentTables tables, IOrderRepository or
         TableOutcomes.Ensure((await tables.Webhooks.UpsertAsync(row, cancellationToken)).Outcome, What);
     }
 
+    /// <summary>
+    /// The delivery a due entry stands for, if it still holds (a stale entry is deleted). One whose storage calls fail is
+    /// skipped, its entry kept for the next run, so one order cannot stop the run for the others.
+    /// </summary>
+    private async Task<DueWebhook?> CurrentAsync(TableEntity entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await ValidateAsync(entry, cancellationToken) is { } due)
+            {
+                return due;
+            }
+
+            await tables.Webhooks.DeleteAsync(entry.PartitionKey, entry.RowKey, "*", cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            LogDueSkipped(logger, entry.RowKey, e.Message);
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Due webhook {Entry} skipped this run: {Reason}")]
+    private static partial void LogDueSkipped(ILogger logger, string entry, string reason);
+
     /// <summary>The due entry still holds: the order's last event is this one and its delivery is pending at this time.</summary>
     private async Task<DueWebhook?> ValidateAsync(TableEntity entry, CancellationToken cancellationToken)
     {
@@ -119,11 +146,11 @@ public sealed class TableWebhookOutbox(PaymentTables tables, IOrderRepository or
     private static WebhookDelivery FromEntity(string eventId, TableEntity entity) => new(
         eventId,
         Enum.Parse<WebhookDeliveryState>(entity.GetString("State")!),
-        (int)(entity.GetInt64("Attempts") ?? 0),
-        entity.GetDateTime("NextAttemptAt")!.Value,
-        entity.GetInt64("LastStatusCode") is { } code ? (int)code : null,
+        (int)(entity.GetNumber("Attempts") ?? 0),
+        entity.GetDateTimeOffset("NextAttemptAt")!.Value,
+        entity.GetNumber("LastStatusCode") is { } code ? (int)code : null,
         entity.GetString("LastError"),
-        entity.GetDateTime("FinishedAt"));
+        entity.GetDateTimeOffset("FinishedAt"));
 
     private static string EndpointKey(Uri endpoint) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(endpoint.AbsoluteUri)));
 }

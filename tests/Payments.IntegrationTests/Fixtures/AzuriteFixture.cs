@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Azure.Data.Tables;
+using Payments.Azure;
 using Payments.Azure.Tables;
 using Payments.Testing;
 
@@ -17,8 +19,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString => AzuriteCommand.ConnectionString(Port);
 
+    /// <summary>The service client the server would build for this Azurite (<paramref name="options"/>: the server's by default).</summary>
     public TableServiceClient CreateService(TableClientOptions? options = null) =>
-        new(StorageConnection.Parse(ConnectionString), null, options ?? new TableClientOptions());
+        new(ConnectionString, options ?? StorageClient.Options(new StorageOptions().Timeout));
+
+    /// <summary>The server's tables under a fresh prefix, with the server's default timeout.</summary>
+    public PaymentTables CreateTables(TableClientOptions? options = null) =>
+        new(CreateService(options), TablePrefix.New(), new StorageOptions().Timeout);
 
     public async Task InitializeAsync()
     {

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Text;
 using Payments.Testing;
 
 namespace Payments.IntegrationTests.Fixtures;
@@ -9,6 +11,8 @@ namespace Payments.IntegrationTests.Fixtures;
 /// A loopback TCP relay in front of Azurite whose line can be cut: <see cref="Cut"/> drops every open connection and
 /// refuses new ones, as an unreachable storage account would; <see cref="Restore"/> listens again on the same port.
 /// (Stopping the Azurite process instead loses writes it had acknowledged: it keeps tables in memory between saves.)
+/// <see cref="Stall"/> makes it a listener that accepts and never answers: requests (all, or those holding a marker)
+/// are swallowed and their connection goes silent, as a hung storage front end would.
 /// </summary>
 public sealed class StorageCutProxy : IAsyncDisposable
 {
@@ -16,6 +20,7 @@ public sealed class StorageCutProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<TcpClient, byte> open = new();
     private TcpListener? listener;
     private CancellationTokenSource? accepting;
+    private volatile string? stallMarker;
 
     private StorageCutProxy(int target)
     {
@@ -38,6 +43,12 @@ public sealed class StorageCutProxy : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(azurite);
         return azurite.ConnectionString.Replace($":{azurite.Port}/", $":{Port}/", StringComparison.Ordinal);
     }
+
+    /// <summary>From now on every request holding <paramref name="marker"/> (every request when empty) is never answered.</summary>
+    public void Stall(string marker = "") => stallMarker = marker;
+
+    /// <summary>Requests are relayed again (connections already stalled stay silent).</summary>
+    public void Unstall() => stallMarker = null;
 
     public void Cut()
     {
@@ -104,7 +115,8 @@ public sealed class StorageCutProxy : IAsyncDisposable
             await outbound.ConnectAsync(IPAddress.Loopback, target);
             var a = inbound.GetStream();
             var b = outbound.GetStream();
-            await Task.WhenAny(a.CopyToAsync(b), b.CopyToAsync(a));
+            var stalled = new StrongBox<bool>(false);
+            await Task.WhenAny(PumpAsync(a, b, stalled, inspect: true), PumpAsync(b, a, stalled, inspect: false));
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
@@ -116,6 +128,26 @@ public sealed class StorageCutProxy : IAsyncDisposable
             open.TryRemove(outbound, out _);
             inbound.Dispose();
             outbound.Dispose();
+        }
+    }
+
+    /// <summary>Copies one direction; once a request matches the stall marker the connection forwards nothing more either way.</summary>
+    private async Task PumpAsync(NetworkStream from, NetworkStream to, StrongBox<bool> stalled, bool inspect)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await from.ReadAsync(buffer)) > 0)
+        {
+            if (inspect && stallMarker is { } marker
+                && (marker.Length == 0 || Encoding.ASCII.GetString(buffer, 0, read).Contains(marker, StringComparison.Ordinal)))
+            {
+                stalled.Value = true;
+            }
+
+            if (!stalled.Value)
+            {
+                await to.WriteAsync(buffer.AsMemory(0, read));
+            }
         }
     }
 }

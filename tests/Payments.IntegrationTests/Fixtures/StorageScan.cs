@@ -16,7 +16,8 @@ internal static class StorageScan
             {
                 values.Add(row.PartitionKey);
                 values.Add(row.RowKey);
-                values.AddRange(row.Properties.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+                values.AddRange(row.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+                    .Select(p => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
             }
         }
 

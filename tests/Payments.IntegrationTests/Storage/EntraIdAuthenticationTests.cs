@@ -1,6 +1,7 @@
 using System.Net;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Payments.Azure;
 using Payments.Azure.Tables;
 
 namespace Payments.IntegrationTests.Storage;
@@ -12,17 +13,18 @@ public sealed class EntraIdAuthenticationTests
     {
         var credential = new RecordingCredential();
         using var handler = new RecordingHandler();
-        var options = new TableClientOptions { Transport = new HttpClientTransport(new HttpClient(handler)) };
-        var service = new TableServiceClient(
-            StorageConnection.ForEntraId(new Uri("https://account.table.core.windows.net")), credential, options);
+        var options = StorageClient.Options(TimeSpan.FromSeconds(10));
+        options.Transport = new HttpClientTransport(new HttpClient(handler));
+        var settings = new StorageOptions { TableServiceUri = new Uri("https://account.table.core.windows.net") };
+        var service = StorageClient.Create(settings, () => credential, options);
 
-        var response = await service.GetTableClient("orders").GetAsync("p", "r", default);
+        var response = await new PaymentTables(service, "pay", settings.Timeout).Orders.GetAsync("p", "r", default);
 
         Assert.Equal(TableOutcome.NotFound, response.Outcome);
-        Assert.Equal([TableServiceClient.StorageScope], credential.Scopes);
+        Assert.Equal(["https://storage.azure.com/.default"], credential.Scopes);
         Assert.Equal("Bearer", handler.Authorization?.Scheme);
         Assert.Equal("token-for-test", handler.Authorization?.Parameter);
-        Assert.Equal("/orders(PartitionKey='p',RowKey='r')", handler.Path);
+        Assert.Equal("/payorders(PartitionKey='p',RowKey='r')", handler.Path);
     }
 
     private sealed class RecordingCredential : TokenCredential
@@ -48,7 +50,13 @@ public sealed class EntraIdAuthenticationTests
         {
             Authorization = request.Headers.Authorization;
             Path = Uri.UnescapeDataString(request.RequestUri!.AbsolutePath);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound)
+            {
+                Content = new StringContent(
+                    "{\"odata.error\":{\"code\":\"ResourceNotFound\",\"message\":{\"lang\":\"en-US\",\"value\":\"The specified resource does not exist.\"}}}",
+                    System.Text.Encoding.UTF8,
+                    "application/json"),
+            });
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class TableIdempotencyStoreTests(AzuriteFixture azurite)
 
     private async Task<TableIdempotencyStore> NewStoreAsync()
     {
-        var tables = new PaymentTables(azurite.CreateService(), TablePrefix.New());
+        var tables = azurite.CreateTables();
         await tables.CreateIfNotExistsAsync(default);
         return new TableIdempotencyStore(tables);
     }

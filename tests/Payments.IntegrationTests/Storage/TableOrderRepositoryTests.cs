@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Payments.Azure.Orders;
 using Payments.Azure.Tables;
 using Payments.Core.Orders;
@@ -10,9 +11,9 @@ public sealed class TableOrderRepositoryTests(AzuriteFixture azurite)
 {
     private async Task<TableOrderRepository> NewRepositoryAsync()
     {
-        var tables = new PaymentTables(azurite.CreateService(), TablePrefix.New());
+        var tables = azurite.CreateTables();
         await tables.CreateIfNotExistsAsync(default);
-        return new TableOrderRepository(tables);
+        return new TableOrderRepository(tables, NullLogger<TableOrderRepository>.Instance);
     }
 
     [Fact]

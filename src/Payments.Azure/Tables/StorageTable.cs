@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
+using Payments.Core;
+
+namespace Payments.Azure.Tables;
+
+/// <summary>
+/// One table, over Azure.Data.Tables' <see cref="TableClient"/>. Expected storage answers come back as
+/// <see cref="TableOutcome"/> values; every call (each query page) is bounded by the storage timeout, and a call that
+/// gets no answer in time, or none at all, throws <see cref="StorageUnavailableException"/> (answered 503).
+/// </summary>
+public sealed class StorageTable
+{
+    /// <summary>
+    /// A fresh id written with every insert: when the pipeline retried an insert whose first try had succeeded, the
+    /// 409 it gets is told apart from someone else's row by this id.
+    /// </summary>
+    public const string InsertIdProperty = "InsertId";
+
+    private const string ETagProperty = "odata.etag";
+    private readonly TableClient client;
+    private readonly TimeSpan timeout;
+
+    public StorageTable(TableClient client, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        this.client = client;
+        this.timeout = timeout;
+    }
+
+    public string Name => client.Name;
+
+    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
+    {
+        var response = await AnswerAsync(
+            async token =>
+            {
+                await client.CreateIfNotExistsAsync(token);
+                return new TableResponse(TableOutcome.Success);
+            },
+            cancellationToken);
+        TableOutcomes.Ensure(response.Outcome, $"Table {Name} could not be created");
+    }
+
+    public Task<TableResponse> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        AnswerAsync(
+            async token =>
+            {
+                var entity = (await client.GetEntityAsync<TableEntity>(partitionKey, rowKey, cancellationToken: token)).Value;
+                return new TableResponse(TableOutcome.Success, entity.ETag.ToString(), entity);
+            },
+            cancellationToken);
+
+    /// <summary>Adds the entity; <see cref="TableOutcome.AlreadyExists"/> when a row with its keys is someone else's.</summary>
+    public Task<TableResponse> InsertAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        var sent = Sendable(entity);
+        var insertId = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        sent[InsertIdProperty] = insertId;
+        return AnswerAsync(
+            async token =>
+            {
+                try
+                {
+                    return new TableResponse(TableOutcome.Success, (await client.AddEntityAsync(sent, token)).Headers.ETag?.ToString());
+                }
+                catch (RequestFailedException e) when (e.Status == 409)
+                {
+                    var stored = await client.GetEntityIfExistsAsync<TableEntity>(sent.PartitionKey, sent.RowKey, cancellationToken: token);
+                    return stored is { HasValue: true, Value: { } row } && row.TryGetValue(InsertIdProperty, out var id) && Equals(id, insertId)
+                        ? new TableResponse(TableOutcome.Success, row.ETag.ToString(), row)
+                        : new TableResponse(TableOutcome.AlreadyExists);
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Replaces the entity if its ETag still matches (<c>*</c> matches any existing entity).</summary>
+    public Task<TableResponse> ReplaceAsync(TableEntity entity, string etag, CancellationToken cancellationToken) =>
+        AnswerAsync(
+            async token => Written(await client.UpdateEntityAsync(Sendable(entity), new ETag(etag), TableUpdateMode.Replace, token)),
+            cancellationToken);
+
+    /// <summary>Inserts or replaces the entity whatever is stored (index rows only; orders always carry an ETag).</summary>
+    public Task<TableResponse> UpsertAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        AnswerAsync(
+            async token => Written(await client.UpsertEntityAsync(Sendable(entity), TableUpdateMode.Replace, token)),
+            cancellationToken);
+
+    /// <summary>Deletes the entity if its ETag still matches; a missing entity counts as deleted.</summary>
+    public async Task<TableOutcome> DeleteAsync(string partitionKey, string rowKey, string etag, CancellationToken cancellationToken) =>
+        (await AnswerAsync(
+            async token =>
+            {
+                await client.DeleteEntityAsync(partitionKey, rowKey, new ETag(etag), token);
+                return new TableResponse(TableOutcome.Success);
+            },
+            cancellationToken)).Outcome;
+
+    /// <summary>Entities matching <paramref name="filter"/> (built with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>), page by page.</summary>
+    /// <param name="filter">OData filter, or null for all entities.</param>
+    /// <param name="select">Properties to return besides the keys, or null for all.</param>
+    /// <param name="pageSize">Entities per request (at most 1,000).</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async IAsyncEnumerable<TableEntity> QueryAsync(
+        string? filter,
+        IReadOnlyCollection<string>? select,
+        int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        var properties = select is null ? null : select.Append("PartitionKey").Append("RowKey").Distinct().ToList();
+        string? continuation = null;
+        do
+        {
+            var page = await BoundAsync(token => FirstPageAsync(filter, properties, pageSize, continuation, token), cancellationToken);
+            foreach (var entity in page.Values)
+            {
+                yield return entity;
+            }
+
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+    }
+
+    private async Task<(IReadOnlyList<TableEntity> Values, string? ContinuationToken)> FirstPageAsync(string? filter, List<string>? select, int pageSize, string? continuation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var page in client.QueryAsync<TableEntity>(filter, pageSize, select, cancellationToken).AsPages(continuation, pageSize).WithCancellation(cancellationToken))
+            {
+                return (page.Values, page.ContinuationToken);
+            }
+
+            return ([], null);
+        }
+        catch (RequestFailedException e) when (Outcome(e) is { } outcome)
+        {
+            throw TableOutcomes.Unavailable(outcome, $"Table {Name} query");
+        }
+    }
+
+    /// <summary>The entity as sent: null properties left out (a missing property reads as null), no stale ETag.</summary>
+    private static TableEntity Sendable(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var sent = new TableEntity(entity.PartitionKey, entity.RowKey);
+        foreach (var (name, value) in entity)
+        {
+            if (value is not null && name is not ("PartitionKey" or "RowKey" or "Timestamp") && name != ETagProperty)
+            {
+                sent[name] = value;
+            }
+        }
+
+        return sent;
+    }
+
+    private static TableResponse Written(Response response) => new(TableOutcome.Success, response.Headers.ETag?.ToString());
+
+    private Task<TableResponse> AnswerAsync(Func<CancellationToken, Task<TableResponse>> operation, CancellationToken cancellationToken) =>
+        BoundAsync(
+            async token =>
+            {
+                try
+                {
+                    return await operation(token);
+                }
+                catch (RequestFailedException e) when (Outcome(e) is { } outcome)
+                {
+                    return new TableResponse(outcome);
+                }
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Runs one storage call within the timeout. Real time, not the injected clock: this bounds waiting on a socket.
+    /// No answer in time, a transport failure after the pipeline's retries (Azure.Core reports those as status 0, or
+    /// aggregates the tries' errors) or a cancellation that is not the caller's becomes <see cref="StorageUnavailableException"/>.
+    /// </summary>
+    private async Task<T> BoundAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(timeout);
+        try
+        {
+            return await operation(bound.Token);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsNoAnswer(e))
+        {
+            throw new StorageUnavailableException(
+                $"Table {Name}: no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    private static bool IsNoAnswer(Exception e) => e switch
+    {
+        OperationCanceledException => true,
+        RequestFailedException { Status: 0 } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsNoAnswer),
+        _ => false,
+    };
+
+    /// <summary>The outcome a storage answer stands for; null (the exception propagates) for answers retrying cannot fix.</summary>
+    private static TableOutcome? Outcome(RequestFailedException e) => e.Status switch
+    {
+        404 when e.ErrorCode == TableErrorCode.TableNotFound.ToString() => TableOutcome.TableNotFound,
+        404 => TableOutcome.NotFound,
+        409 => TableOutcome.AlreadyExists,
+        412 => TableOutcome.PreconditionFailed,
+        408 or 429 or >= 500 => TableOutcome.Unavailable,
+        _ => null,
+    };
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Payments.Core.HaiPay;
+using Payments.IntegrationTests.Fixtures;
+using Payments.IntegrationTests.HaiPay;
+
+namespace Payments.IntegrationTests.Storage;
+
+/// <summary>
+/// Storage that accepts connections and never answers (issue #16 scenario 10): every storage call is bounded by
+/// <c>PaymentsStorage:Timeout</c>, a stall is a 503 with Retry-After, and a run over due orders goes on with the others.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class StorageStallTests(AzuriteFixture azurite)
+{
+    private static Dictionary<string, string?> Settings(StorageCutProxy line, AzuriteFixture azurite) => new()
+    {
+        ["PaymentsStorage:ConnectionString"] = line.ConnectionString(azurite),
+        ["PaymentsStorage:Timeout"] = "00:00:02",
+    };
+
+    [Fact]
+    public async Task CreateCollection_StorageNeverAnswers_503ProblemWithRetryAfter()
+    {
+        await using var line = StorageCutProxy.Start(azurite.Port);
+        await using var system = await PaymentsSystem.StartAsync(azurite, Settings(line, azurite));
+        await CollectionFlow.CreatedPayUrlAsync(system, "stall-before");
+        line.Stall();
+
+        using var client = system.Server.CreateMerchantClient();
+        client.Timeout = TimeSpan.FromMinutes(3);
+        var response = await client.PostAsJsonAsync("/api/haipay/collections", CollectionFlow.Request("stall-create"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        line.Unstall();
+    }
+
+    [Fact]
+    public async Task PollerRunOnce_OneOrdersStorageNeverAnswers_ChecksTheOthers()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var line = StorageCutProxy.Start(azurite.Port);
+        await using var system = await PaymentsSystem.StartAsync(azurite, Settings(line, azurite), s => s.AddSingleton<TimeProvider>(clock));
+        await system.SetHaiPayFaultsAsync(new { notifications = false });
+        string[] ids = ["stall-poll-a", "stall-poll-b", "stall-poll-c"];
+        foreach (var id in ids)
+        {
+            await CollectionFlow.CreatedPayUrlAsync(system, id);
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        line.Stall("stall-poll-b");
+        var checkedCount = await system.Server.Services.GetRequiredService<HaiPayPoller>().RunOnceAsync(default);
+        line.Unstall();
+
+        Assert.Equal(2, checkedCount);
+        Assert.Equal(1, (await system.SandboxPaymentAsync("stall-poll-a"))!.Value.GetProperty("queries").GetInt32());
+        Assert.Equal(1, (await system.SandboxPaymentAsync("stall-poll-c"))!.Value.GetProperty("queries").GetInt32());
+    }
+}
