@@ -67,6 +67,7 @@ module app 'functionapp.bicep' = {
       // Payments.Azure: tables through managed identity (never a connection string in Azure).
       PaymentsStorage__TableServiceUri: storage.outputs.tableEndpoint
       PaymentsStorage__TablePrefix: 'pay'
+      PaymentsStorage__Timeout: '00:00:10'
       // Payments.Azure: provider secrets from Key Vault, cached in memory.
       KeyVault__VaultUri: vault.outputs.uri
       KeyVault__RefreshInterval: '00:30:00'

@@ -18,7 +18,7 @@ namespace Payments.Azure;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Table Storage (Shared Key locally, managed identity in Azure) and the order store.</summary>
+    /// <summary>Table Storage through Azure.Data.Tables (connection string locally, managed identity in Azure) and the order store.</summary>
     public static IServiceCollection AddPaymentsStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();

@@ -17,8 +17,15 @@ public sealed partial class ExpireFramesJob(IOrderRepository orders, OrderUpdate
         var expired = 0;
         await foreach (var due in orders.FindDueAsync(PaymentProvider.HuaweiPin, time.GetUtcNow(), BatchSize, cancellationToken))
         {
-            var result = await updater.UpdateAsync(due, (order, now) => order.NextCheckAt <= now ? order.Expire(now) : new Transition(TransitionKind.Unchanged, order), cancellationToken);
-            expired += result.Kind == TransitionKind.Changed ? 1 : 0;
+            try
+            {
+                var result = await updater.UpdateAsync(due, (order, now) => order.NextCheckAt <= now ? order.Expire(now) : new Transition(TransitionKind.Unchanged, order), cancellationToken);
+                expired += result.Kind == TransitionKind.Changed ? 1 : 0;
+            }
+            catch (Exception e) when (e is StorageUnavailableException or OrderContentionException)
+            {
+                LogExpiryFailed(logger, due.Value.Id, e.Message);
+            }
         }
 
         if (expired > 0)
@@ -28,6 +35,9 @@ public sealed partial class ExpireFramesJob(IOrderRepository orders, OrderUpdate
 
         return expired;
     }
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Warning, Message = "Frame {OrderId} not expired this run ({Reason}); it stays due")]
+    private static partial void LogExpiryFailed(ILogger logger, string orderId, string reason);
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Expired {Count} HUAWEIPIN frames")]
     private static partial void LogExpired(ILogger logger, int count);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Payments.Core;
 using Payments.Core.Webhooks;
 
 namespace Payments.Http.Webhooks;
@@ -31,13 +32,20 @@ public sealed partial class WebhookDispatcher(
         var due = outbox.FindDueAsync(time.GetUtcNow(), settings.BatchSize, cancellationToken);
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken }, async (webhook, ct) =>
         {
-            if (endpoint is null)
+            try
             {
-                await outbox.TrySaveAsync(webhook.Order.Id, webhook.Current.Abandon("no webhook endpoint configured", time.GetUtcNow()), webhook.Delivery?.Version, ct);
-                return;
-            }
+                if (endpoint is null)
+                {
+                    await outbox.TrySaveAsync(webhook.Order.Id, webhook.Current.Abandon("no webhook endpoint configured", time.GetUtcNow()), webhook.Delivery?.Version, ct);
+                    return;
+                }
 
-            await AttemptAsync(endpoint, await keys.Value, webhook, settings.Schedule, ct);
+                await AttemptAsync(endpoint, await keys.Value, webhook, settings.Schedule, ct);
+            }
+            catch (StorageUnavailableException e)
+            {
+                LogStorageFailed(logger, webhook.Event.Id, webhook.Order.Id, e.Message);
+            }
         });
     }
 
@@ -93,6 +101,9 @@ public sealed partial class WebhookDispatcher(
 
     [LoggerMessage(EventId = 6004, Level = LogLevel.Error, Message = "The webhook endpoint answered 410 Gone to {EventId}; it is disabled until Webhooks:Url changes")]
     private static partial void LogGone(ILogger logger, string eventId);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Webhook {EventId} for order {OrderId} not handled this run, storage did not answer ({Reason}); it stays due")]
+    private static partial void LogStorageFailed(ILogger logger, string eventId, string orderId, string reason);
 
     [LoggerMessage(EventId = 6005, Level = LogLevel.Debug, Message = "The webhook endpoint is disabled (it answered 410 Gone); nothing sent")]
     private static partial void LogDisabled(ILogger logger);

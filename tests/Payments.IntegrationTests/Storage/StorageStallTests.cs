@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Core.HaiPay;
+using Payments.Core.HuaweiPin;
+using Payments.Http.Webhooks;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HaiPay;
+using Payments.IntegrationTests.HuaweiPin;
 
 namespace Payments.IntegrationTests.Storage;
 
@@ -60,4 +63,52 @@ public sealed class StorageStallTests(AzuriteFixture azurite)
         Assert.Equal(1, (await system.SandboxPaymentAsync("stall-poll-a"))!.Value.GetProperty("queries").GetInt32());
         Assert.Equal(1, (await system.SandboxPaymentAsync("stall-poll-c"))!.Value.GetProperty("queries").GetInt32());
     }
+
+    [Fact]
+    public async Task ExpireFramesRunOnce_OneOrdersWriteNeverAnswered_ExpiresTheOthers()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var line = StorageCutProxy.Start(azurite.Port);
+        await using var system = await PaymentsSystem.StartAsync(azurite, Settings(line, azurite), s => s.AddSingleton<TimeProvider>(clock));
+        foreach (var id in new[] { "stall-exp-a", "stall-exp-b", "stall-exp-c" })
+        {
+            await FrameFlow.CreatedIframeUrlAsync(system, id);
+        }
+
+        clock.Advance(TimeSpan.FromHours(73));
+        line.Stall(WriteInto("stall-exp-b"));
+        var expired = await system.Server.Services.GetRequiredService<ExpireFramesJob>().RunOnceAsync(default);
+        line.Unstall();
+
+        Assert.Equal(2, expired);
+        await system.WaitForStatusAsync("stall-exp-a", "Expired");
+        await system.WaitForStatusAsync("stall-exp-c", "Expired");
+    }
+
+    [Fact]
+    public async Task DispatcherRunOnce_OneOrdersWriteNeverAnswered_DeliversTheOthers()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var line = StorageCutProxy.Start(azurite.Port);
+        var settings = Settings(line, azurite);
+        settings["Webhooks:Url"] = receiver.Url.AbsoluteUri;
+        settings["Secrets:Webhooks-SigningSecret"] = receiver.Secret;
+        settings["DeliverWebhooksSchedule"] = "0 0 0 1 1 *";
+        await using var system = await PaymentsSystem.StartAsync(azurite, settings);
+        string[] ids = ["stall-hook-a", "stall-hook-b", "stall-hook-c"];
+        foreach (var id in ids)
+        {
+            await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, id), "100.00", "success");
+            await system.WaitForStatusAsync(id, "Succeeded");
+        }
+
+        line.Stall(WriteInto("stall-hook-b"));
+        await system.Server.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default);
+        line.Unstall();
+
+        Assert.Equal(["stall-hook-a", "stall-hook-c"], receiver.Accepted.Select(d => d.OrderId).Order());
+    }
+
+    /// <summary>What a write into the order's partition carries in its JSON body (reads name the key in the URL instead).</summary>
+    private static string WriteInto(string orderId) => $"\"PartitionKey\":\"{orderId}\"";
 }
