@@ -1,7 +1,7 @@
 namespace Payments.Bench;
 
 /// <summary>How long and how hard the bench runs. <c>--quick</c> is a smoke run: shorter, smaller, same shape.</summary>
-public sealed record BenchOptions(string Root, string Results, bool Quick)
+public sealed record BenchOptions(string Root, string Results, bool Quick, int? MaxOrders = null)
 {
     public static readonly int[] Concurrency = [1, 8, 32, 128];
 
@@ -11,6 +11,9 @@ public sealed record BenchOptions(string Root, string Results, bool Quick)
     public int Pool => Quick ? 1_500 : 6_000;
 
     public int[] PollTotals => Quick ? [1_000, 5_000] : [1_000, 10_000, 100_000];
+
+    /// <summary>Table sizes of the storage-request counts: the poll sizes, up to <see cref="MaxOrders"/> (<c>--max-orders</c>).</summary>
+    public int[] RequestTotals => [.. PollTotals.Where(total => total <= (MaxOrders ?? int.MaxValue))];
 
     public int PollDue => Quick ? 300 : 1_000;
 

@@ -4,7 +4,8 @@ using Payments.Bench.Scenarios;
 using Payments.Bench.Signatures;
 
 var root = Path.GetFullPath(args.SkipWhile(a => a != "--root").Skip(1).FirstOrDefault() ?? Directory.GetCurrentDirectory());
-var options = new BenchOptions(root, Path.Combine(root, "bench", "results"), args.Contains("--quick"));
+var maxOrders = args.SkipWhile(a => a != "--max-orders").Skip(1).FirstOrDefault() is { } max ? int.Parse(max, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+var options = new BenchOptions(root, Path.Combine(root, "bench", "results"), args.Contains("--quick"), maxOrders);
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 
 if (args.FirstOrDefault() == "signatures")
@@ -22,6 +23,11 @@ if (only is null or "endpoints")
 if (only is null or "polling")
 {
     await new PollCycle(stack, options).RunAsync();
+}
+
+if (only is null or "requests")
+{
+    await new StorageRequests(stack, options).RunAsync();
 }
 
 if (only is null or "startup")

@@ -102,7 +102,11 @@ public sealed class BenchSystem : IAsyncDisposable
     }
 
     /// <summary>A Server in this process on the same tables: the bench seeds orders and runs the poller through it.</summary>
-    public async Task<WebApplication> StartOperatorAsync(string prefix, TimeProvider clock, IDictionary<string, string>? overrides = null)
+    /// <param name="prefix">Table prefix (and order id prefix) of this Server.</param>
+    /// <param name="clock">The Server's clock.</param>
+    /// <param name="overrides">Settings replacing <see cref="ServerSettings"/>.</param>
+    /// <param name="services">Registrations made after the Server's own (the last registration of a service wins).</param>
+    public async Task<WebApplication> StartOperatorAsync(string prefix, TimeProvider clock, IDictionary<string, string>? overrides = null, Action<IServiceCollection>? services = null)
     {
         var port = FreePort.Next();
         var app = ServerApp.Build(["--environment", "Production", "--urls", $"http://127.0.0.1:{port}"], builder =>
@@ -111,6 +115,7 @@ public sealed class BenchSystem : IAsyncDisposable
                 .Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton(clock);
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));

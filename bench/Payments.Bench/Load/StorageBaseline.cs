@@ -1,15 +1,25 @@
 using System.Diagnostics;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Payments.Azure;
 using Payments.Azure.Tables;
 
 namespace Payments.Bench.Load;
 
 /// <summary>
-/// The storage work an endpoint cannot avoid, issued straight at the same Azurite through the service's table client:
-/// read one order row, then replace it on its ETag (compare-and-swap), each pair on a different seeded order.
+/// The storage work an endpoint cannot avoid, issued straight at the same Azurite with Azure.Data.Tables' own
+/// <see cref="TableClient"/> (the service's client, without the service's seam): read one order row, then replace it on
+/// its ETag (compare-and-swap), each pair on a different seeded order.
 /// </summary>
 public static class StorageBaseline
 {
-    public static async Task<LoadResult> RunAsync(StorageTable orders, IReadOnlyList<string> orderIds, int concurrency, TimeSpan duration)
+    /// <summary>The orders table of the Server whose services these are, through its <see cref="TableServiceClient"/>.</summary>
+    public static TableClient Orders(IServiceProvider services) =>
+        services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix + "orders");
+
+    public static async Task<LoadResult> RunAsync(TableClient orders, IReadOnlyList<string> orderIds, int concurrency, TimeSpan duration)
     {
         var next = -1;
         var failures = 0L;
@@ -38,7 +48,7 @@ public static class StorageBaseline
     }
 
     /// <summary>How long one read and one conditional write of each order take, <paramref name="concurrency"/> orders at a time.</summary>
-    public static async Task<TimeSpan> TimeAsync(StorageTable orders, IReadOnlyList<string> orderIds, int concurrency)
+    public static async Task<TimeSpan> TimeAsync(TableClient orders, IReadOnlyList<string> orderIds, int concurrency)
     {
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(orderIds, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, ct) =>
@@ -52,10 +62,18 @@ public static class StorageBaseline
     }
 
     /// <summary>The pair itself: read the order row, write it back on its ETag. False when either failed.</summary>
-    private static async Task<bool> ReadAndReplaceAsync(StorageTable orders, string id, CancellationToken cancellationToken)
+    private static async Task<bool> ReadAndReplaceAsync(TableClient orders, string id, CancellationToken cancellationToken)
     {
-        var read = await orders.GetAsync(TableKeys.Encode(id), "order", cancellationToken);
-        return read.Entity is { } entity && (await orders.ReplaceAsync(entity, read.ETag!, cancellationToken)).IsSuccess;
+        try
+        {
+            var entity = (await orders.GetEntityAsync<TableEntity>(TableKeys.Encode(id), "order", cancellationToken: cancellationToken)).Value;
+            await orders.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException)
+        {
+            return false;
+        }
     }
 
     private static TimeSpan Percentile(double[] sorted, double p) =>

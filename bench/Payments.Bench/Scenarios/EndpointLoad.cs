@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Payments.Azure.Tables;
 using Payments.Bench.Infrastructure;
 using Payments.Bench.Load;
 using Payments.Bench.Reporting;
@@ -23,7 +22,7 @@ public sealed class EndpointLoad(BenchSystem stack, BenchOptions options)
         {
             var pool = options.Pool;
             var baseline = await InLaneAsync(async (_, services, _) =>
-                await StorageBaseline.RunAsync(services.GetRequiredService<PaymentTables>().Orders, await SeedFramesAsync(services, "bl", pool), concurrency, options.Duration));
+                await StorageBaseline.RunAsync(StorageBaseline.Orders(services), await SeedFramesAsync(services, "bl", pool), concurrency, options.Duration));
             Console.WriteLine($"baseline c={concurrency}: {baseline.PerSecond:0} pairs/s");
             Add(rows, "HUAWEIPIN callback", await InLaneAsync(async (url, services, _) =>
                 await wrk.RunAsync(url, (await SeedFramesAsync(services, "cb", pool)).Select(Messages.Callback).ToList(), concurrency, options.Duration, 200, "OK", null)), baseline);

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Payments.Azure.Tables;
 using Payments.Bench.Infrastructure;
 using Payments.Bench.Load;
 using Payments.Bench.Reporting;
@@ -68,7 +67,7 @@ public sealed class PollCycle(BenchSystem stack, BenchOptions options)
         var cycle = watch.Elapsed;
         var concurrency = app.Services.GetRequiredService<IOptions<HaiPayOptions>>().Value.PollConcurrency;
         var sameCount = later.Count >= due ? later[..due] : Enumerable.Range(0, due).Select(i => $"poll{total}-due-{i}").ToList();
-        var baseline = await StorageBaseline.TimeAsync(app.Services.GetRequiredService<PaymentTables>().Orders, sameCount, concurrency);
+        var baseline = await StorageBaseline.TimeAsync(StorageBaseline.Orders(app.Services), sameCount, concurrency);
         Console.WriteLine($"poll {due} due among {total}: {cycle.TotalSeconds:0.0} s in {runs} runs; baseline {baseline.TotalSeconds:0.0} s");
         return
         [
