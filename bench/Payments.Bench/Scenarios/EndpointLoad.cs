@@ -84,7 +84,7 @@ public sealed class EndpointLoad(BenchSystem stack, BenchOptions options)
                 + "than the acknowledgement (`OK`, `SUCCESS`, `201`); *repeated* says whether the prepared requests ran out (0: no request was a duplicate). "
                 + "Each row runs on a fresh Server process and fresh tables holding the same number of orders: Azurite finds a row by scanning every row "
                 + "with the same RowKey, so its point reads slow down as a table grows (Azure Table Storage looks rows up by key); equal tables keep rows comparable.")
-            .Note("Baseline: one read of an order row and one replace on its ETag, straight at the same Azurite through the service's table client, at the same "
+            .Note("Baseline: one read of an order row and one replace on its ETag, straight at the same Azurite with Azure.Data.Tables' own TableClient (no service code), at the same "
                 + "concurrency. Ratio = endpoint / baseline (throughput: below 1 is the cost of the service; p50: above 1). What each endpoint really issues: "
                 + "a callback or notification reads the order, replaces it on its ETag and writes one audit row (plus the due-index row when the next check moves); "
                 + "frame creation inserts the order and its due-index row, calls the provider sandbox's GetFrame over HTTP, then replaces the order on its ETag.");
