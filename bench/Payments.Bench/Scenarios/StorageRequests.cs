@@ -35,10 +35,10 @@ public sealed class StorageRequests(BenchSystem stack, BenchOptions options)
                     + $"issues requests). Per endpoint: {PerEndpoint} requests of each kind one after another, each for a different order (callbacks and notifications "
                     + $"for seeded open orders, frames with fresh ids). Per due order: {Due} HaiPay collections created through the API and due, the rest of the table "
                     + "HaiPay collections due an hour later; one cycle = `HaiPayPoller.RunOnceAsync` until each due order was checked once.")
-                .Note("What one request costs by design: a callback or notification reads the order, replaces it on its ETag and inserts an audit row; frame creation "
-                    + "inserts the due-index row and the order, writes its audit row, then replaces the order with the provider's answer (and the due-index row "
-                    + "again). A due order costs its due-index row (one query page per shard, shared by the batch), its read, the claim and the result "
-                    + "(each a due-index upsert and an order replace on the ETag) and audit rows.")
+                .Note("Expected from the code: a callback or notification reads the order, upserts the webhook due-index row its final state raises, replaces "
+                    + "the order on its ETag and inserts one audit row. A due order costs its read from the due scan, the claim and the result (each a due-index "
+                    + "upsert and an order replace on the ETag) and one audit row; the fraction is the due index's query pages (16 shards), shared by the batch. "
+                    + "Every count is per unit of work and must be the same whatever the table size: reads are by key or a bounded range of the due index.")
                 .Table(["Orders in table", "HUAWEIPIN callback", "HaiPay notify", "Frame creation", "Poll: per due order", "Poll runs"], rows)
                 .WriteAsync(options.Results, "storage-requests.md");
         }
