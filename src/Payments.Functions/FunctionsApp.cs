@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Payments.Http;
+using Payments.Http.RateLimiting;
 
 namespace Payments.Functions;
 
@@ -18,7 +19,9 @@ public static class FunctionsApp
         builder.ConfigureFunctionsWebApplication();
         builder.Use(FunctionsPipeline.Wrap);
         builder.Services.AddPayments(builder.Configuration);
+        builder.Services.AddAnonymousRateLimiter(builder.Configuration);
         builder.Services.AddSingleton<ProblemMiddleware>();
+        builder.Services.AddSingleton<RateLimitMiddleware>();
         configure?.Invoke(builder);
         return builder.Build();
     }

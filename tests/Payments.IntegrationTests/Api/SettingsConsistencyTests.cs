@@ -7,6 +7,7 @@ using Payments.Core.Idempotency;
 using Payments.Core.Webhooks;
 using Payments.Core.Secrets;
 using Payments.Http.Jobs;
+using Payments.Http.RateLimiting;
 using Payments.Http.Security;
 using Payments.IntegrationTests.Fixtures;
 
@@ -131,6 +132,7 @@ public sealed class SettingsConsistencyTests
             (typeof(FunctionKeyOptions), FunctionKeyOptions.Section),
             (typeof(IdempotencyOptions), IdempotencyOptions.Section),
             (typeof(WebhookOptions), WebhookOptions.Section),
+            (typeof(RateLimitingOptions), RateLimitingOptions.Section),
         };
         var jobs = typeof(IScheduledJob).Assembly.GetTypes()
             .Where(t => typeof(IScheduledJob).IsAssignableFrom(t) && !t.IsInterface)

@@ -64,6 +64,7 @@ public sealed class FunctionsWorker : IAsyncDisposable
             {
                 ["PaymentsStorage:ConnectionString"] = azurite.ConnectionString,
                 ["PaymentsStorage:TablePrefix"] = tablePrefix,
+                ["RateLimiting:PermitLimit"] = ServerHost.Unlimited,
             });
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
