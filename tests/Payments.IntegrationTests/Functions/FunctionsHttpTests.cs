@@ -99,16 +99,6 @@ public sealed partial class FunctionsHttpTests(AzuriteFixture azurite)
         Assert.Equal(503, JsonDocument.Parse(response.Body).RootElement.GetProperty("status").GetInt32());
     }
 
-    [Fact]
-    public async Task UnknownRoute_AnsweredByTheHost404EmptyBody()
-    {
-        await using var worker = await FunctionsWorker.StartAsync(azurite, Fixtures.TablePrefix.New(), new Dictionary<string, string?>());
-
-        var response = await worker.SendAsync(new FunctionRequest("GET", "/api/nothing-here"));
-
-        Assert.Equal((404, string.Empty), (response.Status, response.Body));
-    }
-
     private static async Task<string> ServerAnswerAsync(HttpClient server, FunctionRequest request)
     {
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Path);
