@@ -22,7 +22,7 @@ param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 40
 
 @description('Object id of a person or group that may write the provider secrets (Key Vault Secrets Officer). Empty: nobody.')
-param secretsOfficerPrincipalId string = ''
+param vaultOfficerPrincipalId string = ''
 
 @description('HUAWEIPIN GetFrame base URL.')
 param huaweiPinBaseUrl string = 'https://payment.huaweigiftcard.org'
@@ -57,7 +57,7 @@ module resources 'modules/resources.bicep' = {
     resourceToken: resourceToken
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
-    secretsOfficerPrincipalId: secretsOfficerPrincipalId
+    vaultOfficerPrincipalId: vaultOfficerPrincipalId
     huaweiPinBaseUrl: huaweiPinBaseUrl
     huaweiPinCurrency: huaweiPinCurrency
     haiPayBaseUrl: haiPayBaseUrl

@@ -12,6 +12,9 @@ param deploymentContainerUrl string
 param appInsightsConnectionString string
 param appSettings object
 
+@description('Settings whose value is the app\'s own https address (from its defaultHostName) followed by the given path.')
+param hostUrlSettings object = {}
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: 'plan-payments-${resourceToken}'
   location: location
@@ -58,7 +61,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 
   resource settings 'config' = {
     name: 'appsettings'
-    properties: union(appSettings, {
+    properties: union(appSettings, toObject(items(hostUrlSettings), setting => setting.key, setting => 'https://${app.properties.defaultHostName}${setting.value}'), {
       // Which identity DefaultAzureCredential (tables, Key Vault) and the host use.
       AZURE_CLIENT_ID: identityClientId
       AzureWebJobsStorage__clientId: identityClientId

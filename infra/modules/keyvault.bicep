@@ -4,7 +4,7 @@ param location string
 param tags object
 param resourceToken string
 param principalId string
-param secretsOfficerPrincipalId string
+param vaultOfficerPrincipalId string
 
 var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var secretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
@@ -46,11 +46,11 @@ resource reader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource officer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(secretsOfficerPrincipalId)) {
-  name: guid(vault.id, secretsOfficerPrincipalId, secretsOfficer)
+resource officer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(vaultOfficerPrincipalId)) {
+  name: guid(vault.id, vaultOfficerPrincipalId, secretsOfficer)
   scope: vault
   properties: {
-    principalId: secretsOfficerPrincipalId
+    principalId: vaultOfficerPrincipalId
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsOfficer)
   }
 }

@@ -4,7 +4,7 @@ param tags object
 param resourceToken string
 param instanceMemoryMB int
 param maximumInstanceCount int
-param secretsOfficerPrincipalId string
+param vaultOfficerPrincipalId string
 param huaweiPinBaseUrl string
 param huaweiPinCurrency string
 param haiPayBaseUrl string
@@ -46,7 +46,7 @@ module vault 'keyvault.bicep' = {
     tags: tags
     resourceToken: resourceToken
     principalId: identity.properties.principalId
-    secretsOfficerPrincipalId: secretsOfficerPrincipalId
+    vaultOfficerPrincipalId: vaultOfficerPrincipalId
   }
 }
 
@@ -63,6 +63,10 @@ module app 'functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     appInsightsConnectionString: monitoring.outputs.connectionString
+    // Settings that are the app's own https address (its defaultHostName) followed by a path.
+    hostUrlSettings: {
+      HaiPay__NotifyUrl: '/api/haipay/notify'
+    }
     appSettings: union(storage.outputs.hostSettings, {
       // Payments.Azure: tables through managed identity (never a connection string in Azure).
       PaymentsStorage__TableServiceUri: storage.outputs.tableEndpoint
@@ -83,7 +87,6 @@ module app 'functionapp.bicep' = {
       ExpireFramesSchedule: '0 */5 * * * *'
       // HaiPay
       HaiPay__BaseUrl: haiPayBaseUrl
-      HaiPay__NotifyUrl: 'https://${functionAppName}.azurewebsites.net/api/haipay/notify'
       HaiPay__Timeout: '00:00:15'
       HaiPay__Accounts__USD__AppId: haiPayUsdAppId
       HaiPay__Checks__First: '00:01:00'
@@ -116,6 +119,11 @@ module app 'functionapp.bicep' = {
       Webhooks__BatchSize: '200'
       Webhooks__Concurrency: '8'
       DeliverWebhooksSchedule: '*/15 * * * * *'
+      // Per-client-address limit on the anonymous provider endpoints; the client's address is the last entry the
+      // platform's front end appends to X-Forwarded-For (the worker's connection is the Functions host's).
+      RateLimiting__PermitLimit: '600'
+      RateLimiting__Window: '00:01:00'
+      RateLimiting__ClientAddressHeader: 'X-Forwarded-For'
     })
   }
 }

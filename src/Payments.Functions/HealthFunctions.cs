@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Payments.Http.Endpoints;
 
@@ -8,6 +7,6 @@ namespace Payments.Functions;
 public sealed class HealthFunctions(HealthEndpoints health)
 {
     [Function("Health")]
-    public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
-        health.GetAsync(request.HttpContext.RequestAborted).AsActionResult(request);
+    public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        health.GetAsync(request.HttpContext.RequestAborted);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Payments.Http.HuaweiPin;
 
@@ -8,10 +7,10 @@ namespace Payments.Functions;
 public sealed class HuaweiPinFunctions(HuaweiPinEndpoints huaweiPin)
 {
     [Function("CreateHuaweiPinFrame")]
-    public Task<IActionResult> CreateFrame([HttpTrigger(AuthorizationLevel.Function, "post", Route = "huaweipin/frames")] HttpRequest request) =>
-        huaweiPin.CreateFrameAsync(request, request.HttpContext.RequestAborted).AsActionResult(request);
+    public Task<IResult> CreateFrame([HttpTrigger(AuthorizationLevel.Function, "post", Route = "huaweipin/frames")] HttpRequest request) =>
+        huaweiPin.CreateFrameAsync(request, request.HttpContext.RequestAborted);
 
     [Function("HuaweiPinCallback")]
-    public Task<IActionResult> Callback([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "huaweipin/callback")] HttpRequest request) =>
-        huaweiPin.CallbackAsync(request, request.HttpContext.RequestAborted).AsActionResult(request);
+    public Task<IResult> Callback([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "huaweipin/callback")] HttpRequest request) =>
+        huaweiPin.CallbackAsync(request, request.HttpContext.RequestAborted);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Payments.Http.Endpoints;
 
@@ -8,10 +7,10 @@ namespace Payments.Functions;
 public sealed class OrderFunctions(OrderEndpoints orders)
 {
     [Function("GetOrder")]
-    public Task<IActionResult> GetOrder([HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders/{id}")] HttpRequest request, string id) =>
-        orders.GetAsync(id, request.HttpContext.RequestAborted).AsActionResult(request);
+    public Task<IResult> GetOrder([HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders/{id}")] HttpRequest request, string id) =>
+        orders.GetAsync(id, request.HttpContext.RequestAborted);
 
     [Function("SyncOrder")]
-    public Task<IActionResult> SyncOrder([HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/sync")] HttpRequest request, string id) =>
-        orders.SyncAsync(id, request, request.HttpContext.RequestAborted).AsActionResult(request);
+    public Task<IResult> SyncOrder([HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/sync")] HttpRequest request, string id) =>
+        orders.SyncAsync(id, request, request.HttpContext.RequestAborted);
 }

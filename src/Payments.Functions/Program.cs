@@ -1,8 +1,4 @@
-using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using Payments.Http;
+using Payments.Functions;
 
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services.AddPayments(builder.Configuration);
-await builder.Build().RunAsync();
+await FunctionsApp.Build(args).RunAsync();

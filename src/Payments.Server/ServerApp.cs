@@ -1,5 +1,6 @@
 using Payments.Http;
 using Payments.Http.Endpoints;
+using Payments.Http.RateLimiting;
 using Payments.Server.Demo;
 using Payments.Server.Jobs;
 using Payments.Server.OpenApi;
@@ -18,6 +19,7 @@ public static class ServerApp
         builder.Services.AddPayments(builder.Configuration);
         builder.Services.AddFunctionKeys(builder.Configuration);
         builder.Services.AddScheduledJobs();
+        builder.Services.AddAnonymousRateLimiting(builder.Configuration);
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<PaymentsDocumentTransformer>();
@@ -28,6 +30,7 @@ public static class ServerApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapPaymentsApi();
         app.MapOpenApi(OpenApiPath);
         app.MapDemoPage();

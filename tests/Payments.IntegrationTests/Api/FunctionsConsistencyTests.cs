@@ -1,4 +1,6 @@
-using System.Text.RegularExpressions;
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+using Payments.Functions;
 using Payments.Http.Endpoints;
 using Payments.Http.Jobs;
 using Payments.IntegrationTests.Fixtures;
@@ -6,14 +8,17 @@ using Payments.IntegrationTests.Fixtures;
 namespace Payments.IntegrationTests.Api;
 
 /// <summary>
-/// The Functions project cannot be compiled where its packages are missing, so its source is read instead:
-/// every route the Server maps has a function with the same name, method, route and auth level, and every
-/// scheduled job a timer on its setting.
+/// Every route the Server maps has a function with the same name, method, route and auth level, and every scheduled
+/// job a timer on its setting: read by reflection from the compiled Functions assembly's <c>[Function]</c>,
+/// <c>[HttpTrigger]</c> and <c>[TimerTrigger]</c> attributes and from the <c>functions.metadata</c> its build generated
+/// (what the Functions host indexes).
 /// </summary>
-public sealed partial class FunctionsConsistencyTests
+public sealed class FunctionsConsistencyTests
 {
-    private static readonly string FunctionsSource = string.Join('\n',
-        Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "src", "Payments.Functions"), "*.cs").Select(File.ReadAllText));
+    private static readonly IReadOnlyList<FunctionShape> Attributed = FromAttributes();
+
+    private static readonly IReadOnlyList<FunctionShape> Generated =
+        [.. FunctionsWorker.Functions.Select(f => new FunctionShape(f.Name, f.TriggerType, f.AuthLevel, string.Join(',', f.Methods), f.Route, f.Schedule, f.RunOnStartup))];
 
     public static TheoryData<string> RouteNames() => [.. ApiRoutes.All.Select(r => r.Name)];
 
@@ -22,45 +27,60 @@ public sealed partial class FunctionsConsistencyTests
     public void HttpFunction_ForEveryServerRoute_SameMethodRouteAndAuthLevel(string name)
     {
         var route = ApiRoutes.All.Single(r => r.Name == name);
-        var level = route.Access == AccessLevel.Anonymous ? "Anonymous" : "Function";
+        var expected = new FunctionShape(name, "httpTrigger", route.Access == AccessLevel.Anonymous ? "Anonymous" : "Function", route.Method.ToLowerInvariant(), route.Route, null, false);
 
-        var function = Assert.Single(HttpFunctions(FunctionsSource), f => f.Name == name);
-
-        Assert.Equal((level, route.Method.ToLowerInvariant(), route.Route), (function.Level, function.Method, function.Route));
+        Assert.Equal(expected, Assert.Single(Attributed, f => f.Name == name));
+        Assert.Equal(expected, Assert.Single(Generated, f => f.Name == name));
     }
 
     [Fact]
     public void HttpFunctions_NoneWithoutAServerRoute()
     {
-        Assert.Equal(ApiRoutes.All.Select(r => r.Name).Order(), HttpFunctions(FunctionsSource).Select(f => f.Name).Order());
+        var routes = ApiRoutes.All.Select(r => r.Name).Order().ToList();
+
+        Assert.Equal(routes, Attributed.Where(f => f.Trigger == "httpTrigger").Select(f => f.Name).Order());
+        Assert.Equal(routes, Generated.Where(f => f.Trigger == "httpTrigger").Select(f => f.Name).Order());
     }
 
     [Fact]
-    public void TimerFunction_ForEveryScheduledJob_OnItsSetting()
+    public void TimerFunction_ForEveryScheduledJob_OnItsSettingNeverOnStartup()
     {
         var settings = typeof(IScheduledJob).Assembly.GetTypes()
             .Where(t => typeof(IScheduledJob).IsAssignableFrom(t) && !t.IsInterface)
-            .Select(t => (string)t.GetField("Setting")!.GetRawConstantValue()!)
-            .Order();
+            .Select(t => $"%{(string)t.GetField("Setting")!.GetRawConstantValue()!}%")
+            .Order()
+            .ToList();
 
-        Assert.Equal(settings, TimerTrigger().Matches(FunctionsSource).Select(m => m.Groups[1].Value).Order());
+        Assert.Equal(settings, Attributed.Where(f => f.Trigger == "timerTrigger").Select(f => f.Schedule).Order());
+        Assert.Equal(settings, Generated.Where(f => f.Trigger == "timerTrigger").Select(f => f.Schedule).Order());
+        Assert.All(Generated, f => Assert.False(f.RunOnStartup, f.Name));
     }
 
     [Fact]
-    public void HttpFunctions_ReadFromSource_DetectsARemovedFunction()
+    public void Metadata_EveryFunction_SameAsItsAttributes()
     {
-        var withoutNotify = FunctionsSource.Replace("[Function(\"HaiPayNotify\")]", string.Empty, StringComparison.Ordinal);
-
-        Assert.DoesNotContain(HttpFunctions(withoutNotify), f => f.Name == "HaiPayNotify");
-        Assert.Contains(HttpFunctions(FunctionsSource), f => f.Name == "HaiPayNotify");
+        Assert.Equal(Attributed.OrderBy(f => f.Name, StringComparer.Ordinal), Generated.OrderBy(f => f.Name, StringComparer.Ordinal));
+        Assert.Equal(16, Generated.Count);
     }
 
-    private static List<(string Name, string Level, string Method, string Route)> HttpFunctions(string source) =>
-        HttpFunction().Matches(source).Select(m => (m.Groups["name"].Value, m.Groups["level"].Value, m.Groups["method"].Value, m.Groups["route"].Value)).ToList();
+    private static List<FunctionShape> FromAttributes() =>
+        [.. typeof(FunctionsApp).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Select(m => (Function: m.GetCustomAttribute<FunctionAttribute>(), Method: m))
+            .Where(m => m.Function is not null)
+            .Select(m => Shape(m.Function!.Name, m.Method))];
 
-    [GeneratedRegex("""\[Function\("(?<name>[^"]+)"\)\]\s*public[^\[]*\[HttpTrigger\(AuthorizationLevel\.(?<level>\w+),\s*"(?<method>\w+)",\s*Route\s*=\s*"(?<route>[^"]+)"\)\]""")]
-    private static partial Regex HttpFunction();
+    private static FunctionShape Shape(string name, MethodInfo method)
+    {
+        var parameters = method.GetParameters();
+        if (parameters.Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).SingleOrDefault(a => a is not null) is { } http)
+        {
+            return new FunctionShape(name, "httpTrigger", http.AuthLevel.ToString(), string.Join(',', http.Methods ?? []), http.Route, null, false);
+        }
 
-    [GeneratedRegex("""\[TimerTrigger\("%(\w+)%", RunOnStartup = false\)\]""")]
-    private static partial Regex TimerTrigger();
+        var timer = parameters.Select(p => p.GetCustomAttribute<TimerTriggerAttribute>()).Single(a => a is not null)!;
+        return new FunctionShape(name, "timerTrigger", null, string.Empty, null, timer.Schedule, timer.RunOnStartup);
+    }
+
+    private sealed record FunctionShape(string Name, string Trigger, string? AuthLevel, string Methods, string? Route, string? Schedule, bool RunOnStartup);
 }

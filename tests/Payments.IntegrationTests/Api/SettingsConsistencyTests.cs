@@ -7,6 +7,7 @@ using Payments.Core.Idempotency;
 using Payments.Core.Webhooks;
 using Payments.Core.Secrets;
 using Payments.Http.Jobs;
+using Payments.Http.RateLimiting;
 using Payments.Http.Security;
 using Payments.IntegrationTests.Fixtures;
 
@@ -33,8 +34,13 @@ public sealed class SettingsConsistencyTests
         ["FunctionKeys:Keys"] = "read by the Server host only; local.settings.json is the Functions host's",
     };
 
-    private static readonly string Infra = string.Join('\n',
-        Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "infra"), "*.*", SearchOption.AllDirectories).Select(File.ReadAllText));
+    /// <summary>The Function App's app setting names in the compiled ARM JSON (see <see cref="InfraAppSettings"/>).</summary>
+    private static readonly HashSet<string> Infra = InfraAppSettings(ArmTemplate.Main);
+
+    /// <summary>The secret names the compiled Key Vault module lists.</summary>
+    private static readonly HashSet<string> InfraSecrets =
+        [.. ArmTemplate.Main.Module("keyvault").GetProperty("properties").GetProperty("template").GetProperty("variables").GetProperty("secretNames")
+            .EnumerateArray().Select(n => n.GetString()!)];
 
     private static readonly string LocalSettings = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json"));
 
@@ -58,7 +64,7 @@ public sealed class SettingsConsistencyTests
     [MemberData(nameof(Secrets))]
     public void Secret_ReadByTheCode_NamedInTheVaultTemplateLocalSettingsAndReadme(string name)
     {
-        Assert.Contains($"'{name.Replace(Key, "USD", StringComparison.Ordinal)}'", Infra, StringComparison.Ordinal);
+        Assert.Contains(name.Replace(Key, "USD", StringComparison.Ordinal), InfraSecrets);
         Assert.Contains($"\"Secrets__{name.Replace(Key, "USD", StringComparison.Ordinal)}\"", LocalSettings, StringComparison.Ordinal);
         Assert.Contains(Readme, line => line.Contains($"`Secrets:{name}`", StringComparison.Ordinal));
     }
@@ -70,7 +76,9 @@ public sealed class SettingsConsistencyTests
         var readmeWithout = Readme.Where(l => !l.Contains(setting, StringComparison.Ordinal)).ToArray();
 
         Assert.True(InInfra(Infra, setting) && InReadme(Readme, setting));
-        Assert.False(InInfra(Infra.Replace(AppSetting(setting), "Removed", StringComparison.Ordinal), setting));
+        Assert.False(InInfra([.. Infra.Where(n => n != AppSetting(setting))], setting));
+        Assert.Contains("HaiPay__NotifyUrl", Infra);
+        Assert.Contains("AzureWebJobsStorage__credential", Infra);
         Assert.False(InReadme(readmeWithout, setting));
         Assert.Contains("HaiPay:Checks:Quick", BoundSettings());
         Assert.Contains($"HaiPay:Accounts:{Key}:AppId", BoundSettings());
@@ -78,9 +86,28 @@ public sealed class SettingsConsistencyTests
         Assert.DoesNotContain("HaiPay:EffectiveOrderNotFoundErrors", BoundSettings());
     }
 
-    /// <summary>An app setting in the Bicep: <c>Name:</c>, or a list's first item <c>Name__0:</c>.</summary>
-    private static bool InInfra(string infra, string setting) =>
-        infra.Contains($"{AppSetting(setting)}:", StringComparison.Ordinal) || infra.Contains($"{AppSetting(setting)}__0:", StringComparison.Ordinal);
+    /// <summary>An app setting in the template: <c>Name</c>, or a list's first item <c>Name__0</c>.</summary>
+    private static bool InInfra(HashSet<string> infra, string setting) =>
+        infra.Contains(AppSetting(setting)) || infra.Contains($"{AppSetting(setting)}__0");
+
+    /// <summary>
+    /// The names the <c>appsettings</c> resource sets: the keys of the objects the <c>functionapp</c> module is given
+    /// (<c>appSettings</c>, <c>hostUrlSettings</c>), of the storage module's <c>hostSettings</c> output and of what the
+    /// module adds itself.
+    /// </summary>
+    private static HashSet<string> InfraAppSettings(ArmTemplate template)
+    {
+        var parameters = template.Module("functionapp").GetProperty("properties").GetProperty("parameters");
+        var hostSettings = template.Module("storage").GetProperty("properties").GetProperty("template").GetProperty("outputs").GetProperty("hostSettings").GetProperty("value");
+        var own = Assert.Single(template.Resources("Microsoft.Web/sites/config")).Resource.GetProperty("properties");
+        return
+        [
+            .. ArmExpression.ObjectKeys(parameters.GetProperty("appSettings").GetProperty("value")),
+            .. ArmExpression.ObjectKeys(parameters.GetProperty("hostUrlSettings").GetProperty("value")),
+            .. ArmExpression.ObjectKeys(hostSettings),
+            .. ArmExpression.ObjectKeys(own),
+        ];
+    }
 
     /// <summary>A README line names the whole setting, or its parent and the last part (<c>`HaiPay:Checks:First` / `Quick`</c>).</summary>
     private static bool InReadme(string[] readme, string setting)
@@ -105,6 +132,7 @@ public sealed class SettingsConsistencyTests
             (typeof(FunctionKeyOptions), FunctionKeyOptions.Section),
             (typeof(IdempotencyOptions), IdempotencyOptions.Section),
             (typeof(WebhookOptions), WebhookOptions.Section),
+            (typeof(RateLimitingOptions), RateLimitingOptions.Section),
         };
         var jobs = typeof(IScheduledJob).Assembly.GetTypes()
             .Where(t => typeof(IScheduledJob).IsAssignableFrom(t) && !t.IsInterface)

@@ -34,6 +34,9 @@ public sealed class PaymentsSystem : IAsyncDisposable
     public ServerHost Server { get; private set; }
     public SandboxHost Sandbox { get; }
 
+    /// <summary>The settings the Server runs with (the sandbox's addresses, provider secrets); the Functions worker gets the same.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => serverSettings;
+
     public static async Task<PaymentsSystem> StartAsync(
         AzuriteFixture azurite,
         IDictionary<string, string?>? serverSettings = null,

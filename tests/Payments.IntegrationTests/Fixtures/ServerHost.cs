@@ -13,6 +13,12 @@ public sealed class ServerHost : IAsyncDisposable
 {
     public const string FunctionKey = "test-function-key";
 
+    /// <summary>
+    /// The tests' rate limit unless a test sets its own: every test client is on loopback, and the callback storm sends
+    /// 10,000 deliveries from it; the limit is what <c>RateLimitTests</c> measure.
+    /// </summary>
+    public const string Unlimited = "1000000";
+
     private readonly WebApplication app;
 
     private ServerHost(WebApplication app, Uri baseAddress, CapturedLogs logs, string tablePrefix)
@@ -46,6 +52,7 @@ public sealed class ServerHost : IAsyncDisposable
                 ["PaymentsStorage:ConnectionString"] = azurite.ConnectionString,
                 ["PaymentsStorage:TablePrefix"] = prefix,
                 ["FunctionKeys:Keys:0"] = FunctionKey,
+                ["RateLimiting:PermitLimit"] = Unlimited,
             });
             if (settings is not null)
             {

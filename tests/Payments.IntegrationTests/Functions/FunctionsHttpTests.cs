@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Payments.Core.Orders;
+using Payments.IntegrationTests.Chaos;
+using Payments.IntegrationTests.Fixtures;
+using Payments.IntegrationTests.HaiPay;
+using Payments.IntegrationTests.HuaweiPin;
+
+namespace Payments.IntegrationTests.Functions;
+
+/// <summary>
+/// The Functions worker's real host and function classes (see <see cref="FunctionsWorker"/>) against Azurite and the
+/// sandbox: every HTTP function answers a request exactly as the Server does, writes what the Server would write, and
+/// an exception becomes the same problem+json.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed partial class FunctionsHttpTests(AzuriteFixture azurite)
+{
+    /// <summary>Headers either host adds on its own (Kestrel's, chunking) and so not part of what the code answers.</summary>
+    private static readonly HashSet<string> TransportHeaders = new(StringComparer.OrdinalIgnoreCase) { "Date", "Server", "Transfer-Encoding", "Content-Length" };
+
+    [Fact]
+    public async Task EveryHttpFunction_SameRequestAsServer_SameStatusHeadersAndBody()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await using var worker = await FunctionsWorker.StartAsync(azurite, system);
+        await FrameFlow.CreatedIframeUrlAsync(system, "fn-frame");
+        await CollectionFlow.CreatedPayUrlAsync(system, "fn-coll");
+        await SubscriptionFlow.CreatedPayUrlAsync(system, "fn-sub");
+        var forgedCallback = ProviderMessages.HuaweiPin("fn-frame", OrderStatus.Succeeded, 40m, "wrong-callback-key", null);
+        var tamperedNotify = ProviderMessages.HaiPay(
+            "fn-coll", OrderStatus.Succeeded, 12.50m, Payments.Core.HaiPay.HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate), tamper: true);
+        var table = new Dictionary<string, FunctionRequest>
+        {
+            ["Health"] = new("GET", "/api/health"),
+            ["GetOrder"] = new("GET", "/api/orders/fn-frame"),
+            ["SyncOrder"] = new("POST", "/api/orders/fn-missing/sync"),
+            ["CreateHuaweiPinFrame"] = new("POST", "/api/huaweipin/frames", """{"orderId":"fn-bad","username":""}"""),
+            ["HuaweiPinCallback"] = new("POST", forgedCallback.Path, forgedCallback.Body),
+            ["CreateHaiPayCollection"] = new("POST", "/api/haipay/collections", """{"orderId":"fn-bad","orderId":"fn-bad2"}"""),
+            ["GetHaiPayCollection"] = new("GET", "/api/haipay/collections/fn-coll"),
+            ["RefundHaiPayCollection"] = new("POST", "/api/haipay/collections/fn-coll/refunds", "{}"),
+            ["CreateHaiPaySubscription"] = new("POST", "/api/haipay/subscriptions", """{"subscriptionOrderId":"fn-bad"}"""),
+            ["GetHaiPaySubscription"] = new("GET", "/api/haipay/subscriptions/fn-sub"),
+            ["CancelHaiPaySubscription"] = new("POST", "/api/haipay/subscriptions/fn-missing/cancel", "{}"),
+            ["HaiPayNotify"] = new("POST", tamperedNotify.Path, tamperedNotify.Body),
+        };
+        using var server = system.Server.CreateMerchantClient();
+
+        var answers = new List<(string Function, string Server, string Functions)>();
+        foreach (var (function, request) in table)
+        {
+            answers.Add((function, await ServerAnswerAsync(server, request), Describe(await worker.SendAsync(request))));
+        }
+
+        Assert.Equal(FunctionsWorker.Functions.Where(f => f.Route is not null).Select(f => f.Name).Order(), table.Keys.Order());
+        Assert.All(answers, a => Assert.Equal((a.Function, a.Server), (a.Function, a.Functions)));
+        Assert.Contains(answers, a => a.Server.StartsWith("400", StringComparison.Ordinal));
+        Assert.Contains(answers, a => a.Server.StartsWith("401", StringComparison.Ordinal));
+        Assert.Contains(answers, a => a.Server.StartsWith("200", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CreateCollectionAndCallback_ThroughFunctions_WrittenAsTheServerReadsThem()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await using var worker = await FunctionsWorker.StartAsync(azurite, system);
+        await FrameFlow.CreatedIframeUrlAsync(system, "fn-paid");
+        var callback = ProviderMessages.Genuine("fn-paid", OrderStatus.Succeeded, 40m, PaymentProvider.HuaweiPin);
+
+        var created = await worker.SendAsync(new FunctionRequest("POST", "/api/haipay/collections", JsonSerializer.Serialize(CollectionFlow.Request("fn-created"))));
+        var acknowledged = await worker.SendAsync(new FunctionRequest("POST", callback.Path, callback.Body));
+
+        Assert.Equal(201, created.Status);
+        Assert.Equal("Pending", JsonDocument.Parse(created.Body).RootElement.GetProperty("status").GetString());
+        Assert.NotNull(await system.SandboxPaymentAsync("fn-created"));
+        Assert.Equal((200, callback.Ack), (acknowledged.Status, acknowledged.Body));
+        await system.WaitForStatusAsync("fn-paid", "Succeeded");
+        using var server = system.Server.CreateMerchantClient();
+        Assert.Equal("Pending", (await server.GetFromJsonAsync<JsonElement>("/api/orders/fn-created")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task GetOrder_StorageCut_503ProblemWithRetryAfterFromTheWorkerMiddleware()
+    {
+        await using var line = StorageCutProxy.Start(azurite.Port);
+        await using var worker = await FunctionsWorker.StartAsync(azurite, Fixtures.TablePrefix.New(), new Dictionary<string, string?>
+        {
+            ["PaymentsStorage:ConnectionString"] = line.ConnectionString(azurite),
+        });
+        line.Cut();
+
+        var response = await worker.SendAsync(new FunctionRequest("GET", "/api/orders/fn-cut"));
+
+        Assert.Equal((503, "application/problem+json", "5"), (response.Status, response.Headers.ContentType.ToString(), response.Headers.RetryAfter.ToString()));
+        Assert.Equal(503, JsonDocument.Parse(response.Body).RootElement.GetProperty("status").GetInt32());
+    }
+
+    private static async Task<string> ServerAnswerAsync(HttpClient server, FunctionRequest request)
+    {
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Path);
+        if (request.Body is not null)
+        {
+            message.Content = new StringContent(request.Body, Encoding.UTF8, request.ContentType!);
+            message.Content.Headers.ContentType!.CharSet = null;
+        }
+
+        using var response = await server.SendAsync(message);
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .Where(h => !TransportHeaders.Contains(h.Key))
+            .Select(h => $"{h.Key.ToLowerInvariant()}: {string.Join(",", h.Value)}");
+        return Describe((int)response.StatusCode, headers, await response.Content.ReadAsStringAsync());
+    }
+
+    private static string Describe(FunctionResponse response) =>
+        Describe(response.Status, response.Headers.Where(h => !TransportHeaders.Contains(h.Key)).Select(h => $"{h.Key.ToLowerInvariant()}: {h.Value}"), response.Body);
+
+    [GeneratedRegex(",?\"traceId\":\"[^\"]*\"")]
+    private static partial Regex TraceId();
+
+    /// <summary>Status, sorted headers and body; a problem's <c>traceId</c> differs per request and is left out.</summary>
+    private static string Describe(int status, IEnumerable<string> headers, string body)
+    {
+        return $"{status}\n{string.Join('\n', headers.Order(StringComparer.Ordinal))}\n{TraceId().Replace(body, string.Empty)}";
+    }
+}
