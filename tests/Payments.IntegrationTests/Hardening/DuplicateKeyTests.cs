@@ -53,6 +53,29 @@ public sealed class DuplicateKeyTests(AzuriteFixture azurite)
         Assert.Equal(before, await StorageScan.AllValuesAsync(system.Server));
     }
 
+    [Theory]
+    [InlineData("haipay")]
+    [InlineData("huaweipin")]
+    public async Task Create_ProviderReplyRepeatsAProperty_NoUsableAnswerOrderUnknown(string provider)
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        HttpResponseMessage response;
+        if (provider == "haipay")
+        {
+            await system.SetHaiPayFaultsAsync(new { repeatedReplyProperty = true });
+            response = await CollectionFlow.CreateAsync(system, CollectionFlow.Request("dup-reply"));
+        }
+        else
+        {
+            await system.SetHuaweiPinFaultsAsync(new { getFrame = "repeatedProperty" });
+            response = await FrameFlow.CreateFrameAsync(system, new { orderId = "dup-reply", username = "customer-1", customerIp = "203.0.113.7" });
+        }
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("Unknown", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("Unknown", (await system.WaitForStatusAsync("dup-reply", "Unknown")).GetProperty("status").GetString());
+    }
+
     private static (string Path, string Body, string Repeated) Body(string kind) => kind switch
     {
         "collection" => ("/api/haipay/collections", Append(JsonSerializer.Serialize(CollectionFlow.Request("dup-new")), "\"amount\":\"99.00\""), "amount"),
