@@ -10,11 +10,16 @@ public static partial class CollectionValidator
 {
     public static readonly IReadOnlyList<string> ClientTypes = ["APP", "WEB", "WAP", "MINIAPP", "OTHERS"];
 
-    public static CreateCollectionCommand? Validate(JsonElement body, HaiPayOptions options, DateTimeOffset now, FieldErrors errors) =>
-        Validate(body, options, now, errors, "orderId", "hpy_");
+    /// <summary>
+    /// A collection request. <paramref name="keyedOrderId"/> is the order id derived from the request's
+    /// <c>Idempotency-Key</c>, used when the body has no <c>orderId</c>; null without the header, and then
+    /// <c>orderId</c> is required (a made-up id would make a retry a second order).
+    /// </summary>
+    public static CreateCollectionCommand? Validate(JsonElement body, HaiPayOptions options, DateTimeOffset now, string? keyedOrderId, FieldErrors errors) =>
+        Validate(body, options, now, errors, "orderId", keyedOrderId);
 
     /// <summary>The fields collections and subscriptions share; the merchant's id is read from <paramref name="idField"/>.</summary>
-    public static CreateCollectionCommand? Validate(JsonElement body, HaiPayOptions options, DateTimeOffset now, FieldErrors errors, string idField, string idPrefix)
+    public static CreateCollectionCommand? Validate(JsonElement body, HaiPayOptions options, DateTimeOffset now, FieldErrors errors, string idField, string? keyedOrderId)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(errors);
@@ -25,7 +30,7 @@ public static partial class CollectionValidator
         }
 
         string? Read(string name) => JsonFields.OptionalString(body, name, errors);
-        var orderId = Read(idField);
+        var orderId = Read(idField) ?? keyedOrderId;
         var currency = (Read("currency") ?? HaiPayOptions.DefaultCurrency).ToUpperInvariant();
         var amountText = JsonFields.StringOrNumber(body, "amount", errors);
         var (name, email, phone, country) = (Read("name"), Read("email"), Read("phone"), Read("country"));
@@ -34,7 +39,7 @@ public static partial class CollectionValidator
         var (referer, callBackUrl, userAgent, customerIp) = (Read("referer"), Read("callBackUrl"), Read("userAgent"), Read("customerIp"));
         var (subject, description, partnerUserId) = (Read("subject"), Read("body"), Read("partnerUserId"));
 
-        errors.Check(idField, orderId is null ? null : FieldRules.OrderId(orderId));
+        errors.Check(idField, orderId is null ? FieldRules.OrderIdRequired : FieldRules.OrderId(orderId));
         errors.Check("currency", options.Accounts.ContainsKey(currency) ? null : "is not a currency this service has a HaiPay account for");
         var amount = Amount(amountText, options, errors);
         errors.Check("name", Name(name));
@@ -58,7 +63,7 @@ public static partial class CollectionValidator
             : "must be 1 to 64 of: letters, digits, -~!@#$%&*()_");
 
         return errors.IsEmpty
-            ? new CreateCollectionCommand(orderId ?? $"{idPrefix}{Guid.NewGuid():N}", currency, amount!.Value, name!, email!, phone, country?.ToUpperInvariant(),
+            ? new CreateCollectionCommand(orderId!, currency, amount!.Value, name!, email!, phone, country?.ToUpperInvariant(),
                 clientType!, new CardDetails(number!, month!, year!, cvv!), referer!, callBackUrl!, userAgent!, customerIp!, subject!, description, partnerUserId!)
             : null;
     }

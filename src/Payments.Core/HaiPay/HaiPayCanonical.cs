@@ -7,7 +7,8 @@ namespace Payments.Core.HaiPay;
 /// HaiPay's string to sign: the top-level fields minus <c>sign</c>, minus null and empty-string values
 /// (0 is kept), in ordinal key order, as <c>key=value</c> joined by <c>&amp;</c> (no URL-encoding), then
 /// <c>&amp;key=</c> + the merchant secret. Each value is its literal JSON text as received (numbers are
-/// never re-formatted: <c>0.50000000</c> stays). Nested objects and arrays are skipped and reported.
+/// never re-formatted: <c>0.50000000</c> stays). Nested objects and arrays are skipped and reported. An object
+/// repeating a property name has no string to sign (the parsers refuse such bodies before this; kept as a guard).
 /// </summary>
 public static class HaiPayCanonical
 {
@@ -22,8 +23,14 @@ public static class HaiPayCanonical
         }
 
         var pairs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in fields.EnumerateObject())
         {
+            if (!names.Add(field.Name))
+            {
+                throw new ArgumentException($"The object repeats the property '{field.Name}'.", nameof(fields));
+            }
+
             if (field.Name == SignField)
             {
                 continue;
@@ -52,6 +59,10 @@ public static class HaiPayCanonical
 
         return builder.Append("key=").Append(merchantSecret).ToString();
     }
+
+    /// <summary>Whether a property name appears more than once in the object (such an object never verifies).</summary>
+    public static bool RepeatsAName(JsonElement fields) =>
+        fields.ValueKind == JsonValueKind.Object && fields.EnumerateObject().GroupBy(f => f.Name, StringComparer.Ordinal).Any(g => g.Count() > 1);
 
     private static string? Skip(string name, ICollection<string>? skipped)
     {

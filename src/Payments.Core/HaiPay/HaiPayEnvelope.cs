@@ -6,13 +6,14 @@ namespace Payments.Core.HaiPay;
 /// <summary>
 /// HaiPay's reply envelope <c>{"status":"1","error":"00000000","msg":"","data":{...}}</c>, read tolerantly:
 /// numbers or strings, and trailing commas (the seed's own sample has one). An error reply carries no
-/// <c>data</c> and no signature and says nothing about a payment's outcome.
+/// <c>data</c> and no signature and says nothing about a payment's outcome. A reply repeating a property name
+/// anywhere is no envelope (no usable answer): the signature would cover one copy and the verdict read another.
 /// </summary>
 public sealed record HaiPayEnvelope(string Status, string Error, string Message, JsonElement? Data)
 {
     public const string SuccessError = "00000000";
 
-    public static readonly JsonDocumentOptions ReadOptions = new() { AllowTrailingCommas = true, MaxDepth = 16 };
+    public static readonly JsonDocumentOptions ReadOptions = new() { AllowTrailingCommas = true, MaxDepth = 16, AllowDuplicateProperties = false };
 
     public bool IsSuccess => Status == "1" && Error == SuccessError && Data is { ValueKind: JsonValueKind.Object };
 

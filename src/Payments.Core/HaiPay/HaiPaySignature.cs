@@ -28,6 +28,7 @@ public static class HaiPaySignature
     /// <summary>Verifies the <c>sign</c> field of a JSON object (response <c>data</c> or a notification) over its other fields.</summary>
     public static bool VerifyObject(JsonElement fields, string merchantSecret, RSA platformKey) =>
         fields.ValueKind == JsonValueKind.Object
+        && !HaiPayCanonical.RepeatsAName(fields)
         && fields.TryGetProperty(HaiPayCanonical.SignField, out var sign)
         && sign.ValueKind == JsonValueKind.String
         && Verify(HaiPayCanonical.StringToSign(fields, merchantSecret), sign.GetString()!, platformKey);

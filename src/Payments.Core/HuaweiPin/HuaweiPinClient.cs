@@ -39,8 +39,9 @@ public sealed partial class HuaweiPinClient(
                 return Unavailable(request, $"HTTP {(int)response.StatusCode}");
             }
 
-            var reply = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
-            return Interpret(request, reply, (int)response.StatusCode);
+            return HuaweiPinReply.Parse(await response.Content.ReadAsStringAsync(timeout.Token)) is { } reply
+                ? Interpret(request, reply, (int)response.StatusCode)
+                : Unavailable(request, "the reply is not JSON or repeats a property");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

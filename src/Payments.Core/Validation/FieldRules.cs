@@ -9,6 +9,12 @@ public static class FieldRules
     public const int MaxOrderIdLength = 48;
 
     /// <summary>
+    /// Without a merchant-chosen id a retry of the same request could not be told from a new one, so every create
+    /// names its order: in the body, or through an <c>Idempotency-Key</c> the id is derived from.
+    /// </summary>
+    public const string OrderIdRequired = "is required (or send an Idempotency-Key header, from which the id is derived)";
+
+    /// <summary>
     /// Order ids travel in URL paths and provider requests, so control characters and <c>/ \ # ?</c> are
     /// refused; quotes, spaces, '%' and other Unicode are accepted (storage encodes them).
     /// </summary>

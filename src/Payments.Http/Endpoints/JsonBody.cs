@@ -6,13 +6,15 @@ using Payments.Core.Validation;
 namespace Payments.Http.Endpoints;
 
 /// <summary>
-/// Reads a JSON request body defensively: JSON content type (415 otherwise), at most 64 KiB (413), well-formed
-/// and shallow (400). Nothing has been written when any of these answers.
+/// Reads a JSON request body defensively: JSON content type (415 otherwise), at most 64 KiB (413), well-formed,
+/// shallow and without a property name repeated in one object (400 naming it). Nothing has been written when any
+/// of these answers. Merchant requests and provider messages alike are read here.
 /// </summary>
 public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 16 };
+    private static readonly string[] RepeatedMessage = ["appears more than once"];
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
     public static async Task<(JsonDocument? Document, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -40,6 +42,13 @@ public static class JsonBody
         }
         catch (JsonException)
         {
+            if (RepeatedProperties.In(body) is { Count: > 0 } repeated)
+            {
+                return (null, Results.ValidationProblem(
+                    repeated.ToDictionary(name => name, _ => RepeatedMessage, StringComparer.Ordinal),
+                    title: "The request body repeats a property."));
+            }
+
             return (null, Results.ValidationProblem(
                 new Dictionary<string, string[]> { ["body"] = ["is not valid JSON"] },
                 title: "The request body is not valid JSON."));

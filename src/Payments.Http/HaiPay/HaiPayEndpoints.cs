@@ -26,7 +26,7 @@ public sealed class HaiPayEndpoints(
         idempotency.RunAsync(request, () => JsonBody.ValidatedAsync(
             request,
             "collection",
-            (body, errors) => CollectionValidator.Validate(body, options.CurrentValue, time.GetUtcNow(), errors),
+            (body, errors) => CollectionValidator.Validate(body, options.CurrentValue, time.GetUtcNow(), IdempotencyKey.OrderIdFor(request, "hpy_"), errors),
             async command =>
             {
                 var outcome = await collections.CreateAsync(command, cancellationToken);

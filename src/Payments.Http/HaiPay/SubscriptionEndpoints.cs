@@ -19,7 +19,7 @@ public sealed class SubscriptionEndpoints(
         idempotency.RunAsync(request, () => JsonBody.ValidatedAsync(
             request,
             "subscription",
-            (body, errors) => SubscriptionValidator.Validate(body, options.CurrentValue, time.GetUtcNow(), errors),
+            (body, errors) => SubscriptionValidator.Validate(body, options.CurrentValue, time.GetUtcNow(), IdempotencyKey.OrderIdFor(request, "sub_"), errors),
             async command =>
             {
                 var outcome = await subscriptions.CreateAsync(command, cancellationToken);

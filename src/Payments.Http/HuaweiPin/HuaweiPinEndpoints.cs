@@ -13,13 +13,13 @@ public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor ca
 {
     public Task<IResult> CreateFrameAsync(HttpRequest request, CancellationToken cancellationToken) =>
         idempotency.RunAsync(request, () =>
-            JsonBody.ValidatedAsync(request, "frame", Validate, async command => ToResult(await frames.CreateAsync(command, cancellationToken)), cancellationToken),
+            JsonBody.ValidatedAsync(request, "frame", (body, errors) => Validate(body, IdempotencyKey.OrderIdFor(request, "hwp_"), errors), async command => ToResult(await frames.CreateAsync(command, cancellationToken)), cancellationToken),
             cancellationToken);
 
     public Task<IResult> CallbackAsync(HttpRequest request, CancellationToken cancellationToken) =>
         JsonBody.HandleAsync(request, async body => CallbackResults.From(await callbacks.ProcessAsync(body, cancellationToken), "OK"), cancellationToken);
 
-    private static CreateFrameCommand? Validate(JsonElement body, FieldErrors errors)
+    private static CreateFrameCommand? Validate(JsonElement body, string? keyedOrderId, FieldErrors errors)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -27,13 +27,13 @@ public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor ca
             return null;
         }
 
-        var orderId = JsonFields.OptionalString(body, "orderId", errors);
+        var orderId = JsonFields.OptionalString(body, "orderId", errors) ?? keyedOrderId;
         var username = JsonFields.OptionalString(body, "username", errors);
         var customerIp = JsonFields.OptionalString(body, "customerIp", errors);
-        errors.Check("orderId", orderId is null ? null : FieldRules.OrderId(orderId));
+        errors.Check("orderId", orderId is null ? FieldRules.OrderIdRequired : FieldRules.OrderId(orderId));
         errors.Check("username", FieldRules.Text(username, 100));
         errors.Check("customerIp", FieldRules.IpAddress(customerIp));
-        return errors.IsEmpty ? new CreateFrameCommand(orderId ?? $"hwp_{Guid.NewGuid():N}", username!, customerIp!) : null;
+        return errors.IsEmpty ? new CreateFrameCommand(orderId!, username!, customerIp!) : null;
     }
 
     private static IResult ToResult(CreateOutcome outcome)

@@ -11,6 +11,8 @@ namespace Payments.Http.Idempotency;
 /// its response is stored; a repeat with the same method, path and body gets that response replayed (marked
 /// <c>Idempotent-Replayed: true</c>); another body or endpoint under the key gets 422; a repeat while the first
 /// still runs gets 409. Without the header the request runs as it is (orders are idempotent by their id anyway).
+/// The stored fingerprint is over the parsed body without the card's secret parts (<see cref="RequestFingerprint.OfJsonRequest"/>):
+/// nothing kept for 24 h can confirm a guessed CVV. A body that is not JSON the endpoints accept runs unkeyed (it is refused).
 /// </summary>
 public sealed partial class IdempotentRequests(IdempotencyGate gate, ILogger<IdempotentRequests> logger)
 {
@@ -34,12 +36,12 @@ public sealed partial class IdempotentRequests(IdempotencyGate gate, ILogger<Ide
         }
 
         var body = await RequestBodies.BufferAsync(request, JsonBody.MaxBytes, cancellationToken);
-        if (body is null)
+        var fingerprint = body is null ? null : RequestFingerprint.OfJsonRequest(request.Method, request.Path.Value, request.QueryString.Value, body);
+        if (fingerprint is null)
         {
             return await handle();
         }
 
-        var fingerprint = RequestFingerprint.Of(request.Method, request.Path.Value, request.QueryString.Value, Convert.ToBase64String(body));
         var entry = await gate.EnterAsync(key, fingerprint, cancellationToken);
         switch (entry.Decision)
         {

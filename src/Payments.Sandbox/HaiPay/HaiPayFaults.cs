@@ -25,6 +25,12 @@ public sealed record HaiPayFaults
     /// <summary>Sign reply <c>data</c> with the wrong secret.</summary>
     public bool BadResponseSignature { get; init; }
 
+    /// <summary>
+    /// Append to each genuinely signed reply <c>data</c> a second copy of one of its properties with a null value
+    /// (which the signature, skipping nulls, does not notice): a reply whose readers could disagree.
+    /// </summary>
+    public bool RepeatedReplyProperty { get; init; }
+
     /// <summary>Send notifications at all (off: the merchant must poll).</summary>
     public bool Notifications { get; init; } = true;
 

@@ -26,13 +26,24 @@ public sealed class HaiPaySigner(HaiPaySandbox sandbox, IOptionsMonitor<HaiPaySa
     public bool Verifies(JsonElement request) =>
         sandbox.MerchantKey is { } key && HaiPaySignature.VerifyObject(request, options.CurrentValue.MerchantSecret, key);
 
-    public IResult Ok(JsonObject data) => Results.Json(new JsonObject
+    public IResult Ok(JsonObject data)
     {
-        ["status"] = "1",
-        ["error"] = HaiPayEnvelope.SuccessError,
-        ["msg"] = string.Empty,
-        ["data"] = Sign(data, sandbox.Faults.BadResponseSignature),
-    });
+        var envelope = new JsonObject
+        {
+            ["status"] = "1",
+            ["error"] = HaiPayEnvelope.SuccessError,
+            ["msg"] = string.Empty,
+            ["data"] = Sign(data, sandbox.Faults.BadResponseSignature),
+        };
+        if (!sandbox.Faults.RepeatedReplyProperty)
+        {
+            return Results.Json(envelope);
+        }
+
+        var text = envelope.ToJsonString();
+        var repeated = JsonSerializer.Serialize(data.First().Key);
+        return Results.Text(text[..^2] + "," + repeated + ":null}}", "application/json");
+    }
 
     public static IResult Error(string code, string message) => Results.Json(new JsonObject { ["status"] = "0", ["error"] = code, ["msg"] = message });
 }

@@ -17,7 +17,8 @@ public sealed record HuaweiPinFaults
 
     /// <summary>
     /// <c>none</c>, <c>timeout</c> (GetFrame never answers in time), <c>slow</c> (answers after 1.5 s) or
-    /// <c>error</c> (HTTP 500).
+    /// <c>error</c> (HTTP 500), or <c>repeatedProperty</c> (a success reply whose <c>iframeUrl</c> appears a second
+    /// time with another page: a reply whose readers could disagree).
     /// </summary>
     public string GetFrame { get; init; } = "none";
 }

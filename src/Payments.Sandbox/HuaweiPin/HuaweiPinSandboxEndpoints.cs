@@ -96,7 +96,10 @@ public static class HuaweiPinSandboxEndpoints
         }
 
         var url = $"{request.Scheme}://{request.Host}/huaweipin/Payment/?Token={frame.Token}";
-        return Results.Json(new { isSuccess = true, code = 200, errorMeesage = "Payment channel has been created.", iframeUrl = url });
+        var reply = JsonSerializer.Serialize(new { isSuccess = true, code = 200, errorMeesage = "Payment channel has been created.", iframeUrl = url });
+        return sandbox.Faults.GetFrame == "repeatedProperty"
+            ? Results.Text(reply[..^1] + ",\"iframeUrl\":\"https://elsewhere.example/pay\"}", "application/json")
+            : Results.Text(reply, "application/json");
     }
 
     private static IResult PaymentPage(string? token, HuaweiPinSandbox sandbox)

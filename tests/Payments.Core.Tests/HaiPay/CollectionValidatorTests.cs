@@ -28,10 +28,10 @@ public sealed class CollectionValidatorTests
         return "{" + string.Join(",", fields.Where(f => f.Value.Length > 0).Select(f => $"\"{f.Key}\":{f.Value}")) + "}";
     }
 
-    private static (CreateCollectionCommand? Command, IDictionary<string, string[]> Errors) Validate(string body)
+    private static (CreateCollectionCommand? Command, IDictionary<string, string[]> Errors) Validate(string body, string? keyedOrderId = null)
     {
         var errors = new FieldErrors();
-        var command = CollectionValidator.Validate(JsonDocument.Parse(body).RootElement, Options(), Now, errors);
+        var command = CollectionValidator.Validate(JsonDocument.Parse(body).RootElement, Options(), Now, keyedOrderId, errors);
         return (command, errors.ToDictionary());
     }
 
@@ -98,12 +98,20 @@ public sealed class CollectionValidatorTests
     }
 
     [Fact]
-    public void Validate_NoOrderId_GeneratesOne()
+    public void Validate_NoOrderIdNorIdempotencyKey_OrderIdRequired()
     {
-        var (command, _) = Validate(Body("orderId", string.Empty));
+        var (command, errors) = Validate(Body("orderId", string.Empty));
 
-        Assert.StartsWith("hpy_", command!.OrderId, StringComparison.Ordinal);
-        Assert.True(command.OrderId.Length <= 48);
+        Assert.Null(command);
+        Assert.Equal(["orderId"], errors.Keys);
+    }
+
+    [Fact]
+    public void Validate_NoOrderIdButAKeyedId_UsesTheKeyedId()
+    {
+        var (command, _) = Validate(Body("orderId", string.Empty), "hpy_0123456789abcdef0123456789abcdef01234567");
+
+        Assert.Equal("hpy_0123456789abcdef0123456789abcdef01234567", command!.OrderId);
     }
 
     [Fact]

@@ -56,4 +56,14 @@ public sealed class HaiPayEnvelopeTests
     {
         Assert.Null(HaiPayEnvelope.Money(JsonDocument.Parse("""{"amount":"1,000.00"}""").RootElement, "amount"));
     }
+
+    /// <summary>Issue #16, scenario 4: a reply with a repeated property name is no usable answer (the order stays Unknown), never applied.</summary>
+    [Theory]
+    [InlineData("""{"status":"1","error":"00000000","msg":"","data":{"orderId":"a","status":"2","amount":"6.25","sign":"x","amount":null}}""")]
+    [InlineData("""{"status":"1","error":"00000000","msg":"","data":{"orderId":"a","status":"1","sign":"x"},"data":{"orderId":"a","status":"2"}}""")]
+    [InlineData("""{"status":"0","status":"1","error":"00000000","msg":"","data":{"orderId":"a","status":"2","sign":"x"}}""")]
+    public void Parse_RepeatedPropertyNameAnywhere_NoEnvelope(string json)
+    {
+        Assert.Null(HaiPayEnvelope.Parse(json));
+    }
 }

@@ -20,7 +20,7 @@ public sealed class SubscriptionValidatorTests
              "partnerUserId":"9527",
             """ + recurrence + "}";
         var errors = new FieldErrors();
-        return (SubscriptionValidator.Validate(JsonDocument.Parse(json).RootElement, options, Now, errors), errors);
+        return (SubscriptionValidator.Validate(JsonDocument.Parse(json).RootElement, options, Now, null, errors), errors);
     }
 
     [Fact]

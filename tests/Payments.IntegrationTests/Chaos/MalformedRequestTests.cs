@@ -29,7 +29,25 @@ public sealed class MalformedRequestTests(AzuriteFixture azurite)
         "", " ", "\u0000", "\ud83d\udcb3\ud83d\udcb3", "\u202eevil", "ｆｕｌｌｗｉｄｔｈ", "مرحبا", new string('x', 10_000), "\t\n", "null",
     ];
 
-    private static readonly string[] Numbers = ["1e400", "-1e400", "99999999999999999999999999999999999.99", "-0.00", "0.001", "1.5e-300", "NaN", "Infinity", "12.5", "-12.50"];
+    private static readonly string[] Numbers =
+    [
+        "1e400", "-1e400", "99999999999999999999999999999999999.99", "-0.00", "0.001", "1.5e-300", "NaN", "Infinity", "12.5", "-12.50",
+        "0", "-1", "-0", "1.5", "1000000000000000000000000000000", "\"NaN\"", "\"Infinity\"", "1000000000", "\"999999\"", "999999",
+    ];
+
+    /// <summary>Every number-like field of every request, and the interval that makes its extremes largest.</summary>
+    private static readonly (string Path, string Field, string Interval)[] NumericFields =
+    [
+        ("/api/haipay/collections", "amount", "D"),
+        ("/api/haipay/subscriptions", "amount", "D"),
+        ("/api/haipay/subscriptions", "recurringIntervalCount", "Y"),
+        ("/api/haipay/subscriptions", "recurringIntervalCount", "M"),
+        ("/api/haipay/subscriptions", "recurringIntervalCount", "W"),
+        ("/api/haipay/subscriptions", "recurringIntervalCount", "D"),
+        ("/api/haipay/subscriptions", "retryTimes", "D"),
+        ("/api/haipay/subscriptions", "expiryMonth", "D"),
+        ("/api/haipay/subscriptions", "expiryYear", "D"),
+    ];
 
     private static readonly string[] Shapes =
     [
@@ -85,6 +103,41 @@ public sealed class MalformedRequestTests(AzuriteFixture azurite)
         Assert.Equal(before, await StorageScan.AllValuesAsync(system.Server));
     }
 
+    [Fact]
+    public async Task NumericFields_AtTheirExtremes_400NamingTheFieldAndNothingWritten()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        var failures = new List<string>();
+        using var client = system.Server.CreateMerchantClient();
+        var cases = 0;
+        foreach (var (path, field, interval) in NumericFields)
+        {
+            foreach (var literal in Numbers.SelectMany(n => n.StartsWith('"') || n is "NaN" or "Infinity" ? [n.Trim('"'), $"\"{n.Trim('"')}\""] : new[] { n, $"\"{n}\"" })
+                .Where(IsJson).Distinct())
+            {
+                if (field == "retryTimes" && literal is "0" or "\"0\"")
+                {
+                    continue;
+                }
+
+                var request = path.EndsWith("collections", StringComparison.Ordinal) ? CollectionFlow.Request("extreme-collection") : SubscriptionFlow.Request("extreme-subscription", interval);
+                request[field] = "\u0001";
+                var body = System.Text.Json.JsonSerializer.Serialize(request).Replace("\"\\u0001\"", literal, StringComparison.Ordinal);
+                var response = await client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+                var text = await response.Content.ReadAsStringAsync();
+                cases++;
+                if (response.StatusCode != HttpStatusCode.BadRequest || !text.Contains($"\"{field}\":[", StringComparison.Ordinal))
+                {
+                    failures.Add($"{path} {field}={literal} ({interval}) → {(int)response.StatusCode} {Preview(text)}");
+                }
+            }
+        }
+
+        Assert.True(cases >= 200, $"only {cases} cases");
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.Empty(await StorageScan.AllValuesAsync(system.Server));
+    }
+
     private static IEnumerable<Case> Corpus()
     {
         var bodiless = new[] { ApiRoutes.SyncOrder, ApiRoutes.CancelSubscription };
@@ -137,6 +190,19 @@ public sealed class MalformedRequestTests(AzuriteFixture azurite)
             yield return $"{{\"{field}\":{System.Text.Json.JsonSerializer.Serialize(injection)}}}";
             yield return $"{{\"{field}\":[\"a\"],\"{field}\":\"b\"}}";
             yield return $"{{\"{field}\":{{\"nested\":true}}}}";
+        }
+    }
+
+    private static bool IsJson(string literal)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(literal);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
         }
     }
 

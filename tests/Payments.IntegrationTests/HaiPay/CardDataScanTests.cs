@@ -1,4 +1,7 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Payments.IntegrationTests.Fixtures;
 
@@ -58,6 +61,88 @@ public sealed class CardDataScanTests(AzuriteFixture azurite)
             .Concat(CardFieldNames.Where(name => kept.Any(text => AsWord(name).IsMatch(text))))
             .ToList();
         Assert.True(leaks.Count == 0, $"Found in storage, logs or responses: {string.Join(" | ", leaks)}");
+    }
+
+    /// <summary>
+    /// Issue #16, scenario 2: nothing derived from the card can be tested offline. Keyed requests (stored, released,
+    /// refused) go through the idempotency table; every 32-byte digest in storage (hex or Base64) is then checked
+    /// against each CVV 000–999 substituted into each body sent, hashed as a request fingerprint of the raw body is.
+    /// </summary>
+    [Fact]
+    public async Task KeyedCardRequests_NoStoredDigestMatchesAnyCvvGuess()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        var sent = new List<(string Path, string Body)>();
+        async Task Send(string path, string key, Dictionary<string, object?> request)
+        {
+            request["cvv"] = "482";
+            var body = JsonSerializer.Serialize(request);
+            sent.Add((path, body));
+            using var client = system.Server.CreateMerchantClient();
+            using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            message.Headers.Add("Idempotency-Key", key);
+            (await client.SendAsync(message)).Dispose();
+        }
+
+        await Send("/api/haipay/collections", "scan-key-ok", CollectionFlow.Request("scan-key-ok"));
+        await Send("/api/haipay/subscriptions", "scan-key-sub", SubscriptionFlow.Request("scan-key-sub"));
+        await system.SetHaiPayFaultsAsync(new { apply = "refuse" });
+        await Send("/api/haipay/collections", "scan-key-refused", CollectionFlow.Request("scan-key-refused"));
+        await system.SetHaiPayFaultsAsync(new { apply = "timeout", slowReply = "00:00:04" });
+        await Send("/api/haipay/collections", "scan-key-timeout", CollectionFlow.Request("scan-key-timeout"));
+        await system.SetHaiPayFaultsAsync(new { apply = "none" });
+
+        var digests = (await StorageScan.AllValuesAsync(system.Server)).SelectMany(Digests).Select(Convert.ToHexString).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(digests);
+        var matches = new List<string>();
+        foreach (var (path, body) in sent)
+        {
+            for (var cvv = 0; cvv < 1000; cvv++)
+            {
+                var guess = Encoding.UTF8.GetBytes(body.Replace("\"cvv\":\"482\"", $"\"cvv\":\"{cvv:000}\"", StringComparison.Ordinal));
+                foreach (var query in new[] { null, string.Empty })
+                {
+                    if (digests.Contains(RawBodyFingerprint(path, query, guess)) || digests.Contains(Convert.ToHexString(SHA256.HashData(guess))))
+                    {
+                        matches.Add($"{path} cvv {cvv:000}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(matches.Count == 0, $"A stored digest reveals the CVV: {string.Join(", ", matches)}");
+    }
+
+    /// <summary>How a request was fingerprinted before: SHA-256 over length-prefixed method, path, query and the Base64 of the raw body.</summary>
+    private static string RawBodyFingerprint(string path, string? query, byte[] body)
+    {
+        var text = new StringBuilder();
+        foreach (var part in new[] { "POST", path, query, Convert.ToBase64String(body) })
+        {
+            text.Append(part?.Length ?? -1).Append(':').Append(part).Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>Every run of 64 hex digits or 43–44 Base64 characters that decodes to 32 bytes.</summary>
+    private static IEnumerable<byte[]> Digests(string value)
+    {
+        foreach (Match hex in Regex.Matches(value, "(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])"))
+        {
+            yield return Convert.FromHexString(hex.Value);
+        }
+
+        foreach (Match base64 in Regex.Matches(value, "(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{43}=?(?![A-Za-z0-9+/_-])"))
+        {
+            var text = base64.Value.Replace('-', '+').Replace('_', '/').TrimEnd('=') + "=";
+            var bytes = new byte[33];
+            if (Convert.TryFromBase64String(text, bytes, out var written) && written == 32)
+            {
+                yield return bytes[..32];
+            }
+        }
     }
 
     /// <summary>Names that only appear next to card data (a 400 may name them; storage and logs never).</summary>

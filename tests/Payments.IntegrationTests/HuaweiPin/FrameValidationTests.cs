@@ -62,7 +62,7 @@ public sealed class FrameValidationTests(AzuriteFixture azurite)
         await using var system = await PaymentsSystem.StartAsync(azurite);
         using var client = system.Server.CreateAnonymousClient();
 
-        var response = await client.PostAsJsonAsync("/api/huaweipin/frames", new { username = "u", customerIp = "203.0.113.7" });
+        var response = await client.PostAsJsonAsync("/api/huaweipin/frames", new { orderId = "frame-no-key", username = "u", customerIp = "203.0.113.7" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(await StorageScan.AllValuesAsync(system.Server));

@@ -66,15 +66,19 @@ public sealed class HuaweiPinEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Frame_NoOrderId_GeneratesOne()
+    public async Task Frame_NoOrderIdWithIdempotencyKey_TheIdIsDerivedFromTheKey()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
+        using var client = system.Server.CreateMerchantClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/huaweipin/frames") { Content = JsonContent.Create(new { username = "customer-1", customerIp = "2001:db8::1" }) };
+        request.Headers.Add("Idempotency-Key", "frame-derived");
 
-        var response = await FrameFlow.CreateFrameAsync(system, new { username = "customer-1", customerIp = "2001:db8::1" });
+        var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString();
-        Assert.StartsWith("hwp_", id, StringComparison.Ordinal);
+        var expected = "hwp_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("frame-derived"u8))[..40];
+        Assert.Equal(expected, id);
         Assert.Equal($"/api/orders/{id}", response.Headers.Location?.OriginalString);
     }
 
