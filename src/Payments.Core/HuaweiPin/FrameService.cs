@@ -18,6 +18,11 @@ public sealed class FrameService(
     /// <summary>HUAWEIPIN's code for "merchant_oid is empty or not unique".</summary>
     public const string DuplicateOrderCode = "304";
 
+    /// <remarks>
+    /// <paramref name="cancellationToken"/> (the caller's) counts only until the order row is written: after it, GetFrame and
+    /// recording its answer run to the end whatever the merchant does (bounded by <c>HuaweiPin:Timeout</c>), so a merchant
+    /// who hangs up never leaves the frame unrecorded.
+    /// </remarks>
     public async Task<CreateOutcome> CreateAsync(CreateFrameCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -29,6 +34,7 @@ public sealed class FrameService(
             now);
         var admission = await admissions.AdmitAsync(candidate, cancellationToken);
         var order = admission.Order;
+        var uninterrupted = CancellationToken.None;
         switch (admission.Kind)
         {
             case AdmissionKind.Conflict:
@@ -36,12 +42,12 @@ public sealed class FrameService(
             case AdmissionKind.InProgress or AdmissionKind.Existing:
                 return Repeat(order);
             case AdmissionKind.Unresolved:
-                var counted = await updater.UpdateAsync(order.Id, (o, at) => o.RetryProviderCall(at), cancellationToken);
+                var counted = await updater.UpdateAsync(order.Id, (o, at) => o.RetryProviderCall(at), uninterrupted);
                 order = counted.Order ?? order;
                 break;
         }
 
-        return await CallProviderAsync(command, order, retried: admission.Kind != AdmissionKind.New, cancellationToken);
+        return await CallProviderAsync(command, order, retried: admission.Kind != AdmissionKind.New, uninterrupted);
     }
 
     private static CreateOutcome Repeat(PaymentOrder order) => order.Status switch

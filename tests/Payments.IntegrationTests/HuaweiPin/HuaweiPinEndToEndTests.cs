@@ -100,6 +100,27 @@ public sealed class HuaweiPinEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Frame_MerchantHangsUpWhileHuaweiPinIsSlow_FrameRecordedAndRepeatReturnsTheIframeUrl()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await system.SetHuaweiPinFaultsAsync(new { getFrame = "slow" });
+        var body = new { orderId = "hp-hangup", username = "customer-1", customerIp = "203.0.113.7" };
+        using (var impatient = system.Server.CreateMerchantClient())
+        {
+            impatient.Timeout = TimeSpan.FromMilliseconds(500);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.PostAsJsonAsync("/api/huaweipin/frames", body));
+        }
+
+        await system.WaitForStatusAsync("hp-hangup", "Pending");
+        await system.SetHuaweiPinFaultsAsync(new { getFrame = "none" });
+        var repeat = await FrameFlow.CreateFrameAsync(system, body);
+
+        Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
+        var token = (await system.SandboxFrameAsync("hp-hangup")).GetProperty("token").GetString()!;
+        Assert.Contains(token, (await repeat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("iframeUrl").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Frame_Provider5xx_OrderUnknown()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
