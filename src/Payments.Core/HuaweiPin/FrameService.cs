@@ -6,7 +6,9 @@ namespace Payments.Core.HuaweiPin;
 /// <summary>
 /// Creates HUAWEIPIN frames: the order is written before GetFrame is called; a repeat of the same request
 /// returns the stored frame, retries only when the earlier call's outcome is Unknown, and never reports a
-/// frame as created unless the provider said so.
+/// frame as created unless the provider said so. A retry HUAWEIPIN answers with 304 (the order id is used: the earlier
+/// call created a frame whose iframe URL was lost, and HUAWEIPIN has no query) makes the order NeedsReview
+/// (<c>pay-url-unknown</c>).
 /// </summary>
 public sealed class FrameService(
     OrderAdmission admissions,
@@ -64,8 +66,8 @@ public sealed class FrameService(
         {
             FrameResult.Created created => (CreateOutcomeKind.Created, (string?)null,
                 (Func<PaymentOrder, DateTimeOffset, Transition>)((o, at) => o.Accept(created.Token, created.IframeUrl, o.NextCheckAt, at))),
-            FrameResult.Rejected { Code: 304 } rejected when retried => (CreateOutcomeKind.Unavailable, DuplicateOrderCode,
-                (o, at) => o.MarkUnknown($"{rejected.Code}: order id already used at HUAWEIPIN; the earlier frame may exist", o.NextCheckAt, at)),
+            FrameResult.Rejected { Code: 304 } rejected when retried => (CreateOutcomeKind.Repeated, DuplicateOrderCode,
+                (o, at) => o.FlagRedirectUnknown($"{rejected.Code}: HUAWEIPIN already has a frame for this order id (an earlier answer was lost); its iframeUrl cannot be asked for", at)),
             FrameResult.Rejected rejected => (CreateOutcomeKind.Rejected, rejected.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 (o, at) => o.Reject($"{rejected.Code}: {rejected.Message}", at)),
             FrameResult.Unavailable unavailable => (CreateOutcomeKind.Unavailable, null,

@@ -16,8 +16,8 @@ public sealed record HuaweiPinFaults
     public bool WrongKey { get; init; }
 
     /// <summary>
-    /// <c>none</c>, <c>timeout</c> (GetFrame never answers in time), <c>slow</c> (answers after 1.5 s) or
-    /// <c>error</c> (HTTP 500).
+    /// <c>none</c>, <c>timeout</c> (GetFrame never answers in time), <c>slow</c> (answers after 1.5 s),
+    /// <c>error</c> (HTTP 500) or <c>lost</c> (the frame is created, then HTTP 500: its iframe URL never reaches the merchant).
     /// </summary>
     public string GetFrame { get; init; } = "none";
 }

@@ -121,6 +121,22 @@ public sealed class HuaweiPinEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Frame_AnswerLostAndRetryFindsTheOrderIdUsed_NeedsReviewPayUrlUnknown()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await system.SetHuaweiPinFaultsAsync(new { getFrame = "lost" });
+        var body = new { orderId = "hp-lost", username = "customer-1", customerIp = "203.0.113.7" };
+        Assert.Equal(HttpStatusCode.BadGateway, (await FrameFlow.CreateFrameAsync(system, body)).StatusCode);
+        await system.SetHuaweiPinFaultsAsync(new { getFrame = "none" });
+
+        var repeat = await FrameFlow.CreateFrameAsync(system, body);
+
+        Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
+        var order = await system.WaitForStatusAsync("hp-lost", "NeedsReview");
+        Assert.Equal(("pay-url-unknown", JsonValueKind.Null), (order.GetProperty("reviewReason").GetString(), order.GetProperty("redirectUrl").ValueKind));
+    }
+
+    [Fact]
     public async Task Frame_Provider5xx_OrderUnknown()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
