@@ -8,7 +8,8 @@ namespace Payments.Core.HuaweiPin;
 /// returns the stored frame, retries only when the earlier call's outcome is Unknown, and never reports a
 /// frame as created unless the provider said so. A retry HUAWEIPIN answers with 304 (the order id is used: the earlier
 /// call created a frame whose iframe URL was lost, and HUAWEIPIN has no query) makes the order NeedsReview
-/// (<c>pay-url-unknown</c>).
+/// (<c>pay-url-unknown</c>). A refusal of our credentials (302/303/306) created nothing and is not final: the secrets are
+/// read again and the same request retries, so a rotated key never rejects orders.
 /// </summary>
 public sealed class FrameService(
     OrderAdmission admissions,
@@ -68,6 +69,9 @@ public sealed class FrameService(
                 (Func<PaymentOrder, DateTimeOffset, Transition>)((o, at) => o.Accept(created.Token, created.IframeUrl, o.NextCheckAt, at))),
             FrameResult.Rejected { Code: 304 } rejected when retried => (CreateOutcomeKind.Repeated, DuplicateOrderCode,
                 (o, at) => o.FlagRedirectUnknown($"{rejected.Code}: HUAWEIPIN already has a frame for this order id (an earlier answer was lost); its iframeUrl cannot be asked for", at)),
+            FrameResult.Rejected { IsCredentialProblem: true } rejected => (CreateOutcomeKind.Unavailable,
+                rejected.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                (o, at) => o.MarkUnknown($"{rejected.Code}: {rejected.Message} (our credentials were refused; they are read again, send the same request again)", o.NextCheckAt, at)),
             FrameResult.Rejected rejected => (CreateOutcomeKind.Rejected, rejected.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 (o, at) => o.Reject($"{rejected.Code}: {rejected.Message}", at)),
             FrameResult.Unavailable unavailable => (CreateOutcomeKind.Unavailable, null,

@@ -149,14 +149,14 @@ public sealed class HuaweiPinEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Frame_WrongCredentials_Rejected306AndLoggedForOperator()
+    public async Task Frame_WrongCredentials_Unknown306RetryableAndLoggedForOperator()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?> { ["Secrets:HuaweiPin-SecretKey"] = "wrong" });
 
         var response = await FrameFlow.CreateFrameAsync(system, new { orderId = "hp-306", username = "customer-1", customerIp = "203.0.113.7" });
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-        var order = await system.WaitForStatusAsync("hp-306", "Rejected");
+        var order = await system.WaitForStatusAsync("hp-306", "Unknown");
         Assert.StartsWith("306", order.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Contains(system.Server.Logs.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal) && l.Contains("HuaweiPin-SecretKey", StringComparison.Ordinal));
     }
