@@ -95,6 +95,8 @@ module app 'functionapp.bicep' = {
       HaiPay__Checks__Slow: '01:00:00'
       HaiPay__Checks__GiveUpAfter: '3.00:00:00'
       HaiPay__OrderNotFoundErrors__0: '4004'
+      HaiPay__CredentialErrors__0: '1001'
+      HaiPay__CredentialErrors__1: '1002'
       HaiPay__AbsentGrace: '00:10:00'
       HaiPay__ClaimLease: '00:02:00'
       HaiPay__PollBatchSize: '200'

@@ -23,6 +23,6 @@ public sealed class CollectionService(
                 command.Amount, command.Currency, command.PartnerUserId, command.CustomerIp, command.Card.Last4),
             now);
         var admission = await admissions.AdmitAsync(candidate, cancellationToken);
-        return await creator.CreateAsync(admission, ct => client.ApplyCollectionAsync(command, ct), cancellationToken);
+        return await creator.CreateAsync(admission, ct => client.ApplyCollectionAsync(command, ct));
     }
 }

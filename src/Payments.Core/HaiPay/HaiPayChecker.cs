@@ -7,7 +7,8 @@ namespace Payments.Core.HaiPay;
 /// One status check of a collection or subscription charge (<c>collect/query</c>), refund (<c>refund/refundQuery</c>)
 /// or subscription (<c>subscription/query</c>), applied by
 /// compare-and-swap. A scheduled check also sets the next one, or hands the order to a person when the
-/// schedule runs out; an order HaiPay still does not know after the grace period is Rejected.
+/// schedule runs out; an order HaiPay still does not know after the grace period goes to a person (HaiPay's "no record"
+/// is not proof that nothing exists, so it never makes a final state).
 /// </summary>
 public sealed class HaiPayChecker(HaiPayClient client, OrderUpdater updater, IOptionsMonitor<HaiPayOptions> options)
 {
@@ -22,9 +23,9 @@ public sealed class HaiPayChecker(HaiPayClient client, OrderUpdater updater, IOp
 
         Transition Change(PaymentOrder o, DateTimeOffset now) => reply switch
         {
-            HaiPayReply.Ok ok => HaiPayVerdicts.Apply(o, ok.Data, now).Then(x => scheduled ? Reschedule(x, null, now) : Same(x)),
+            HaiPayReply.Ok ok => HaiPayVerdicts.ApplyQueried(o, ok.Data, now).Then(x => scheduled ? Reschedule(x, null, now) : Same(x)),
             _ when absent && scheduled && now - o.CreatedAt >= settings.AbsentGrace =>
-                o.Reject($"HaiPay has no such order {settings.AbsentGrace.TotalMinutes:0} min after it was created", now),
+                o.GiveUpChecking(ReviewReasons.ProviderHasNoRecord, now),
             _ => scheduled ? Reschedule(o, Describe(reply), now) : Same(o),
         };
 

@@ -169,6 +169,13 @@ public sealed partial class HaiPayClient(
             return Unavailable(operation, orderId, "a success reply without data");
         }
 
+        if (options.CurrentValue.EffectiveCredentialErrors.Contains(envelope.Error))
+        {
+            LogCredentialsRefused(logger, operation, orderId, envelope.Error, envelope.Message, currency);
+            credentials.Invalidate(currency);
+            return new HaiPayReply.Refused(envelope.Error, envelope.Message, Credentials: true);
+        }
+
         LogRefused(logger, operation, orderId, envelope.Error, envelope.Message);
         return new HaiPayReply.Refused(envelope.Error, envelope.Message);
     }
@@ -184,6 +191,10 @@ public sealed partial class HaiPayClient(
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "HaiPay {Operation} for order {OrderId} refused: {Error} {Message}")]
     private static partial void LogRefused(ILogger logger, string operation, string orderId, string error, string message);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Error,
+        Message = "HaiPay {Operation} for order {OrderId} refused our signature or credentials: {Error} {Message}; the {Currency} keys are read again. Operator: if this persists, check HaiPay-{Currency}-PrivateKey and -MerchantSecret")]
+    private static partial void LogCredentialsRefused(ILogger logger, string operation, string orderId, string error, string message, string currency);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Error,
         Message = "HaiPay {Operation} reply for order {OrderId} failed signature verification; treated as no answer. Operator: check HaiPay-*-PlatformPublicKey and -MerchantSecret")]

@@ -29,12 +29,20 @@ public sealed class HaiPayOptions
 
     /// <summary>
     /// <c>error</c> codes with which a query says the order does not exist at HaiPay. Not published; the
-    /// default is our assumption and the sandbox's. An order never seen by HaiPay after
-    /// <see cref="AbsentGrace"/> is Rejected; earlier, a merchant's repeat may apply it again.
+    /// default is our assumption and the sandbox's. "No record" is never proof of absence: an order HaiPay still does not
+    /// know after <see cref="AbsentGrace"/> goes to a person (<c>NeedsReview</c>, <c>provider-has-no-record</c>); earlier,
+    /// a merchant's repeat may apply a collection or subscription again (never a refund).
     /// </summary>
     public List<string> OrderNotFoundErrors { get; } = [];
 
-    /// <summary>How long after creation a "no such order" answer is believed. Default 10 min.</summary>
+    /// <summary>
+    /// <c>error</c> codes with which HaiPay refuses our signature or credentials (unknown appId, sign error). Not published;
+    /// the default (<c>1001</c>, <c>1002</c>) is our assumption and the sandbox's. Such a refusal re-reads the account's keys
+    /// and leaves the order Unknown, so repeating the request resolves it once the rotated keys are in force.
+    /// </summary>
+    public List<string> CredentialErrors { get; } = [];
+
+    /// <summary>How long after creation a "no such order" answer is awaited before the order goes to a person. Default 10 min.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan AbsentGrace { get; set; } = TimeSpan.FromMinutes(10);
 
@@ -59,4 +67,7 @@ public sealed class HaiPayOptions
 
     /// <summary>The not-found codes in force (<see cref="OrderNotFoundErrors"/>, or <c>4004</c> when none are configured).</summary>
     public IReadOnlyList<string> EffectiveOrderNotFoundErrors => OrderNotFoundErrors.Count > 0 ? OrderNotFoundErrors : ["4004"];
+
+    /// <summary>The credential-refusal codes in force (<see cref="CredentialErrors"/>, or <c>1001</c> and <c>1002</c> when none are configured).</summary>
+    public IReadOnlyList<string> EffectiveCredentialErrors => CredentialErrors.Count > 0 ? CredentialErrors : ["1001", "1002"];
 }

@@ -3,21 +3,29 @@ using Payments.Core.Orders;
 namespace Payments.Core.HaiPay;
 
 /// <summary>
-/// The create step collections and refunds share once the order is written: call HaiPay's apply; a reply
+/// The create step collections, subscriptions and refunds share once the order is written: call HaiPay's apply; a reply
 /// that is not usable leaves the order Unknown; a repeat asks HaiPay first and applies again only when
-/// HaiPay confirms it has no such order; a refusal on such a second apply proves nothing and stays Unknown.
+/// HaiPay confirms it has no such order (never a refund: HaiPay's refund query may not find refunds by our id, so a
+/// refund is never sent twice); a refusal on such a second apply proves nothing and stays Unknown. A refusal of our
+/// signature or credentials is not final either: the keys are read again and the same request resolves it.
 /// </summary>
 public sealed class HaiPayOrderCreator(OrderUpdater updater, HaiPayChecker checker)
 {
-    public async Task<CreateOutcome> CreateAsync(Admission admission, Func<CancellationToken, Task<HaiPayReply>> apply, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs to the end whatever the merchant does: it takes no caller's token, because a merchant who hangs up after the
+    /// order row is written must not leave the provider's answer (and the page the customer pays on) unrecorded. Each
+    /// HaiPay call is bounded by <c>HaiPay:Timeout</c>, each storage call by the storage client's own timeout.
+    /// </summary>
+    public async Task<CreateOutcome> CreateAsync(Admission admission, Func<CancellationToken, Task<HaiPayReply>> apply)
     {
         ArgumentNullException.ThrowIfNull(admission);
         ArgumentNullException.ThrowIfNull(apply);
+        var uninterrupted = CancellationToken.None;
         return admission.Kind switch
         {
-            AdmissionKind.New => await ApplyAsync(admission.Order, apply, retried: false, cancellationToken),
+            AdmissionKind.New => await ApplyAsync(admission.Order, apply, retried: false, uninterrupted),
             AdmissionKind.Conflict => new CreateOutcome(CreateOutcomeKind.Conflict, admission.Order),
-            AdmissionKind.Unresolved => await ResolveAsync(admission.Order, apply, cancellationToken),
+            AdmissionKind.Unresolved => await ResolveAsync(admission.Order, apply, uninterrupted),
             _ => Repeat(admission.Order),
         };
     }
@@ -37,7 +45,7 @@ public sealed class HaiPayOrderCreator(OrderUpdater updater, HaiPayChecker check
     private async Task<CreateOutcome> ResolveAsync(PaymentOrder order, Func<CancellationToken, Task<HaiPayReply>> apply, CancellationToken cancellationToken)
     {
         var check = await checker.CheckAsync(order, scheduled: false, cancellationToken);
-        if (!check.Absent)
+        if (!check.Absent || order.Kind == OrderKind.Refund)
         {
             return Repeat(check.Order);
         }
@@ -53,6 +61,8 @@ public sealed class HaiPayOrderCreator(OrderUpdater updater, HaiPayChecker check
         {
             HaiPayReply.Ok ok => (CreateOutcomeKind.Created, (string?)null,
                 (Func<PaymentOrder, DateTimeOffset, Transition>)((o, at) => HaiPayVerdicts.Apply(o, ok.Data, at))),
+            HaiPayReply.Refused { Credentials: true } refused => (CreateOutcomeKind.Unavailable, refused.Error,
+                (o, at) => o.MarkUnknown($"{refused.Error}: {refused.Message} (our signature or credentials were refused; keys are read again, send the same request again)", o.NextCheckAt, at)),
             HaiPayReply.Refused refused when retried => (CreateOutcomeKind.Unavailable, refused.Error,
                 (o, at) => o.MarkUnknown($"{refused.Error}: {refused.Message} (on a repeated apply; the first may exist)", o.NextCheckAt, at)),
             HaiPayReply.Refused refused => (CreateOutcomeKind.Rejected, refused.Error, (o, at) => o.Reject($"{refused.Error}: {refused.Message}", at)),

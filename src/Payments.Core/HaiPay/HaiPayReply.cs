@@ -12,8 +12,11 @@ public abstract record HaiPayReply
     /// <summary>A normal reply whose <c>data</c> signature verified.</summary>
     public sealed record Ok(JsonElement Data) : HaiPayReply;
 
-    /// <summary>An error envelope (<c>status</c> "0"): unsigned, never a payment outcome.</summary>
-    public sealed record Refused(string Error, string Message) : HaiPayReply;
+    /// <summary>
+    /// An error envelope (<c>status</c> "0"): unsigned, never a payment outcome. <paramref name="Credentials"/>: the error is one of
+    /// <c>HaiPay:CredentialErrors</c> (our signature, appId or secret refused), so nothing about the order is known.
+    /// </summary>
+    public sealed record Refused(string Error, string Message, bool Credentials = false) : HaiPayReply;
 
     /// <summary>No trustworthy answer: timeout, 5xx, transport error, unreadable reply or a signature that did not verify.</summary>
     public sealed record Unavailable(string Reason) : HaiPayReply;

@@ -54,6 +54,20 @@ public static class HaiPayVerdicts
         return HaiPayEnvelope.Scalar(fields, "status") is null ? accepted : accepted.Then(o => o.Apply(Read(fields, o), now));
     }
 
+    /// <summary>
+    /// Applies a status query's answer. A query never carries the page the customer pays on, so an order whose apply
+    /// answer we never received (Created or Unknown, no page) that HaiPay holds open is flagged for a person
+    /// (<c>pay-url-unknown</c>), never left Pending without a link. Refunds and charges have no such page.
+    /// </summary>
+    public static Transition ApplyQueried(PaymentOrder order, JsonElement fields, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var linkLost = order.Status is OrderStatus.Created or OrderStatus.Unknown && order.RedirectUrl is null
+            && order.Kind is OrderKind.Payment or OrderKind.Subscription && string.IsNullOrEmpty(HaiPayEnvelope.Scalar(fields, "payUrl"));
+        var applied = Apply(order, fields, now);
+        return linkLost ? applied.Then(o => o.FlagRedirectUnknown("HaiPay holds the order but its apply answer (with payUrl) was never received", now)) : applied;
+    }
+
     /// <summary>Where HaiPay puts its own number for an order of this kind.</summary>
     public static string ReferenceField(OrderKind kind) => kind switch
     {

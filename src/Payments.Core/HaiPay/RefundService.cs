@@ -7,7 +7,8 @@ namespace Payments.Core.HaiPay;
 /// Full refunds of succeeded HaiPay collections. The refund is an order of its own (its id is the merchant
 /// order id HaiPay sees). It is written first, then tied to the collection by compare-and-swap before
 /// HaiPay is called, so concurrent requests can never refund one collection twice: a loser's refund is
-/// Rejected without a provider call. A refund HaiPay refused or failed can be replaced by a new one.
+/// Rejected without a provider call. A refund HaiPay refused or failed can be replaced by a new one; one HaiPay says it has
+/// no record of is not replaceable (HaiPay's refund query may not find refunds by our id): it goes to a person.
 /// </summary>
 public sealed class RefundService(
     IOrderRepository orders,
@@ -47,19 +48,21 @@ public sealed class RefundService(
             return new CreateOutcome(CreateOutcomeKind.Conflict, admission.Order);
         }
 
-        var replacing = await ReplaceableRefundAsync(collection, refundId, cancellationToken);
-        var tied = await updater.UpdateAsync(found, (o, at) => o.RequestRefund(refundId, replacing, at), cancellationToken);
+        // The refund row is written: from here on the merchant hanging up must not leave it half done.
+        var uninterrupted = CancellationToken.None;
+        var replacing = await ReplaceableRefundAsync(collection, refundId, uninterrupted);
+        var tied = await updater.UpdateAsync(found, (o, at) => o.RequestRefund(refundId, replacing, at), uninterrupted);
         if (tied.Kind == TransitionKind.Conflict)
         {
             if (admission.Kind == AdmissionKind.New)
             {
-                await updater.UpdateAsync(refundId, (o, at) => o.Reject($"collection {collection.Id} is already refunded by {tied.Order!.RefundOrderId}", at), cancellationToken);
+                await updater.UpdateAsync(refundId, (o, at) => o.Reject($"collection {collection.Id} is already refunded by {tied.Order!.RefundOrderId}", at), uninterrupted);
             }
 
             return new CreateOutcome(CreateOutcomeKind.Conflict, tied.Order!);
         }
 
-        return await creator.CreateAsync(admission, ct => client.ApplyRefundAsync(refundId, collection.ProviderReference, ct), cancellationToken);
+        return await creator.CreateAsync(admission, ct => client.ApplyRefundAsync(refundId, collection.ProviderReference, ct));
     }
 
     /// <summary>The refund currently tied to the collection, when it moved no money (refused or failed) and may be replaced.</summary>

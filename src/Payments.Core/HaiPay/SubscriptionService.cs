@@ -28,7 +28,7 @@ public sealed class SubscriptionService(
                 OrderKind.Subscription, Recurrence: command.Recurrence),
             now);
         var admission = await admissions.AdmitAsync(candidate, cancellationToken);
-        return await creator.CreateAsync(admission, ct => client.ApplySubscriptionAsync(command, ct), cancellationToken);
+        return await creator.CreateAsync(admission, ct => client.ApplySubscriptionAsync(command, ct));
     }
 
     /// <returns>Null when there is no HaiPay subscription with that id; with <paramref name="refresh"/>, after asking HaiPay.</returns>

@@ -6,7 +6,10 @@ namespace Payments.Core.HuaweiPin;
 /// <summary>
 /// Creates HUAWEIPIN frames: the order is written before GetFrame is called; a repeat of the same request
 /// returns the stored frame, retries only when the earlier call's outcome is Unknown, and never reports a
-/// frame as created unless the provider said so.
+/// frame as created unless the provider said so. A retry HUAWEIPIN answers with 304 (the order id is used: the earlier
+/// call created a frame whose iframe URL was lost, and HUAWEIPIN has no query) makes the order NeedsReview
+/// (<c>pay-url-unknown</c>). A refusal of our credentials (302/303/306) created nothing and is not final: the secrets are
+/// read again and the same request retries, so a rotated key never rejects orders.
 /// </summary>
 public sealed class FrameService(
     OrderAdmission admissions,
@@ -18,6 +21,11 @@ public sealed class FrameService(
     /// <summary>HUAWEIPIN's code for "merchant_oid is empty or not unique".</summary>
     public const string DuplicateOrderCode = "304";
 
+    /// <remarks>
+    /// <paramref name="cancellationToken"/> (the caller's) counts only until the order row is written: after it, GetFrame and
+    /// recording its answer run to the end whatever the merchant does (bounded by <c>HuaweiPin:Timeout</c>), so a merchant
+    /// who hangs up never leaves the frame unrecorded.
+    /// </remarks>
     public async Task<CreateOutcome> CreateAsync(CreateFrameCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -29,6 +37,7 @@ public sealed class FrameService(
             now);
         var admission = await admissions.AdmitAsync(candidate, cancellationToken);
         var order = admission.Order;
+        var uninterrupted = CancellationToken.None;
         switch (admission.Kind)
         {
             case AdmissionKind.Conflict:
@@ -36,12 +45,12 @@ public sealed class FrameService(
             case AdmissionKind.InProgress or AdmissionKind.Existing:
                 return Repeat(order);
             case AdmissionKind.Unresolved:
-                var counted = await updater.UpdateAsync(order.Id, (o, at) => o.RetryProviderCall(at), cancellationToken);
+                var counted = await updater.UpdateAsync(order.Id, (o, at) => o.RetryProviderCall(at), uninterrupted);
                 order = counted.Order ?? order;
                 break;
         }
 
-        return await CallProviderAsync(command, order, retried: admission.Kind != AdmissionKind.New, cancellationToken);
+        return await CallProviderAsync(command, order, retried: admission.Kind != AdmissionKind.New, uninterrupted);
     }
 
     private static CreateOutcome Repeat(PaymentOrder order) => order.Status switch
@@ -58,8 +67,11 @@ public sealed class FrameService(
         {
             FrameResult.Created created => (CreateOutcomeKind.Created, (string?)null,
                 (Func<PaymentOrder, DateTimeOffset, Transition>)((o, at) => o.Accept(created.Token, created.IframeUrl, o.NextCheckAt, at))),
-            FrameResult.Rejected { Code: 304 } rejected when retried => (CreateOutcomeKind.Unavailable, DuplicateOrderCode,
-                (o, at) => o.MarkUnknown($"{rejected.Code}: order id already used at HUAWEIPIN; the earlier frame may exist", o.NextCheckAt, at)),
+            FrameResult.Rejected { Code: 304 } rejected when retried => (CreateOutcomeKind.Repeated, DuplicateOrderCode,
+                (o, at) => o.FlagRedirectUnknown($"{rejected.Code}: HUAWEIPIN already has a frame for this order id (an earlier answer was lost); its iframeUrl cannot be asked for", at)),
+            FrameResult.Rejected { IsCredentialProblem: true } rejected => (CreateOutcomeKind.Unavailable,
+                rejected.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                (o, at) => o.MarkUnknown($"{rejected.Code}: {rejected.Message} (our credentials were refused; they are read again, send the same request again)", o.NextCheckAt, at)),
             FrameResult.Rejected rejected => (CreateOutcomeKind.Rejected, rejected.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 (o, at) => o.Reject($"{rejected.Code}: {rejected.Message}", at)),
             FrameResult.Unavailable unavailable => (CreateOutcomeKind.Unavailable, null,

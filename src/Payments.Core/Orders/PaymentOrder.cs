@@ -248,6 +248,21 @@ public sealed record PaymentOrder
             : Conflict();
     }
 
+    /// <summary>
+    /// The provider holds the order open but the page the customer pays on (3-D Secure page, iframe) was never received
+    /// and cannot be asked for again: a person decides, never a silent Pending without a link.
+    /// </summary>
+    public Transition FlagRedirectUnknown(string error, DateTimeOffset now) =>
+        Status is OrderStatus.Created or OrderStatus.Unknown or OrderStatus.Pending && RedirectUrl is null
+            ? Changed(this with
+            {
+                Status = OrderStatus.NeedsReview,
+                ReviewReason = ReviewReasons.PayUrlUnknown,
+                LastError = error,
+                NextCheckAt = null,
+            }, now)
+            : Same();
+
     /// <summary>The check schedule ran out without a verdict: a person decides, never "failed" by default.</summary>
     public Transition GiveUpChecking(string reason, DateTimeOffset now) =>
         Status.IsOpen()

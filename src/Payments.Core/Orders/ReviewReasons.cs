@@ -10,4 +10,10 @@ public static class ReviewReasons
     public const string OverCollection = "over-collection";
     public const string AmountMismatch = "amount-mismatch";
     public const string ChargeAfterEnd = "charge-after-subscription-ended";
+
+    /// <summary>The provider holds the order open, but its payment page (payUrl, iframeUrl) was never received and cannot be asked for.</summary>
+    public const string PayUrlUnknown = "pay-url-unknown";
+
+    /// <summary>The provider kept saying it has no record of the order past <c>HaiPay:AbsentGrace</c>: not proof that none exists.</summary>
+    public const string ProviderHasNoRecord = "provider-has-no-record";
 }

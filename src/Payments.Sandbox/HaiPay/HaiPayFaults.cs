@@ -10,7 +10,10 @@ public sealed record HaiPayFaults
     /// </summary>
     public string Apply { get; init; } = "none";
 
-    /// <summary><c>none</c>, <c>timeout</c>, <c>error</c> or <c>refuse</c>, for status queries, refund queries and subscription calls.</summary>
+    /// <summary>
+    /// <c>none</c>, <c>timeout</c>, <c>error</c>, <c>refuse</c> or <c>notfound</c> (error 4004 although HaiPay holds the order, as when
+    /// <c>refundQuery</c> cannot find refunds by our id), for status queries, refund queries and subscription calls.
+    /// </summary>
     public string Query { get; init; } = "none";
 
     /// <summary>
@@ -21,6 +24,9 @@ public sealed record HaiPayFaults
 
     /// <summary>How late a <c>timeout</c> reply comes. Default 5 minutes.</summary>
     public TimeSpan SlowReply { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The merchant secret HaiPay now holds (a rotation at HaiPay: requests signed with the old one get 1002); null: the configured one.</summary>
+    public string? MerchantSecret { get; init; }
 
     /// <summary>Sign reply <c>data</c> with the wrong secret.</summary>
     public bool BadResponseSignature { get; init; }

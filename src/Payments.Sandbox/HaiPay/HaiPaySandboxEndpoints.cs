@@ -103,7 +103,7 @@ public static class HaiPaySandboxEndpoints
 
     /// <summary>
     /// The faults that strike once a call was processed (an apply: after the order was created; a query: before it is
-    /// answered): a late reply, a 500 or a "busy" envelope. Null: answer normally.
+    /// answered): a late reply, a 500, a "busy" envelope or a "no such order" envelope. Null: answer normally.
     /// </summary>
     internal static async Task<IResult?> AnswerFaultAsync(string fault, TimeSpan slowReply, CancellationToken ct)
     {
@@ -116,6 +116,8 @@ public static class HaiPaySandboxEndpoints
                 return Results.Text("gateway failure", statusCode: 500);
             case "refuse":
                 return HaiPaySigner.Error("5000", "system busy");
+            case "notfound":
+                return HaiPaySigner.Error("4004", "order does not exist");
             default:
                 return null;
         }

@@ -18,13 +18,16 @@ public sealed class HaiPaySigner(HaiPaySandbox sandbox, IOptionsMonitor<HaiPaySa
         }
 
         using var unsigned = JsonDocument.Parse(fields.ToJsonString());
-        var secret = forged ? options.CurrentValue.MerchantSecret + "-forged" : options.CurrentValue.MerchantSecret;
+        var secret = forged ? MerchantSecret + "-forged" : MerchantSecret;
         fields[HaiPayCanonical.SignField] = HaiPaySignature.SignObject(unsigned.RootElement, secret, sandbox.PlatformKey);
         return fields;
     }
 
     public bool Verifies(JsonElement request) =>
-        sandbox.MerchantKey is { } key && HaiPaySignature.VerifyObject(request, options.CurrentValue.MerchantSecret, key);
+        sandbox.MerchantKey is { } key && HaiPaySignature.VerifyObject(request, MerchantSecret, key);
+
+    /// <summary>The merchant secret in force: a rotation switched on through the faults, or the configured one.</summary>
+    private string MerchantSecret => sandbox.Faults.MerchantSecret ?? options.CurrentValue.MerchantSecret;
 
     public IResult Ok(JsonObject data)
     {

@@ -16,9 +16,10 @@ public sealed record HuaweiPinFaults
     public bool WrongKey { get; init; }
 
     /// <summary>
-    /// <c>none</c>, <c>timeout</c> (GetFrame never answers in time), <c>slow</c> (answers after 1.5 s) or
-    /// <c>error</c> (HTTP 500), or <c>repeatedProperty</c> (a success reply whose <c>iframeUrl</c> appears a second
-    /// time with another page: a reply whose readers could disagree).
+    /// <c>none</c>, <c>timeout</c> (GetFrame never answers in time), <c>slow</c> (answers after 1.5 s),
+    /// <c>error</c> (HTTP 500), <c>lost</c> (the frame is created, then HTTP 500: its iframe URL never reaches the
+    /// merchant) or <c>repeatedProperty</c> (a success reply whose <c>iframeUrl</c> appears a second time with another
+    /// page: a reply whose readers could disagree).
     /// </summary>
     public string GetFrame { get; init; } = "none";
 }

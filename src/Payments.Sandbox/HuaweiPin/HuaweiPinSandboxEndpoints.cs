@@ -95,6 +95,11 @@ public static class HuaweiPinSandboxEndpoints
             return Error(200, 304, "merchant_oid Order Number is unique and cannot be left blank.");
         }
 
+        if (sandbox.Faults.GetFrame == "lost")
+        {
+            return Results.Text("upstream failure after the frame was created", statusCode: 500);
+        }
+
         var url = $"{request.Scheme}://{request.Host}/huaweipin/Payment/?Token={frame.Token}";
         var reply = JsonSerializer.Serialize(new { isSuccess = true, code = 200, errorMeesage = "Payment channel has been created.", iframeUrl = url });
         return sandbox.Faults.GetFrame == "repeatedProperty"

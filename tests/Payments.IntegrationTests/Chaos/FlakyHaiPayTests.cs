@@ -63,15 +63,18 @@ public sealed class FlakyHaiPayTests(AzuriteFixture azurite, ITestOutputHelper o
         return new Dictionary<string, HttpStatusCode>(answers);
     }
 
-    /// <summary>The customer pays each collection HaiPay received; one HaiPay lost is truly Rejected.</summary>
+    /// <summary>
+    /// The customer pays each collection whose 3-D Secure page reached the merchant. One HaiPay received but whose page was lost
+    /// cannot be paid and goes to a person (pay-url-unknown); so does one HaiPay lost (its "no record" is no proof).
+    /// </summary>
     private static async Task<Dictionary<string, string>> PayAsync(PaymentsSystem system, Dictionary<string, HttpStatusCode> collections)
     {
         var truth = new Dictionary<string, string>();
         foreach (var (id, i) in collections.Keys.Order().Select((id, i) => (id, i)))
         {
-            if (await system.SandboxPaymentAsync(id) is not { } atHaiPay)
+            if (await system.SandboxPaymentAsync(id) is not { } atHaiPay || collections[id] != HttpStatusCode.Created)
             {
-                truth[id] = "Rejected";
+                truth[id] = "NeedsReview";
                 continue;
             }
 
@@ -83,7 +86,7 @@ public sealed class FlakyHaiPayTests(AzuriteFixture azurite, ITestOutputHelper o
         return truth;
     }
 
-    /// <summary>Refunds some succeeded collections; a refund HaiPay received succeeds, one it lost is Rejected.</summary>
+    /// <summary>Refunds some succeeded collections; a refund HaiPay received succeeds, one it lost goes to a person (never replaced blindly).</summary>
     private static async Task<Dictionary<string, string>> RefundAsync(PaymentsSystem system, IEnumerable<string> collectionIds)
     {
         var truth = new Dictionary<string, string>();
@@ -92,7 +95,7 @@ public sealed class FlakyHaiPayTests(AzuriteFixture azurite, ITestOutputHelper o
             var refundId = $"{collectionId}-refund";
             var answer = await CollectionFlow.RefundAsync(system, collectionId, new { refundId });
             Assert.True(answer.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadGateway, $"{refundId}: {answer.StatusCode}");
-            truth[refundId] = await system.SandboxHasRefundAsync(refundId) ? "Succeeded" : "Rejected";
+            truth[refundId] = await system.SandboxHasRefundAsync(refundId) ? "Succeeded" : "NeedsReview";
         }
 
         return truth;

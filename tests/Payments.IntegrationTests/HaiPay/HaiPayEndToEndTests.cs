@@ -80,7 +80,7 @@ public sealed class HaiPayEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Collection_RepeatAfterTimeout_QueriesInsteadOfApplyingAgain()
+    public async Task Collection_ApplyAnswerLostAndQueryFindsItInPayment_NeedsReviewPayUrlUnknownNoSecondApply()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await system.SetHaiPayFaultsAsync(new { apply = "error" });
@@ -90,7 +90,9 @@ public sealed class HaiPayEndToEndTests(AzuriteFixture azurite)
         var again = await CollectionFlow.CreateAsync(system, CollectionFlow.Request("hpy-500"));
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal("Pending", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var collection = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("NeedsReview", "pay-url-unknown", JsonValueKind.Null),
+            (collection.GetProperty("status").GetString(), collection.GetProperty("reviewReason").GetString(), collection.GetProperty("payUrl").ValueKind));
         var stored = await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("hpy-500", default);
         Assert.Equal(1, stored!.Value.ProviderCalls);
     }

@@ -116,7 +116,7 @@ public sealed class SubscriptionEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Create_ApplyTimesOut_UnknownThenARepeatResolvesItByQueryWithoutASecondApply()
+    public async Task Create_ApplyTimesOut_UnknownThenARepeatResolvesItByQueryWithoutASecondApplyAndFlagsTheLostPayUrl()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await system.SetHaiPayFaultsAsync(new { apply = "timeout", slowReply = "00:00:04" });
@@ -128,7 +128,8 @@ public sealed class SubscriptionEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.BadGateway, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         var body = await repeat.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Pending", body.GetProperty("status").GetString());
+        Assert.Equal(("NeedsReview", "pay-url-unknown", JsonValueKind.Null),
+            (body.GetProperty("status").GetString(), body.GetProperty("reviewReason").GetString(), body.GetProperty("payUrl").ValueKind));
         Assert.Equal((await system.SandboxSubscriptionAsync("sub-timeout"))!.Value.GetProperty("subscriptionNo").GetString(), body.GetProperty("subscriptionNo").GetString());
         var stored = await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("sub-timeout", default);
         Assert.Equal((1, OrderKind.Subscription), (stored!.Value.ProviderCalls, stored.Value.Kind));

@@ -104,6 +104,43 @@ public sealed class HuaweiPinEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Frame_MerchantHangsUpWhileHuaweiPinIsSlow_FrameRecordedAndRepeatReturnsTheIframeUrl()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await system.SetHuaweiPinFaultsAsync(new { getFrame = "slow" });
+        var body = new { orderId = "hp-hangup", username = "customer-1", customerIp = "203.0.113.7" };
+        using (var impatient = system.Server.CreateMerchantClient())
+        {
+            impatient.Timeout = TimeSpan.FromMilliseconds(500);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.PostAsJsonAsync("/api/huaweipin/frames", body));
+        }
+
+        await system.WaitForStatusAsync("hp-hangup", "Pending");
+        await system.SetHuaweiPinFaultsAsync(new { getFrame = "none" });
+        var repeat = await FrameFlow.CreateFrameAsync(system, body);
+
+        Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
+        var token = (await system.SandboxFrameAsync("hp-hangup")).GetProperty("token").GetString()!;
+        Assert.Contains(token, (await repeat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("iframeUrl").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Frame_AnswerLostAndRetryFindsTheOrderIdUsed_NeedsReviewPayUrlUnknown()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await system.SetHuaweiPinFaultsAsync(new { getFrame = "lost" });
+        var body = new { orderId = "hp-lost", username = "customer-1", customerIp = "203.0.113.7" };
+        Assert.Equal(HttpStatusCode.BadGateway, (await FrameFlow.CreateFrameAsync(system, body)).StatusCode);
+        await system.SetHuaweiPinFaultsAsync(new { getFrame = "none" });
+
+        var repeat = await FrameFlow.CreateFrameAsync(system, body);
+
+        Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
+        var order = await system.WaitForStatusAsync("hp-lost", "NeedsReview");
+        Assert.Equal(("pay-url-unknown", JsonValueKind.Null), (order.GetProperty("reviewReason").GetString(), order.GetProperty("redirectUrl").ValueKind));
+    }
+
+    [Fact]
     public async Task Frame_Provider5xx_OrderUnknown()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
@@ -116,14 +153,14 @@ public sealed class HuaweiPinEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Frame_WrongCredentials_Rejected306AndLoggedForOperator()
+    public async Task Frame_WrongCredentials_Unknown306RetryableAndLoggedForOperator()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?> { ["Secrets:HuaweiPin-SecretKey"] = "wrong" });
 
         var response = await FrameFlow.CreateFrameAsync(system, new { orderId = "hp-306", username = "customer-1", customerIp = "203.0.113.7" });
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-        var order = await system.WaitForStatusAsync("hp-306", "Rejected");
+        var order = await system.WaitForStatusAsync("hp-306", "Unknown");
         Assert.StartsWith("306", order.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Contains(system.Server.Logs.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal) && l.Contains("HuaweiPin-SecretKey", StringComparison.Ordinal));
     }

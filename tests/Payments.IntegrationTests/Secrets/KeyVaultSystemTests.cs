@@ -15,6 +15,7 @@ namespace Payments.IntegrationTests.Secrets;
 public sealed class KeyVaultSystemTests(AzuriteFixture azurite)
 {
     private const string RotatedCallbackKey = "rotated-callback-key-2d9b";
+    private const string RotatedMerchantSecret = "rotated-haipay-merchant-secret-6c41";
 
     [Fact]
     public async Task Server_SecretsInTheVault_NoVaultCallAtStartThenEachSecretReadOnceAcrossPayments()
@@ -54,6 +55,26 @@ public sealed class KeyVaultSystemTests(AzuriteFixture azurite)
         Assert.Equal(2, readsAfterRotation);
         Assert.All(forged, f => Assert.Equal(HttpStatusCode.Unauthorized, f.StatusCode));
         Assert.Equal(readsAfterRotation, vault.Reads(SecretNames.HuaweiPinCallbackKey));
+    }
+
+    [Fact]
+    public async Task Collection_MerchantSecretRotatedAtHaiPayAndInTheVault_SignRefusalRereadsKeysAndTheRepeatSucceeds()
+    {
+        await using var vault = await StartVaultAsync();
+        await using var system = await StartAsync(azurite, vault);
+        await CollectionFlow.CreatedPayUrlAsync(system, "kv-hpy-before");
+        vault.Set(SecretNames.HaiPayMerchantSecret("USD"), RotatedMerchantSecret);
+        await system.SetHaiPayFaultsAsync(new { merchantSecret = RotatedMerchantSecret });
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+
+        var refused = await CollectionFlow.CreateAsync(system, CollectionFlow.Request("kv-hpy-rotated"));
+        var repeated = await CollectionFlow.CreateAsync(system, CollectionFlow.Request("kv-hpy-rotated"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
+        Assert.Equal("Unknown", (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Created, repeated.StatusCode);
+        Assert.Equal("Pending", (await repeated.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(2, vault.Reads(SecretNames.HaiPayMerchantSecret("USD")));
     }
 
     [Fact]
