@@ -12,6 +12,12 @@ public abstract record HaiPayReply
     /// <summary>A normal reply whose <c>data</c> signature verified.</summary>
     public sealed record Ok(JsonElement Data) : HaiPayReply;
 
+    /// <summary>
+    /// A normal reply whose <c>data</c> carries no <c>sign</c> at all, accepted only where the seed shows one (<c>subscription/apply</c>) and
+    /// only about the order asked for: it hands over HaiPay's number and pay page, never a status.
+    /// </summary>
+    public sealed record UnsignedApply(JsonElement Data) : HaiPayReply;
+
     /// <summary>An error envelope (<c>status</c> "0"): unsigned, never a payment outcome.</summary>
     public sealed record Refused(string Error, string Message) : HaiPayReply;
 

@@ -54,6 +54,19 @@ public static class HaiPayVerdicts
         return HaiPayEnvelope.Scalar(fields, "status") is null ? accepted : accepted.Then(o => o.Apply(Read(fields, o), now));
     }
 
+    /// <summary>
+    /// An unsigned apply reply (the seed's <c>subscription/apply</c>): an order we had not heard back about becomes Pending with
+    /// HaiPay's number and pay page, and nothing more; its status waits for a signed query or notification.
+    /// </summary>
+    public static Transition AcceptUnsigned(PaymentOrder order, JsonElement fields, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var payUrl = HaiPayEnvelope.Scalar(fields, "payUrl");
+        return order.Status is OrderStatus.Created or OrderStatus.Unknown
+            ? order.Accept(HaiPayEnvelope.Scalar(fields, ReferenceField(order.Kind)), string.IsNullOrEmpty(payUrl) ? order.RedirectUrl : payUrl, order.NextCheckAt, now)
+            : new Transition(TransitionKind.Unchanged, order);
+    }
+
     /// <summary>Where HaiPay puts its own number for an order of this kind.</summary>
     public static string ReferenceField(OrderKind kind) => kind switch
     {

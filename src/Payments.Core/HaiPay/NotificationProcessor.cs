@@ -110,7 +110,7 @@ public sealed partial class NotificationProcessor(
 
         if (message.ChargeNo is { } chargeNo)
         {
-            await ConfirmChargeAsync(order, chargeNo, cancellationToken);
+            await ConfirmChargeAsync(order, chargeNo, HaiPayEnvelope.Scalar(body, "orderId"), cancellationToken);
         }
         else if (order.Status.IsOpen() || order.Status is OrderStatus.NeedsReview or OrderStatus.Active)
         {
@@ -122,10 +122,10 @@ public sealed partial class NotificationProcessor(
     /// An unverified charge notification is only a hint: the charge is recorded from HaiPay's signed query reply,
     /// and only when that reply ties it to this subscription.
     /// </summary>
-    private async Task ConfirmChargeAsync(PaymentOrder subscription, string chargeNo, CancellationToken cancellationToken)
+    private async Task ConfirmChargeAsync(PaymentOrder subscription, string chargeNo, string? haiPayOrderId, CancellationToken cancellationToken)
     {
         var chargeId = SubscriptionCharges.ChargeId(subscription.Id, chargeNo);
-        var reply = await client.QueryChargeAsync(subscription.Currency ?? HaiPayOptions.DefaultCurrency, chargeId, chargeNo, cancellationToken);
+        var reply = await client.QueryChargeAsync(subscription.Currency ?? HaiPayOptions.DefaultCurrency, chargeId, chargeNo, haiPayOrderId, cancellationToken);
         if (reply is HaiPayReply.Ok ok
             && HaiPayEnvelope.Scalar(ok.Data, "orderNo") == chargeNo
             && (HaiPayEnvelope.Scalar(ok.Data, "subscriptionOrderId") == subscription.Id

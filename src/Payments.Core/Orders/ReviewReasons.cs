@@ -9,5 +9,7 @@ public static class ReviewReasons
     public const string PartialCollection = "partial-collection";
     public const string OverCollection = "over-collection";
     public const string AmountMismatch = "amount-mismatch";
+    /// <summary>A verified HUAWEIPIN callback carried a status that is in neither configured list: it may mean paid.</summary>
+    public const string UnknownCallbackStatus = "unknown-callback-status";
     public const string ChargeAfterEnd = "charge-after-subscription-ended";
 }
