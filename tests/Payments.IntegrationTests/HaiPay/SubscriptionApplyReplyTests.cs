@@ -55,7 +55,12 @@ public sealed class SubscriptionApplyReplyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Notify_ForgedChargeNotification_ChargeQueriedWithHaiPaysOrderIdAndRecorded()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            // The sandbox charges every second and retries a notification every 0.3 s: queries prompted by unverified
+            // notifications must be allowed that often here (one per 5 min per subscription by default).
+            ["HaiPay:UnverifiedQueryInterval"] = "00:00:00.200",
+        });
         await system.SetHaiPayFaultsAsync(new { badNotificationSignature = true });
         var payUrl = await SubscriptionFlow.CreatedPayUrlAsync(system, "sub-charge-query");
 
