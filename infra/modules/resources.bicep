@@ -99,6 +99,8 @@ module app 'functionapp.bicep' = {
       HaiPay__CredentialErrors__1: '1002'
       HaiPay__AbsentGrace: '00:10:00'
       HaiPay__ClaimLease: '00:02:00'
+      HaiPay__UnverifiedQueryInterval: '00:05:00'
+      Audit__UnverifiedPerPartition: '1000'
       HaiPay__PollBatchSize: '200'
       HaiPay__PollConcurrency: '4'
       HaiPay__MinAmount: '0.99'

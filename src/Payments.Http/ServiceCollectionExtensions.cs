@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Payments.Core.Audit;
 using Payments.Core.HaiPay;
 using Payments.Core.Webhooks;
 using Payments.Azure.Webhooks;
@@ -79,6 +80,7 @@ public static class ServiceCollectionExtensions
     private static void AddHaiPay(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HaiPayOptions>().Bind(configuration.GetSection(HaiPayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<HaiPayOptions>, HaiPayOptionsValidator>();
         services.AddSingleton<HaiPayCredentials>();
         services.AddHttpClient<HaiPayClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using Payments.Azure.Tables;
 using Payments.Core;
 using Payments.Core.Audit;
@@ -9,15 +10,82 @@ namespace Payments.Azure.Audit;
 
 /// <summary>
 /// Audit rows: partition per order (<c>o-{encoded id}</c>) or, for messages about unknown orders, per day
-/// (<c>unmatched-{yyyyMMdd}</c>); RowKey <c>{ticks:D19}-{guid}</c> keeps them in arrival order.
+/// (<c>unmatched-{yyyyMMdd}</c> for signed ones, <c>unverified-{yyyyMMdd}</c> for summaries of unverified ones); RowKey
+/// <c>{ticks:D19}-{guid}</c> keeps them in arrival order. Unverified summaries are capped per partition by the
+/// <c>unverified-count</c> row, claimed by compare-and-swap: past the cap a message only increments it.
 /// </summary>
-public sealed class TableAuditLog(PaymentTables tables) : IAuditLog
+public sealed class TableAuditLog(PaymentTables tables, IOptionsMonitor<AuditOptions> options) : IAuditLog
 {
-    public async Task RecordAsync(AuditRecord record, CancellationToken cancellationToken)
+    /// <summary>RowKey of a partition's counter of unverified messages (sorts after every arrival-ordered row).</summary>
+    public const string UnverifiedCountRow = "unverified-count";
+
+    /// <summary>Lost compare-and-swap races on one counter before giving up (each loser re-reads).</summary>
+    private const int MaxCountAttempts = 32;
+
+    public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        return InsertAsync(Partition(record.OrderId, record.At), record, cancellationToken);
+    }
+
+    public async Task RecordUnverifiedAsync(AuditRecord summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var partition = summary.OrderId is null ? $"unverified-{summary.At.UtcDateTime:yyyyMMdd}" : Partition(summary.OrderId, summary.At);
+        if (await CountAsync(partition, cancellationToken) <= options.CurrentValue.UnverifiedPerPartition)
+        {
+            await InsertAsync(partition, summary, cancellationToken);
+        }
+    }
+
+    public async IAsyncEnumerable<AuditRecord> ListAsync(string? orderId, DateTimeOffset day, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string[] partitions = orderId is null ? [Partition(null, day), $"unverified-{day.UtcDateTime:yyyyMMdd}"] : [Partition(orderId, day)];
+        foreach (var partition in partitions)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            await foreach (var row in tables.Audit.QueryAsync(filter, null, 1000, cancellationToken))
+            {
+                if (row.RowKey != UnverifiedCountRow)
+                {
+                    yield return new AuditRecord(row.GetString("OrderId"), row.GetString("Kind")!, row.GetString("Payload")!, row.GetDateTimeOffset("At")!.Value);
+                }
+            }
+        }
+    }
+
+    /// <summary>Counts one more unverified message in the partition by compare-and-swap; returns its number (1 = the first).</summary>
+    private async Task<long> CountAsync(string partition, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxCountAttempts; attempt++)
+        {
+            var current = await tables.Audit.GetAsync(partition, UnverifiedCountRow, cancellationToken);
+            if (current.Outcome is not (TableOutcome.Success or TableOutcome.NotFound))
+            {
+                throw TableOutcomes.Unavailable(current.Outcome, "Audit table");
+            }
+
+            var count = (current.Entity?.GetInt64("Count") ?? 0) + 1;
+            var counter = new TableEntity(partition, UnverifiedCountRow) { ["Count"] = count };
+            var written = current.Entity is null
+                ? await tables.Audit.InsertAsync(counter, cancellationToken)
+                : await tables.Audit.ReplaceAsync(counter, current.ETag!, cancellationToken);
+            if (written.IsSuccess)
+            {
+                return count;
+            }
+
+            // Lost the race (AlreadyExists, PreconditionFailed), or the emulator failed a concurrent insert of the same key:
+            // the next read decides; a storage outage fails that read.
+        }
+
+        throw new StorageUnavailableException($"Audit table: the unverified-message counter of {partition} is contended");
+    }
+
+    private async Task InsertAsync(string partition, AuditRecord record, CancellationToken cancellationToken)
+    {
         var rowKey = $"{record.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
-        var entity = new TableEntity(Partition(record.OrderId, record.At), rowKey)
+        var entity = new TableEntity(partition, rowKey)
         {
             ["OrderId"] = record.OrderId,
             ["Kind"] = record.Kind,
@@ -28,15 +96,6 @@ public sealed class TableAuditLog(PaymentTables tables) : IAuditLog
         if (!response.IsSuccess)
         {
             throw new StorageUnavailableException($"Audit table: {response.Outcome}");
-        }
-    }
-
-    public async IAsyncEnumerable<AuditRecord> ListAsync(string? orderId, DateTimeOffset day, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(orderId, day)}");
-        await foreach (var row in tables.Audit.QueryAsync(filter, null, 1000, cancellationToken))
-        {
-            yield return new AuditRecord(row.GetString("OrderId"), row.GetString("Kind")!, row.GetString("Payload")!, row.GetDateTimeOffset("At")!.Value);
         }
     }
 

@@ -9,7 +9,10 @@ public static class AuditKinds
     public const string CallbackConflict = "callback-conflict";
     public const string CallbackUnmatched = "callback-unmatched";
 
-    /// <summary>The signature did not verify: nothing was applied; the provider was asked instead.</summary>
+    /// <summary>
+    /// The signature did not verify: nothing was applied; the provider may have been asked instead. Kept as a summary
+    /// (<see cref="UnverifiedSummary"/>), never the body.
+    /// </summary>
     public const string CallbackUnverified = "callback-unverified";
 
     /// <summary>What applying a provider message came to; null for a repeat that changed nothing (not recorded).</summary>

@@ -4,6 +4,12 @@ public interface IAuditLog
 {
     Task RecordAsync(AuditRecord record, CancellationToken cancellationToken);
 
-    /// <summary>Records about one order, oldest first; <paramref name="orderId"/> null for unmatched messages of that day.</summary>
+    /// <summary>
+    /// Records the summary of a message that did not verify, at most <see cref="AuditOptions.UnverifiedPerPartition"/> per partition
+    /// (claimed on a counter row by compare-and-swap); past the cap it is only counted.
+    /// </summary>
+    Task RecordUnverifiedAsync(AuditRecord summary, CancellationToken cancellationToken);
+
+    /// <summary>Records about one order, oldest first; <paramref name="orderId"/> null for that day's messages about unknown orders (signed, then unverified).</summary>
     IAsyncEnumerable<AuditRecord> ListAsync(string? orderId, DateTimeOffset day, CancellationToken cancellationToken);
 }

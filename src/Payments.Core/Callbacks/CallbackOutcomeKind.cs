@@ -5,4 +5,7 @@ public enum CallbackOutcomeKind
     Acknowledged,
     Malformed,
     Unauthorized,
+
+    /// <summary>Authentic and recorded, but not understood: not acknowledged, so the provider sends it again.</summary>
+    RetryLater,
 }

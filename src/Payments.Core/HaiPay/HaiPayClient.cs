@@ -31,11 +31,12 @@ public sealed partial class HaiPayClient(
         SendAsync(currency, Prefixed(currency, "collect/query"), orderId, new JsonObject { ["orderId"] = orderId, ["orderNo"] = orderNo }, cancellationToken);
 
     /// <summary>
-    /// A subscription charge is a collection HaiPay made on its own, known to us by its platform number
-    /// <paramref name="orderNo"/> [assumption: HaiPay answers <c>collect/query</c> for it; see docs/providers.md].
+    /// A subscription charge is a collection HaiPay made on its own, known to us by its platform number <paramref name="orderNo"/> and
+    /// the <c>orderId</c> HaiPay gave it (<paramref name="haiPayOrderId"/>, as HaiPay reported it; <c>collect/query</c> marks it required).
+    /// Fallback when HaiPay never reported one: <c>orderNo</c> alone [assumption: see docs/providers.md].
     /// </summary>
-    public Task<HaiPayReply> QueryChargeAsync(string currency, string chargeId, string orderNo, CancellationToken cancellationToken) =>
-        SendAsync(currency, Prefixed(currency, "collect/query"), chargeId, new JsonObject { ["orderNo"] = orderNo }, cancellationToken);
+    public Task<HaiPayReply> QueryChargeAsync(string currency, string chargeId, string orderNo, string? haiPayOrderId, CancellationToken cancellationToken) =>
+        SendAsync(currency, Prefixed(currency, "collect/query"), chargeId, new JsonObject { ["orderId"] = haiPayOrderId, ["orderNo"] = orderNo }, cancellationToken);
 
     /// <summary>Refunds are full and USD only; <paramref name="refundId"/> is the refund's own merchant order id.</summary>
     public Task<HaiPayReply> ApplyRefundAsync(string refundId, string orderNo, CancellationToken cancellationToken) =>
@@ -52,7 +53,7 @@ public sealed partial class HaiPayClient(
         fields["recurringInterval"] = command.Recurrence.UnitCode;
         fields["recurringIntervalCount"] = command.Recurrence.Count.ToString(CultureInfo.InvariantCulture);
         fields["retryTimes"] = command.Recurrence.RetryTimes.ToString(CultureInfo.InvariantCulture);
-        return SendAsync(command.Payment.Currency, "subscription/apply", command.SubscriptionId, fields, cancellationToken);
+        return SendAsync(command.Payment.Currency, "subscription/apply", command.SubscriptionId, fields, unsignedIdField: "subscriptionOrderId", cancellationToken);
     }
 
     /// <summary>
@@ -95,7 +96,14 @@ public sealed partial class HaiPayClient(
 
     private static string Prefixed(string currency, string operation) => $"{currency.ToLowerInvariant()}/{operation}";
 
-    private async Task<HaiPayReply> SendAsync(string currency, string operation, string orderId, JsonObject fields, CancellationToken cancellationToken)
+    private Task<HaiPayReply> SendAsync(string currency, string operation, string orderId, JsonObject fields, CancellationToken cancellationToken) =>
+        SendAsync(currency, operation, orderId, fields, unsignedIdField: null, cancellationToken);
+
+    /// <summary>
+    /// Where the seed shows the reply unsigned, <paramref name="unsignedIdField"/> names the field holding our order id in it (an unsigned
+    /// reply about another order is no answer); null: only a verified signature makes an answer.
+    /// </summary>
+    private async Task<HaiPayReply> SendAsync(string currency, string operation, string orderId, JsonObject fields, string? unsignedIdField, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var keys = await credentials.GetAsync(currency, cancellationToken);
@@ -113,7 +121,7 @@ public sealed partial class HaiPayClient(
                 return Unavailable(operation, orderId, $"HTTP {(int)response.StatusCode}");
             }
 
-            return Interpret(currency, operation, orderId, await response.Content.ReadAsStringAsync(timeout.Token), keys);
+            return Interpret(currency, operation, orderId, await response.Content.ReadAsStringAsync(timeout.Token), keys, unsignedIdField);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -143,7 +151,7 @@ public sealed partial class HaiPayClient(
         return request.ToJsonString();
     }
 
-    private HaiPayReply Interpret(string currency, string operation, string orderId, string text, HaiPayAccountKeys keys)
+    private HaiPayReply Interpret(string currency, string operation, string orderId, string text, HaiPayAccountKeys keys, string? unsignedIdField)
     {
         var envelope = HaiPayEnvelope.Parse(text);
         if (envelope is null)
@@ -154,6 +162,13 @@ public sealed partial class HaiPayClient(
         if (envelope.IsSuccess)
         {
             var data = envelope.Data!.Value;
+            if (!data.TryGetProperty(HaiPayCanonical.SignField, out _))
+            {
+                return unsignedIdField is not null && HaiPayEnvelope.Scalar(data, unsignedIdField) == orderId
+                    ? new HaiPayReply.UnsignedApply(data)
+                    : Unavailable(operation, orderId, "an unsigned reply");
+            }
+
             if (HaiPaySignature.VerifyObject(data, keys.MerchantSecret, keys.PlatformKey))
             {
                 return new HaiPayReply.Ok(data);

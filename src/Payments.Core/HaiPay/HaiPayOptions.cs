@@ -50,6 +50,13 @@ public sealed class HaiPayOptions
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Least time between two status queries prompted by unverified notifications about one order (claimed on the order row by
+    /// compare-and-swap, so it holds across instances and restarts). Default 5 min.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan UnverifiedQueryInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Orders checked per poll run. Default 200.</summary>
     [Range(1, 5000)]
     public int PollBatchSize { get; set; } = 200;

@@ -63,6 +63,7 @@ public sealed class HaiPayOrderCreator(OrderUpdater updater, HaiPayChecker check
                 (Func<PaymentOrder, DateTimeOffset, Transition>)((o, at) => HaiPayVerdicts.Apply(o, ok.Data, at))),
             HaiPayReply.Refused { Credentials: true } refused => (CreateOutcomeKind.Unavailable, refused.Error,
                 (o, at) => o.MarkUnknown($"{refused.Error}: {refused.Message} (our signature or credentials were refused; keys are read again, send the same request again)", o.NextCheckAt, at)),
+            HaiPayReply.UnsignedApply unsigned => (CreateOutcomeKind.Created, null, (o, at) => HaiPayVerdicts.AcceptUnsigned(o, unsigned.Data, at)),
             HaiPayReply.Refused refused when retried => (CreateOutcomeKind.Unavailable, refused.Error,
                 (o, at) => o.MarkUnknown($"{refused.Error}: {refused.Message} (on a repeated apply; the first may exist)", o.NextCheckAt, at)),
             HaiPayReply.Refused refused => (CreateOutcomeKind.Rejected, refused.Error, (o, at) => o.Reject($"{refused.Error}: {refused.Message}", at)),

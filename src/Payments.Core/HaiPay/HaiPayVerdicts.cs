@@ -68,6 +68,19 @@ public static class HaiPayVerdicts
         return linkLost ? applied.Then(o => o.FlagRedirectUnknown("HaiPay holds the order but its apply answer (with payUrl) was never received", now)) : applied;
     }
 
+    /// <summary>
+    /// An unsigned apply reply (the seed's <c>subscription/apply</c>): an order we had not heard back about becomes Pending with
+    /// HaiPay's number and pay page, and nothing more; its status waits for a signed query or notification.
+    /// </summary>
+    public static Transition AcceptUnsigned(PaymentOrder order, JsonElement fields, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var payUrl = HaiPayEnvelope.Scalar(fields, "payUrl");
+        return order.Status is OrderStatus.Created or OrderStatus.Unknown
+            ? order.Accept(HaiPayEnvelope.Scalar(fields, ReferenceField(order.Kind)), string.IsNullOrEmpty(payUrl) ? order.RedirectUrl : payUrl, order.NextCheckAt, now)
+            : new Transition(TransitionKind.Unchanged, order);
+    }
+
     /// <summary>Where HaiPay puts its own number for an order of this kind.</summary>
     public static string ReferenceField(OrderKind kind) => kind switch
     {

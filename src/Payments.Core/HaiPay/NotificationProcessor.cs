@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Payments.Core.Audit;
 using Payments.Core.Callbacks;
 using Payments.Core.Orders;
@@ -11,7 +12,8 @@ namespace Payments.Core.HaiPay;
 /// the order by compare-and-swap (duplicates change nothing); one that does not verify is recorded, changes
 /// nothing, and makes us ask HaiPay for the order's status instead. A notification naming a subscription
 /// (<c>subscriptionOrderId</c>) is about the subscription itself, or, when it names a charge (<c>orderNo</c>),
-/// about one recurring charge.
+/// about one recurring charge. An unverified message is kept only as a bounded summary, and prompts at most one query per order
+/// per <see cref="HaiPayOptions.UnverifiedQueryInterval"/> (a claim on the order row).
 /// </summary>
 public sealed partial class NotificationProcessor(
     HaiPayCredentials credentials,
@@ -21,13 +23,17 @@ public sealed partial class NotificationProcessor(
     HaiPayClient client,
     SubscriptionCharges charges,
     IAuditLog audit,
+    IOptionsMonitor<HaiPayOptions> options,
     TimeProvider time,
     ILogger<NotificationProcessor> logger)
 {
     /// <summary>Longest payload kept in the audit table (a Table Storage string holds 32K characters).</summary>
     public const int MaxAuditChars = 16_000;
 
-    public async Task<CallbackOutcome> ProcessAsync(JsonElement body, CancellationToken cancellationToken)
+    /// <param name="body">The notification as received.</param>
+    /// <param name="source">The sender's address, kept with the summary of a notification that does not verify.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<CallbackOutcome> ProcessAsync(JsonElement body, string? source, CancellationToken cancellationToken)
     {
         var message = NotificationMessage.Read(body);
         if (message.Errors is { } errors)
@@ -35,9 +41,9 @@ public sealed partial class NotificationProcessor(
             return new CallbackOutcome(CallbackOutcomeKind.Malformed, errors);
         }
 
-        if (!await VerifiesAsync(body, cancellationToken))
+        if (await FailedCheckAsync(body, cancellationToken) is { } failed)
         {
-            await RecordUnverifiedAsync(message, body, cancellationToken);
+            await RecordUnverifiedAsync(message, HaiPayEnvelope.Scalar(body, "orderId"), UnverifiedSummary.Of(body, source, failed), cancellationToken);
             return CallbackOutcome.Unauthorized;
         }
 
@@ -72,49 +78,64 @@ public sealed partial class NotificationProcessor(
             : await updater.UpdateAsync(subscription.Id, (o, now) => HaiPayVerdicts.Apply(o, fields, now), cancellationToken);
     }
 
-    private async Task<bool> VerifiesAsync(JsonElement body, CancellationToken cancellationToken)
+    /// <returns>Null when the notification verifies; otherwise which check failed (<c>account</c>: no configured account; <c>signature</c>).</returns>
+    private async Task<string?> FailedCheckAsync(JsonElement body, CancellationToken cancellationToken)
     {
         var currency = HaiPayEnvelope.Scalar(body, "currency")?.ToUpperInvariant();
         currency = currency is not null && credentials.IsConfigured(currency) ? currency : credentials.CurrencyOf(HaiPayEnvelope.Scalar(body, "appId"));
         if (currency is null)
         {
-            return false;
+            return "account";
         }
 
         var keys = await credentials.GetAsync(currency, cancellationToken);
         if (HaiPaySignature.VerifyObject(body, keys.MerchantSecret, keys.PlatformKey))
         {
-            return true;
+            return null;
         }
 
         if (!credentials.Invalidate(currency))
         {
-            return false;
+            return "signature";
         }
 
         keys = await credentials.GetAsync(currency, cancellationToken);
-        return HaiPaySignature.VerifyObject(body, keys.MerchantSecret, keys.PlatformKey);
+        return HaiPaySignature.VerifyObject(body, keys.MerchantSecret, keys.PlatformKey) ? null : "signature";
     }
 
-    private async Task RecordUnverifiedAsync(NotificationMessage message, JsonElement body, CancellationToken cancellationToken)
+    /// <param name="message">The notification's order and charge.</param>
+    /// <param name="chargeOrderId">For a charge: the <c>orderId</c> the message gives it (only a query parameter: the signed reply decides).</param>
+    /// <param name="summary">What is kept of the message.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    private async Task RecordUnverifiedAsync(NotificationMessage message, string? chargeOrderId, UnverifiedSummary summary, CancellationToken cancellationToken)
     {
         var order = message.IsSubscription
             ? await orders.FindHaiPayAsync(message.OrderId, OrderKind.Subscription, cancellationToken)
             : (await orders.FindAsync(message.OrderId, cancellationToken))?.Value is { Provider: PaymentProvider.HaiPay } found ? found : null;
-        LogUnverified(logger, message.OrderId, order is not null);
-        await RecordAsync(order?.Id, AuditKinds.CallbackUnverified, body, cancellationToken);
-        if (order is null)
+        LogUnverified(logger, message.OrderId, order is not null, summary.FailedCheck);
+        await audit.RecordUnverifiedAsync(new AuditRecord(order?.Id, AuditKinds.CallbackUnverified, summary.ToJson(), time.GetUtcNow()), cancellationToken);
+        var worthAsking = message.ChargeNo is not null
+            || order?.Status is { } status && (status.IsOpen() || status is OrderStatus.NeedsReview or OrderStatus.Active);
+        if (order is null || !worthAsking)
         {
+            return;
+        }
+
+        var interval = options.CurrentValue.UnverifiedQueryInterval;
+        var claim = await updater.UpdateAsync(order.Id, (o, now) => o.ClaimUnverifiedQuery(interval, now), cancellationToken);
+        if (claim is not { Kind: TransitionKind.Changed, Order: { } claimed })
+        {
+            LogQueryNotDue(logger, order.Id, interval);
             return;
         }
 
         if (message.ChargeNo is { } chargeNo)
         {
-            await ConfirmChargeAsync(order, chargeNo, cancellationToken);
+            await ConfirmChargeAsync(claimed, chargeNo, chargeOrderId, cancellationToken);
         }
-        else if (order.Status.IsOpen() || order.Status is OrderStatus.NeedsReview or OrderStatus.Active)
+        else
         {
-            await checker.CheckAsync(order, scheduled: false, cancellationToken);
+            await checker.CheckAsync(claimed, scheduled: false, cancellationToken);
         }
     }
 
@@ -122,10 +143,10 @@ public sealed partial class NotificationProcessor(
     /// An unverified charge notification is only a hint: the charge is recorded from HaiPay's signed query reply,
     /// and only when that reply ties it to this subscription.
     /// </summary>
-    private async Task ConfirmChargeAsync(PaymentOrder subscription, string chargeNo, CancellationToken cancellationToken)
+    private async Task ConfirmChargeAsync(PaymentOrder subscription, string chargeNo, string? haiPayOrderId, CancellationToken cancellationToken)
     {
         var chargeId = SubscriptionCharges.ChargeId(subscription.Id, chargeNo);
-        var reply = await client.QueryChargeAsync(subscription.Currency ?? HaiPayOptions.DefaultCurrency, chargeId, chargeNo, cancellationToken);
+        var reply = await client.QueryChargeAsync(subscription.Currency ?? HaiPayOptions.DefaultCurrency, chargeId, chargeNo, haiPayOrderId, cancellationToken);
         if (reply is HaiPayReply.Ok ok
             && HaiPayEnvelope.Scalar(ok.Data, "orderNo") == chargeNo
             && (HaiPayEnvelope.Scalar(ok.Data, "subscriptionOrderId") == subscription.Id
@@ -147,6 +168,10 @@ public sealed partial class NotificationProcessor(
     }
 
     [LoggerMessage(EventId = 6201, Level = LogLevel.Warning,
-        Message = "HaiPay notification for order {OrderId} failed signature verification (order known: {Known}); recorded, not applied; asking HaiPay instead")]
-    private static partial void LogUnverified(ILogger logger, string orderId, bool known);
+        Message = "HaiPay notification for order {OrderId} failed verification ({FailedCheck}; order known: {Known}); summary recorded, not applied")]
+    private static partial void LogUnverified(ILogger logger, string orderId, bool known, string failedCheck);
+
+    [LoggerMessage(EventId = 6202, Level = LogLevel.Information,
+        Message = "HaiPay order {OrderId} was queried on an unverified notification less than {Interval} ago; not asking again")]
+    private static partial void LogQueryNotDue(ILogger logger, string orderId, TimeSpan interval);
 }

@@ -7,7 +7,8 @@ namespace Payments.Core.HaiPay;
 /// <summary>
 /// Each charge a subscription makes is recorded once, as its own payment (<see cref="OrderKind.SubscriptionCharge"/>)
 /// tied to the subscription, whose id is derived from HaiPay's number for the charge: a repeated notification finds
-/// the same order and changes nothing. A charge still open is polled with <c>collect/query</c> like a collection.
+/// the same order and changes nothing. A charge still open is polled with <c>collect/query</c> like a collection, naming it by
+/// HaiPay's <c>orderNo</c> and the <c>orderId</c> HaiPay reported for it (kept as <see cref="PaymentOrder.ProviderOrderId"/>).
 /// </summary>
 public sealed class SubscriptionCharges(IOrderRepository orders, OrderUpdater updater, IOptionsMonitor<HaiPayOptions> options, TimeProvider time)
 {
@@ -30,6 +31,7 @@ public sealed class SubscriptionCharges(IOrderRepository orders, OrderUpdater up
             now) with
         {
             ProviderReference = orderNo,
+            ProviderOrderId = HaiPayEnvelope.Scalar(fields, "orderId"),
             ReviewReason = subscription.Status.IsFinal() ? ReviewReasons.ChargeAfterEnd : null,
         };
         var added = await orders.AddAsync(HaiPayVerdicts.Apply(candidate, fields, now).Order, cancellationToken);

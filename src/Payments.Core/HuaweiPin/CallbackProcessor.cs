@@ -12,6 +12,9 @@ namespace Payments.Core.HuaweiPin;
 /// <summary>
 /// Verifies a HUAWEIPIN callback (callback key and hash, constant-time), then records its verdict exactly
 /// once by compare-and-swap. Repeats and concurrent copies are acknowledged without a second change.
+/// A status in neither configured list may mean the money was taken (HUAWEIPIN has no query): the order goes
+/// NeedsReview (<see cref="ReviewReasons.UnknownCallbackStatus"/>) and the callback is not acknowledged, so
+/// HUAWEIPIN keeps retrying and the retry after the status is configured settles the order.
 /// </summary>
 public sealed partial class CallbackProcessor(
     OrderUpdater updater,
@@ -53,10 +56,13 @@ public sealed partial class CallbackProcessor(
             return new CallbackOutcome(CallbackOutcomeKind.Malformed, errors);
         }
 
-        var verdict = new ProviderVerdict(MapStatus(callback.Status), callback.Status, amount);
+        var outcome = MapStatus(callback.Status);
+        var verdict = outcome is { } known
+            ? new ProviderVerdict(known, callback.Status, amount)
+            : new ProviderVerdict(OrderStatus.Pending, callback.Status, amount, ReviewReasons.UnknownCallbackStatus);
         var result = await updater.UpdateAsync(
             callback.MerchantOid,
-            (order, now) => order.Provider == PaymentProvider.HuaweiPin ? order.Settle(verdict, now) : new Transition(TransitionKind.Conflict, order),
+            (order, now) => order.Provider == PaymentProvider.HuaweiPin ? order.Apply(verdict, now) : new Transition(TransitionKind.Conflict, order),
             cancellationToken);
 
         var kind = AuditKinds.Of(result);
@@ -70,10 +76,17 @@ public sealed partial class CallbackProcessor(
             await audit.RecordAsync(new AuditRecord(result.Found ? callback.MerchantOid : null, kind, callback.ToAuditJson(), time.GetUtcNow()), cancellationToken);
         }
 
+        if (outcome is null && result.Order is { Status: OrderStatus.NeedsReview, ReviewReason: ReviewReasons.UnknownCallbackStatus })
+        {
+            LogUnknownStatus(logger, callback.MerchantOid, callback.Status);
+            return CallbackOutcome.RetryLater;
+        }
+
         return CallbackOutcome.Acknowledged;
     }
 
-    private OrderStatus MapStatus(string status)
+    /// <summary>Succeeded or Failed by the configured lists; null for a status in neither (it may mean paid: there is no query to ask).</summary>
+    private OrderStatus? MapStatus(string status)
     {
         var settings = options.CurrentValue;
         if (settings.EffectiveSuccessStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
@@ -81,7 +94,7 @@ public sealed partial class CallbackProcessor(
             return OrderStatus.Succeeded;
         }
 
-        return settings.EffectiveFailureStatuses.Contains(status, StringComparer.OrdinalIgnoreCase) ? OrderStatus.Failed : OrderStatus.Pending;
+        return settings.EffectiveFailureStatuses.Contains(status, StringComparer.OrdinalIgnoreCase) ? OrderStatus.Failed : null;
     }
 
     /// <summary>The callback key (constant-time) and the hash against the current key; a failure may mean the key was rotated.</summary>
@@ -96,6 +109,10 @@ public sealed partial class CallbackProcessor(
 
     [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "HUAWEIPIN callback for order {OrderId} matched the hash as {Form}")]
     private static partial void LogHashForm(ILogger logger, string orderId, HashForm form);
+
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Error,
+        Message = "HUAWEIPIN callback for order {OrderId} has status {Status}, in neither HuaweiPin:SuccessStatuses nor FailureStatuses: order needs review; answered 503 so HUAWEIPIN retries")]
+    private static partial void LogUnknownStatus(ILogger logger, string orderId, string status);
 
     [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "HUAWEIPIN callback for unknown order {OrderId} (status {Status}) recorded for an operator")]
     private static partial void LogUnmatched(ILogger logger, string orderId, string status);

@@ -34,6 +34,12 @@ public sealed record PaymentOrder
     public string? CustomerIp { get; init; }
     public string? CardLast4 { get; init; }
 
+    /// <summary>For an order the provider created on its own (a subscription charge): the provider's own merchant-side id for it, as reported.</summary>
+    public string? ProviderOrderId { get; init; }
+
+    /// <summary>When a status query prompted by an unverified provider message last ran (one per interval, claimed by compare-and-swap).</summary>
+    public DateTimeOffset? UnverifiedQueryAt { get; init; }
+
     /// <summary>For a refund: the payment it refunds.</summary>
     public string? ParentOrderId { get; init; }
 
@@ -162,9 +168,12 @@ public sealed record PaymentOrder
             NextCheckAt = null,
             CompletedAt = now,
             LastError = null,
-            ReviewReason = verdict.ReviewReason ?? (lateSuccess ? ReviewReasons.SucceededAfterExpiry : ReviewReason),
+            ReviewReason = verdict.ReviewReason ?? (lateSuccess ? ReviewReasons.SucceededAfterExpiry : ResolvedReviewReason),
         }, now);
     }
+
+    /// <summary>The review reason left once a final verdict arrives: an unknown callback status is answered by it.</summary>
+    private string? ResolvedReviewReason => ReviewReason == ReviewReasons.UnknownCallbackStatus ? null : ReviewReason;
 
     /// <summary>Applies a verdict: flagged for a person when it needs one, settled otherwise.</summary>
     public Transition Apply(ProviderVerdict verdict, DateTimeOffset now)
@@ -262,6 +271,15 @@ public sealed record PaymentOrder
                 NextCheckAt = null,
             }, now)
             : Same();
+
+    /// <summary>
+    /// Claims the one status query an unverified provider message may prompt per <paramref name="interval"/>: the compare-and-swap that
+    /// stores <see cref="UnverifiedQueryAt"/> is the claim, so concurrent messages, instances and restarts share it.
+    /// </summary>
+    public Transition ClaimUnverifiedQuery(TimeSpan interval, DateTimeOffset now) =>
+        UnverifiedQueryAt is { } last && now - last < interval && last <= now
+            ? Same()
+            : new(TransitionKind.Changed, this with { UnverifiedQueryAt = now });
 
     /// <summary>The check schedule ran out without a verdict: a person decides, never "failed" by default.</summary>
     public Transition GiveUpChecking(string reason, DateTimeOffset now) =>

@@ -9,6 +9,8 @@ public static class ReviewReasons
     public const string PartialCollection = "partial-collection";
     public const string OverCollection = "over-collection";
     public const string AmountMismatch = "amount-mismatch";
+    /// <summary>A verified HUAWEIPIN callback carried a status that is in neither configured list: it may mean paid.</summary>
+    public const string UnknownCallbackStatus = "unknown-callback-status";
     public const string ChargeAfterEnd = "charge-after-subscription-ended";
 
     /// <summary>The provider holds the order open, but its payment page (payUrl, iframeUrl) was never received and cannot be asked for.</summary>

@@ -59,7 +59,7 @@ public static class ApiDocumentation
                     .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
                 break;
             case var name when name == ApiRoutes.HuaweiPinCallback.Name:
-                Callback(endpoint, "HUAWEIPIN's payment callback (SHA-256 hash checked); answers OK once recorded");
+                Callback(endpoint, "HUAWEIPIN's payment callback (SHA-256 hash checked); answers OK once recorded, 503 (recorded, order NeedsReview) for a status not configured");
                 break;
             case var name when name == ApiRoutes.HaiPayNotify.Name:
                 Callback(endpoint, "HaiPay's signed notification (SHA256WithRSA checked); answers SUCCESS once recorded");

@@ -3,7 +3,7 @@ using Payments.Core.Callbacks;
 
 namespace Payments.Http.Endpoints;
 
-/// <summary>How a provider's callback is answered: 200 with the word it expects, 401, or 400 naming the bad fields.</summary>
+/// <summary>How a provider's callback is answered: 200 with the word it expects, 401, 400 naming the bad fields, or 503 to have it sent again.</summary>
 public static class CallbackResults
 {
     public static IResult From(CallbackOutcome outcome, string acknowledgement)
@@ -13,6 +13,9 @@ public static class CallbackResults
         {
             CallbackOutcomeKind.Acknowledged => Results.Text(acknowledgement, "text/plain"),
             CallbackOutcomeKind.Unauthorized => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Callback not authentic"),
+            CallbackOutcomeKind.RetryLater => Results.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Callback recorded, but its status is not configured: send it again"),
             _ => Results.ValidationProblem(outcome.Errors!.ToDictionary(), title: "The callback has invalid fields."),
         };
     }

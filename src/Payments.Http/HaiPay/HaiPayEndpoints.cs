@@ -71,7 +71,7 @@ public sealed class HaiPayEndpoints(
     }
 
     public Task<IResult> NotifyAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.HandleAsync(request, async body => CallbackResults.From(await notifications.ProcessAsync(body, cancellationToken), "SUCCESS"), cancellationToken);
+        JsonBody.HandleAsync(request, async body => CallbackResults.From(await notifications.ProcessAsync(body, request.HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken), "SUCCESS"), cancellationToken);
 
     private static object Describe(PaymentOrder order) => order.Kind == OrderKind.Refund ? RefundView.From(order) : CollectionView.From(order);
 

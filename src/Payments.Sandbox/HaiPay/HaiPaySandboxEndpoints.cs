@@ -131,8 +131,13 @@ public static class HaiPaySandboxEndpoints
             return refusal;
         }
 
-        var c = HaiPayEnvelope.Scalar(body, "orderId") is { } orderId ? sandbox.ByOrderId(orderId) : sandbox.ByOrderNo(HaiPayEnvelope.Scalar(body, "orderNo") ?? string.Empty);
-        if (c is null)
+        if (HaiPayEnvelope.Scalar(body, "orderId") is not { Length: > 0 } orderId)
+        {
+            return HaiPaySigner.Error("4001", "parameter error: orderId");
+        }
+
+        var c = sandbox.ByOrderId(orderId);
+        if (c is null || (HaiPayEnvelope.Scalar(body, "orderNo") is { Length: > 0 } orderNo && orderNo != c.OrderNo))
         {
             return HaiPaySigner.Error("4004", "order does not exist");
         }

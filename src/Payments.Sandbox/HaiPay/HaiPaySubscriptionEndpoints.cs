@@ -8,7 +8,8 @@ using Payments.Core.HaiPay;
 namespace Payments.Sandbox.HaiPay;
 
 /// <summary>
-/// HaiPay's subscription API (<c>/subscription/apply|query|cancel</c>, no currency in the path), the page where the
+/// HaiPay's subscription API (<c>/subscription/apply|query|cancel</c>, no currency in the path; apply answers in the
+/// seed's shape, unsigned with a trailing comma, unless the bad-signature fault is on), the page where the
 /// customer confirms one, and <c>GET /haipay/_sandbox/subscriptions/{id}</c>. Query accepts <c>subscriptionNo</c>
 /// or, before the merchant knows it, <c>subscriptionOrderId</c>.
 /// </summary>
@@ -84,7 +85,15 @@ public static class HaiPaySubscriptionEndpoints
 
         var data = Data(subscription, settings);
         data["payUrl"] = $"{request.Scheme}://{request.Host}/haipay/subscribe/{subscription.SubscriptionNo}";
-        return signer.Ok(data);
+        return sandbox.Faults.BadResponseSignature ? signer.Ok(data) : SeedShaped(data);
+    }
+
+    /// <summary>The apply reply exactly as the seed shows it: <c>data</c> without <c>sign</c>, and a trailing comma after its last field.</summary>
+    private static IResult SeedShaped(JsonObject data)
+    {
+        var fields = data.ToJsonString();
+        var envelope = new JsonObject { ["status"] = "1", ["error"] = HaiPayEnvelope.SuccessError, ["msg"] = string.Empty, ["data"] = null }.ToJsonString();
+        return Results.Text(envelope.Replace("\"data\":null", $"\"data\":{fields[..^1]},}}", StringComparison.Ordinal), "application/json");
     }
 
     private static async Task<IResult> WithSubscriptionAsync(

@@ -15,6 +15,9 @@ public sealed record HuaweiPinFaults
     /// <summary>Send a wrong callback key.</summary>
     public bool WrongKey { get; init; }
 
+    /// <summary>The callback <c>status</c> sent instead of the customer's outcome (a status the merchant may not know); null: the outcome.</summary>
+    public string? CallbackStatus { get; init; }
+
     /// <summary>
     /// <c>none</c>, <c>timeout</c> (GetFrame never answers in time), <c>slow</c> (answers after 1.5 s),
     /// <c>error</c> (HTTP 500), <c>lost</c> (the frame is created, then HTTP 500: its iframe URL never reaches the

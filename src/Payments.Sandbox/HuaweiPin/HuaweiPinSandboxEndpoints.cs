@@ -153,7 +153,7 @@ public static class HuaweiPinSandboxEndpoints
                 return Results.Content("<!doctype html><p>This frame was already completed.</p>", "text/html", statusCode: 409);
             }
 
-            frame.Status = outcome;
+            frame.Status = sandbox.Faults.CallbackStatus ?? outcome;
             frame.Amount = amount;
         }
 

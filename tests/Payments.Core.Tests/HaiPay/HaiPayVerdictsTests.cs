@@ -11,7 +11,7 @@ public sealed class HaiPayVerdictsTests
     private static PaymentOrder Order(OrderKind kind = OrderKind.Payment, OrderStatus status = OrderStatus.Pending) =>
         PaymentOrder.Create(new NewOrder("c1", PaymentProvider.HaiPay, "fp", Now, 50.00m, "USD", Kind: kind), Now) with { Status = status };
 
-    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+    private static JsonElement Json(string text) => JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true }).RootElement;
 
     [Theory]
     [InlineData("""{"status":2,"amount":"50.00"}""", OrderStatus.Succeeded, null)]
@@ -55,6 +55,17 @@ public sealed class HaiPayVerdictsTests
         var result = HaiPayVerdicts.Apply(Order(status: OrderStatus.Created), Json("""{"orderNo":"602","payUrl":"https://3ds"}"""), Now);
 
         Assert.Equal((OrderStatus.Pending, "https://3ds", null), (result.Order.Status, result.Order.RedirectUrl, result.Order.ProviderStatus));
+    }
+
+    [Fact]
+    public void AcceptUnsigned_ReplyClaimingActive_OnlyPendingWithNumberAndPayUrl()
+    {
+        var fields = Json("""{"subscriptionNo":"4025","subscriptionOrderId":"c1","status":"2","payUrl":"https://3ds",}""");
+
+        var result = HaiPayVerdicts.AcceptUnsigned(Order(OrderKind.Subscription, OrderStatus.Created), fields, Now);
+
+        Assert.Equal((OrderStatus.Pending, "4025", "https://3ds", null), (result.Order.Status, result.Order.ProviderReference, result.Order.RedirectUrl, result.Order.ProviderStatus));
+        Assert.False(HaiPayVerdicts.AcceptUnsigned(result.Order, fields, Now).IsChanged);
     }
 
     [Fact]

@@ -20,6 +20,17 @@ public sealed class OrderClaimAndRefundTests
     }
 
     [Fact]
+    public void ClaimUnverifiedQuery_WithinTheInterval_OnlyTheFirstClaimsAndTheNextAfterIt()
+    {
+        var first = Due().ClaimUnverifiedQuery(TimeSpan.FromMinutes(5), Now);
+        var second = first.Order.ClaimUnverifiedQuery(TimeSpan.FromMinutes(5), Now.AddMinutes(4));
+        var later = first.Order.ClaimUnverifiedQuery(TimeSpan.FromMinutes(5), Now.AddMinutes(5));
+
+        Assert.Equal((TransitionKind.Changed, TransitionKind.Unchanged, TransitionKind.Changed), (first.Kind, second.Kind, later.Kind));
+        Assert.Equal((Now, Due().UpdatedAt), (first.Order.UnverifiedQueryAt, first.Order.UpdatedAt));
+    }
+
+    [Fact]
     public void ClaimCheck_AlreadyClaimedByAnother_Unchanged()
     {
         var claimed = Due().ClaimCheck(Now.AddMinutes(2), Now).Order;

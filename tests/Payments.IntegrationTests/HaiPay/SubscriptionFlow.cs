@@ -31,7 +31,6 @@ internal static class SubscriptionFlow
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var subscription = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Pending", subscription.GetProperty("status").GetString());
-        Assert.Equal("1", subscription.GetProperty("providerStatus").GetString());
         Assert.False(string.IsNullOrEmpty(subscription.GetProperty("subscriptionNo").GetString()));
         return subscription.GetProperty("payUrl").GetString()!;
     }

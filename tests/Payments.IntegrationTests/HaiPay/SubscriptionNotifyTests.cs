@@ -13,12 +13,17 @@ public sealed class SubscriptionNotifyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Notify_EveryNotificationForged_401sAndChargesRecordedOnceFromSignedQueries()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            // The sandbox charges every second and retries a notification every 0.3 s: queries prompted by unverified
+            // notifications must be allowed that often here (one per 5 min per subscription by default).
+            ["HaiPay:UnverifiedQueryInterval"] = "00:00:00.200",
+        });
         await system.SetHaiPayFaultsAsync(new { badNotificationSignature = true });
         var payUrl = await SubscriptionFlow.CreatedPayUrlAsync(system, "sub-forged");
 
         await CollectionFlow.CompleteAsync(payUrl, "success");
-        var charged = await SubscriptionFlow.WaitAsync(system, "sub-forged", s => SubscriptionFlow.Charges(s, "Succeeded").Count >= 2);
+        var charged = await SubscriptionFlow.WaitAsync(system, "sub-forged", s => SubscriptionFlow.Charges(s, "Succeeded").Count >= 2 && s.GetProperty("status").GetString() == "Active");
         await SubscriptionFlow.CancelAsync(system, "sub-forged");
 
         Assert.Equal("Active", charged.GetProperty("status").GetString());

@@ -70,15 +70,59 @@ public sealed class HuaweiPinCallbackTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Callback_UnknownStatusValue_KeptRawNotFinal()
+    public async Task Callback_UnknownStatus_NeedsReviewRetriedUntilConfiguredThenSettles()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite);
-        await FrameFlow.CreatedIframeUrlAsync(system, "hp-raw");
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["Webhooks:Url"] = receiver.Url.AbsoluteUri,
+            ["DeliverWebhooksSchedule"] = "*/1 * * * * *",
+            ["Secrets:Webhooks-SigningSecret"] = receiver.Secret,
+        });
+        await system.SetHuaweiPinFaultsAsync(new { callbackStatus = "completed" });
+        var iframeUrl = await FrameFlow.CreatedIframeUrlAsync(system, "hp-completed");
 
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(system, Callback("hp-raw", status: "processing"))).StatusCode);
+        await FrameFlow.PayAsync(iframeUrl, "30.00", "success");
 
-        var order = await system.WaitForStatusAsync("hp-raw", "Pending");
-        Assert.Equal("processing", order.GetProperty("providerStatus").GetString());
+        var flagged = await system.WaitForStatusAsync("hp-completed", "NeedsReview");
+        Assert.Equal(ReviewReasons.UnknownCallbackStatus, flagged.GetProperty("reviewReason").GetString());
+        Assert.Equal("completed", flagged.GetProperty("providerStatus").GetString());
+        await receiver.WaitUntilAsync(accepted => accepted.Any(d => d.OrderId == "hp-completed" && d.Type == "order.needs_review"));
+        var refused = await WaitForDeliveriesAsync(system, "hp-completed", 3);
+        Assert.All(refused, d => Assert.NotInRange(d.GetProperty("status").GetInt32(), 200, 299));
+        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hp-completed", default, default).ToListAsync();
+        var recorded = Assert.Single(audit);
+        Assert.Contains("\"completed\"", recorded.Payload, StringComparison.Ordinal);
+
+        await system.RestartServerWithAsync(new Dictionary<string, string?>
+        {
+            ["HuaweiPin:SuccessStatuses:0"] = "success",
+            ["HuaweiPin:SuccessStatuses:1"] = "completed",
+        });
+
+        var settled = await system.WaitForStatusAsync("hp-completed", "Succeeded", seconds: 20);
+        Assert.Equal(30.00m, settled.GetProperty("amount").GetDecimal());
+        Assert.False(settled.TryGetProperty("reviewReason", out var reason) && reason.ValueKind == System.Text.Json.JsonValueKind.String);
+        await receiver.WaitUntilAsync(accepted => accepted.Any(d => d.OrderId == "hp-completed" && d.Type == "order.succeeded"));
+        var last = (await system.SandboxFrameAsync("hp-completed")).GetProperty("deliveries").EnumerateArray().Last();
+        Assert.Equal(200, last.GetProperty("status").GetInt32());
+        Assert.Equal("OK", last.GetProperty("body").GetString());
+    }
+
+    private static async Task<List<System.Text.Json.JsonElement>> WaitForDeliveriesAsync(PaymentsSystem system, string orderId, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var deliveries = (await system.SandboxFrameAsync(orderId)).GetProperty("deliveries").EnumerateArray().ToList();
+            if (deliveries.Count >= count || DateTime.UtcNow > deadline)
+            {
+                Assert.True(deliveries.Count >= count, $"{deliveries.Count} callback deliveries, expected {count}");
+                return deliveries;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     [Fact]
