@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Payments.Azure.Tables;
 using Payments.Core;
@@ -14,7 +15,7 @@ namespace Payments.Azure.Audit;
 /// <c>{ticks:D19}-{guid}</c> keeps them in arrival order. Unverified summaries are capped per partition by the
 /// <c>unverified-count</c> row, claimed by compare-and-swap: past the cap a message only increments it.
 /// </summary>
-public sealed class TableAuditLog(PaymentTables tables, IOptionsMonitor<AuditOptions> options) : IAuditLog
+public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<AuditOptions> options, ILogger<TableAuditLog> logger) : IAuditLog
 {
     /// <summary>RowKey of a partition's counter of unverified messages (sorts after every arrival-ordered row).</summary>
     public const string UnverifiedCountRow = "unverified-count";
@@ -32,7 +33,12 @@ public sealed class TableAuditLog(PaymentTables tables, IOptionsMonitor<AuditOpt
     {
         ArgumentNullException.ThrowIfNull(summary);
         var partition = summary.OrderId is null ? $"unverified-{summary.At.UtcDateTime:yyyyMMdd}" : Partition(summary.OrderId, summary.At);
-        if (await CountAsync(partition, cancellationToken) <= options.CurrentValue.UnverifiedPerPartition)
+        var count = await CountAsync(partition, cancellationToken);
+        if (count is null)
+        {
+            LogCounterContended(logger, partition);
+        }
+        else if (count <= options.CurrentValue.UnverifiedPerPartition)
         {
             await InsertAsync(partition, summary, cancellationToken);
         }
@@ -54,8 +60,12 @@ public sealed class TableAuditLog(PaymentTables tables, IOptionsMonitor<AuditOpt
         }
     }
 
-    /// <summary>Counts one more unverified message in the partition by compare-and-swap; returns its number (1 = the first).</summary>
-    private async Task<long> CountAsync(string partition, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts one more unverified message in the partition by compare-and-swap; returns its number (1 = the first), or null when
+    /// the counter stayed contended for every attempt (a flood): the summary is then dropped, as past the cap, rather than
+    /// failing the answer. Only a failed read (storage down) is an error.
+    /// </summary>
+    private async Task<long?> CountAsync(string partition, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxCountAttempts; attempt++)
         {
@@ -79,7 +89,7 @@ public sealed class TableAuditLog(PaymentTables tables, IOptionsMonitor<AuditOpt
             // the next read decides; a storage outage fails that read.
         }
 
-        throw new StorageUnavailableException($"Audit table: the unverified-message counter of {partition} is contended");
+        return null;
     }
 
     private async Task InsertAsync(string partition, AuditRecord record, CancellationToken cancellationToken)
@@ -101,4 +111,7 @@ public sealed class TableAuditLog(PaymentTables tables, IOptionsMonitor<AuditOpt
 
     private static string Partition(string? orderId, DateTimeOffset at) =>
         orderId is null ? $"unmatched-{at.UtcDateTime:yyyyMMdd}" : $"o-{TableKeys.Encode(orderId)}";
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "Unverified-message counter of audit partition {Partition} stayed contended; this summary was not kept")]
+    private static partial void LogCounterContended(ILogger logger, string partition);
 }
