@@ -24,7 +24,7 @@ public sealed class StorageRequestLog : HttpPipelineSynchronousPolicy
     public override void OnSendingRequest(HttpMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        requests.Enqueue($"{message.Request.Method} {Uri.UnescapeDataString(message.Request.Uri.Path)}");
+        requests.Enqueue($"{message.Request.Method} {Uri.UnescapeDataString(message.Request.Uri.ToUri().AbsolutePath)}");
     }
 
     /// <summary>Makes the host's <see cref="TableServiceClient"/> (its own options, timeout and credential) send through this log.</summary>
