@@ -101,6 +101,9 @@ module app 'functionapp.bicep' = {
       HaiPay__ClaimLease: '00:02:00'
       HaiPay__UnverifiedQueryInterval: '00:05:00'
       Audit__UnverifiedPerPartition: '1000'
+      // Audit months are whole tables, deleted once past retention (Storage Table Data Contributor may delete tables)
+      Audit__Retention: '400.00:00:00'
+      AuditPurgeSchedule: '0 43 3 * * *'
       HaiPay__PollBatchSize: '200'
       HaiPay__PollConcurrency: '4'
       HaiPay__MinAmount: '0.99'

@@ -8,7 +8,8 @@ public sealed class TimerFunctions(
     ExpireFramesScheduledJob expireFrames,
     HaiPayPollScheduledJob haiPayPoll,
     PurgeIdempotencyKeysScheduledJob purgeIdempotencyKeys,
-    DeliverWebhooksScheduledJob deliverWebhooks)
+    DeliverWebhooksScheduledJob deliverWebhooks,
+    PurgeAuditScheduledJob purgeAudit)
 {
     [Function("ExpireFrames")]
     public Task ExpireFrames([TimerTrigger("%ExpireFramesSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
@@ -26,4 +27,8 @@ public sealed class TimerFunctions(
     [Function("DeliverWebhooks")]
     public Task DeliverWebhooks([TimerTrigger("%DeliverWebhooksSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
         deliverWebhooks.RunOnceAsync(cancellationToken);
+
+    [Function("PurgeAudit")]
+    public Task PurgeAudit([TimerTrigger("%AuditPurgeSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
+        purgeAudit.RunOnceAsync(cancellationToken);
 }

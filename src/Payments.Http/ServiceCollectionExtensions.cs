@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddWebhooks(configuration);
         services.AddHuaweiPin(configuration);
         services.AddHaiPay(configuration);
+        services.AddAudit(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ServiceProblemHandler>();
         return services;
@@ -50,6 +51,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IdempotentRequests>();
         services.AddSingleton<PurgeIdempotencyKeysScheduledJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<PurgeIdempotencyKeysScheduledJob>());
+    }
+
+    private static void AddAudit(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PurgeAuditScheduledJob>();
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<PurgeAuditScheduledJob>());
     }
 
     private static void AddWebhooks(this IServiceCollection services, IConfiguration configuration)
@@ -80,7 +88,6 @@ public static class ServiceCollectionExtensions
     private static void AddHaiPay(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HaiPayOptions>().Bind(configuration.GetSection(HaiPayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<HaiPayOptions>, HaiPayOptionsValidator>();
         services.AddSingleton<HaiPayCredentials>();
         services.AddHttpClient<HaiPayClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);

@@ -80,6 +80,7 @@ public sealed class BenchSystem : IAsyncDisposable
         ["ExpireFramesSchedule"] = Never,
         ["IdempotencyPurgeSchedule"] = Never,
         ["DeliverWebhooksSchedule"] = Never,
+        ["AuditPurgeSchedule"] = Never,
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

@@ -10,10 +10,12 @@ using Payments.Core.Audit;
 namespace Payments.Azure.Audit;
 
 /// <summary>
-/// Audit rows: partition per order (<c>o-{encoded id}</c>) or, for messages about unknown orders, per day
+/// Audit rows, in one table per UTC month of their time (<see cref="PaymentTables.AuditMonth"/>, created by the month's first
+/// write) so that retention deletes whole months: partition per order (<c>o-{encoded id}</c>) or, for messages about unknown orders, per day
 /// (<c>unmatched-{yyyyMMdd}</c> for signed ones, <c>unverified-{yyyyMMdd}</c> for summaries of unverified ones); RowKey
 /// <c>{ticks:D19}-{guid}</c> keeps them in arrival order. Unverified summaries are capped per partition by the
-/// <c>unverified-count</c> row, claimed by compare-and-swap: past the cap a message only increments it.
+/// <c>unverified-count</c> row, claimed by compare-and-swap: past the cap a message only increments it (an order's partition
+/// has one counter per month).
 /// </summary>
 public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<AuditOptions> options, ILogger<TableAuditLog> logger) : IAuditLog
 {
@@ -26,38 +28,56 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
     public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return InsertAsync(Partition(record.OrderId, record.At), record, cancellationToken);
+        return InsertAsync(tables.AuditMonth(record.At), Partition(record.OrderId, record.At), record, cancellationToken);
     }
 
     public async Task RecordUnverifiedAsync(AuditRecord summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var partition = summary.OrderId is null ? $"unverified-{summary.At.UtcDateTime:yyyyMMdd}" : Partition(summary.OrderId, summary.At);
-        var count = await CountAsync(partition, cancellationToken);
+        var table = tables.AuditMonth(summary.At);
+        var count = await CountAsync(table, partition, cancellationToken);
         if (count is null)
         {
             LogCounterContended(logger, partition);
         }
         else if (count <= options.CurrentValue.UnverifiedPerPartition)
         {
-            await InsertAsync(partition, summary, cancellationToken);
+            await InsertAsync(table, partition, summary, cancellationToken);
         }
     }
 
     public async IAsyncEnumerable<AuditRecord> ListAsync(string? orderId, DateTimeOffset day, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var months = await tables.AuditMonthsAsync(cancellationToken);
         string[] partitions = orderId is null ? [Partition(null, day), $"unverified-{day.UtcDateTime:yyyyMMdd}"] : [Partition(orderId, day)];
+        var dayMonth = tables.AuditMonth(day).Name;
         foreach (var partition in partitions)
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-            await foreach (var row in tables.Audit.QueryAsync(filter, null, 1000, cancellationToken))
+            foreach (var month in months.Where(m => orderId is not null || m.Table.Name == dayMonth))
             {
-                if (row.RowKey != UnverifiedCountRow)
+                await foreach (var row in month.Table.QueryAsync(filter, null, 1000, cancellationToken))
                 {
-                    yield return new AuditRecord(row.GetString("OrderId"), row.GetString("Kind")!, row.GetString("Payload")!, row.GetDateTimeOffset("At")!.Value);
+                    if (row.RowKey != UnverifiedCountRow)
+                    {
+                        yield return new AuditRecord(row.GetString("OrderId"), row.GetString("Kind")!, row.GetString("Payload")!, row.GetDateTimeOffset("At")!.Value);
+                    }
                 }
             }
         }
+    }
+
+    public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var purged = 0;
+        foreach (var month in (await tables.AuditMonthsAsync(cancellationToken)).Where(m => m.End <= before))
+        {
+            await month.Table.DeleteTableAsync(cancellationToken);
+            purged++;
+        }
+
+        return purged;
     }
 
     /// <summary>
@@ -65,11 +85,17 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
     /// the counter stayed contended for every attempt (a flood): the summary is then dropped, as past the cap, rather than
     /// failing the answer. Only a failed read (storage down) is an error.
     /// </summary>
-    private async Task<long?> CountAsync(string partition, CancellationToken cancellationToken)
+    private static async Task<long?> CountAsync(StorageTable table, string partition, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxCountAttempts; attempt++)
         {
-            var current = await tables.Audit.GetAsync(partition, UnverifiedCountRow, cancellationToken);
+            var current = await table.GetAsync(partition, UnverifiedCountRow, cancellationToken);
+            if (current.Outcome == TableOutcome.TableNotFound)
+            {
+                await table.CreateIfNotExistsAsync(cancellationToken);
+                continue;
+            }
+
             if (current.Outcome is not (TableOutcome.Success or TableOutcome.NotFound))
             {
                 throw TableOutcomes.Unavailable(current.Outcome, "Audit table");
@@ -78,8 +104,8 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
             var count = (current.Entity?.GetInt64("Count") ?? 0) + 1;
             var counter = new TableEntity(partition, UnverifiedCountRow) { ["Count"] = count };
             var written = current.Entity is null
-                ? await tables.Audit.InsertAsync(counter, cancellationToken)
-                : await tables.Audit.ReplaceAsync(counter, current.ETag!, cancellationToken);
+                ? await table.InsertAsync(counter, cancellationToken)
+                : await table.ReplaceAsync(counter, current.ETag!, cancellationToken);
             if (written.IsSuccess)
             {
                 return count;
@@ -92,7 +118,8 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
         return null;
     }
 
-    private async Task InsertAsync(string partition, AuditRecord record, CancellationToken cancellationToken)
+    /// <summary>Adds the record; the month's first write finds no table, creates it and adds the record again.</summary>
+    private static async Task InsertAsync(StorageTable table, string partition, AuditRecord record, CancellationToken cancellationToken)
     {
         var rowKey = $"{record.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
         var entity = new TableEntity(partition, rowKey)
@@ -102,7 +129,13 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
             ["Payload"] = record.Payload,
             ["At"] = record.At,
         };
-        var response = await tables.Audit.InsertAsync(entity, cancellationToken);
+        var response = await table.InsertAsync(entity, cancellationToken);
+        if (response.Outcome == TableOutcome.TableNotFound)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+            response = await table.InsertAsync(entity, cancellationToken);
+        }
+
         if (!response.IsSuccess)
         {
             throw new StorageUnavailableException($"Audit table: {response.Outcome}");

@@ -101,6 +101,22 @@ public sealed class StorageTable
             },
             cancellationToken)).Outcome;
 
+    /// <summary>Deletes the whole table in one request, whatever it holds; a missing table counts as deleted.</summary>
+    public async Task DeleteTableAsync(CancellationToken cancellationToken)
+    {
+        var response = await AnswerAsync(
+            async token =>
+            {
+                await client.DeleteAsync(token);
+                return new TableResponse(TableOutcome.Success);
+            },
+            cancellationToken);
+        if (response.Outcome is not (TableOutcome.Success or TableOutcome.NotFound or TableOutcome.TableNotFound))
+        {
+            throw TableOutcomes.Unavailable(response.Outcome, $"Table {Name} could not be deleted");
+        }
+    }
+
     /// <summary>Entities matching <paramref name="filter"/> (built with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>), page by page.</summary>
     /// <param name="filter">OData filter, or null for all entities.</param>
     /// <param name="select">Properties to return besides the keys, or null for all.</param>
@@ -118,7 +134,7 @@ public sealed class StorageTable
         string? continuation = null;
         do
         {
-            var page = await BoundAsync(token => FirstPageAsync(filter, properties, pageSize, continuation, token), cancellationToken);
+            var page = await BoundAsync(Name, timeout, token => FirstPageAsync(filter, properties, pageSize, continuation, token), cancellationToken);
             foreach (var entity in page.Values)
             {
                 yield return entity;
@@ -166,6 +182,8 @@ public sealed class StorageTable
 
     private Task<TableResponse> AnswerAsync(Func<CancellationToken, Task<TableResponse>> operation, CancellationToken cancellationToken) =>
         BoundAsync(
+            Name,
+            timeout,
             async token =>
             {
                 try
@@ -180,11 +198,11 @@ public sealed class StorageTable
             cancellationToken);
 
     /// <summary>
-    /// Runs one storage call within the timeout. Real time, not the injected clock: this bounds waiting on a socket.
+    /// Runs one storage call on <paramref name="what"/> within <paramref name="timeout"/>. Real time, not the injected clock: this bounds waiting on a socket.
     /// No answer in time, a transport failure after the pipeline's retries (Azure.Core reports those as status 0, or
     /// aggregates the tries' errors) or a cancellation that is not the caller's becomes <see cref="StorageUnavailableException"/>.
     /// </summary>
-    private async Task<T> BoundAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    internal static async Task<T> BoundAsync<T>(string what, TimeSpan timeout, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(timeout);
@@ -195,7 +213,7 @@ public sealed class StorageTable
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsNoAnswer(e))
         {
             throw new StorageUnavailableException(
-                $"Table {Name}: no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({e.GetType().Name}: {e.Message})");
+                $"Table {what}: no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({e.GetType().Name}: {e.Message})");
         }
     }
 
@@ -208,7 +226,7 @@ public sealed class StorageTable
     };
 
     /// <summary>The outcome a storage answer stands for; null (the exception propagates) for answers retrying cannot fix.</summary>
-    private static TableOutcome? Outcome(RequestFailedException e) => e.Status switch
+    internal static TableOutcome? Outcome(RequestFailedException e) => e.Status switch
     {
         404 when e.ErrorCode == TableErrorCode.TableNotFound.ToString() => TableOutcome.TableNotFound,
         404 => TableOutcome.NotFound,

@@ -12,4 +12,10 @@ public interface IAuditLog
 
     /// <summary>Records about one order, oldest first; <paramref name="orderId"/> null for that day's messages about unknown orders (signed, then unverified).</summary>
     IAsyncEnumerable<AuditRecord> ListAsync(string? orderId, DateTimeOffset day, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes, whole months at a time and without reading a record, every month of records that ended at or before
+    /// <paramref name="before"/>; returns how many months went.
+    /// </summary>
+    Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

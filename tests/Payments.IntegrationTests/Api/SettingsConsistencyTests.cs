@@ -1,6 +1,7 @@
 using System.Reflection;
 using Payments.Azure;
 using Payments.Azure.Secrets;
+using Payments.Core.Audit;
 using Payments.Core.HaiPay;
 using Payments.Core.HuaweiPin;
 using Payments.Core.Idempotency;
@@ -131,6 +132,7 @@ public sealed class SettingsConsistencyTests
             (typeof(HaiPayOptions), HaiPayOptions.Section),
             (typeof(FunctionKeyOptions), FunctionKeyOptions.Section),
             (typeof(IdempotencyOptions), IdempotencyOptions.Section),
+            (typeof(AuditOptions), AuditOptions.Section),
             (typeof(WebhookOptions), WebhookOptions.Section),
             (typeof(RateLimitingOptions), RateLimitingOptions.Section),
         };

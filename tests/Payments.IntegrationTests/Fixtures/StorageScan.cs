@@ -5,12 +5,12 @@ namespace Payments.IntegrationTests.Fixtures;
 
 internal static class StorageScan
 {
-    /// <summary>Every property value of every row in every table the server uses, as text.</summary>
+    /// <summary>Every property value of every row in every table the server uses (audit month tables included), as text.</summary>
     public static async Task<List<string>> AllValuesAsync(ServerHost server)
     {
         var tables = server.Services.GetRequiredService<PaymentTables>();
         var values = new List<string>();
-        foreach (var table in tables.All)
+        foreach (var table in tables.All.Concat((await tables.AuditMonthsAsync(default)).Select(m => m.Table)))
         {
             await foreach (var row in table.QueryAsync(null, null, 1000, default))
             {

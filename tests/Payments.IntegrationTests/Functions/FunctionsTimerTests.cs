@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Payments.Core.Audit;
 using Payments.Core.Idempotency;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HaiPay;
@@ -82,11 +83,28 @@ public sealed class FunctionsTimerTests(AzuriteFixture azurite)
         Assert.Equal(("fn-hook", "order.succeeded", true), (delivery.OrderId, delivery.Type, delivery.SignatureValid));
     }
 
+    [Fact]
+    public async Task PurgeAudit_MonthWhollyPastRetention_DeletedCurrentMonthKept()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2025, 1, 15, 10, 0, 0, TimeSpan.Zero));
+        await using var system = await PaymentsSystem.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
+        await using var worker = await FunctionsWorker.StartAsync(azurite, system, s => s.AddSingleton<TimeProvider>(clock));
+        var audit = worker.Services.GetRequiredService<IAuditLog>();
+        await audit.RecordAsync(new AuditRecord("fn-audit", AuditKinds.CallbackApplied, "{\"old\":true}", clock.GetUtcNow()), default);
+        clock.Advance(TimeSpan.FromDays(420));
+        await audit.RecordAsync(new AuditRecord("fn-audit", AuditKinds.CallbackApplied, "{\"old\":false}", clock.GetUtcNow()), default);
+
+        await worker.RunTimerAsync("PurgeAudit");
+
+        Assert.Equal("{\"old\":false}", Assert.Single(await audit.ListAsync("fn-audit", default, default).ToListAsync()).Payload);
+    }
+
     private static Dictionary<string, string?> QuietServer() => new()
     {
         ["ExpireFramesSchedule"] = Never,
         ["HaiPayPollSchedule"] = Never,
         ["IdempotencyPurgeSchedule"] = Never,
         ["DeliverWebhooksSchedule"] = Never,
+        ["AuditPurgeSchedule"] = Never,
     };
 }

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+using Payments.Core.Audit;
+
+namespace Payments.Http.Jobs;
+
+/// <summary>
+/// Deletes the audit months wholly older than <see cref="AuditOptions.Retention"/> on the <c>AuditPurgeSchedule</c> app setting
+/// (daily by default): whole month tables, no row read.
+/// </summary>
+public sealed class PurgeAuditScheduledJob(IAuditLog audit, IOptionsMonitor<AuditOptions> options, TimeProvider time) : IScheduledJob
+{
+    public const string Setting = "AuditPurgeSchedule";
+
+    public string ScheduleSetting => Setting;
+
+    public Task RunOnceAsync(CancellationToken cancellationToken) =>
+        audit.PurgeAsync(time.GetUtcNow() - options.CurrentValue.Retention, cancellationToken);
+}

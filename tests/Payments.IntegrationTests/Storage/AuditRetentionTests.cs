@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+using Payments.Core.Audit;
+using Payments.Http.Jobs;
+using Payments.IntegrationTests.Fixtures;
+
+namespace Payments.IntegrationTests.Storage;
+
+/// <summary>
+/// Audit retention (issue #16, 5d): audit rows live in one table per month, and the purge job deletes whole month tables
+/// once every row in them is older than <c>Audit:Retention</c> (default 400 days), without reading a row.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class AuditRetentionTests(AzuriteFixture azurite)
+{
+    private const string Never = "0 0 0 29 2 *";
+    private static readonly DateTimeOffset Start = new(2025, 1, 15, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task PurgeAudit_MonthWhollyPastRetention_OldMonthGoneCurrentKept()
+    {
+        var clock = new ManualTimeProvider(Start);
+        await using var server = await ServerHost.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
+        var audit = server.Services.GetRequiredService<IAuditLog>();
+        await audit.RecordAsync(new AuditRecord("ret-order", AuditKinds.CallbackApplied, "{\"old\":1}", clock.GetUtcNow()), default);
+        await audit.RecordAsync(new AuditRecord(null, AuditKinds.CallbackUnmatched, "{\"old\":2}", clock.GetUtcNow()), default);
+        var oldDay = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromDays(420));
+        await audit.RecordAsync(new AuditRecord("ret-order", AuditKinds.CallbackConflict, "{\"new\":1}", clock.GetUtcNow()), default);
+
+        await server.Services.GetRequiredService<PurgeAuditScheduledJob>().RunOnceAsync(default);
+
+        var kept = await audit.ListAsync("ret-order", default, default).ToListAsync();
+        Assert.Equal("{\"new\":1}", Assert.Single(kept).Payload);
+        Assert.Empty(await audit.ListAsync(null, oldDay, default).ToListAsync());
+    }
+
+    [Fact]
+    public async Task PurgeAudit_MonthNotWhollyPastRetention_Kept()
+    {
+        var clock = new ManualTimeProvider(Start);
+        await using var server = await ServerHost.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
+        var audit = server.Services.GetRequiredService<IAuditLog>();
+        await audit.RecordAsync(new AuditRecord("ret-edge", AuditKinds.CallbackApplied, "{}", clock.GetUtcNow()), default);
+        clock.Advance(TimeSpan.FromDays(410));
+
+        await server.Services.GetRequiredService<PurgeAuditScheduledJob>().RunOnceAsync(default);
+
+        Assert.Single(await audit.ListAsync("ret-edge", default, default).ToListAsync());
+    }
+
+    [Fact]
+    public async Task PurgeAudit_ManyOldRows_OnlyListsTablesAndDeletesTheOldMonth()
+    {
+        var clock = new ManualTimeProvider(Start);
+        var log = new StorageRequestLog();
+        await using var server = await ServerHost.StartAsync(azurite, QuietServer(), s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            log.Install(s);
+        });
+        var audit = server.Services.GetRequiredService<IAuditLog>();
+        for (var i = 0; i < 30; i++)
+        {
+            await audit.RecordAsync(new AuditRecord($"ret-many-{i}", AuditKinds.CallbackApplied, "{}", clock.GetUtcNow()), default);
+        }
+
+        clock.Advance(TimeSpan.FromDays(420));
+        await audit.RecordAsync(new AuditRecord("ret-many-new", AuditKinds.CallbackApplied, "{}", clock.GetUtcNow()), default);
+        log.Clear();
+
+        await server.Services.GetRequiredService<PurgeAuditScheduledJob>().RunOnceAsync(default);
+
+        var requests = log.Requests.Select(r => r.Replace("/devstoreaccount1", string.Empty, StringComparison.Ordinal));
+        Assert.Equal(["GET /Tables", $"DELETE /Tables('{server.TablePrefix}audit202501')"], requests);
+    }
+
+    private static Dictionary<string, string?> QuietServer() => new()
+    {
+        ["ExpireFramesSchedule"] = Never,
+        ["HaiPayPollSchedule"] = Never,
+        ["IdempotencyPurgeSchedule"] = Never,
+        ["DeliverWebhooksSchedule"] = Never,
+        ["AuditPurgeSchedule"] = Never,
+    };
+}
