@@ -63,7 +63,7 @@ public sealed class StorageOutageTests
             line.Restore();
             await providers;
 
-            Assert.True(pending.IsEmpty, string.Join(", ", answers.Where(a => a.At > outage.End).GroupBy(a => $"{a.Status} {a.Body}").Select(g => $"{g.Count()}× {g.Key}")) + string.Join("\n", system.Server.Logs.Lines.Where(l => l.Contains("navailable", StringComparison.Ordinal) || l.Contains("rror", StringComparison.Ordinal)).TakeLast(5)));
+            Assert.True(pending.IsEmpty, string.Join(", ", answers.Where(a => a.At > outage.End).GroupBy(a => $"{a.Status} {a.Body}").Select(g => $"{g.Count()}× {g.Key}")) + string.Join("\n", system.Server.Logs.Lines().Where(l => l.Contains("navailable", StringComparison.Ordinal) || l.Contains("rror", StringComparison.Ordinal)).TakeLast(5)));
             var during = answers.Where(a => a.At > outage.Start.AddMilliseconds(500) && a.At < outage.End).ToList();
             Assert.NotEmpty(during);
             Assert.All(during, a => Assert.True(a.Status >= 500 && a.Body is not ("OK" or "SUCCESS"), $"during the outage: {a.Status} {a.Body}"));

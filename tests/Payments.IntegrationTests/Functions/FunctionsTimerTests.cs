@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Payments.Core.Idempotency;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HaiPay;
@@ -19,7 +20,7 @@ public sealed class FunctionsTimerTests(AzuriteFixture azurite)
     [Fact]
     public async Task ExpireFrames_FrameOlderThanItsLifetime_OrderExpired()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var system = await PaymentsSystem.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
         await using var worker = await FunctionsWorker.StartAsync(azurite, system, s => s.AddSingleton<TimeProvider>(clock));
         await FrameFlow.CreatedIframeUrlAsync(system, "fn-expire");
@@ -33,7 +34,7 @@ public sealed class FunctionsTimerTests(AzuriteFixture azurite)
     [Fact]
     public async Task HaiPayPoll_CollectionDueForACheck_QueriedAtHaiPay()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var system = await PaymentsSystem.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
         await using var worker = await FunctionsWorker.StartAsync(azurite, system, s => s.AddSingleton<TimeProvider>(clock));
         await system.SetHaiPayFaultsAsync(new { notifications = false });

@@ -210,7 +210,7 @@ public sealed class HuaweiPinCallbackTests(AzuriteFixture azurite)
         await PostAsync(system, Callback("hp-scan-1", key: Key + "x"));
 
         var stored = await StorageScan.AllValuesAsync(system.Server);
-        var logs = system.Server.Logs.Lines;
+        var logs = system.Server.Logs.Lines();
         var notifications = receiver.Deliveries.Select(d => System.Text.Encoding.UTF8.GetString(d.Body)).ToList();
 
         Assert.NotEmpty(stored);

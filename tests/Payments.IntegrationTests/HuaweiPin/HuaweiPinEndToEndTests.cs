@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Payments.Core.Audit;
 using Payments.Core.HuaweiPin;
 using Payments.Core.Orders;
@@ -162,7 +163,7 @@ public sealed class HuaweiPinEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         var order = await system.WaitForStatusAsync("hp-306", "Unknown");
         Assert.StartsWith("306", order.GetProperty("lastError").GetString(), StringComparison.Ordinal);
-        Assert.Contains(system.Server.Logs.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal) && l.Contains("HuaweiPin-SecretKey", StringComparison.Ordinal));
+        Assert.Contains(system.Server.Logs.Lines(), l => l.StartsWith("Critical", StringComparison.Ordinal) && l.Contains("HuaweiPin-SecretKey", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -184,8 +185,8 @@ public sealed class HuaweiPinEndToEndTests(AzuriteFixture azurite)
     [Fact]
     public async Task Callback_SuccessAfterExpiry_RecordedAndFlagged()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        await using var system = await PaymentsSystem.StartAsync(azurite, services: s => s.AddSingleton<TimeProvider>(clock));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s => s.AddSingleton<TimeProvider>(clock));
         var iframeUrl = await FrameFlow.CreatedIframeUrlAsync(system, "hp-late");
         clock.Advance(TimeSpan.FromHours(73));
 
@@ -201,8 +202,8 @@ public sealed class HuaweiPinEndToEndTests(AzuriteFixture azurite)
     [Fact]
     public async Task Expiry_FrameYoungerThanLifetime_StaysPending()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        await using var system = await PaymentsSystem.StartAsync(azurite, services: s => s.AddSingleton<TimeProvider>(clock));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s => s.AddSingleton<TimeProvider>(clock));
         await FrameFlow.CreatedIframeUrlAsync(system, "hp-young");
         clock.Advance(TimeSpan.FromHours(71));
 
