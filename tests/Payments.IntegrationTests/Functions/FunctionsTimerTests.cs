@@ -28,7 +28,7 @@ public sealed class FunctionsTimerTests(AzuriteFixture azurite)
 
         await worker.RunTimerAsync("ExpireFrames");
 
-        await system.WaitForStatusAsync("fn-expire", "Expired", seconds: 2);
+        await system.WaitForStatusAsync("fn-expire", "Expired");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class FunctionsTimerTests(AzuriteFixture azurite)
         await worker.RunTimerAsync("HaiPayPoll");
 
         Assert.Equal(1, (await system.SandboxPaymentAsync("fn-poll"))!.Value.GetProperty("queries").GetInt32());
-        await system.WaitForStatusAsync("fn-poll", "Succeeded", seconds: 2);
+        await system.WaitForStatusAsync("fn-poll", "Succeeded");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class SubscriptionEndToEndTests(AzuriteFixture azurite)
         var payUrl = await SubscriptionFlow.CreatedPayUrlAsync(system, "sub-e2e");
 
         Assert.Contains("Subscription approved", await CollectionFlow.CompleteAsync(payUrl, "success"), StringComparison.Ordinal);
-        var active = await SubscriptionFlow.WaitAsync(system, "sub-e2e", s => SubscriptionFlow.Charges(s, "Succeeded").Count >= 3, seconds: 60);
+        var active = await SubscriptionFlow.WaitAsync(system, "sub-e2e", s => SubscriptionFlow.Charges(s, "Succeeded").Count >= 3);
         var canceled = await SubscriptionFlow.CancelAsync(system, "sub-e2e");
 
         Assert.Equal(HttpStatusCode.OK, canceled.StatusCode);
@@ -29,7 +29,7 @@ public sealed class SubscriptionEndToEndTests(AzuriteFixture azurite)
         Assert.True(made.Count >= 4, $"the sandbox made {made.Count} charge attempts");
         Assert.All(made, c => Assert.True(c.GetProperty("deliveries").GetInt32() >= 2 || c.GetProperty("status").GetInt32() == 3));
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var after = await SubscriptionFlow.WaitAsync(system, "sub-e2e", s => SubscriptionFlow.Charges(s).Count >= made.Count, seconds: 60);
+        var after = await SubscriptionFlow.WaitAsync(system, "sub-e2e", s => SubscriptionFlow.Charges(s).Count >= made.Count);
         var recorded = SubscriptionFlow.Charges(after);
         Assert.Equal(made.Count, (await system.SandboxSubscriptionAsync("sub-e2e"))!.Value.GetProperty("charges").GetArrayLength());
         Assert.Equal(
@@ -90,7 +90,7 @@ public sealed class SubscriptionEndToEndTests(AzuriteFixture azurite)
 
         await CollectionFlow.CompleteAsync(payUrl, "success");
 
-        await SubscriptionFlow.WaitAsync(system, "sub-poll", s => s.GetProperty("status").GetString() == "Active", seconds: 20);
+        await SubscriptionFlow.WaitAsync(system, "sub-poll", s => s.GetProperty("status").GetString() == "Active");
     }
 
     [Fact]

@@ -150,7 +150,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         await using var system = await PaymentsSystem.StartAsync(azurite, Settings(receiver));
 
         await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, "wh-slow"), "100.00", "success");
-        await WaitForAttemptsAsync(receiver, minimum: 2, seconds: 20);
+        await WaitForAttemptsAsync(receiver, minimum: 2);
 
         var outbox = system.Server.Services.GetRequiredService<IWebhookOutbox>();
         var delivery = await outbox.FindAsync("wh-slow", OrderEvent.IdFor("wh-slow", OrderStatus.Succeeded), default);
@@ -255,7 +255,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         Assert.True(received.GetProperty("signatureValid").GetBoolean());
     }
 
-    private static async Task WaitForAttemptsAsync(WebhookReceiver receiver, int minimum, int seconds = 15)
+    private static async Task WaitForAttemptsAsync(WebhookReceiver receiver, int minimum, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (receiver.Deliveries.Count < minimum)
