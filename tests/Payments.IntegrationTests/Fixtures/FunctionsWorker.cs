@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Payments.Azure;
 using Payments.Functions;
 
@@ -33,14 +34,14 @@ public sealed class FunctionsWorker : IAsyncDisposable
     private readonly IHost host;
     private readonly StorageInitializer initializer;
 
-    private FunctionsWorker(IHost host, StorageInitializer initializer, CapturedLogs logs)
+    private FunctionsWorker(IHost host, StorageInitializer initializer, FakeLogCollector logs)
     {
         this.host = host;
         this.initializer = initializer;
         Logs = logs;
     }
 
-    public CapturedLogs Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public IServiceProvider Services => host.Services;
 
@@ -57,7 +58,6 @@ public sealed class FunctionsWorker : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
-        var logs = new CapturedLogs();
         var host = FunctionsApp.Build(["--environment", "Production"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -67,9 +67,10 @@ public sealed class FunctionsWorker : IAsyncDisposable
                 ["RateLimiting:PermitLimit"] = ServerHost.Unlimited,
             });
             builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+            builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
             services?.Invoke(builder.Services);
         });
+        var logs = host.Services.GetFakeLogCollector();
         var initializer = host.Services.GetRequiredService<StorageInitializer>();
         await initializer.StartAsync(default);
         await initializer.Ready.WaitAsync(TimeSpan.FromSeconds(30));

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Payments.Core.Orders;
 using Payments.Testing;
 
 namespace Payments.IntegrationTests.Fixtures;
@@ -156,7 +157,7 @@ public sealed class PaymentsSystem : IAsyncDisposable
     }
 
     /// <summary>Polls the merchant API until the order reaches <paramref name="status"/> (<paramref name="seconds"/> at most).</summary>
-    public async Task<JsonElement> WaitForStatusAsync(string orderId, string status, int seconds = 10)
+    public async Task<JsonElement> WaitForStatusAsync(string orderId, string status, int seconds = 60)
     {
         using var client = Server.CreateMerchantClient();
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
@@ -173,6 +174,28 @@ public sealed class PaymentsSystem : IAsyncDisposable
         }
 
         throw new TimeoutException($"Order {orderId} is {order.GetProperty("status")} after {seconds} s, not {status}.");
+    }
+
+    /// <summary>
+    /// Sends a create request and hangs up once the Server has recorded the order, while the provider is still
+    /// answering: a merchant's hang-up at that point however slowly the machine gets the request there.
+    /// </summary>
+    public async Task HangUpOnceRecordedAsync(string path, object body, string orderId)
+    {
+        using var client = Server.CreateMerchantClient();
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        using var hangUp = new CancellationTokenSource();
+        var sent = client.PostAsJsonAsync(path, body, hangUp.Token);
+        var orders = Server.Services.GetRequiredService<IOrderRepository>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!sent.IsCompleted && await orders.FindAsync(orderId, default) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"order {orderId} was not recorded");
+            await Task.Delay(20);
+        }
+
+        await hangUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sent);
     }
 
     public async ValueTask DisposeAsync()

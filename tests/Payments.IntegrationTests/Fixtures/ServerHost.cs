@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Payments.Azure;
 using Payments.Server;
 using Payments.Testing;
@@ -21,7 +22,7 @@ public sealed class ServerHost : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private ServerHost(WebApplication app, Uri baseAddress, CapturedLogs logs, string tablePrefix)
+    private ServerHost(WebApplication app, Uri baseAddress, FakeLogCollector logs, string tablePrefix)
     {
         this.app = app;
         BaseAddress = baseAddress;
@@ -30,7 +31,8 @@ public sealed class ServerHost : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
-    public CapturedLogs Logs { get; }
+    /// <summary>Every record the host logged (scans read it as text with <see cref="LogText.Lines"/>).</summary>
+    public FakeLogCollector Logs { get; }
     public string TablePrefix { get; }
     public IServiceProvider Services => app.Services;
 
@@ -44,7 +46,6 @@ public sealed class ServerHost : IAsyncDisposable
     {
         var prefix = tablePrefix ?? Fixtures.TablePrefix.New();
         var url = $"http://127.0.0.1:{port ?? FreePort.Next()}";
-        var logs = new CapturedLogs();
         var app = ServerApp.Build(["--environment", environment, "--urls", url], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -59,9 +60,10 @@ public sealed class ServerHost : IAsyncDisposable
                 builder.Configuration.AddInMemoryCollection(settings);
             }
 
-            builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+            builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
             services?.Invoke(builder.Services);
         });
+        var logs = app.Services.GetFakeLogCollector();
         await app.StartAsync();
         await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
         return new ServerHost(app, new Uri(url), logs, prefix);

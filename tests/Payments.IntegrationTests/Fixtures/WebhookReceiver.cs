@@ -52,7 +52,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="done"/> holds for the accepted deliveries.</summary>
-    public async Task WaitUntilAsync(Func<IReadOnlyList<Delivery>, bool> done, int seconds = 30)
+    public async Task WaitUntilAsync(Func<IReadOnlyList<Delivery>, bool> done, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!done(Accepted))

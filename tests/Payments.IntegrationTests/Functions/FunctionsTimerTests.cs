@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Payments.Core.Audit;
 using Payments.Core.Idempotency;
 using Payments.IntegrationTests.Fixtures;
@@ -20,7 +21,7 @@ public sealed class FunctionsTimerTests(AzuriteFixture azurite)
     [Fact]
     public async Task ExpireFrames_FrameOlderThanItsLifetime_OrderExpired()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var system = await PaymentsSystem.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
         await using var worker = await FunctionsWorker.StartAsync(azurite, system, s => s.AddSingleton<TimeProvider>(clock));
         await FrameFlow.CreatedIframeUrlAsync(system, "fn-expire");
@@ -28,13 +29,13 @@ public sealed class FunctionsTimerTests(AzuriteFixture azurite)
 
         await worker.RunTimerAsync("ExpireFrames");
 
-        await system.WaitForStatusAsync("fn-expire", "Expired", seconds: 2);
+        await system.WaitForStatusAsync("fn-expire", "Expired");
     }
 
     [Fact]
     public async Task HaiPayPoll_CollectionDueForACheck_QueriedAtHaiPay()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var system = await PaymentsSystem.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
         await using var worker = await FunctionsWorker.StartAsync(azurite, system, s => s.AddSingleton<TimeProvider>(clock));
         await system.SetHaiPayFaultsAsync(new { notifications = false });
@@ -44,7 +45,7 @@ public sealed class FunctionsTimerTests(AzuriteFixture azurite)
         await worker.RunTimerAsync("HaiPayPoll");
 
         Assert.Equal(1, (await system.SandboxPaymentAsync("fn-poll"))!.Value.GetProperty("queries").GetInt32());
-        await system.WaitForStatusAsync("fn-poll", "Succeeded", seconds: 2);
+        await system.WaitForStatusAsync("fn-poll", "Succeeded");
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class FunctionsTimerTests(AzuriteFixture azurite)
     [Fact]
     public async Task PurgeAudit_MonthWhollyPastRetention_DeletedCurrentMonthKept()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2025, 1, 15, 10, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 15, 10, 0, 0, TimeSpan.Zero));
         await using var system = await PaymentsSystem.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
         await using var worker = await FunctionsWorker.StartAsync(azurite, system, s => s.AddSingleton<TimeProvider>(clock));
         var audit = worker.Services.GetRequiredService<IAuditLog>();

@@ -53,7 +53,7 @@ public sealed class HaiPayEndToEndTests(AzuriteFixture azurite)
 
         await CollectionFlow.CompleteAsync(payUrl, "success");
 
-        await system.WaitForStatusAsync("hpy-e2e-poll", "Succeeded", seconds: 20);
+        await system.WaitForStatusAsync("hpy-e2e-poll", "Succeeded");
         var atHaiPay = (await system.SandboxPaymentAsync("hpy-e2e-poll"))!.Value;
         Assert.Empty(atHaiPay.GetProperty("deliveries").EnumerateArray());
         Assert.True(atHaiPay.GetProperty("queries").GetInt32() >= 1);
@@ -226,7 +226,7 @@ public sealed class HaiPayEndToEndTests(AzuriteFixture azurite)
 
     private static async Task<List<JsonElement>> WaitForDeliveriesAsync(PaymentsSystem system, string orderId, int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var deliveries = (await system.SandboxPaymentAsync(orderId))!.Value.GetProperty("deliveries").EnumerateArray().ToList();

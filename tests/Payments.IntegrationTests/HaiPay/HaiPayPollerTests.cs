@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Payments.Core.HaiPay;
 using Payments.Core.Orders;
 using Payments.IntegrationTests.Fixtures;
@@ -11,8 +12,8 @@ public sealed class HaiPayPollerTests(AzuriteFixture azurite)
     [Fact]
     public async Task RunOnce_TwoOverlappingRuns_EachDueOrderIsQueriedExactlyOnce()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        await using var system = await PaymentsSystem.StartAsync(azurite, services: s => s.AddSingleton<TimeProvider>(clock));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s => s.AddSingleton<TimeProvider>(clock));
         await system.SetHaiPayFaultsAsync(new { notifications = false });
         var ids = Enumerable.Range(0, 12).Select(i => $"hpy-poll-{i}").ToList();
         foreach (var id in ids)
@@ -33,8 +34,8 @@ public sealed class HaiPayPollerTests(AzuriteFixture azurite)
     [Fact]
     public async Task RunOnce_CustomerNeverPays_FollowsTheScheduleThenNeedsReviewNeverFailed()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        await using var system = await PaymentsSystem.StartAsync(azurite, services: s => s.AddSingleton<TimeProvider>(clock));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s => s.AddSingleton<TimeProvider>(clock));
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-abandoned");
         var repository = system.Server.Services.GetRequiredService<IOrderRepository>();
         var created = (await repository.FindAsync("hpy-abandoned", default))!.Value.CreatedAt;
@@ -63,8 +64,8 @@ public sealed class HaiPayPollerTests(AzuriteFixture azurite)
     [Fact]
     public async Task RunOnce_ClaimOfADeadPoller_LapsesAndTheOrderIsCheckedAgain()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        await using var system = await PaymentsSystem.StartAsync(azurite, services: s => s.AddSingleton<TimeProvider>(clock));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s => s.AddSingleton<TimeProvider>(clock));
         await system.SetHaiPayFaultsAsync(new { notifications = false });
         await CollectionFlow.CompleteAsync(await CollectionFlow.CreatedPayUrlAsync(system, "hpy-claimed"), "success");
         clock.Advance(TimeSpan.FromMinutes(2));

@@ -21,13 +21,9 @@ public sealed class ProviderOutcomeTests(AzuriteFixture azurite)
             ["HaiPay:ClaimLease"] = "00:00:30",
         });
         await system.SetHaiPayFaultsAsync(new { apply = "timeout", slowReply = "00:00:03" });
-        using (var impatient = system.Server.CreateMerchantClient())
-        {
-            impatient.Timeout = TimeSpan.FromSeconds(1);
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.PostAsJsonAsync("/api/haipay/collections", CollectionFlow.Request("hpy-hangup")));
-        }
+        await system.HangUpOnceRecordedAsync("/api/haipay/collections", CollectionFlow.Request("hpy-hangup"), "hpy-hangup");
 
-        await system.WaitForStatusAsync("hpy-hangup", "Pending", seconds: 20);
+        await system.WaitForStatusAsync("hpy-hangup", "Pending");
         await system.SetHaiPayFaultsAsync(new { });
         var repeat = await CollectionFlow.CreateAsync(system, CollectionFlow.Request("hpy-hangup"));
 
@@ -45,7 +41,7 @@ public sealed class ProviderOutcomeTests(AzuriteFixture azurite)
         await system.SetHaiPayFaultsAsync(new { apply = "timeout", slowReply = "00:00:05", query = "notfound" });
         Assert.Equal(HttpStatusCode.BadGateway, (await CollectionFlow.CreateAsync(system, CollectionFlow.Request("hpy-absent"))).StatusCode);
 
-        var flagged = await system.WaitForStatusAsync("hpy-absent", "NeedsReview", seconds: 20);
+        var flagged = await system.WaitForStatusAsync("hpy-absent", "NeedsReview");
         await system.SetHaiPayFaultsAsync(new { });
         var orderNo = (await system.SandboxPaymentAsync("hpy-absent"))!.Value.GetProperty("orderNo").GetString();
         await CollectionFlow.CompleteAsync($"{system.Sandbox.BaseAddress}haipay/pay/{orderNo}", "success");
@@ -64,7 +60,7 @@ public sealed class ProviderOutcomeTests(AzuriteFixture azurite)
         await system.SetHaiPayFaultsAsync(new { apply = "timeout", slowReply = "00:00:05", query = "notfound" });
 
         var first = await CollectionFlow.RefundAsync(system, "hpy-rf-absent", new { refundId = "hpy-rf-absent-r1" });
-        var flagged = await system.WaitForStatusAsync("hpy-rf-absent-r1", "NeedsReview", seconds: 20);
+        var flagged = await system.WaitForStatusAsync("hpy-rf-absent-r1", "NeedsReview");
         await system.SetHaiPayFaultsAsync(new { query = "notfound" });
         var second = await CollectionFlow.RefundAsync(system, "hpy-rf-absent", new { refundId = "hpy-rf-absent-r2" });
 

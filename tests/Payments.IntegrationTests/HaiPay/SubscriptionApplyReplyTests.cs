@@ -30,7 +30,7 @@ public sealed class SubscriptionApplyReplyTests(AzuriteFixture azurite)
         Assert.Equal(subscriptionNo, created.GetProperty("subscriptionNo").GetString());
         var payUrl = created.GetProperty("payUrl").GetString()!;
         Assert.EndsWith($"/haipay/subscribe/{subscriptionNo}", payUrl, StringComparison.Ordinal);
-        Assert.DoesNotContain(system.Server.Logs.Lines, l => l.Contains("failed signature verification", StringComparison.Ordinal));
+        Assert.DoesNotContain(system.Server.Logs.Lines(), l => l.Contains("failed signature verification", StringComparison.Ordinal));
 
         await CollectionFlow.CompleteAsync(payUrl, "success");
         Assert.Equal("Pending", (await SubscriptionFlow.GetAsync(system, "sub-seed-shape")).GetProperty("status").GetString());
@@ -72,6 +72,6 @@ public sealed class SubscriptionApplyReplyTests(AzuriteFixture azurite)
             .Single(c => c.GetProperty("orderNo").GetString() == charge.GetProperty("orderNo").GetString());
         var queried = (await system.SandboxPaymentAsync(atHaiPay.GetProperty("orderId").GetString()!))!.Value;
         Assert.True(queried.GetProperty("queries").GetInt32() >= 1);
-        Assert.DoesNotContain(system.Server.Logs.Lines, l => l.Contains("parameter error", StringComparison.Ordinal));
+        Assert.DoesNotContain(system.Server.Logs.Lines(), l => l.Contains("parameter error", StringComparison.Ordinal));
     }
 }

@@ -48,7 +48,7 @@ internal static class SubscriptionFlow
     }
 
     /// <summary>Reads the subscription until <paramref name="done"/> holds (<paramref name="seconds"/> at most).</summary>
-    public static async Task<JsonElement> WaitAsync(PaymentsSystem system, string subscriptionId, Func<JsonElement, bool> done, int seconds = 15)
+    public static async Task<JsonElement> WaitAsync(PaymentsSystem system, string subscriptionId, Func<JsonElement, bool> done, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         var subscription = await GetAsync(system, subscriptionId);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Payments.Core.Idempotency;
 using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.Idempotency;
@@ -112,7 +114,7 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite)
         var body = FrameBody("idem-inflight");
 
         var first = PostAsync(system, Frames, "key-inflight", body);
-        await Task.Delay(500);
+        await WaitForClaimAsync(system, "key-inflight");
         var second = await PostAsync(system, Frames, "key-inflight", body);
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
@@ -191,6 +193,18 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite)
     private static object FrameBody(string orderId) => new { orderId, username = "customer-1", customerIp = "203.0.113.7" };
 
     private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+
+    /// <summary>Polls the store until a request has claimed <paramref name="key"/> (however long the machine takes to get there).</summary>
+    private static async Task WaitForClaimAsync(PaymentsSystem system, string key)
+    {
+        var store = system.Server.Services.GetRequiredService<IIdempotencyStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await store.FindAsync(key, default) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no request claimed {key}");
+            await Task.Delay(20);
+        }
+    }
 
     private static async Task<HttpResponseMessage> PostAsync(PaymentsSystem system, string path, string key, object body)
     {

@@ -2,6 +2,8 @@ using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Payments.Azure;
 using Payments.Azure.Secrets;
 using Payments.Core.Secrets;
@@ -10,16 +12,16 @@ using Payments.IntegrationTests.Fixtures;
 namespace Payments.IntegrationTests.Secrets;
 
 /// <summary>The Key Vault secret store with the real SecretClient against an HTTPS Key Vault endpoint.</summary>
-public sealed class KeyVaultSecretStoreTests : IAsyncLifetime, IDisposable
+public sealed class KeyVaultSecretStoreTests : IAsyncLifetime
 {
     private const string Name = "HaiPay-USD-MerchantSecret";
     private const string First = "kv-secret-version-one-4b1e";
     private const string Second = "kv-secret-version-two-77c0";
     private const string Absent = "Webhooks-PreviousSigningSecret";
 
-    private readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     private readonly StaticTokenCredential credential = new();
-    private readonly CapturedLogs logs = new();
+    private readonly FakeLogCollector logs = new();
     private KeyVaultEmulator vault = null!;
     private ServiceProvider services = null!;
 
@@ -36,8 +38,6 @@ public sealed class KeyVaultSecretStoreTests : IAsyncLifetime, IDisposable
         await services.DisposeAsync();
         await vault.DisposeAsync();
     }
-
-    public void Dispose() => logs.Dispose();
 
     [Fact]
     public async Task GetAsync_FirstRead_AnswersTheChallengeWithAVaultScopedToken()
@@ -122,7 +122,7 @@ public sealed class KeyVaultSecretStoreTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(First, await Store.GetAsync(Name, default));
         Assert.Equal(First, await Store.GetAsync(Name, default));
-        Assert.Contains(logs.Lines, l => l.Contains("still using version", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines(), l => l.Contains("still using version", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -185,8 +185,8 @@ public sealed class KeyVaultSecretStoreTests : IAsyncLifetime, IDisposable
         time.Advance(TimeSpan.FromMinutes(30));
         await Store.GetAsync(Name, default);
 
-        Assert.Contains(logs.Lines, l => l.Contains(Name, StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Lines, l => l.Contains(First, StringComparison.Ordinal) || l.Contains(Second, StringComparison.Ordinal));
+        Assert.Contains(logs.Lines(), l => l.Contains(Name, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines(), l => l.Contains(First, StringComparison.Ordinal) || l.Contains(Second, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class KeyVaultSecretStoreTests : IAsyncLifetime, IDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<TokenCredential>(credential)
-            .AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+            .AddLogging(b => b.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Debug));
         collection.AddPaymentsSecrets(configuration);
         collection.AddSingleton(vault.CreateClient(credential));
         return collection.BuildServiceProvider();

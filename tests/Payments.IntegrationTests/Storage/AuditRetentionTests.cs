@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Core.Audit;
 using Payments.Http.Jobs;
@@ -18,7 +19,7 @@ public sealed class AuditRetentionTests(AzuriteFixture azurite)
     [Fact]
     public async Task PurgeAudit_MonthWhollyPastRetention_OldMonthGoneCurrentKept()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         await using var server = await ServerHost.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
         var audit = server.Services.GetRequiredService<IAuditLog>();
         await audit.RecordAsync(new AuditRecord("ret-order", AuditKinds.CallbackApplied, "{\"old\":1}", clock.GetUtcNow()), default);
@@ -37,7 +38,7 @@ public sealed class AuditRetentionTests(AzuriteFixture azurite)
     [Fact]
     public async Task PurgeAudit_MonthNotWhollyPastRetention_Kept()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         await using var server = await ServerHost.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
         var audit = server.Services.GetRequiredService<IAuditLog>();
         await audit.RecordAsync(new AuditRecord("ret-edge", AuditKinds.CallbackApplied, "{}", clock.GetUtcNow()), default);
@@ -51,7 +52,7 @@ public sealed class AuditRetentionTests(AzuriteFixture azurite)
     [Fact]
     public async Task PurgeAudit_ManyOldRows_OnlyListsTablesAndDeletesTheOldMonth()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         var log = new StorageRequestLog();
         await using var server = await ServerHost.StartAsync(azurite, QuietServer(), s =>
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Payments.Core.HaiPay;
 using Payments.Core.HuaweiPin;
 using Payments.Http.Webhooks;
@@ -44,9 +45,9 @@ public sealed class StorageStallTests(AzuriteFixture azurite)
     [Fact]
     public async Task PollerRunOnce_OneOrdersStorageNeverAnswers_ChecksTheOthers()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var line = StorageCutProxy.Start(azurite.Port);
-        await using var system = await PaymentsSystem.StartAsync(azurite, Settings(line, azurite), s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock, Settings(line, azurite)), s => s.AddSingleton<TimeProvider>(clock));
         await system.SetHaiPayFaultsAsync(new { notifications = false });
         string[] ids = ["stall-poll-a", "stall-poll-b", "stall-poll-c"];
         foreach (var id in ids)
@@ -67,9 +68,9 @@ public sealed class StorageStallTests(AzuriteFixture azurite)
     [Fact]
     public async Task ExpireFramesRunOnce_OneOrdersWriteNeverAnswered_ExpiresTheOthers()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var line = StorageCutProxy.Start(azurite.Port);
-        await using var system = await PaymentsSystem.StartAsync(azurite, Settings(line, azurite), s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock, Settings(line, azurite)), s => s.AddSingleton<TimeProvider>(clock));
         foreach (var id in new[] { "stall-exp-a", "stall-exp-b", "stall-exp-c" })
         {
             await FrameFlow.CreatedIframeUrlAsync(system, id);

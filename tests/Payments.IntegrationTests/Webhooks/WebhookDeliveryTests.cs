@@ -1,8 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Payments.Core.Orders;
+using Payments.Core.HuaweiPin;
 using Payments.Core.Webhooks;
+using Payments.Http.Webhooks;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HaiPay;
 using Payments.IntegrationTests.HuaweiPin;
@@ -147,7 +150,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         await using var system = await PaymentsSystem.StartAsync(azurite, Settings(receiver));
 
         await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, "wh-slow"), "100.00", "success");
-        await WaitForAttemptsAsync(receiver, minimum: 2, seconds: 20);
+        await WaitForAttemptsAsync(receiver, minimum: 2);
 
         var outbox = system.Server.Services.GetRequiredService<IWebhookOutbox>();
         var delivery = await outbox.FindAsync("wh-slow", OrderEvent.IdFor("wh-slow", OrderStatus.Succeeded), default);
@@ -161,29 +164,45 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Answer = (id, _) => id == OrderEvent.IdFor("wh-late", OrderStatus.Expired) ? 500 : 200;
-        var settings = Settings(receiver);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var settings = HandDrivenJobs.Settings(clock, Settings(receiver));
         settings["HuaweiPin:FrameLifetime"] = "00:01:00";
-        settings["ExpireFramesSchedule"] = "*/1 * * * * *";
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
         await using var system = await PaymentsSystem.StartAsync(azurite, settings, s => s.AddSingleton<TimeProvider>(clock));
+        var dispatcher = system.Server.Services.GetRequiredService<WebhookDispatcher>();
+        async Task DeliverUntilAsync(Func<bool> done, TimeSpan step)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            await dispatcher.RunOnceAsync(default);
+            while (!done())
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"deliveries so far: {string.Join(", ", receiver.Deliveries.Select(d => d.Type))}");
+                await Task.Delay(100);
+                clock.Advance(step);
+                await dispatcher.RunOnceAsync(default);
+            }
+        }
+
+        int ExpiredAttempts() => receiver.Deliveries.Count(d => d.Type == "order.expired");
 
         var iframeUrl = await FrameFlow.CreatedIframeUrlAsync(system, "wh-late");
         clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await system.Server.Services.GetRequiredService<ExpireFramesJob>().RunOnceAsync(default));
         await system.WaitForStatusAsync("wh-late", "Expired");
-        await WaitForAttemptsAsync(receiver, minimum: 1);
+        await DeliverUntilAsync(() => ExpiredAttempts() >= 1, TimeSpan.Zero);
         clock.Advance(TimeSpan.FromSeconds(5));
-        await WaitForAttemptsAsync(receiver, minimum: 2);
+        await DeliverUntilAsync(() => ExpiredAttempts() >= 2, TimeSpan.Zero);
         await FrameFlow.PayAsync(iframeUrl, "100.00", "success");
-        await receiver.WaitUntilAsync(accepted => accepted.Any(d => d.Type == "order.succeeded"));
-        var expiredAttempts = receiver.Deliveries.Count(d => d.Type == "order.expired");
+        await system.WaitForStatusAsync("wh-late", "Succeeded");
+        await DeliverUntilAsync(() => receiver.Accepted.Any(d => d.Type == "order.succeeded"), TimeSpan.FromSeconds(1));
+        var expiredAttempts = ExpiredAttempts();
         for (var i = 0; i < 3; i++)
         {
             clock.Advance(TimeSpan.FromSeconds(5));
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            await dispatcher.RunOnceAsync(default);
         }
 
         Assert.Equal(2, expiredAttempts);
-        Assert.Equal(expiredAttempts, receiver.Deliveries.Count(d => d.Type == "order.expired"));
+        Assert.Equal(expiredAttempts, ExpiredAttempts());
         Assert.Single(receiver.Accepted);
     }
 
@@ -236,7 +255,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         Assert.True(received.GetProperty("signatureValid").GetBoolean());
     }
 
-    private static async Task WaitForAttemptsAsync(WebhookReceiver receiver, int minimum, int seconds = 15)
+    private static async Task WaitForAttemptsAsync(WebhookReceiver receiver, int minimum, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (receiver.Deliveries.Count < minimum)
