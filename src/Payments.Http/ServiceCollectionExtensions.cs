@@ -97,6 +97,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<RefundService>();
         services.AddTransient<SubscriptionService>();
         services.AddTransient<SubscriptionCharges>();
+        services.AddTransient<ChargeQueryClaims>();
         services.AddTransient<SubscriptionEndpoints>();
         services.AddTransient<NotificationProcessor>();
         services.AddTransient<HaiPayPoller>();

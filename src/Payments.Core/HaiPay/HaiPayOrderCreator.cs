@@ -5,9 +5,10 @@ namespace Payments.Core.HaiPay;
 /// <summary>
 /// The create step collections, subscriptions and refunds share once the order is written: call HaiPay's apply; a reply
 /// that is not usable leaves the order Unknown; a repeat asks HaiPay first and applies again only when
-/// HaiPay confirms it has no such order (never a refund: HaiPay's refund query may not find refunds by our id, so a
-/// refund is never sent twice); a refusal on such a second apply proves nothing and stays Unknown. A refusal of our
-/// signature or credentials is not final either: the keys are read again and the same request resolves it.
+/// HaiPay confirms it has no such order (a refund only when its last apply was refused for our credentials, which proves
+/// HaiPay created nothing: HaiPay's refund query may not find refunds by our id, so a refund is otherwise never sent twice);
+/// a refusal on such a second apply proves nothing and stays Unknown. A refusal of our signature or credentials is not
+/// final either: the keys are read again and the same request resolves it.
 /// </summary>
 public sealed class HaiPayOrderCreator(OrderUpdater updater, HaiPayChecker checker)
 {
@@ -45,12 +46,25 @@ public sealed class HaiPayOrderCreator(OrderUpdater updater, HaiPayChecker check
     private async Task<CreateOutcome> ResolveAsync(PaymentOrder order, Func<CancellationToken, Task<HaiPayReply>> apply, CancellationToken cancellationToken)
     {
         var check = await checker.CheckAsync(order, scheduled: false, cancellationToken);
-        if (!check.Absent || order.Kind == OrderKind.Refund)
+        if (!check.Absent)
         {
             return Repeat(check.Order);
         }
 
-        var counted = await updater.UpdateAsync(order.Id, (o, at) => o.RetryProviderCall(at), cancellationToken);
+        UpdateResult counted;
+        if (order.Kind == OrderKind.Refund)
+        {
+            counted = await updater.UpdateAsync(order.Id, (o, at) => o.RetryAfterCredentialsRefused(at), cancellationToken);
+            if (counted.Kind != TransitionKind.Changed)
+            {
+                return Repeat(counted.Order ?? check.Order);
+            }
+        }
+        else
+        {
+            counted = await updater.UpdateAsync(order.Id, (o, at) => o.RetryProviderCall(at), cancellationToken);
+        }
+
         return await ApplyAsync(counted.Order ?? order, apply, retried: true, cancellationToken);
     }
 
@@ -62,7 +76,7 @@ public sealed class HaiPayOrderCreator(OrderUpdater updater, HaiPayChecker check
             HaiPayReply.Ok ok => (CreateOutcomeKind.Created, (string?)null,
                 (Func<PaymentOrder, DateTimeOffset, Transition>)((o, at) => HaiPayVerdicts.Apply(o, ok.Data, at))),
             HaiPayReply.Refused { Credentials: true } refused => (CreateOutcomeKind.Unavailable, refused.Error,
-                (o, at) => o.MarkUnknown($"{refused.Error}: {refused.Message} (our signature or credentials were refused; keys are read again, send the same request again)", o.NextCheckAt, at)),
+                (o, at) => o.RefuseCredentials($"{refused.Error}: {refused.Message} (our signature or credentials were refused; keys are read again, send the same request again)", at)),
             HaiPayReply.UnsignedApply unsigned => (CreateOutcomeKind.Created, null, (o, at) => HaiPayVerdicts.AcceptUnsigned(o, unsigned.Data, at)),
             HaiPayReply.Refused refused when retried => (CreateOutcomeKind.Unavailable, refused.Error,
                 (o, at) => o.MarkUnknown($"{refused.Error}: {refused.Message} (on a repeated apply; the first may exist)", o.NextCheckAt, at)),

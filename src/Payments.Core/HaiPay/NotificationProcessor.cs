@@ -13,7 +13,8 @@ namespace Payments.Core.HaiPay;
 /// nothing, and makes us ask HaiPay for the order's status instead. A notification naming a subscription
 /// (<c>subscriptionOrderId</c>) is about the subscription itself, or, when it names a charge (<c>orderNo</c>),
 /// about one recurring charge. An unverified message is kept only as a bounded summary, and prompts at most one query per order
-/// per <see cref="HaiPayOptions.UnverifiedQueryInterval"/> (a claim on the order row).
+/// per <see cref="HaiPayOptions.UnverifiedQueryInterval"/> (a claim on the order row); one naming a charge, at most one per
+/// subscription and charge number (<see cref="ChargeQueryClaims"/>), so charges never share (or forge away) each other's query.
 /// </summary>
 public sealed partial class NotificationProcessor(
     HaiPayCredentials credentials,
@@ -22,6 +23,7 @@ public sealed partial class NotificationProcessor(
     HaiPayChecker checker,
     HaiPayClient client,
     SubscriptionCharges charges,
+    ChargeQueryClaims chargeClaims,
     IAuditLog audit,
     IOptionsMonitor<HaiPayOptions> options,
     TimeProvider time,
@@ -121,22 +123,30 @@ public sealed partial class NotificationProcessor(
             return;
         }
 
+        // From the claim on, the query runs to the end whoever hangs up: a claim taken and not used would silence the
+        // next notifications for an interval. Each HaiPay call is bounded by HaiPay:Timeout, each storage call by its own timeout.
+        var uninterrupted = CancellationToken.None;
         var interval = options.CurrentValue.UnverifiedQueryInterval;
-        var claim = await updater.UpdateAsync(order.Id, (o, now) => o.ClaimUnverifiedQuery(interval, now), cancellationToken);
+        if (message.ChargeNo is { } chargeNo)
+        {
+            if (!await chargeClaims.TryClaimAsync(order.Id, chargeNo, interval, time.GetUtcNow(), uninterrupted))
+            {
+                LogChargeQueryNotDue(logger, order.Id, chargeNo, interval);
+                return;
+            }
+
+            await ConfirmChargeAsync(order, chargeNo, chargeOrderId, uninterrupted);
+            return;
+        }
+
+        var claim = await updater.UpdateAsync(order.Id, (o, now) => o.ClaimUnverifiedQuery(interval, now), uninterrupted);
         if (claim is not { Kind: TransitionKind.Changed, Order: { } claimed })
         {
             LogQueryNotDue(logger, order.Id, interval);
             return;
         }
 
-        if (message.ChargeNo is { } chargeNo)
-        {
-            await ConfirmChargeAsync(claimed, chargeNo, chargeOrderId, cancellationToken);
-        }
-        else
-        {
-            await checker.CheckAsync(claimed, scheduled: false, cancellationToken);
-        }
+        await checker.CheckAsync(claimed, scheduled: false, uninterrupted);
     }
 
     /// <summary>
@@ -174,4 +184,8 @@ public sealed partial class NotificationProcessor(
     [LoggerMessage(EventId = 6202, Level = LogLevel.Information,
         Message = "HaiPay order {OrderId} was queried on an unverified notification less than {Interval} ago; not asking again")]
     private static partial void LogQueryNotDue(ILogger logger, string orderId, TimeSpan interval);
+
+    [LoggerMessage(EventId = 6203, Level = LogLevel.Information,
+        Message = "Charge {ChargeNo} of HaiPay subscription {OrderId} was queried on an unverified notification less than {Interval} ago; not asking again")]
+    private static partial void LogChargeQueryNotDue(ILogger logger, string orderId, string chargeNo, TimeSpan interval);
 }

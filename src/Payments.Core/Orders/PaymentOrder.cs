@@ -37,6 +37,12 @@ public sealed record PaymentOrder
     /// <summary>For an order the provider created on its own (a subscription charge): the provider's own merchant-side id for it, as reported.</summary>
     public string? ProviderOrderId { get; init; }
 
+    /// <summary>
+    /// The last call to create the order at the provider was refused for our signature or credentials: the provider created
+    /// nothing, so even a refund (never sent twice otherwise) may be applied again. Cleared when another call starts.
+    /// </summary>
+    public bool CredentialsRefused { get; init; }
+
     /// <summary>When a status query prompted by an unverified provider message last ran (one per interval, claimed by compare-and-swap).</summary>
     public DateTimeOffset? UnverifiedQueryAt { get; init; }
 
@@ -119,6 +125,12 @@ public sealed record PaymentOrder
             ? Changed(this with { Status = OrderStatus.Unknown, LastError = error, NextCheckAt = nextCheckAt }, now)
             : Same();
 
+    /// <summary>The provider refused our signature or credentials: nothing was created there, and the same request may call again.</summary>
+    public Transition RefuseCredentials(string error, DateTimeOffset now) =>
+        Status is OrderStatus.Created or OrderStatus.Unknown
+            ? Changed(this with { Status = OrderStatus.Unknown, LastError = error, CredentialsRefused = true }, now)
+            : Same();
+
     /// <summary>The provider refused the order; nothing was created there.</summary>
     public Transition Reject(string error, DateTimeOffset now) =>
         Status is OrderStatus.Created or OrderStatus.Unknown
@@ -137,7 +149,16 @@ public sealed record PaymentOrder
     /// </summary>
     public Transition RetryProviderCall(DateTimeOffset now) =>
         Status is OrderStatus.Created or OrderStatus.Unknown
-            ? Changed(this with { ProviderCalls = ProviderCalls + 1 }, now)
+            ? Changed(this with { ProviderCalls = ProviderCalls + 1, CredentialsRefused = false }, now)
+            : Same();
+
+    /// <summary>
+    /// Counts another attempt after the last one was refused for our credentials (<see cref="CredentialsRefused"/>); only one
+    /// concurrent caller wins it (the flag is cleared), so the order is never sent twice on its strength.
+    /// </summary>
+    public Transition RetryAfterCredentialsRefused(DateTimeOffset now) =>
+        Status is OrderStatus.Unknown && CredentialsRefused
+            ? Changed(this with { ProviderCalls = ProviderCalls + 1, CredentialsRefused = false }, now)
             : Same();
 
     /// <summary>Applies the provider's word about the payment.</summary>

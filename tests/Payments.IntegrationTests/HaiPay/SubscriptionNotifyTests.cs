@@ -38,6 +38,23 @@ public sealed class SubscriptionNotifyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Notify_ForgedChargeNumberBeforeTheGenuineCharges_GenuineUnverifiedChargesStillQueriedAndRecorded()
+    {
+        // The default interval (5 min): a claim taken for a made-up charge number must not be the one the genuine charges need.
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await system.SetHaiPayFaultsAsync(new { badNotificationSignature = true });
+        var payUrl = await SubscriptionFlow.CreatedPayUrlAsync(system, "sub-claimed");
+
+        var forged = await PostAsync(system, """{"subscriptionOrderId":"sub-claimed","orderNo":"999","sign":"x"}""");
+        await CollectionFlow.CompleteAsync(payUrl, "success");
+        var charged = await SubscriptionFlow.WaitAsync(system, "sub-claimed", s => SubscriptionFlow.Charges(s, "Succeeded").Count >= 2);
+        await SubscriptionFlow.CancelAsync(system, "sub-claimed");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.DoesNotContain(SubscriptionFlow.Charges(charged), c => c.GetProperty("orderNo").GetString() == "999");
+    }
+
+    [Fact]
     public async Task Notify_ChargeForAnUnknownSubscription_AcknowledgedAndRecordedAsUnmatched()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);

@@ -78,6 +78,27 @@ public sealed class KeyVaultSystemTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Refund_MerchantSecretRotatedAtHaiPayAndInTheVault_SignRefusalRereadsKeysAndTheRepeatIsAppliedAgain()
+    {
+        await using var vault = await StartVaultAsync();
+        await using var system = await StartAsync(azurite, vault);
+        var payUrl = await CollectionFlow.CreatedPayUrlAsync(system, "kv-hpy-refunded");
+        await CollectionFlow.CompleteAsync(payUrl, "success");
+        await system.WaitForStatusAsync("kv-hpy-refunded", "Succeeded");
+        vault.Set(SecretNames.HaiPayMerchantSecret("USD"), RotatedMerchantSecret);
+        await system.SetHaiPayFaultsAsync(new { merchantSecret = RotatedMerchantSecret });
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+
+        var refused = await CollectionFlow.RefundAsync(system, "kv-hpy-refunded", new { refundId = "kv-hpy-refund" });
+        var repeated = await CollectionFlow.RefundAsync(system, "kv-hpy-refunded", new { refundId = "kv-hpy-refund" });
+
+        Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
+        Assert.Equal("Unknown", (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Created, repeated.StatusCode);
+        Assert.Equal("Pending", (await repeated.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task CreateFrame_VaultDownAndNothingCached_503WithRetryAfterAndNoProviderCall()
     {
         await using var vault = await StartVaultAsync();
