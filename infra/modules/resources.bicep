@@ -126,11 +126,11 @@ module app 'functionapp.bicep' = {
       Webhooks__BatchSize: '200'
       Webhooks__Concurrency: '8'
       DeliverWebhooksSchedule: '*/15 * * * * *'
-      // Per-client-address limit on the anonymous provider endpoints; the client's address is the last entry the
-      // platform's front end appends to X-Forwarded-For (the worker's connection is the Functions host's).
+      // Per-client-address limit on the anonymous provider endpoints. No RateLimiting__ClientAddressHeader: the
+      // worker's forwarded-headers middleware already moved the entry the platform appended to X-Forwarded-For into
+      // the connection's remote address, and what is left in that header is whatever the client sent.
       RateLimiting__PermitLimit: '600'
       RateLimiting__Window: '00:01:00'
-      RateLimiting__ClientAddressHeader: 'X-Forwarded-For'
     })
   }
 }

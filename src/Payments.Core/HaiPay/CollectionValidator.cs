@@ -39,7 +39,7 @@ public static partial class CollectionValidator
         var (referer, callBackUrl, userAgent, customerIp) = (Read("referer"), Read("callBackUrl"), Read("userAgent"), Read("customerIp"));
         var (subject, description, partnerUserId) = (Read("subject"), Read("body"), Read("partnerUserId"));
 
-        errors.Check(idField, orderId is null ? FieldRules.OrderIdRequired : FieldRules.OrderId(orderId));
+        errors.Check(idField, orderId is null ? FieldRules.OrderIdRequired : FieldRules.MerchantId(orderId));
         errors.Check("currency", options.Accounts.ContainsKey(currency) ? null : "is not a currency this service has a HaiPay account for");
         var amount = Amount(amountText, options, errors);
         errors.Check("name", Name(name));

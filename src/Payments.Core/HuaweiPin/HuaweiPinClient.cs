@@ -64,7 +64,7 @@ public sealed partial class HuaweiPinClient(
             return new FrameResult.Created(iframe!, TokenOf(url));
         }
 
-        if (code is >= 300 and < 600 || httpStatus >= 400)
+        if (FrameResult.Rejected.IsPublishedRefusal(code))
         {
             var rejected = new FrameResult.Rejected(code, message);
             if (rejected.IsCredentialProblem)

@@ -27,6 +27,14 @@ public static class FieldRules
         _ => null,
     };
 
+    /// <summary>
+    /// An id the merchant chooses (order, subscription, refund): <see cref="OrderId"/>'s rules and no <c>~</c>, which
+    /// joins a subscription's id and HaiPay's charge number into a charge's id (<c>{subscription}~{orderNo}</c>), so a
+    /// merchant id could otherwise take the id of a charge still to come.
+    /// </summary>
+    public static string? MerchantId(string? value) =>
+        OrderId(value) ?? (value!.Contains('~', StringComparison.Ordinal) ? "must not contain ~" : null);
+
     public static string? Text(string? value, int maxLength) => value switch
     {
         null => "is required",

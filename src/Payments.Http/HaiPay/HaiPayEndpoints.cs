@@ -60,7 +60,7 @@ public sealed class HaiPayEndpoints(
         var errors = new FieldErrors();
         var refundId = body.ValueKind == JsonValueKind.Object ? JsonFields.OptionalString(body, "refundId", errors) : null;
         errors.Check("body", body.ValueKind == JsonValueKind.Object ? null : "must be a JSON object");
-        errors.Check("refundId", refundId is null ? null : FieldRules.OrderId(refundId));
+        errors.Check("refundId", refundId is null ? null : FieldRules.MerchantId(refundId));
         if (!errors.IsEmpty)
         {
             return Results.ValidationProblem(errors.ToDictionary(), title: "The refund request has invalid fields.");

@@ -30,7 +30,7 @@ public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor ca
         var orderId = JsonFields.OptionalString(body, "orderId", errors) ?? keyedOrderId;
         var username = JsonFields.OptionalString(body, "username", errors);
         var customerIp = JsonFields.OptionalString(body, "customerIp", errors);
-        errors.Check("orderId", orderId is null ? FieldRules.OrderIdRequired : FieldRules.OrderId(orderId));
+        errors.Check("orderId", orderId is null ? FieldRules.OrderIdRequired : FieldRules.MerchantId(orderId));
         errors.Check("username", FieldRules.Text(username, 100));
         errors.Check("customerIp", FieldRules.IpAddress(customerIp));
         return errors.IsEmpty ? new CreateFrameCommand(orderId!, username!, customerIp!) : null;

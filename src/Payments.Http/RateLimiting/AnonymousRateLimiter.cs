@@ -86,14 +86,13 @@ public sealed class AnonymousRateLimiter : IDisposable
         httpContext.Items.TryGetValue(FunctionNameKey, out var name) ? name as string
             : httpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IEndpointNameMetadata>()?.EndpointName;
 
-    private string ClientAddress(HttpContext httpContext)
-    {
-        if (options.ClientAddressHeader.Length > 0 && httpContext.Request.Headers[options.ClientAddressHeader].ToString() is { Length: > 0 } header)
-        {
-            var last = header.Split(',')[^1].Trim();
-            return System.Net.IPEndPoint.TryParse(last, out var endpoint) ? endpoint.Address.ToString() : last;
-        }
-
-        return httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-    }
+    /// <summary>
+    /// The header the edge sets (whole value), else the connection's remote address: on Azure Functions the worker's
+    /// forwarded-headers middleware has already put the address the platform appended there, and left in
+    /// <c>X-Forwarded-For</c> only what the client itself sent.
+    /// </summary>
+    private string ClientAddress(HttpContext httpContext) =>
+        options.ClientAddressHeader.Length > 0 && httpContext.Request.Headers[options.ClientAddressHeader].ToString().Trim() is { Length: > 0 } header
+            ? header
+            : httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -10,7 +10,11 @@ public static class RateLimitingServiceCollectionExtensions
     /// <summary>The <see cref="AnonymousRateLimiter"/> policy and its options, for either host.</summary>
     public static IServiceCollection AddAnonymousRateLimiter(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section)).ValidateDataAnnotations()
+            .Validate(
+                o => !RateLimitingOptions.AppendedHeaders.Contains(o.ClientAddressHeader.Trim()),
+                "RateLimiting:ClientAddressHeader must be a header the edge overwrites, not one clients can add entries to (X-Forwarded-For, Forwarded): leave it empty on Azure Functions.")
+            .ValidateOnStart();
         services.AddSingleton<AnonymousRateLimiter>();
         return services;
     }

@@ -21,8 +21,9 @@ public sealed record HuaweiPinFaults
     /// <summary>
     /// <c>none</c>, <c>timeout</c> (GetFrame never answers in time), <c>slow</c> (answers after 1.5 s),
     /// <c>error</c> (HTTP 500), <c>lost</c> (the frame is created, then HTTP 500: its iframe URL never reaches the
-    /// merchant) or <c>repeatedProperty</c> (a success reply whose <c>iframeUrl</c> appears a second time with another
-    /// page: a reply whose readers could disagree).
+    /// merchant), <c>repeatedProperty</c> (a success reply whose <c>iframeUrl</c> appears a second time with another
+    /// page: a reply whose readers could disagree), <c>throttled</c> (a front end's HTTP 429 with a JSON body) or
+    /// <c>code500</c> (HTTP 200 carrying <c>"code":500</c>, not a published GetFrame code).
     /// </summary>
     public string GetFrame { get; init; } = "none";
 }

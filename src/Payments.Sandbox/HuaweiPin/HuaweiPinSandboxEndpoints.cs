@@ -51,6 +51,10 @@ public static class HuaweiPinSandboxEndpoints
                 break;
             case "error":
                 return Results.Text("upstream failure", statusCode: 500);
+            case "throttled":
+                return Error(429, 429, "Too many requests");
+            case "code500":
+                return Error(200, 500, "Internal error");
         }
 
         JsonElement body;

@@ -1,6 +1,13 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Payments.Http.RateLimiting;
 using Payments.Core.Orders;
 using Payments.IntegrationTests.Chaos;
 using Payments.IntegrationTests.Fixtures;
@@ -83,4 +90,53 @@ public sealed class RateLimitTests(AzuriteFixture azurite)
         Assert.Equal(answers[0].Status, fromOther.Status);
         Assert.Equal(200, health.Status);
     }
+    [Fact]
+    public async Task NotifyInFunctions_SpoofedForwardedForWithInfraSettings_NoExtraPermits()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        var settings = new Dictionary<string, string?>(system.Settings);
+        foreach (var (key, value) in InfraRateLimitSettings().Concat(Settings))
+        {
+            settings[key] = value;
+        }
+        await using var worker = await FunctionsWorker.StartAsync(azurite, system.Server.TablePrefix, settings);
+        Assert.Equal(ForwardedHeaders.All, worker.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.ForwardedHeaders);
+        var unknown = ProviderMessages.HaiPay("rl-spoof-missing", OrderStatus.Succeeded, 12.50m, Payments.Core.HaiPay.HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate), tamper: false);
+
+        // The Functions host forwards from loopback and appends the address it saw; the client chose everything before it.
+        var answers = new List<FunctionResponse>();
+        for (var i = 0; i <= Limit; i++)
+        {
+            answers.Add(await worker.SendAsync(new FunctionRequest("POST", unknown.Path, unknown.Body)
+            {
+                Headers = new Dictionary<string, string> { ["X-Forwarded-For"] = $"6.6.6.{i}, 203.0.113.9" },
+            }));
+        }
+
+        var fromOther = await worker.SendAsync(new FunctionRequest("POST", unknown.Path, unknown.Body)
+        {
+            Headers = new Dictionary<string, string> { ["X-Forwarded-For"] = "6.6.6.0, 203.0.113.10" },
+        });
+
+        Assert.All(answers.Take(Limit), a => Assert.NotEqual(429, a.Status));
+        Assert.Equal(429, answers[Limit].Status);
+        Assert.Equal(answers[0].Status, fromOther.Status);
+    }
+
+    [Fact]
+    public async Task Start_ClientAddressHeaderClientsCanAppendTo_RefusedOnStart()
+    {
+        var services = new ServiceCollection();
+        services.AddAnonymousRateLimiter(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["RateLimiting:ClientAddressHeader"] = "x-forwarded-for" }).Build());
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RateLimitingOptions>>().Value);
+
+        Assert.Contains("ClientAddressHeader", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The <c>RateLimiting__*</c> app settings infra gives the Function App.</summary>
+    private static IEnumerable<KeyValuePair<string, string?>> InfraRateLimitSettings() =>
+        Regex.Matches(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "modules", "resources.bicep")), @"^\s*RateLimiting__(\w+): '([^']*)'", RegexOptions.Multiline)
+            .Select(m => KeyValuePair.Create($"RateLimiting:{m.Groups[1].Value}", (string?)m.Groups[2].Value));
 }

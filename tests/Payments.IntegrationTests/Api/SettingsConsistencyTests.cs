@@ -28,6 +28,7 @@ public sealed class SettingsConsistencyTests
     {
         ["PaymentsStorage:ConnectionString"] = "a shared key; Azure uses TableServiceUri with managed identity",
         ["FunctionKeys:Keys"] = "read by the Server host only; Functions manages its own keys",
+        ["RateLimiting:ClientAddressHeader"] = "Functions keys on the remote address the worker's forwarded-headers middleware sets; X-Forwarded-For is client-writable",
     };
 
     private static readonly Dictionary<string, string> NotInLocalSettings = new(StringComparer.Ordinal)

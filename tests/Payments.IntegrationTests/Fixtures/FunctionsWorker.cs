@@ -3,7 +3,9 @@ using System.Net;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Azure.Functions.Worker;
@@ -12,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using Payments.Azure;
 using Payments.Functions;
 
@@ -22,7 +25,9 @@ namespace Payments.IntegrationTests.Fixtures;
 /// Server's tables and settings. The Functions host itself (which routes requests, checks function keys and talks gRPC
 /// to the worker) cannot run here, so this plays its part: it picks the function from the generated
 /// <c>functions.metadata</c> routes, creates the function class from the worker's container, runs it through the
-/// worker middleware (<see cref="FunctionsPipeline"/>) with a real <see cref="HttpContext"/>, and executes the
+/// worker middleware (<see cref="FunctionsPipeline"/>) with a real <see cref="HttpContext"/> behind the real
+/// <see cref="ForwardedHeadersMiddleware"/> with the options the ASP.NET Core integration registers (its pipeline runs
+/// <c>UseForwardedHeaders</c> first; requests come from the Functions host on loopback), and executes the
 /// <see cref="IResult"/> it returns as the ASP.NET Core integration does.
 /// </summary>
 public sealed class FunctionsWorker : IAsyncDisposable
@@ -150,7 +155,11 @@ public sealed class FunctionsWorker : IAsyncDisposable
         var context = new WorkerFunctionContext(entry, scope.ServiceProvider, http.RequestAborted);
         context.Items[HttpContextKey] = http;
         object? returned = null;
-        await FunctionsPipeline.Wrap(async c => returned = await InvokeAsync(entry, c, http))(context);
+        var forwardedHeaders = new ForwardedHeadersMiddleware(
+            _ => FunctionsPipeline.Wrap(async c => returned = await InvokeAsync(entry, c, http))(context),
+            host.Services.GetRequiredService<ILoggerFactory>(),
+            host.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>());
+        await forwardedHeaders.Invoke(http);
         if (returned is IResult result)
         {
             await result.ExecuteAsync(http);

@@ -11,6 +11,7 @@ public sealed class CollectionValidationTests(AzuriteFixture azurite)
     public static TheoryData<string, object?> InvalidFields() => new()
     {
         { "orderId", "a/b" },
+        { "orderId", "S~602" },
         { "orderId", new string('x', 49) },
         { "currency", "EUR" },
         { "amount", "10" },

@@ -10,6 +10,7 @@ public sealed class SubscriptionValidationTests(AzuriteFixture azurite)
     public static TheoryData<string, object?> InvalidFields() => new()
     {
         { "subscriptionOrderId", "a/b" },
+        { "subscriptionOrderId", "S~1" },
         { "subscriptionOrderId", new string('x', 49) },
         { "amount", "9.9" },
         { "amount", "1000.01" },

@@ -12,6 +12,7 @@ public sealed class FrameValidationTests(AzuriteFixture azurite)
     public static TheoryData<string, string> InvalidFields() => new()
     {
         { """{"orderId":"a/b","username":"u","customerIp":"203.0.113.7"}""", "orderId" },
+        { """{"orderId":"S~602","username":"u","customerIp":"203.0.113.7"}""", "orderId" },
         { """{"orderId":"a?b","username":"u","customerIp":"203.0.113.7"}""", "orderId" },
         { """{"orderId":"a\u0001b","username":"u","customerIp":"203.0.113.7"}""", "orderId" },
         { $$"""{"orderId":"{{new string('x', 49)}}","username":"u","customerIp":"203.0.113.7"}""", "orderId" },

@@ -149,6 +149,20 @@ public sealed class HuaweiPinEndToEndTests(AzuriteFixture azurite)
         await system.WaitForStatusAsync("hp-500", "Unknown");
     }
 
+    [Theory]
+    [InlineData("throttled")]
+    [InlineData("code500")]
+    public async Task Frame_CodeGetFrameDoesNotPublish_OrderUnknownNotRejected(string fault)
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await system.SetHuaweiPinFaultsAsync(new { getFrame = fault });
+
+        var response = await FrameFlow.CreateFrameAsync(system, new { orderId = $"hp-{fault}", username = "customer-1", customerIp = "203.0.113.7" });
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        await system.WaitForStatusAsync($"hp-{fault}", "Unknown");
+    }
+
     [Fact]
     public async Task Frame_WrongCredentials_Unknown306RetryableAndLoggedForOperator()
     {
