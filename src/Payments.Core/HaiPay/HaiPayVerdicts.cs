@@ -27,6 +27,11 @@ public static class HaiPayVerdicts
                     raw switch { "2" => OrderStatus.Active, "3" => OrderStatus.Failed, "4" => OrderStatus.Canceled, _ => OrderStatus.Pending }, raw, null);
         }
 
+        if (raw == "2" && UnreadableAmount(fields, amount, received) is { } unreadable)
+        {
+            return new ProviderVerdict(OrderStatus.Succeeded, raw, null, ReviewReasons.AmountMismatch, received ?? amount, unreadable);
+        }
+
         return raw switch
         {
             "2" when (amount ?? order.Amount) != order.Amount || (received is { } r && r != order.Amount) =>
@@ -39,6 +44,18 @@ public static class HaiPayVerdicts
         };
     }
 
+    /// <summary>A success whose amount is absent, or whose amount or actualAmount cannot be read, is no match: the text as received, for a person.</summary>
+    private static string? UnreadableAmount(JsonElement fields, decimal? amount, decimal? received)
+    {
+        var amountText = HaiPayEnvelope.Scalar(fields, "amount");
+        var receivedText = HaiPayEnvelope.Scalar(fields, "actualAmount");
+        return amount is null || (receivedText is not null && received is null)
+            ? $"success with an unreadable amount: amount {Shown(amountText)}, actualAmount {Shown(receivedText)}"
+            : null;
+    }
+
+    private static string Shown(string? text) => text is null ? "absent" : $"'{(text.Length > 40 ? text[..40] : text)}'";
+
     /// <summary>
     /// Applies what HaiPay reported: an order we had not heard back about becomes Pending with HaiPay's
     /// reference (and 3-D Secure page), then a reported status is settled or flagged.
@@ -48,20 +65,24 @@ public static class HaiPayVerdicts
         ArgumentNullException.ThrowIfNull(order);
         var reference = HaiPayEnvelope.Scalar(fields, ReferenceField(order.Kind));
         var payUrl = HaiPayEnvelope.Scalar(fields, "payUrl");
-        var accepted = order.Status is OrderStatus.Created or OrderStatus.Unknown
-            ? order.Accept(reference, string.IsNullOrEmpty(payUrl) ? order.RedirectUrl : payUrl, order.NextCheckAt, now)
-            : new Transition(TransitionKind.Unchanged, order);
+        var accepted = order.Accept(reference, string.IsNullOrEmpty(payUrl) ? order.RedirectUrl : payUrl, order.NextCheckAt, now);
         return HaiPayEnvelope.Scalar(fields, "status") is null ? accepted : accepted.Then(o => o.Apply(Read(fields, o), now));
     }
 
     /// <summary>
     /// Applies a status query's answer. A query never carries the page the customer pays on, so an order whose apply
     /// answer we never received (Created or Unknown, no page) that HaiPay holds open is flagged for a person
-    /// (<c>pay-url-unknown</c>), never left Pending without a link. Refunds and charges have no such page.
+    /// (<c>pay-url-unknown</c>), never left Pending without a link. Refunds and charges have no such page. While our apply is
+    /// still in flight (<see cref="PaymentOrder.IsCallInFlight"/>) its answer may yet bring the page: an open status then changes nothing.
     /// </summary>
     public static Transition ApplyQueried(PaymentOrder order, JsonElement fields, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(order);
+        if (order.IsCallInFlight(now) && Read(fields, order) is { Outcome: OrderStatus.Pending, ReviewReason: null })
+        {
+            return new Transition(TransitionKind.Unchanged, order);
+        }
+
         var linkLost = order.Status is OrderStatus.Created or OrderStatus.Unknown && order.RedirectUrl is null
             && order.Kind is OrderKind.Payment or OrderKind.Subscription && string.IsNullOrEmpty(HaiPayEnvelope.Scalar(fields, "payUrl"));
         var applied = Apply(order, fields, now);
@@ -76,9 +97,7 @@ public static class HaiPayVerdicts
     {
         ArgumentNullException.ThrowIfNull(order);
         var payUrl = HaiPayEnvelope.Scalar(fields, "payUrl");
-        return order.Status is OrderStatus.Created or OrderStatus.Unknown
-            ? order.Accept(HaiPayEnvelope.Scalar(fields, ReferenceField(order.Kind)), string.IsNullOrEmpty(payUrl) ? order.RedirectUrl : payUrl, order.NextCheckAt, now)
-            : new Transition(TransitionKind.Unchanged, order);
+        return order.Accept(HaiPayEnvelope.Scalar(fields, ReferenceField(order.Kind)), string.IsNullOrEmpty(payUrl) ? order.RedirectUrl : payUrl, order.NextCheckAt, now);
     }
 
     /// <summary>Where HaiPay puts its own number for an order of this kind.</summary>

@@ -106,18 +106,31 @@ public sealed record PaymentOrder
     /// <summary>Another request's provider call may still be running (Created, recently touched).</summary>
     public bool IsCallInFlight(DateTimeOffset now) => Status == OrderStatus.Created && now - UpdatedAt < InFlightWindow;
 
-    /// <summary>The provider accepted the order.</summary>
-    public Transition Accept(string? reference, string? redirectUrl, DateTimeOffset? nextCheckAt, DateTimeOffset now) =>
-        Status is OrderStatus.Created or OrderStatus.Unknown
-            ? Changed(this with
-            {
-                Status = OrderStatus.Pending,
-                ProviderReference = reference ?? ProviderReference,
-                RedirectUrl = redirectUrl,
-                NextCheckAt = nextCheckAt,
-                LastError = null,
-            }, now)
-            : Same();
+    /// <summary>
+    /// The provider accepted the order. An order flagged <c>pay-url-unknown</c> while its apply was still answering is
+    /// restored to Pending by that answer when it brings the page the customer pays on (only it can); its checks are due at once.
+    /// </summary>
+    public Transition Accept(string? reference, string? redirectUrl, DateTimeOffset? nextCheckAt, DateTimeOffset now) => Status switch
+    {
+        OrderStatus.Created or OrderStatus.Unknown => Changed(this with
+        {
+            Status = OrderStatus.Pending,
+            ProviderReference = reference ?? ProviderReference,
+            RedirectUrl = redirectUrl,
+            NextCheckAt = nextCheckAt,
+            LastError = null,
+        }, now),
+        OrderStatus.NeedsReview when ReviewReason == ReviewReasons.PayUrlUnknown && RedirectUrl is null && !string.IsNullOrEmpty(redirectUrl) => Changed(this with
+        {
+            Status = OrderStatus.Pending,
+            ProviderReference = reference ?? ProviderReference,
+            RedirectUrl = redirectUrl,
+            NextCheckAt = nextCheckAt ?? now,
+            LastError = null,
+            ReviewReason = null,
+        }, now),
+        _ => Same(),
+    };
 
     /// <summary>The provider call's outcome is not known (timeout, 5xx, unreadable reply).</summary>
     public Transition MarkUnknown(string error, DateTimeOffset? nextCheckAt, DateTimeOffset now) =>
@@ -166,7 +179,8 @@ public sealed record PaymentOrder
     {
         ArgumentNullException.ThrowIfNull(verdict);
         var verdictIsFinal = verdict.Outcome.IsFinal();
-        if (Status.IsFinal())
+        var lateSuccess = verdict.Outcome == OrderStatus.Succeeded ? LateSuccessReason : null;
+        if (Status.IsFinal() && lateSuccess is null)
         {
             var repeat = !verdictIsFinal || (Status == verdict.Outcome && Amount == (verdict.Amount ?? Amount));
             return repeat ? Same() : Conflict();
@@ -179,7 +193,6 @@ public sealed record PaymentOrder
                 : Changed(this with { ProviderStatus = verdict.RawStatus, Amount = verdict.Amount ?? Amount }, now);
         }
 
-        var lateSuccess = Status == OrderStatus.Expired && verdict.Outcome == OrderStatus.Succeeded;
         return Changed(this with
         {
             Status = verdict.Outcome,
@@ -189,9 +202,21 @@ public sealed record PaymentOrder
             NextCheckAt = null,
             CompletedAt = now,
             LastError = null,
-            ReviewReason = verdict.ReviewReason ?? (lateSuccess ? ReviewReasons.SucceededAfterExpiry : ResolvedReviewReason),
+            ReviewReason = verdict.ReviewReason ?? lateSuccess ?? ResolvedReviewReason,
         }, now);
     }
+
+    /// <summary>
+    /// Why a signed success on this order needs a look: it had expired, or it had already ended Rejected or Failed (the provider
+    /// may have created and charged it after all, the customer retried, or a replaced refund went through). Such a success is
+    /// applied, never dropped: Succeeded is the one state a final order may still move to.
+    /// </summary>
+    private string? LateSuccessReason => Status switch
+    {
+        OrderStatus.Expired => ReviewReasons.SucceededAfterExpiry,
+        OrderStatus.Rejected or OrderStatus.Failed => ReviewReasons.SucceededAfterFailure,
+        _ => null,
+    };
 
     /// <summary>The review reason left once a final verdict arrives: an unknown callback status is answered by it.</summary>
     private string? ResolvedReviewReason => ReviewReason == ReviewReasons.UnknownCallbackStatus ? null : ReviewReason;
@@ -220,7 +245,7 @@ public sealed record PaymentOrder
     public Transition FlagForReview(ProviderVerdict verdict, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        if (Status.IsFinal())
+        if (Status.IsFinal() && !(verdict.Outcome == OrderStatus.Succeeded && Status is OrderStatus.Rejected or OrderStatus.Failed))
         {
             return Conflict();
         }
@@ -235,6 +260,7 @@ public sealed record PaymentOrder
                 Amount = verdict.Amount ?? Amount,
                 ReceivedAmount = verdict.ReceivedAmount ?? ReceivedAmount,
                 ReviewReason = verdict.ReviewReason ?? ReviewReasons.ProviderStatus,
+                LastError = verdict.Note ?? LastError,
                 NextCheckAt = null,
             }, now);
     }

@@ -6,7 +6,8 @@ namespace Payments.Core.Orders;
 /// <param name="Amount">The amount the provider reports, if any.</param>
 /// <param name="ReviewReason">Set when the verdict needs a person (partial or over-collection, amount mismatch).</param>
 /// <param name="ReceivedAmount">What the provider says it actually collected, when it says so.</param>
-public sealed record ProviderVerdict(OrderStatus Outcome, string RawStatus, decimal? Amount, string? ReviewReason = null, decimal? ReceivedAmount = null)
+/// <param name="Note">What a person reviewing the verdict should read (e.g. an amount that could not be read, as received).</param>
+public sealed record ProviderVerdict(OrderStatus Outcome, string RawStatus, decimal? Amount, string? ReviewReason = null, decimal? ReceivedAmount = null, string? Note = null)
 {
     public bool NeedsReview => ReviewReason is not null && Outcome != OrderStatus.Failed;
 }

@@ -4,6 +4,9 @@ namespace Payments.Core.Orders;
 public static class ReviewReasons
 {
     public const string SucceededAfterExpiry = "succeeded-after-expiry";
+
+    /// <summary>A provider-signed success arrived for an order already Rejected or Failed (or a replaced refund): money may have moved twice.</summary>
+    public const string SucceededAfterFailure = "succeeded-after-failure";
     public const string ChecksExhausted = "checks-exhausted";
     public const string ProviderStatus = "provider-status";
     public const string PartialCollection = "partial-collection";

@@ -83,4 +83,52 @@ public sealed class HaiPayVerdictsTests
 
         Assert.Equal(TransitionKind.Conflict, HaiPayVerdicts.Apply(paid, Json("""{"status":3}"""), Now).Kind);
     }
+    [Fact]
+    public void ApplyQueried_OpenOrderWhileItsApplyIsInFlight_Unchanged()
+    {
+        var inFlight = Order(status: OrderStatus.Created);
+
+        var result = HaiPayVerdicts.ApplyQueried(inFlight, Json("""{"orderNo":"602","status":1}"""), Now.AddSeconds(5));
+
+        Assert.Equal((TransitionKind.Unchanged, OrderStatus.Created), (result.Kind, result.Order.Status));
+    }
+
+    [Fact]
+    public void ApplyQueried_SuccessWhileTheApplyIsInFlight_Succeeded()
+    {
+        var result = HaiPayVerdicts.ApplyQueried(Order(status: OrderStatus.Created), Json("""{"orderNo":"602","status":2,"amount":"50.00"}"""), Now.AddSeconds(5));
+
+        Assert.Equal(OrderStatus.Succeeded, result.Order.Status);
+    }
+
+    [Fact]
+    public void ApplyQueried_CreatedOrderPastTheInFlightWindow_PayUrlUnknown()
+    {
+        var result = HaiPayVerdicts.ApplyQueried(Order(status: OrderStatus.Created), Json("""{"orderNo":"602","status":1}"""), Now + PaymentOrder.InFlightWindow);
+
+        Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.PayUrlUnknown), (result.Order.Status, result.Order.ReviewReason));
+    }
+
+    [Fact]
+    public void Apply_ApplyReplyAfterAQueryFlaggedPayUrlUnknown_PendingWithThePayUrl()
+    {
+        var flagged = HaiPayVerdicts.ApplyQueried(Order(status: OrderStatus.Unknown), Json("""{"orderNo":"602","status":1}"""), Now).Order;
+
+        var result = HaiPayVerdicts.Apply(flagged, Json("""{"orderNo":"602","payUrl":"https://3ds"}"""), Now.AddSeconds(1));
+
+        Assert.Equal(ReviewReasons.PayUrlUnknown, flagged.ReviewReason);
+        Assert.Equal((OrderStatus.Pending, "https://3ds", null), (result.Order.Status, result.Order.RedirectUrl, result.Order.ReviewReason));
+    }
+    [Theory]
+    [InlineData("""{"status":2,"amount":5E+1}""", "5E+1")]
+    [InlineData("""{"status":2,"amount":"1,000.00"}""", "1,000.00")]
+    [InlineData("""{"status":2,"amount":"50.00","actualAmount":"fifty"}""", "fifty")]
+    [InlineData("""{"status":2}""", "absent")]
+    public void Apply_SuccessWithAnUnreadableOrAbsentAmount_NeedsReviewKeepingTheText(string fields, string kept)
+    {
+        var result = HaiPayVerdicts.Apply(Order(), Json(fields), Now);
+
+        Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.AmountMismatch), (result.Order.Status, result.Order.ReviewReason));
+        Assert.Contains(kept, result.Order.LastError, StringComparison.Ordinal);
+    }
 }

@@ -152,4 +152,58 @@ public sealed class PaymentOrderTests
     {
         Assert.Equal(TransitionKind.Unchanged, Pending().RetryProviderCall(Now).Kind);
     }
+    [Fact]
+    public void Accept_PayUrlUnknownOrderWithTheLink_PendingWithTheLinkAndNoReview()
+    {
+        var flagged = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null), Now).FlagRedirectUnknown("lost", Now).Order;
+
+        var restored = flagged.Accept("602", "https://3ds", null, Now.AddSeconds(5));
+
+        Assert.Equal(OrderStatus.NeedsReview, flagged.Status);
+        Assert.Equal((TransitionKind.Changed, OrderStatus.Pending, "https://3ds", "602", null, null),
+            (restored.Kind, restored.Order.Status, restored.Order.RedirectUrl, restored.Order.ProviderReference, restored.Order.ReviewReason, restored.Order.LastError));
+        Assert.Equal(Now.AddSeconds(5), restored.Order.NextCheckAt);
+    }
+
+    [Fact]
+    public void Accept_PayUrlUnknownOrderWithoutALink_IsUnchanged()
+    {
+        var flagged = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null), Now).FlagRedirectUnknown("lost", Now).Order;
+
+        Assert.Equal(TransitionKind.Unchanged, flagged.Accept("602", null, null, Now).Kind);
+    }
+
+    [Fact]
+    public void Accept_NeedsReviewForAnotherReason_IsUnchanged()
+    {
+        var flagged = Pending().GiveUpChecking(ReviewReasons.ChecksExhausted, Now).Order;
+
+        Assert.Equal(TransitionKind.Unchanged, flagged.Accept("602", "https://3ds", null, Now).Kind);
+    }
+    [Theory]
+    [InlineData(OrderStatus.Rejected, OrderKind.Payment, "order.succeeded")]
+    [InlineData(OrderStatus.Failed, OrderKind.Payment, "order.succeeded")]
+    [InlineData(OrderStatus.Failed, OrderKind.Refund, "refund.succeeded")]
+    public void Settle_SuccessAfterRejectedOrFailed_SucceededFlaggedAndRaisesTheEvent(OrderStatus final, OrderKind kind, string eventType)
+    {
+        var ended = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null, 10m, Kind: kind), Now) with { Status = final };
+
+        var transition = ended.Settle(Success(), Now.AddMinutes(1));
+
+        Assert.Equal((TransitionKind.Changed, OrderStatus.Succeeded, ReviewReasons.SucceededAfterFailure),
+            (transition.Kind, transition.Order.Status, transition.Order.ReviewReason));
+        Assert.True(transition.Order.HasNewEvent);
+        Assert.Equal(eventType, transition.Order.LastEvent!.Type);
+        Assert.Equal(TransitionKind.Conflict, transition.Order.Settle(new ProviderVerdict(OrderStatus.Failed, "failed", 10m), Now.AddMinutes(2)).Kind);
+    }
+
+    [Fact]
+    public void Apply_AmountMismatchSuccessAfterFailure_NeedsReviewNotSilent()
+    {
+        var failed = Pending().Settle(new ProviderVerdict(OrderStatus.Failed, "failed", null), Now).Order;
+
+        var transition = failed.Apply(new ProviderVerdict(OrderStatus.Succeeded, "success", null, ReviewReasons.AmountMismatch, 7m), Now);
+
+        Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.AmountMismatch), (transition.Order.Status, transition.Order.ReviewReason));
+    }
 }
