@@ -245,7 +245,21 @@ public sealed record PaymentOrder
     public Transition FlagForReview(ProviderVerdict verdict, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        if (Status.IsFinal() && !(verdict.Outcome == OrderStatus.Succeeded && Status is OrderStatus.Rejected or OrderStatus.Failed))
+        if (verdict.Outcome == OrderStatus.Succeeded && Status is OrderStatus.Rejected or OrderStatus.Failed)
+        {
+            // Money was taken after we recorded a failure: final stays final (Succeeded, flagged), never back to an open state.
+            return Changed(this with
+            {
+                Status = OrderStatus.Succeeded,
+                ProviderStatus = verdict.RawStatus,
+                ReceivedAmount = verdict.ReceivedAmount ?? ReceivedAmount,
+                ReviewReason = verdict.ReviewReason ?? ReviewReasons.ProviderStatus,
+                LastError = verdict.Note ?? LastError,
+                NextCheckAt = null,
+            }, now);
+        }
+
+        if (Status.IsFinal())
         {
             return Conflict();
         }

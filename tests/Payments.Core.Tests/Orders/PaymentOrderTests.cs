@@ -198,12 +198,12 @@ public sealed class PaymentOrderTests
     }
 
     [Fact]
-    public void Apply_AmountMismatchSuccessAfterFailure_NeedsReviewNotSilent()
+    public void Apply_AmountMismatchSuccessAfterFailure_SucceededFlaggedNeverReopened()
     {
         var failed = Pending().Settle(new ProviderVerdict(OrderStatus.Failed, "failed", null), Now).Order;
 
         var transition = failed.Apply(new ProviderVerdict(OrderStatus.Succeeded, "success", null, ReviewReasons.AmountMismatch, 7m), Now);
 
-        Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.AmountMismatch), (transition.Order.Status, transition.Order.ReviewReason));
+        Assert.Equal((OrderStatus.Succeeded, ReviewReasons.AmountMismatch, 7m), (transition.Order.Status, transition.Order.ReviewReason, transition.Order.ReceivedAmount));
     }
 }
