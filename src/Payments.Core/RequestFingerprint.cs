@@ -7,12 +7,6 @@ namespace Payments.Core;
 /// <summary>SHA-256 over length-prefixed parts: the same request content always gives the same fingerprint.</summary>
 public static class RequestFingerprint
 {
-    /// <summary>
-    /// The card's secret parts. Never part of a fingerprint, at any depth and in any letter case: an unkeyed digest over
-    /// a CVV is recovered in at most 10,000 guesses. The card number stands in by its last four digits, as it is stored.
-    /// </summary>
-    private static readonly string[] CardSecrets = ["accountNo", "cvv", "expiryMonth", "expiryYear"];
-
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
     public static string Of(params string?[] parts)
@@ -45,7 +39,7 @@ public static class RequestFingerprint
             using var canonical = new MemoryStream();
             using (var writer = new Utf8JsonWriter(canonical))
             {
-                WriteWithoutCardSecrets(document.RootElement, writer);
+                CardRedaction.Write(document.RootElement, writer);
             }
 
             return Of(method, path, query, Convert.ToBase64String(canonical.ToArray()));
@@ -53,43 +47,6 @@ public static class RequestFingerprint
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return null;
-        }
-    }
-
-    private static void WriteWithoutCardSecrets(JsonElement element, Utf8JsonWriter writer)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                writer.WriteStartObject();
-                foreach (var property in element.EnumerateObject())
-                {
-                    var secret = Array.Find(CardSecrets, name => name.Equals(property.Name, StringComparison.OrdinalIgnoreCase));
-                    if (secret == "accountNo" && property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: >= 4 } number)
-                    {
-                        writer.WriteString(property.Name, number[^4..]);
-                    }
-                    else if (secret is null)
-                    {
-                        writer.WritePropertyName(property.Name);
-                        WriteWithoutCardSecrets(property.Value, writer);
-                    }
-                }
-
-                writer.WriteEndObject();
-                break;
-            case JsonValueKind.Array:
-                writer.WriteStartArray();
-                foreach (var item in element.EnumerateArray())
-                {
-                    WriteWithoutCardSecrets(item, writer);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                element.WriteTo(writer);
-                break;
         }
     }
 }

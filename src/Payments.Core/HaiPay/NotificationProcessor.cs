@@ -172,7 +172,7 @@ public sealed partial class NotificationProcessor(
 
     private Task RecordAsync(string? orderId, string kind, JsonElement body, CancellationToken cancellationToken)
     {
-        var payload = body.GetRawText();
+        var payload = CardRedaction.Text(body);
         payload = payload.Length > MaxAuditChars ? payload[..MaxAuditChars] : payload;
         return audit.RecordAsync(new AuditRecord(orderId, kind, payload, time.GetUtcNow()), cancellationToken);
     }

@@ -95,6 +95,29 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Notify_SignedBodyEchoingCardFields_AuditRowKeepsNoneOfThem()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-echo");
+        var fields = Notification("hpy-notify-echo", 2, "12.50");
+        fields["accountNo"] = "4111111111111111";
+        fields["cvv"] = "737";
+        fields["expiryMonth"] = "03";
+        fields["expiryYear"] = "2030";
+
+        var response = await PostAsync(system, Signed(fields, PlatformKey()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hpy-notify-echo", DateTimeOffset.UtcNow, default).ToListAsync();
+        var row = Assert.Single(audit);
+        Assert.Equal(AuditKinds.CallbackApplied, row.Kind);
+        Assert.DoesNotContain("411111111111", row.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("737", row.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("expiry", row.Payload, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"accountNo\":\"1111\"", row.Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Notify_SuccessWithAnotherAmount_FlaggedAsAmountMismatch()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
