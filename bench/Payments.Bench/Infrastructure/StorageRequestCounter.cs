@@ -1,10 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Payments.Azure;
-using Payments.Azure.Tables;
+using Payments.Testing;
 
 namespace Payments.Bench.Infrastructure;
 
@@ -20,13 +17,6 @@ public sealed class StorageRequestCounter : HttpPipelineSynchronousPolicy
 
     public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref count);
 
-    /// <summary>Makes the Server's <see cref="TableServiceClient"/> (its own options, timeout and credential) send through this counter.</summary>
-    public void Install(IServiceCollection services) =>
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var clientOptions = StorageClient.Options(options.Timeout);
-            clientOptions.AddPolicy(this, HttpPipelinePosition.PerRetry);
-            return StorageClient.Create(options, sp.GetRequiredService<TokenCredential>, clientOptions);
-        });
+    /// <summary>Makes the host's table client send through this counter.</summary>
+    public void Install(IServiceCollection services) => StoragePipeline.Install(services, this);
 }

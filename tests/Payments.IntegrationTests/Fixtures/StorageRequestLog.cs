@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Payments.Azure;
-using Payments.Azure.Tables;
+using Payments.Testing;
 
 namespace Payments.IntegrationTests.Fixtures;
 
@@ -27,13 +24,6 @@ public sealed class StorageRequestLog : HttpPipelineSynchronousPolicy
         requests.Enqueue($"{message.Request.Method} {Uri.UnescapeDataString(message.Request.Uri.ToUri().AbsolutePath)}");
     }
 
-    /// <summary>Makes the host's <see cref="TableServiceClient"/> (its own options, timeout and credential) send through this log.</summary>
-    public void Install(IServiceCollection services) =>
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var clientOptions = StorageClient.Options(options.Timeout);
-            clientOptions.AddPolicy(this, HttpPipelinePosition.PerRetry);
-            return StorageClient.Create(options, sp.GetRequiredService<TokenCredential>, clientOptions);
-        });
+    /// <summary>Makes the host's table client send through this log.</summary>
+    public void Install(IServiceCollection services) => StoragePipeline.Install(services, this);
 }
