@@ -15,10 +15,10 @@ namespace Payments.Azure.Tables;
 public sealed class StorageTable
 {
     /// <summary>
-    /// A fresh id written with every insert: when the pipeline retried an insert whose first try had succeeded, the
-    /// 409 it gets is told apart from someone else's row by this id.
+    /// A fresh id written with every insert and replace: when the pipeline retried a write whose first try had
+    /// succeeded, the 409 (insert) or 412 (replace) it gets is told apart from someone else's write by this id.
     /// </summary>
-    public const string InsertIdProperty = "InsertId";
+    public const string WriteIdProperty = "WriteId";
 
     private const string ETagProperty = "odata.etag";
     private readonly TableClient client;
@@ -56,34 +56,12 @@ public sealed class StorageTable
             cancellationToken);
 
     /// <summary>Adds the entity; <see cref="TableOutcome.AlreadyExists"/> when a row with its keys is someone else's.</summary>
-    public Task<TableResponse> InsertAsync(TableEntity entity, CancellationToken cancellationToken)
-    {
-        var sent = Sendable(entity);
-        var insertId = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
-        sent[InsertIdProperty] = insertId;
-        return AnswerAsync(
-            async token =>
-            {
-                try
-                {
-                    return new TableResponse(TableOutcome.Success, (await client.AddEntityAsync(sent, token)).Headers.ETag?.ToString());
-                }
-                catch (RequestFailedException e) when (e.Status == 409)
-                {
-                    var stored = await client.GetEntityIfExistsAsync<TableEntity>(sent.PartitionKey, sent.RowKey, cancellationToken: token);
-                    return stored is { HasValue: true, Value: { } row } && row.TryGetValue(InsertIdProperty, out var id) && Equals(id, insertId)
-                        ? new TableResponse(TableOutcome.Success, row.ETag.ToString(), row)
-                        : new TableResponse(TableOutcome.AlreadyExists);
-                }
-            },
-            cancellationToken);
-    }
+    public Task<TableResponse> InsertAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        WriteAsync(entity, 409, TableOutcome.AlreadyExists, async (sent, token) => (await client.AddEntityAsync(sent, token)).Headers.ETag?.ToString(), cancellationToken);
 
     /// <summary>Replaces the entity if its ETag still matches (<c>*</c> matches any existing entity).</summary>
     public Task<TableResponse> ReplaceAsync(TableEntity entity, string etag, CancellationToken cancellationToken) =>
-        AnswerAsync(
-            async token => Written(await client.UpdateEntityAsync(Sendable(entity), new ETag(etag), TableUpdateMode.Replace, token)),
-            cancellationToken);
+        WriteAsync(entity, 412, TableOutcome.PreconditionFailed, async (sent, token) => (await client.UpdateEntityAsync(sent, new ETag(etag), TableUpdateMode.Replace, token)).Headers.ETag?.ToString(), cancellationToken);
 
     /// <summary>Inserts or replaces the entity whatever is stored (index rows only; orders always carry an ETag).</summary>
     public Task<TableResponse> UpsertAsync(TableEntity entity, CancellationToken cancellationToken) =>
@@ -160,6 +138,33 @@ public sealed class StorageTable
         {
             throw TableOutcomes.Unavailable(outcome, $"Table {Name} query");
         }
+    }
+
+    /// <summary>
+    /// Sends the entity with a fresh <see cref="WriteIdProperty"/>. A <paramref name="refusal"/> status whose stored row
+    /// carries that id is our own write, made by a first try whose answer was lost: success, not <paramref name="refused"/>.
+    /// </summary>
+    private Task<TableResponse> WriteAsync(TableEntity entity, int refusal, TableOutcome refused, Func<TableEntity, CancellationToken, Task<string?>> write, CancellationToken cancellationToken)
+    {
+        var sent = Sendable(entity);
+        var writeId = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        sent[WriteIdProperty] = writeId;
+        return AnswerAsync(
+            async token =>
+            {
+                try
+                {
+                    return new TableResponse(TableOutcome.Success, await write(sent, token));
+                }
+                catch (RequestFailedException e) when (e.Status == refusal)
+                {
+                    var stored = await client.GetEntityIfExistsAsync<TableEntity>(sent.PartitionKey, sent.RowKey, cancellationToken: token);
+                    return stored is { HasValue: true, Value: { } row } && row.TryGetValue(WriteIdProperty, out var id) && Equals(id, writeId)
+                        ? new TableResponse(TableOutcome.Success, row.ETag.ToString(), row)
+                        : new TableResponse(refused);
+                }
+            },
+            cancellationToken);
     }
 
     /// <summary>The entity as sent: null properties left out (a missing property reads as null), no stale ETag.</summary>

@@ -63,7 +63,7 @@ public sealed class StorageTableTests(AzuriteFixture azurite)
     public async Task Insert_FirstTryWrittenButItsAnswerLost_RetryRecognisedAsOurs()
     {
         var lossy = StorageClient.Options(Timeout);
-        var policy = new LoseFirstInsertAnswer();
+        var policy = new LoseFirstAnswer(RequestMethod.Post);
         lossy.AddPolicy(policy, HttpPipelinePosition.PerRetry);
         var table = await NewTableAsync(lossy);
 
@@ -74,6 +74,25 @@ public sealed class StorageTableTests(AzuriteFixture azurite)
         Assert.Equal(TableOutcome.Success, inserted.Outcome);
         Assert.Equal(read.ETag, inserted.ETag);
         Assert.Equal(TableOutcome.AlreadyExists, (await table.InsertAsync(new TableEntity("p", "r") { ["V"] = "ours" }, default)).Outcome);
+    }
+
+    [Fact]
+    public async Task Replace_FirstTryWrittenButItsAnswerLost_RetryRecognisedAsOurs()
+    {
+        var lossy = StorageClient.Options(Timeout);
+        var policy = new LoseFirstAnswer(RequestMethod.Put);
+        lossy.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        var table = await NewTableAsync(lossy);
+        var inserted = await table.InsertAsync(new TableEntity("p", "r") { ["V"] = "first" }, default);
+
+        var replaced = await table.ReplaceAsync(new TableEntity("p", "r") { ["V"] = "ours" }, inserted.ETag!, default);
+        var read = await table.GetAsync("p", "r", default);
+
+        Assert.True(policy.Lost);
+        Assert.Equal(TableOutcome.Success, replaced.Outcome);
+        Assert.Equal(read.ETag, replaced.ETag);
+        Assert.Equal("ours", read.Entity!.GetString("V"));
+        Assert.Equal(TableOutcome.PreconditionFailed, (await table.ReplaceAsync(new TableEntity("p", "r") { ["V"] = "stale" }, inserted.ETag!, default)).Outcome);
     }
 
     [Fact]
@@ -165,8 +184,8 @@ public sealed class StorageTableTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<StorageUnavailableException>(async () => await table.QueryAsync(null, null, 10, default).ToListAsync());
     }
 
-    /// <summary>Lets the first insert reach storage, then loses its answer, so the pipeline retries an insert that was written.</summary>
-    private sealed class LoseFirstInsertAnswer : HttpPipelinePolicy
+    /// <summary>Lets the first write with <paramref name="method"/> reach storage, then loses its answer, so the pipeline retries a write that was made.</summary>
+    private sealed class LoseFirstAnswer(RequestMethod method) : HttpPipelinePolicy
     {
         private int lost;
 
@@ -175,7 +194,7 @@ public sealed class StorageTableTests(AzuriteFixture azurite)
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             await ProcessNextAsync(message, pipeline);
-            if (message.Request.Method == RequestMethod.Post && message.Response.Status == 204 && Interlocked.Exchange(ref lost, 1) == 0)
+            if (message.Request.Method == method && message.Response.Status == 204 && Interlocked.Exchange(ref lost, 1) == 0)
             {
                 throw new IOException("The connection closed before the answer arrived.");
             }

@@ -165,7 +165,9 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Answer = (id, _) => id == OrderEvent.IdFor("wh-late", OrderStatus.Expired) ? 500 : 200;
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var settings = HandDrivenJobs.Settings(clock, Settings(receiver));
+        var own = Settings(receiver);
+        own.Remove("DeliverWebhooksSchedule");
+        var settings = HandDrivenJobs.Settings(clock, own);
         settings["HuaweiPin:FrameLifetime"] = "00:01:00";
         await using var system = await PaymentsSystem.StartAsync(azurite, settings, s => s.AddSingleton<TimeProvider>(clock));
         var dispatcher = system.Server.Services.GetRequiredService<WebhookDispatcher>();
@@ -188,9 +190,9 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(1, await system.Server.Services.GetRequiredService<ExpireFramesJob>().RunOnceAsync(default));
         await system.WaitForStatusAsync("wh-late", "Expired");
-        await DeliverUntilAsync(() => ExpiredAttempts() >= 1, TimeSpan.Zero);
+        await DeliverUntilAsync(() => ExpiredAttempts() >= 1, TimeSpan.FromSeconds(2));
         clock.Advance(TimeSpan.FromSeconds(5));
-        await DeliverUntilAsync(() => ExpiredAttempts() >= 2, TimeSpan.Zero);
+        await DeliverUntilAsync(() => ExpiredAttempts() >= 2, TimeSpan.FromSeconds(2));
         await FrameFlow.PayAsync(iframeUrl, "100.00", "success");
         await system.WaitForStatusAsync("wh-late", "Succeeded");
         await DeliverUntilAsync(() => receiver.Accepted.Any(d => d.Type == "order.succeeded"), TimeSpan.FromSeconds(1));
