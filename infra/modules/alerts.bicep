@@ -43,7 +43,10 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   }
 }
 
-// One entry per rule: the query's result column `Total` (or the named measure) is compared with the threshold.
+// One entry per rule. The queries select rows and leave the aggregation to the alert service, which applies
+// `aggregation` to the `measure` column over the window (per `dimensions` value) and compares it with `threshold`:
+// a counter's rows are summed (valueSum: its increments per export interval), a gauge's largest value is taken (valueMax).
+// The 5xx share is computed per 5-minute bin in the query, since a ratio cannot be summed.
 var rules = [
   {
     name: 'needs-review'
@@ -52,8 +55,8 @@ var rules = [
     severity: 2
     frequency: 'PT5M'
     window: 'PT5M'
-    query: 'customMetrics\n| where name == "payments.order.transitions" and tostring(customDimensions["to"]) == "NeedsReview"\n| summarize Total = sum(valueSum)'
-    measure: 'Total'
+    query: 'customMetrics\n| where name == "payments.order.transitions" and tostring(customDimensions["to"]) == "NeedsReview"'
+    measure: 'valueSum'
     aggregation: 'Total'
     threshold: 0
     dimensions: []
@@ -65,8 +68,8 @@ var rules = [
     severity: 2
     frequency: 'PT5M'
     window: 'PT15M'
-    query: 'customMetrics\n| where name == "payments.webhook.deliveries"\n| extend Outcome = tostring(customDimensions["outcome"])\n| where Outcome in ("abandoned", "gone")\n| summarize Total = sum(valueSum) by Outcome'
-    measure: 'Total'
+    query: 'customMetrics\n| where name == "payments.webhook.deliveries"\n| extend Outcome = tostring(customDimensions["outcome"])\n| where Outcome in ("abandoned", "gone")'
+    measure: 'valueSum'
     aggregation: 'Total'
     threshold: 0
     dimensions: [
@@ -80,8 +83,8 @@ var rules = [
     severity: 2
     frequency: 'PT5M'
     window: 'PT15M'
-    query: 'customMetrics\n| where name == "payments.poll.lag"\n| summarize Lag = max(valueMax)'
-    measure: 'Lag'
+    query: 'customMetrics\n| where name == "payments.poll.lag"'
+    measure: 'valueMax'
     aggregation: 'Maximum'
     threshold: pollLagThresholdSeconds
     dimensions: []
@@ -89,11 +92,11 @@ var rules = [
   {
     name: 'server-errors'
     displayName: 'Payments: 5xx answers'
-    description: 'More than ${serverErrorPercentThreshold}% of at least ${serverErrorMinimumRequests} requests in 15 minutes were answered 5xx (requests, resultCode >= 500). Runbook: ${runbook}#alert-5xx-answers'
+    description: 'In a 5-minute interval of the last 15 minutes, more than ${serverErrorPercentThreshold}% of at least ${serverErrorMinimumRequests} requests were answered 5xx (requests, resultCode >= 500). Runbook: ${runbook}#alert-5xx-answers'
     severity: 1
     frequency: 'PT5M'
     window: 'PT15M'
-    query: 'requests\n| summarize Requests = count(), Failed = countif(toint(resultCode) >= 500)\n| where Requests >= ${serverErrorMinimumRequests}\n| extend FailedPercent = 100.0 * Failed / Requests'
+    query: 'requests\n| summarize Requests = count(), Failed = countif(toint(resultCode) >= 500) by bin(timestamp, 5m)\n| where Requests >= ${serverErrorMinimumRequests}\n| extend FailedPercent = 100.0 * Failed / Requests'
     measure: 'FailedPercent'
     aggregation: 'Maximum'
     threshold: serverErrorPercentThreshold
@@ -106,8 +109,8 @@ var rules = [
     severity: 1
     frequency: 'PT5M'
     window: 'PT5M'
-    query: 'customMetrics\n| where name == "payments.keyvault.reads" and tostring(customDimensions["outcome"]) == "failure"\n| summarize Total = sum(valueSum)'
-    measure: 'Total'
+    query: 'customMetrics\n| where name == "payments.keyvault.reads" and tostring(customDimensions["outcome"]) == "failure"'
+    measure: 'valueSum'
     aggregation: 'Total'
     threshold: 0
     dimensions: []

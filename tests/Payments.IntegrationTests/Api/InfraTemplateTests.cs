@@ -129,21 +129,30 @@ public sealed partial class InfraTemplateTests
     }
 
     [Theory]
-    [InlineData("needs-review", "customMetrics", "Total", 0, "name == \"payments.order.transitions\"", "tostring(customDimensions[\"to\"]) == \"NeedsReview\"")]
-    [InlineData("webhooks-abandoned", "customMetrics", "Total", 0, "name == \"payments.webhook.deliveries\"", "tostring(customDimensions[\"outcome\"])", "in (\"abandoned\", \"gone\")")]
-    [InlineData("poll-lag", "customMetrics", "Maximum", 900, "name == \"payments.poll.lag\"", "max(valueMax)")]
-    [InlineData("server-errors", "requests", "Maximum", 5, "countif(toint(resultCode) >= 500)", "where Requests >= 20", "100.0 * Failed / Requests")]
-    [InlineData("keyvault-failures", "customMetrics", "Total", 0, "name == \"payments.keyvault.reads\"", "tostring(customDimensions[\"outcome\"]) == \"failure\"")]
-    public void AlertRule_Query_NamesTheInstrumentAndItsDimensions(string name, string table, string aggregation, int threshold, params string[] fragments)
+    [InlineData("needs-review", "customMetrics", "valueSum", "Total", 0, "name == \"payments.order.transitions\"", "tostring(customDimensions[\"to\"]) == \"NeedsReview\"")]
+    [InlineData("webhooks-abandoned", "customMetrics", "valueSum", "Total", 0, "name == \"payments.webhook.deliveries\"", "Outcome = tostring(customDimensions[\"outcome\"])", "where Outcome in (\"abandoned\", \"gone\")")]
+    [InlineData("poll-lag", "customMetrics", "valueMax", "Maximum", 900, "name == \"payments.poll.lag\"")]
+    [InlineData("server-errors", "requests", "FailedPercent", "Maximum", 5, "countif(toint(resultCode) >= 500) by bin(timestamp, 5m)", "where Requests >= 20", "extend FailedPercent = 100.0 * Failed / Requests")]
+    [InlineData("keyvault-failures", "customMetrics", "valueSum", "Total", 0, "name == \"payments.keyvault.reads\"", "tostring(customDimensions[\"outcome\"]) == \"failure\"")]
+    public void AlertRule_Query_NamesTheInstrumentAndItsDimensions(string name, string table, string measure, string aggregation, int threshold, params string[] fragments)
     {
         var rule = Rule(name);
         var query = Evaluate(rule.GetProperty("query"));
 
         Assert.StartsWith(table + "\n", query, StringComparison.Ordinal);
         Assert.All(fragments, f => Assert.Contains(f, query, StringComparison.Ordinal));
-        Assert.Matches($@"\| (summarize|extend) {rule.GetProperty("measure").GetString()} = ", query);
+        Assert.Equal(measure, rule.GetProperty("measure").GetString());
         Assert.Equal(aggregation, rule.GetProperty("aggregation").GetString());
         Assert.Equal(threshold.ToString(CultureInfo.InvariantCulture), Evaluate(rule.GetProperty("threshold")));
+    }
+
+    [Fact]
+    public void AlertRule_WebhooksAbandoned_OneAlertPerOutcome()
+    {
+        var dimension = Assert.Single(Rule("webhooks-abandoned").GetProperty("dimensions").EnumerateArray());
+
+        Assert.Equal(("Outcome", "Include", "*"), (dimension.GetProperty("name").GetString(), dimension.GetProperty("operator").GetString(), Assert.Single(dimension.GetProperty("values").EnumerateArray()).GetString()));
+        Assert.All(AlertRuleNames.Where(n => n != "webhooks-abandoned"), n => Assert.Equal(0, Rule(n).GetProperty("dimensions").GetArrayLength()));
     }
 
     [Fact]
