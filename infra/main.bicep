@@ -52,7 +52,7 @@ param pollLagThresholdSeconds int = 900
 @maxValue(100)
 param serverErrorPercentThreshold int = 5
 
-@description('Least number of requests in 15 minutes before the 5xx share is judged.')
+@description('Least number of requests in a 5-minute interval before its 5xx share is judged.')
 @minValue(1)
 param serverErrorMinimumRequests int = 20
 

@@ -20,7 +20,7 @@ param pollLagThresholdSeconds int
 @description('Share of requests answered 5xx (percent) above which the server-error alert fires.')
 param serverErrorPercentThreshold int
 
-@description('Least number of requests in the window before the server-error share is judged.')
+@description('Least number of requests in a 5-minute interval before its server-error share is judged.')
 param serverErrorMinimumRequests int
 
 var runbook = 'docs/operations.md'
