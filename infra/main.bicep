@@ -1,6 +1,7 @@
 // The payments service in one resource group: a Function App on Flex Consumption running as a
 // user-assigned managed identity, its storage (shared-key access off), Key Vault (RBAC) for the provider
-// secrets, and Application Insights on Log Analytics (local auth off). No keys or secrets in app settings.
+// secrets, Application Insights on Log Analytics (local auth off) and log search alerts on it (runbook:
+// docs/operations.md). No keys or secrets in app settings.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -39,6 +40,22 @@ param haiPayUsdAppId string
 @description('The merchant back end\'s https endpoint for signed order notifications (Standard Webhooks); empty: none are sent.')
 param merchantWebhookUrl string = ''
 
+@description('E-mail address(es), comma-separated, the alerts notify (azd: ALERT_EMAIL). Empty: the action group has no receivers and alerts only show in Azure Monitor.')
+param alertEmail string = ''
+
+@description('Poll lag in seconds (oldest due HaiPay status check) above which an alert fires.')
+@minValue(60)
+param pollLagThresholdSeconds int = 900
+
+@description('Share of 5xx answers in percent above which an alert fires.')
+@minValue(1)
+@maxValue(100)
+param serverErrorPercentThreshold int = 5
+
+@description('Least number of requests in a 5-minute interval before its 5xx share is judged.')
+@minValue(1)
+param serverErrorMinimumRequests int = 20
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 
@@ -63,6 +80,22 @@ module resources 'modules/resources.bicep' = {
     haiPayBaseUrl: haiPayBaseUrl
     haiPayUsdAppId: haiPayUsdAppId
     merchantWebhookUrl: merchantWebhookUrl
+  }
+}
+
+// Log search alerts on Application Insights and the action group they notify (runbook: docs/operations.md).
+module alerts 'modules/alerts.bicep' = {
+  name: 'payments-alerts'
+  scope: group
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    appInsightsId: resources.outputs.appInsightsId
+    alertEmail: alertEmail
+    pollLagThresholdSeconds: pollLagThresholdSeconds
+    serverErrorPercentThreshold: serverErrorPercentThreshold
+    serverErrorMinimumRequests: serverErrorMinimumRequests
   }
 }
 

@@ -137,6 +137,7 @@ module app 'functionapp.bicep' = {
 
 output functionAppName string = app.outputs.name
 output functionAppUrl string = app.outputs.url
+output appInsightsId string = monitoring.outputs.insightsId
 output keyVaultName string = vault.outputs.name
 output keyVaultUri string = vault.outputs.uri
 output secretNames array = vault.outputs.secretNames

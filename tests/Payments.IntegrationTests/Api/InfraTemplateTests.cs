@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Payments.IntegrationTests.Fixtures;
@@ -7,11 +8,19 @@ namespace Payments.IntegrationTests.Api;
 /// <summary>
 /// <c>infra/main.bicep</c> compiled by the Bicep CLI (0 warnings), and the compiled ARM JSON holds what the design
 /// promises: no shared keys or local auth anywhere, TLS 1.2, Flex Consumption, the app's identity with exactly the roles
-/// it needs on each resource, and URLs built from the app's real host name.
+/// it needs on each resource, URLs built from the app's real host name, and the alerts on Application Insights (each on the
+/// component, naming its instrument, notifying the one action group whose e-mail is the <c>alertEmail</c> parameter).
 /// </summary>
 public sealed partial class InfraTemplateTests
 {
     private static readonly ArmTemplate Template = ArmTemplate.Main;
+
+    private static readonly string[] AlertRuleNames = ["needs-review", "webhooks-abandoned", "poll-lag", "server-errors", "keyvault-failures"];
+
+    /// <summary>The rule properties each rule takes from its entry in the module's rule table.</summary>
+    private static readonly string[] RuleFields = ["displayName", "description", "severity", "evaluationFrequency", "windowSize"];
+
+    private static readonly string[] Windows = ["PT5M", "PT15M"];
 
     [Fact]
     public void BicepBuild_MainTemplate_NoWarnings()
@@ -92,6 +101,182 @@ public sealed partial class InfraTemplateTests
         Assert.Contains("functionAppUrl", outputs.GetProperty("HUAWEIPIN_CALLBACK_URL").GetProperty("value").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("azurewebsites.net", Template.Root.GetRawText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Alerts_FiveLogSearchRules_OnTheApplicationInsightsComponent()
+    {
+        var (rule, template) = Assert.Single(Template.Resources("Microsoft.Insights/scheduledQueryRules"));
+        var properties = rule.GetProperty("properties");
+        var module = Template.Module("payments-alerts").GetProperty("properties");
+        var insightsId = Template.Module("payments-resources").GetProperty("properties").GetProperty("template").GetProperty("outputs").GetProperty("appInsightsId").GetProperty("value").GetString()!;
+        var monitoring = Template.Module("monitoring").GetProperty("properties").GetProperty("template").GetProperty("outputs").GetProperty("insightsId").GetProperty("value").GetString()!;
+
+        Assert.Equal("[length(variables('rules'))]", rule.GetProperty("copy").GetProperty("count").GetString());
+        Assert.Equal(AlertRuleNames, Rules(template).Select(r => r.GetProperty("name").GetString()!));
+        Assert.Equal("LogAlert", rule.GetProperty("kind").GetString());
+        Assert.False(rule.TryGetProperty("identity", out _));
+        Assert.True(properties.GetProperty("enabled").GetBoolean());
+        Assert.True(properties.GetProperty("autoMitigate").GetBoolean());
+        Assert.Equal("[parameters('appInsightsId')]", Assert.Single(properties.GetProperty("scopes").EnumerateArray()).GetString());
+        Assert.Contains(".outputs.appInsightsId.value", module.GetProperty("parameters").GetProperty("appInsightsId").GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Contains("'monitoring'", insightsId, StringComparison.Ordinal);
+        Assert.Contains(".outputs.insightsId.value", insightsId, StringComparison.Ordinal);
+        Assert.Equal("[resourceId('Microsoft.Insights/components', format('appi-payments-{0}', parameters('resourceToken')))]", monitoring);
+        foreach (var field in RuleFields)
+        {
+            Assert.StartsWith("[variables('rules')[copyIndex()].", properties.GetProperty(field).GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("needs-review", "customMetrics", "valueSum", "Total", 0, "name == \"payments.order.transitions\"", "tostring(customDimensions[\"to\"]) == \"NeedsReview\"")]
+    [InlineData("webhooks-abandoned", "customMetrics", "valueSum", "Total", 0, "name == \"payments.webhook.deliveries\"", "Outcome = tostring(customDimensions[\"outcome\"])", "where Outcome in (\"abandoned\", \"gone\")")]
+    [InlineData("poll-lag", "customMetrics", "valueMax", "Maximum", 900, "name == \"payments.poll.lag\"")]
+    [InlineData("server-errors", "requests", "FailedPercent", "Maximum", 5, "countif(toint(resultCode) >= 500) by bin(timestamp, 5m)", "where Requests >= 20", "extend FailedPercent = 100.0 * Failed / Requests")]
+    [InlineData("keyvault-failures", "customMetrics", "valueSum", "Total", 0, "name == \"payments.keyvault.reads\"", "tostring(customDimensions[\"outcome\"]) == \"failure\"")]
+    public void AlertRule_Query_NamesTheInstrumentAndItsDimensions(string name, string table, string measure, string aggregation, int threshold, params string[] fragments)
+    {
+        var rule = Rule(name);
+        var query = Evaluate(rule.GetProperty("query"));
+
+        Assert.StartsWith(table + "\n", query, StringComparison.Ordinal);
+        Assert.All(fragments, f => Assert.Contains(f, query, StringComparison.Ordinal));
+        Assert.Equal(measure, rule.GetProperty("measure").GetString());
+        Assert.Equal(aggregation, rule.GetProperty("aggregation").GetString());
+        Assert.Equal(threshold.ToString(CultureInfo.InvariantCulture), Evaluate(rule.GetProperty("threshold")));
+    }
+
+    [Fact]
+    public void AlertRule_WebhooksAbandoned_OneAlertPerOutcome()
+    {
+        var dimension = Assert.Single(Rule("webhooks-abandoned").GetProperty("dimensions").EnumerateArray());
+
+        Assert.Equal(("Outcome", "Include", "*"), (dimension.GetProperty("name").GetString(), dimension.GetProperty("operator").GetString(), Assert.Single(dimension.GetProperty("values").EnumerateArray()).GetString()));
+        Assert.All(AlertRuleNames.Where(n => n != "webhooks-abandoned"), n => Assert.Equal(0, Rule(n).GetProperty("dimensions").GetArrayLength()));
+    }
+
+    [Fact]
+    public void AlertRules_Each_SeverityScheduleAndARunbookSectionThatExists()
+    {
+        var runbook = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "docs", "operations.md"));
+        var sections = runbook.Where(l => l.StartsWith("## ", StringComparison.Ordinal) || l.StartsWith("### ", StringComparison.Ordinal))
+            .Select(l => Slug(l.TrimStart('#').Trim())).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(Rules(Template.Module("payments-alerts").GetProperty("properties").GetProperty("template")), rule =>
+        {
+            var description = Evaluate(rule.GetProperty("description"));
+            var section = RunbookSection().Match(description);
+
+            Assert.InRange(rule.GetProperty("severity").GetInt32(), 0, 4);
+            Assert.Equal("PT5M", rule.GetProperty("frequency").GetString());
+            Assert.Contains(rule.GetProperty("window").GetString(), Windows);
+            Assert.True(section.Success, $"{description} names no runbook section");
+            Assert.Contains(section.Groups[1].Value, sections);
+        });
+    }
+
+    [Fact]
+    public void AlertRules_Actions_TheOneActionGroup()
+    {
+        var actionGroup = Assert.Single(Template.Resources("Microsoft.Insights/actionGroups")).Resource;
+        var actions = Assert.Single(Template.Resources("Microsoft.Insights/scheduledQueryRules")).Resource.GetProperty("properties").GetProperty("actions");
+        var name = actionGroup.GetProperty("name").GetString()!;
+
+        Assert.Equal($"[resourceId('Microsoft.Insights/actionGroups', {name[1..^1]})]", Assert.Single(actions.GetProperty("actionGroups").EnumerateArray()).GetString());
+        Assert.Equal("global", actionGroup.GetProperty("location").GetString());
+        Assert.True(actionGroup.GetProperty("properties").GetProperty("enabled").GetBoolean());
+    }
+
+    [Fact]
+    public void ActionGroup_EmailReceivers_FromTheAlertEmailParameter()
+    {
+        var module = Template.Module("payments-alerts").GetProperty("properties");
+        var actionGroup = Assert.Single(Template.Resources("Microsoft.Insights/actionGroups")).Resource.GetProperty("properties");
+        var receivers = Assert.Single(actionGroup.GetProperty("copy").EnumerateArray());
+        var emails = module.GetProperty("template").GetProperty("variables").GetProperty("emails").GetString()!;
+
+        Assert.Equal("emailReceivers", receivers.GetProperty("name").GetString());
+        Assert.Equal("[length(variables('emails'))]", receivers.GetProperty("count").GetString());
+        Assert.Equal("[variables('emails')[copyIndex('emailReceivers')]]", receivers.GetProperty("input").GetProperty("emailAddress").GetString());
+        Assert.StartsWith("[filter(map(split(parameters('alertEmail'), ','),", emails, StringComparison.Ordinal);
+        Assert.Equal("[parameters('alertEmail')]", module.GetProperty("parameters").GetProperty("alertEmail").GetProperty("value").GetString());
+        Assert.Equal(string.Empty, Template.Root.GetProperty("parameters").GetProperty("alertEmail").GetProperty("defaultValue").GetString());
+        Assert.Equal("${ALERT_EMAIL=}", ParametersFile().GetProperty("alertEmail").GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void ParametersFile_EveryParameterWithoutDefault_GivenAndNoneUnknown()
+    {
+        var declared = Template.Root.GetProperty("parameters").EnumerateObject().ToList();
+        var given = ParametersFile().EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(declared.Where(p => !p.Value.TryGetProperty("defaultValue", out _)), p => Assert.Contains(p.Name, given));
+        Assert.All(given, name => Assert.Contains(declared, p => p.Name == name));
+        Assert.Contains("alertEmail", given);
+    }
+
+    /// <summary>The rule table the alerts module loops over.</summary>
+    private static List<JsonElement> Rules(JsonElement template) => [.. template.GetProperty("variables").GetProperty("rules").EnumerateArray()];
+
+    private static JsonElement Rule(string name) =>
+        Rules(Template.Module("payments-alerts").GetProperty("properties").GetProperty("template")).Single(r => r.GetProperty("name").GetString() == name);
+
+    private static JsonElement ParametersFile()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "main.parameters.json")));
+        return document.RootElement.GetProperty("parameters").Clone();
+    }
+
+    /// <summary>
+    /// A rule field with the main template's parameter defaults put in: a plain value as it is, a <c>format(...)</c> expression
+    /// over the module's <c>parameters('x')</c> / <c>variables('x')</c> with each argument's value.
+    /// </summary>
+    private static string Evaluate(JsonElement value)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        if (!text.StartsWith('[') || !text.EndsWith(']'))
+        {
+            return text;
+        }
+
+        var expression = text[1..^1];
+        var format = FormatCall().Match(expression);
+        if (!format.Success)
+        {
+            return Argument(expression);
+        }
+
+        var arguments = FormatArgument().Matches(format.Groups[2].Value).Select(m => Argument(m.Value)).ToArray();
+        return string.Format(CultureInfo.InvariantCulture, format.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal), arguments);
+    }
+
+    private static string Argument(string argument)
+    {
+        var module = Template.Module("payments-alerts").GetProperty("properties").GetProperty("template");
+        var parameter = Reference().Match(argument);
+        return parameter.Groups[1].Value switch
+        {
+            "parameters" => Template.Root.GetProperty("parameters").GetProperty(parameter.Groups[2].Value).GetProperty("defaultValue").ToString(),
+            "variables" => module.GetProperty("variables").GetProperty(parameter.Groups[2].Value).GetString()!,
+            _ => throw new InvalidOperationException($"Cannot evaluate {argument}"),
+        };
+    }
+
+    /// <summary>GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens.</summary>
+    private static string Slug(string heading) =>
+        new string([.. heading.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_')]).Replace(' ', '-');
+
+    [GeneratedRegex(@"^format\('((?:[^']|'')*)',\s*(.*)\)$", RegexOptions.Singleline)]
+    private static partial Regex FormatCall();
+
+    [GeneratedRegex(@"(parameters|variables)\('(\w+)'\)")]
+    private static partial Regex FormatArgument();
+
+    [GeneratedRegex(@"^(parameters|variables)\('(\w+)'\)$")]
+    private static partial Regex Reference();
+
+    [GeneratedRegex(@"docs/operations\.md#([a-z0-9-]+)")]
+    private static partial Regex RunbookSection();
 
     /// <summary>The built-in role ids an assignment (or a copy loop of them over a variable) grants.</summary>
     private static IEnumerable<string> RoleIds(JsonElement assignment, JsonElement template)
