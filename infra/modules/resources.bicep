@@ -100,6 +100,8 @@ module app 'functionapp.bicep' = {
       HaiPay__AbsentGrace: '00:10:00'
       HaiPay__ClaimLease: '00:02:00'
       HaiPay__UnverifiedQueryInterval: '00:05:00'
+      HaiPay__UnverifiedQueryBudget: '60'
+      HaiPay__UnverifiedQueryBudgetPeriod: '00:01:00'
       Audit__UnverifiedPerPartition: '1000'
       // Audit months are whole tables, deleted once past retention (Storage Table Data Contributor may delete tables)
       Audit__Retention: '400.00:00:00'

@@ -18,6 +18,7 @@ using Payments.Azure;
 using Payments.Core.Orders;
 using Payments.Http.Endpoints;
 using Payments.Http.Problems;
+using Payments.Http.RateLimiting;
 using Payments.Http.Security;
 
 namespace Payments.Http;
@@ -98,6 +99,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<SubscriptionService>();
         services.AddTransient<SubscriptionCharges>();
         services.AddTransient<ChargeQueryClaims>();
+        services.AddSingleton<IUnverifiedQueryBudget, UnverifiedQueryBudget>();
         services.AddTransient<SubscriptionEndpoints>();
         services.AddTransient<NotificationProcessor>();
         services.AddTransient<HaiPayPoller>();

@@ -57,6 +57,17 @@ public sealed class HaiPayOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan UnverifiedQueryInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Status queries that notifications failing verification may prompt on one instance per
+    /// <see cref="UnverifiedQueryBudgetPeriod"/>, across all orders and charge numbers (read at start). Default 60.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int UnverifiedQueryBudget { get; set; } = 60;
+
+    /// <summary>The period <see cref="UnverifiedQueryBudget"/> is counted over. Default 1 min.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan UnverifiedQueryBudgetPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Orders checked per poll run. Default 200.</summary>
     [Range(1, 5000)]
     public int PollBatchSize { get; set; } = 200;

@@ -14,7 +14,8 @@ namespace Payments.Core.HaiPay;
 /// (<c>subscriptionOrderId</c>) is about the subscription itself, or, when it names a charge (<c>orderNo</c>),
 /// about one recurring charge. An unverified message is kept only as a bounded summary, and prompts at most one query per order
 /// per <see cref="HaiPayOptions.UnverifiedQueryInterval"/> (a claim on the order row); one naming a charge, at most one per
-/// subscription and charge number (<see cref="ChargeQueryClaims"/>), so charges never share (or forge away) each other's query.
+/// subscription and charge number (<see cref="ChargeQueryClaims"/>), so charges never share (or forge away) each other's query;
+/// all of them together, at most <see cref="HaiPayOptions.UnverifiedQueryBudget"/> per instance and period.
 /// </summary>
 public sealed partial class NotificationProcessor(
     HaiPayCredentials credentials,
@@ -24,6 +25,7 @@ public sealed partial class NotificationProcessor(
     HaiPayClient client,
     SubscriptionCharges charges,
     ChargeQueryClaims chargeClaims,
+    IUnverifiedQueryBudget budget,
     IAuditLog audit,
     IOptionsMonitor<HaiPayOptions> options,
     TimeProvider time,
@@ -123,6 +125,12 @@ public sealed partial class NotificationProcessor(
             return;
         }
 
+        if (!budget.TryTake())
+        {
+            LogBudgetSpent(logger, order.Id);
+            return;
+        }
+
         // From the claim on, the query runs to the end whoever hangs up: a claim taken and not used would silence the
         // next notifications for an interval. Each HaiPay call is bounded by HaiPay:Timeout, each storage call by its own timeout.
         var uninterrupted = CancellationToken.None;
@@ -188,4 +196,8 @@ public sealed partial class NotificationProcessor(
     [LoggerMessage(EventId = 6203, Level = LogLevel.Information,
         Message = "Charge {ChargeNo} of HaiPay subscription {OrderId} was queried on an unverified notification less than {Interval} ago; not asking again")]
     private static partial void LogChargeQueryNotDue(ILogger logger, string orderId, string chargeNo, TimeSpan interval);
+
+    [LoggerMessage(EventId = 6204, Level = LogLevel.Warning,
+        Message = "HaiPay order {OrderId}: the unverified-notification query budget (HaiPay:UnverifiedQueryBudget) is spent for this period; not asking HaiPay")]
+    private static partial void LogBudgetSpent(ILogger logger, string orderId);
 }

@@ -57,6 +57,33 @@ public sealed class ForgedNotificationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Notify_ForgedForManyOpenOrders_QueriesCappedByTheUnverifiedQueryBudget()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["HaiPay:UnverifiedQueryBudget"] = "3",
+            ["HaiPay:UnverifiedQueryBudgetPeriod"] = "01:00:00",
+            ["HaiPayPollSchedule"] = "0 0 0 1 1 *",
+        });
+        var ids = Enumerable.Range(0, 8).Select(i => $"hpy-budget-{i}").ToList();
+        foreach (var id in ids)
+        {
+            await CollectionFlow.CreatedPayUrlAsync(system, id);
+        }
+
+        var answers = await PostAllAsync(system, ids.Select(id => Forged(id)), concurrency: 4);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Unauthorized, a));
+        var queries = 0;
+        foreach (var id in ids)
+        {
+            queries += (await system.SandboxPaymentAsync(id))!.Value.GetProperty("queries").GetInt32();
+        }
+
+        Assert.Equal(3, queries);
+    }
+
+    [Fact]
     public async Task Notify_1000ForgedForUnknownOrders_StorageGrowthUnderCapTimesSummarySize()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?> { ["Audit:UnverifiedPerPartition"] = Cap.ToString(System.Globalization.CultureInfo.InvariantCulture) });
