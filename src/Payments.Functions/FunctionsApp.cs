@@ -22,6 +22,7 @@ public static class FunctionsApp
         builder.Services.AddAnonymousRateLimiter(builder.Configuration);
         builder.Services.AddSingleton<ProblemMiddleware>();
         builder.Services.AddSingleton<RateLimitMiddleware>();
+        builder.Services.AddFunctionsTelemetry(builder.Configuration);
         configure?.Invoke(builder);
         return builder.Build();
     }

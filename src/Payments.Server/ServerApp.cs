@@ -4,6 +4,7 @@ using Payments.Http.RateLimiting;
 using Payments.Server.Demo;
 using Payments.Server.Jobs;
 using Payments.Server.OpenApi;
+using Payments.Server.Telemetry;
 
 namespace Payments.Server;
 
@@ -20,6 +21,7 @@ public static class ServerApp
         builder.Services.AddFunctionKeys(builder.Configuration);
         builder.Services.AddScheduledJobs();
         builder.Services.AddAnonymousRateLimiting(builder.Configuration);
+        builder.Services.AddServerTelemetry(builder.Configuration);
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<PaymentsDocumentTransformer>();
