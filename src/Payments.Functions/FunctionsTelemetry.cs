@@ -33,6 +33,9 @@ public static class FunctionsTelemetry
         ["Azure.Core"] = LogLevel.Warning,
     };
 
+    /// <summary>host.json categories the worker never writes: the host's own (<c>Host.Results</c>, <c>Function</c>, ...).</summary>
+    public static readonly IReadOnlyList<string> HostOnlyCategories = ["Host.", "Function"];
+
     public static IServiceCollection AddFunctionsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLogging(logging =>
