@@ -36,8 +36,8 @@ public static class FunctionsTelemetry
     /// <summary>host.json categories the worker never writes: the host's own (<c>Host.Results</c>, <c>Function</c>, ...).</summary>
     public static readonly IReadOnlyList<string> HostOnlyCategories = ["Host.", "Function"];
 
-    public static IServiceCollection AddFunctionsTelemetry(this IServiceCollection services, IConfiguration configuration)
-    {
+    /// <summary>The worker's log filters: <see cref="LogLevels"/>, the levels host.json gives the same categories.</summary>
+    public static IServiceCollection AddWorkerLogFilters(this IServiceCollection services) =>
         services.AddLogging(logging =>
         {
             logging.SetMinimumLevel(LogLevels["default"]);
@@ -47,6 +47,9 @@ public static class FunctionsTelemetry
             }
         });
 
+    /// <summary>OpenTelemetry export to Application Insights when <see cref="ConnectionStringSetting"/> is set.</summary>
+    public static IServiceCollection AddFunctionsTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
         var connectionString = configuration[ConnectionStringSetting];
         if (string.IsNullOrWhiteSpace(connectionString))
         {

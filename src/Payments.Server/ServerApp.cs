@@ -21,13 +21,13 @@ public static class ServerApp
         builder.Services.AddFunctionKeys(builder.Configuration);
         builder.Services.AddScheduledJobs();
         builder.Services.AddAnonymousRateLimiting(builder.Configuration);
-        builder.Services.AddServerTelemetry(builder.Configuration);
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<PaymentsDocumentTransformer>();
             options.AddOperationTransformer<PaymentsOperationTransformer>();
         });
         configure?.Invoke(builder);
+        builder.Services.AddServerTelemetry(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -58,7 +58,7 @@ public sealed class TelemetryMetricsTests(AzuriteFixture azurite)
                 "haipay/notification/unknown-order", "haipay/notification/unverified",
             ],
             counted.Select(m => $"{m.Tags["provider"]}/{m.Tags["kind"]}/{m.Tags["outcome"]}"));
-        Assert.Equal(["Pending->Succeeded:"], transitions.GetMeasurementSnapshot().Select(m => $"{m.Tags["from"]}->{m.Tags["to"]}:{m.Tags["reason"]}"));
+        Assert.Equal(["Created->Pending:", "Pending->Succeeded:"], transitions.GetMeasurementSnapshot().Select(m => $"{m.Tags["from"]}->{m.Tags["to"]}:{m.Tags["reason"]}"));
     }
 
     [Fact]
