@@ -14,7 +14,9 @@ namespace Payments.Functions;
 /// <summary>
 /// The worker's OpenTelemetry: the <c>Payments</c> activity source and meter, outgoing HttpClient calls and the Functions
 /// invocation, exported to Application Insights with the app's user-assigned managed identity (Application Insights has local
-/// authentication off). Only when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set; nothing is exported otherwise.
+/// authentication off). Only when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set; nothing is exported otherwise. The
+/// Functions host keeps its own Application Insights telemetry (requests, the worker's logs), authenticated by
+/// <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c>.
 /// </summary>
 public static class FunctionsTelemetry
 {
@@ -57,17 +59,20 @@ public static class FunctionsTelemetry
         }
 
         var clientId = configuration[ClientIdSetting];
+        services.Configure<AzureMonitorExporterOptions>(options =>
+        {
+            options.ConnectionString = connectionString;
+            options.Credential = new ManagedIdentityCredential(string.IsNullOrWhiteSpace(clientId)
+                ? ManagedIdentityId.SystemAssigned
+                : ManagedIdentityId.FromUserAssignedClientId(clientId));
+        });
+
+        // Traces and metrics only: the worker's logs already reach Application Insights through the Functions host
+        // (filtered by host.json); exporting them here too would write each line twice.
         services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
-            .WithTracing(tracing => tracing.AddSource(PaymentsTelemetry.Name).AddHttpClientInstrumentation())
-            .WithMetrics(metrics => metrics.AddMeter(PaymentsTelemetry.Name))
-            .UseAzureMonitorExporter(options =>
-            {
-                options.ConnectionString = connectionString;
-                options.Credential = new ManagedIdentityCredential(string.IsNullOrWhiteSpace(clientId)
-                    ? ManagedIdentityId.SystemAssigned
-                    : ManagedIdentityId.FromUserAssignedClientId(clientId));
-            });
+            .WithTracing(tracing => tracing.AddSource(PaymentsTelemetry.Name).AddHttpClientInstrumentation().AddAzureMonitorTraceExporter())
+            .WithMetrics(metrics => metrics.AddMeter(PaymentsTelemetry.Name).AddAzureMonitorMetricExporter());
         return services;
     }
 }
