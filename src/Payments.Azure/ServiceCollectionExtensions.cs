@@ -13,6 +13,7 @@ using Payments.Azure.Tables;
 using Payments.Core.Audit;
 using Payments.Core.Orders;
 using Payments.Core.Secrets;
+using Payments.Core.Telemetry;
 
 namespace Payments.Azure;
 
@@ -50,6 +51,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddPaymentsSecrets(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPaymentsMetrics>(NoPaymentsMetrics.Instance);
         services.AddOptions<KeyVaultOptions>().Bind(configuration.GetSection(KeyVaultOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>();
         services.TryAddSingleton(sp =>

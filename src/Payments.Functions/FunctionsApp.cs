@@ -22,7 +22,9 @@ public static class FunctionsApp
         builder.Services.AddAnonymousRateLimiter(builder.Configuration);
         builder.Services.AddSingleton<ProblemMiddleware>();
         builder.Services.AddSingleton<RateLimitMiddleware>();
+        builder.Services.AddWorkerLogFilters();
         configure?.Invoke(builder);
+        builder.Services.AddFunctionsTelemetry(builder.Configuration);
         return builder.Build();
     }
 }

@@ -20,6 +20,7 @@ using Payments.Http.Endpoints;
 using Payments.Http.Problems;
 using Payments.Http.RateLimiting;
 using Payments.Http.Security;
+using Payments.Http.Telemetry;
 
 namespace Payments.Http;
 
@@ -29,6 +30,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPaymentsTelemetry();
         services.AddPaymentsStorage(configuration);
         services.AddSingleton<OrderUpdater>();
         services.AddSingleton<OrderAdmission>();

@@ -4,6 +4,7 @@ using Payments.Http.RateLimiting;
 using Payments.Server.Demo;
 using Payments.Server.Jobs;
 using Payments.Server.OpenApi;
+using Payments.Server.Telemetry;
 
 namespace Payments.Server;
 
@@ -26,6 +27,7 @@ public static class ServerApp
             options.AddOperationTransformer<PaymentsOperationTransformer>();
         });
         configure?.Invoke(builder);
+        builder.Services.AddServerTelemetry(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -53,6 +53,7 @@ internal static class OrderEntityMapper
         ["EventType"] = order.LastEvent?.Type,
         ["EventStatus"] = order.LastEvent?.Status.ToString(),
         ["EventAt"] = order.LastEvent?.OccurredAt,
+        ["EventTraceParent"] = order.LastEvent?.TraceParent,
     };
 
     public static PaymentOrder FromEntity(TableEntity entity) => new()
@@ -89,6 +90,9 @@ internal static class OrderEntityMapper
         CompletedAt = entity.GetDateTimeOffset("CompletedAt"),
         LastEvent = entity.GetString("EventId") is { } eventId
             ? new OrderEvent(eventId, entity.GetString("EventType")!, Enum.Parse<OrderStatus>(entity.GetString("EventStatus")!), entity.GetDateTimeOffset("EventAt")!.Value)
+            {
+                TraceParent = entity.GetString("EventTraceParent"),
+            }
             : null,
     };
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,7 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
     public async Task<AddResult> AddAsync(PaymentOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
+        order = WithTraceParent(order);
         await IndexAsync(order, cancellationToken);
         if (order.ParentOrderId is { } parentId)
         {
@@ -51,6 +53,7 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
     public async Task<string?> TryReplaceAsync(PaymentOrder order, string version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
+        order = WithTraceParent(order);
         await IndexAsync(order, cancellationToken);
         var response = await tables.Orders.ReplaceAsync(OrderEntityMapper.ToEntity(order), version, cancellationToken);
         return response.Outcome switch
@@ -129,6 +132,15 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
             }
         }
     }
+
+    /// <summary>
+    /// An event raised by this write carries the running trace's <c>traceparent</c> into the order row (the outbox's source), so
+    /// the webhook delivery that reports it continues that trace.
+    /// </summary>
+    private static PaymentOrder WithTraceParent(PaymentOrder order) =>
+        order.HasNewEvent && order.LastEvent!.TraceParent is null && Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent }
+            ? order with { LastEvent = order.LastEvent with { TraceParent = traceParent } }
+            : order;
 
     /// <summary>
     /// Writes the index rows before the order, so an order never has a due check or a raised event without its row

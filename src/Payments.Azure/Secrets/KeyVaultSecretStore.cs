@@ -5,6 +5,7 @@ using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Payments.Core.Secrets;
+using Payments.Core.Telemetry;
 
 namespace Payments.Azure.Secrets;
 
@@ -14,12 +15,14 @@ namespace Payments.Azure.Secrets;
 /// <see cref="KeyVaultOptions.MinRefreshInterval"/>), one read in flight per secret however many callers wait.
 /// A secret the vault does not have is asked for again after <see cref="KeyVaultOptions.MinRefreshInterval"/>, not on every use.
 /// When the vault does not answer, the last value (or absence) keeps serving. Values are never logged: names and versions only.
+/// Each read is counted (<see cref="IPaymentsMetrics.SecretRead"/>): an answer, including "no such secret", is a success; no answer or a refused credential a failure.
 /// </summary>
 public sealed partial class KeyVaultSecretStore(
     SecretClient client,
     IOptionsMonitor<KeyVaultOptions> options,
     TimeProvider time,
-    ILogger<KeyVaultSecretStore> logger) : ISecretStore
+    ILogger<KeyVaultSecretStore> logger,
+    IPaymentsMetrics metrics) : ISecretStore
 {
     private readonly ConcurrentDictionary<string, CachedSecret> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> reads = new(StringComparer.Ordinal);
@@ -66,17 +69,20 @@ public sealed partial class KeyVaultSecretStore(
         {
             var secret = (await client.GetSecretAsync(name, cancellationToken: CancellationToken.None)).Value;
             cache[name] = new CachedSecret(secret.Value, secret.Properties.Version, time.GetUtcNow(), Invalidated: false);
+            metrics.SecretRead(success: true);
             LogRead(logger, name, secret.Properties.Version);
             return secret.Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             cache[name] = CachedSecret.Missing(time.GetUtcNow());
+            metrics.SecretRead(success: true);
             LogNotFound(logger, name);
             throw new SecretNotFoundException(name);
         }
         catch (Exception e) when (e is RequestFailedException or AuthenticationFailedException)
         {
+            metrics.SecretRead(success: false);
             if (cache.TryGetValue(name, out var stale))
             {
                 cache[name] = stale.KeptUntilRetry(time.GetUtcNow(), options.CurrentValue);

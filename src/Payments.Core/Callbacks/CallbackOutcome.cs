@@ -1,3 +1,4 @@
+using Payments.Core.Orders;
 using Payments.Core.Validation;
 
 namespace Payments.Core.Callbacks;
@@ -8,4 +9,10 @@ public sealed record CallbackOutcome(CallbackOutcomeKind Kind, FieldErrors? Erro
     public static CallbackOutcome Acknowledged { get; } = new(CallbackOutcomeKind.Acknowledged);
     public static CallbackOutcome Unauthorized { get; } = new(CallbackOutcomeKind.Unauthorized);
     public static CallbackOutcome RetryLater { get; } = new(CallbackOutcomeKind.RetryLater);
+
+    /// <summary>The order the message names, once it could be read (for traces and metrics).</summary>
+    public string? OrderId { get; init; }
+
+    /// <summary>What applying the message came to; null when it was not applied (malformed, not authentic).</summary>
+    public UpdateResult? Update { get; init; }
 }

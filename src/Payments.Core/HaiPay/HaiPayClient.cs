@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -5,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Payments.Core.Telemetry;
 
 namespace Payments.Core.HaiPay;
 
@@ -16,7 +18,8 @@ public sealed partial class HaiPayClient(
     HttpClient http,
     HaiPayCredentials credentials,
     IOptionsMonitor<HaiPayOptions> options,
-    ILogger<HaiPayClient> logger)
+    ILogger<HaiPayClient> logger,
+    IPaymentsMetrics metrics)
 {
     public const string RefundCurrency = "USD";
 
@@ -111,6 +114,8 @@ public sealed partial class HaiPayClient(
         var url = new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/{operation}");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = ProviderCallOutcomes.Unavailable;
         try
         {
             using var content = new StringContent(body, Encoding.UTF8);
@@ -121,7 +126,14 @@ public sealed partial class HaiPayClient(
                 return Unavailable(operation, orderId, $"HTTP {(int)response.StatusCode}");
             }
 
-            return Interpret(currency, operation, orderId, await response.Content.ReadAsStringAsync(timeout.Token), keys, unsignedIdField);
+            var reply = Interpret(currency, operation, orderId, await response.Content.ReadAsStringAsync(timeout.Token), keys, unsignedIdField);
+            outcome = reply switch
+            {
+                HaiPayReply.Refused => ProviderCallOutcomes.Refused,
+                HaiPayReply.Unavailable => ProviderCallOutcomes.Malformed,
+                _ => ProviderCallOutcomes.Success,
+            };
+            return reply;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -131,6 +143,27 @@ public sealed partial class HaiPayClient(
         {
             return Unavailable(operation, orderId, $"{e.GetType().Name}: {e.HttpRequestError}");
         }
+        finally
+        {
+            metrics.ProviderCalled(ProviderNames.HaiPay, OperationName(operation), outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>The <c>operation</c> tag: the path without its currency (<c>usd/collect/apply</c> is <c>create-collection</c>).</summary>
+    private static string OperationName(string operation)
+    {
+        var path = operation.StartsWith("subscription/", StringComparison.Ordinal) ? operation : operation[(operation.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        return path switch
+        {
+            "collect/apply" => "create-collection",
+            "collect/query" => "query",
+            "refund/apply" => "refund",
+            "refund/refundQuery" => "refund-query",
+            "subscription/apply" => "subscription-apply",
+            "subscription/query" => "subscription-query",
+            "subscription/cancel" => "subscription-cancel",
+            var other => other,
+        };
     }
 
     /// <summary>Adds <c>sign</c> over the non-empty fields (nulls dropped first, so the body and the signature agree).</summary>

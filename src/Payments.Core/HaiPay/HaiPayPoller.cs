@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Payments.Core.Orders;
+using Payments.Core.Telemetry;
 
 namespace Payments.Core.HaiPay;
 
@@ -14,17 +15,29 @@ public sealed partial class HaiPayPoller(
     HaiPayChecker checker,
     IOptionsMonitor<HaiPayOptions> options,
     TimeProvider time,
-    ILogger<HaiPayPoller> logger)
+    ILogger<HaiPayPoller> logger,
+    IPaymentsMetrics metrics)
 {
+    /// <summary>
+    /// Checks the due orders (at most <see cref="HaiPayOptions.PollBatchSize"/>) and reports the poll lag: how far the oldest
+    /// of them was past due when the run started (zero when none was).
+    /// </summary>
     /// <returns>How many orders this run checked.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.PollConcurrency, CancellationToken = cancellationToken };
         var checkedCount = 0;
-        var due = orders.FindDueAsync(PaymentProvider.HaiPay, time.GetUtcNow(), settings.PollBatchSize, cancellationToken);
+        var started = time.GetUtcNow();
+        var oldestDueTicks = long.MaxValue;
+        var due = orders.FindDueAsync(PaymentProvider.HaiPay, started, settings.PollBatchSize, cancellationToken);
         await Parallel.ForEachAsync(due, parallel, async (order, token) =>
         {
+            if (order.Value.NextCheckAt is { } dueAt)
+            {
+                InterlockedMin(ref oldestDueTicks, dueAt.UtcTicks);
+            }
+
             try
             {
                 var claim = await updater.UpdateAsync(order, (o, now) => o.ClaimCheck(now + settings.ClaimLease, now), token);
@@ -45,7 +58,23 @@ public sealed partial class HaiPayPoller(
             LogChecked(logger, checkedCount);
         }
 
+        metrics.PollRan(oldestDueTicks < started.UtcTicks ? TimeSpan.FromTicks(started.UtcTicks - oldestDueTicks) : TimeSpan.Zero);
         return checkedCount;
+    }
+
+    private static void InterlockedMin(ref long target, long value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value < current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Checked {Count} HaiPay orders")]

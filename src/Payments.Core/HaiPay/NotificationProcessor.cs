@@ -48,7 +48,7 @@ public sealed partial class NotificationProcessor(
         if (await FailedCheckAsync(body, cancellationToken) is { } failed)
         {
             await RecordUnverifiedAsync(message, HaiPayEnvelope.Scalar(body, "orderId"), UnverifiedSummary.Of(body, source, failed), cancellationToken);
-            return CallbackOutcome.Unauthorized;
+            return CallbackOutcome.Unauthorized with { OrderId = message.OrderId };
         }
 
         var result = message.IsSubscription
@@ -65,7 +65,7 @@ public sealed partial class NotificationProcessor(
             await RecordAsync(result.Order?.Id, kind, body, cancellationToken);
         }
 
-        return CallbackOutcome.Acknowledged;
+        return CallbackOutcome.Acknowledged with { OrderId = result.Order?.Id ?? message.OrderId, Update = result };
     }
 
     /// <summary>A charge (it names one) is recorded as its own payment; otherwise the subscription's own status moves.</summary>

@@ -42,7 +42,7 @@ public sealed partial class CallbackProcessor(
         if (!keyMatches || form == HashForm.None)
         {
             LogRejected(logger, callback.MerchantOid, keyMatches ? "hash" : "callback key");
-            return CallbackOutcome.Unauthorized;
+            return CallbackOutcome.Unauthorized with { OrderId = callback.MerchantOid };
         }
 
         if (form != HashForm.LowerHex)
@@ -53,7 +53,7 @@ public sealed partial class CallbackProcessor(
         if (callback.ParsedAmount is not { } amount)
         {
             errors.Add("amount", "must be a decimal number in major units");
-            return new CallbackOutcome(CallbackOutcomeKind.Malformed, errors);
+            return new CallbackOutcome(CallbackOutcomeKind.Malformed, errors) { OrderId = callback.MerchantOid };
         }
 
         var outcome = MapStatus(callback.Status);
@@ -79,10 +79,10 @@ public sealed partial class CallbackProcessor(
         if (outcome is null && result.Order is { Status: OrderStatus.NeedsReview, ReviewReason: ReviewReasons.UnknownCallbackStatus })
         {
             LogUnknownStatus(logger, callback.MerchantOid, callback.Status);
-            return CallbackOutcome.RetryLater;
+            return CallbackOutcome.RetryLater with { OrderId = callback.MerchantOid, Update = result };
         }
 
-        return CallbackOutcome.Acknowledged;
+        return CallbackOutcome.Acknowledged with { OrderId = callback.MerchantOid, Update = result };
     }
 
     /// <summary>Succeeded or Failed by the configured lists; null for a status in neither (it may mean paid: there is no query to ask).</summary>

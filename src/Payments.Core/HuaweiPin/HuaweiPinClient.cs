@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Payments.Core.Secrets;
+using Payments.Core.Telemetry;
 
 namespace Payments.Core.HuaweiPin;
 
@@ -14,7 +16,8 @@ public sealed partial class HuaweiPinClient(
     HttpClient http,
     ISecretStore secrets,
     IOptionsMonitor<HuaweiPinOptions> options,
-    ILogger<HuaweiPinClient> logger)
+    ILogger<HuaweiPinClient> logger,
+    IPaymentsMetrics metrics)
 {
     public async Task<FrameResult> GetFrameAsync(FrameRequest request, CancellationToken cancellationToken)
     {
@@ -31,6 +34,8 @@ public sealed partial class HuaweiPinClient(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = ProviderCallOutcomes.Unavailable;
         try
         {
             using var response = await http.PostAsJsonAsync(new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/api/v1/GetFrame"), body, timeout.Token);
@@ -39,9 +44,16 @@ public sealed partial class HuaweiPinClient(
                 return Unavailable(request, $"HTTP {(int)response.StatusCode}");
             }
 
-            return HuaweiPinReply.Parse(await response.Content.ReadAsStringAsync(timeout.Token)) is { } reply
+            var result = HuaweiPinReply.Parse(await response.Content.ReadAsStringAsync(timeout.Token)) is { } reply
                 ? Interpret(request, reply, (int)response.StatusCode)
                 : Unavailable(request, "the reply is not JSON or repeats a property");
+            outcome = result switch
+            {
+                FrameResult.Created => ProviderCallOutcomes.Success,
+                FrameResult.Rejected => ProviderCallOutcomes.Refused,
+                _ => ProviderCallOutcomes.Malformed,
+            };
+            return result;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -50,6 +62,10 @@ public sealed partial class HuaweiPinClient(
         catch (Exception e) when (e is HttpRequestException or JsonException or NotSupportedException)
         {
             return Unavailable(request, e.GetType().Name);
+        }
+        finally
+        {
+            metrics.ProviderCalled(ProviderNames.HuaweiPin, "getframe", outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 

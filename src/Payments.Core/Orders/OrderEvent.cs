@@ -10,6 +10,12 @@ namespace Payments.Core.Orders;
 /// </summary>
 public sealed record OrderEvent(string Id, string Type, OrderStatus Status, DateTimeOffset OccurredAt)
 {
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the work that raised the event (a provider callback, a poll), stamped by the store when it
+    /// writes the event, so the webhook delivery that reports it joins the same trace; null when none was running.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>The event for the order's current state, or null when that state is not one merchants are told about.</summary>
     public static OrderEvent? For(PaymentOrder order, DateTimeOffset now)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Payments.Core.Telemetry;
 
 namespace Payments.Core.Orders;
 
@@ -6,7 +7,7 @@ namespace Payments.Core.Orders;
 /// Read, transition, compare-and-swap; on a lost race, read again and re-decide. A change is written
 /// at most once however many copies of the same event arrive concurrently.
 /// </summary>
-public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvider time, ILogger<OrderUpdater> logger)
+public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvider time, ILogger<OrderUpdater> logger, IPaymentsMetrics metrics)
 {
     /// <summary>Lost races tolerated before giving up; each loser re-reads, so this bounds contention, not correctness.</summary>
     public const int MaxAttempts = 16;
@@ -56,6 +57,7 @@ public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvid
             if (await repository.TryReplaceAsync(transition.Order, current.Version, cancellationToken) is not null)
             {
                 LogChanged(logger, orderId, current.Value.Status, transition.Order.Status);
+                metrics.OrderChanged(current.Value, transition.Order);
                 return new UpdateResult(TransitionKind.Changed, transition.Order);
             }
 

@@ -6,6 +6,7 @@ using Payments.Core.Orders;
 using Payments.Core.Validation;
 using Payments.Http.Endpoints;
 using Payments.Http.Idempotency;
+using Payments.Http.Telemetry;
 
 namespace Payments.Http.HaiPay;
 
@@ -17,7 +18,8 @@ public sealed class HaiPayEndpoints(
     IOrderRepository orders,
     IOptionsMonitor<HaiPayOptions> options,
     IdempotentRequests idempotency,
-    TimeProvider time)
+    TimeProvider time,
+    PaymentsTelemetry telemetry)
 {
     /// <summary>A refund request without a body asks for the default refund id.</summary>
     private static readonly JsonElement NoBody = JsonDocument.Parse("{}").RootElement.Clone();
@@ -71,7 +73,14 @@ public sealed class HaiPayEndpoints(
     }
 
     public Task<IResult> NotifyAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.HandleAsync(request, async body => CallbackResults.From(await notifications.ProcessAsync(body, request.HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken), "SUCCESS"), cancellationToken);
+        CallbackTracing.HandleAsync(
+            telemetry,
+            Payments.Core.Telemetry.ProviderNames.HaiPay,
+            "notification",
+            request,
+            body => notifications.ProcessAsync(body, request.HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken),
+            "SUCCESS",
+            cancellationToken);
 
     private static object Describe(PaymentOrder order) => order.Kind == OrderKind.Refund ? RefundView.From(order) : CollectionView.From(order);
 

@@ -5,11 +5,12 @@ using Payments.Core.Orders;
 using Payments.Core.Validation;
 using Payments.Http.Endpoints;
 using Payments.Http.Idempotency;
+using Payments.Http.Telemetry;
 
 namespace Payments.Http.HuaweiPin;
 
 /// <summary><c>POST /api/huaweipin/frames</c> (merchant) and <c>POST /api/huaweipin/callback</c> (provider).</summary>
-public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor callbacks, IdempotentRequests idempotency)
+public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor callbacks, IdempotentRequests idempotency, PaymentsTelemetry telemetry)
 {
     public Task<IResult> CreateFrameAsync(HttpRequest request, CancellationToken cancellationToken) =>
         idempotency.RunAsync(request, () =>
@@ -17,7 +18,14 @@ public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor ca
             cancellationToken);
 
     public Task<IResult> CallbackAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.HandleAsync(request, async body => CallbackResults.From(await callbacks.ProcessAsync(body, cancellationToken), "OK"), cancellationToken);
+        CallbackTracing.HandleAsync(
+            telemetry,
+            Payments.Core.Telemetry.ProviderNames.HuaweiPin,
+            "callback",
+            request,
+            body => callbacks.ProcessAsync(body, cancellationToken),
+            "OK",
+            cancellationToken);
 
     private static CreateFrameCommand? Validate(JsonElement body, string? keyedOrderId, FieldErrors errors)
     {

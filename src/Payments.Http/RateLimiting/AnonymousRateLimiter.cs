@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Payments.Http.Endpoints;
+using Payments.Http.Telemetry;
 
 namespace Payments.Http.RateLimiting;
 
@@ -21,11 +22,14 @@ public sealed class AnonymousRateLimiter : IDisposable
         ApiRoutes.All.Where(r => r.Access == AccessLevel.Anonymous && r != ApiRoutes.Health).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
 
     private readonly RateLimitingOptions options;
+    private readonly PaymentsTelemetry telemetry;
 
-    public AnonymousRateLimiter(IOptions<RateLimitingOptions> options)
+    public AnonymousRateLimiter(IOptions<RateLimitingOptions> options, PaymentsTelemetry telemetry)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(telemetry);
         this.options = options.Value;
+        this.telemetry = telemetry;
         Limiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
     }
 
@@ -46,13 +50,14 @@ public sealed class AnonymousRateLimiter : IDisposable
         return false;
     }
 
-    /// <summary>Writes the 429 problem+json with <c>Retry-After</c> (whole seconds, at least one).</summary>
+    /// <summary>Writes the 429 problem+json with <c>Retry-After</c> (whole seconds, at least one), counted in <c>payments.ratelimit.rejections</c>.</summary>
     public async ValueTask RejectAsync(HttpContext httpContext, RateLimitLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(lease);
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        telemetry.RateLimited(httpContext.Items.ContainsKey(FunctionNameKey) ? "functions" : "server", RouteName(httpContext) ?? string.Empty);
         httpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await Results.Problem(

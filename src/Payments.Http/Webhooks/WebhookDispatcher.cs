@@ -1,14 +1,18 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Payments.Core;
 using Payments.Core.Webhooks;
+using Payments.Http.Telemetry;
 
 namespace Payments.Http.Webhooks;
 
 /// <summary>
 /// One run of the outbound notification job: every due event is claimed (compare-and-swap on its delivery record,
 /// so one dispatcher sends it), sent, and recorded as delivered, rescheduled or abandoned. An event whose order has
-/// moved on is never sent again; a 410 disables the endpoint.
+/// moved on is never sent again; a 410 disables the endpoint. Each event is handled in a
+/// <see cref="PaymentsTelemetry.DeliverActivity"/> activity parented to the trace that raised it (its <see cref="Payments.Core.Orders.OrderEvent.TraceParent"/>),
+/// and counted in <c>payments.webhook.deliveries</c>; the run's due count is <c>payments.webhook.backlog</c>.
 /// </summary>
 public sealed partial class WebhookDispatcher(
     IWebhookOutbox outbox,
@@ -16,7 +20,8 @@ public sealed partial class WebhookDispatcher(
     WebhookSigningKeys signingKeys,
     IOptionsMonitor<WebhookOptions> options,
     TimeProvider time,
-    ILogger<WebhookDispatcher> logger)
+    ILogger<WebhookDispatcher> logger,
+    PaymentsTelemetry telemetry)
 {
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -30,26 +35,56 @@ public sealed partial class WebhookDispatcher(
 
         var keys = new Lazy<Task<IReadOnlyList<byte[]>>>(() => signingKeys.GetAsync(cancellationToken));
         var due = outbox.FindDueAsync(time.GetUtcNow(), settings.BatchSize, cancellationToken);
+        var seen = 0L;
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken }, async (webhook, ct) =>
         {
+            Interlocked.Increment(ref seen);
+            using var activity = StartDeliverActivity(webhook);
             try
             {
+                string? outcome;
                 if (endpoint is null)
                 {
                     await outbox.TrySaveAsync(webhook.Order.Id, webhook.Current.Abandon("no webhook endpoint configured", time.GetUtcNow()), webhook.Delivery?.Version, ct);
-                    return;
+                    outcome = WebhookOutcomes.Abandoned;
+                }
+                else
+                {
+                    outcome = await AttemptAsync(endpoint, await keys.Value, webhook, settings.Schedule, ct);
                 }
 
-                await AttemptAsync(endpoint, await keys.Value, webhook, settings.Schedule, ct);
+                if (outcome is not null)
+                {
+                    activity?.SetTag("outcome", outcome);
+                    telemetry.WebhookAttempted(outcome);
+                }
             }
             catch (StorageUnavailableException e)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, nameof(StorageUnavailableException));
                 LogStorageFailed(logger, webhook.Event.Id, webhook.Order.Id, e.Message);
             }
         });
+        telemetry.WebhookBacklog(seen);
     }
 
-    private async Task AttemptAsync(Uri endpoint, IReadOnlyList<byte[]> keys, DueWebhook webhook, IReadOnlyList<TimeSpan> schedule, CancellationToken cancellationToken)
+    /// <summary>
+    /// The delivery's activity: a child of the trace that raised the event when the order row kept its context (a callback's),
+    /// linked to whatever runs the dispatcher (a timer invocation); tagged with the order and the event.
+    /// </summary>
+    private static Activity? StartDeliverActivity(DueWebhook webhook)
+    {
+        var raisedIn = ActivityContext.TryParse(webhook.Event.TraceParent, null, out var context) ? context : default;
+        var links = raisedIn != default && Activity.Current is { } running ? new[] { new ActivityLink(running.Context) } : null;
+        var activity = PaymentsTelemetry.ActivitySource.StartActivity(PaymentsTelemetry.DeliverActivity, ActivityKind.Internal, raisedIn, links: links);
+        activity?.SetTag("order.id", webhook.Order.Id);
+        activity?.SetTag("event.id", webhook.Event.Id);
+        activity?.SetTag("event.type", webhook.Event.Type);
+        return activity;
+    }
+
+    /// <returns>The <c>payments.webhook.deliveries</c> outcome, or null when another dispatcher claimed the attempt.</returns>
+    private async Task<string?> AttemptAsync(Uri endpoint, IReadOnlyList<byte[]> keys, DueWebhook webhook, IReadOnlyList<TimeSpan> schedule, CancellationToken cancellationToken)
     {
         var orderId = webhook.Order.Id;
         var claim = webhook.Current.Claim(schedule, time.GetUtcNow());
@@ -57,13 +92,13 @@ public sealed partial class WebhookDispatcher(
         {
             await outbox.TrySaveAsync(orderId, webhook.Current.Abandon("the last attempt's dispatcher stopped", time.GetUtcNow()), webhook.Delivery?.Version, cancellationToken);
             LogAbandoned(logger, webhook.Event.Id, orderId, webhook.Current.Attempts);
-            return;
+            return WebhookOutcomes.Abandoned;
         }
 
         var version = await outbox.TrySaveAsync(orderId, claim, webhook.Delivery?.Version, cancellationToken);
         if (version is null)
         {
-            return;
+            return null;
         }
 
         var result = await sender.SendAsync(endpoint, keys, webhook.Order, cancellationToken);
@@ -88,6 +123,13 @@ public sealed partial class WebhookDispatcher(
                 LogFailed(logger, webhook.Event.Id, orderId, next.Attempts, result.Describe(), next.NextAttemptAt);
                 break;
         }
+
+        return result.IsGone ? WebhookOutcomes.Gone : next.State switch
+        {
+            WebhookDeliveryState.Delivered => WebhookOutcomes.Delivered,
+            WebhookDeliveryState.Abandoned => WebhookOutcomes.Abandoned,
+            _ => WebhookOutcomes.Failed,
+        };
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Webhook {EventId} ({Type}) for order {OrderId} delivered on attempt {Attempt}")]

@@ -29,11 +29,13 @@ public sealed class SettingsConsistencyTests
         ["PaymentsStorage:ConnectionString"] = "a shared key; Azure uses TableServiceUri with managed identity",
         ["FunctionKeys:Keys"] = "read by the Server host only; Functions manages its own keys",
         ["RateLimiting:ClientAddressHeader"] = "Functions keys on the remote address the worker's forwarded-headers middleware sets; X-Forwarded-For is client-writable",
+        ["Telemetry:Console"] = "read by the Server host only; Functions exports to Application Insights",
     };
 
     private static readonly Dictionary<string, string> NotInLocalSettings = new(StringComparer.Ordinal)
     {
         ["FunctionKeys:Keys"] = "read by the Server host only; local.settings.json is the Functions host's",
+        ["Telemetry:Console"] = "read by the Server host only; local.settings.json is the Functions host's",
     };
 
     /// <summary>The Function App's app setting names in the compiled ARM JSON (see <see cref="InfraAppSettings"/>).</summary>
@@ -136,6 +138,7 @@ public sealed class SettingsConsistencyTests
             (typeof(AuditOptions), AuditOptions.Section),
             (typeof(WebhookOptions), WebhookOptions.Section),
             (typeof(RateLimitingOptions), RateLimitingOptions.Section),
+            (typeof(Payments.Server.Telemetry.TelemetryOptions), Payments.Server.Telemetry.TelemetryOptions.Section),
         };
         var jobs = typeof(IScheduledJob).Assembly.GetTypes()
             .Where(t => typeof(IScheduledJob).IsAssignableFrom(t) && !t.IsInterface)
