@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OrderUpdater>();
         services.AddSingleton<OrderAdmission>();
         services.AddSingleton<HealthEndpoints>();
+        services.AddSingleton<OperatorUi.OperatorConsolePage>();
         services.AddTransient<OrderEndpoints>();
         services.AddIdempotency(configuration);
         services.AddWebhooks(configuration);

@@ -64,6 +64,10 @@ public static class ApiDocumentation
             case var name when name == ApiRoutes.HaiPayNotify.Name:
                 Callback(endpoint, "HaiPay's signed notification (SHA256WithRSA checked); answers SUCCESS once recorded");
                 break;
+            case var name when name == ApiRoutes.OperatorConsole.Name:
+                endpoint.WithSummary("The operator console: a static HTML page (no data, no key) over the operator API; strict Content-Security-Policy, never cached")
+                    .Produces<string>(StatusCodes.Status200OK, "text/html");
+                break;
             default:
                 throw new ArgumentException($"Route {route.Name} has no documentation.", nameof(route));
         }

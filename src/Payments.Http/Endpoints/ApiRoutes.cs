@@ -20,7 +20,10 @@ public static class ApiRoutes
     public static readonly ApiRoute CancelSubscription = new("CancelHaiPaySubscription", "POST", "haipay/subscriptions/{subscriptionId}/cancel", AccessLevel.Function);
     public static readonly ApiRoute HaiPayNotify = new("HaiPayNotify", "POST", "haipay/notify", AccessLevel.Anonymous);
 
+    /// <summary>The operator console's page: anonymous because it carries no data and no key (its calls to the operator API send the key).</summary>
+    public static readonly ApiRoute OperatorConsole = new("OperatorConsole", "GET", "ops/console", AccessLevel.Anonymous);
+
     public static IReadOnlyList<ApiRoute> All { get; } =
         [Health, GetOrder, SyncOrder, CreateFrame, HuaweiPinCallback, CreateCollection, GetCollection, RefundCollection,
-        CreateSubscription, GetSubscription, CancelSubscription, HaiPayNotify];
+        CreateSubscription, GetSubscription, CancelSubscription, HaiPayNotify, OperatorConsole];
 }

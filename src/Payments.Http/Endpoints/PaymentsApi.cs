@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Payments.Http.HaiPay;
 using Payments.Http.HuaweiPin;
+using Payments.Http.OperatorUi;
 using Payments.Http.Security;
 
 namespace Payments.Http.Endpoints;
@@ -27,6 +28,7 @@ public static class PaymentsApi
         Map(api, ApiRoutes.CancelSubscription, (string subscriptionId, HttpRequest request, SubscriptionEndpoints haiPay, CancellationToken ct) =>
             haiPay.CancelAsync(subscriptionId, request, ct));
         Map(api, ApiRoutes.HaiPayNotify, (HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) => haiPay.NotifyAsync(request, ct));
+        Map(api, ApiRoutes.OperatorConsole, (OperatorConsolePage console) => console.Result());
         return app;
     }
 
