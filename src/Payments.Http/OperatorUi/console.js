@@ -36,6 +36,14 @@
 
   function key() { return sessionStorage.getItem(keyItem) || ""; }
 
+  function operatorName() { return $("operator-name").value.trim(); }
+
+  /** The optional body of replay and enable: who did it, when a name is given. */
+  function operatorNote(note) {
+    const name = operatorName();
+    return name ? { operator: name, note } : undefined;
+  }
+
   function showKeyState() {
     const keyed = key() !== "";
     document.body.dataset.keyed = keyed ? "yes" : "no";
@@ -130,6 +138,13 @@
     return item.amount === undefined || item.amount === null ? "–" : String(item.amount) + (item.currency ? " " + item.currency : "");
   }
 
+  /** A time as UTC to the second, the exact value kept in the cell's title. */
+  function time(value) {
+    const parsed = typeof value === "string" ? new Date(value) : null;
+    const shown = parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString().slice(0, 19).replace("T", " ") + " UTC" : text(value);
+    return el("td", { class: "mono time", title: typeof value === "string" ? value : null }, shown);
+  }
+
   function statusBadge(status) {
     return el("span", { class: "status", dataset: { status: status || "" } }, text(status));
   }
@@ -144,7 +159,7 @@
       el("option", { value: "provider-answer" }, "provider-answer"),
       el("option", { value: "manual-override" }, "manual-override"));
     const operator = el("input", { name: "operator", required: true, placeholder: "your name", autocomplete: "off", spellcheck: "false" });
-    operator.value = sessionStorage.getItem(operatorItem) || "";
+    operator.value = operatorName();
     const note = el("textarea", { name: "note", placeholder: "why (ticket, provider's answer…)" });
     const form = el("form", { class: "resolve-form" },
       el("label", null, "Decision ", decision), el("label", null, "Evidence ", evidence),
@@ -154,7 +169,10 @@
       event.preventDefault();
       run("Resolve " + orderId, async () => {
         const body = { decision: decision.value, operator: operator.value.trim(), note: note.value.trim(), evidence: evidence.value };
-        sessionStorage.setItem(operatorItem, body.operator);
+        if (body.operator && !operatorName()) {
+          $("operator-name").value = body.operator;
+          sessionStorage.setItem(operatorItem, body.operator);
+        }
         const { json } = await call("POST", "orders/" + encodeURIComponent(orderId) + "/resolution", body);
         await loadAttention(false);
         notice("Order " + orderId + " resolved: now " + text(json && json.status) + ".");
@@ -171,7 +189,7 @@
       el("td", null, text(item.provider)),
       el("td", null, statusBadge(item.status)),
       el("td", { class: "reason" }, text(item.reason)),
-      el("td", { class: "mono" }, text(item.since)),
+      time(item.since),
       el("td", null, amount(item)),
       el("td", { class: "detail" }, text(item.detail)),
       el("td", null, action));
@@ -180,7 +198,7 @@
   async function loadAttention(more) {
     const category = $("category").value;
     const query = new URLSearchParams({ category, limit: $("limit").value || "50" });
-    if ($("reason").value.trim()) { query.set("reason", $("reason").value.trim()); }
+    if (category === "needs-review" && $("reason").value.trim()) { query.set("reason", $("reason").value.trim()); }
     if (category === "stale" && $("older-than").value.trim()) { query.set("olderThan", $("older-than").value.trim()); }
     if (more && state.attention) { query.set("continuation", state.attention); }
     const { json } = await call("GET", "attention?" + query.toString());
@@ -200,17 +218,18 @@
   function webhookRow(item) {
     const replay = el("button", { type: "button", class: "replay" }, "Replay");
     replay.addEventListener("click", () => run("Replay " + item.eventId, async () => {
-      await call("POST", "webhooks/" + encodeURIComponent(item.orderId) + "/" + encodeURIComponent(item.eventId) + "/replay");
+      await call("POST", "webhooks/" + encodeURIComponent(item.orderId) + "/" + encodeURIComponent(item.eventId) + "/replay",
+        operatorNote("replayed from the operator console"));
       await loadWebhooks(false);
       notice("Event " + item.eventId + " of order " + item.orderId + " is queued for delivery again.");
     }));
     return el("tr", { class: "item", dataset: { orderId: String(item.orderId), eventId: String(item.eventId) } },
-      el("td", { class: "mono" }, text(item.orderId)),
+      el("td", { class: "mono order-id" }, text(item.orderId)),
       el("td", { class: "mono" }, text(item.eventId)),
       el("td", null, text(item.type)),
       el("td", null, text(item.attempts)),
       el("td", null, text(item.lastError)),
-      el("td", { class: "mono" }, text(item.abandonedAt)),
+      time(item.abandonedAt),
       el("td", null, replay));
   }
 
@@ -275,8 +294,10 @@
     clearMessages();
     for (const id of ["attention-rows", "webhook-rows", "sync-result"]) { $(id).replaceChildren(); }
   });
+  $("operator-name").addEventListener("change", () => sessionStorage.setItem(operatorItem, operatorName()));
   $("category").addEventListener("change", () => {
     $("older-than").disabled = $("category").value !== "stale";
+    $("reason").disabled = $("category").value !== "needs-review";
     if (key()) { run("Show", () => loadAttention(false)); }
   });
   $("attention-form").addEventListener("submit", (event) => {
@@ -288,7 +309,7 @@
   $("webhooks-more").addEventListener("click", () => run("More", () => loadWebhooks(true)));
   $("load-endpoint").addEventListener("click", () => run("Endpoint", loadEndpoint));
   $("enable-endpoint").addEventListener("click", () => run("Enable endpoint", async () => {
-    await call("POST", "webhooks/endpoint/enable");
+    await call("POST", "webhooks/endpoint/enable", operatorNote("enabled from the operator console"));
     await loadEndpoint();
     notice("The webhook endpoint is enabled again; pending events go out on the next delivery run.");
   }));
@@ -303,11 +324,12 @@
     });
   });
   $("sync-all").addEventListener("click", () => run("Check all due orders", async () => {
-    await call("POST", "sync", {});
+    const { json } = await call("POST", "sync", {});
     $("sync-result").replaceChildren();
-    notice("A check of every due order has started.");
+    notice("Checked " + text(json && json.checked) + " due order(s) with the provider.");
   }));
 
+  $("operator-name").value = sessionStorage.getItem(operatorItem) || "";
   showKeyState();
   if (key()) { run("Load", loadAll); }
 })();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Payments.Core.Audit;
 using Payments.Core.Orders;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HuaweiPin;
@@ -16,7 +17,7 @@ namespace Payments.IntegrationTests.Browser;
 [Collection(AzuriteGroup.Name)]
 public sealed class OperatorConsoleTests(AzuriteFixture azurite)
 {
-    private const string OperatorKey = "console-operator-key-5b1e";
+    private const string OperatorKey = ServerHost.OperatorKey;
     private const string OrderId = "oc-review";
     private static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 
@@ -27,7 +28,6 @@ public sealed class OperatorConsoleTests(AzuriteFixture azurite)
         receiver.Answer = (_, _) => 500;
         await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
         {
-            ["OperatorKeys:Keys:0"] = OperatorKey,
             ["Webhooks:Url"] = receiver.Url.AbsoluteUri,
             ["Webhooks:RetrySchedule:0"] = "00:00:00.200",
             ["DeliverWebhooksSchedule"] = "*/1 * * * * *",
@@ -40,6 +40,7 @@ public sealed class OperatorConsoleTests(AzuriteFixture azurite)
 
         await page.FillAsync("#key", OperatorKey);
         await page.ClickAsync("#use-key");
+        await page.FillAsync("#operator-name", "ops-alice");
 
         var row = page.Locator($"#attention-rows tr[data-order-id='{OrderId}']");
         await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync(ReviewReasons.PayUrlUnknown);
@@ -47,21 +48,20 @@ public sealed class OperatorConsoleTests(AzuriteFixture azurite)
         await Assertions.Expect(page.Locator("#endpoint-url")).ToHaveTextAsync(receiver.Url.AbsoluteUri);
         await Assertions.Expect(page.Locator("#endpoint-state")).ToHaveTextAsync("enabled");
 
-        var webhook = page.Locator($"#webhook-rows tr[data-order-id='{OrderId}']");
-        await Assertions.Expect(webhook).ToHaveCountAsync(1);
-        receiver.Answer = (_, _) => 204;
-        await webhook.Locator("button.replay").ClickAsync();
-        await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("queued for delivery again");
-        await receiver.WaitUntilAsync(accepted => accepted.Any(d => d.OrderId == OrderId && d.Type == "order.needs_review"));
-        await page.ClickAsync("#load-webhooks");
-        await Assertions.Expect(webhook).ToHaveCountAsync(0);
-
         await row.Locator("details.resolve summary").ClickAsync();
         await row.Locator("select[name=decision]").SelectOptionAsync("Failed");
         await row.Locator("select[name=evidence]").SelectOptionAsync("manual-override");
         await row.Locator("input[name=operator]").FillAsync("ops-alice");
         await row.Locator("textarea[name=note]").FillAsync("The customer never got a link; HUAWEIPIN confirms nothing was paid (ticket 4711).");
+        var webhook = page.Locator($"#webhook-rows tr[data-order-id='{OrderId}']");
+        await Assertions.Expect(webhook.Locator("td").Nth(2)).ToHaveTextAsync("order.needs_review");
         await session.ScreenshotAsync("operator-console.png");
+
+        receiver.Answer = (_, _) => 204;
+        await webhook.Locator("button.replay").ClickAsync();
+        await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("queued for delivery again");
+        await Assertions.Expect(webhook).ToHaveCountAsync(0);
+        await receiver.WaitUntilAsync(accepted => accepted.Any(d => d.OrderId == OrderId && d.Type == "order.needs_review"));
         await row.Locator("button.resolve-submit").ClickAsync();
 
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync($"Order {OrderId} resolved: now Failed");
@@ -69,6 +69,11 @@ public sealed class OperatorConsoleTests(AzuriteFixture azurite)
         Assert.Equal("Failed", (await system.WaitForStatusAsync(OrderId, "Failed")).GetProperty("status").GetString());
         var stored = await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync(OrderId, default);
         Assert.Equal(OrderStatus.Failed, stored?.Value.Status);
+        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync(OrderId, default, default).ToListAsync();
+        var resolution = JsonDocument.Parse(Assert.Single(audit, a => a.Kind == AuditKinds.OperatorResolution).Payload).RootElement;
+        Assert.Equal(("ops-alice", "manual-override", "Failed"), (resolution.GetProperty("operator").GetString(), resolution.GetProperty("evidence").GetString(), resolution.GetProperty("decision").GetString()));
+        var replay = JsonDocument.Parse(Assert.Single(audit, a => a.Kind == AuditKinds.OperatorWebhookReplay).Payload).RootElement;
+        Assert.Equal("ops-alice", replay.GetProperty("operator").GetString());
         await receiver.WaitUntilAsync(accepted => accepted.Any(d => d.OrderId == OrderId && d.Type == "order.failed"));
         Assert.Empty(session.PolicyViolations);
     }
@@ -76,7 +81,7 @@ public sealed class OperatorConsoleTests(AzuriteFixture azurite)
     [Fact]
     public async Task Console_WrongKeyThenInvalidFilter_ProblemTitleAndEachInvalidFieldShown()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?> { ["OperatorKeys:Keys:0"] = OperatorKey });
+        await using var system = await PaymentsSystem.StartAsync(azurite);
         await using var session = await ConsoleSession.OpenAsync(system);
         var page = session.Page;
 
@@ -115,8 +120,7 @@ public sealed class OperatorConsoleTests(AzuriteFixture azurite)
     /// <summary>Waits until the order's <c>order.needs_review</c> webhook, refused twice, is abandoned (as the operator API lists it).</summary>
     private static async Task WaitForAbandonedAsync(PaymentsSystem system)
     {
-        using var client = system.Server.CreateAnonymousClient();
-        client.DefaultRequestHeaders.Add("x-functions-key", OperatorKey);
+        using var client = system.Server.CreateOperatorClient();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {

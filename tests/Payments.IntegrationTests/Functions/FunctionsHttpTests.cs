@@ -49,14 +49,23 @@ public sealed partial class FunctionsHttpTests(AzuriteFixture azurite)
             ["GetHaiPaySubscription"] = new("GET", "/api/haipay/subscriptions/fn-sub"),
             ["CancelHaiPaySubscription"] = new("POST", "/api/haipay/subscriptions/fn-missing/cancel", "{}"),
             ["HaiPayNotify"] = new("POST", tamperedNotify.Path, tamperedNotify.Body),
+            ["OpsListAttention"] = new("GET", "/api/ops/attention?category=unverified-callbacks&limit=5"),
+            ["OpsResolveOrder"] = new("POST", "/api/ops/orders/fn-coll/resolution", """{"decision":"Maybe","evidence":"manual-override"}"""),
+            ["OpsListWebhooks"] = new("GET", "/api/ops/webhooks?state=abandoned&limit=0"),
+            ["OpsReplayWebhook"] = new("POST", "/api/ops/webhooks/fn-coll/evt_missing/replay", null),
+            ["OpsGetWebhookEndpoint"] = new("GET", "/api/ops/webhooks/endpoint"),
+            ["OpsEnableWebhookEndpoint"] = new("POST", "/api/ops/webhooks/endpoint/enable", "{}"),
+            ["OpsSync"] = new("POST", "/api/ops/sync", """{"orderId":"fn-frame"}"""),
             ["OperatorConsole"] = new("GET", "/api/ops/console"),
         };
         using var server = system.Server.CreateMerchantClient();
+        using var operatorServer = system.Server.CreateOperatorClient();
 
         var answers = new List<(string Function, string Server, string Functions)>();
         foreach (var (function, request) in table)
         {
-            answers.Add((function, await ServerAnswerAsync(server, request), Describe(await worker.SendAsync(request))));
+            var client = request.Path.StartsWith("/api/ops/", StringComparison.Ordinal) ? operatorServer : server;
+            answers.Add((function, await ServerAnswerAsync(client, request), Describe(await worker.SendAsync(request))));
         }
 
         Assert.Equal(FunctionsWorker.Functions.Where(f => f.Route is not null).Select(f => f.Name).Order(), table.Keys.Order());
