@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Payments.Core.Audit;
 using Payments.Core.Orders;
+using Payments.IntegrationTests.Chaos;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HuaweiPin;
 
@@ -79,9 +80,22 @@ public sealed class OperatorConsoleTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Console_WrongKeyThenInvalidFilter_ProblemTitleAndEachInvalidFieldShown()
+    public async Task Console_WrongKeyThenInvalidFilterThenPaged_ProblemWithEachInvalidFieldThenNextPageAppended()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
+        using (var anonymous = system.Server.CreateAnonymousClient())
+        {
+            foreach (var message in new[]
+            {
+                ProviderMessages.Genuine("oc-nobody-hwp", OrderStatus.Succeeded, 40m, PaymentProvider.HuaweiPin),
+                ProviderMessages.Genuine("oc-nobody-hpy", OrderStatus.Succeeded, 12.5m, PaymentProvider.HaiPay),
+            })
+            {
+                using var body = new StringContent(message.Body, System.Text.Encoding.UTF8, "application/json");
+                await anonymous.PostAsync(message.Path, body);
+            }
+        }
+
         await using var session = await ConsoleSession.OpenAsync(system);
         var page = session.Page;
 
@@ -101,6 +115,16 @@ public sealed class OperatorConsoleTests(AzuriteFixture azurite)
         await Assertions.Expect(page.Locator("#problem .problem-title")).ToContainTextAsync("(400)");
         await Assertions.Expect(page.Locator("#problem li[data-field='olderThan']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#problem li[data-field='limit']")).ToHaveCountAsync(1);
+
+        await page.FillAsync("#limit", "1");
+        await page.SelectOptionAsync("#category", "unmatched-callbacks");
+        var rows = page.Locator("#attention-rows tr.item");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#problem")).ToBeHiddenAsync();
+        await page.ClickAsync("#attention-more");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        var listed = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.orderId)");
+        Assert.Equal(["oc-nobody-hpy", "oc-nobody-hwp"], listed.Order(StringComparer.Ordinal));
         Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('payments.operatorKey')"));
         Assert.DoesNotContain(OperatorKey, page.Url, StringComparison.Ordinal);
         Assert.Empty(session.PolicyViolations);
