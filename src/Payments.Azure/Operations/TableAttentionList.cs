@@ -1,9 +1,11 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Payments.Azure.Orders;
 using Payments.Azure.Tables;
 using Payments.Core;
+using Payments.Core.Audit;
 using Payments.Core.Operations;
 using Payments.Core.Orders;
 
@@ -12,9 +14,15 @@ namespace Payments.Azure.Operations;
 /// <summary>
 /// Lists the <see cref="AttentionIndex"/>: one range query on one partition (at most limit + 1 rows, so one request), then
 /// for orders one read per row to check that the order still needs a person (a row that no longer holds is deleted). No
-/// request depends on how many orders there are.
+/// request depends on how many orders there are. Provider messages are listed while their audit records are kept
+/// (<see cref="AuditOptions.Retention"/>).
 /// </summary>
-public sealed partial class TableAttentionList(PaymentTables tables, IOrderRepository orders, TimeProvider time, ILogger<TableAttentionList> logger) : IAttentionList
+public sealed partial class TableAttentionList(
+    PaymentTables tables,
+    IOrderRepository orders,
+    IOptionsMonitor<AuditOptions> auditOptions,
+    TimeProvider time,
+    ILogger<TableAttentionList> logger) : IAttentionList
 {
     public async Task<AttentionPage> ListAsync(AttentionQuery query, CancellationToken cancellationToken)
     {
@@ -22,7 +30,15 @@ public sealed partial class TableAttentionList(PaymentTables tables, IOrderRepos
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, 999);
         var partition = AttentionIndex.Partition(query.Category, query.Reason);
-        var upper = query.Category == AttentionCategory.Stale ? TimeIndex.UpperBound(time.GetUtcNow() - query.OlderThan) : "~";
+        var now = time.GetUtcNow();
+        var upper = query.Category switch
+        {
+            AttentionCategory.Stale => TimeIndex.UpperBound(now - query.OlderThan),
+            AttentionCategory.NeedsReview => "~",
+
+            // Newest first: rows below this key arrived after the audit retention began (older messages' records are purged).
+            _ => TimeIndex.RowKey(DateTimeOffset.MaxValue.UtcTicks - (now - auditOptions.CurrentValue.Retention).UtcTicks, string.Empty),
+        };
         var after = query.After ?? string.Empty;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {upper}");
         var rows = new List<TableEntity>(query.Limit + 1);

@@ -167,6 +167,23 @@ public sealed class AttentionListTests(AzuriteFixture azurite)
         Assert.Contains("failed check", summary.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ListAttention_UnmatchedCallbackPastTheAuditRetention_NoLongerListed()
+    {
+        await using var ops = await OpsServer.StartAsync(azurite);
+        var audit = ops.Services.GetRequiredService<IAuditLog>();
+        await audit.RecordAsync(new AuditRecord(null, AuditKinds.CallbackUnmatched, """{"orderId":"old-unknown","status":"2"}""", ops.Clock.GetUtcNow()), default);
+        ops.Clock.Advance(TimeSpan.FromDays(399));
+        await audit.RecordAsync(new AuditRecord(null, AuditKinds.CallbackUnmatched, """{"orderId":"new-unknown","status":"3"}""", ops.Clock.GetUtcNow()), default);
+
+        var within = await ops.AllItemsAsync("/api/ops/attention?category=unmatched-callbacks");
+        ops.Clock.Advance(TimeSpan.FromDays(2));
+        var after = await ops.AllItemsAsync("/api/ops/attention?category=unmatched-callbacks");
+
+        Assert.Equal(["new-unknown", "old-unknown"], OpsServer.OrderIds(within));
+        Assert.Equal(["new-unknown"], OpsServer.OrderIds(after));
+    }
+
     [Theory]
     [InlineData("", "category")]
     [InlineData("?category=everything", "category")]
