@@ -6,6 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Payments.Azure.Operations;
+using Payments.Core.Operations;
 using Payments.Azure.Audit;
 using Payments.Azure.Orders;
 using Payments.Azure.Secrets;
@@ -36,6 +38,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<IOrderRepository, TableOrderRepository>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<IAttentionList, TableAttentionList>();
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.AddPaymentsSecrets(configuration);
         services.AddSingleton<StorageInitializer>();

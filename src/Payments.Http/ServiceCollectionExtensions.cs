@@ -17,6 +17,7 @@ using Payments.Http.Jobs;
 using Payments.Azure;
 using Payments.Core.Orders;
 using Payments.Http.Endpoints;
+using Payments.Http.Operations;
 using Payments.Http.Problems;
 using Payments.Http.RateLimiting;
 using Payments.Http.Security;
@@ -35,7 +36,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OrderUpdater>();
         services.AddSingleton<OrderAdmission>();
         services.AddSingleton<HealthEndpoints>();
+        services.AddSingleton<OperatorUi.OperatorConsolePage>();
         services.AddTransient<OrderEndpoints>();
+        services.AddTransient<OperatorEndpoints>();
         services.AddIdempotency(configuration);
         services.AddWebhooks(configuration);
         services.AddHuaweiPin(configuration);
@@ -110,7 +113,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<HaiPayPollScheduledJob>());
     }
 
-    /// <summary>Function keys for hosts that check them themselves (the Server; Functions has its own).</summary>
+    /// <summary>Function and operator keys for hosts that check them themselves (the Server; Functions has its own, and its master key).</summary>
     public static IServiceCollection AddFunctionKeys(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FunctionKeyOptions>()
@@ -118,6 +121,9 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<FunctionKeyFilter>();
+        services.AddOptions<OperatorKeyOptions>().Bind(configuration.GetSection(OperatorKeyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OperatorKeyOptions>, OperatorKeyOptionsValidator>();
+        services.AddSingleton<OperatorKeyFilter>();
         return services;
     }
 }

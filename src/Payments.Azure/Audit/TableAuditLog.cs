@@ -15,7 +15,8 @@ namespace Payments.Azure.Audit;
 /// (<c>unmatched-{yyyyMMdd}</c> for signed ones, <c>unverified-{yyyyMMdd}</c> for summaries of unverified ones); RowKey
 /// <c>{ticks:D19}-{guid}</c> keeps them in arrival order. Unverified summaries are capped per partition by the
 /// <c>unverified-count</c> row, claimed by compare-and-swap: past the cap a message only increments it (an order's partition
-/// has one counter per month).
+/// has one counter per month). Operators' actions about no order go to <c>operator-{yyyyMMdd}</c>. Unmatched and kept
+/// unverified messages also get a row in the operators' attention index (<see cref="CallbackAttention"/>).
 /// </summary>
 public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<AuditOptions> options, ILogger<TableAuditLog> logger) : IAuditLog
 {
@@ -28,13 +29,13 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
     public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return InsertAsync(tables.AuditMonth(record.At), Partition(record.OrderId, record.At), record, cancellationToken);
+        return RecordIndexedAsync(tables.AuditMonth(record.At), Partition(record.OrderId, record.Kind, record.At), record, cancellationToken);
     }
 
     public async Task RecordUnverifiedAsync(AuditRecord summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var partition = summary.OrderId is null ? $"unverified-{summary.At.UtcDateTime:yyyyMMdd}" : Partition(summary.OrderId, summary.At);
+        var partition = summary.OrderId is null ? $"unverified-{summary.At.UtcDateTime:yyyyMMdd}" : Partition(summary.OrderId, summary.Kind, summary.At);
         var table = tables.AuditMonth(summary.At);
         var count = await CountAsync(table, partition, cancellationToken);
         if (count is null)
@@ -43,14 +44,14 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
         }
         else if (count <= options.CurrentValue.UnverifiedPerPartition)
         {
-            await InsertAsync(table, partition, summary, cancellationToken);
+            await RecordIndexedAsync(table, partition, summary, cancellationToken);
         }
     }
 
     public async IAsyncEnumerable<AuditRecord> ListAsync(string? orderId, DateTimeOffset day, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var months = await tables.AuditMonthsAsync(cancellationToken);
-        string[] partitions = orderId is null ? [Partition(null, day), $"unverified-{day.UtcDateTime:yyyyMMdd}"] : [Partition(orderId, day)];
+        string[] partitions = orderId is null ? [Partition(null, AuditKinds.CallbackUnmatched, day), $"unverified-{day.UtcDateTime:yyyyMMdd}", Partition(null, AuditKinds.OperatorEndpointEnable, day)] : [Partition(orderId, string.Empty, day)];
         var dayMonth = tables.AuditMonth(day).Name;
         foreach (var partition in partitions)
         {
@@ -118,6 +119,20 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
         return null;
     }
 
+    /// <summary>
+    /// Adds the record, after the operators' attention row when it is a message they must see (so no such message is kept
+    /// without one; a row whose record then fails still names a message that arrived).
+    /// </summary>
+    private async Task RecordIndexedAsync(StorageTable table, string partition, AuditRecord record, CancellationToken cancellationToken)
+    {
+        if (CallbackAttention.For(record) is { } attention)
+        {
+            TableOutcomes.Ensure((await tables.Attention.UpsertAsync(attention, cancellationToken)).Outcome, "Attention table");
+        }
+
+        await InsertAsync(table, partition, record, cancellationToken);
+    }
+
     /// <summary>Adds the record; the month's first write finds no table, creates it and adds the record again.</summary>
     private static async Task InsertAsync(StorageTable table, string partition, AuditRecord record, CancellationToken cancellationToken)
     {
@@ -142,8 +157,13 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
         }
     }
 
-    private static string Partition(string? orderId, DateTimeOffset at) =>
-        orderId is null ? $"unmatched-{at.UtcDateTime:yyyyMMdd}" : $"o-{TableKeys.Encode(orderId)}";
+    /// <summary>An order's partition; for no order, the day's unmatched messages or, for what operators did, the day's <c>operator-{yyyyMMdd}</c>.</summary>
+    private static string Partition(string? orderId, string kind, DateTimeOffset at) => orderId switch
+    {
+        null when AuditKinds.IsOperator(kind) => $"operator-{at.UtcDateTime:yyyyMMdd}",
+        null => $"unmatched-{at.UtcDateTime:yyyyMMdd}",
+        _ => $"o-{TableKeys.Encode(orderId)}",
+    };
 
     [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "Unverified-message counter of audit partition {Partition} stayed contended; this summary was not kept")]
     private static partial void LogCounterContended(ILogger logger, string partition);

@@ -30,7 +30,7 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
     {
         ArgumentNullException.ThrowIfNull(order);
         order = WithTraceParent(order);
-        await IndexAsync(order, cancellationToken);
+        await IndexAsync(order, [], cancellationToken);
         if (order.ParentOrderId is { } parentId)
         {
             TableOutcomes.Ensure((await tables.Orders.UpsertAsync(OrderEntityMapper.ChildEntry(parentId, order.Id), cancellationToken)).Outcome, What);
@@ -50,19 +50,48 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
         }
     }
 
-    public async Task<string?> TryReplaceAsync(PaymentOrder order, string version, CancellationToken cancellationToken)
+    public async Task<string?> TryReplaceAsync(Versioned<PaymentOrder> current, PaymentOrder order, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(order);
         order = WithTraceParent(order);
-        await IndexAsync(order, cancellationToken);
-        var response = await tables.Orders.ReplaceAsync(OrderEntityMapper.ToEntity(order), version, cancellationToken);
-        return response.Outcome switch
+        var had = AttentionIndex.Entries(current.Value);
+        await IndexAsync(order, had, cancellationToken);
+        var response = await tables.Orders.ReplaceAsync(OrderEntityMapper.ToEntity(order), current.Version, cancellationToken);
+        switch (response.Outcome)
         {
-            TableOutcome.Success => response.ETag,
-            TableOutcome.PreconditionFailed or TableOutcome.NotFound => null,
-            _ => throw TableOutcomes.Unavailable(response.Outcome, What),
-        };
+            case TableOutcome.Success:
+                await UnindexAsync(order, had, cancellationToken);
+                return response.ETag;
+            case TableOutcome.PreconditionFailed or TableOutcome.NotFound:
+                return null;
+            default:
+                throw TableOutcomes.Unavailable(response.Outcome, What);
+        }
     }
+
+    /// <summary>
+    /// Deletes the attention rows the order's previous state had and its new one has not. A delete that fails leaves a row the
+    /// listing drops when it reads it (the order no longer matches), as after a crash between the two writes.
+    /// </summary>
+    private async Task UnindexAsync(PaymentOrder order, IReadOnlyList<TableEntity> had, CancellationToken cancellationToken)
+    {
+        var has = AttentionIndex.Entries(order);
+        foreach (var gone in had.Where(h => !has.Any(e => e.PartitionKey == h.PartitionKey && e.RowKey == h.RowKey)))
+        {
+            try
+            {
+                await tables.Attention.DeleteAsync(gone.PartitionKey, gone.RowKey, "*", cancellationToken);
+            }
+            catch (StorageUnavailableException e)
+            {
+                LogUnindexFailed(logger, order.Id, gone.PartitionKey, e.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Warning, Message = "Attention row of order {OrderId} in {Partition} not deleted ({Reason}); the listing drops it when read")]
+    private static partial void LogUnindexFailed(ILogger logger, string orderId, string partition, string reason);
 
     public async IAsyncEnumerable<Versioned<PaymentOrder>> FindDueAsync(
         PaymentProvider provider,
@@ -143,11 +172,17 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
             : order;
 
     /// <summary>
-    /// Writes the index rows before the order, so an order never has a due check or a raised event without its row
-    /// (a row whose order write then fails is stale and dropped when read).
+    /// Writes the index rows before the order, so an order never has a due check, a raised event or a need for a person
+    /// without its row (a row whose order write then fails is stale and dropped when read); attention rows its previous
+    /// state (<paramref name="had"/>) already has are not written again.
     /// </summary>
-    private async Task IndexAsync(PaymentOrder order, CancellationToken cancellationToken)
+    private async Task IndexAsync(PaymentOrder order, IReadOnlyList<TableEntity> had, CancellationToken cancellationToken)
     {
+        foreach (var entry in AttentionIndex.Entries(order).Where(e => !had.Any(h => h.PartitionKey == e.PartitionKey && h.RowKey == e.RowKey)))
+        {
+            TableOutcomes.Ensure((await tables.Attention.UpsertAsync(entry, cancellationToken)).Outcome, What);
+        }
+
         if (order.NextCheckAt is { } due)
         {
             TableOutcomes.Ensure((await tables.Due.UpsertAsync(DueIndex.Entry(order, due), cancellationToken)).Outcome, What);

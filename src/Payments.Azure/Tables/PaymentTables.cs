@@ -19,8 +19,11 @@ public sealed class PaymentTables(TableServiceClient service, string prefix, Tim
     public StorageTable Idempotency { get; } = new(service.GetTableClient(prefix + "idempotency"), timeout);
     public StorageTable Webhooks { get; } = new(service.GetTableClient(prefix + "webhooks"), timeout);
 
+    /// <summary>The operators' index: what needs a person, by category (see <c>AttentionIndex</c>).</summary>
+    public StorageTable Attention { get; } = new(service.GetTableClient(prefix + "attention"), timeout);
+
     /// <summary>The tables created on start (audit month tables are created when first written).</summary>
-    public IEnumerable<StorageTable> All => [Orders, Due, Idempotency, Webhooks];
+    public IEnumerable<StorageTable> All => [Orders, Due, Idempotency, Webhooks, Attention];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using Payments.Azure.Orders;
 using Azure.Data.Tables;
 using Payments.Azure.Tables;
 using Payments.Core;
+using Payments.Core.Operations;
 using Payments.Core.Orders;
 using Payments.Core.Webhooks;
 
@@ -47,6 +48,10 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, IOrderRepos
         {
             TableOutcomes.Ensure((await tables.Webhooks.UpsertAsync(WebhookIndex.Entry(orderId, delivery.EventId, delivery.NextAttemptAt), cancellationToken)).Outcome, What);
         }
+        else if (delivery is { State: WebhookDeliveryState.Abandoned, FinishedAt: { } abandonedAt })
+        {
+            await IndexAbandonedAsync(orderId, delivery.EventId, abandonedAt, cancellationToken);
+        }
 
         var entity = ToEntity(orderId, delivery);
         var response = version is null
@@ -78,6 +83,97 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, IOrderRepos
     {
         var row = new TableEntity(WebhookIndex.EndpointPartition, EndpointKey(endpoint)) { ["DisabledAt"] = at };
         TableOutcomes.Ensure((await tables.Webhooks.UpsertAsync(row, cancellationToken)).Outcome, What);
+    }
+
+    public async Task<DateTimeOffset?> DisabledAtAsync(Uri endpoint, CancellationToken cancellationToken)
+    {
+        var response = await tables.Webhooks.GetAsync(WebhookIndex.EndpointPartition, EndpointKey(endpoint), cancellationToken);
+        return response.Outcome switch
+        {
+            TableOutcome.Success => response.Entity!.GetDateTimeOffset("DisabledAt") ?? DateTimeOffset.MinValue,
+            TableOutcome.NotFound => null,
+            _ => throw TableOutcomes.Unavailable(response.Outcome, What),
+        };
+    }
+
+    public async Task<bool> EnableAsync(Uri endpoint, CancellationToken cancellationToken)
+    {
+        if (await DisabledAtAsync(endpoint, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        var outcome = await tables.Webhooks.DeleteAsync(WebhookIndex.EndpointPartition, EndpointKey(endpoint), "*", cancellationToken);
+        if (outcome is not (TableOutcome.Success or TableOutcome.NotFound))
+        {
+            throw TableOutcomes.Unavailable(outcome, What);
+        }
+
+        return true;
+    }
+
+    public Task<Versioned<WebhookDelivery>?> FindVersionedAsync(string orderId, string eventId, CancellationToken cancellationToken) =>
+        FindDeliveryAsync(orderId, eventId, cancellationToken);
+
+    public async Task<AbandonedWebhookPage> ListAbandonedAsync(int limit, string? after, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 999);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {AttentionIndex.AbandonedWebhooksPartition} and RowKey gt {after ?? string.Empty}");
+        var rows = new List<TableEntity>(limit + 1);
+        await foreach (var row in tables.Attention.QueryAsync(filter, null, limit + 1, cancellationToken))
+        {
+            rows.Add(row);
+            if (rows.Count > limit)
+            {
+                break;
+            }
+        }
+
+        var read = rows.Take(limit).ToList();
+        var items = new List<AbandonedWebhook>(read.Count);
+        foreach (var row in read)
+        {
+            var (orderId, eventId) = AttentionIndex.ParseAbandoned(row.RowKey);
+            var delivery = (await FindDeliveryAsync(orderId, eventId, cancellationToken))?.Value;
+            if (delivery is { State: WebhookDeliveryState.Abandoned, FinishedAt: { } at } && AttentionIndex.AbandonedRowKey(orderId, eventId, at) == row.RowKey)
+            {
+                items.Add(new AbandonedWebhook(orderId, eventId, row.GetString("Type"), delivery.Attempts, delivery.LastError, at));
+            }
+            else
+            {
+                await tables.Attention.DeleteAsync(row.PartitionKey, row.RowKey, "*", cancellationToken);
+            }
+        }
+
+        return new AbandonedWebhookPage(items, rows.Count > limit ? Continuation.Encode(read[^1].RowKey) : null);
+    }
+
+    public async Task<string?> TryReplayAsync(string orderId, Versioned<WebhookDelivery> abandoned, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(abandoned);
+        var version = await TrySaveAsync(orderId, abandoned.Value.Replay(now), abandoned.Version, cancellationToken);
+        if (version is not null && abandoned.Value.FinishedAt is { } at)
+        {
+            // Left behind by a crash here, the row is dropped by the next listing (the delivery is no longer abandoned).
+            await tables.Attention.DeleteAsync(AttentionIndex.AbandonedWebhooksPartition, AttentionIndex.AbandonedRowKey(orderId, abandoned.Value.EventId, at), "*", cancellationToken);
+        }
+
+        return version;
+    }
+
+    /// <summary>
+    /// The abandoned index row, written before the delivery record (a row whose record write then fails is dropped when
+    /// listed), with the event's type read from the order when it is still the order's last event.
+    /// </summary>
+    private async Task IndexAbandonedAsync(string orderId, string eventId, DateTimeOffset abandonedAt, CancellationToken cancellationToken)
+    {
+        var order = (await orders.FindAsync(orderId, cancellationToken))?.Value;
+        var row = new TableEntity(AttentionIndex.AbandonedWebhooksPartition, AttentionIndex.AbandonedRowKey(orderId, eventId, abandonedAt))
+        {
+            ["Type"] = order?.LastEvent is { } raised && raised.Id == eventId ? raised.Type : null,
+        };
+        TableOutcomes.Ensure((await tables.Attention.UpsertAsync(row, cancellationToken)).Outcome, What);
     }
 
     /// <summary>

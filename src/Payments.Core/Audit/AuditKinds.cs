@@ -15,6 +15,18 @@ public static class AuditKinds
     /// </summary>
     public const string CallbackUnverified = "callback-unverified";
 
+    /// <summary>An operator decided an order that needed a person (operator, note, evidence and decision in the payload).</summary>
+    public const string OperatorResolution = "operator-resolution";
+
+    /// <summary>An operator made an abandoned webhook delivery due again.</summary>
+    public const string OperatorWebhookReplay = "operator-webhook-replay";
+
+    /// <summary>An operator re-enabled the webhook endpoint after it had answered 410 Gone.</summary>
+    public const string OperatorEndpointEnable = "operator-endpoint-enable";
+
+    /// <summary>Kinds of what operators did (their records about no order go to a partition of their own, not the unmatched one).</summary>
+    public static bool IsOperator(string kind) => kind is OperatorResolution or OperatorWebhookReplay or OperatorEndpointEnable;
+
     /// <summary>What applying a provider message came to; null for a repeat that changed nothing (not recorded).</summary>
     public static string? Of(UpdateResult result)
     {

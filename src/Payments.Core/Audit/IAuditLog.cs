@@ -10,7 +10,10 @@ public interface IAuditLog
     /// </summary>
     Task RecordUnverifiedAsync(AuditRecord summary, CancellationToken cancellationToken);
 
-    /// <summary>Records about one order, oldest first; <paramref name="orderId"/> null for that day's messages about unknown orders (signed, then unverified).</summary>
+    /// <summary>
+    /// Records about one order, oldest first; <paramref name="orderId"/> null for that day's records about no order: messages about
+    /// unknown orders (signed, then unverified), then what operators did that concerns no order.
+    /// </summary>
     IAsyncEnumerable<AuditRecord> ListAsync(string? orderId, DateTimeOffset day, CancellationToken cancellationToken);
 
     /// <summary>

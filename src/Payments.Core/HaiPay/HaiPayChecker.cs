@@ -33,8 +33,10 @@ public sealed class HaiPayChecker(HaiPayClient client, OrderUpdater updater, IOp
         return new CheckResult(result.Order ?? order, absent);
     }
 
-    private Task<HaiPayReply> QueryAsync(PaymentOrder order, CancellationToken cancellationToken)
+    /// <summary>Asks HaiPay about the order once (the query its kind has), without applying the answer.</summary>
+    public Task<HaiPayReply> QueryAsync(PaymentOrder order, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(order);
         var currency = order.Currency ?? HaiPayOptions.DefaultCurrency;
         return order.Kind switch
         {

@@ -8,9 +8,12 @@ public interface IOrderRepository
     /// <summary>Adds the order; when one with that id exists, returns it instead.</summary>
     Task<AddResult> AddAsync(PaymentOrder order, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the order if its stored version is still <paramref name="version"/>.</summary>
+    /// <summary>
+    /// Replaces <paramref name="current"/> (the order as read, with its version) by <paramref name="order"/> if the stored
+    /// version is still the one read; what it was tells the store which of its index rows no longer hold.
+    /// </summary>
     /// <returns>The new version, or null when someone else changed the order first.</returns>
-    Task<string?> TryReplaceAsync(PaymentOrder order, string version, CancellationToken cancellationToken);
+    Task<string?> TryReplaceAsync(Versioned<PaymentOrder> current, PaymentOrder order, CancellationToken cancellationToken);
 
     /// <summary>The orders whose <see cref="PaymentOrder.ParentOrderId"/> is <paramref name="parentId"/> (refunds, subscription charges).</summary>
     IAsyncEnumerable<PaymentOrder> FindChildrenAsync(string parentId, CancellationToken cancellationToken);

@@ -54,7 +54,7 @@ public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvid
                 return new UpdateResult(transition.Kind, transition.Order);
             }
 
-            if (await repository.TryReplaceAsync(transition.Order, current.Version, cancellationToken) is not null)
+            if (await repository.TryReplaceAsync(current, transition.Order, cancellationToken) is not null)
             {
                 LogChanged(logger, orderId, current.Value.Status, transition.Order.Status);
                 metrics.OrderChanged(current.Value, transition.Order);

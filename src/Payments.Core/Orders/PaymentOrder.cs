@@ -354,6 +354,30 @@ public sealed record PaymentOrder
             }, now)
             : Same();
 
+    /// <summary>
+    /// An operator's decision on an order waiting for a person (NeedsReview only; anything else is a conflict, so final states
+    /// never regress): it becomes Succeeded or Failed, no longer flagged, and the merchant is told as for any final state.
+    /// <paramref name="providerStatus"/> is the provider's status the decision agreed with, if it was asked.
+    /// </summary>
+    public Transition Resolve(OrderStatus decision, string? providerStatus, DateTimeOffset now)
+    {
+        if (decision is not (OrderStatus.Succeeded or OrderStatus.Failed))
+        {
+            throw new ArgumentOutOfRangeException(nameof(decision), decision, "An operator decides Succeeded or Failed.");
+        }
+
+        return Status == OrderStatus.NeedsReview
+            ? Changed(this with
+            {
+                Status = decision,
+                ProviderStatus = providerStatus ?? ProviderStatus,
+                ReviewReason = null,
+                NextCheckAt = null,
+                CompletedAt = now,
+            }, now)
+            : Conflict();
+    }
+
     /// <summary>Every change goes through here: it stamps the time and raises the event when the state became notable.</summary>
     private Transition Changed(PaymentOrder next, DateTimeOffset now)
     {

@@ -1,3 +1,5 @@
+using Payments.Core.Orders;
+
 namespace Payments.Core.Webhooks;
 
 /// <summary>
@@ -26,4 +28,26 @@ public interface IWebhookOutbox
     Task<bool> IsDisabledAsync(Uri endpoint, CancellationToken cancellationToken);
 
     Task DisableAsync(Uri endpoint, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>When the endpoint was disabled by a 410, or null when it is not disabled.</summary>
+    Task<DateTimeOffset?> DisabledAtAsync(Uri endpoint, CancellationToken cancellationToken);
+
+    /// <summary>Re-enables an endpoint disabled by a 410; false when it was not disabled.</summary>
+    Task<bool> EnableAsync(Uri endpoint, CancellationToken cancellationToken);
+
+    /// <summary>The delivery record with the version its next compare-and-swap must match.</summary>
+    Task<Versioned<WebhookDelivery>?> FindVersionedAsync(string orderId, string eventId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Abandoned deliveries, oldest abandonment first, at most <paramref name="limit"/> index rows read per call (from an index
+    /// written with the abandonment, never a scan); <paramref name="after"/> is the previous page's continuation.
+    /// </summary>
+    Task<AbandonedWebhookPage> ListAbandonedAsync(int limit, string? after, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes an abandoned delivery due again (<see cref="WebhookDelivery.Replay"/>) if its stored version is still the one read,
+    /// and drops it from the abandoned index.
+    /// </summary>
+    /// <returns>The new version, or null when the delivery changed first.</returns>
+    Task<string?> TryReplayAsync(string orderId, Versioned<WebhookDelivery> abandoned, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -49,4 +49,8 @@ public sealed record WebhookDelivery(
 
     public WebhookDelivery Abandon(string reason, DateTimeOffset now) =>
         this with { State = WebhookDeliveryState.Abandoned, LastError = reason, FinishedAt = now };
+
+    /// <summary>An operator's replay of an abandoned delivery: pending again, due at <paramref name="now"/>, with every attempt ahead of it.</summary>
+    public WebhookDelivery Replay(DateTimeOffset now) =>
+        this with { State = WebhookDeliveryState.Pending, Attempts = 0, NextAttemptAt = now, FinishedAt = null };
 }

@@ -8,4 +8,10 @@ public enum AccessLevel
 
     /// <summary>Merchant-facing: a function key is required.</summary>
     Function,
+
+    /// <summary>
+    /// Operator-facing (<c>ops/...</c>): an operator key is required, a function key is refused (Functions: the master key,
+    /// <c>AuthorizationLevel.Admin</c>).
+    /// </summary>
+    Admin,
 }

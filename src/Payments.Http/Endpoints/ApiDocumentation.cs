@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Payments.Http.Contracts;
 using Payments.Http.HaiPay;
 using Payments.Http.HuaweiPin;
+using Payments.Http.Operations;
 
 namespace Payments.Http.Endpoints;
 
@@ -16,7 +17,7 @@ public static class ApiDocumentation
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(route);
         endpoint.WithMetadata(route).WithTags(route.Route.Split('/')[0]);
-        if (route.Access == AccessLevel.Function)
+        if (route.Access is AccessLevel.Function or AccessLevel.Admin)
         {
             endpoint.ProducesProblem(StatusCodes.Status401Unauthorized);
         }
@@ -63,6 +64,40 @@ public static class ApiDocumentation
                 break;
             case var name when name == ApiRoutes.HaiPayNotify.Name:
                 Callback(endpoint, "HaiPay's signed notification (SHA256WithRSA checked); answers SUCCESS once recorded");
+                break;
+            case var name when name == ApiRoutes.ListAttention.Name:
+                endpoint.WithSummary("Operator: what needs a person, by category (needs-review, stale, unmatched-callbacks, unverified-callbacks), a page at a time")
+                    .Produces<AttentionPageView>().ProducesValidationProblem();
+                break;
+            case var name when name == ApiRoutes.ResolveOrder.Name:
+                endpoint.WithSummary("Operator: decide an order in NeedsReview (Succeeded or Failed), on the provider's answer or as a named override; audited")
+                    .Accepts<ResolutionRequest>(Json).Produces<OrderView>().ProducesValidationProblem()
+                    .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+                    .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status502BadGateway);
+                break;
+            case var name when name == ApiRoutes.ListWebhooks.Name:
+                endpoint.WithSummary("Operator: abandoned webhook deliveries, oldest first, a page at a time").Produces<WebhookPageView>().ProducesValidationProblem();
+                break;
+            case var name when name == ApiRoutes.ReplayWebhook.Name:
+                endpoint.WithSummary("Operator: make an abandoned delivery due again with every attempt ahead of it (body optional); audited")
+                    .Accepts<OperatorNoteRequest>(Json).Produces<ReplayView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+                    .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+                break;
+            case var name when name == ApiRoutes.GetWebhookEndpoint.Name:
+                endpoint.WithSummary("Operator: the webhook endpoint and whether a 410 disabled it").Produces<WebhookEndpointView>();
+                break;
+            case var name when name == ApiRoutes.EnableWebhookEndpoint.Name:
+                endpoint.WithSummary("Operator: re-enable the webhook endpoint after a 410 (body optional); audited")
+                    .Accepts<OperatorNoteRequest>(Json).Produces<WebhookEndpointView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+                break;
+            case var name when name == ApiRoutes.OpsSync.Name:
+                endpoint.WithSummary("Operator: ask HaiPay about one order now and apply its answer (200), or with {} run one poll cycle (202)")
+                    .Accepts<OpsSyncRequest>(Json).Produces<OrderView>().Produces<PollView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+                    .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+                break;
+            case var name when name == ApiRoutes.OperatorConsole.Name:
+                endpoint.WithSummary("The operator console: a static HTML page (no data, no key) over the operator API; strict Content-Security-Policy, never cached")
+                    .Produces<string>(StatusCodes.Status200OK, "text/html");
                 break;
             default:
                 throw new ArgumentException($"Route {route.Name} has no documentation.", nameof(route));

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Payments.Http.HaiPay;
 using Payments.Http.HuaweiPin;
+using Payments.Http.Operations;
+using Payments.Http.OperatorUi;
 using Payments.Http.Security;
 
 namespace Payments.Http.Endpoints;
@@ -27,6 +29,15 @@ public static class PaymentsApi
         Map(api, ApiRoutes.CancelSubscription, (string subscriptionId, HttpRequest request, SubscriptionEndpoints haiPay, CancellationToken ct) =>
             haiPay.CancelAsync(subscriptionId, request, ct));
         Map(api, ApiRoutes.HaiPayNotify, (HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) => haiPay.NotifyAsync(request, ct));
+        Map(api, ApiRoutes.ListAttention, (HttpRequest request, OperatorEndpoints ops, CancellationToken ct) => ops.ListAttentionAsync(request, ct));
+        Map(api, ApiRoutes.ResolveOrder, (string orderId, HttpRequest request, OperatorEndpoints ops, CancellationToken ct) => ops.ResolveAsync(orderId, request, ct));
+        Map(api, ApiRoutes.ListWebhooks, (HttpRequest request, OperatorEndpoints ops, CancellationToken ct) => ops.ListWebhooksAsync(request, ct));
+        Map(api, ApiRoutes.ReplayWebhook, (string orderId, string eventId, HttpRequest request, OperatorEndpoints ops, CancellationToken ct) =>
+            ops.ReplayWebhookAsync(orderId, eventId, request, ct));
+        Map(api, ApiRoutes.GetWebhookEndpoint, (OperatorEndpoints ops, CancellationToken ct) => ops.GetWebhookEndpointAsync(ct));
+        Map(api, ApiRoutes.EnableWebhookEndpoint, (HttpRequest request, OperatorEndpoints ops, CancellationToken ct) => ops.EnableWebhookEndpointAsync(request, ct));
+        Map(api, ApiRoutes.OpsSync, (HttpRequest request, OperatorEndpoints ops, CancellationToken ct) => ops.SyncAsync(request, ct));
+        Map(api, ApiRoutes.OperatorConsole, (OperatorConsolePage console) => console.Result());
         return app;
     }
 
@@ -37,6 +48,10 @@ public static class PaymentsApi
         if (route.Access == AccessLevel.Function)
         {
             endpoint.AddEndpointFilter<FunctionKeyFilter>();
+        }
+        else if (route.Access == AccessLevel.Admin)
+        {
+            endpoint.AddEndpointFilter<OperatorKeyFilter>();
         }
     }
 }

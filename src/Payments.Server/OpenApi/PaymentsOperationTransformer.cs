@@ -11,6 +11,13 @@ internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransforme
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var route = context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiRoute>().FirstOrDefault();
+        if (route is { Access: AccessLevel.Admin })
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(PaymentsDocumentTransformer.OperatorKeyScheme, context.Document)] = [] }];
+            AddOperatorQuery(operation, route);
+            return Task.CompletedTask;
+        }
+
         if (route is null || route.Access != AccessLevel.Function)
         {
             return Task.CompletedTask;
@@ -42,5 +49,43 @@ internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransforme
         }
 
         return Task.CompletedTask;
+    }
+
+    private static void AddOperatorQuery(OpenApiOperation operation, ApiRoute route)
+    {
+        (string Name, string Description, JsonSchemaType Type)[] parameters = route == ApiRoutes.ListAttention
+            ?
+            [
+                ("category", "Required: needs-review, stale, unmatched-callbacks or unverified-callbacks.", JsonSchemaType.String),
+                ("reason", "needs-review only: one review reason (e.g. checks-exhausted).", JsonSchemaType.String),
+                ("olderThan", "stale only: how long the order has waited at least, 1.00:00:00 or P1D (default 1 day).", JsonSchemaType.String),
+                ("limit", "Items per page, 1 to 200 (default 50).", JsonSchemaType.Integer),
+                ("continuation", "The previous page's continuation.", JsonSchemaType.String),
+            ]
+            : route == ApiRoutes.ListWebhooks
+                ?
+                [
+                    ("state", "abandoned (the default and only state listed).", JsonSchemaType.String),
+                    ("limit", "Items per page, 1 to 200 (default 50).", JsonSchemaType.Integer),
+                    ("continuation", "The previous page's continuation.", JsonSchemaType.String),
+                ]
+                : [];
+        if (parameters.Length == 0)
+        {
+            return;
+        }
+
+        operation.Parameters ??= [];
+        foreach (var (name, description, type) in parameters)
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name,
+                In = ParameterLocation.Query,
+                Required = name == "category",
+                Description = description,
+                Schema = new OpenApiSchema { Type = type },
+            });
+        }
     }
 }

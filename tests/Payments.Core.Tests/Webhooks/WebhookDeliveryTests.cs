@@ -80,4 +80,17 @@ public sealed class WebhookDeliveryTests
         Assert.Null(options.Endpoint);
         Assert.True(new WebhookOptionsValidator().Validate(null, options).Succeeded);
     }
+
+    [Fact]
+    public void Replay_Abandoned_PendingDueNowWithEveryAttemptAhead()
+    {
+        var abandoned = WebhookDelivery.Start("evt_1", Now) with { Attempts = 8, LastStatusCode = 500 };
+        abandoned = abandoned.Abandon("HTTP 500", Now.AddDays(2));
+
+        var replayed = abandoned.Replay(Now.AddDays(3));
+
+        Assert.Equal((WebhookDeliveryState.Pending, 0, Now.AddDays(3), (DateTimeOffset?)null), (replayed.State, replayed.Attempts, replayed.NextAttemptAt, replayed.FinishedAt));
+        Assert.False(replayed.IsFinished);
+        Assert.NotNull(replayed.Claim(Schedule, Now.AddDays(3)));
+    }
 }

@@ -27,7 +27,13 @@ public sealed class FunctionsConsistencyTests
     public void HttpFunction_ForEveryServerRoute_SameMethodRouteAndAuthLevel(string name)
     {
         var route = ApiRoutes.All.Single(r => r.Name == name);
-        var expected = new FunctionShape(name, "httpTrigger", route.Access == AccessLevel.Anonymous ? "Anonymous" : "Function", route.Method.ToLowerInvariant(), route.Route, null, false);
+        var level = route.Access switch
+        {
+            AccessLevel.Anonymous => "Anonymous",
+            AccessLevel.Admin => "Admin",
+            _ => "Function",
+        };
+        var expected = new FunctionShape(name, "httpTrigger", level, route.Method.ToLowerInvariant(), route.Route, null, false);
 
         Assert.Equal(expected, Assert.Single(Attributed, f => f.Name == name));
         Assert.Equal(expected, Assert.Single(Generated, f => f.Name == name));
@@ -60,7 +66,21 @@ public sealed class FunctionsConsistencyTests
     public void Metadata_EveryFunction_SameAsItsAttributes()
     {
         Assert.Equal(Attributed.OrderBy(f => f.Name, StringComparer.Ordinal), Generated.OrderBy(f => f.Name, StringComparer.Ordinal));
-        Assert.Equal(17, Generated.Count);
+        Assert.Equal(25, Generated.Count);
+    }
+
+    [Fact]
+    public void OperatorFunctions_MasterKeyOnlyAndOutsideTheHostsAdminRoutes()
+    {
+        var operatorRoutes = ApiRoutes.All.Where(r => r.Access == AccessLevel.Admin).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(7, operatorRoutes.Count);
+        Assert.All(Generated.Where(f => f.Trigger == "httpTrigger"), f =>
+        {
+            Assert.Equal(operatorRoutes.Contains(f.Name), f.AuthLevel == "Admin");
+            Assert.Equal(operatorRoutes.Contains(f.Name) || f.Name == ApiRoutes.OperatorConsole.Name, f.Route!.StartsWith("ops/", StringComparison.Ordinal));
+            Assert.False(f.Route.StartsWith("admin", StringComparison.OrdinalIgnoreCase), f.Name);
+        });
     }
 
     private static List<FunctionShape> FromAttributes() =>

@@ -60,7 +60,12 @@ public sealed partial class OpenApiDocumentTests(AzuriteFixture azurite)
                 ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString()).ToList()
                 : [];
             Assert.Equal(route.Access == AccessLevel.Function && route.Method == "POST", headers.Contains("Idempotency-Key"));
-            Assert.Equal(route.Access == AccessLevel.Function, operation.TryGetProperty("security", out _));
+            Assert.Equal(route.Access != AccessLevel.Anonymous, operation.TryGetProperty("security", out var security));
+            if (route.Access != AccessLevel.Anonymous)
+            {
+                var scheme = Assert.Single(Assert.Single(security.EnumerateArray()).EnumerateObject()).Name;
+                Assert.Equal(route.Access == AccessLevel.Admin ? "operatorKey" : "functionKey", scheme);
+            }
         }
     }
 

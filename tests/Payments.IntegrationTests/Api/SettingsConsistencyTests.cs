@@ -28,6 +28,7 @@ public sealed class SettingsConsistencyTests
     {
         ["PaymentsStorage:ConnectionString"] = "a shared key; Azure uses TableServiceUri with managed identity",
         ["FunctionKeys:Keys"] = "read by the Server host only; Functions manages its own keys",
+        ["OperatorKeys:Keys"] = "read by the Server host only; Functions opens operator routes with its master key",
         ["RateLimiting:ClientAddressHeader"] = "Functions keys on the remote address the worker's forwarded-headers middleware sets; X-Forwarded-For is client-writable",
         ["Telemetry:Console"] = "read by the Server host only; Functions exports to Application Insights",
     };
@@ -36,6 +37,7 @@ public sealed class SettingsConsistencyTests
     {
         ["FunctionKeys:Keys"] = "read by the Server host only; local.settings.json is the Functions host's",
         ["Telemetry:Console"] = "read by the Server host only; local.settings.json is the Functions host's",
+        ["OperatorKeys:Keys"] = "read by the Server host only; local.settings.json is the Functions host's",
     };
 
     /// <summary>The Function App's app setting names in the compiled ARM JSON (see <see cref="InfraAppSettings"/>).</summary>
@@ -134,6 +136,7 @@ public sealed class SettingsConsistencyTests
             (typeof(HuaweiPinOptions), HuaweiPinOptions.Section),
             (typeof(HaiPayOptions), HaiPayOptions.Section),
             (typeof(FunctionKeyOptions), FunctionKeyOptions.Section),
+            (typeof(OperatorKeyOptions), OperatorKeyOptions.Section),
             (typeof(IdempotencyOptions), IdempotencyOptions.Section),
             (typeof(AuditOptions), AuditOptions.Section),
             (typeof(WebhookOptions), WebhookOptions.Section),

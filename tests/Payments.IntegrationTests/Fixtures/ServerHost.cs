@@ -14,6 +14,9 @@ public sealed class ServerHost : IAsyncDisposable
 {
     public const string FunctionKey = "test-function-key";
 
+    /// <summary>The operator key (<c>OperatorKeys:Keys</c>) the operator routes take; the function key does not open them.</summary>
+    public const string OperatorKey = "test-operator-key-5c1e-77ab-0d42";
+
     /// <summary>
     /// The tests' rate limit unless a test sets its own: every test client is on loopback, and the callback storm sends
     /// 10,000 deliveries from it; the limit is what <c>RateLimitTests</c> measure.
@@ -53,6 +56,7 @@ public sealed class ServerHost : IAsyncDisposable
                 ["PaymentsStorage:ConnectionString"] = azurite.ConnectionString,
                 ["PaymentsStorage:TablePrefix"] = prefix,
                 ["FunctionKeys:Keys:0"] = FunctionKey,
+                ["OperatorKeys:Keys:0"] = OperatorKey,
                 ["RateLimiting:PermitLimit"] = Unlimited,
             });
             if (settings is not null)
@@ -74,6 +78,14 @@ public sealed class ServerHost : IAsyncDisposable
     {
         var client = CreateAnonymousClient();
         client.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
+        return client;
+    }
+
+    /// <summary>A client carrying the operator key.</summary>
+    public HttpClient CreateOperatorClient()
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", OperatorKey);
         return client;
     }
 

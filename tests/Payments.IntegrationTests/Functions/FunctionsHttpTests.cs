@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Payments.Core.Orders;
+using Payments.Http.OperatorUi;
 using Payments.IntegrationTests.Chaos;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HaiPay;
@@ -47,13 +49,23 @@ public sealed partial class FunctionsHttpTests(AzuriteFixture azurite)
             ["GetHaiPaySubscription"] = new("GET", "/api/haipay/subscriptions/fn-sub"),
             ["CancelHaiPaySubscription"] = new("POST", "/api/haipay/subscriptions/fn-missing/cancel", "{}"),
             ["HaiPayNotify"] = new("POST", tamperedNotify.Path, tamperedNotify.Body),
+            ["OpsListAttention"] = new("GET", "/api/ops/attention?category=unverified-callbacks&limit=5"),
+            ["OpsResolveOrder"] = new("POST", "/api/ops/orders/fn-coll/resolution", """{"decision":"Maybe","evidence":"manual-override"}"""),
+            ["OpsListWebhooks"] = new("GET", "/api/ops/webhooks?state=abandoned&limit=0"),
+            ["OpsReplayWebhook"] = new("POST", "/api/ops/webhooks/fn-coll/evt_missing/replay", null),
+            ["OpsGetWebhookEndpoint"] = new("GET", "/api/ops/webhooks/endpoint"),
+            ["OpsEnableWebhookEndpoint"] = new("POST", "/api/ops/webhooks/endpoint/enable", "{}"),
+            ["OpsSync"] = new("POST", "/api/ops/sync", """{"orderId":"fn-frame"}"""),
+            ["OperatorConsole"] = new("GET", "/api/ops/console"),
         };
         using var server = system.Server.CreateMerchantClient();
+        using var operatorServer = system.Server.CreateOperatorClient();
 
         var answers = new List<(string Function, string Server, string Functions)>();
         foreach (var (function, request) in table)
         {
-            answers.Add((function, await ServerAnswerAsync(server, request), Describe(await worker.SendAsync(request))));
+            var client = request.Path.StartsWith("/api/ops/", StringComparison.Ordinal) ? operatorServer : server;
+            answers.Add((function, await ServerAnswerAsync(client, request), Describe(await worker.SendAsync(request))));
         }
 
         Assert.Equal(FunctionsWorker.Functions.Where(f => f.Route is not null).Select(f => f.Name).Order(), table.Keys.Order());
@@ -98,6 +110,50 @@ public sealed partial class FunctionsHttpTests(AzuriteFixture azurite)
         Assert.Equal((503, "application/problem+json", "5"), (response.Status, response.Headers.ContentType.ToString(), response.Headers.RetryAfter.ToString()));
         Assert.Equal(503, JsonDocument.Parse(response.Body).RootElement.GetProperty("status").GetInt32());
     }
+
+    [Fact]
+    public async Task OperatorConsole_ThroughFunctions_SamePageBytesAndSecurityHeadersAsServer()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await using var worker = await FunctionsWorker.StartAsync(azurite, system);
+        using var anonymous = system.Server.CreateAnonymousClient();
+
+        using var served = await anonymous.GetAsync("/api/ops/console");
+        var function = await worker.SendAsync(new FunctionRequest("GET", "/api/ops/console"));
+
+        var bytes = await served.Content.ReadAsByteArrayAsync();
+        Assert.Equal((200, 200), ((int)served.StatusCode, function.Status));
+        Assert.Equal(bytes, Encoding.UTF8.GetBytes(function.Body));
+        Assert.Equal(bytes, worker.Services.GetRequiredService<OperatorConsolePage>().Content.ToArray());
+        var policy = served.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Equal(policy, function.Headers.ContentSecurityPolicy.ToString());
+        Assert.Equal(
+            ("text/html; charset=utf-8", "nosniff", "no-store", "DENY", "no-referrer"),
+            (served.Content.Headers.ContentType!.ToString(), served.Headers.GetValues("X-Content-Type-Options").Single(), served.Headers.CacheControl!.ToString(),
+                served.Headers.GetValues("X-Frame-Options").Single(), served.Headers.GetValues("Referrer-Policy").Single()));
+        Assert.Equal(
+            ("text/html; charset=utf-8", "nosniff", "no-store", "DENY", "no-referrer"),
+            (function.Headers.ContentType.ToString(), function.Headers.XContentTypeOptions.ToString(), function.Headers.CacheControl.ToString(),
+                function.Headers.XFrameOptions.ToString(), function.Headers["Referrer-Policy"].ToString()));
+
+        // The one inline script and style are allowed by their hash and nothing else is: no 'unsafe-inline', no other source.
+        var page = Encoding.UTF8.GetString(bytes);
+        Assert.Equal(
+            $"default-src 'none'; script-src '{Sha256(Inline(page, "script"))}'; style-src '{Sha256(Inline(page, "style"))}'; connect-src 'self'; img-src 'self'; " +
+            "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
+            policy);
+        Assert.DoesNotContain("innerHTML", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(ServerHost.FunctionKey, page, StringComparison.Ordinal);
+    }
+
+    private static string Inline(string page, string element)
+    {
+        var start = page.IndexOf($"<{element}>", StringComparison.Ordinal) + element.Length + 2;
+        Assert.Equal(start - element.Length - 2, page.LastIndexOf($"<{element}>", StringComparison.Ordinal));
+        return page[start..page.IndexOf($"</{element}>", start, StringComparison.Ordinal)];
+    }
+
+    private static string Sha256(string inline) => "sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(inline)));
 
     private static async Task<string> ServerAnswerAsync(HttpClient server, FunctionRequest request)
     {

@@ -52,18 +52,18 @@ public sealed class TableOrderRepositoryTests(AzuriteFixture azurite)
     public async Task TryReplace_TwoConcurrentUpdates_ExactlyOneWins()
     {
         var repository = await NewRepositoryAsync();
-        var version = (await repository.AddAsync(TestOrders.New("race"), default)).Order.Version;
+        var stored = (await repository.AddAsync(TestOrders.New("race"), default)).Order;
         var succeeded = TestOrders.New("race") with { Status = OrderStatus.Succeeded };
         var failed = TestOrders.New("race") with { Status = OrderStatus.Failed };
 
         var results = await Task.WhenAll(
-            repository.TryReplaceAsync(succeeded, version, default),
-            repository.TryReplaceAsync(failed, version, default));
+            repository.TryReplaceAsync(stored, succeeded, default),
+            repository.TryReplaceAsync(stored, failed, default));
 
         Assert.Single(results, r => r is not null);
         Assert.Single(results, r => r is null);
-        var stored = (await repository.FindAsync("race", default))!.Value.Status;
-        Assert.Equal(results[0] is not null ? OrderStatus.Succeeded : OrderStatus.Failed, stored);
+        var status = (await repository.FindAsync("race", default))!.Value.Status;
+        Assert.Equal(results[0] is not null ? OrderStatus.Succeeded : OrderStatus.Failed, status);
     }
 
     [Theory]
@@ -128,9 +128,9 @@ public sealed class TableOrderRepositoryTests(AzuriteFixture azurite)
         var moved = (await repository.AddAsync(TestOrders.New("moved", nextCheckAt: now.AddMinutes(-5)), default)).Order;
         var done = (await repository.AddAsync(TestOrders.New("done", nextCheckAt: now.AddMinutes(-5)), default)).Order;
         var stillDue = (await repository.AddAsync(TestOrders.New("still", nextCheckAt: now.AddMinutes(-10)), default)).Order;
-        await repository.TryReplaceAsync(moved.Value with { NextCheckAt = now.AddMinutes(5) }, moved.Version, default);
-        await repository.TryReplaceAsync(done.Value with { Status = OrderStatus.Succeeded, NextCheckAt = null }, done.Version, default);
-        await repository.TryReplaceAsync(stillDue.Value with { NextCheckAt = now.AddMinutes(-1) }, stillDue.Version, default);
+        await repository.TryReplaceAsync(moved, moved.Value with { NextCheckAt = now.AddMinutes(5) }, default);
+        await repository.TryReplaceAsync(done, done.Value with { Status = OrderStatus.Succeeded, NextCheckAt = null }, default);
+        await repository.TryReplaceAsync(stillDue, stillDue.Value with { NextCheckAt = now.AddMinutes(-1) }, default);
 
         Assert.Equal(["still"], await repository.FindDueAsync(PaymentProvider.HaiPay, now, 100, default).Select(o => o.Value.Id).ToListAsync());
         Assert.Equal(["moved", "still"], (await repository.FindDueAsync(PaymentProvider.HaiPay, now.AddMinutes(10), 100, default).Select(o => o.Value.Id).ToListAsync()).Order());

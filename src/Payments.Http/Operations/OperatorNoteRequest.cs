@@ -1,0 +1,16 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace Payments.Http.Operations;
+
+/// <summary>The documented (optional) body of the operator's replay and enable calls: who did it and why, for the audit record.</summary>
+public sealed record OperatorNoteRequest
+{
+    [Description("Who acts (e.g. alice@shop.example).")]
+    [StringLength(OperatorRequests.MaxOperatorLength)]
+    public string? Operator { get; init; }
+
+    [Description("Why.")]
+    [StringLength(OperatorRequests.MaxNoteLength)]
+    public string? Note { get; init; }
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace Payments.Http.Operations;
+
+/// <summary>The documented body of <c>POST /api/ops/orders/{orderId}/resolution</c> (validated by <see cref="OperatorRequests"/>).</summary>
+public sealed record ResolutionRequest
+{
+    [Description("Succeeded or Failed.")]
+    [Required]
+    public required string Decision { get; init; }
+
+    [Description("Who decides (e.g. alice@shop.example); kept in the audit record.")]
+    [Required, StringLength(OperatorRequests.MaxOperatorLength)]
+    public required string Operator { get; init; }
+
+    [Description("Why; kept in the audit record.")]
+    [Required, StringLength(OperatorRequests.MaxNoteLength)]
+    public required string Note { get; init; }
+
+    [Description("provider-answer: the provider is asked now and its signed answer must agree with the decision (HaiPay only); manual-override: the operator's word, named as such in the audit record.")]
+    [Required]
+    public required string Evidence { get; init; }
+}
