@@ -88,8 +88,16 @@ public sealed class BenchSystem : IAsyncDisposable
     public async Task<(ChildProcess Process, Uri Url)> StartServerAsync(string prefix)
     {
         var (process, url) = StartServerProcess(prefix);
-        await process.WaitForOkAsync(new Uri(url, "/api/health"), TimeSpan.FromSeconds(60));
-        return (process, url);
+        try
+        {
+            await process.WaitForOkAsync(new Uri(url, "/api/health"), TimeSpan.FromSeconds(60));
+            return (process, url);
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Starts the Server as its own process (Production environment) without waiting for it.</summary>

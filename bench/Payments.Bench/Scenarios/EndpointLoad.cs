@@ -13,6 +13,7 @@ namespace Payments.Bench.Scenarios;
 public sealed class EndpointLoad(BenchSystem stack, BenchOptions options)
 {
     private readonly Wrk wrk = new(stack.Root);
+    private readonly List<double> loads = [];
     private int lanes;
 
     public async Task RunAsync()
@@ -51,6 +52,11 @@ public sealed class EndpointLoad(BenchSystem stack, BenchOptions options)
         await wrk.RunAsync(url, (await SeedFramesAsync(operatorApp.Services, "warm-cb", 200)).Select(Messages.Callback).ToList(), 8, warm, 200, "OK", null);
         await wrk.RunAsync(url, (await SeedCollectionsAsync(operatorApp.Services, "warm-nt", 200)).Select(id => Messages.Notification(id, stack.PlatformKey)).ToList(), 8, warm, 200, "SUCCESS", null);
         await wrk.RunAsync(url, Enumerable.Range(0, 200).Select(i => Messages.Frame($"{prefix}-warm-fr-{i}")).ToList(), 8, warm, 201, null, BenchSystem.FunctionKey);
+        if (MachineLoad.OneMinute() is { } load)
+        {
+            loads.Add(load);
+        }
+
         return await measure(url, operatorApp.Services, prefix);
     }
 
@@ -86,8 +92,22 @@ public sealed class EndpointLoad(BenchSystem stack, BenchOptions options)
                 + "with the same RowKey, so its point reads slow down as a table grows (Azure Table Storage looks rows up by key); equal tables keep rows comparable.")
             .Note("Baseline: one read of an order row and one replace on its ETag, straight at the same Azurite with Azure.Data.Tables' own TableClient (no service code), at the same "
                 + "concurrency. Ratio = endpoint / baseline (throughput: below 1 is the cost of the service; p50: above 1). What each endpoint really issues: "
-                + "a callback or notification reads the order, replaces it on its ETag and writes one audit row (plus the due-index row when the next check moves); "
-                + "frame creation inserts the order and its due-index row, calls the provider sandbox's GetFrame over HTTP, then replaces the order on its ETag.");
+                + "a callback or notification reads the order, upserts the webhook index row of the event it raises, replaces the order on its ETag and writes one "
+                + "audit row (4 storage requests); frame creation inserts the order and its due-index row, calls the provider sandbox's GetFrame over HTTP, then "
+                + "reads the order and replaces it on its ETag with its due-index row (5; counted in `storage-requests.md`).");
+        if (options.Shared)
+        {
+            report.Note($"**The machine was shared**: other jobs (builds and tests) ran on its {Environment.ProcessorCount} CPUs during this run, so the absolute figures "
+                + "are low and noisy; the ratios, endpoint and baseline measured minutes apart in the same run, are what this page publishes.");
+        }
+
+        if (loads.Count > 0)
+        {
+            report.Note($"Machine load: the 1-minute load average as each measurement started (the bench's own Azurite, Server and wrk included) was "
+                + $"{MarkdownReport.Number(loads.Min(), "0.0")} to {MarkdownReport.Number(loads.Max(), "0.0")}, median {MarkdownReport.Number(loads.Order().ElementAt(loads.Count / 2), "0.0")}, "
+                + $"on {Environment.ProcessorCount} CPUs.");
+        }
+
         foreach (var (endpoint, results) in rows)
         {
             report.Note($"## {endpoint}").Table(
