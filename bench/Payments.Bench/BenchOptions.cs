@@ -1,7 +1,10 @@
 namespace Payments.Bench;
 
-/// <summary>How long and how hard the bench runs. <c>--quick</c> is a smoke run: shorter, smaller, same shape.</summary>
-public sealed record BenchOptions(string Root, string Results, bool Quick, int? MaxOrders = null)
+/// <summary>
+/// How long and how hard the bench runs. <c>--quick</c> is a smoke run: shorter, smaller, same shape. <c>--shared</c> says on
+/// the load pages that other work shared the machine during the run (their absolute figures are then noisy).
+/// </summary>
+public sealed record BenchOptions(string Root, string Results, bool Quick, int? MaxOrders = null, bool Shared = false)
 {
     public static readonly int[] Concurrency = [1, 8, 32, 128];
 

@@ -5,7 +5,7 @@ using Payments.Bench.Signatures;
 
 var root = Path.GetFullPath(args.SkipWhile(a => a != "--root").Skip(1).FirstOrDefault() ?? Directory.GetCurrentDirectory());
 var maxOrders = args.SkipWhile(a => a != "--max-orders").Skip(1).FirstOrDefault() is { } max ? int.Parse(max, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
-var options = new BenchOptions(root, Path.Combine(root, "bench", "results"), args.Contains("--quick"), maxOrders);
+var options = new BenchOptions(root, Path.Combine(root, "bench", "results"), args.Contains("--quick"), maxOrders, args.Contains("--shared"));
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 
 if (args.FirstOrDefault() == "signatures")

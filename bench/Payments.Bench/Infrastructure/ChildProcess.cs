@@ -64,6 +64,10 @@ public sealed class ChildProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
+            catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+            {
+                // No answer within the try's 2 s (a starting process on a busy machine): ask again until the limit.
+            }
 
             await Task.Delay(5);
         }

@@ -8,40 +8,40 @@ namespace Payments.Bench.Scenarios;
 
 /// <summary>
 /// HUAWEIPIN callbacks, HaiPay notifications and frame creation against a Server process, with wrk, at each concurrency;
-/// beside each, the raw storage baseline (one read and one conditional write per order) at the same concurrency.
+/// right before each, on the same tables, the raw storage baseline (one read and one conditional write per order) at the
+/// same concurrency: on a machine other work shares, measurements minutes apart see different loads, seconds apart much less.
 /// </summary>
 public sealed class EndpointLoad(BenchSystem stack, BenchOptions options)
 {
     private readonly Wrk wrk = new(stack.Root);
+    private readonly List<double> loads = [];
     private int lanes;
 
     public async Task RunAsync()
     {
         var rows = new Dictionary<string, List<(LoadResult Endpoint, LoadResult Baseline)>>();
+        var pool = options.Pool;
         foreach (var concurrency in BenchOptions.Concurrency)
         {
-            var pool = options.Pool;
-            var baseline = await InLaneAsync(async (_, services, _) =>
-                await StorageBaseline.RunAsync(StorageBaseline.Orders(services), await SeedFramesAsync(services, "bl", pool), concurrency, options.Duration));
-            Console.WriteLine($"baseline c={concurrency}: {baseline.PerSecond:0} pairs/s");
-            Add(rows, "HUAWEIPIN callback", await InLaneAsync(async (url, services, _) =>
-                await wrk.RunAsync(url, (await SeedFramesAsync(services, "cb", pool)).Select(Messages.Callback).ToList(), concurrency, options.Duration, 200, "OK", null)), baseline);
-            Add(rows, "HaiPay notify", await InLaneAsync(async (url, services, _) =>
-                await wrk.RunAsync(url, (await SeedCollectionsAsync(services, "nt", pool)).AsParallel().AsOrdered().Select(id => Messages.Notification(id, stack.PlatformKey)).ToList(),
-                    concurrency, options.Duration, 200, "SUCCESS", null)), baseline);
-            Add(rows, "Frame creation", await InLaneAsync(async (url, _, lane) =>
-                await wrk.RunAsync(url, Enumerable.Range(0, pool).Select(i => Messages.Frame($"{lane}-fr-{i}")).ToList(), concurrency, options.Duration, 201, null, BenchSystem.FunctionKey)), baseline);
+            Add(rows, "HUAWEIPIN callback", await InLaneAsync(concurrency, async (services, _) =>
+                (await SeedFramesAsync(services, "cb", pool)).Select(Messages.Callback).ToList(), 200, "OK", null));
+            Add(rows, "HaiPay notify", await InLaneAsync(concurrency, async (services, _) =>
+                (await SeedCollectionsAsync(services, "nt", pool)).AsParallel().AsOrdered().Select(id => Messages.Notification(id, stack.PlatformKey)).ToList(), 200, "SUCCESS", null));
+            Add(rows, "Frame creation", await InLaneAsync(concurrency, (_, lane) =>
+                Task.FromResult(Enumerable.Range(0, pool).Select(i => Messages.Frame($"{lane}-fr-{i}")).ToList()), 201, null, BenchSystem.FunctionKey));
         }
 
         await Report(rows).WriteAsync(options.Results, "endpoints.md");
     }
 
     /// <summary>
-    /// Runs <paramref name="measure"/> on a Server process of its own, with tables of its own (Azurite's point reads slow down
-    /// with the size of a table, so every row is measured on tables of the same size), after a short warm-up.
+    /// On a Server process and tables of its own (Azurite's point reads slow down with the size of a table, so every row is
+    /// measured on tables of the same size), after a short warm-up: the baseline on orders seeded for it, then the endpoint
+    /// with the requests <paramref name="prepare"/> made (both sets seeded before either is measured, so both see one table).
     /// </summary>
     /// <remarks>The lane's name prefixes every order id the provider sandbox sees: it refuses ids it has seen before.</remarks>
-    private async Task<LoadResult> InLaneAsync(Func<Uri, IServiceProvider, string, Task<LoadResult>> measure)
+    private async Task<(LoadResult Endpoint, LoadResult Baseline)> InLaneAsync(
+        int concurrency, Func<IServiceProvider, string, Task<List<Request>>> prepare, int expectedStatus, string? expectedBody, string? functionKey)
     {
         var prefix = $"load{++lanes}";
         var (server, url) = await stack.StartServerAsync(prefix);
@@ -51,7 +51,16 @@ public sealed class EndpointLoad(BenchSystem stack, BenchOptions options)
         await wrk.RunAsync(url, (await SeedFramesAsync(operatorApp.Services, "warm-cb", 200)).Select(Messages.Callback).ToList(), 8, warm, 200, "OK", null);
         await wrk.RunAsync(url, (await SeedCollectionsAsync(operatorApp.Services, "warm-nt", 200)).Select(id => Messages.Notification(id, stack.PlatformKey)).ToList(), 8, warm, 200, "SUCCESS", null);
         await wrk.RunAsync(url, Enumerable.Range(0, 200).Select(i => Messages.Frame($"{prefix}-warm-fr-{i}")).ToList(), 8, warm, 201, null, BenchSystem.FunctionKey);
-        return await measure(url, operatorApp.Services, prefix);
+        var baselineOrders = await SeedFramesAsync(operatorApp.Services, "bl", options.Pool);
+        var requests = await prepare(operatorApp.Services, prefix);
+        if (MachineLoad.OneMinute() is { } load)
+        {
+            loads.Add(load);
+        }
+
+        var baseline = await StorageBaseline.RunAsync(StorageBaseline.Orders(operatorApp.Services), baselineOrders, concurrency, options.Duration);
+        var endpoint = await wrk.RunAsync(url, requests, concurrency, options.Duration, expectedStatus, expectedBody, functionKey);
+        return (endpoint, baseline);
     }
 
     private static async Task<List<string>> SeedFramesAsync(IServiceProvider services, string prefix, int count)
@@ -70,8 +79,10 @@ public sealed class EndpointLoad(BenchSystem stack, BenchOptions options)
         return ids;
     }
 
-    private static void Add(Dictionary<string, List<(LoadResult, LoadResult)>> rows, string endpoint, LoadResult result, LoadResult baseline)
+    private static void Add(Dictionary<string, List<(LoadResult, LoadResult)>> rows, string endpoint, (LoadResult Endpoint, LoadResult Baseline) measured)
     {
+        var (result, baseline) = measured;
+        Console.WriteLine($"baseline before {endpoint} c={baseline.Concurrency}: {baseline.PerSecond:0} pairs/s, p50 {MarkdownReport.Ms(baseline.P50)}, failures {baseline.Errors}");
         Console.WriteLine($"{endpoint} c={result.Concurrency}: {result.PerSecond:0} req/s, p50 {MarkdownReport.Ms(result.P50)}, p99 {MarkdownReport.Ms(result.P99)}, errors {result.Errors}, repeated {result.Repeated}, answers {result.Answers}");
         (rows.TryGetValue(endpoint, out var list) ? list : rows[endpoint] = []).Add((result, baseline));
     }
@@ -84,10 +95,26 @@ public sealed class EndpointLoad(BenchSystem stack, BenchOptions options)
                 + "than the acknowledgement (`OK`, `SUCCESS`, `201`); *repeated* says whether the prepared requests ran out (0: no request was a duplicate). "
                 + "Each row runs on a fresh Server process and fresh tables holding the same number of orders: Azurite finds a row by scanning every row "
                 + "with the same RowKey, so its point reads slow down as a table grows (Azure Table Storage looks rows up by key); equal tables keep rows comparable.")
-            .Note("Baseline: one read of an order row and one replace on its ETag, straight at the same Azurite with Azure.Data.Tables' own TableClient (no service code), at the same "
-                + "concurrency. Ratio = endpoint / baseline (throughput: below 1 is the cost of the service; p50: above 1). What each endpoint really issues: "
-                + "a callback or notification reads the order, replaces it on its ETag and writes one audit row (plus the due-index row when the next check moves); "
-                + "frame creation inserts the order and its due-index row, calls the provider sandbox's GetFrame over HTTP, then replaces the order on its ETag.");
+            .Note("Baseline: one read of an order row and one replace on its ETag, straight at the same Azurite through Azure.Data.Tables' TableClient as the "
+                + "service configures it (no service code), at the same concurrency, for the same time, in the same lane right before the endpoint's run: on the "
+                + "same tables, which hold the baseline's seeded orders beside the endpoint's. Ratio = endpoint / baseline (throughput: below 1 is the cost of the service; p50: above 1). What each endpoint really issues: "
+                + "a callback or notification reads the order, upserts the webhook index row of the event it raises, replaces the order on its ETag and writes one "
+                + "audit row (4 storage requests); frame creation inserts the order and its due-index row, calls the provider sandbox's GetFrame over HTTP, then "
+                + "reads the order and replaces it on its ETag with its due-index row (5; counted in `storage-requests.md`). The per-address rate limit of the "
+                + "provider endpoints runs on every request, its limit raised out of reach: all the load comes from one loopback address.");
+        if (options.Shared)
+        {
+            report.Note($"**The machine was shared**: other jobs (builds and tests) ran on its {Environment.ProcessorCount} CPUs during this run, so the absolute figures "
+                + "are low and noisy; the ratios, endpoint and baseline measured seconds apart in the same run, are what this page publishes.");
+        }
+
+        if (loads.Count > 0)
+        {
+            report.Note($"Machine load: the 1-minute load average as each measurement started (the bench's own Azurite, Server and wrk included) was "
+                + $"{MarkdownReport.Number(loads.Min(), "0.0")} to {MarkdownReport.Number(loads.Max(), "0.0")}, median {MarkdownReport.Number(loads.Order().ElementAt(loads.Count / 2), "0.0")}, "
+                + $"on {Environment.ProcessorCount} CPUs.");
+        }
+
         foreach (var (endpoint, results) in rows)
         {
             report.Note($"## {endpoint}").Table(
