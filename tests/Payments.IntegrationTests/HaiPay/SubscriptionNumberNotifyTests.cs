@@ -125,6 +125,40 @@ public sealed class SubscriptionNumberNotifyTests(AzuriteFixture azurite)
         Assert.Empty(SubscriptionFlow.Charges(await SubscriptionFlow.GetAsync(system, "sub-known")));
     }
 
+    [Fact]
+    public async Task Notify_UnverifiedChargeNamingOnlySubscriptionNo_401AndChargeRecordedFromHaiPaysSignedReply()
+    {
+        await using var system = await StartAsync();
+        var payUrl = await SubscriptionFlow.CreatedPayUrlAsync(system, "sub-unverified-number");
+        var subscriptionNo = (await SubscriptionFlow.GetAsync(system, "sub-unverified-number")).GetProperty("subscriptionNo").GetString();
+        await CollectionFlow.CompleteAsync(payUrl, "success");
+        var atHaiPay = await WaitForChargeAsync(system, "sub-unverified-number");
+        var forged = $$"""{"appId":"{{PaymentsSystem.HaiPayAppId}}","currency":"USD","subscriptionNo":"{{subscriptionNo}}","orderId":"{{atHaiPay.GetProperty("orderId").GetString()}}","orderNo":"{{atHaiPay.GetProperty("orderNo").GetString()}}","amount":"9.99","status":2,"sign":"eA=="}""";
+
+        var response = await PostAsync(system, forged);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var recorded = SubscriptionFlow.Charges(await SubscriptionFlow.GetAsync(system, "sub-unverified-number"));
+        Assert.Equal([atHaiPay.GetProperty("orderNo").GetString()], recorded.Select(c => c.GetProperty("orderNo").GetString()));
+        await SubscriptionFlow.CancelAsync(system, "sub-unverified-number");
+    }
+
+    private static async Task<JsonElement> WaitForChargeAsync(PaymentsSystem system, string subscriptionId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var charges = (await system.SandboxSubscriptionAsync(subscriptionId))!.Value.GetProperty("charges");
+            if (charges.GetArrayLength() > 0)
+            {
+                return charges[0];
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"HaiPay's sandbox made no charge for {subscriptionId}");
+            await Task.Delay(50);
+        }
+    }
+
     private async Task<PaymentsSystem> StartAsync()
     {
         var system = await PaymentsSystem.StartAsync(azurite);
