@@ -26,11 +26,27 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
         };
     }
 
+    public async Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(string subscriptionNo, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(subscriptionNo);
+        var response = await tables.References.GetAsync(ReferenceIndex.Partition(subscriptionNo), ReferenceIndex.HaiPaySubscriptionRowKey, cancellationToken);
+        if (response.Outcome == TableOutcome.NotFound)
+        {
+            return null;
+        }
+
+        TableOutcomes.Ensure(response.Outcome, What);
+        var order = response.Entity!.GetString(ReferenceIndex.OrderIdColumn) is { } orderId ? await FindAsync(orderId, cancellationToken) : null;
+        return order?.Value is { Provider: PaymentProvider.HaiPay, Kind: OrderKind.Subscription } subscription && subscription.ProviderReference == subscriptionNo
+            ? order
+            : null;
+    }
+
     public async Task<AddResult> AddAsync(PaymentOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         order = WithTraceParent(order);
-        await IndexAsync(order, [], cancellationToken);
+        await IndexAsync(order, null, [], cancellationToken);
         if (order.ParentOrderId is { } parentId)
         {
             TableOutcomes.Ensure((await tables.Orders.UpsertAsync(OrderEntityMapper.ChildEntry(parentId, order.Id), cancellationToken)).Outcome, What);
@@ -56,7 +72,7 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
         ArgumentNullException.ThrowIfNull(order);
         order = WithTraceParent(order);
         var had = AttentionIndex.Entries(current.Value);
-        await IndexAsync(order, had, cancellationToken);
+        await IndexAsync(order, current.Value, had, cancellationToken);
         var response = await tables.Orders.ReplaceAsync(OrderEntityMapper.ToEntity(order), current.Version, cancellationToken);
         switch (response.Outcome)
         {
@@ -172,12 +188,18 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
             : order;
 
     /// <summary>
-    /// Writes the index rows before the order, so an order never has a due check, a raised event or a need for a person
-    /// without its row (a row whose order write then fails is stale and dropped when read); attention rows its previous
-    /// state (<paramref name="had"/>) already has are not written again.
+    /// Writes the index rows before the order, so an order never has a due check, a raised event, a need for a person or a
+    /// provider's number without its row (a row whose order write then fails is stale and dropped when read); attention rows
+    /// and the provider-reference row its previous state (<paramref name="previous"/>, <paramref name="had"/>) already has are
+    /// not written again.
     /// </summary>
-    private async Task IndexAsync(PaymentOrder order, IReadOnlyList<TableEntity> had, CancellationToken cancellationToken)
+    private async Task IndexAsync(PaymentOrder order, PaymentOrder? previous, IReadOnlyList<TableEntity> had, CancellationToken cancellationToken)
     {
+        if (ReferenceIndex.Entry(order) is { } reference && ReferenceIndex.Entry(previous)?.PartitionKey != reference.PartitionKey)
+        {
+            TableOutcomes.Ensure((await tables.References.UpsertAsync(reference, cancellationToken)).Outcome, What);
+        }
+
         foreach (var entry in AttentionIndex.Entries(order).Where(e => !had.Any(h => h.PartitionKey == e.PartitionKey && h.RowKey == e.RowKey)))
         {
             TableOutcomes.Ensure((await tables.Attention.UpsertAsync(entry, cancellationToken)).Outcome, What);

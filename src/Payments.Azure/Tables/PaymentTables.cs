@@ -22,8 +22,11 @@ public sealed class PaymentTables(TableServiceClient service, string prefix, Tim
     /// <summary>The operators' index: what needs a person, by category (see <c>AttentionIndex</c>).</summary>
     public StorageTable Attention { get; } = new(service.GetTableClient(prefix + "attention"), timeout);
 
+    /// <summary>Providers' numbers for our orders, to our ids (see <c>ReferenceIndex</c>).</summary>
+    public StorageTable References { get; } = new(service.GetTableClient(prefix + "references"), timeout);
+
     /// <summary>The tables created on start (audit month tables are created when first written).</summary>
-    public IEnumerable<StorageTable> All => [Orders, Due, Idempotency, Webhooks, Attention];
+    public IEnumerable<StorageTable> All => [Orders, Due, Idempotency, Webhooks, Attention, References];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

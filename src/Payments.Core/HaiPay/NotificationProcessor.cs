@@ -10,9 +10,10 @@ namespace Payments.Core.HaiPay;
 /// <summary>
 /// HaiPay notifications, read as a generic map and verified over every field received. A verified one moves
 /// the order by compare-and-swap (duplicates change nothing); one that does not verify is recorded, changes
-/// nothing, and makes us ask HaiPay for the order's status instead. A notification naming a subscription
-/// (<c>subscriptionOrderId</c>) is about the subscription itself, or, when it names a charge (<c>orderNo</c>),
-/// about one recurring charge. An unverified message is kept only as a bounded summary, and prompts at most one query per order
+/// nothing, and makes us ask HaiPay for the order's status instead. A notification naming a subscription (by our
+/// <c>subscriptionOrderId</c>, or by HaiPay's <c>subscriptionNo</c> alone, found through <see cref="IOrderRepository.FindHaiPaySubscriptionAsync"/>)
+/// is about the subscription itself, or, when it names a charge (<c>orderNo</c>), about one recurring charge. One naming
+/// both, when they do not name the same subscription, is trusted for neither: a conflict, never applied, nothing asked. An unverified message is kept only as a bounded summary, and prompts at most one query per order
 /// per <see cref="HaiPayOptions.UnverifiedQueryInterval"/> (a claim on the order row); one naming a charge, at most one per
 /// subscription and charge number (<see cref="ChargeQueryClaims"/>), so charges never share (or forge away) each other's query;
 /// all of them together, at most <see cref="HaiPayOptions.UnverifiedQueryBudget"/> per instance and period.
@@ -47,8 +48,8 @@ public sealed partial class NotificationProcessor(
 
         if (await FailedCheckAsync(body, cancellationToken) is { } failed)
         {
-            await RecordUnverifiedAsync(message, HaiPayEnvelope.Scalar(body, "orderId"), UnverifiedSummary.Of(body, source, failed), cancellationToken);
-            return CallbackOutcome.Unauthorized with { OrderId = message.OrderId };
+            var named = await RecordUnverifiedAsync(message, HaiPayEnvelope.Scalar(body, "orderId"), UnverifiedSummary.Of(body, source, failed), cancellationToken);
+            return CallbackOutcome.Unauthorized with { OrderId = named };
         }
 
         var result = message.IsSubscription
@@ -65,22 +66,59 @@ public sealed partial class NotificationProcessor(
             await RecordAsync(result.Order?.Id, kind, body, cancellationToken);
         }
 
-        return CallbackOutcome.Acknowledged with { OrderId = result.Order?.Id ?? message.OrderId, Update = result };
+        return CallbackOutcome.Acknowledged with { OrderId = result.Order?.Id ?? NullIfEmpty(message.OrderId), Update = result };
     }
 
     /// <summary>A charge (it names one) is recorded as its own payment; otherwise the subscription's own status moves.</summary>
     private async Task<UpdateResult> ApplySubscriptionAsync(NotificationMessage message, JsonElement fields, CancellationToken cancellationToken)
     {
-        var subscription = await orders.FindHaiPayAsync(message.OrderId, OrderKind.Subscription, cancellationToken);
+        var (subscription, conflict) = await FindSubscriptionAsync(message, cancellationToken);
         if (subscription is null)
         {
             return UpdateResult.NotFound;
+        }
+
+        if (conflict)
+        {
+            return new UpdateResult(TransitionKind.Conflict, subscription);
         }
 
         return message.ChargeNo is { } chargeNo
             ? await charges.RecordAsync(subscription, chargeNo, fields, cancellationToken)
             : await updater.UpdateAsync(subscription.Id, (o, now) => HaiPayVerdicts.Apply(o, fields, now), cancellationToken);
     }
+
+    /// <summary>
+    /// The subscription the message names: by our id, or by HaiPay's number alone. When it gives both and they do not name
+    /// the same subscription (the number is another's, or not the one the named subscription holds), neither is trusted:
+    /// <c>Conflict</c>, with the subscription to file it under (the one named by our id, else the one HaiPay's number names).
+    /// </summary>
+    private async Task<(PaymentOrder? Subscription, bool Conflict)> FindSubscriptionAsync(NotificationMessage message, CancellationToken cancellationToken)
+    {
+        var byId = message.OrderId.Length > 0 ? await orders.FindHaiPayAsync(message.OrderId, OrderKind.Subscription, cancellationToken) : null;
+        if (message.SubscriptionNo is not { } number)
+        {
+            return (byId, false);
+        }
+
+        var byNumber = (await orders.FindHaiPaySubscriptionAsync(number, cancellationToken))?.Value;
+        if (message.OrderId.Length == 0)
+        {
+            return (byNumber, false);
+        }
+
+        var conflict = byId is null
+            ? byNumber is not null
+            : (byId.ProviderReference is { } known && known != number) || (byNumber is not null && byNumber.Id != byId.Id);
+        if (conflict)
+        {
+            LogSubscriptionConflict(logger, message.OrderId, number, byId?.ProviderReference, byNumber?.Id);
+        }
+
+        return (byId ?? (conflict ? byNumber : null), conflict);
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length > 0 ? value : null;
 
     /// <returns>Null when the notification verifies; otherwise which check failed (<c>account</c>: no configured account; <c>signature</c>).</returns>
     private async Task<string?> FailedCheckAsync(JsonElement body, CancellationToken cancellationToken)
@@ -111,24 +149,25 @@ public sealed partial class NotificationProcessor(
     /// <param name="chargeOrderId">For a charge: the <c>orderId</c> the message gives it (only a query parameter: the signed reply decides).</param>
     /// <param name="summary">What is kept of the message.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    private async Task RecordUnverifiedAsync(NotificationMessage message, string? chargeOrderId, UnverifiedSummary summary, CancellationToken cancellationToken)
+    /// <returns>Our id of the order the message names (null when it names none we know).</returns>
+    private async Task<string?> RecordUnverifiedAsync(NotificationMessage message, string? chargeOrderId, UnverifiedSummary summary, CancellationToken cancellationToken)
     {
-        var order = message.IsSubscription
-            ? await orders.FindHaiPayAsync(message.OrderId, OrderKind.Subscription, cancellationToken)
-            : (await orders.FindAsync(message.OrderId, cancellationToken))?.Value is { Provider: PaymentProvider.HaiPay } found ? found : null;
-        LogUnverified(logger, message.OrderId, order is not null, summary.FailedCheck);
+        var (order, conflict) = message.IsSubscription
+            ? await FindSubscriptionAsync(message, cancellationToken)
+            : ((await orders.FindAsync(message.OrderId, cancellationToken))?.Value is { Provider: PaymentProvider.HaiPay } found ? found : null, false);
+        LogUnverified(logger, message.Named, order is not null, summary.FailedCheck);
         await audit.RecordUnverifiedAsync(new AuditRecord(order?.Id, AuditKinds.CallbackUnverified, summary.ToJson(), time.GetUtcNow()), cancellationToken);
-        var worthAsking = message.ChargeNo is not null
-            || order?.Status is { } status && (status.IsOpen() || status is OrderStatus.NeedsReview or OrderStatus.Active);
+        var worthAsking = !conflict && (message.ChargeNo is not null
+            || order?.Status is { } status && (status.IsOpen() || status is OrderStatus.NeedsReview or OrderStatus.Active));
         if (order is null || !worthAsking)
         {
-            return;
+            return order?.Id ?? NullIfEmpty(message.OrderId);
         }
 
         if (!budget.TryTake())
         {
             LogBudgetSpent(logger, order.Id);
-            return;
+            return order.Id;
         }
 
         // From the claim on, the query runs to the end whoever hangs up: a claim taken and not used would silence the
@@ -140,21 +179,22 @@ public sealed partial class NotificationProcessor(
             if (!await chargeClaims.TryClaimAsync(order.Id, chargeNo, interval, time.GetUtcNow(), uninterrupted))
             {
                 LogChargeQueryNotDue(logger, order.Id, chargeNo, interval);
-                return;
+                return order.Id;
             }
 
             await ConfirmChargeAsync(order, chargeNo, chargeOrderId, uninterrupted);
-            return;
+            return order.Id;
         }
 
         var claim = await updater.UpdateAsync(order.Id, (o, now) => o.ClaimUnverifiedQuery(interval, now), uninterrupted);
         if (claim is not { Kind: TransitionKind.Changed, Order: { } claimed })
         {
             LogQueryNotDue(logger, order.Id, interval);
-            return;
+            return order.Id;
         }
 
         await checker.CheckAsync(claimed, scheduled: false, uninterrupted);
+        return order.Id;
     }
 
     /// <summary>
@@ -200,4 +240,8 @@ public sealed partial class NotificationProcessor(
     [LoggerMessage(EventId = 6204, Level = LogLevel.Warning,
         Message = "HaiPay order {OrderId}: the unverified-notification query budget (HaiPay:UnverifiedQueryBudget) is spent for this period; not asking HaiPay")]
     private static partial void LogBudgetSpent(ILogger logger, string orderId);
+
+    [LoggerMessage(EventId = 6205, Level = LogLevel.Warning,
+        Message = "HaiPay notification names subscription {OrderId} and subscriptionNo {SubscriptionNo}, which do not agree (HaiPay's number for the first: {Known}; subscription with that number: {Numbered}); not applied")]
+    private static partial void LogSubscriptionConflict(ILogger logger, string orderId, string subscriptionNo, string? known, string? numbered);
 }

@@ -5,6 +5,12 @@ public interface IOrderRepository
 {
     Task<Versioned<PaymentOrder>?> FindAsync(string orderId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The HaiPay subscription HaiPay numbered <paramref name="subscriptionNo"/> (its <see cref="PaymentOrder.ProviderReference"/>),
+    /// through an index the store writes with the order (point reads, never a scan); null when no subscription holds that number.
+    /// </summary>
+    Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(string subscriptionNo, CancellationToken cancellationToken);
+
     /// <summary>Adds the order; when one with that id exists, returns it instead.</summary>
     Task<AddResult> AddAsync(PaymentOrder order, CancellationToken cancellationToken);
 

@@ -137,6 +137,25 @@ public sealed class TableOrderRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task FindHaiPaySubscription_NumberSavedWithTheSubscription_FoundByPointReadsAndOthersIgnored()
+    {
+        var repository = await NewRepositoryAsync();
+        var created = (await repository.AddAsync(TestOrders.New("sub-n") with { Kind = OrderKind.Subscription }, default)).Order;
+        Assert.Null(await repository.FindHaiPaySubscriptionAsync("4025001", default));
+        var numbered = created.Value with { Status = OrderStatus.Pending, ProviderReference = "4025001" };
+        Assert.NotNull(await repository.TryReplaceAsync(created, numbered, default));
+        await repository.AddAsync(TestOrders.New("pay-n") with { ProviderReference = "4025002" }, default);
+
+        // A compare-and-swap that loses: its reference row is written first and stays, but the order row, the truth, never held that number.
+        var lost = await repository.TryReplaceAsync(created, numbered with { ProviderReference = "4025003" }, default);
+
+        Assert.Null(lost);
+        Assert.Equal("sub-n", (await repository.FindHaiPaySubscriptionAsync("4025001", default))!.Value.Id);
+        Assert.Null(await repository.FindHaiPaySubscriptionAsync("4025002", default));
+        Assert.Null(await repository.FindHaiPaySubscriptionAsync("4025003", default));
+    }
+
+    [Fact]
     public async Task FindDue_Max_LimitsTheBatch()
     {
         var repository = await NewRepositoryAsync();
