@@ -13,19 +13,49 @@ public sealed class ChargeQueryClaims(IIdempotencyStore store)
 {
     private const string Purpose = "haipay unverified charge query";
 
-    /// <returns>True when this caller won the query for <paramref name="subscriptionId"/>'s charge <paramref name="orderNo"/>.</returns>
-    public async Task<bool> TryClaimAsync(string subscriptionId, string orderNo, TimeSpan interval, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the query for <paramref name="subscriptionId"/>'s charge <paramref name="orderNo"/> when it is due: the claim row is
+    /// read first, and only when no query was claimed within <paramref name="interval"/> is <paramref name="mayClaim"/> asked
+    /// (e.g. for a token of the instance's budget) and, if it agrees, the claim written. Nothing is written otherwise.
+    /// </summary>
+    public async Task<ChargeQueryClaim> TryClaimAsync(
+        string subscriptionId,
+        string orderNo,
+        TimeSpan interval,
+        DateTimeOffset now,
+        Func<bool> mayClaim,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(mayClaim);
         var key = $"{Purpose} {SubscriptionCharges.ChargeId(subscriptionId, orderNo)}";
         var claim = new IdempotencyRecord(Purpose, now + interval, null, null);
         var existing = await store.FindAsync(key, cancellationToken);
-        if (existing is null)
+        if (existing is { } row && row.Value.ExpiresAt > now && row.Value.ExpiresAt - interval <= now)
         {
-            return await store.TryAddAsync(key, claim, cancellationToken) is not null;
+            return ChargeQueryClaim.NotDue;
         }
 
-        var last = existing.Value.ExpiresAt - interval;
-        return (existing.Value.ExpiresAt <= now || last > now)
-            && await store.TryReplaceAsync(key, claim, existing.Version, cancellationToken) is not null;
+        if (!mayClaim())
+        {
+            return ChargeQueryClaim.Refused;
+        }
+
+        var won = existing is null
+            ? await store.TryAddAsync(key, claim, cancellationToken) is not null
+            : await store.TryReplaceAsync(key, claim, existing.Version, cancellationToken) is not null;
+        return won ? ChargeQueryClaim.Won : ChargeQueryClaim.NotDue;
     }
+}
+
+/// <summary>What <see cref="ChargeQueryClaims.TryClaimAsync"/> came to.</summary>
+public enum ChargeQueryClaim
+{
+    /// <summary>This caller claimed the query: it asks HaiPay.</summary>
+    Won,
+
+    /// <summary>Another message claimed it within the interval (or won the race for it): nobody asks again yet.</summary>
+    NotDue,
+
+    /// <summary>The query was due, but the caller's condition (the budget) refused it: nothing was written.</summary>
+    Refused,
 }

@@ -16,7 +16,8 @@ namespace Payments.Core.HaiPay;
 /// both, when they do not name the same subscription, is trusted for neither: a conflict, never applied, nothing asked. An unverified message is kept only as a bounded summary, and prompts at most one query per order
 /// per <see cref="HaiPayOptions.UnverifiedQueryInterval"/> (a claim on the order row); one naming a charge, at most one per
 /// subscription and charge number (<see cref="ChargeQueryClaims"/>), so charges never share (or forge away) each other's query;
-/// all of them together, at most <see cref="HaiPayOptions.UnverifiedQueryBudget"/> per instance and period.
+/// all of them together, at most <see cref="HaiPayOptions.UnverifiedQueryBudget"/> per instance and period (a message whose query
+/// is not due takes nothing from it).
 /// </summary>
 public sealed partial class NotificationProcessor(
     HaiPayCredentials credentials,
@@ -164,25 +165,37 @@ public sealed partial class NotificationProcessor(
             return order?.Id ?? NullIfEmpty(message.OrderId);
         }
 
-        if (!budget.TryTake())
-        {
-            LogBudgetSpent(logger, order.Id);
-            return order.Id;
-        }
-
+        // The budget is spent only on a query that is due: a message for an order or charge already queried within the interval
+        // asks nothing, so it takes no token (repeats naming one order cannot starve the others), and nothing is written without one.
         // From the claim on, the query runs to the end whoever hangs up: a claim taken and not used would silence the
         // next notifications for an interval. Each HaiPay call is bounded by HaiPay:Timeout, each storage call by its own timeout.
         var uninterrupted = CancellationToken.None;
         var interval = options.CurrentValue.UnverifiedQueryInterval;
         if (message.ChargeNo is { } chargeNo)
         {
-            if (!await chargeClaims.TryClaimAsync(order.Id, chargeNo, interval, time.GetUtcNow(), uninterrupted))
+            switch (await chargeClaims.TryClaimAsync(order.Id, chargeNo, interval, time.GetUtcNow(), budget.TryTake, uninterrupted))
             {
-                LogChargeQueryNotDue(logger, order.Id, chargeNo, interval);
-                return order.Id;
+                case ChargeQueryClaim.Won:
+                    await ConfirmChargeAsync(order, chargeNo, chargeOrderId, uninterrupted);
+                    return order.Id;
+                case ChargeQueryClaim.Refused:
+                    LogBudgetSpent(logger, order.Id);
+                    return order.Id;
+                default:
+                    LogChargeQueryNotDue(logger, order.Id, chargeNo, interval);
+                    return order.Id;
             }
+        }
 
-            await ConfirmChargeAsync(order, chargeNo, chargeOrderId, uninterrupted);
+        if (!order.IsUnverifiedQueryDue(interval, time.GetUtcNow()))
+        {
+            LogQueryNotDue(logger, order.Id, interval);
+            return order.Id;
+        }
+
+        if (!budget.TryTake())
+        {
+            LogBudgetSpent(logger, order.Id);
             return order.Id;
         }
 

@@ -338,9 +338,16 @@ public sealed record PaymentOrder
     /// stores <see cref="UnverifiedQueryAt"/> is the claim, so concurrent messages, instances and restarts share it.
     /// </summary>
     public Transition ClaimUnverifiedQuery(TimeSpan interval, DateTimeOffset now) =>
-        UnverifiedQueryAt is { } last && now - last < interval && last <= now
-            ? Same()
-            : new(TransitionKind.Changed, this with { UnverifiedQueryAt = now });
+        IsUnverifiedQueryDue(interval, now)
+            ? new(TransitionKind.Changed, this with { UnverifiedQueryAt = now })
+            : Same();
+
+    /// <summary>
+    /// Whether <see cref="ClaimUnverifiedQuery"/> would claim on this version of the order: no query on an unverified message in
+    /// the last <paramref name="interval"/> (a stamp in the future, a clock that moved back, counts as none).
+    /// </summary>
+    public bool IsUnverifiedQueryDue(TimeSpan interval, DateTimeOffset now) =>
+        UnverifiedQueryAt is not { } last || now - last >= interval || last > now;
 
     /// <summary>The check schedule ran out without a verdict: a person decides, never "failed" by default.</summary>
     public Transition GiveUpChecking(string reason, DateTimeOffset now) =>

@@ -16,7 +16,7 @@ public sealed partial class ServiceProblemHandler(IProblemDetailsService problem
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var unavailable = exception is StorageUnavailableException or OrderContentionException or SecretUnavailableException;
+        var unavailable = IsUnavailable(exception);
         if (unavailable)
         {
             LogUnavailable(logger, exception.GetType().Name, exception.Message);
@@ -39,6 +39,10 @@ public sealed partial class ServiceProblemHandler(IProblemDetailsService problem
             },
         });
     }
+
+    /// <summary>Whether <paramref name="exception"/> is answered 503 (storage, the key vault or contention), not 500.</summary>
+    public static bool IsUnavailable(Exception exception) =>
+        exception is StorageUnavailableException or OrderContentionException or SecretUnavailableException;
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Answering 503: {Kind}: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string kind, string reason);

@@ -15,7 +15,7 @@ public sealed class PaymentsTelemetry : IPaymentsMetrics
     /// <summary>The meter's and the activity source's name (what an exporter subscribes to).</summary>
     public const string Name = "Payments";
 
-    /// <summary>The activity around one provider callback or notification (a child of the request's).</summary>
+    /// <summary>The activity around one provider callback or notification: a new root linked to the request's (the caller's trace context is not continued).</summary>
     public const string CallbackActivity = "payments.callback";
 
     /// <summary>The activity around one webhook delivery attempt, parented to the trace that raised the event.</summary>
