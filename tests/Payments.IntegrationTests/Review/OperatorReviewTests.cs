@@ -169,6 +169,81 @@ public sealed class OperatorReviewTests(AzuriteFixture azurite)
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnsupportedMediaType, $"{(int)response.StatusCode}");
     }
 
+    /// <summary>
+    /// Finding 7: provider-answer checks HaiPay's answer against the order as read before the query, but writes through the
+    /// updater, which on a lost race re-reads and applies Resolve to whatever NeedsReview order it finds: a signed partial
+    /// collection that arrived while HaiPay was being asked is overwritten by a decision made on the older state.
+    /// </summary>
+    [Fact]
+    public async Task Resolve_ProviderAnswerWhileTheOrderChanged_409AndTheNewerStateKept()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite, services: s =>
+            s.AddHttpClient<HaiPayClient>().AddHttpMessageHandler(sp => new ChangeDuringQuery(sp, "rv-race")));
+        await system.SetHaiPayFaultsAsync(new { notifications = false });
+        await CollectionFlow.CompleteAsync(await CollectionFlow.CreatedPayUrlAsync(system, "rv-race"), "success");
+        await GiveUpAsync(system, "rv-race");
+        using var ops = system.Server.CreateOperatorClient();
+
+        var response = await ops.PostAsync("/api/ops/orders/rv-race/resolution", Json(
+            """{"decision":"Succeeded","operator":"bob@shop.example","note":"HaiPay says paid","evidence":"provider-answer"}"""));
+
+        var order = (await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("rv-race", default))!.Value;
+        Assert.True(response.StatusCode == HttpStatusCode.Conflict,
+            $"{(int)response.StatusCode}: order now {order.Status} ({order.ProviderStatus}, {order.ReviewReason ?? "no reason"}, received {order.ReceivedAmount})");
+        Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.PartialCollection), (order.Status, order.ReviewReason));
+    }
+
+    /// <summary>
+    /// Finding 8: attention rows of provider messages (written per anonymous unverified message, up to
+    /// Audit:UnverifiedPerPartition a day) are never deleted: the audit month tables they summarize are purged after
+    /// Audit:Retention, the listing hides older rows, but the rows stay in the attention table for ever.
+    /// </summary>
+    [Fact]
+    public async Task PurgeAudit_PastRetention_AttentionRowsOfMessagesGoToo()
+    {
+        await using var ops = await OpsServer.StartAsync(azurite);
+        var audit = ops.Services.GetRequiredService<IAuditLog>();
+        var summary = UnverifiedSummary.Of(JsonDocument.Parse("{}").RootElement, "203.0.113.7", "signature");
+        for (var i = 0; i < 3; i++)
+        {
+            await audit.RecordUnverifiedAsync(new AuditRecord(null, AuditKinds.CallbackUnverified, summary.ToJson(), ops.Clock.GetUtcNow()), default);
+        }
+
+        var tables = ops.Services.GetRequiredService<Payments.Azure.Tables.PaymentTables>();
+        Assert.Equal(3, await CountAsync(tables, "unverified-callbacks"));
+        ops.Clock.Advance(TimeSpan.FromDays(500));
+        await audit.PurgeAsync(ops.Clock.GetUtcNow() - TimeSpan.FromDays(400), default);
+
+        Assert.Empty((await ops.GetJsonAsync("/api/ops/attention?category=unverified-callbacks")).GetProperty("items").EnumerateArray());
+        Assert.Equal(0, await CountAsync(tables, "unverified-callbacks"));
+    }
+
+    private static async Task<int> CountAsync(Payments.Azure.Tables.PaymentTables tables, string partition)
+    {
+        var filter = global::Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        return await tables.Attention.QueryAsync(filter, null, 1000, default).CountAsync();
+    }
+
+    /// <summary>While HaiPay is asked about <paramref name="orderId"/>, a signed partial collection for it is applied (once).</summary>
+    private sealed class ChangeDuringQuery(IServiceProvider services, string orderId) : DelegatingHandler
+    {
+        private static int done;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.RequestUri?.AbsolutePath.EndsWith("/collect/query", StringComparison.Ordinal) == true
+                && Interlocked.Exchange(ref done, 1) == 0)
+            {
+                var verdict = new ProviderVerdict(OrderStatus.Pending, "4", null, ReviewReasons.PartialCollection, 6.25m);
+                var changed = await services.GetRequiredService<OrderUpdater>().UpdateAsync(orderId, (o, now) => o.Apply(verdict, now), cancellationToken);
+                Assert.Equal(TransitionKind.Changed, changed.Kind);
+            }
+
+            return response;
+        }
+    }
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static async Task GiveUpAsync(PaymentsSystem system, string orderId)
