@@ -244,6 +244,48 @@ public sealed class OperatorReviewTests(AzuriteFixture azurite)
         }
     }
 
+    /// <summary>
+    /// Finding 9: the resolution is written first and audited after: when the audit write fails (storage refuses it) the
+    /// operator gets a 5xx, the order stays decided (merchant notified) and no record says who decided it or why; a retry
+    /// answers 409. Expected: no decision without its audit record (record the intent first, or fail before the change).
+    /// </summary>
+    [Fact]
+    public async Task Resolve_AuditWriteFails_NoDecisionWithoutItsRecord()
+    {
+        await using var server = await ServerHost.StartAsync(azurite, services: s =>
+        {
+            s.AddSingleton<Payments.Azure.Audit.TableAuditLog>();
+            s.AddSingleton<IAuditLog>(sp => new OperatorAuditOutage(sp.GetRequiredService<Payments.Azure.Audit.TableAuditLog>()));
+        });
+        var orders = server.Services.GetRequiredService<IOrderRepository>();
+        var updater = server.Services.GetRequiredService<OrderUpdater>();
+        await orders.AddAsync(TestOrders.New("rv-audit") with { CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow }, default);
+        await updater.UpdateAsync("rv-audit", (o, now) => o.Accept("ref", "https://pay.example/x", null, now), default);
+        await updater.UpdateAsync("rv-audit", (o, now) => o.GiveUpChecking(ReviewReasons.ChecksExhausted, now), default);
+        using var ops = server.CreateOperatorClient();
+
+        var response = await ops.PostAsync("/api/ops/orders/rv-audit/resolution", Json(
+            """{"decision":"Succeeded","operator":"mallory@shop.example","note":"trust me","evidence":"manual-override"}"""));
+
+        var order = (await orders.FindAsync("rv-audit", default))!.Value;
+        var records = await server.Services.GetRequiredService<Payments.Azure.Audit.TableAuditLog>().ListAsync("rv-audit", default, default).ToListAsync();
+        Assert.True(order.Status == OrderStatus.NeedsReview || records.Any(r => r.Kind == AuditKinds.OperatorResolution),
+            $"{(int)response.StatusCode}: order {order.Status}, audit kinds [{string.Join(", ", records.Select(r => r.Kind))}]");
+    }
+
+    /// <summary>Storage refuses the operator's audit write (and only that one).</summary>
+    private sealed class OperatorAuditOutage(IAuditLog inner) : IAuditLog
+    {
+        public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken) =>
+            record.Kind == AuditKinds.OperatorResolution ? throw new Payments.Core.StorageUnavailableException("Audit table: Unavailable") : inner.RecordAsync(record, cancellationToken);
+
+        public Task RecordUnverifiedAsync(AuditRecord summary, CancellationToken cancellationToken) => inner.RecordUnverifiedAsync(summary, cancellationToken);
+
+        public IAsyncEnumerable<AuditRecord> ListAsync(string? orderId, DateTimeOffset day, CancellationToken cancellationToken) => inner.ListAsync(orderId, day, cancellationToken);
+
+        public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken) => inner.PurgeAsync(before, cancellationToken);
+    }
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static async Task GiveUpAsync(PaymentsSystem system, string orderId)
