@@ -24,8 +24,18 @@ public static class AuditKinds
     /// <summary>An operator re-enabled the webhook endpoint after it had answered 410 Gone.</summary>
     public const string OperatorEndpointEnable = "operator-endpoint-enable";
 
+    /// <summary>
+    /// Whether an operator action took effect. Each operator record above is written BEFORE the change it asks for (payload
+    /// <c>outcome: attempted</c>), so no change is ever made without its record; this row follows once the compare-and-swap
+    /// answered: payload <c>of</c> (the action's kind), <c>at</c> (the action record's time), <c>outcome</c> <c>applied</c> or
+    /// <c>not-applied</c> (and <c>reason</c>). When it is missing (the process stopped, or its write failed) the action's record
+    /// alone is the record: a resolution took effect exactly when the order's <c>updatedAt</c> equals the record's time and its
+    /// status is the decision.
+    /// </summary>
+    public const string OperatorOutcome = "operator-outcome";
+
     /// <summary>Kinds of what operators did (their records about no order go to a partition of their own, not the unmatched one).</summary>
-    public static bool IsOperator(string kind) => kind is OperatorResolution or OperatorWebhookReplay or OperatorEndpointEnable;
+    public static bool IsOperator(string kind) => kind is OperatorResolution or OperatorWebhookReplay or OperatorEndpointEnable or OperatorOutcome;
 
     /// <summary>What applying a provider message came to; null for a repeat that changed nothing (not recorded).</summary>
     public static string? Of(UpdateResult result)

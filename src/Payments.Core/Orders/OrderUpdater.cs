@@ -28,6 +28,38 @@ public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvid
         return UpdateAsync(known.Value.Id, known, change, cancellationToken);
     }
 
+    /// <summary>
+    /// Applies <paramref name="change"/> to exactly the order <paramref name="seen"/>, once: when the stored order is no longer
+    /// that version (anything changed it since it was read), nothing is written and the answer is a conflict with the order
+    /// as it now is. For decisions made on what was seen (an operator's), which must never be re-applied to a newer state the
+    /// way <see cref="UpdateAsync(Versioned{PaymentOrder}, Func{PaymentOrder, DateTimeOffset, Transition}, CancellationToken)"/>
+    /// re-decides after a lost race.
+    /// </summary>
+    public async Task<UpdateResult> UpdateIfUnchangedAsync(
+        Versioned<PaymentOrder> seen,
+        Func<PaymentOrder, DateTimeOffset, Transition> change,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        ArgumentNullException.ThrowIfNull(change);
+        var transition = change(seen.Value, time.GetUtcNow());
+        if (!transition.IsChanged)
+        {
+            return new UpdateResult(transition.Kind, transition.Order);
+        }
+
+        if (await repository.TryReplaceAsync(seen, transition.Order, cancellationToken) is not null)
+        {
+            LogChanged(logger, seen.Value.Id, seen.Value.Status, transition.Order.Status);
+            metrics.OrderChanged(seen.Value, transition.Order);
+            return new UpdateResult(TransitionKind.Changed, transition.Order);
+        }
+
+        LogChangedSinceSeen(logger, seen.Value.Id);
+        var current = await repository.FindAsync(seen.Value.Id, cancellationToken);
+        return current is null ? UpdateResult.NotFound : new UpdateResult(TransitionKind.Conflict, current.Value);
+    }
+
     private async Task<UpdateResult> UpdateAsync(
         string orderId,
         Versioned<PaymentOrder>? known,
@@ -72,6 +104,9 @@ public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvid
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Order {OrderId} changed underneath us (attempt {Attempt}); re-reading")]
     private static partial void LogLostRace(ILogger logger, string orderId, int attempt);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Order {OrderId} changed since it was read for a decision; the decision was not applied")]
+    private static partial void LogChangedSinceSeen(ILogger logger, string orderId);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Order {OrderId} is final ({Status}); a contradicting provider verdict was not applied")]
     private static partial void LogConflict(ILogger logger, string orderId, OrderStatus status);

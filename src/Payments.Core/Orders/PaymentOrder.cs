@@ -385,6 +385,27 @@ public sealed record PaymentOrder
             : Conflict();
     }
 
+    /// <summary>
+    /// An operator's decision that agrees with the provider's signed <paramref name="answer"/> (evidence provider-answer): as
+    /// <see cref="Resolve(OrderStatus, string?, DateTimeOffset)"/>, and the answer's amounts are recorded as the poller would
+    /// record them (the amount it reports, what it says it received). An answer that itself needs a person (a review reason such
+    /// as amount-mismatch or partial-collection) decides nothing: the operator must not waive what the provider's answer flags.
+    /// </summary>
+    public Transition ResolveAsProviderAnswered(OrderStatus decision, ProviderVerdict answer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer.Outcome != decision || answer.ReviewReason is not null)
+        {
+            return Conflict();
+        }
+
+        return Resolve(decision, answer.RawStatus, now).Then(o => new Transition(TransitionKind.Changed, o with
+        {
+            Amount = answer.Amount ?? o.Amount,
+            ReceivedAmount = answer.ReceivedAmount ?? o.ReceivedAmount,
+        }));
+    }
+
     /// <summary>Every change goes through here: it stamps the time and raises the event when the state became notable.</summary>
     private Transition Changed(PaymentOrder next, DateTimeOffset now)
     {

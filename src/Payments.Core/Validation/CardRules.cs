@@ -3,6 +3,9 @@ namespace Payments.Core.Validation;
 /// <summary>Card field rules. Messages never contain the value.</summary>
 public static class CardRules
 {
+    /// <summary>Spaces or dashes that may stand between the digit groups of a card number written in free text.</summary>
+    private const int MaxSeparators = 3;
+
     public static string? Number(string? value) => value switch
     {
         null or "" => "is required",
@@ -45,6 +48,76 @@ public static class CardRules
         { Length: 3 or 4 } when value.All(char.IsAsciiDigit) => null,
         _ => "must be 3 or 4 digits",
     };
+
+    /// <summary>
+    /// Whether free text (an operator's note) holds what looks like a card number: 13 to 19 digits passing the Luhn check,
+    /// written together or in groups joined by up to three spaces or dashes (<c>4111 1111 1111 1111</c>, <c>4111-1111-...</c>). Every
+    /// run of consecutive groups is tried, so a number followed by a CVV or expiry in the same run is still found; a single
+    /// unbroken run longer than 19 digits is a reference, not a card number.
+    /// </summary>
+    public static bool ContainsCardNumber(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var groups = new List<string>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            groups.Clear();
+            while (true)
+            {
+                var start = i;
+                while (i < text.Length && char.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                }
+
+                groups.Add(text[start..i]);
+                var gap = i;
+                while (gap < text.Length && gap - i < MaxSeparators && text[gap] is ' ' or '-')
+                {
+                    gap++;
+                }
+
+                if (gap == i || gap >= text.Length || !char.IsAsciiDigit(text[gap]))
+                {
+                    break;
+                }
+
+                i = gap;
+            }
+
+            if (AnySpanIsACardNumber(groups))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnySpanIsACardNumber(List<string> groups)
+    {
+        for (var first = 0; first < groups.Count; first++)
+        {
+            var digits = string.Empty;
+            for (var last = first; last < groups.Count && digits.Length + groups[last].Length <= 19; last++)
+            {
+                digits += groups[last];
+                if (digits.Length >= 13 && PassesLuhn(digits))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     public static bool PassesLuhn(string digits)
     {

@@ -44,6 +44,15 @@ public static class FieldRules
         _ => null,
     };
 
+    /// <summary>
+    /// Free text a person types that is stored (an operator's name or note): <see cref="Text"/>'s rules, and no card number
+    /// (<see cref="CardRules.ContainsCardNumber"/>), which must never be stored. The message never repeats the value.
+    /// </summary>
+    public static string? FreeText(string? value, int maxLength) =>
+        Text(value, maxLength) ?? (CardRules.ContainsCardNumber(value!)
+            ? "must not contain a card number (13 to 19 digits passing the Luhn check, also in groups split by spaces or dashes); leave it out"
+            : null);
+
     /// <summary>An absolute http(s) URL of at most 2048 characters.</summary>
     public static string? HttpUrl(string? value) => value switch
     {

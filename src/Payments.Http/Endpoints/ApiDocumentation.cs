@@ -70,7 +70,7 @@ public static class ApiDocumentation
                     .Produces<AttentionPageView>().ProducesValidationProblem();
                 break;
             case var name when name == ApiRoutes.ResolveOrder.Name:
-                endpoint.WithSummary("Operator: decide an order in NeedsReview (Succeeded or Failed), on the provider's answer or as a named override; audited")
+                endpoint.WithSummary("Operator: decide an order in NeedsReview (Succeeded or Failed), on the provider's answer or as a named override; recorded before it is applied, only to the order as checked (409 if it changed)")
                     .Accepts<ResolutionRequest>(Json).Produces<OrderView>().ProducesValidationProblem()
                     .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
                     .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status502BadGateway);
@@ -81,19 +81,20 @@ public static class ApiDocumentation
             case var name when name == ApiRoutes.ReplayWebhook.Name:
                 endpoint.WithSummary("Operator: make an abandoned delivery due again with every attempt ahead of it (body optional); audited")
                     .Accepts<OperatorNoteRequest>(Json).Produces<ReplayView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
-                    .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+                    .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
                 break;
             case var name when name == ApiRoutes.GetWebhookEndpoint.Name:
                 endpoint.WithSummary("Operator: the webhook endpoint and whether a 410 disabled it").Produces<WebhookEndpointView>();
                 break;
             case var name when name == ApiRoutes.EnableWebhookEndpoint.Name:
                 endpoint.WithSummary("Operator: re-enable the webhook endpoint after a 410 (body optional); audited")
-                    .Accepts<OperatorNoteRequest>(Json).Produces<WebhookEndpointView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+                    .Accepts<OperatorNoteRequest>(Json).Produces<WebhookEndpointView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+                    .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
                 break;
             case var name when name == ApiRoutes.OpsSync.Name:
                 endpoint.WithSummary("Operator: ask HaiPay about one order now and apply its answer (200), or with {} run one poll cycle (202)")
                     .Accepts<OpsSyncRequest>(Json).Produces<OrderView>().Produces<PollView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
-                    .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+                    .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
                 break;
             case var name when name == ApiRoutes.OperatorConsole.Name:
                 endpoint.WithSummary("The operator console: a static HTML page (no data, no key) over the operator API; strict Content-Security-Policy, never cached")

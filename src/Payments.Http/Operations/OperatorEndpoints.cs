@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Payments.Core;
 using Payments.Core.Audit;
 using Payments.Core.HaiPay;
 using Payments.Core.Operations;
@@ -14,7 +17,8 @@ namespace Payments.Http.Operations;
 
 /// <summary>
 /// The operator API (<c>api/ops/...</c>, operator key): what needs a person, deciding an order in NeedsReview, abandoned
-/// webhooks and the disabled endpoint, and provider checks on demand. Every action is audited (who, when, note).
+/// webhooks and the disabled endpoint, and provider checks on demand. Every action is audited (who, when, note) before it is
+/// made: a failed audit write answers 503 with nothing changed.
 /// </summary>
 public sealed partial class OperatorEndpoints(
     IAttentionList attention,
@@ -30,6 +34,9 @@ public sealed partial class OperatorEndpoints(
 {
     private const string InvalidTitle = "The request has invalid fields.";
 
+    /// <summary>What an operator action's record says when it is written, before the change it asks for.</summary>
+    private const string Attempted = "attempted";
+
     public async Task<IResult> ListAttentionAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -44,7 +51,12 @@ public sealed partial class OperatorEndpoints(
     }
 
     public Task<IResult> ResolveAsync(string orderId, HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.ValidatedAsync(request, "resolution", OperatorRequests.Resolution, resolution => ResolveAsync(orderId, resolution, cancellationToken), cancellationToken);
+        JsonBody.ValidatedAsync(
+            request,
+            "resolution",
+            (body, errors) => OperatorRequests.WithRouteValues(errors, OperatorRequests.Resolution(body, errors), ("orderId", orderId)),
+            resolution => ResolveAsync(orderId, resolution, cancellationToken),
+            cancellationToken);
 
     public async Task<IResult> ListWebhooksAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -60,7 +72,13 @@ public sealed partial class OperatorEndpoints(
     }
 
     public Task<IResult> ReplayWebhookAsync(string orderId, string eventId, HttpRequest request, CancellationToken cancellationToken) =>
-        OptionalBodyAsync(request, OperatorRequests.Note, OperatorNote.None, note => ReplayWebhookAsync(orderId, eventId, note, cancellationToken), cancellationToken);
+        OptionalBodyAsync(
+            request,
+            [("orderId", orderId), ("eventId", eventId)],
+            OperatorRequests.Note,
+            OperatorNote.None,
+            note => ReplayWebhookAsync(orderId, eventId, note, cancellationToken),
+            cancellationToken);
 
     public async Task<IResult> GetWebhookEndpointAsync(CancellationToken cancellationToken)
     {
@@ -75,10 +93,10 @@ public sealed partial class OperatorEndpoints(
     }
 
     public Task<IResult> EnableWebhookEndpointAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        OptionalBodyAsync(request, OperatorRequests.Note, OperatorNote.None, note => EnableWebhookEndpointAsync(note, cancellationToken), cancellationToken);
+        OptionalBodyAsync(request, [], OperatorRequests.Note, OperatorNote.None, note => EnableWebhookEndpointAsync(note, cancellationToken), cancellationToken);
 
     public Task<IResult> SyncAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        OptionalBodyAsync(request, OperatorRequests.Sync, new SyncTarget(null), target => SyncAsync(target, cancellationToken), cancellationToken);
+        OptionalBodyAsync(request, [], OperatorRequests.Sync, new SyncTarget(null), target => SyncAsync(target, cancellationToken), cancellationToken);
 
     private async Task<IResult> ResolveAsync(string orderId, Resolution resolution, CancellationToken cancellationToken)
     {
@@ -99,7 +117,7 @@ public sealed partial class OperatorEndpoints(
             return Conflict("A subscription does not succeed", "A subscription becomes Active when the customer confirms it; an operator can only decide Failed.");
         }
 
-        string? providerStatus = null;
+        ProviderVerdict? answer = null;
         if (resolution.Evidence == Resolution.ProviderAnswer)
         {
             if (order.Provider != PaymentProvider.HaiPay)
@@ -113,23 +131,26 @@ public sealed partial class OperatorEndpoints(
                 return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "HaiPay gave no signed answer", detail: Describe(reply));
             }
 
-            var verdict = HaiPayVerdicts.Read(ok.Data, order);
-            if (verdict.Outcome != resolution.Decision)
+            answer = HaiPayVerdicts.Read(ok.Data, order);
+            if (answer.Outcome != resolution.Decision)
             {
                 return Conflict(
                     "The provider's answer disagrees with the decision",
-                    $"HaiPay's signed answer is status '{verdict.RawStatus}' ({verdict.Outcome}{(verdict.ReviewReason is { } reason ? ", " + reason : string.Empty)}); the decision {resolution.Decision} disagrees with it.");
+                    $"HaiPay's signed answer is status '{answer.RawStatus}' ({answer.Outcome}{(answer.ReviewReason is { } reason ? ", " + reason : string.Empty)}); the decision {resolution.Decision} disagrees with it.");
             }
 
-            providerStatus = verdict.RawStatus;
+            if (answer.ReviewReason is { } flagged)
+            {
+                return Conflict(
+                    "The provider's answer needs a person",
+                    $"HaiPay's signed answer is status '{answer.RawStatus}' ({answer.Outcome}, {flagged}{Amounts(answer)}): it agrees on the outcome but flags {flagged}, "
+                    + "which evidence provider-answer does not waive. Check with HaiPay and decide with evidence manual-override.");
+            }
         }
 
-        var result = await updater.UpdateAsync(found, (o, now) => o.Resolve(resolution.Decision, providerStatus, now), cancellationToken);
-        if (result is not { Kind: TransitionKind.Changed, Order: { } resolved })
-        {
-            return Conflict("The order is not waiting for a person", $"Order '{orderId}' changed meanwhile and is {result.Order?.Status}; nothing was decided.");
-        }
-
+        // The record comes first: no decision is ever applied without it. It says "attempted"; the operator-outcome row after
+        // the compare-and-swap says whether it took effect (see AuditKinds.OperatorOutcome). A failed write answers 503, nothing changed.
+        var decidedAt = time.GetUtcNow();
         await audit.RecordAsync(new AuditRecord(orderId, AuditKinds.OperatorResolution, Payload(new Dictionary<string, object?>
         {
             ["operator"] = resolution.Operator,
@@ -137,8 +158,27 @@ public sealed partial class OperatorEndpoints(
             ["evidence"] = resolution.Evidence,
             ["decision"] = resolution.Decision.ToString(),
             ["reviewReason"] = order.ReviewReason,
-            ["providerStatus"] = providerStatus,
-        }), resolved.UpdatedAt), cancellationToken);
+            ["providerStatus"] = answer?.RawStatus,
+            ["providerAmount"] = answer?.Amount,
+            ["providerReceivedAmount"] = answer?.ReceivedAmount,
+            ["seenUpdatedAt"] = order.UpdatedAt,
+            ["outcome"] = Attempted,
+        }), decidedAt), cancellationToken);
+
+        // Only the very order checked above (same version) is decided: a change meanwhile (a signed message, a poll) is a conflict,
+        // never a decision re-applied to the newer state.
+        var result = await updater.UpdateIfUnchangedAsync(
+            found,
+            (o, _) => answer is null ? o.Resolve(resolution.Decision, null, decidedAt) : o.ResolveAsProviderAnswered(resolution.Decision, answer, decidedAt),
+            cancellationToken);
+        if (result is not { Kind: TransitionKind.Changed, Order: { } resolved })
+        {
+            var now = result.Order is { } current ? $"is {current.Status}{(current.ReviewReason is { } why ? " (" + why + ")" : string.Empty)}" : "is gone";
+            await RecordOutcomeAsync(orderId, AuditKinds.OperatorResolution, decidedAt, "changed since it was checked", cancellationToken);
+            return Conflict("The order changed meanwhile", $"Order '{orderId}' changed after it was checked and now {now}; nothing was decided. Read it again.");
+        }
+
+        await RecordOutcomeAsync(orderId, AuditKinds.OperatorResolution, decidedAt, null, cancellationToken);
         LogResolved(logger, orderId, resolution.Decision, resolution.Evidence, resolution.Operator);
         return Results.Ok(OrderView.From(resolved));
     }
@@ -163,11 +203,6 @@ public sealed partial class OperatorEndpoints(
         }
 
         var now = time.GetUtcNow();
-        if (await outbox.TryReplayAsync(orderId, delivery, now, cancellationToken) is null)
-        {
-            return Conflict("The delivery changed meanwhile", $"Event '{eventId}' of order '{orderId}' changed while it was being replayed; read it again.");
-        }
-
         await audit.RecordAsync(new AuditRecord(orderId, AuditKinds.OperatorWebhookReplay, Payload(new Dictionary<string, object?>
         {
             ["operator"] = note.Operator,
@@ -175,7 +210,15 @@ public sealed partial class OperatorEndpoints(
             ["eventId"] = eventId,
             ["attempts"] = delivery.Value.Attempts,
             ["lastError"] = delivery.Value.LastError,
+            ["outcome"] = Attempted,
         }), now), cancellationToken);
+        if (await outbox.TryReplayAsync(orderId, delivery, now, cancellationToken) is null)
+        {
+            await RecordOutcomeAsync(orderId, AuditKinds.OperatorWebhookReplay, now, "the delivery changed meanwhile", cancellationToken);
+            return Conflict("The delivery changed meanwhile", $"Event '{eventId}' of order '{orderId}' changed while it was being replayed; read it again.");
+        }
+
+        await RecordOutcomeAsync(orderId, AuditKinds.OperatorWebhookReplay, now, null, cancellationToken);
         LogReplayed(logger, eventId, orderId, note.Operator);
         return Results.Accepted(value: new ReplayView(orderId, eventId, nameof(WebhookDeliveryState.Pending), 0, now));
     }
@@ -188,15 +231,22 @@ public sealed partial class OperatorEndpoints(
         }
 
         var disabledAt = await outbox.DisabledAtAsync(endpoint, cancellationToken);
-        if (disabledAt is not null && await outbox.EnableAsync(endpoint, cancellationToken))
+        if (disabledAt is not null)
         {
+            var now = time.GetUtcNow();
             await audit.RecordAsync(new AuditRecord(null, AuditKinds.OperatorEndpointEnable, Payload(new Dictionary<string, object?>
             {
                 ["operator"] = note.Operator,
                 ["note"] = note.Note,
                 ["disabledAt"] = disabledAt,
-            }), time.GetUtcNow()), cancellationToken);
-            LogEnabled(logger, note.Operator);
+                ["outcome"] = Attempted,
+            }), now), cancellationToken);
+            var enabled = await outbox.EnableAsync(endpoint, cancellationToken);
+            await RecordOutcomeAsync(null, AuditKinds.OperatorEndpointEnable, now, enabled ? null : "already enabled meanwhile", cancellationToken);
+            if (enabled)
+            {
+                LogEnabled(logger, note.Operator);
+            }
         }
 
         return Results.Ok(new WebhookEndpointView(endpoint.AbsoluteUri, false, null));
@@ -225,17 +275,84 @@ public sealed partial class OperatorEndpoints(
         return Results.Ok(OrderView.From(checkedOrder.Order));
     }
 
-    /// <summary>A body that may be left out (no content): <paramref name="absent"/> then; otherwise JSON validated like any other.</summary>
-    private static Task<IResult> OptionalBodyAsync<T>(
-        HttpRequest request, Func<JsonElement, FieldErrors, T?> validate, T absent, Func<T, Task<IResult>> handle, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends the <c>operator-outcome</c> row of an action recorded at <paramref name="at"/>: applied (<paramref name="notApplied"/>
+    /// null) or not, and why. The action's own record was written before the change, so a failure here loses no decision's record:
+    /// it is logged, and the answer stays what the change came to.
+    /// </summary>
+    private async Task RecordOutcomeAsync(string? orderId, string of, DateTimeOffset at, string? notApplied, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await audit.RecordAsync(new AuditRecord(orderId, AuditKinds.OperatorOutcome, Payload(new Dictionary<string, object?>
+            {
+                ["of"] = of,
+                ["at"] = at,
+                ["outcome"] = notApplied is null ? "applied" : "not-applied",
+                ["reason"] = notApplied,
+            }), time.GetUtcNow()), cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            LogOutcomeNotRecorded(logger, e, of, orderId);
+        }
+    }
+
+    /// <summary>
+    /// A body that may be left out: <paramref name="absent"/> then (after the route values are checked); otherwise JSON validated
+    /// like any other. Absent means no body at all (Content-Length 0, or nothing to read): a body sent chunked, or without a
+    /// Content-Type, is read (and answered 415 without a JSON type), never taken for none.
+    /// </summary>
+    private static async Task<IResult> OptionalBodyAsync<T>(
+        HttpRequest request,
+        (string Field, string Value)[] routeValues,
+        Func<JsonElement, FieldErrors, T?> validate,
+        T absent,
+        Func<T, Task<IResult>> handle,
+        CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
-        var empty = request.ContentLength == 0 || (request.ContentLength is null && string.IsNullOrEmpty(request.ContentType));
-        return empty ? handle(absent) : JsonBody.ValidatedAsync(request, "operator", validate, handle, cancellationToken);
+        if (await HasBodyAsync(request, cancellationToken))
+        {
+            return await JsonBody.ValidatedAsync(
+                request, "operator", (body, errors) => OperatorRequests.WithRouteValues(errors, validate(body, errors), routeValues), handle, cancellationToken);
+        }
+
+        var errors = new FieldErrors();
+        OperatorRequests.WithRouteValues(errors, absent, routeValues);
+        return errors.IsEmpty ? await handle(absent) : Results.ValidationProblem(errors.ToDictionary(), title: InvalidTitle);
+    }
+
+    /// <summary>Whether the request carries a body: a declared length says so; otherwise (chunked, or length unknown) the first byte does.</summary>
+    private static async Task<bool> HasBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is { } length)
+        {
+            return length > 0;
+        }
+
+        if (request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            return false;
+        }
+
+        request.EnableBuffering();
+        var probe = new byte[1];
+        var read = await request.Body.ReadAsync(probe, cancellationToken);
+        request.Body.Position = 0;
+        return read > 0;
     }
 
     private static string Payload(Dictionary<string, object?> fields) => JsonSerializer.Serialize(fields);
+
+    private static string Amounts(ProviderVerdict answer) =>
+        (answer.Amount, answer.ReceivedAmount) switch
+        {
+            (null, null) => string.Empty,
+            (_, { } received) => $", received {received.ToString(CultureInfo.InvariantCulture)}",
+            ({ } amount, null) => $", amount {amount.ToString(CultureInfo.InvariantCulture)}",
+        };
 
     private static string Describe(HaiPayReply reply) => reply switch
     {
@@ -257,4 +374,7 @@ public sealed partial class OperatorEndpoints(
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "Operator {Operator} re-enabled the webhook endpoint")]
     private static partial void LogEnabled(ILogger logger, string? @operator);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "The outcome of operator action {Action} on order {OrderId} was not recorded; the action's own record (outcome attempted) stands for it")]
+    private static partial void LogOutcomeNotRecorded(ILogger logger, Exception exception, string action, string? orderId);
 }

@@ -10,7 +10,7 @@ public sealed record OperatorNoteRequest
     [StringLength(OperatorRequests.MaxOperatorLength)]
     public string? Operator { get; init; }
 
-    [Description("Why.")]
+    [Description("Why; kept in the audit record. A card number (13-19 digits passing the Luhn check, also in groups) is refused (400).")]
     [StringLength(OperatorRequests.MaxNoteLength)]
     public string? Note { get; init; }
 }

@@ -85,9 +85,9 @@ public static class OperatorRequests
         };
         errors.Check("decision", decisionText is null ? "is required" : decision is null ? "must be Succeeded or Failed" : null);
         var who = JsonFields.OptionalString(body, "operator", errors);
-        errors.Check("operator", FieldRules.Text(who, MaxOperatorLength));
+        errors.Check("operator", FieldRules.FreeText(who, MaxOperatorLength));
         var note = JsonFields.OptionalString(body, "note", errors);
-        errors.Check("note", FieldRules.Text(note, MaxNoteLength));
+        errors.Check("note", FieldRules.FreeText(note, MaxNoteLength));
         var evidence = JsonFields.OptionalString(body, "evidence", errors);
         errors.Check("evidence", evidence switch
         {
@@ -109,9 +109,9 @@ public static class OperatorRequests
         }
 
         var who = JsonFields.OptionalString(body, "operator", errors);
-        errors.Check("operator", who is null ? null : FieldRules.Text(who, MaxOperatorLength));
+        errors.Check("operator", who is null ? null : FieldRules.FreeText(who, MaxOperatorLength));
         var note = JsonFields.OptionalString(body, "note", errors);
-        errors.Check("note", note is null ? null : FieldRules.Text(note, MaxNoteLength));
+        errors.Check("note", note is null ? null : FieldRules.FreeText(note, MaxNoteLength));
         return errors.IsEmpty ? new OperatorNote(who, note) : null;
     }
 
@@ -128,6 +128,23 @@ public static class OperatorRequests
         var orderId = JsonFields.OptionalString(body, "orderId", errors);
         errors.Check("orderId", orderId is null ? null : FieldRules.OrderId(orderId));
         return errors.IsEmpty ? new SyncTarget(orderId) : null;
+    }
+
+    /// <summary>
+    /// Checks the route's path values (<c>orderId</c>, <c>eventId</c>) with the order-id rule, adding to the body's errors so one
+    /// 400 names every bad field; <paramref name="command"/> when all is valid, otherwise null. Nothing is read from storage first.
+    /// </summary>
+    public static T? WithRouteValues<T>(FieldErrors errors, T? command, params (string Field, string Value)[] values)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (var (field, value) in values)
+        {
+            errors.Check(field, FieldRules.OrderId(value));
+        }
+
+        return errors.IsEmpty ? command : null;
     }
 
     /// <summary>A TimeSpan in its invariant form (<c>1.00:00:00</c>) or an ISO-8601 duration (<c>P1D</c>, <c>PT12H</c>).</summary>

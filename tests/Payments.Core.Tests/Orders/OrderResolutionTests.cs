@@ -60,4 +60,28 @@ public sealed class OrderResolutionTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => NeedsReview().Resolve(decision, null, Now));
     }
+
+    [Fact]
+    public void ResolveAsProviderAnswered_AgreeingSuccess_ReceivedAmountRecordedLikeThePoller()
+    {
+        var at = Now.AddDays(4);
+
+        var order = NeedsReview().ResolveAsProviderAnswered(OrderStatus.Succeeded, new ProviderVerdict(OrderStatus.Succeeded, "2", null, ReceivedAmount: 10m), at).Order;
+
+        Assert.Equal((OrderStatus.Succeeded, "2", 10m, (decimal?)10m, (string?)null), (order.Status, order.ProviderStatus, order.Amount!.Value, order.ReceivedAmount, order.ReviewReason));
+        Assert.Equal(("order.succeeded", at), (order.LastEvent!.Type, order.UpdatedAt));
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.Succeeded, ReviewReasons.AmountMismatch)]
+    [InlineData(OrderStatus.Pending, ReviewReasons.PartialCollection)]
+    [InlineData(OrderStatus.Failed, null)]
+    public void ResolveAsProviderAnswered_AnswerFlaggedOrDisagreeing_ConflictNothingChanged(OrderStatus outcome, string? reason)
+    {
+        var before = NeedsReview();
+
+        var transition = before.ResolveAsProviderAnswered(OrderStatus.Succeeded, new ProviderVerdict(outcome, "2", null, reason, 99m), Now.AddDays(4));
+
+        Assert.Equal((TransitionKind.Conflict, before), (transition.Kind, transition.Order));
+    }
 }
