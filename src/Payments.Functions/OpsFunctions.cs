@@ -8,7 +8,7 @@ namespace Payments.Functions;
 /// The operator API. <see cref="AuthorizationLevel.Admin"/>: the Functions host accepts only the master key, so a function
 /// key never opens these. Routes are under <c>ops/</c>: the host keeps routes starting with <c>admin</c> for itself.
 /// </summary>
-public sealed class OpsFunctions(OperatorEndpoints ops)
+public sealed class OpsFunctions(OperatorEndpoints ops, AcknowledgementEndpoint acknowledgements)
 {
     [Function("OpsListAttention")]
     public Task<IResult> ListAttention([HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/attention")] HttpRequest request) =>
@@ -18,6 +18,11 @@ public sealed class OpsFunctions(OperatorEndpoints ops)
     public Task<IResult> ResolveOrder(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/orders/{orderId}/resolution")] HttpRequest request, string orderId) =>
         ops.ResolveAsync(orderId, request, request.HttpContext.RequestAborted);
+
+    [Function("OpsAcknowledgeOrder")]
+    public Task<IResult> AcknowledgeOrder(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/orders/{orderId}/acknowledgement")] HttpRequest request, string orderId) =>
+        acknowledgements.AcknowledgeAsync(orderId, request, request.HttpContext.RequestAborted);
 
     [Function("OpsListWebhooks")]
     public Task<IResult> ListWebhooks([HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/webhooks")] HttpRequest request) =>

@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OperatorUi.OperatorConsolePage>();
         services.AddTransient<OrderEndpoints>();
         services.AddTransient<OperatorEndpoints>();
+        services.AddTransient<AcknowledgementEndpoint>();
         services.AddIdempotency(configuration);
         services.AddWebhooks(configuration);
         services.AddHuaweiPin(configuration);

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Payments.Azure.Orders;
 using Payments.Azure.Tables;
 using Payments.Core;
 using Payments.Core.Audit;
@@ -25,6 +26,8 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
 
     /// <summary>Lost compare-and-swap races on one counter before giving up (each loser re-reads).</summary>
     private const int MaxCountAttempts = 32;
+
+    private static readonly string[] KeysOnly = ["RowKey"];
 
     public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken)
     {
@@ -78,7 +81,34 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
             purged++;
         }
 
+        await PurgeMessageAttentionAsync(AttentionIndex.UnmatchedPartition, before, cancellationToken);
+        await PurgeMessageAttentionAsync(AttentionIndex.UnverifiedPartition, before, cancellationToken);
         return purged;
+    }
+
+    /// <summary>
+    /// Deletes the attention rows of provider messages that arrived before <paramref name="before"/> (their audit records are
+    /// purged with them): message rows are keyed newest first, so these are one key range at the end of the partition, read
+    /// keys only, never a scan of the rows still kept.
+    /// </summary>
+    private async Task PurgeMessageAttentionAsync(string partition, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var oldest = TimeIndex.RowKey(DateTimeOffset.MaxValue.UtcTicks - before.UtcTicks + 1, string.Empty);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {oldest}");
+        var rows = new List<string>();
+        await foreach (var row in tables.Attention.QueryAsync(filter, KeysOnly, 1000, cancellationToken))
+        {
+            rows.Add(row.RowKey);
+        }
+
+        foreach (var rowKey in rows)
+        {
+            var outcome = await tables.Attention.DeleteAsync(partition, rowKey, "*", cancellationToken);
+            if (outcome is not (TableOutcome.Success or TableOutcome.NotFound))
+            {
+                throw TableOutcomes.Unavailable(outcome, "Attention table");
+            }
+        }
     }
 
     /// <summary>

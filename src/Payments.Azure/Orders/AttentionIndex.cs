@@ -7,7 +7,8 @@ namespace Payments.Azure.Orders;
 
 /// <summary>
 /// Rows of the <c>attention</c> table, what operators list. For orders, <see cref="TimeIndex"/> rows (time the order started
-/// waiting, then its id) in partitions <c>needs-review</c> (every reason), <c>needs-review.{encoded reason}</c> and
+/// waiting, then its id) in partitions <c>needs-review</c> (every reason; NeedsReview orders and final orders flagged for a
+/// person until an operator acknowledges them), <c>needs-review.{encoded reason}</c> and
 /// <c>stale</c> (Created or Unknown, keyed by creation). They are written before the order (so an order never needs a
 /// person without its row) and the rows the previous state had are deleted after it; the order row is the truth, a row that
 /// no longer matches its order is dropped when read. Provider messages (partitions <c>unmatched-callbacks</c>,
@@ -31,6 +32,7 @@ internal static class AttentionIndex
         switch (order.Status)
         {
             case OrderStatus.NeedsReview:
+            case var _ when order.AwaitsAcknowledgement:
                 var key = TimeIndex.RowKey(ReviewSince(order).UtcTicks, order.Id);
                 return order.ReviewReason is { } reason
                     ? [new TableEntity(NeedsReviewPartition, key), new TableEntity(ReviewPartition(reason), key)]
@@ -48,13 +50,16 @@ internal static class AttentionIndex
 
     /// <summary>
     /// When the order started needing a person: entering NeedsReview always raises its needs_review event, which stays its
-    /// last event while it waits (a status change is what raises the next one).
+    /// last event while it waits (a status change is what raises the next one). A final order flagged for a person
+    /// (<see cref="PaymentOrder.AwaitsAcknowledgement"/>) is keyed by the event of its final state (a late success raises
+    /// it), or when it completed: values later writes (a refund claim, the flag of a contradiction) leave as they are.
     /// </summary>
-    public static DateTimeOffset ReviewSince(PaymentOrder order) =>
-        order.LastEvent is { Status: OrderStatus.NeedsReview } raised ? raised.OccurredAt : order.UpdatedAt;
+    public static DateTimeOffset ReviewSince(PaymentOrder order) => order.LastEvent is { } raised && raised.Status == order.Status
+        ? raised.OccurredAt
+        : order.Status == OrderStatus.NeedsReview ? order.UpdatedAt : order.CompletedAt ?? order.UpdatedAt;
 
     public static DateTimeOffset Since(PaymentOrder order) =>
-        order.Status == OrderStatus.NeedsReview ? ReviewSince(order) : order.CreatedAt;
+        order.Status == OrderStatus.NeedsReview || order.AwaitsAcknowledgement ? ReviewSince(order) : order.CreatedAt;
 
     /// <summary>Keys of provider messages: newest first (the ticks inverted), then a fresh id.</summary>
     public static string MessageRowKey(DateTimeOffset at) =>

@@ -49,6 +49,8 @@ internal static class OrderEntityMapper
         ["LastError"] = order.LastError,
         ["ReviewReason"] = order.ReviewReason,
         ["CompletedAt"] = order.CompletedAt,
+        ["ReviewAcknowledgedAt"] = order.ReviewAcknowledgedAt,
+        ["ReviewAcknowledgedBy"] = order.ReviewAcknowledgedBy,
         ["EventId"] = order.LastEvent?.Id,
         ["EventType"] = order.LastEvent?.Type,
         ["EventStatus"] = order.LastEvent?.Status.ToString(),
@@ -88,6 +90,8 @@ internal static class OrderEntityMapper
         LastError = entity.GetString("LastError"),
         ReviewReason = entity.GetString("ReviewReason"),
         CompletedAt = entity.GetDateTimeOffset("CompletedAt"),
+        ReviewAcknowledgedAt = entity.GetDateTimeOffset("ReviewAcknowledgedAt"),
+        ReviewAcknowledgedBy = entity.GetString("ReviewAcknowledgedBy"),
         LastEvent = entity.GetString("EventId") is { } eventId
             ? new OrderEvent(eventId, entity.GetString("EventType")!, Enum.Parse<OrderStatus>(entity.GetString("EventStatus")!), entity.GetDateTimeOffset("EventAt")!.Value)
             {

@@ -136,7 +136,8 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, IOrderRepos
         {
             var (orderId, eventId) = AttentionIndex.ParseAbandoned(row.RowKey);
             var delivery = (await FindDeliveryAsync(orderId, eventId, cancellationToken))?.Value;
-            if (delivery is { State: WebhookDeliveryState.Abandoned, FinishedAt: { } at } && AttentionIndex.AbandonedRowKey(orderId, eventId, at) == row.RowKey)
+            if (delivery is { State: WebhookDeliveryState.Abandoned, FinishedAt: { } at } && AttentionIndex.AbandonedRowKey(orderId, eventId, at) == row.RowKey
+                && await IsLastEventAsync(orderId, eventId, cancellationToken))
             {
                 items.Add(new AbandonedWebhook(orderId, eventId, row.GetString("Type"), delivery.Attempts, delivery.LastError, at));
             }
@@ -148,6 +149,13 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, IOrderRepos
 
         return new AbandonedWebhookPage(items, rows.Count > limit ? Continuation.Encode(read[^1].RowKey) : null);
     }
+
+    /// <summary>
+    /// Whether the event is still the order's last: one the order has moved on from is not replayed (the merchant is told about
+    /// the later one), so its abandoned row is dropped rather than listed for ever.
+    /// </summary>
+    private async Task<bool> IsLastEventAsync(string orderId, string eventId, CancellationToken cancellationToken) =>
+        (await orders.FindAsync(orderId, cancellationToken))?.Value.LastEvent?.Id == eventId;
 
     public async Task<string?> TryReplayAsync(string orderId, Versioned<WebhookDelivery> abandoned, DateTimeOffset now, CancellationToken cancellationToken)
     {

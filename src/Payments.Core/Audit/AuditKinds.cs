@@ -34,8 +34,14 @@ public static class AuditKinds
     /// </summary>
     public const string OperatorOutcome = "operator-outcome";
 
+    /// <summary>
+    /// An operator acknowledged why a final order was flagged (a late or contradicted success…): it keeps its status and is no
+    /// longer listed. Recorded before the order is marked, so no acknowledgement is without its record.
+    /// </summary>
+    public const string OperatorAcknowledgement = "operator-acknowledgement";
+
     /// <summary>Kinds of what operators did (their records about no order go to a partition of their own, not the unmatched one).</summary>
-    public static bool IsOperator(string kind) => kind is OperatorResolution or OperatorWebhookReplay or OperatorEndpointEnable or OperatorOutcome;
+    public static bool IsOperator(string kind) => kind is OperatorResolution or OperatorWebhookReplay or OperatorEndpointEnable or OperatorOutcome or OperatorAcknowledgement;
 
     /// <summary>What applying a provider message came to; null for a repeat that changed nothing (not recorded).</summary>
     public static string? Of(UpdateResult result)

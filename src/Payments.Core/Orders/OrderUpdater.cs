@@ -76,6 +76,20 @@ public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvid
             }
 
             var transition = change(current.Value, time.GetUtcNow());
+            if (transition is { Kind: TransitionKind.Conflict, Flagged: { } flagged })
+            {
+                // Refused, but a person must look: the flag is written by compare-and-swap like any change.
+                LogConflict(logger, orderId, current.Value.Status);
+                if (await repository.TryReplaceAsync(current, flagged, cancellationToken) is not null)
+                {
+                    LogFlagged(logger, orderId, current.Value.Status, flagged.ReviewReason);
+                    return new UpdateResult(TransitionKind.Conflict, flagged);
+                }
+
+                LogLostRace(logger, orderId, attempt);
+                continue;
+            }
+
             if (!transition.IsChanged)
             {
                 if (transition.Kind == TransitionKind.Conflict)
@@ -110,4 +124,7 @@ public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvid
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Order {OrderId} is final ({Status}); a contradicting provider verdict was not applied")]
     private static partial void LogConflict(ILogger logger, string orderId, OrderStatus status);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Order {OrderId} stays {Status}, flagged for a person: {Reason}")]
+    private static partial void LogFlagged(ILogger logger, string orderId, OrderStatus status, string? reason);
 }

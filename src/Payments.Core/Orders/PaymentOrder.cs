@@ -74,6 +74,18 @@ public sealed record PaymentOrder
 
     public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>When an operator acknowledged the <see cref="ReviewReason"/> of this final order (null while nobody has).</summary>
+    public DateTimeOffset? ReviewAcknowledgedAt { get; init; }
+
+    /// <summary>Who acknowledged it (the operator named in the request).</summary>
+    public string? ReviewAcknowledgedBy { get; init; }
+
+    /// <summary>
+    /// A final order flagged for a person (a late or contradicted success, an amount that differs…) that no operator has
+    /// acknowledged yet: it is listed with the orders that need review until one does.
+    /// </summary>
+    public bool AwaitsAcknowledgement => Status.IsFinal() && ReviewReasons.FlagsFinalOrder(ReviewReason) && ReviewAcknowledgedAt is null;
+
     /// <summary>The last state change merchants are told about (delivered by the webhook outbox).</summary>
     public OrderEvent? LastEvent { get; init; }
 
@@ -183,7 +195,8 @@ public sealed record PaymentOrder
         if (Status.IsFinal() && lateSuccess is null)
         {
             var repeat = !verdictIsFinal || (Status == verdict.Outcome && Amount == (verdict.Amount ?? Amount));
-            return repeat ? Same() : Conflict();
+            var moneyAtStake = Status == OrderStatus.Succeeded || verdict.Outcome == OrderStatus.Succeeded;
+            return repeat ? Same() : moneyAtStake ? Contradicted(verdict, now) : Conflict();
         }
 
         if (!verdictIsFinal)
@@ -261,7 +274,8 @@ public sealed record PaymentOrder
 
         if (Status.IsFinal())
         {
-            return Conflict();
+            var repeat = ProviderStatus == verdict.RawStatus && ReceivedAmount == (verdict.ReceivedAmount ?? ReceivedAmount);
+            return repeat ? Conflict() : Contradicted(verdict, now);
         }
 
         return Status == OrderStatus.NeedsReview && ProviderStatus == verdict.RawStatus
@@ -406,10 +420,46 @@ public sealed record PaymentOrder
         }));
     }
 
+    /// <summary>
+    /// An operator has seen why this final order was flagged (<see cref="AwaitsAcknowledgement"/>): it keeps its status and
+    /// reason, and is no longer listed. Anything else is a conflict (nothing to acknowledge).
+    /// </summary>
+    public Transition Acknowledge(string @operator, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(@operator);
+        return AwaitsAcknowledgement
+            ? Changed(this with { ReviewAcknowledgedAt = now, ReviewAcknowledgedBy = @operator }, now)
+            : Conflict();
+    }
+
+    /// <summary>
+    /// Signed provider data contradicts this final order: the change is refused (a conflict; final states never regress) and
+    /// the order is flagged for a person (<see cref="ReviewReasons.ProviderContradictsFinal"/>, what the provider said in
+    /// <see cref="LastError"/>), unless it already is for the very same word.
+    /// </summary>
+    private Transition Contradicted(ProviderVerdict verdict, DateTimeOffset now)
+    {
+        var amount = verdict.ReceivedAmount ?? verdict.Amount;
+        var note = $"provider says {verdict.Outcome} (status '{verdict.RawStatus}'{(amount is { } a ? $", amount {a.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty)}{(verdict.ReviewReason is { } r ? ", " + r : string.Empty)}) after the order was {Status}";
+        if (ReviewReason == ReviewReasons.ProviderContradictsFinal && LastError == note)
+        {
+            return Conflict();
+        }
+
+        var flagged = Changed(this with
+        {
+            ReviewReason = ReviewReasons.ProviderContradictsFinal,
+            LastError = note,
+            ReviewAcknowledgedAt = null,
+            ReviewAcknowledgedBy = null,
+        }, now).Order;
+        return Conflict() with { Flagged = flagged };
+    }
+
     /// <summary>Every change goes through here: it stamps the time and raises the event when the state became notable.</summary>
     private Transition Changed(PaymentOrder next, DateTimeOffset now)
     {
-        next = next with { UpdatedAt = now };
+        next = next.ReviewReason == ReviewReason ? next with { UpdatedAt = now } : next with { UpdatedAt = now, ReviewAcknowledgedAt = null, ReviewAcknowledgedBy = null };
         return new(TransitionKind.Changed, next.Status != Status && OrderEvent.For(next, now) is { } raised ? next with { LastEvent = raised } : next);
     }
 

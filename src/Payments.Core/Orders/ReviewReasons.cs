@@ -21,4 +21,18 @@ public static class ReviewReasons
 
     /// <summary>The provider kept saying it has no record of the order past <c>HaiPay:AbsentGrace</c>: not proof that none exists.</summary>
     public const string ProviderHasNoRecord = "provider-has-no-record";
+
+    /// <summary>
+    /// A provider-signed message or answer contradicts the order's final state (a failure after Succeeded, another amount, a
+    /// partial collection after the order ended): the state stays (final states never regress), a person looks.
+    /// </summary>
+    public const string ProviderContradictsFinal = "provider-contradicts-final";
+
+    /// <summary>
+    /// Whether a final order carrying <paramref name="reason"/> still needs a person (until acknowledged). The reasons an open
+    /// order waited for (checks exhausted, no record, unknown status, no pay page) are answered by the signed final verdict
+    /// that ended it; these are raised by, or survive, that verdict.
+    /// </summary>
+    public static bool FlagsFinalOrder(string? reason) => reason is SucceededAfterExpiry or SucceededAfterFailure or AmountMismatch
+        or PartialCollection or OverCollection or ChargeAfterEnd or ProviderContradictsFinal;
 }

@@ -75,6 +75,12 @@ public static class ApiDocumentation
                     .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
                     .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status502BadGateway);
                 break;
+            case var name when name == ApiRoutes.AcknowledgeOrder.Name:
+                endpoint.WithSummary("Operator: acknowledge why a final order was flagged (late or contradicted success, another amount); it keeps its status and leaves the listing; audited")
+                    .Accepts<AcknowledgementRequest>(Json).Produces<OrderView>().ProducesValidationProblem()
+                    .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+                    .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+                break;
             case var name when name == ApiRoutes.ListWebhooks.Name:
                 endpoint.WithSummary("Operator: abandoned webhook deliveries, oldest first, a page at a time").Produces<WebhookPageView>().ProducesValidationProblem();
                 break;

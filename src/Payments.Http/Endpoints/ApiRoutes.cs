@@ -23,6 +23,7 @@ public static class ApiRoutes
     /// <summary>Operator routes: under <c>ops/</c> because the Functions host keeps routes starting with <c>admin</c> for itself.</summary>
     public static readonly ApiRoute ListAttention = new("OpsListAttention", "GET", "ops/attention", AccessLevel.Admin);
     public static readonly ApiRoute ResolveOrder = new("OpsResolveOrder", "POST", "ops/orders/{orderId}/resolution", AccessLevel.Admin);
+    public static readonly ApiRoute AcknowledgeOrder = new("OpsAcknowledgeOrder", "POST", "ops/orders/{orderId}/acknowledgement", AccessLevel.Admin);
     public static readonly ApiRoute ListWebhooks = new("OpsListWebhooks", "GET", "ops/webhooks", AccessLevel.Admin);
     public static readonly ApiRoute ReplayWebhook = new("OpsReplayWebhook", "POST", "ops/webhooks/{orderId}/{eventId}/replay", AccessLevel.Admin);
     public static readonly ApiRoute GetWebhookEndpoint = new("OpsGetWebhookEndpoint", "GET", "ops/webhooks/endpoint", AccessLevel.Admin);
@@ -35,5 +36,5 @@ public static class ApiRoutes
     public static IReadOnlyList<ApiRoute> All { get; } =
         [Health, GetOrder, SyncOrder, CreateFrame, HuaweiPinCallback, CreateCollection, GetCollection, RefundCollection,
         CreateSubscription, GetSubscription, CancelSubscription, HaiPayNotify,
-        ListAttention, ResolveOrder, ListWebhooks, ReplayWebhook, GetWebhookEndpoint, EnableWebhookEndpoint, OpsSync, OperatorConsole];
+        ListAttention, ResolveOrder, AcknowledgeOrder, ListWebhooks, ReplayWebhook, GetWebhookEndpoint, EnableWebhookEndpoint, OpsSync, OperatorConsole];
 }

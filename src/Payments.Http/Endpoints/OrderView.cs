@@ -23,7 +23,8 @@ public sealed record OrderView(
     DateTimeOffset? NextCheckAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    DateTimeOffset? ReviewAcknowledgedAt)
 {
     public static OrderView From(PaymentOrder order)
     {
@@ -48,6 +49,7 @@ public sealed record OrderView(
             order.NextCheckAt,
             order.CreatedAt,
             order.UpdatedAt,
-            order.CompletedAt);
+            order.CompletedAt,
+            order.ReviewAcknowledgedAt);
     }
 }

@@ -31,6 +31,7 @@ public static class PaymentsApi
         Map(api, ApiRoutes.HaiPayNotify, (HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) => haiPay.NotifyAsync(request, ct));
         Map(api, ApiRoutes.ListAttention, (HttpRequest request, OperatorEndpoints ops, CancellationToken ct) => ops.ListAttentionAsync(request, ct));
         Map(api, ApiRoutes.ResolveOrder, (string orderId, HttpRequest request, OperatorEndpoints ops, CancellationToken ct) => ops.ResolveAsync(orderId, request, ct));
+        Map(api, ApiRoutes.AcknowledgeOrder, (string orderId, HttpRequest request, AcknowledgementEndpoint ops, CancellationToken ct) => ops.AcknowledgeAsync(orderId, request, ct));
         Map(api, ApiRoutes.ListWebhooks, (HttpRequest request, OperatorEndpoints ops, CancellationToken ct) => ops.ListWebhooksAsync(request, ct));
         Map(api, ApiRoutes.ReplayWebhook, (string orderId, string eventId, HttpRequest request, OperatorEndpoints ops, CancellationToken ct) =>
             ops.ReplayWebhookAsync(orderId, eventId, request, ct));

@@ -181,9 +181,38 @@
     return el("details", { class: "resolve" }, el("summary", null, "Resolve…"), form);
   }
 
+  /** A final order flagged for a person (late or contradicted success…): it keeps its status; acknowledging takes it off the list. */
+  function acknowledgeForm(orderId) {
+    const operator = el("input", { name: "operator", required: true, placeholder: "your name", autocomplete: "off", spellcheck: "false" });
+    operator.value = operatorName();
+    const note = el("textarea", { name: "note", required: true, placeholder: "what you found or did (refund, provider's answer…)" });
+    const form = el("form", { class: "acknowledge-form" },
+      el("label", null, "Operator ", operator), el("label", null, "Note ", note),
+      el("button", { type: "submit", class: "acknowledge-submit" }, "Acknowledge " + orderId));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      run("Acknowledge " + orderId, async () => {
+        const body = { operator: operator.value.trim(), note: note.value.trim() };
+        if (body.operator && !operatorName()) {
+          $("operator-name").value = body.operator;
+          sessionStorage.setItem(operatorItem, body.operator);
+        }
+        const { json } = await call("POST", "orders/" + encodeURIComponent(orderId) + "/acknowledgement", body);
+        await loadAttention(false);
+        notice("Order " + orderId + " acknowledged: stays " + text(json && json.status) + ".");
+      });
+    });
+    return el("details", { class: "acknowledge" }, el("summary", null, "Acknowledge…"), form);
+  }
+
+  const finalStatuses = ["Succeeded", "Failed", "Rejected", "Canceled"];
+
   function attentionRow(item) {
     const orderId = typeof item.orderId === "string" ? item.orderId : null;
-    const action = orderId && item.status === "NeedsReview" ? resolveForm(orderId) : "";
+    const needsReview = item.category === "needs-review";
+    const action = !orderId || !needsReview ? ""
+      : item.status === "NeedsReview" ? resolveForm(orderId)
+      : finalStatuses.includes(item.status) ? acknowledgeForm(orderId) : "";
     return el("tr", { class: "item", dataset: { orderId: orderId || "", category: text(item.category) } },
       el("td", { class: "mono order-id" }, text(orderId)),
       el("td", null, text(item.provider)),

@@ -66,7 +66,7 @@ public sealed class FunctionsConsistencyTests
     public void Metadata_EveryFunction_SameAsItsAttributes()
     {
         Assert.Equal(Attributed.OrderBy(f => f.Name, StringComparer.Ordinal), Generated.OrderBy(f => f.Name, StringComparer.Ordinal));
-        Assert.Equal(25, Generated.Count);
+        Assert.Equal(26, Generated.Count);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class FunctionsConsistencyTests
     {
         var operatorRoutes = ApiRoutes.All.Where(r => r.Access == AccessLevel.Admin).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(7, operatorRoutes.Count);
+        Assert.Equal(8, operatorRoutes.Count);
         Assert.All(Generated.Where(f => f.Trigger == "httpTrigger"), f =>
         {
             Assert.Equal(operatorRoutes.Contains(f.Name), f.AuthLevel == "Admin");

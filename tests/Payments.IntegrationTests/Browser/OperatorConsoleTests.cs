@@ -79,6 +79,40 @@ public sealed class OperatorConsoleTests(AzuriteFixture azurite)
         Assert.Empty(session.PolicyViolations);
     }
 
+    /// <summary>A signed success after the order expired: Succeeded, flagged, listed with an Acknowledge action (no Resolve).</summary>
+    [Fact]
+    public async Task Console_LateSuccessAcknowledged_GoneFromTheListStatusKeptAndAudited()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await system.SetHaiPayFaultsAsync(new { notifications = false });
+        await HaiPay.CollectionFlow.CreatedPayUrlAsync(system, "oc-late");
+        var updater = system.Server.Services.GetRequiredService<OrderUpdater>();
+        await updater.UpdateAsync("oc-late", (o, now) => o.Expire(now), default);
+        var late = await updater.UpdateAsync("oc-late", (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Succeeded, "2", 12.50m), now), default);
+        Assert.Equal(ReviewReasons.SucceededAfterExpiry, late.Order!.ReviewReason);
+        await using var session = await ConsoleSession.OpenAsync(system);
+        var page = session.Page;
+
+        await page.FillAsync("#key", OperatorKey);
+        await page.ClickAsync("#use-key");
+        var row = page.Locator("#attention-rows tr[data-order-id='oc-late']");
+        await Assertions.Expect(row.Locator(".status")).ToHaveTextAsync("Succeeded");
+        await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync(ReviewReasons.SucceededAfterExpiry);
+        await Assertions.Expect(row.Locator("details.resolve")).ToHaveCountAsync(0);
+        await row.Locator("details.acknowledge summary").ClickAsync();
+        await row.Locator("input[name=operator]").FillAsync("ops-bob");
+        await row.Locator("textarea[name=note]").FillAsync("Customer paid late; order fulfilled (ticket 4712).");
+        await row.Locator("button.acknowledge-submit").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Order oc-late acknowledged: stays Succeeded");
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        var stored = (await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("oc-late", default))!.Value;
+        Assert.Equal((OrderStatus.Succeeded, "ops-bob"), (stored.Status, stored.ReviewAcknowledgedBy));
+        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("oc-late", default, default).ToListAsync();
+        Assert.Equal("ops-bob", JsonDocument.Parse(Assert.Single(audit, a => a.Kind == AuditKinds.OperatorAcknowledgement).Payload).RootElement.GetProperty("operator").GetString());
+        Assert.Empty(session.PolicyViolations);
+    }
+
     [Fact]
     public async Task Console_WrongKeyThenInvalidFilterThenPaged_ProblemWithEachInvalidFieldThenNextPageAppended()
     {

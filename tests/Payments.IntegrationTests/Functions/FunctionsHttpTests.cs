@@ -51,6 +51,7 @@ public sealed partial class FunctionsHttpTests(AzuriteFixture azurite)
             ["HaiPayNotify"] = new("POST", tamperedNotify.Path, tamperedNotify.Body),
             ["OpsListAttention"] = new("GET", "/api/ops/attention?category=unverified-callbacks&limit=5"),
             ["OpsResolveOrder"] = new("POST", "/api/ops/orders/fn-coll/resolution", """{"decision":"Maybe","evidence":"manual-override"}"""),
+            ["OpsAcknowledgeOrder"] = new("POST", "/api/ops/orders/fn-coll/acknowledgement", """{"operator":"fn@shop.example","note":"seen"}"""),
             ["OpsListWebhooks"] = new("GET", "/api/ops/webhooks?state=abandoned&limit=0"),
             ["OpsReplayWebhook"] = new("POST", "/api/ops/webhooks/fn-coll/evt_missing/replay", null),
             ["OpsGetWebhookEndpoint"] = new("GET", "/api/ops/webhooks/endpoint"),

@@ -50,7 +50,7 @@ public sealed class AuditRetentionTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task PurgeAudit_ManyOldRows_OnlyListsTablesAndDeletesTheOldMonth()
+    public async Task PurgeAudit_ManyOldRows_ListsTablesDeletesTheOldMonthAndQueriesOneAttentionRangePerMessagePartition()
     {
         var clock = new FakeTimeProvider(Start);
         var log = new StorageRequestLog();
@@ -72,7 +72,39 @@ public sealed class AuditRetentionTests(AzuriteFixture azurite)
         await server.Services.GetRequiredService<PurgeAuditScheduledJob>().RunOnceAsync(default);
 
         var requests = log.Requests.Select(r => r.Replace("/devstoreaccount1", string.Empty, StringComparison.Ordinal));
-        Assert.Equal(["GET /Tables", $"DELETE /Tables('{server.TablePrefix}audit202501')"], requests);
+        Assert.Equal(["GET /Tables", $"DELETE /Tables('{server.TablePrefix}audit202501')", $"GET /{server.TablePrefix}attention()", $"GET /{server.TablePrefix}attention()"], requests);
+    }
+
+    /// <summary>
+    /// The attention rows of unmatched messages (listed while their audit records are kept) go with the records: one key-range
+    /// query per message partition finds those older than the retention, each is deleted, younger ones stay.
+    /// </summary>
+    [Fact]
+    public async Task PurgeAudit_MessageAttentionRowsBothSidesOfTheRetention_OnlyOlderDeleted()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var log = new StorageRequestLog();
+        await using var server = await ServerHost.StartAsync(azurite, QuietServer(), s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            log.Install(s);
+        });
+        var audit = server.Services.GetRequiredService<IAuditLog>();
+        await audit.RecordAsync(new AuditRecord(null, AuditKinds.CallbackUnmatched, "{\"orderId\":\"ret-old-1\"}", clock.GetUtcNow()), default);
+        await audit.RecordAsync(new AuditRecord(null, AuditKinds.CallbackUnmatched, "{\"orderId\":\"ret-old-2\"}", clock.GetUtcNow()), default);
+        clock.Advance(TimeSpan.FromDays(420));
+        await audit.RecordAsync(new AuditRecord(null, AuditKinds.CallbackUnmatched, "{\"orderId\":\"ret-young\"}", clock.GetUtcNow()), default);
+        log.Clear();
+
+        await server.Services.GetRequiredService<PurgeAuditScheduledJob>().RunOnceAsync(default);
+
+        var requests = log.Requests.Select(r => r.Replace("/devstoreaccount1", string.Empty, StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, requests.Count(r => r == $"GET /{server.TablePrefix}attention()"));
+        Assert.Equal(2, requests.Count(r => r.StartsWith($"DELETE /{server.TablePrefix}attention(", StringComparison.Ordinal)));
+        var tables = server.Services.GetRequiredService<Payments.Azure.Tables.PaymentTables>();
+        var filter = global::Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {"unmatched-callbacks"}");
+        var left = await tables.Attention.QueryAsync(filter, null, 1000, default).ToListAsync();
+        Assert.Equal("ret-young", Assert.Single(left).GetString("OrderId"));
     }
 
     private static Dictionary<string, string?> QuietServer() => new()
