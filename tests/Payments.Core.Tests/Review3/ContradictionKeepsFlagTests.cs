@@ -1,0 +1,28 @@
+using Payments.Core.Orders;
+
+namespace Payments.Core.Tests.Review3;
+
+/// <summary>
+/// Review 3: the flag a signed contradiction writes replaces the order's review reason and detail. An order flagged
+/// succeeded-after-failure (money may have moved twice) that then receives a redelivery of the earlier signed failure must not
+/// lose why it was flagged: the operator would see only "provider says Failed after Succeeded".
+/// </summary>
+public sealed class ContradictionKeepsFlagTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Settle_RedeliveredFailureAfterSucceededAfterFailure_FlagStillSaysSucceededAfterFailure()
+    {
+        var failed = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddHours(72), 12.50m, "USD"), Now)
+            .Accept("ref", "https://pay", Now.AddHours(72), Now).Order
+            .Settle(new ProviderVerdict(OrderStatus.Failed, "3", null), Now.AddMinutes(1)).Order;
+        var lateSuccess = failed.Settle(new ProviderVerdict(OrderStatus.Succeeded, "2", 12.50m, ReceivedAmount: 12.50m), Now.AddMinutes(2)).Order;
+        Assert.Equal((OrderStatus.Succeeded, ReviewReasons.SucceededAfterFailure), (lateSuccess.Status, lateSuccess.ReviewReason));
+
+        var transition = lateSuccess.Settle(new ProviderVerdict(OrderStatus.Failed, "3", null), Now.AddMinutes(3));
+
+        var flagged = Assert.IsType<PaymentOrder>(transition.Flagged);
+        Assert.Contains(ReviewReasons.SucceededAfterFailure, $"{flagged.ReviewReason} {flagged.LastError}", StringComparison.Ordinal);
+    }
+}
