@@ -26,10 +26,11 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
         };
     }
 
-    public async Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(string subscriptionNo, CancellationToken cancellationToken)
+    public async Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(string currency, string subscriptionNo, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(currency);
         ArgumentException.ThrowIfNullOrEmpty(subscriptionNo);
-        var response = await tables.References.GetAsync(ReferenceIndex.Partition(subscriptionNo), ReferenceIndex.HaiPaySubscriptionRowKey, cancellationToken);
+        var response = await tables.References.GetAsync(ReferenceIndex.Partition(subscriptionNo), ReferenceIndex.HaiPaySubscriptionRowKey(currency), cancellationToken);
         if (response.Outcome == TableOutcome.NotFound)
         {
             return null;
@@ -38,6 +39,7 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
         TableOutcomes.Ensure(response.Outcome, What);
         var order = response.Entity!.GetString(ReferenceIndex.OrderIdColumn) is { } orderId ? await FindAsync(orderId, cancellationToken) : null;
         return order?.Value is { Provider: PaymentProvider.HaiPay, Kind: OrderKind.Subscription } subscription && subscription.ProviderReference == subscriptionNo
+            && string.Equals(subscription.Currency, currency, StringComparison.OrdinalIgnoreCase)
             ? order
             : null;
     }
@@ -195,7 +197,9 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
     /// </summary>
     private async Task IndexAsync(PaymentOrder order, PaymentOrder? previous, IReadOnlyList<TableEntity> had, CancellationToken cancellationToken)
     {
-        if (ReferenceIndex.Entry(order) is { } reference && ReferenceIndex.Entry(previous)?.PartitionKey != reference.PartitionKey)
+        var reference = ReferenceIndex.Entry(order);
+        var formerReference = ReferenceIndex.Entry(previous);
+        if (reference is not null && (formerReference is null || formerReference.PartitionKey != reference.PartitionKey || formerReference.RowKey != reference.RowKey))
         {
             TableOutcomes.Ensure((await tables.References.UpsertAsync(reference, cancellationToken)).Outcome, What);
         }

@@ -49,7 +49,7 @@ public sealed partial class NotificationProcessor(
 
         if (await FailedCheckAsync(body, cancellationToken) is { } failed)
         {
-            var named = await RecordUnverifiedAsync(message, HaiPayEnvelope.Scalar(body, "orderId"), UnverifiedSummary.Of(body, source, failed), cancellationToken);
+            var named = await RecordUnverifiedAsync(message, AccountCurrency(body), HaiPayEnvelope.Scalar(body, "orderId"), UnverifiedSummary.Of(body, source, failed), cancellationToken);
             return CallbackOutcome.Unauthorized with { OrderId = named };
         }
 
@@ -73,7 +73,7 @@ public sealed partial class NotificationProcessor(
     /// <summary>A charge (it names one) is recorded as its own payment; otherwise the subscription's own status moves.</summary>
     private async Task<UpdateResult> ApplySubscriptionAsync(NotificationMessage message, JsonElement fields, CancellationToken cancellationToken)
     {
-        var (subscription, conflict) = await FindSubscriptionAsync(message, cancellationToken);
+        var (subscription, conflict) = await FindSubscriptionAsync(message, AccountCurrency(fields), cancellationToken);
         if (subscription is null)
         {
             return UpdateResult.NotFound;
@@ -94,23 +94,27 @@ public sealed partial class NotificationProcessor(
     /// the same subscription (the number is another's, or not the one the named subscription holds), neither is trusted:
     /// <c>Conflict</c>, with the subscription to file it under (the one named by our id, else the one HaiPay's number names).
     /// </summary>
-    private async Task<(PaymentOrder? Subscription, bool Conflict)> FindSubscriptionAsync(NotificationMessage message, CancellationToken cancellationToken)
+    /// <param name="message">What the message names.</param>
+    /// <param name="currency">The HaiPay account the message is from (its <c>currency</c>, else its <c>appId</c>'s); null when none is configured.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    private async Task<(PaymentOrder? Subscription, bool Conflict)> FindSubscriptionAsync(NotificationMessage message, string? currency, CancellationToken cancellationToken)
     {
         var byId = message.OrderId.Length > 0 ? await orders.FindHaiPayAsync(message.OrderId, OrderKind.Subscription, cancellationToken) : null;
+        var otherAccount = byId is not null && currency is not null && !string.Equals(byId.Currency, currency, StringComparison.OrdinalIgnoreCase);
         if (message.SubscriptionNo is not { } number)
         {
-            return (byId, false);
+            return (byId, otherAccount);
         }
 
-        var byNumber = (await orders.FindHaiPaySubscriptionAsync(number, cancellationToken))?.Value;
+        var byNumber = currency is null ? null : (await orders.FindHaiPaySubscriptionAsync(currency, number, cancellationToken))?.Value;
         if (message.OrderId.Length == 0)
         {
             return (byNumber, false);
         }
 
-        var conflict = byId is null
+        var conflict = otherAccount || (byId is null
             ? byNumber is not null
-            : (byId.ProviderReference is { } known && known != number) || (byNumber is not null && byNumber.Id != byId.Id);
+            : (byId.ProviderReference is { } known && known != number) || (byNumber is not null && byNumber.Id != byId.Id));
         if (conflict)
         {
             LogSubscriptionConflict(logger, message.OrderId, number, byId?.ProviderReference, byNumber?.Id);
@@ -119,13 +123,19 @@ public sealed partial class NotificationProcessor(
         return (byId ?? (conflict ? byNumber : null), conflict);
     }
 
+    /// <summary>The configured HaiPay account a message names: its <c>currency</c>, else the one its <c>appId</c> belongs to; null when neither is configured.</summary>
+    private string? AccountCurrency(JsonElement body)
+    {
+        var currency = HaiPayEnvelope.Scalar(body, "currency")?.ToUpperInvariant();
+        return currency is not null && credentials.IsConfigured(currency) ? currency : credentials.CurrencyOf(HaiPayEnvelope.Scalar(body, "appId"));
+    }
+
     private static string? NullIfEmpty(string value) => value.Length > 0 ? value : null;
 
     /// <returns>Null when the notification verifies; otherwise which check failed (<c>account</c>: no configured account; <c>signature</c>).</returns>
     private async Task<string?> FailedCheckAsync(JsonElement body, CancellationToken cancellationToken)
     {
-        var currency = HaiPayEnvelope.Scalar(body, "currency")?.ToUpperInvariant();
-        currency = currency is not null && credentials.IsConfigured(currency) ? currency : credentials.CurrencyOf(HaiPayEnvelope.Scalar(body, "appId"));
+        var currency = AccountCurrency(body);
         if (currency is null)
         {
             return "account";
@@ -147,14 +157,15 @@ public sealed partial class NotificationProcessor(
     }
 
     /// <param name="message">The notification's order and charge.</param>
+    /// <param name="currency">The HaiPay account it claims to be from (see <see cref="AccountCurrency"/>).</param>
     /// <param name="chargeOrderId">For a charge: the <c>orderId</c> the message gives it (only a query parameter: the signed reply decides).</param>
     /// <param name="summary">What is kept of the message.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>Our id of the order the message names (null when it names none we know).</returns>
-    private async Task<string?> RecordUnverifiedAsync(NotificationMessage message, string? chargeOrderId, UnverifiedSummary summary, CancellationToken cancellationToken)
+    private async Task<string?> RecordUnverifiedAsync(NotificationMessage message, string? currency, string? chargeOrderId, UnverifiedSummary summary, CancellationToken cancellationToken)
     {
         var (order, conflict) = message.IsSubscription
-            ? await FindSubscriptionAsync(message, cancellationToken)
+            ? await FindSubscriptionAsync(message, currency, cancellationToken)
             : ((await orders.FindAsync(message.OrderId, cancellationToken))?.Value is { Provider: PaymentProvider.HaiPay } found ? found : null, false);
         LogUnverified(logger, message.Named, order is not null, summary.FailedCheck);
         await audit.RecordUnverifiedAsync(new AuditRecord(order?.Id, AuditKinds.CallbackUnverified, summary.ToJson(), time.GetUtcNow()), cancellationToken);

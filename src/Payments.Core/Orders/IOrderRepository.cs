@@ -6,10 +6,11 @@ public interface IOrderRepository
     Task<Versioned<PaymentOrder>?> FindAsync(string orderId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The HaiPay subscription HaiPay numbered <paramref name="subscriptionNo"/> (its <see cref="PaymentOrder.ProviderReference"/>),
-    /// through an index the store writes with the order (point reads, never a scan); null when no subscription holds that number.
+    /// The HaiPay subscription HaiPay's account for <paramref name="currency"/> numbered <paramref name="subscriptionNo"/> (its
+    /// <see cref="PaymentOrder.ProviderReference"/>), through an index the store writes with the order (point reads, never a
+    /// scan); null when no subscription of that currency holds that number (each account numbers its own).
     /// </summary>
-    Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(string subscriptionNo, CancellationToken cancellationToken);
+    Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(string currency, string subscriptionNo, CancellationToken cancellationToken);
 
     /// <summary>Adds the order; when one with that id exists, returns it instead.</summary>
     Task<AddResult> AddAsync(PaymentOrder order, CancellationToken cancellationToken);

@@ -434,21 +434,24 @@ public sealed record PaymentOrder
 
     /// <summary>
     /// Signed provider data contradicts this final order: the change is refused (a conflict; final states never regress) and
-    /// the order is flagged for a person (<see cref="ReviewReasons.ProviderContradictsFinal"/>, what the provider said in
-    /// <see cref="LastError"/>), unless it already is for the very same word.
+    /// the order is flagged for a person again (what the provider said in <see cref="LastError"/>, acknowledgement cleared),
+    /// unless it already is for the very same word. An order already flagged for a person keeps its reason (a
+    /// succeeded-after-failure, money that may have moved twice, stays named as such); otherwise the reason is
+    /// <see cref="ReviewReasons.ProviderContradictsFinal"/>.
     /// </summary>
     private Transition Contradicted(ProviderVerdict verdict, DateTimeOffset now)
     {
         var amount = verdict.ReceivedAmount ?? verdict.Amount;
         var note = $"provider says {verdict.Outcome} (status '{verdict.RawStatus}'{(amount is { } a ? $", amount {a.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty)}{(verdict.ReviewReason is { } r ? ", " + r : string.Empty)}) after the order was {Status}";
-        if (ReviewReason == ReviewReasons.ProviderContradictsFinal && LastError == note)
+        var reason = ReviewReasons.FlagsFinalOrder(ReviewReason) ? ReviewReason : ReviewReasons.ProviderContradictsFinal;
+        if (ReviewReason == reason && LastError == note)
         {
             return Conflict();
         }
 
         var flagged = Changed(this with
         {
-            ReviewReason = ReviewReasons.ProviderContradictsFinal,
+            ReviewReason = reason,
             LastError = note,
             ReviewAcknowledgedAt = null,
             ReviewAcknowledgedBy = null,

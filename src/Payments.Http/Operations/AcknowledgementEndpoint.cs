@@ -17,7 +17,12 @@ namespace Payments.Http.Operations;
 public sealed partial class AcknowledgementEndpoint(IOrderRepository orders, IAuditLog audit, TimeProvider time, ILogger<AcknowledgementEndpoint> logger)
 {
     public Task<IResult> AcknowledgeAsync(string orderId, HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.ValidatedAsync(request, "acknowledgement", Acknowledgement.Read, acknowledgement => AcknowledgeAsync(orderId, acknowledgement, cancellationToken), cancellationToken);
+        JsonBody.ValidatedAsync(
+            request,
+            "acknowledgement",
+            (body, errors) => OperatorRequests.WithRouteValues(errors, Acknowledgement.Read(body, errors), ("orderId", orderId)),
+            acknowledgement => AcknowledgeAsync(orderId, acknowledgement, cancellationToken),
+            cancellationToken);
 
     private async Task<IResult> AcknowledgeAsync(string orderId, Acknowledgement acknowledgement, CancellationToken cancellationToken)
     {

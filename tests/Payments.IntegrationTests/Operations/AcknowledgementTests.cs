@@ -103,7 +103,7 @@ public sealed class AcknowledgementTests(AzuriteFixture azurite)
 
     /// <summary>A contradiction of a final order that arrives after its flag was acknowledged flags it again (listed again).</summary>
     [Fact]
-    public async Task ListAttention_ContradictedAfterAcknowledgement_ListedAgain()
+    public async Task ListAttention_ContradictedAfterAcknowledgement_ListedAgainUnderItsFirstReason()
     {
         await using var ops = await OpsServer.StartAsync(azurite);
         await LateSuccessAsync(ops, "ack-again");
@@ -111,8 +111,9 @@ public sealed class AcknowledgementTests(AzuriteFixture azurite)
 
         var contradicted = await ops.Updater.UpdateAsync("ack-again", (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Failed, "3", 12.50m), now), default);
 
-        Assert.Equal((TransitionKind.Conflict, OrderStatus.Succeeded, ReviewReasons.ProviderContradictsFinal), (contradicted.Kind, contradicted.Order!.Status, contradicted.Order.ReviewReason));
-        var listed = await ops.AllItemsAsync($"/api/ops/attention?category=needs-review&reason={ReviewReasons.ProviderContradictsFinal}");
+        Assert.Equal((TransitionKind.Conflict, OrderStatus.Succeeded, ReviewReasons.SucceededAfterExpiry), (contradicted.Kind, contradicted.Order!.Status, contradicted.Order.ReviewReason));
+        Assert.StartsWith("provider says Failed", contradicted.Order.LastError, StringComparison.Ordinal);
+        var listed = await ops.AllItemsAsync($"/api/ops/attention?category=needs-review&reason={ReviewReasons.SucceededAfterExpiry}");
         Assert.Equal(["ack-again"], OpsServer.OrderIds(listed));
         Assert.Equal("Succeeded", listed[0].GetProperty("status").GetString());
     }

@@ -141,7 +141,7 @@ public sealed class TableOrderRepositoryTests(AzuriteFixture azurite)
     {
         var repository = await NewRepositoryAsync();
         var created = (await repository.AddAsync(TestOrders.New("sub-n") with { Kind = OrderKind.Subscription }, default)).Order;
-        Assert.Null(await repository.FindHaiPaySubscriptionAsync("4025001", default));
+        Assert.Null(await repository.FindHaiPaySubscriptionAsync("USD", "4025001", default));
         var numbered = created.Value with { Status = OrderStatus.Pending, ProviderReference = "4025001" };
         Assert.NotNull(await repository.TryReplaceAsync(created, numbered, default));
         await repository.AddAsync(TestOrders.New("pay-n") with { ProviderReference = "4025002" }, default);
@@ -150,9 +150,9 @@ public sealed class TableOrderRepositoryTests(AzuriteFixture azurite)
         var lost = await repository.TryReplaceAsync(created, numbered with { ProviderReference = "4025003" }, default);
 
         Assert.Null(lost);
-        Assert.Equal("sub-n", (await repository.FindHaiPaySubscriptionAsync("4025001", default))!.Value.Id);
-        Assert.Null(await repository.FindHaiPaySubscriptionAsync("4025002", default));
-        Assert.Null(await repository.FindHaiPaySubscriptionAsync("4025003", default));
+        Assert.Equal("sub-n", (await repository.FindHaiPaySubscriptionAsync("USD", "4025001", default))!.Value.Id);
+        Assert.Null(await repository.FindHaiPaySubscriptionAsync("USD", "4025002", default));
+        Assert.Null(await repository.FindHaiPaySubscriptionAsync("USD", "4025003", default));
     }
 
     [Fact]
