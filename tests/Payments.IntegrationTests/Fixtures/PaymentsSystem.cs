@@ -150,6 +150,26 @@ public sealed class PaymentsSystem : IAsyncDisposable
         return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>
+    /// The first delivery the sandbox recorded in what <paramref name="read"/> returns, waiting for it: the sandbox records a
+    /// delivery once our answer arrives, which can be after the order's new status is already visible through the API.
+    /// </summary>
+    public static async Task<JsonElement> FirstDeliveryAsync(Func<Task<JsonElement>> read, int seconds = 30)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var deliveries = (await read()).GetProperty("deliveries");
+            if (deliveries.GetArrayLength() > 0 || DateTime.UtcNow > deadline)
+            {
+                return deliveries[0];
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public async Task<JsonElement> SandboxFrameAsync(string merchantOid)
     {
         using var client = Sandbox.CreateClient();

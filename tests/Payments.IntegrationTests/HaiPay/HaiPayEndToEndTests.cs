@@ -23,7 +23,7 @@ public sealed class HaiPayEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(12.50m, order.GetProperty("amount").GetDecimal());
         Assert.Equal(12.50m, order.GetProperty("receivedAmount").GetDecimal());
         Assert.Equal("2", order.GetProperty("providerStatus").GetString());
-        var delivery = (await system.SandboxPaymentAsync("hpy-e2e-ok"))!.Value.GetProperty("deliveries")[0];
+        var delivery = await PaymentsSystem.FirstDeliveryAsync(async () => (await system.SandboxPaymentAsync("hpy-e2e-ok"))!.Value);
         Assert.Equal((200, "SUCCESS"), (delivery.GetProperty("status").GetInt32(), delivery.GetProperty("body").GetString()));
     }
 

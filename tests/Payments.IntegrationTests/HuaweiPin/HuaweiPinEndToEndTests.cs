@@ -24,7 +24,7 @@ public sealed class HuaweiPinEndToEndTests(AzuriteFixture azurite)
         var order = await system.WaitForStatusAsync("hp-e2e-success", "Succeeded");
         Assert.Equal(25.50m, order.GetProperty("amount").GetDecimal());
         Assert.Equal("success", order.GetProperty("providerStatus").GetString());
-        var delivery = (await system.SandboxFrameAsync("hp-e2e-success")).GetProperty("deliveries")[0];
+        var delivery = await PaymentsSystem.FirstDeliveryAsync(() => system.SandboxFrameAsync("hp-e2e-success"));
         Assert.Equal((200, "OK"), (delivery.GetProperty("status").GetInt32(), delivery.GetProperty("body").GetString()));
     }
 
