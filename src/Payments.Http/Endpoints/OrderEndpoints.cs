@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Payments.Core.HaiPay;
 using Payments.Core.Orders;
 using Payments.Http.Idempotency;
+using Payments.Http.Problems;
 
 namespace Payments.Http.Endpoints;
 
@@ -11,7 +12,7 @@ public sealed class OrderEndpoints(IOrderRepository orders, HaiPayChecker checke
     public async Task<IResult> GetAsync(string id, CancellationToken cancellationToken)
     {
         var order = await orders.FindAsync(id, cancellationToken);
-        return order is null ? NotFound(id) : Results.Ok(OrderView.From(order.Value));
+        return order is null ? OrderProblems.NotFound(id) : Results.Ok(OrderView.From(order.Value));
     }
 
     /// <summary>Asks the provider once, now, and applies its answer. HUAWEIPIN has no query: 409.</summary>
@@ -23,7 +24,7 @@ public sealed class OrderEndpoints(IOrderRepository orders, HaiPayChecker checke
         var order = await orders.FindAsync(id, cancellationToken);
         if (order is null)
         {
-            return NotFound(id);
+            return OrderProblems.NotFound(id);
         }
 
         if (order.Value.Provider != PaymentProvider.HaiPay)
@@ -35,7 +36,4 @@ public sealed class OrderEndpoints(IOrderRepository orders, HaiPayChecker checke
         var checkedOrder = await checker.CheckAsync(order.Value, scheduled: false, cancellationToken);
         return Results.Ok(OrderView.From(checkedOrder.Order));
     }
-
-    private static IResult NotFound(string id) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"No order has the id '{id}'.");
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Payments.Core.Audit;
 using Payments.Core.Orders;
 using Payments.Http.Endpoints;
+using Payments.Http.Problems;
 
 namespace Payments.Http.Operations;
 
@@ -29,7 +30,7 @@ public sealed partial class AcknowledgementEndpoint(IOrderRepository orders, IAu
         var found = await orders.FindAsync(orderId, cancellationToken);
         if (found is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"No order has the id '{orderId}'.");
+            return OrderProblems.NotFound(orderId);
         }
 
         var order = found.Value;
@@ -37,7 +38,7 @@ public sealed partial class AcknowledgementEndpoint(IOrderRepository orders, IAu
         var transition = order.Acknowledge(acknowledgement.Operator, now);
         if (!transition.IsChanged)
         {
-            return Conflict(
+            return OrderProblems.Conflict(
                 "Nothing to acknowledge",
                 order.Status == OrderStatus.NeedsReview
                     ? $"Order '{orderId}' waits for a decision (NeedsReview); resolve it instead."
@@ -54,14 +55,12 @@ public sealed partial class AcknowledgementEndpoint(IOrderRepository orders, IAu
         }), now), cancellationToken);
         if (await orders.TryReplaceAsync(found, transition.Order, cancellationToken) is null)
         {
-            return Conflict("The order changed meanwhile", $"Order '{orderId}' changed while it was being acknowledged; read it again (its audit keeps this attempt).");
+            return OrderProblems.Conflict("The order changed meanwhile", $"Order '{orderId}' changed while it was being acknowledged; read it again (its audit keeps this attempt).");
         }
 
         LogAcknowledged(logger, orderId, order.ReviewReason, acknowledgement.Operator);
         return Results.Ok(OrderView.From(transition.Order));
     }
-
-    private static IResult Conflict(string title, string detail) => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Operator {Operator} acknowledged order {OrderId} flagged {Reason}")]
     private static partial void LogAcknowledged(ILogger logger, string orderId, string? reason, string @operator);

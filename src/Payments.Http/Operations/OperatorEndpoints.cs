@@ -12,6 +12,7 @@ using Payments.Core.Orders;
 using Payments.Core.Validation;
 using Payments.Core.Webhooks;
 using Payments.Http.Endpoints;
+using Payments.Http.Problems;
 
 namespace Payments.Http.Operations;
 
@@ -103,18 +104,18 @@ public sealed partial class OperatorEndpoints(
         var found = await orders.FindAsync(orderId, cancellationToken);
         if (found is null)
         {
-            return NotFound(orderId);
+            return OrderProblems.NotFound(orderId);
         }
 
         var order = found.Value;
         if (order.Status != OrderStatus.NeedsReview)
         {
-            return Conflict("The order is not waiting for a person", $"Order '{orderId}' is {order.Status}; only a NeedsReview order can be resolved.");
+            return OrderProblems.Conflict("The order is not waiting for a person", $"Order '{orderId}' is {order.Status}; only a NeedsReview order can be resolved.");
         }
 
         if (order.Kind == OrderKind.Subscription && resolution.Decision == OrderStatus.Succeeded)
         {
-            return Conflict("A subscription does not succeed", "A subscription becomes Active when the customer confirms it; an operator can only decide Failed.");
+            return OrderProblems.Conflict("A subscription does not succeed", "A subscription becomes Active when the customer confirms it; an operator can only decide Failed.");
         }
 
         ProviderVerdict? answer = null;
@@ -122,7 +123,7 @@ public sealed partial class OperatorEndpoints(
         {
             if (order.Provider != PaymentProvider.HaiPay)
             {
-                return Conflict("No status query for this provider", "HUAWEIPIN publishes no status query; decide with evidence manual-override.");
+                return OrderProblems.Conflict("No status query for this provider", "HUAWEIPIN publishes no status query; decide with evidence manual-override.");
             }
 
             var reply = await checker.QueryAsync(order, cancellationToken);
@@ -134,14 +135,14 @@ public sealed partial class OperatorEndpoints(
             answer = HaiPayVerdicts.Read(ok.Data, order);
             if (answer.Outcome != resolution.Decision)
             {
-                return Conflict(
+                return OrderProblems.Conflict(
                     "The provider's answer disagrees with the decision",
                     $"HaiPay's signed answer is status '{answer.RawStatus}' ({answer.Outcome}{(answer.ReviewReason is { } reason ? ", " + reason : string.Empty)}); the decision {resolution.Decision} disagrees with it.");
             }
 
             if (answer.ReviewReason is { } flagged)
             {
-                return Conflict(
+                return OrderProblems.Conflict(
                     "The provider's answer needs a person",
                     $"HaiPay's signed answer is status '{answer.RawStatus}' ({answer.Outcome}, {flagged}{Amounts(answer)}): it agrees on the outcome but flags {flagged}, "
                     + "which evidence provider-answer does not waive. Check with HaiPay and decide with evidence manual-override.");
@@ -175,7 +176,7 @@ public sealed partial class OperatorEndpoints(
         {
             var now = result.Order is { } current ? $"is {current.Status}{(current.ReviewReason is { } why ? " (" + why + ")" : string.Empty)}" : "is gone";
             await RecordOutcomeAsync(orderId, AuditKinds.OperatorResolution, decidedAt, "changed since it was checked", cancellationToken);
-            return Conflict("The order changed meanwhile", $"Order '{orderId}' changed after it was checked and now {now}; nothing was decided. Read it again.");
+            return OrderProblems.Conflict("The order changed meanwhile", $"Order '{orderId}' changed after it was checked and now {now}; nothing was decided. Read it again.");
         }
 
         await RecordOutcomeAsync(orderId, AuditKinds.OperatorResolution, decidedAt, null, cancellationToken);
@@ -194,12 +195,12 @@ public sealed partial class OperatorEndpoints(
 
         if (delivery.Value.State != WebhookDeliveryState.Abandoned)
         {
-            return Conflict("The delivery is not abandoned", $"Event '{eventId}' of order '{orderId}' is {delivery.Value.State}; only an abandoned delivery is replayed.");
+            return OrderProblems.Conflict("The delivery is not abandoned", $"Event '{eventId}' of order '{orderId}' is {delivery.Value.State}; only an abandoned delivery is replayed.");
         }
 
         if (order.Value.LastEvent?.Id != eventId)
         {
-            return Conflict("The order has moved on", $"Order '{orderId}' has a later event than '{eventId}'; the merchant is told about that one.");
+            return OrderProblems.Conflict("The order has moved on", $"Order '{orderId}' has a later event than '{eventId}'; the merchant is told about that one.");
         }
 
         var now = time.GetUtcNow();
@@ -215,7 +216,7 @@ public sealed partial class OperatorEndpoints(
         if (await outbox.TryReplayAsync(orderId, delivery, now, cancellationToken) is null)
         {
             await RecordOutcomeAsync(orderId, AuditKinds.OperatorWebhookReplay, now, "the delivery changed meanwhile", cancellationToken);
-            return Conflict("The delivery changed meanwhile", $"Event '{eventId}' of order '{orderId}' changed while it was being replayed; read it again.");
+            return OrderProblems.Conflict("The delivery changed meanwhile", $"Event '{eventId}' of order '{orderId}' changed while it was being replayed; read it again.");
         }
 
         await RecordOutcomeAsync(orderId, AuditKinds.OperatorWebhookReplay, now, null, cancellationToken);
@@ -227,7 +228,7 @@ public sealed partial class OperatorEndpoints(
     {
         if (webhookOptions.CurrentValue.Endpoint is not { } endpoint)
         {
-            return Conflict("No webhook endpoint", "Webhooks:Url is not set; there is nothing to enable.");
+            return OrderProblems.Conflict("No webhook endpoint", "Webhooks:Url is not set; there is nothing to enable.");
         }
 
         var disabledAt = await outbox.DisabledAtAsync(endpoint, cancellationToken);
@@ -263,12 +264,12 @@ public sealed partial class OperatorEndpoints(
         var order = await orders.FindAsync(target.OrderId, cancellationToken);
         if (order is null)
         {
-            return NotFound(target.OrderId);
+            return OrderProblems.NotFound(target.OrderId);
         }
 
         if (order.Value.Provider != PaymentProvider.HaiPay)
         {
-            return Conflict("No status query for this provider", "HUAWEIPIN publishes no status query; its callback is the only source of truth.");
+            return OrderProblems.Conflict("No status query for this provider", "HUAWEIPIN publishes no status query; its callback is the only source of truth.");
         }
 
         var checkedOrder = await checker.CheckAsync(order.Value, scheduled: false, cancellationToken);
@@ -360,11 +361,6 @@ public sealed partial class OperatorEndpoints(
         HaiPayReply.Unavailable unavailable => $"HaiPay did not answer usably: {unavailable.Reason}",
         _ => "HaiPay's answer carried no signed status.",
     };
-
-    private static IResult NotFound(string id) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"No order has the id '{id}'.");
-
-    private static IResult Conflict(string title, string detail) => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Operator {Operator} resolved order {OrderId} as {Decision} ({Evidence})")]
     private static partial void LogResolved(ILogger logger, string orderId, OrderStatus decision, string evidence, string @operator);
