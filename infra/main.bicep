@@ -31,6 +31,10 @@ param huaweiPinBaseUrl string = 'https://payment.huaweigiftcard.org'
 @description('Currency recorded with HUAWEIPIN callback amounts (empty: none).')
 param huaweiPinCurrency string = ''
 
+@description('Unit of the HUAWEIPIN callback amount, confirmed with HUAWEIPIN before go-live: major (10.50) or minor (1050). No default.')
+@allowed(['major', 'minor'])
+param huaweiPinAmountUnit string
+
 @description('HaiPay API base URL (UAT by default; production is issued at go-live).')
 param haiPayBaseUrl string = 'https://uat-interface.haipay.asia'
 
@@ -77,6 +81,7 @@ module resources 'modules/resources.bicep' = {
     vaultOfficerPrincipalId: vaultOfficerPrincipalId
     huaweiPinBaseUrl: huaweiPinBaseUrl
     huaweiPinCurrency: huaweiPinCurrency
+    huaweiPinAmountUnit: huaweiPinAmountUnit
     haiPayBaseUrl: haiPayBaseUrl
     haiPayUsdAppId: haiPayUsdAppId
     merchantWebhookUrl: merchantWebhookUrl

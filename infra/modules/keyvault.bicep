@@ -14,6 +14,7 @@ var secretNames = [
   'HuaweiPin-ApiKey'
   'HuaweiPin-SecretKey'
   'HuaweiPin-CallbackKey'
+  'HuaweiPin-PreviousCallbackKey' // only while rotating: the old callback key, accepted while set
   'HaiPay-USD-PrivateKey'
   'HaiPay-USD-MerchantSecret'
   'HaiPay-USD-PlatformPublicKey'

@@ -7,6 +7,7 @@ param maximumInstanceCount int
 param vaultOfficerPrincipalId string
 param huaweiPinBaseUrl string
 param huaweiPinCurrency string
+param huaweiPinAmountUnit string
 param haiPayBaseUrl string
 param haiPayUsdAppId string
 param merchantWebhookUrl string
@@ -84,6 +85,7 @@ module app 'functionapp.bicep' = {
       HuaweiPin__SuccessStatuses__0: 'success'
       HuaweiPin__FailureStatuses__0: 'failed'
       HuaweiPin__Currency: huaweiPinCurrency
+      HuaweiPin__AmountUnit: huaweiPinAmountUnit
       ExpireFramesSchedule: '0 */5 * * * *'
       // HaiPay
       HaiPay__BaseUrl: haiPayBaseUrl

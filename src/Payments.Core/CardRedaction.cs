@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Payments.Core.Text;
 
 namespace Payments.Core;
 
@@ -55,6 +56,9 @@ public static class CardRedaction
                 }
 
                 writer.WriteEndArray();
+                break;
+            case JsonValueKind.String:
+                writer.WriteStringValue(ProviderText.Redact(element.GetString()!));
                 break;
             default:
                 element.WriteTo(writer);

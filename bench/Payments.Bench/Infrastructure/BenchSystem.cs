@@ -71,6 +71,7 @@ public sealed class BenchSystem : IAsyncDisposable
         ["PaymentsStorage:TablePrefix"] = prefix,
         ["FunctionKeys:Keys:0"] = FunctionKey,
         ["HuaweiPin:BaseUrl"] = $"{SandboxUrl}huaweipin",
+        ["HuaweiPin:AmountUnit"] = "major",
         ["Secrets:HuaweiPin-ApiKey"] = "bench-api-key",
         ["Secrets:HuaweiPin-SecretKey"] = "bench-secret-key",
         ["Secrets:HuaweiPin-CallbackKey"] = CallbackKey,

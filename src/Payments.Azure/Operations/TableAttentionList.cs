@@ -8,6 +8,7 @@ using Payments.Core;
 using Payments.Core.Audit;
 using Payments.Core.Operations;
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Azure.Operations;
 
@@ -90,7 +91,7 @@ public sealed partial class TableAttentionList(
         AttentionIndex.MessageTime(row.RowKey),
         decimal.TryParse(row.GetString("Amount"), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null,
         row.GetString("Currency"),
-        row.GetString("Detail"));
+        ProviderText.From(row.GetString("Detail")));
 
     private async Task DropAsync(TableEntity row, CancellationToken cancellationToken)
     {

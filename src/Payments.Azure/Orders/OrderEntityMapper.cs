@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Payments.Azure.Tables;
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Azure.Orders;
 
@@ -26,7 +27,7 @@ internal static class OrderEntityMapper
         ["RequestFingerprint"] = order.RequestFingerprint,
         ["CreatedAt"] = order.CreatedAt,
         ["UpdatedAt"] = order.UpdatedAt,
-        ["ProviderStatus"] = order.ProviderStatus,
+        ["ProviderStatus"] = order.ProviderStatus?.Value,
         ["ProviderReference"] = order.ProviderReference,
         ["ProviderOrderId"] = order.ProviderOrderId,
         ["UnverifiedQueryAt"] = order.UnverifiedQueryAt,
@@ -46,7 +47,7 @@ internal static class OrderEntityMapper
         ["ProviderCalls"] = order.ProviderCalls,
         ["Checks"] = order.Checks,
         ["NextCheckAt"] = order.NextCheckAt,
-        ["LastError"] = order.LastError,
+        ["LastError"] = order.LastError?.Value,
         ["ReviewReason"] = order.ReviewReason,
         ["CompletedAt"] = order.CompletedAt,
         ["ReviewAcknowledgedAt"] = order.ReviewAcknowledgedAt,
@@ -67,7 +68,7 @@ internal static class OrderEntityMapper
         RequestFingerprint = entity.GetString("RequestFingerprint")!,
         CreatedAt = entity.GetDateTimeOffset("CreatedAt")!.Value,
         UpdatedAt = entity.GetDateTimeOffset("UpdatedAt")!.Value,
-        ProviderStatus = entity.GetString("ProviderStatus"),
+        ProviderStatus = ProviderText.From(entity.GetString("ProviderStatus")),
         ProviderReference = entity.GetString("ProviderReference"),
         ProviderOrderId = entity.GetString("ProviderOrderId"),
         UnverifiedQueryAt = entity.GetDateTime("UnverifiedQueryAt"),
@@ -87,7 +88,7 @@ internal static class OrderEntityMapper
         ProviderCalls = (int)(entity.GetNumber("ProviderCalls") ?? 0),
         Checks = (int)(entity.GetNumber("Checks") ?? 0),
         NextCheckAt = entity.GetDateTimeOffset("NextCheckAt"),
-        LastError = entity.GetString("LastError"),
+        LastError = ProviderText.From(entity.GetString("LastError")),
         ReviewReason = entity.GetString("ReviewReason"),
         CompletedAt = entity.GetDateTimeOffset("CompletedAt"),
         ReviewAcknowledgedAt = entity.GetDateTimeOffset("ReviewAcknowledgedAt"),

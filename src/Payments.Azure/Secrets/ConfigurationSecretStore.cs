@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Payments.Core.Secrets;
+using Payments.Core.Text;
 
 namespace Payments.Azure.Secrets;
 
@@ -11,10 +12,17 @@ public sealed class ConfigurationSecretStore(IConfiguration configuration) : ISe
 {
     public const string Section = "Secrets";
 
-    public ValueTask<string> GetAsync(string name, CancellationToken cancellationToken) =>
-        configuration[$"{Section}:{name}"] is { Length: > 0 } value
-            ? ValueTask.FromResult(value)
-            : throw new SecretNotFoundException(name);
+    /// <summary>The configured value; a blank one is never a key and reads as absent.</summary>
+    public ValueTask<string> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        if (configuration[$"{Section}:{name}"] is not { } value || string.IsNullOrWhiteSpace(value))
+        {
+            throw new SecretNotFoundException(name);
+        }
+
+        SecretRedaction.Register(value);
+        return ValueTask.FromResult(value);
+    }
 
     /// <summary>Configuration is read on every call: there is nothing cached to refresh.</summary>
     public bool Invalidate(string name) => false;

@@ -5,6 +5,7 @@ using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Payments.Core.Secrets;
+using Payments.Core.Text;
 using Payments.Core.Telemetry;
 
 namespace Payments.Azure.Secrets;
@@ -68,6 +69,12 @@ public sealed partial class KeyVaultSecretStore(
         try
         {
             var secret = (await client.GetSecretAsync(name, cancellationToken: CancellationToken.None)).Value;
+            if (string.IsNullOrWhiteSpace(secret.Value))
+            {
+                throw new RequestFailedException(404, $"Secret {name} is blank; a blank value is never a key.");
+            }
+
+            SecretRedaction.Register(secret.Value);
             cache[name] = new CachedSecret(secret.Value, secret.Properties.Version, time.GetUtcNow(), Invalidated: false);
             metrics.SecretRead(success: true);
             LogRead(logger, name, secret.Properties.Version);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.HaiPay;
 
@@ -55,7 +56,7 @@ public sealed class HaiPayChecker(HaiPayClient client, OrderUpdater updater, IOp
         }
 
         var next = options.CurrentValue.Checks.Next(order.Checks + 1, order.CreatedAt, now);
-        return next is null ? order.GiveUpChecking(ReviewReasons.ChecksExhausted, now) : order.ScheduleNextCheck(next, error, now);
+        return next is null ? order.GiveUpChecking(ReviewReasons.ChecksExhausted, now) : order.ScheduleNextCheck(next, ProviderText.From(error), now);
     }
 
     private static Transition Same(PaymentOrder order) => new(TransitionKind.Unchanged, order);

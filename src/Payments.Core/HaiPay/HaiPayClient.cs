@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Payments.Core.Telemetry;
+using Payments.Core.Text;
 
 namespace Payments.Core.HaiPay;
 
@@ -217,15 +218,16 @@ public sealed partial class HaiPayClient(
             return Unavailable(operation, orderId, "a success reply without data");
         }
 
+        var message = ProviderText.Of(envelope.Message);
         if (options.CurrentValue.EffectiveCredentialErrors.Contains(envelope.Error))
         {
-            LogCredentialsRefused(logger, operation, orderId, envelope.Error, envelope.Message, currency);
+            LogCredentialsRefused(logger, operation, orderId, envelope.Error, message, currency);
             credentials.Invalidate(currency);
-            return new HaiPayReply.Refused(envelope.Error, envelope.Message, Credentials: true);
+            return new HaiPayReply.Refused(envelope.Error, message, Credentials: true);
         }
 
-        LogRefused(logger, operation, orderId, envelope.Error, envelope.Message);
-        return new HaiPayReply.Refused(envelope.Error, envelope.Message);
+        LogRefused(logger, operation, orderId, envelope.Error, message);
+        return new HaiPayReply.Refused(envelope.Error, message);
     }
 
     private HaiPayReply.Unavailable Unavailable(string operation, string orderId, string reason)
@@ -238,11 +240,11 @@ public sealed partial class HaiPayClient(
     private static partial void LogUnavailable(ILogger logger, string operation, string orderId, string reason);
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "HaiPay {Operation} for order {OrderId} refused: {Error} {Message}")]
-    private static partial void LogRefused(ILogger logger, string operation, string orderId, string error, string message);
+    private static partial void LogRefused(ILogger logger, string operation, string orderId, string error, ProviderText message);
 
     [LoggerMessage(EventId = 6004, Level = LogLevel.Error,
         Message = "HaiPay {Operation} for order {OrderId} refused our signature or credentials: {Error} {Message}; the {Currency} keys are read again. Operator: if this persists, check HaiPay-{Currency}-PrivateKey and -MerchantSecret")]
-    private static partial void LogCredentialsRefused(ILogger logger, string operation, string orderId, string error, string message, string currency);
+    private static partial void LogCredentialsRefused(ILogger logger, string operation, string orderId, string error, ProviderText message, string currency);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Error,
         Message = "HaiPay {Operation} reply for order {OrderId} failed signature verification; treated as no answer. Operator: check HaiPay-*-PlatformPublicKey and -MerchantSecret")]

@@ -1,4 +1,5 @@
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.HaiPay;
 
@@ -76,12 +77,15 @@ public sealed class HaiPayOrderCreator(OrderUpdater updater, HaiPayChecker check
             HaiPayReply.Ok ok => (CreateOutcomeKind.Created, (string?)null,
                 (Func<PaymentOrder, DateTimeOffset, Transition>)((o, at) => HaiPayVerdicts.Apply(o, ok.Data, at))),
             HaiPayReply.Refused { Credentials: true } refused => (CreateOutcomeKind.Unavailable, refused.Error,
-                (o, at) => o.RefuseCredentials($"{refused.Error}: {refused.Message} (our signature or credentials were refused; keys are read again, send the same request again)", at)),
+                (o, at) => o.RefuseCredentials(ProviderText.Of($"{refused.Error}: {refused.Message} (our signature or credentials were refused; keys are read again, send the same request again)"), at)),
             HaiPayReply.UnsignedApply unsigned => (CreateOutcomeKind.Created, null, (o, at) => HaiPayVerdicts.AcceptUnsigned(o, unsigned.Data, at)),
             HaiPayReply.Refused refused when retried => (CreateOutcomeKind.Unavailable, refused.Error,
-                (o, at) => o.MarkUnknown($"{refused.Error}: {refused.Message} (on a repeated apply; the first may exist)", o.NextCheckAt, at)),
-            HaiPayReply.Refused refused => (CreateOutcomeKind.Rejected, refused.Error, (o, at) => o.Reject($"{refused.Error}: {refused.Message}", at)),
-            HaiPayReply.Unavailable unavailable => (CreateOutcomeKind.Unavailable, null, (o, at) => o.MarkUnknown(unavailable.Reason, o.NextCheckAt, at)),
+                (o, at) => o.MarkUnknown(ProviderText.Of($"{refused.Error}: {refused.Message} (on a repeated apply; the first may exist)"), o.NextCheckAt, at)),
+            // An error reply is unsigned: it proves nothing about money, so the order stays Unknown and is queried;
+            // only a signed answer (or a person) makes it final.
+            HaiPayReply.Refused refused => (CreateOutcomeKind.Rejected, refused.Error,
+                (o, at) => o.MarkUnknown(ProviderText.Of($"{refused.Error}: {refused.Message} (an unsigned refusal: checked with HaiPay before anything is final)"), o.NextCheckAt, at)),
+            HaiPayReply.Unavailable unavailable => (CreateOutcomeKind.Unavailable, null, (o, at) => o.MarkUnknown(ProviderText.Of(unavailable.Reason), o.NextCheckAt, at)),
             _ => throw new InvalidOperationException($"Unexpected HaiPay reply {reply.GetType().Name}."),
         };
 

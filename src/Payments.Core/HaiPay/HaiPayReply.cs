@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Payments.Core.Text;
 
 namespace Payments.Core.HaiPay;
 
@@ -22,7 +23,7 @@ public abstract record HaiPayReply
     /// An error envelope (<c>status</c> "0"): unsigned, never a payment outcome. <paramref name="Credentials"/>: the error is one of
     /// <c>HaiPay:CredentialErrors</c> (our signature, appId or secret refused), so nothing about the order is known.
     /// </summary>
-    public sealed record Refused(string Error, string Message, bool Credentials = false) : HaiPayReply;
+    public sealed record Refused(string Error, ProviderText Message, bool Credentials = false) : HaiPayReply;
 
     /// <summary>No trustworthy answer: timeout, 5xx, transport error, unreadable reply or a signature that did not verify.</summary>
     public sealed record Unavailable(string Reason) : HaiPayReply;

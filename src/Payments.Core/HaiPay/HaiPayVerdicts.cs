@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.HaiPay;
 
@@ -16,31 +17,32 @@ public static class HaiPayVerdicts
     {
         ArgumentNullException.ThrowIfNull(order);
         var raw = HaiPayEnvelope.Scalar(fields, "status") ?? string.Empty;
+        var status = ProviderText.Of(raw);
         var amount = HaiPayEnvelope.Money(fields, "amount");
         var received = HaiPayEnvelope.Money(fields, "actualAmount");
         switch (order.Kind)
         {
             case OrderKind.Refund:
-                return new ProviderVerdict(raw switch { "2" => OrderStatus.Succeeded, "3" => OrderStatus.Failed, _ => OrderStatus.Pending }, raw, null);
+                return new ProviderVerdict(raw switch { "2" => OrderStatus.Succeeded, "3" => OrderStatus.Failed, _ => OrderStatus.Pending }, status, null);
             case OrderKind.Subscription:
                 return new ProviderVerdict(
-                    raw switch { "2" => OrderStatus.Active, "3" => OrderStatus.Failed, "4" => OrderStatus.Canceled, _ => OrderStatus.Pending }, raw, null);
+                    raw switch { "2" => OrderStatus.Active, "3" => OrderStatus.Failed, "4" => OrderStatus.Canceled, _ => OrderStatus.Pending }, status, null);
         }
 
         if (raw == "2" && UnreadableAmount(fields, amount, received) is { } unreadable)
         {
-            return new ProviderVerdict(OrderStatus.Succeeded, raw, null, ReviewReasons.AmountMismatch, received ?? amount, unreadable);
+            return new ProviderVerdict(OrderStatus.Succeeded, status, null, ReviewReasons.AmountMismatch, received ?? amount, ProviderText.Of(unreadable));
         }
 
         return raw switch
         {
             "2" when (amount ?? order.Amount) != order.Amount || (received is { } r && r != order.Amount) =>
-                new ProviderVerdict(OrderStatus.Succeeded, raw, null, ReviewReasons.AmountMismatch, received ?? amount),
-            "2" => new ProviderVerdict(OrderStatus.Succeeded, raw, null, ReceivedAmount: received ?? amount),
-            "3" => new ProviderVerdict(OrderStatus.Failed, raw, null, ReceivedAmount: received),
-            "4" => new ProviderVerdict(OrderStatus.Pending, raw, null, ReviewReasons.PartialCollection, received ?? amount),
-            "5" => new ProviderVerdict(OrderStatus.Pending, raw, null, ReviewReasons.OverCollection, received ?? amount),
-            _ => new ProviderVerdict(OrderStatus.Pending, raw, null),
+                new ProviderVerdict(OrderStatus.Succeeded, status, null, ReviewReasons.AmountMismatch, received ?? amount),
+            "2" => new ProviderVerdict(OrderStatus.Succeeded, status, null, ReceivedAmount: received ?? amount),
+            "3" => new ProviderVerdict(OrderStatus.Failed, status, null, ReceivedAmount: received),
+            "4" => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReasons.PartialCollection, received ?? amount),
+            "5" => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReasons.OverCollection, received ?? amount),
+            _ => new ProviderVerdict(OrderStatus.Pending, status, null),
         };
     }
 
@@ -86,7 +88,7 @@ public static class HaiPayVerdicts
         var linkLost = order.Status is OrderStatus.Created or OrderStatus.Unknown && order.RedirectUrl is null
             && order.Kind is OrderKind.Payment or OrderKind.Subscription && string.IsNullOrEmpty(HaiPayEnvelope.Scalar(fields, "payUrl"));
         var applied = Apply(order, fields, now);
-        return linkLost ? applied.Then(o => o.FlagRedirectUnknown("HaiPay holds the order but its apply answer (with payUrl) was never received", now)) : applied;
+        return linkLost ? applied.Then(o => o.FlagRedirectUnknown(ProviderText.Of("HaiPay holds the order but its apply answer (with payUrl) was never received"), now)) : applied;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.HaiPay;
 
@@ -56,7 +57,7 @@ public sealed class RefundService(
         {
             if (admission.Kind == AdmissionKind.New)
             {
-                await updater.UpdateAsync(refundId, (o, at) => o.Reject($"collection {collection.Id} is already refunded by {tied.Order!.RefundOrderId}", at), uninterrupted);
+                await updater.UpdateAsync(refundId, (o, at) => o.Reject(ProviderText.Of($"collection {collection.Id} is already refunded by {tied.Order!.RefundOrderId}"), at), uninterrupted);
             }
 
             return new CreateOutcome(CreateOutcomeKind.Conflict, tied.Order!);

@@ -5,16 +5,18 @@ using Payments.Core.Audit;
 using Payments.Core.Callbacks;
 using Payments.Core.Orders;
 using Payments.Core.Secrets;
+using Payments.Core.Text;
 using Payments.Core.Validation;
 
 namespace Payments.Core.HuaweiPin;
 
 /// <summary>
-/// Verifies a HUAWEIPIN callback (callback key and hash, constant-time), then records its verdict exactly
-/// once by compare-and-swap. Repeats and concurrent copies are acknowledged without a second change.
-/// A status in neither configured list may mean the money was taken (HUAWEIPIN has no query): the order goes
-/// NeedsReview (<see cref="ReviewReasons.UnknownCallbackStatus"/>) and the callback is not acknowledged, so
-/// HUAWEIPIN keeps retrying and the retry after the status is configured settles the order.
+/// One HUAWEIPIN callback through the inbound pipeline: authenticate (callback key and hash, constant-time, against the
+/// current key and, while set, the previous one) → record → classify (amount in the configured unit, status by the configured
+/// lists) → apply by compare-and-swap. Only a failed authentication is a 401, and it leaves a bounded summary, never the
+/// body. A verified callback is always applied or handed to a person: one whose amount cannot be read, or whose status is in
+/// neither list, puts the order in NeedsReview (its webhook follows) and is answered 503, so HUAWEIPIN (which has no query)
+/// keeps retrying until the setting is fixed or an operator decides. Repeats change nothing and are acknowledged.
 /// </summary>
 public sealed partial class CallbackProcessor(
     OrderUpdater updater,
@@ -33,59 +35,73 @@ public sealed partial class CallbackProcessor(
             return new CallbackOutcome(CallbackOutcomeKind.Malformed, errors);
         }
 
-        var (keyMatches, form) = await VerifyAsync(callback, cancellationToken);
-        if ((!keyMatches || form == HashForm.None) && secrets.Invalidate(SecretNames.HuaweiPinCallbackKey))
+        if (await AuthenticateAsync(callback, cancellationToken) is { } failed)
         {
-            (keyMatches, form) = await VerifyAsync(callback, cancellationToken);
-        }
-
-        if (!keyMatches || form == HashForm.None)
-        {
-            LogRejected(logger, callback.MerchantOid, keyMatches ? "hash" : "callback key");
+            LogRejected(logger, ProviderText.Of(callback.MerchantOid), failed);
+            var summary = new AuditRecord(null, AuditKinds.CallbackUnverified, callback.ToUnverifiedJson(failed), time.GetUtcNow());
+            await audit.RecordUnverifiedAsync(summary, cancellationToken);
             return CallbackOutcome.Unauthorized with { OrderId = callback.MerchantOid };
         }
 
-        if (form != HashForm.LowerHex)
-        {
-            LogHashForm(logger, callback.MerchantOid, form);
-        }
-
-        if (callback.ParsedAmount is not { } amount)
-        {
-            errors.Add("amount", "must be a decimal number in major units");
-            return new CallbackOutcome(CallbackOutcomeKind.Malformed, errors) { OrderId = callback.MerchantOid };
-        }
-
-        var outcome = MapStatus(callback.Status);
-        var verdict = outcome is { } known
-            ? new ProviderVerdict(known, callback.Status, amount)
-            : new ProviderVerdict(OrderStatus.Pending, callback.Status, amount, ReviewReasons.UnknownCallbackStatus);
+        var unit = options.CurrentValue.AmountUnit;
+        var verdict = Classify(callback, unit);
         var result = await updater.UpdateAsync(
             callback.MerchantOid,
-            (order, now) => order.Provider == PaymentProvider.HuaweiPin ? order.Apply(verdict, now) : new Transition(TransitionKind.Conflict, order),
+            (order, now) => order.Provider == PaymentProvider.HuaweiPin
+                ? order.Apply(verdict, now)
+                : new Transition(TransitionKind.Conflict, order),
             cancellationToken);
 
-        var kind = AuditKinds.Of(result);
-        if (kind is not null)
+        if (AuditKinds.Of(result) is { } kind)
         {
             if (!result.Found)
             {
-                LogUnmatched(logger, callback.MerchantOid, callback.Status);
+                LogUnmatched(logger, ProviderText.Of(callback.MerchantOid), verdict.RawStatus);
             }
 
-            await audit.RecordAsync(new AuditRecord(result.Found ? callback.MerchantOid : null, kind, callback.ToAuditJson(), time.GetUtcNow()), cancellationToken);
+            var record = new AuditRecord(
+                result.Found ? callback.MerchantOid : null, kind, callback.ToAuditJson(unit), time.GetUtcNow());
+            await audit.RecordAsync(record, cancellationToken);
         }
 
-        if (outcome is null && result.Order is { Status: OrderStatus.NeedsReview, ReviewReason: ReviewReasons.UnknownCallbackStatus })
+        if (verdict.ReviewReason is ReviewReasons.UnknownCallbackStatus or ReviewReasons.UnreadableCallback
+            && result.Order is { Status: OrderStatus.NeedsReview } waiting && waiting.ReviewReason == verdict.ReviewReason)
         {
-            LogUnknownStatus(logger, callback.MerchantOid, callback.Status);
+            LogNeedsPerson(logger, callback.MerchantOid, verdict.ReviewReason, verdict.Note ?? verdict.RawStatus);
             return CallbackOutcome.RetryLater with { OrderId = callback.MerchantOid, Update = result };
         }
 
         return CallbackOutcome.Acknowledged with { OrderId = callback.MerchantOid, Update = result };
     }
 
-    /// <summary>Succeeded or Failed by the configured lists; null for a status in neither (it may mean paid: there is no query to ask).</summary>
+    /// <summary>
+    /// What the verified callback says. A failure needs no amount; a success (or a status in neither list, which may mean paid)
+    /// with an amount that cannot be read is for a person.
+    /// </summary>
+    private ProviderVerdict Classify(HuaweiPinCallback callback, string? unit)
+    {
+        var status = ProviderText.Of(callback.Status);
+        var amount = HuaweiPinAmount.Read(callback.Amount, unit);
+        var outcome = MapStatus(callback.Status);
+        if (outcome == OrderStatus.Failed)
+        {
+            return new ProviderVerdict(OrderStatus.Failed, status, amount);
+        }
+
+        if (amount is null)
+        {
+            var note = ProviderText.Of($"amount '{Shown(callback.Amount)}' cannot be read in {unit} units (HuaweiPin:AmountUnit)");
+            return new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReasons.UnreadableCallback, Note: note);
+        }
+
+        return outcome is { } known
+            ? new ProviderVerdict(known, status, amount)
+            : new ProviderVerdict(OrderStatus.Pending, status, amount, ReviewReasons.UnknownCallbackStatus);
+    }
+
+    private static string Shown(string text) => text.Length > 40 ? text[..40] : text;
+
+    /// <summary>Succeeded or Failed by the configured lists; null for a status in neither (it may mean paid).</summary>
     private OrderStatus? MapStatus(string status)
     {
         var settings = options.CurrentValue;
@@ -97,23 +113,72 @@ public sealed partial class CallbackProcessor(
         return settings.EffectiveFailureStatuses.Contains(status, StringComparer.OrdinalIgnoreCase) ? OrderStatus.Failed : null;
     }
 
-    /// <summary>The callback key (constant-time) and the hash against the current key; a failure may mean the key was rotated.</summary>
-    private async Task<(bool KeyMatches, HashForm Form)> VerifyAsync(HuaweiPinCallback callback, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when the callback carries a configured key (current, else previous while one is set) and its hash over that key;
+    /// otherwise which check failed. A failure against the current key may mean it was rotated: it is read again once.
+    /// </summary>
+    private async Task<string?> AuthenticateAsync(HuaweiPinCallback callback, CancellationToken cancellationToken)
     {
-        var key = await secrets.GetAsync(SecretNames.HuaweiPinCallbackKey, cancellationToken);
-        return (ConstantTime.SecretEquals(key, callback.CallbackKey), HuaweiPinHash.Verify(callback.MerchantOid, callback.Amount, key, callback.Hash));
+        var failed = await CheckAsync(callback, SecretNames.HuaweiPinCallbackKey, cancellationToken);
+        if (failed is not null && secrets.Invalidate(SecretNames.HuaweiPinCallbackKey))
+        {
+            failed = await CheckAsync(callback, SecretNames.HuaweiPinCallbackKey, cancellationToken);
+        }
+
+        if (failed is null)
+        {
+            return null;
+        }
+
+        return await CheckAsync(callback, SecretNames.HuaweiPinPreviousCallbackKey, cancellationToken) is null ? null : failed;
     }
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "HUAWEIPIN callback for order {OrderId} rejected: wrong {What}")]
-    private static partial void LogRejected(ILogger logger, string orderId, string what);
+    /// <summary>Null when the key named <paramref name="name"/> is set and both the key and the hash match it.</summary>
+    private async Task<string?> CheckAsync(HuaweiPinCallback callback, string name, CancellationToken cancellationToken)
+    {
+        string key;
+        try
+        {
+            key = await secrets.GetAsync(name, cancellationToken);
+        }
+        catch (SecretNotFoundException) when (name == SecretNames.HuaweiPinPreviousCallbackKey)
+        {
+            return "callback key";
+        }
 
-    [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "HUAWEIPIN callback for order {OrderId} matched the hash as {Form}")]
+        if (callback.CallbackKey.Length == 0 || !ConstantTime.SecretEquals(key, callback.CallbackKey))
+        {
+            return "callback key";
+        }
+
+        var form = HuaweiPinHash.Verify(callback.MerchantOid, callback.Amount, key, callback.Hash);
+        if (form == HashForm.None)
+        {
+            return "hash";
+        }
+
+        if (form != HashForm.LowerHex)
+        {
+            LogHashForm(logger, callback.MerchantOid, form);
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning,
+        Message = "HUAWEIPIN callback for order {OrderId} rejected: wrong {What}; its summary is recorded")]
+    private static partial void LogRejected(ILogger logger, ProviderText orderId, string what);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Information,
+        Message = "HUAWEIPIN callback for order {OrderId} matched the hash as {Form}")]
     private static partial void LogHashForm(ILogger logger, string orderId, HashForm form);
 
-    [LoggerMessage(EventId = 5104, Level = LogLevel.Error,
-        Message = "HUAWEIPIN callback for order {OrderId} has status {Status}, in neither HuaweiPin:SuccessStatuses nor FailureStatuses: order needs review; answered 503 so HUAWEIPIN retries")]
-    private static partial void LogUnknownStatus(ILogger logger, string orderId, string status);
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Warning,
+        Message = "HUAWEIPIN callback for unknown order {OrderId} (status {Status}) recorded for an operator")]
+    private static partial void LogUnmatched(ILogger logger, ProviderText orderId, ProviderText status);
 
-    [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "HUAWEIPIN callback for unknown order {OrderId} (status {Status}) recorded for an operator")]
-    private static partial void LogUnmatched(ILogger logger, string orderId, string status);
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Error,
+        Message = "HUAWEIPIN callback for order {OrderId} cannot be applied ({Reason}: {Detail}): order needs review; "
+            + "answered 503 so HUAWEIPIN retries")]
+    private static partial void LogNeedsPerson(ILogger logger, string orderId, string reason, ProviderText detail);
 }

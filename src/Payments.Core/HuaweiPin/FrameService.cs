@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.HuaweiPin;
 
@@ -68,14 +69,14 @@ public sealed class FrameService(
             FrameResult.Created created => (CreateOutcomeKind.Created, (string?)null,
                 (Func<PaymentOrder, DateTimeOffset, Transition>)((o, at) => o.Accept(created.Token, created.IframeUrl, o.NextCheckAt, at))),
             FrameResult.Rejected { Code: 304 } rejected when retried => (CreateOutcomeKind.Repeated, DuplicateOrderCode,
-                (o, at) => o.FlagRedirectUnknown($"{rejected.Code}: HUAWEIPIN already has a frame for this order id (an earlier answer was lost); its iframeUrl cannot be asked for", at)),
+                (o, at) => o.FlagRedirectUnknown(ProviderText.Of($"{rejected.Code}: HUAWEIPIN already has a frame for this order id (an earlier answer was lost); its iframeUrl cannot be asked for"), at)),
             FrameResult.Rejected { IsCredentialProblem: true } rejected => (CreateOutcomeKind.Unavailable,
                 rejected.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                (o, at) => o.MarkUnknown($"{rejected.Code}: {rejected.Message} (our credentials were refused; they are read again, send the same request again)", o.NextCheckAt, at)),
+                (o, at) => o.MarkUnknown(ProviderText.Of($"{rejected.Code}: {rejected.Message} (our credentials were refused; they are read again, send the same request again)"), o.NextCheckAt, at)),
             FrameResult.Rejected rejected => (CreateOutcomeKind.Rejected, rejected.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                (o, at) => o.Reject($"{rejected.Code}: {rejected.Message}", at)),
+                (o, at) => o.Reject(ProviderText.Of($"{rejected.Code}: {rejected.Message}"), at)),
             FrameResult.Unavailable unavailable => (CreateOutcomeKind.Unavailable, null,
-                (o, at) => o.MarkUnknown(unavailable.Reason, o.NextCheckAt, at)),
+                (o, at) => o.MarkUnknown(ProviderText.Of(unavailable.Reason), o.NextCheckAt, at)),
             _ => throw new InvalidOperationException($"Unexpected GetFrame result {result.GetType().Name}."),
         };
 

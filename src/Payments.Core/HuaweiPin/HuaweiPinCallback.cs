@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Payments.Core.Text;
 using Payments.Core.Validation;
 
 namespace Payments.Core.HuaweiPin;
@@ -51,16 +51,28 @@ public sealed record HuaweiPinCallback(string MerchantOid, string CallbackKey, s
             : null;
     }
 
-    /// <summary>The amount in major units, parsed only after the hash was verified over its text.</summary>
-    public decimal? ParsedAmount =>
-        decimal.TryParse(Amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
-
-    /// <summary>The received fields without the callback key, for the audit log.</summary>
-    public string ToAuditJson() => JsonSerializer.Serialize(new Dictionary<string, string>
+    /// <summary>The received fields without the callback key, for the audit log (provider text redacted).</summary>
+    /// <param name="amountUnit">The unit the amount was read in, kept beside its raw text so a wrong setting can be repaired.</param>
+    public string ToAuditJson(string? amountUnit) => JsonSerializer.Serialize(new Dictionary<string, string?>
     {
-        ["merchant_oid"] = MerchantOid,
-        ["status"] = Status,
-        ["amount"] = Amount,
+        ["merchant_oid"] = ProviderText.Redact(MerchantOid),
+        ["status"] = ProviderText.Redact(Status),
+        ["amount"] = ProviderText.Redact(Amount),
+        ["amountUnit"] = amountUnit,
         ["hash"] = Hash,
     });
+
+    /// <summary>
+    /// What is kept of a callback that did not verify: the order it names, its status and amount (cut short, redacted) and the
+    /// check that failed; never the key or the hash.
+    /// </summary>
+    public string ToUnverifiedJson(string failedCheck) => JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        ["orderId"] = Short(MerchantOid),
+        ["status"] = Short(Status),
+        ["amount"] = Short(Amount),
+        ["failed"] = failedCheck,
+    });
+
+    private static string Short(string text) => ProviderText.Redact(text.Length > 64 ? text[..64] : text);
 }

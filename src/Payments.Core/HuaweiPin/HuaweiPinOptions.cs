@@ -25,6 +25,14 @@ public sealed class HuaweiPinOptions
     /// <summary>Callback <c>status</c> values meaning the payment failed (case-insensitive). Default <c>failed</c>.</summary>
     public IList<string> FailureStatuses { get; } = [];
 
+    /// <summary>
+    /// Whether the callback <c>amount</c> is in major units (<c>10.50</c>) or minor units (<c>1050</c>): not published, confirmed
+    /// with HUAWEIPIN before go-live. Required, no default: a wrong guess records every gift-card payment 100 times off.
+    /// </summary>
+    [Required(ErrorMessage = "Set HuaweiPin:AmountUnit to major or minor (confirm with HUAWEIPIN which one its callbacks use).")]
+    [RegularExpression("^(major|minor)$", ErrorMessage = "HuaweiPin:AmountUnit must be major or minor.")]
+    public string? AmountUnit { get; set; }
+
     /// <summary>Currency recorded with callback amounts (the provider does not send one). Default none.</summary>
     public string? Currency { get; set; }
 

@@ -1,4 +1,5 @@
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.Operations;
 
@@ -15,4 +16,4 @@ public sealed record AttentionItem(
     DateTimeOffset Since,
     decimal? Amount,
     string? Currency,
-    string? Detail);
+    ProviderText? Detail);

@@ -1,3 +1,5 @@
+using Payments.Core.Text;
+
 namespace Payments.Core.Orders;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed record PaymentOrder
     public required DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>The provider's status exactly as last received.</summary>
-    public string? ProviderStatus { get; init; }
+    public ProviderText? ProviderStatus { get; init; }
 
     /// <summary>The provider's reference (platform order number or frame token).</summary>
     public string? ProviderReference { get; init; }
@@ -67,7 +69,8 @@ public sealed record PaymentOrder
     /// <summary>When the order is next due for a status check or expiry; null when nothing is due.</summary>
     public DateTimeOffset? NextCheckAt { get; init; }
 
-    public string? LastError { get; init; }
+    /// <summary>What went wrong last, as the provider (or we, from its answer) put it: redacted by its type.</summary>
+    public ProviderText? LastError { get; init; }
 
     /// <summary>Why a person should look at this order (null when nothing needs a look).</summary>
     public string? ReviewReason { get; init; }
@@ -145,19 +148,19 @@ public sealed record PaymentOrder
     };
 
     /// <summary>The provider call's outcome is not known (timeout, 5xx, unreadable reply).</summary>
-    public Transition MarkUnknown(string error, DateTimeOffset? nextCheckAt, DateTimeOffset now) =>
+    public Transition MarkUnknown(ProviderText error, DateTimeOffset? nextCheckAt, DateTimeOffset now) =>
         Status is OrderStatus.Created or OrderStatus.Unknown
             ? Changed(this with { Status = OrderStatus.Unknown, LastError = error, NextCheckAt = nextCheckAt }, now)
             : Same();
 
     /// <summary>The provider refused our signature or credentials: nothing was created there, and the same request may call again.</summary>
-    public Transition RefuseCredentials(string error, DateTimeOffset now) =>
+    public Transition RefuseCredentials(ProviderText error, DateTimeOffset now) =>
         Status is OrderStatus.Created or OrderStatus.Unknown
             ? Changed(this with { Status = OrderStatus.Unknown, LastError = error, CredentialsRefused = true }, now)
             : Same();
 
     /// <summary>The provider refused the order; nothing was created there.</summary>
-    public Transition Reject(string error, DateTimeOffset now) =>
+    public Transition Reject(ProviderText error, DateTimeOffset now) =>
         Status is OrderStatus.Created or OrderStatus.Unknown
             ? Changed(this with
             {
@@ -247,7 +250,7 @@ public sealed record PaymentOrder
     }
 
     /// <summary>The customer confirmed a subscription: it now charges on its own schedule and is no longer polled.</summary>
-    public Transition Activate(string rawStatus, DateTimeOffset now) => Status switch
+    public Transition Activate(ProviderText rawStatus, DateTimeOffset now) => Status switch
     {
         _ when Kind != OrderKind.Subscription || Status.IsFinal() => Conflict(),
         OrderStatus.Active => Same(),
@@ -300,7 +303,7 @@ public sealed record PaymentOrder
             : Same();
 
     /// <summary>A status check ran and found nothing final; the next one is due at <paramref name="nextCheckAt"/>.</summary>
-    public Transition ScheduleNextCheck(DateTimeOffset? nextCheckAt, string? error, DateTimeOffset now) =>
+    public Transition ScheduleNextCheck(DateTimeOffset? nextCheckAt, ProviderText? error, DateTimeOffset now) =>
         Status.IsFinal()
             ? Same()
             : Changed(this with { Checks = Checks + 1, NextCheckAt = nextCheckAt, LastError = error ?? LastError }, now);
@@ -336,7 +339,7 @@ public sealed record PaymentOrder
     /// The provider holds the order open but the page the customer pays on (3-D Secure page, iframe) was never received
     /// and cannot be asked for again: a person decides, never a silent Pending without a link.
     /// </summary>
-    public Transition FlagRedirectUnknown(string error, DateTimeOffset now) =>
+    public Transition FlagRedirectUnknown(ProviderText error, DateTimeOffset now) =>
         Status is OrderStatus.Created or OrderStatus.Unknown or OrderStatus.Pending && RedirectUrl is null
             ? Changed(this with
             {
@@ -380,7 +383,7 @@ public sealed record PaymentOrder
     /// never regress): it becomes Succeeded or Failed, no longer flagged, and the merchant is told as for any final state.
     /// <paramref name="providerStatus"/> is the provider's status the decision agreed with, if it was asked.
     /// </summary>
-    public Transition Resolve(OrderStatus decision, string? providerStatus, DateTimeOffset now)
+    public Transition Resolve(OrderStatus decision, ProviderText? providerStatus, DateTimeOffset now)
     {
         if (decision is not (OrderStatus.Succeeded or OrderStatus.Failed))
         {
@@ -401,7 +404,7 @@ public sealed record PaymentOrder
 
     /// <summary>
     /// An operator's decision that agrees with the provider's signed <paramref name="answer"/> (evidence provider-answer): as
-    /// <see cref="Resolve(OrderStatus, string?, DateTimeOffset)"/>, and the answer's amounts are recorded as the poller would
+    /// <see cref="Resolve(OrderStatus, ProviderText?, DateTimeOffset)"/>, and the answer's amounts are recorded as the poller would
     /// record them (the amount it reports, what it says it received). An answer that itself needs a person (a review reason such
     /// as amount-mismatch or partial-collection) decides nothing: the operator must not waive what the provider's answer flags.
     /// </summary>
@@ -442,7 +445,7 @@ public sealed record PaymentOrder
     private Transition Contradicted(ProviderVerdict verdict, DateTimeOffset now)
     {
         var amount = verdict.ReceivedAmount ?? verdict.Amount;
-        var note = $"provider says {verdict.Outcome} (status '{verdict.RawStatus}'{(amount is { } a ? $", amount {a.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty)}{(verdict.ReviewReason is { } r ? ", " + r : string.Empty)}) after the order was {Status}";
+        var note = ProviderText.Of($"provider says {verdict.Outcome} (status '{verdict.RawStatus}'{(amount is { } a ? $", amount {a.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty)}{(verdict.ReviewReason is { } r ? ", " + r : string.Empty)}) after the order was {Status}");
         var reason = ReviewReasons.FlagsFinalOrder(ReviewReason) ? ReviewReason : ReviewReasons.ProviderContradictsFinal;
         if (ReviewReason == reason && LastError == note)
         {

@@ -14,6 +14,11 @@ public static class ReviewReasons
     public const string AmountMismatch = "amount-mismatch";
     /// <summary>A verified HUAWEIPIN callback carried a status that is in neither configured list: it may mean paid.</summary>
     public const string UnknownCallbackStatus = "unknown-callback-status";
+    /// <summary>
+    /// A verified HUAWEIPIN callback whose amount cannot be read in the configured unit (<c>HuaweiPin:AmountUnit</c>): a real
+    /// payment of an unknown amount. The raw text is in the audit row; the callback is answered 503 so HUAWEIPIN retries.
+    /// </summary>
+    public const string UnreadableCallback = "unreadable-callback";
     public const string ChargeAfterEnd = "charge-after-subscription-ended";
 
     /// <summary>The provider holds the order open, but its payment page (payUrl, iframeUrl) was never received and cannot be asked for.</summary>

@@ -7,6 +7,9 @@ public static class SecretNames
     public const string HuaweiPinSecretKey = "HuaweiPin-SecretKey";
     public const string HuaweiPinCallbackKey = "HuaweiPin-CallbackKey";
 
+    /// <summary>The callback key before a rotation: accepted while set, so HUAWEIPIN's retries signed with it still verify.</summary>
+    public const string HuaweiPinPreviousCallbackKey = "HuaweiPin-PreviousCallbackKey";
+
     /// <summary>Our RSA private key for <paramref name="currency"/>'s appId (PKCS#8 or PKCS#1, PEM or Base64).</summary>
     public static string HaiPayPrivateKey(string currency) => $"HaiPay-{Upper(currency)}-PrivateKey";
 

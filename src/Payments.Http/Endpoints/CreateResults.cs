@@ -22,7 +22,7 @@ public static class CreateResults
                 "The first request for this order id is still running; retry shortly.", extensions),
             CreateOutcomeKind.NotAllowed => Problem(StatusCodes.Status409Conflict, "Not allowed in the order's state",
                 $"Order '{order.Id}' is {order.Status}.", extensions),
-            CreateOutcomeKind.Rejected => Problem(StatusCodes.Status502BadGateway, $"{provider} refused the order", order.LastError, extensions),
+            CreateOutcomeKind.Rejected => Problem(StatusCodes.Status502BadGateway, $"{provider} refused the order", order.LastError?.Value, extensions),
             _ => Problem(StatusCodes.Status502BadGateway, $"{provider} did not answer",
                 "The order may or may not exist there; send the same request again to resolve it. It is Unknown, never reported as created.",
                 extensions),

@@ -17,7 +17,7 @@ public sealed record ChargeView(
     public static ChargeView From(PaymentOrder charge)
     {
         ArgumentNullException.ThrowIfNull(charge);
-        return new(charge.Id, charge.ProviderReference, charge.Status.ToString(), charge.ProviderStatus, charge.Amount, charge.ReceivedAmount,
+        return new(charge.Id, charge.ProviderReference, charge.Status.ToString(), charge.ProviderStatus?.Value, charge.Amount, charge.ReceivedAmount,
             charge.ReviewReason, charge.CreatedAt, charge.CompletedAt);
     }
 }

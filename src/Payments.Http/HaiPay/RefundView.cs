@@ -8,6 +8,6 @@ public sealed record RefundView(string RefundId, string CollectionId, string Sta
     public static RefundView From(PaymentOrder refund)
     {
         ArgumentNullException.ThrowIfNull(refund);
-        return new(refund.Id, refund.ParentOrderId ?? string.Empty, refund.Status.ToString(), refund.ProviderStatus, refund.ProviderReference, refund.Amount, refund.LastError);
+        return new(refund.Id, refund.ParentOrderId ?? string.Empty, refund.Status.ToString(), refund.ProviderStatus?.Value, refund.ProviderReference, refund.Amount, refund.LastError?.Value);
     }
 }

@@ -23,9 +23,9 @@ public sealed record SubscriptionView(
     {
         ArgumentNullException.ThrowIfNull(subscription);
         var recurrence = subscription.Recurrence;
-        return new(subscription.Id, subscription.Status.ToString(), subscription.ProviderStatus, subscription.ProviderReference, subscription.Amount,
+        return new(subscription.Id, subscription.Status.ToString(), subscription.ProviderStatus?.Value, subscription.ProviderReference, subscription.Amount,
             subscription.Currency, recurrence?.UnitCode, recurrence?.Count, recurrence?.RetryTimes, subscription.RedirectUrl, subscription.CardLast4,
-            subscription.ReviewReason, subscription.LastError,
+            subscription.ReviewReason, subscription.LastError?.Value,
             (charges ?? []).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal).Select(ChargeView.From).ToList());
     }
 }

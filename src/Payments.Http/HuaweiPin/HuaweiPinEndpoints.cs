@@ -49,7 +49,7 @@ public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor ca
         var order = outcome.Order;
         if (outcome is { Kind: CreateOutcomeKind.Rejected, ProviderCode: FrameService.DuplicateOrderCode })
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "HUAWEIPIN says the order id is not unique", detail: order.LastError,
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "HUAWEIPIN says the order id is not unique", detail: order.LastError?.Value,
                 extensions: CreateResults.Extensions(order, null));
         }
 

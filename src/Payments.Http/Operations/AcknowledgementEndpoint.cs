@@ -51,7 +51,7 @@ public sealed partial class AcknowledgementEndpoint(IOrderRepository orders, IAu
             ["note"] = acknowledgement.Note,
             ["status"] = order.Status.ToString(),
             ["reviewReason"] = order.ReviewReason,
-            ["detail"] = order.LastError,
+            ["detail"] = order.LastError?.Value,
         }), now), cancellationToken);
         if (await orders.TryReplaceAsync(found, transition.Order, cancellationToken) is null)
         {

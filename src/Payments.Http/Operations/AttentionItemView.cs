@@ -27,6 +27,6 @@ public sealed record AttentionItemView(
             item.Since,
             item.Amount?.ToString(CultureInfo.InvariantCulture),
             item.Currency,
-            item.Detail);
+            item.Detail?.Value);
     }
 }

@@ -52,6 +52,12 @@ public sealed record HaiPayFaults
     /// </summary>
     public int FailingCharges { get; init; }
 
+    /// <summary>
+    /// What HaiPay writes into every text it sends (a refusal's <c>msg</c>, a decline's <c>errorMsg</c>) instead of its own
+    /// words, e.g. a card number echoed from the request; null: HaiPay's usual texts.
+    /// </summary>
+    public string? Text { get; init; }
+
     /// <summary>How refunds end: <c>success</c> or <c>failed</c>.</summary>
     public string RefundOutcome { get; init; } = "success";
 }

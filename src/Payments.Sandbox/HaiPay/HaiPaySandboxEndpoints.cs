@@ -66,7 +66,7 @@ public static class HaiPaySandboxEndpoints
         }
 
         var fault = sandbox.ApplyFault();
-        if (BeforeCreate(fault) is { } lost)
+        if (BeforeCreate(fault, sandbox.Faults.Text) is { } lost)
         {
             return lost;
         }
@@ -94,9 +94,9 @@ public static class HaiPaySandboxEndpoints
     }
 
     /// <summary>The apply faults that create nothing: a refusal, or a gateway error.</summary>
-    internal static IResult? BeforeCreate(string fault) => fault switch
+    internal static IResult? BeforeCreate(string fault, string? text) => fault switch
     {
-        "refuse" => HaiPaySigner.Error("4002", "system:channel code does not exist"),
+        "refuse" => HaiPaySigner.Error("4002", text ?? "system:channel code does not exist"),
         "lost" => Results.Text("bad gateway", statusCode: 502),
         _ => null,
     };
@@ -167,7 +167,7 @@ public static class HaiPaySandboxEndpoints
         }
 
         var fault = sandbox.ApplyFault();
-        if (BeforeCreate(fault) is { } lost)
+        if (BeforeCreate(fault, sandbox.Faults.Text) is { } lost)
         {
             return lost;
         }
@@ -179,7 +179,7 @@ public static class HaiPaySandboxEndpoints
             return HaiPaySigner.Error("4006", "order cannot be refunded");
         }
 
-        var refund = new SandboxRefund(refundId, sandbox.NextNumber(), collection.OrderNo, sandbox.Faults.RefundOutcome);
+        var refund = new SandboxRefund(refundId, sandbox.NextNumber(), collection.OrderNo, sandbox.Faults.RefundOutcome, sandbox.Faults.Text);
         if (!sandbox.TryAddRefund(refund))
         {
             return HaiPaySigner.Error("4005", "orderId already exists");
@@ -222,7 +222,7 @@ public static class HaiPaySandboxEndpoints
         ["orderId"] = refund.OrderId,
         ["refundNo"] = refund.RefundNo,
         ["status"] = refund.Status.ToString(CultureInfo.InvariantCulture),
-        ["errorMsg"] = refund.Status == 3 ? "refund declined by issuer" : null,
+        ["errorMsg"] = refund.Status == 3 ? refund.ErrorText ?? "refund declined by issuer" : null,
     };
 
     private static IResult PayPage(string orderNo, HaiPaySandbox sandbox)
@@ -271,7 +271,7 @@ public static class HaiPaySandboxEndpoints
             (c.Status, c.ActualAmount, c.ErrorMsg) = outcome switch
             {
                 "success" => (2, c.Amount, (string?)null),
-                "failed" => (3, "0.00", "card declined by issuer"),
+                "failed" => (3, "0.00", sandbox.Faults.Text ?? "card declined by issuer"),
                 "partial" => (4, (amount / 2).ToString("0.00", CultureInfo.InvariantCulture), null),
                 _ => (5, (amount + 1).ToString("0.00", CultureInfo.InvariantCulture), null),
             };

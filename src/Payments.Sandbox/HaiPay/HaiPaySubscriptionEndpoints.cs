@@ -57,7 +57,7 @@ public static class HaiPaySubscriptionEndpoints
         var settings = options.CurrentValue;
         var (body, refusal) = await HaiPaySandboxEndpoints.ReadSignedAsync(request, signer, settings, ct);
         var fault = sandbox.ApplyFault();
-        if ((refusal ?? HaiPaySandboxEndpoints.BeforeCreate(fault)) is { } refused)
+        if ((refusal ?? HaiPaySandboxEndpoints.BeforeCreate(fault, sandbox.Faults.Text)) is { } refused)
         {
             return refused;
         }

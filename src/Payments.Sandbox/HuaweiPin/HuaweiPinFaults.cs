@@ -18,6 +18,9 @@ public sealed record HuaweiPinFaults
     /// <summary>The callback <c>status</c> sent instead of the customer's outcome (a status the merchant may not know); null: the outcome.</summary>
     public string? CallbackStatus { get; init; }
 
+    /// <summary>What HUAWEIPIN writes into its error replies' <c>errorMeesage</c> (e.g. a card number); null: its usual texts.</summary>
+    public string? Text { get; init; }
+
     /// <summary>
     /// <c>none</c>, <c>timeout</c> (GetFrame never answers in time), <c>slow</c> (answers after 1.5 s),
     /// <c>error</c> (HTTP 500), <c>lost</c> (the frame is created, then HTTP 500: its iframe URL never reaches the

@@ -52,9 +52,9 @@ public static class HuaweiPinSandboxEndpoints
             case "error":
                 return Results.Text("upstream failure", statusCode: 500);
             case "throttled":
-                return Error(429, 429, "Too many requests");
+                return Error(sandbox, 429, 429, "Too many requests");
             case "code500":
-                return Error(200, 500, "Internal error");
+                return Error(sandbox, 200, 500, "Internal error");
         }
 
         JsonElement body;
@@ -64,7 +64,7 @@ public static class HuaweiPinSandboxEndpoints
         }
         catch (JsonException)
         {
-            return Error(400, 0, "Request data must be JSON type");
+            return Error(sandbox, 400, 0, "Request data must be JSON type");
         }
 
         string Field(string name) =>
@@ -73,22 +73,22 @@ public static class HuaweiPinSandboxEndpoints
         var merchant = options.CurrentValue;
         if (Field("merchant_apikey").Length == 0)
         {
-            return Error(200, 302, "merchant_apikey cannot be empty");
+            return Error(sandbox, 200, 302, "merchant_apikey cannot be empty");
         }
 
         if (Field("merchant_secretkey").Length == 0)
         {
-            return Error(200, 303, "merchant_secretkey cannot be empty");
+            return Error(sandbox, 200, 303, "merchant_secretkey cannot be empty");
         }
 
         if (Field("client_username").Length == 0)
         {
-            return Error(200, 305, "client_username cannot be empty");
+            return Error(sandbox, 200, 305, "client_username cannot be empty");
         }
 
         if (Field("merchant_apikey") != merchant.ApiKey || Field("merchant_secretkey") != merchant.SecretKey)
         {
-            return Error(200, 306, "Your API information is incorrect");
+            return Error(sandbox, 200, 306, "Your API information is incorrect");
         }
 
         var oid = Field("merchant_oid");
@@ -96,7 +96,7 @@ public static class HuaweiPinSandboxEndpoints
         var frame = oid.Length == 0 ? null : sandbox.TryCreate(oid, Field("client_username"));
         if (frame is null)
         {
-            return Error(200, 304, "merchant_oid Order Number is unique and cannot be left blank.");
+            return Error(sandbox, 200, 304, "merchant_oid Order Number is unique and cannot be left blank.");
         }
 
         if (sandbox.Faults.GetFrame == "lost")
@@ -166,6 +166,6 @@ public static class HuaweiPinSandboxEndpoints
         return Results.Content($"<!doctype html><p id=\"result\">{text}. The merchant is being notified.</p>", "text/html");
     }
 
-    private static IResult Error(int httpStatus, int code, string message) =>
-        Results.Json(new { isSuccess = false, code, errorMeesage = message, iframeUrl = (string?)null }, statusCode: httpStatus);
+    private static IResult Error(HuaweiPinSandbox sandbox, int httpStatus, int code, string message) =>
+        Results.Json(new { isSuccess = false, code, errorMeesage = sandbox.Faults.Text ?? message, iframeUrl = (string?)null }, statusCode: httpStatus);
 }

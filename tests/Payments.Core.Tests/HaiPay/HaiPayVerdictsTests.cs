@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Payments.Core.HaiPay;
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.Tests.HaiPay;
 
@@ -129,6 +130,6 @@ public sealed class HaiPayVerdictsTests
         var result = HaiPayVerdicts.Apply(Order(), Json(fields), Now);
 
         Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.AmountMismatch), (result.Order.Status, result.Order.ReviewReason));
-        Assert.Contains(kept, result.Order.LastError, StringComparison.Ordinal);
+        Assert.Contains(kept, result.Order.LastError?.Value, StringComparison.Ordinal);
     }
 }

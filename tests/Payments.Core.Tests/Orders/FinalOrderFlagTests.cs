@@ -1,4 +1,5 @@
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Orders;
 
@@ -14,20 +15,20 @@ public sealed class FinalOrderFlagTests
         PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddHours(72), 12.50m, "USD"), Now)
             .Accept("ref", "https://pay", Now.AddHours(72), Now).Order;
 
-    private static PaymentOrder Succeeded() => Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, "2", 12.50m), Now.AddMinutes(1)).Order;
+    private static PaymentOrder Succeeded() => Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), Now.AddMinutes(1)).Order;
 
     [Fact]
     public void Settle_SignedFailureAfterSucceeded_ConflictWithTheOrderFlaggedStatusKept()
     {
         var paid = Succeeded();
 
-        var transition = paid.Settle(new ProviderVerdict(OrderStatus.Failed, "3", 12.50m), Now.AddMinutes(5));
+        var transition = paid.Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), 12.50m), Now.AddMinutes(5));
 
         Assert.Equal(TransitionKind.Conflict, transition.Kind);
         Assert.Same(paid, transition.Order);
         var flagged = Assert.IsType<PaymentOrder>(transition.Flagged);
         Assert.Equal((OrderStatus.Succeeded, ReviewReasons.ProviderContradictsFinal, Now.AddMinutes(5)), (flagged.Status, flagged.ReviewReason, flagged.UpdatedAt));
-        Assert.Contains("'3'", flagged.LastError, StringComparison.Ordinal);
+        Assert.Contains("'3'", flagged.LastError?.Value, StringComparison.Ordinal);
         Assert.False(flagged.HasNewEvent);
         Assert.Equal(paid.LastEvent, flagged.LastEvent);
         Assert.True(flagged.AwaitsAcknowledgement);
@@ -36,9 +37,9 @@ public sealed class FinalOrderFlagTests
     [Fact]
     public void Settle_SameContradictionAgain_ConflictNotFlaggedTwice()
     {
-        var flagged = Succeeded().Settle(new ProviderVerdict(OrderStatus.Failed, "3", 12.50m), Now.AddMinutes(5)).Flagged!;
+        var flagged = Succeeded().Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), 12.50m), Now.AddMinutes(5)).Flagged!;
 
-        var again = flagged.Settle(new ProviderVerdict(OrderStatus.Failed, "3", 12.50m), Now.AddMinutes(6));
+        var again = flagged.Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), 12.50m), Now.AddMinutes(6));
 
         Assert.Equal(TransitionKind.Conflict, again.Kind);
         Assert.Null(again.Flagged);
@@ -47,7 +48,7 @@ public sealed class FinalOrderFlagTests
     [Fact]
     public void Settle_SuccessOfAnotherAmountAfterSucceeded_Flagged()
     {
-        var transition = Succeeded().Settle(new ProviderVerdict(OrderStatus.Succeeded, "2", 99m), Now.AddMinutes(5));
+        var transition = Succeeded().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 99m), Now.AddMinutes(5));
 
         Assert.Equal((TransitionKind.Conflict, ReviewReasons.ProviderContradictsFinal, 12.50m), (transition.Kind, transition.Flagged?.ReviewReason, transition.Flagged?.Amount));
     }
@@ -55,9 +56,9 @@ public sealed class FinalOrderFlagTests
     [Fact]
     public void Settle_FailureAfterRejected_ConflictNotFlagged()
     {
-        var rejected = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null, 5m), Now).Reject("refused", Now).Order;
+        var rejected = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null, 5m), Now).Reject(ProviderText.Of("refused"), Now).Order;
 
-        var transition = rejected.Settle(new ProviderVerdict(OrderStatus.Failed, "3", 5m), Now.AddMinutes(1));
+        var transition = rejected.Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), 5m), Now.AddMinutes(1));
 
         Assert.Equal(TransitionKind.Conflict, transition.Kind);
         Assert.Null(transition.Flagged);
@@ -66,8 +67,8 @@ public sealed class FinalOrderFlagTests
     [Fact]
     public void FlagForReview_RepeatOfTheSuccessAfterFailure_ConflictNotFlagged()
     {
-        var failed = Pending().Settle(new ProviderVerdict(OrderStatus.Failed, "3", 12.50m), Now.AddMinutes(1)).Order;
-        var mismatch = new ProviderVerdict(OrderStatus.Succeeded, "2", null, ReviewReasons.AmountMismatch, 9m);
+        var failed = Pending().Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), 12.50m), Now.AddMinutes(1)).Order;
+        var mismatch = new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), null, ReviewReasons.AmountMismatch, 9m);
         var late = failed.FlagForReview(mismatch, Now.AddMinutes(2)).Order;
 
         var repeat = late.FlagForReview(mismatch, Now.AddMinutes(3));
@@ -81,7 +82,7 @@ public sealed class FinalOrderFlagTests
     public void Acknowledge_LateSuccess_MarkedStatusAndReasonKept()
     {
         var expired = Pending().Expire(Now.AddMinutes(1)).Order;
-        var late = expired.Settle(new ProviderVerdict(OrderStatus.Succeeded, "2", 12.50m), Now.AddMinutes(2)).Order;
+        var late = expired.Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), Now.AddMinutes(2)).Order;
 
         var acknowledged = late.Acknowledge("alice@shop.example", Now.AddMinutes(3));
 
@@ -96,10 +97,10 @@ public sealed class FinalOrderFlagTests
     [Fact]
     public void Acknowledge_NothingFlaggedOrAlreadyAcknowledged_Conflict()
     {
-        var flagged = Succeeded().Settle(new ProviderVerdict(OrderStatus.Failed, "3", 12.50m), Now.AddMinutes(5)).Flagged!;
+        var flagged = Succeeded().Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), 12.50m), Now.AddMinutes(5)).Flagged!;
         var acknowledged = flagged.Acknowledge("a@b.c", Now.AddMinutes(6)).Order;
         var needsReview = Pending().GiveUpChecking(ReviewReasons.ChecksExhausted, Now.AddMinutes(1)).Order;
-        var settledAfterReview = needsReview.Settle(new ProviderVerdict(OrderStatus.Succeeded, "2", 12.50m), Now.AddMinutes(2)).Order;
+        var settledAfterReview = needsReview.Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), Now.AddMinutes(2)).Order;
 
         Assert.Equal(TransitionKind.Conflict, Succeeded().Acknowledge("a@b.c", Now).Kind);
         Assert.Equal(TransitionKind.Conflict, acknowledged.Acknowledge("a@b.c", Now.AddMinutes(7)).Kind);
@@ -110,10 +111,10 @@ public sealed class FinalOrderFlagTests
     [Fact]
     public void Settle_NewContradictionAfterAcknowledgement_FlaggedAgain()
     {
-        var acknowledged = Succeeded().Settle(new ProviderVerdict(OrderStatus.Failed, "3", 12.50m), Now.AddMinutes(5)).Flagged!
+        var acknowledged = Succeeded().Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), 12.50m), Now.AddMinutes(5)).Flagged!
             .Acknowledge("a@b.c", Now.AddMinutes(6)).Order;
 
-        var transition = acknowledged.Settle(new ProviderVerdict(OrderStatus.Succeeded, "2", 30m), Now.AddMinutes(7));
+        var transition = acknowledged.Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 30m), Now.AddMinutes(7));
 
         Assert.Equal((TransitionKind.Conflict, true, null), (transition.Kind, transition.Flagged?.AwaitsAcknowledgement, transition.Flagged?.ReviewAcknowledgedBy));
     }

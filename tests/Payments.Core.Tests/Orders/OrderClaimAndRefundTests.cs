@@ -1,4 +1,5 @@
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Orders;
 
@@ -9,7 +10,7 @@ public sealed class OrderClaimAndRefundTests
     private static PaymentOrder Due() =>
         PaymentOrder.Create(new NewOrder("c1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(-1), 10m, "USD"), Now.AddMinutes(-2));
 
-    private static PaymentOrder Paid() => Due().Settle(new ProviderVerdict(OrderStatus.Succeeded, "2", null), Now).Order with { ProviderReference = "602" };
+    private static PaymentOrder Paid() => Due().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), null), Now).Order with { ProviderReference = "602" };
 
     [Fact]
     public void ClaimCheck_Due_MovesTheDueTimeToTheLeaseEnd()

@@ -1,4 +1,5 @@
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Orders;
 
@@ -13,7 +14,7 @@ public sealed class OrderEventTests
     [Fact]
     public void Settle_ToFinal_RaisesEventInTheSameChange()
     {
-        var settled = Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, "1", 10m), Now.AddMinutes(1)).Order;
+        var settled = Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(1)).Order;
 
         Assert.Equal(new OrderEvent(OrderEvent.IdFor("o1", OrderStatus.Succeeded), "order.succeeded", OrderStatus.Succeeded, Now.AddMinutes(1)), settled.LastEvent);
         Assert.True(settled.HasNewEvent);
@@ -29,7 +30,7 @@ public sealed class OrderEventTests
     [Fact]
     public void LaterChange_KeepsEventButNotAsNew()
     {
-        var settled = Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, "1", 10m), Now.AddMinutes(1)).Order;
+        var settled = Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(1)).Order;
 
         var refunded = settled.RequestRefund("r1", null, Now.AddMinutes(2)).Order;
 
@@ -41,7 +42,7 @@ public sealed class OrderEventTests
     public void ExpiredThenSucceeded_TwoEventsWithDifferentIds()
     {
         var expired = Pending().Expire(Now.AddMinutes(1)).Order;
-        var late = expired.Settle(new ProviderVerdict(OrderStatus.Succeeded, "1", 10m), Now.AddMinutes(2)).Order;
+        var late = expired.Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(2)).Order;
 
         Assert.Equal("order.expired", expired.LastEvent!.Type);
         Assert.Equal("order.succeeded", late.LastEvent!.Type);
@@ -51,9 +52,9 @@ public sealed class OrderEventTests
     [Fact]
     public void RepeatedSameVerdict_NoSecondEvent()
     {
-        var settled = Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, "1", 10m), Now.AddMinutes(1)).Order;
+        var settled = Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(1)).Order;
 
-        var again = settled.Settle(new ProviderVerdict(OrderStatus.Succeeded, "1", 10m), Now.AddMinutes(2));
+        var again = settled.Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(2));
 
         Assert.False(again.IsChanged);
         Assert.Equal(settled.LastEvent, again.Order.LastEvent);

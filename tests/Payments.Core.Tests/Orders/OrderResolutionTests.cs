@@ -1,4 +1,5 @@
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Orders;
 
@@ -20,11 +21,11 @@ public sealed class OrderResolutionTests
     {
         var at = Now.AddDays(4);
 
-        var transition = NeedsReview().Resolve(decision, "2", at);
+        var transition = NeedsReview().Resolve(decision, ProviderText.Of("2"), at);
 
         Assert.Equal(TransitionKind.Changed, transition.Kind);
         var order = transition.Order;
-        Assert.Equal((decision, null, "2", at, (DateTimeOffset?)null), (order.Status, order.ReviewReason, order.ProviderStatus, order.CompletedAt!.Value, order.NextCheckAt));
+        Assert.Equal((decision, null, "2", at, (DateTimeOffset?)null), (order.Status, order.ReviewReason, order.ProviderStatus?.Value, order.CompletedAt!.Value, order.NextCheckAt));
         Assert.Equal((type, at), (order.LastEvent!.Type, order.LastEvent.OccurredAt));
         Assert.True(order.HasNewEvent);
     }
@@ -32,7 +33,7 @@ public sealed class OrderResolutionTests
     [Fact]
     public void Resolve_NoProviderStatus_KeepsTheLastOneReceived()
     {
-        var flagged = NeedsReview() with { ProviderStatus = "4" };
+        var flagged = NeedsReview() with { ProviderStatus = ProviderText.Of("4") };
 
         Assert.Equal("4", flagged.Resolve(OrderStatus.Failed, null, Now).Order.ProviderStatus);
     }
@@ -66,7 +67,7 @@ public sealed class OrderResolutionTests
     {
         var at = Now.AddDays(4);
 
-        var order = NeedsReview().ResolveAsProviderAnswered(OrderStatus.Succeeded, new ProviderVerdict(OrderStatus.Succeeded, "2", null, ReceivedAmount: 10m), at).Order;
+        var order = NeedsReview().ResolveAsProviderAnswered(OrderStatus.Succeeded, new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), null, ReceivedAmount: 10m), at).Order;
 
         Assert.Equal((OrderStatus.Succeeded, "2", 10m, (decimal?)10m, (string?)null), (order.Status, order.ProviderStatus, order.Amount!.Value, order.ReceivedAmount, order.ReviewReason));
         Assert.Equal(("order.succeeded", at), (order.LastEvent!.Type, order.UpdatedAt));
@@ -80,7 +81,7 @@ public sealed class OrderResolutionTests
     {
         var before = NeedsReview();
 
-        var transition = before.ResolveAsProviderAnswered(OrderStatus.Succeeded, new ProviderVerdict(outcome, "2", null, reason, 99m), Now.AddDays(4));
+        var transition = before.ResolveAsProviderAnswered(OrderStatus.Succeeded, new ProviderVerdict(outcome, ProviderText.Of("2"), null, reason, 99m), Now.AddDays(4));
 
         Assert.Equal((TransitionKind.Conflict, before), (transition.Kind, transition.Order));
     }

@@ -1,4 +1,5 @@
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Orders;
 
@@ -10,7 +11,7 @@ public sealed class PaymentOrderTests
         PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HuaweiPin, "fp", Now.AddHours(72)), Now)
             .Accept("token", "https://frame", Now.AddHours(72), Now).Order;
 
-    private static ProviderVerdict Success(decimal amount = 10m) => new(OrderStatus.Succeeded, "success", amount);
+    private static ProviderVerdict Success(decimal amount = 10m) => new(OrderStatus.Succeeded, ProviderText.Of("success"), amount);
 
     [Fact]
     public void Create_Always_StartsCreatedWithOneProviderCall()
@@ -48,7 +49,7 @@ public sealed class PaymentOrderTests
     {
         var settled = Pending().Settle(Success(10m), Now).Order;
 
-        var transition = settled.Settle(new ProviderVerdict(outcome, "x", decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)), Now);
+        var transition = settled.Settle(new ProviderVerdict(outcome, ProviderText.Of("x"), decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)), Now);
 
         Assert.Equal(TransitionKind.Conflict, transition.Kind);
         Assert.Same(settled, transition.Order);
@@ -59,13 +60,13 @@ public sealed class PaymentOrderTests
     {
         var settled = Pending().Settle(Success(), Now).Order;
 
-        Assert.Equal(TransitionKind.Unchanged, settled.Settle(new ProviderVerdict(OrderStatus.Pending, "1", null), Now).Kind);
+        Assert.Equal(TransitionKind.Unchanged, settled.Settle(new ProviderVerdict(OrderStatus.Pending, ProviderText.Of("1"), null), Now).Kind);
     }
 
     [Fact]
     public void Settle_NonFinalRawStatus_RecordsRawAndStaysPending()
     {
-        var transition = Pending().Settle(new ProviderVerdict(OrderStatus.Pending, "processing", null), Now);
+        var transition = Pending().Settle(new ProviderVerdict(OrderStatus.Pending, ProviderText.Of("processing"), null), Now);
 
         Assert.True(transition.IsChanged);
         Assert.Equal((OrderStatus.Pending, "processing"), (transition.Order.Status, transition.Order.ProviderStatus));
@@ -99,7 +100,7 @@ public sealed class PaymentOrderTests
     [Fact]
     public void MarkUnknown_ThenAccept_MovesToPendingAndClearsError()
     {
-        var unknown = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null), Now).MarkUnknown("timeout", Now, Now).Order;
+        var unknown = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null), Now).MarkUnknown(ProviderText.Of("timeout"), Now, Now).Order;
 
         var accepted = unknown.Accept("no", null, null, Now).Order;
 
@@ -119,7 +120,7 @@ public sealed class PaymentOrderTests
     [Fact]
     public void FlagForReview_PartialCollection_RecordsAmountAndIsNotFinal()
     {
-        var transition = Pending().FlagForReview(new ProviderVerdict(OrderStatus.NeedsReview, "4", 3.50m, ReviewReasons.PartialCollection), Now);
+        var transition = Pending().FlagForReview(new ProviderVerdict(OrderStatus.NeedsReview, ProviderText.Of("4"), 3.50m, ReviewReasons.PartialCollection), Now);
 
         Assert.Equal(OrderStatus.NeedsReview, transition.Order.Status);
         Assert.Equal(3.50m, transition.Order.Amount);
@@ -130,7 +131,7 @@ public sealed class PaymentOrderTests
     [Fact]
     public void Reject_PendingOrder_IsUnchanged()
     {
-        Assert.Equal(TransitionKind.Unchanged, Pending().Reject("306", Now).Kind);
+        Assert.Equal(TransitionKind.Unchanged, Pending().Reject(ProviderText.Of("306"), Now).Kind);
     }
 
     [Theory]
@@ -139,7 +140,7 @@ public sealed class PaymentOrderTests
     public void RetryProviderCall_CreatedOrUnknown_CountsTheCallAndKeepsStatus(bool unknown)
     {
         var created = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HuaweiPin, "fp", null), Now);
-        var order = unknown ? created.MarkUnknown("timeout", null, Now).Order : created;
+        var order = unknown ? created.MarkUnknown(ProviderText.Of("timeout"), null, Now).Order : created;
 
         var transition = order.RetryProviderCall(Now.AddMinutes(2));
 
@@ -155,7 +156,7 @@ public sealed class PaymentOrderTests
     [Fact]
     public void Accept_PayUrlUnknownOrderWithTheLink_PendingWithTheLinkAndNoReview()
     {
-        var flagged = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null), Now).FlagRedirectUnknown("lost", Now).Order;
+        var flagged = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null), Now).FlagRedirectUnknown(ProviderText.Of("lost"), Now).Order;
 
         var restored = flagged.Accept("602", "https://3ds", null, Now.AddSeconds(5));
 
@@ -168,7 +169,7 @@ public sealed class PaymentOrderTests
     [Fact]
     public void Accept_PayUrlUnknownOrderWithoutALink_IsUnchanged()
     {
-        var flagged = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null), Now).FlagRedirectUnknown("lost", Now).Order;
+        var flagged = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null), Now).FlagRedirectUnknown(ProviderText.Of("lost"), Now).Order;
 
         Assert.Equal(TransitionKind.Unchanged, flagged.Accept("602", null, null, Now).Kind);
     }
@@ -194,15 +195,15 @@ public sealed class PaymentOrderTests
             (transition.Kind, transition.Order.Status, transition.Order.ReviewReason));
         Assert.True(transition.Order.HasNewEvent);
         Assert.Equal(eventType, transition.Order.LastEvent!.Type);
-        Assert.Equal(TransitionKind.Conflict, transition.Order.Settle(new ProviderVerdict(OrderStatus.Failed, "failed", 10m), Now.AddMinutes(2)).Kind);
+        Assert.Equal(TransitionKind.Conflict, transition.Order.Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("failed"), 10m), Now.AddMinutes(2)).Kind);
     }
 
     [Fact]
     public void Apply_AmountMismatchSuccessAfterFailure_SucceededFlaggedNeverReopened()
     {
-        var failed = Pending().Settle(new ProviderVerdict(OrderStatus.Failed, "failed", null), Now).Order;
+        var failed = Pending().Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("failed"), null), Now).Order;
 
-        var transition = failed.Apply(new ProviderVerdict(OrderStatus.Succeeded, "success", null, ReviewReasons.AmountMismatch, 7m), Now);
+        var transition = failed.Apply(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("success"), null, ReviewReasons.AmountMismatch, 7m), Now);
 
         Assert.Equal((OrderStatus.Succeeded, ReviewReasons.AmountMismatch, 7m), (transition.Order.Status, transition.Order.ReviewReason, transition.Order.ReceivedAmount));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Payments.Core.HaiPay;
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Orders;
 
@@ -22,7 +23,7 @@ public sealed class SubscriptionLifecycleTests
     {
         var active = Report(Processing(), "2");
 
-        Assert.Equal((TransitionKind.Changed, OrderStatus.Active, "2", null), (active.Kind, active.Order.Status, active.Order.ProviderStatus, active.Order.NextCheckAt));
+        Assert.Equal((TransitionKind.Changed, OrderStatus.Active, "2", null), (active.Kind, active.Order.Status, active.Order.ProviderStatus?.Value, active.Order.NextCheckAt));
         Assert.False(active.Order.Status.IsOpen());
     }
 
@@ -67,7 +68,7 @@ public sealed class SubscriptionLifecycleTests
     {
         var payment = PaymentOrder.Create(new NewOrder("p1", PaymentProvider.HaiPay, "fp", null, 5m), Now);
 
-        Assert.Equal(TransitionKind.Conflict, payment.Activate("2", Now).Kind);
+        Assert.Equal(TransitionKind.Conflict, payment.Activate(ProviderText.Of("2"), Now).Kind);
     }
 
     [Fact]

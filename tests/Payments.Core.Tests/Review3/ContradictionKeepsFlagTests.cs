@@ -1,4 +1,5 @@
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Review3;
 
@@ -16,11 +17,11 @@ public sealed class ContradictionKeepsFlagTests
     {
         var failed = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddHours(72), 12.50m, "USD"), Now)
             .Accept("ref", "https://pay", Now.AddHours(72), Now).Order
-            .Settle(new ProviderVerdict(OrderStatus.Failed, "3", null), Now.AddMinutes(1)).Order;
-        var lateSuccess = failed.Settle(new ProviderVerdict(OrderStatus.Succeeded, "2", 12.50m, ReceivedAmount: 12.50m), Now.AddMinutes(2)).Order;
+            .Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), null), Now.AddMinutes(1)).Order;
+        var lateSuccess = failed.Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m, ReceivedAmount: 12.50m), Now.AddMinutes(2)).Order;
         Assert.Equal((OrderStatus.Succeeded, ReviewReasons.SucceededAfterFailure), (lateSuccess.Status, lateSuccess.ReviewReason));
 
-        var transition = lateSuccess.Settle(new ProviderVerdict(OrderStatus.Failed, "3", null), Now.AddMinutes(3));
+        var transition = lateSuccess.Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), null), Now.AddMinutes(3));
 
         var flagged = Assert.IsType<PaymentOrder>(transition.Flagged);
         Assert.Contains(ReviewReasons.SucceededAfterFailure, $"{flagged.ReviewReason} {flagged.LastError}", StringComparison.Ordinal);

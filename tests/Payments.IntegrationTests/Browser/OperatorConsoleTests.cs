@@ -7,6 +7,7 @@ using Payments.Core.Orders;
 using Payments.IntegrationTests.Chaos;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HuaweiPin;
+using Payments.Core.Text;
 
 namespace Payments.IntegrationTests.Browser;
 
@@ -88,7 +89,7 @@ public sealed class OperatorConsoleTests(AzuriteFixture azurite)
         await HaiPay.CollectionFlow.CreatedPayUrlAsync(system, "oc-late");
         var updater = system.Server.Services.GetRequiredService<OrderUpdater>();
         await updater.UpdateAsync("oc-late", (o, now) => o.Expire(now), default);
-        var late = await updater.UpdateAsync("oc-late", (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Succeeded, "2", 12.50m), now), default);
+        var late = await updater.UpdateAsync("oc-late", (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), now), default);
         Assert.Equal(ReviewReasons.SucceededAfterExpiry, late.Order!.ReviewReason);
         await using var session = await ConsoleSession.OpenAsync(system);
         var page = session.Page;

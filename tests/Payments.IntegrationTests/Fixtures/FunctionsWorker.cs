@@ -70,6 +70,7 @@ public sealed class FunctionsWorker : IAsyncDisposable
                 ["PaymentsStorage:ConnectionString"] = azurite.ConnectionString,
                 ["PaymentsStorage:TablePrefix"] = tablePrefix,
                 ["RateLimiting:PermitLimit"] = ServerHost.Unlimited,
+                ["HuaweiPin:AmountUnit"] = "major",
             });
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Debug);

@@ -56,6 +56,7 @@ public sealed class ServerHost : IAsyncDisposable
                 ["PaymentsStorage:ConnectionString"] = azurite.ConnectionString,
                 ["PaymentsStorage:TablePrefix"] = prefix,
                 ["FunctionKeys:Keys:0"] = FunctionKey,
+                ["HuaweiPin:AmountUnit"] = "major",
                 ["OperatorKeys:Keys:0"] = OperatorKey,
                 ["RateLimiting:PermitLimit"] = Unlimited,
             });

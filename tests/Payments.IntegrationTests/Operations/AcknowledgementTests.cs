@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Payments.Core.Audit;
 using Payments.Core.Orders;
 using Payments.IntegrationTests.Fixtures;
+using Payments.Core.Text;
 
 namespace Payments.IntegrationTests.Operations;
 
@@ -109,10 +110,10 @@ public sealed class AcknowledgementTests(AzuriteFixture azurite)
         await LateSuccessAsync(ops, "ack-again");
         Assert.Equal(HttpStatusCode.OK, (await ops.PostAsync("/api/ops/orders/ack-again/acknowledgement", Body)).StatusCode);
 
-        var contradicted = await ops.Updater.UpdateAsync("ack-again", (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Failed, "3", 12.50m), now), default);
+        var contradicted = await ops.Updater.UpdateAsync("ack-again", (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), 12.50m), now), default);
 
         Assert.Equal((TransitionKind.Conflict, OrderStatus.Succeeded, ReviewReasons.SucceededAfterExpiry), (contradicted.Kind, contradicted.Order!.Status, contradicted.Order.ReviewReason));
-        Assert.StartsWith("provider says Failed", contradicted.Order.LastError, StringComparison.Ordinal);
+        Assert.StartsWith("provider says Failed", contradicted.Order.LastError?.Value, StringComparison.Ordinal);
         var listed = await ops.AllItemsAsync($"/api/ops/attention?category=needs-review&reason={ReviewReasons.SucceededAfterExpiry}");
         Assert.Equal(["ack-again"], OpsServer.OrderIds(listed));
         Assert.Equal("Succeeded", listed[0].GetProperty("status").GetString());
@@ -123,7 +124,7 @@ public sealed class AcknowledgementTests(AzuriteFixture azurite)
         await ops.PendingAsync(id);
         await ops.Updater.UpdateAsync(id, (o, now) => o.Expire(now), default);
         ops.Clock.Advance(TimeSpan.FromMinutes(5));
-        var late = await ops.Updater.UpdateAsync(id, (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Succeeded, "2", 12.50m), now), default);
+        var late = await ops.Updater.UpdateAsync(id, (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), now), default);
         Assert.Equal(ReviewReasons.SucceededAfterExpiry, late.Order!.ReviewReason);
     }
 }

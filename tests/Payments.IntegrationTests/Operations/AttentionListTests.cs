@@ -6,6 +6,7 @@ using Payments.Core.Audit;
 using Payments.Core.Orders;
 using Payments.IntegrationTests.Chaos;
 using Payments.IntegrationTests.Fixtures;
+using Payments.Core.Text;
 
 namespace Payments.IntegrationTests.Operations;
 
@@ -73,7 +74,7 @@ public sealed class AttentionListTests(AzuriteFixture azurite)
         await using var ops = await OpsServer.StartAsync(azurite);
         await ops.Orders.AddAsync(TestOrders.New("stale-created"), default);
         await ops.Orders.AddAsync(TestOrders.New("stale-unknown"), default);
-        await ops.Updater.UpdateAsync("stale-unknown", (o, now) => o.MarkUnknown("timeout", null, now), default);
+        await ops.Updater.UpdateAsync("stale-unknown", (o, now) => o.MarkUnknown(ProviderText.Of("timeout"), null, now), default);
         await ops.PendingAsync("stale-accepted");
         ops.Clock.Advance(TimeSpan.FromHours(30));
         await ops.Orders.AddAsync(TestOrders.New("stale-young") with { CreatedAt = ops.Clock.GetUtcNow(), UpdatedAt = ops.Clock.GetUtcNow() }, default);
@@ -126,7 +127,7 @@ public sealed class AttentionListTests(AzuriteFixture azurite)
         await using var ops = await OpsServer.StartAsync(azurite);
         var stored = (await ops.Orders.AddAsync(TestOrders.New("crash-review"), default)).Order;
         var flagged = stored.Value.GiveUpChecking(ReviewReasons.ChecksExhausted, ops.Clock.GetUtcNow()).Order;
-        await ops.Updater.UpdateAsync("crash-review", (o, now) => o.ScheduleNextCheck(null, "another writer", now), default);
+        await ops.Updater.UpdateAsync("crash-review", (o, now) => o.ScheduleNextCheck(null, ProviderText.Of("another writer"), now), default);
 
         // The index row is written, then the order write loses (as after a crash, or another writer first): no order needs review.
         Assert.Null(await ops.Orders.TryReplaceAsync(stored, flagged, default));
@@ -246,7 +247,7 @@ public sealed class AttentionListTests(AzuriteFixture azurite)
             await ops.PendingAsync(id);
             if (i % 2 == 0)
             {
-                await ops.Updater.UpdateAsync(id, (o, now) => o.Settle(new ProviderVerdict(OrderStatus.Succeeded, "2", 12.50m), now), default);
+                await ops.Updater.UpdateAsync(id, (o, now) => o.Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), now), default);
                 await audit.RecordAsync(new AuditRecord(id, AuditKinds.CallbackApplied, "{}", ops.Clock.GetUtcNow()), default);
             }
         });

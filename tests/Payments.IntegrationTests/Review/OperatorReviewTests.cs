@@ -11,6 +11,7 @@ using Payments.Core.Webhooks;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HaiPay;
 using Payments.IntegrationTests.Operations;
+using Payments.Core.Text;
 
 namespace Payments.IntegrationTests.Review;
 
@@ -46,7 +47,7 @@ public sealed class OperatorReviewTests(AzuriteFixture azurite)
         }
 
         ops.Clock.Advance(TimeSpan.FromMinutes(5));
-        var late = await ops.Updater.UpdateAsync(id, (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Succeeded, "2", 12.50m), now), default);
+        var late = await ops.Updater.UpdateAsync(id, (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), now), default);
         Assert.Equal((OrderStatus.Succeeded, reason), (late.Order!.Status, late.Order.ReviewReason));
 
         var byReason = await ops.AllItemsAsync($"/api/ops/attention?category=needs-review&reason={reason}");
@@ -235,7 +236,7 @@ public sealed class OperatorReviewTests(AzuriteFixture azurite)
             if (request.RequestUri?.AbsolutePath.EndsWith("/collect/query", StringComparison.Ordinal) == true
                 && Interlocked.Exchange(ref done, 1) == 0)
             {
-                var verdict = new ProviderVerdict(OrderStatus.Pending, "4", null, ReviewReasons.PartialCollection, 6.25m);
+                var verdict = new ProviderVerdict(OrderStatus.Pending, ProviderText.Of("4"), null, ReviewReasons.PartialCollection, 6.25m);
                 var changed = await services.GetRequiredService<OrderUpdater>().UpdateAsync(orderId, (o, now) => o.Apply(verdict, now), cancellationToken);
                 Assert.Equal(TransitionKind.Changed, changed.Kind);
             }

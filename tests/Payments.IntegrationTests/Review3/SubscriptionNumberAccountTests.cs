@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Payments.Core.HaiPay;
 using Payments.Core.Orders;
 using Payments.IntegrationTests.Fixtures;
+using Payments.Core.Text;
 
 namespace Payments.IntegrationTests.Review3;
 
@@ -59,7 +60,7 @@ public sealed class SubscriptionNumberAccountTests(AzuriteFixture azurite)
     }
 
     private static PaymentOrder EurSubscription(string id) =>
-        TestOrders.New(id) with { Kind = OrderKind.Subscription, Currency = "EUR", Status = OrderStatus.Active, ProviderReference = Number, ProviderStatus = "2" };
+        TestOrders.New(id) with { Kind = OrderKind.Subscription, Currency = "EUR", Status = OrderStatus.Active, ProviderReference = Number, ProviderStatus = ProviderText.Of("2") };
 
     private async Task<PaymentsSystem> StartAsync()
     {

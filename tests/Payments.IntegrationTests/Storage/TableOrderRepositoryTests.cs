@@ -3,6 +3,7 @@ using Payments.Azure.Orders;
 using Payments.Azure.Tables;
 using Payments.Core.Orders;
 using Payments.IntegrationTests.Fixtures;
+using Payments.Core.Text;
 
 namespace Payments.IntegrationTests.Storage;
 
@@ -23,7 +24,7 @@ public sealed class TableOrderRepositoryTests(AzuriteFixture azurite)
         var order = TestOrders.New("A-1", nextCheckAt: TestOrders.Now.AddMinutes(1)) with
         {
             Amount = 999.90m,
-            ProviderStatus = "1",
+            ProviderStatus = ProviderText.Of("1"),
             CardLast4 = "5556",
             ReviewReason = ReviewReasons.PartialCollection,
         };

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Payments.Core;
+using Payments.Core.Text;
+
+namespace Payments.Core.Tests.Text;
+
+public sealed class ProviderTextTests
+{
+    [Theory]
+    [InlineData("param error: accountNo 4000056655665556 not supported", "param error: accountNo [card ****5556] not supported")]
+    [InlineData("card 4000 0566 5566 5556 declined", "card [card ****5556] declined")]
+    [InlineData("card 4000-0566-5566-5556 declined", "card [card ****5556] declined")]
+    [InlineData("amex 378282246310005.", "amex [card ****0005].")]
+    [InlineData("x4111111111111111y", "x[card ****1111]y")]
+    public void Of_CardNumberPassingLuhnInAnyGrouping_KeepsOnlyTheLastFour(string raw, string expected) =>
+        Assert.Equal(expected, ProviderText.Of(raw).Value);
+
+    [Theory]
+    [InlineData("orderNo 6023071013539075 unknown")]
+    [InlineData("error 4001 at 2026-12-07 10:00:00")]
+    [InlineData("twenty digits 40000566556655560000")]
+    [InlineData("short 400005665566")]
+    public void Of_DigitsThatAreNoCardNumber_KeptAsReceived(string raw) => Assert.Equal(raw, ProviderText.Of(raw).Value);
+
+    [Fact]
+    public void Of_RegisteredSecretEchoed_Redacted()
+    {
+        SecretRedaction.Register("provider-text-test-secret-91b2");
+        Assert.Equal("306 wrong key [redacted]", ProviderText.Of("306 wrong key provider-text-test-secret-91b2").Value);
+    }
+
+    [Fact]
+    public void Register_BlankOrShortValues_RedactNothing()
+    {
+        SecretRedaction.Register("   ");
+        SecretRedaction.Register("abc");
+        Assert.Equal("abc and   spaces", ProviderText.Of("abc and   spaces").Value);
+    }
+
+    [Fact]
+    public void Redacted_TextAgain_Unchanged() =>
+        Assert.Equal(ProviderText.Of("card 4000056655665556").Value, ProviderText.Of(ProviderText.Of("card 4000056655665556")!).Value);
+
+    [Fact]
+    public void CardRedaction_CardNumberInAnyStringValue_Redacted()
+    {
+        using var document = JsonDocument.Parse("""{"msg":"accountNo 4000056655665556","nested":{"errorMsg":"4000 0566 5566 5556"}}""");
+        var text = CardRedaction.Text(document.RootElement);
+        Assert.DoesNotContain("0566", text, StringComparison.Ordinal);
+        Assert.Contains("****5556", text, StringComparison.Ordinal);
+    }
+}
