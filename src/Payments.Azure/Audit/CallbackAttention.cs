@@ -10,7 +10,7 @@ namespace Payments.Azure.Audit;
 /// <summary>
 /// The attention row of a provider message operators must see: a signed one about an order we do not know, or the summary
 /// of one that did not verify. It carries what the listing shows (read from the payload the audit row keeps: a HUAWEIPIN
-/// callback names <c>merchant_oid</c>, a HaiPay notification <c>orderId</c>; only HaiPay's unverified messages are summarized).
+/// callback names <c>merchant_oid</c>, a HaiPay notification <c>orderId</c>; an unverified HUAWEIPIN callback's summary names its provider).
 /// </summary>
 internal static class CallbackAttention
 {
@@ -45,6 +45,18 @@ internal static class CallbackAttention
     {
         using var payload = Parse(record.Payload);
         var fields = payload?.RootElement;
+        if (Field(fields, "provider") == nameof(PaymentProvider.HuaweiPin))
+        {
+            return new TableEntity(AttentionIndex.UnverifiedPartition, AttentionIndex.MessageRowKey(record.At))
+            {
+                ["Provider"] = PaymentProvider.HuaweiPin.ToString(),
+                ["OrderId"] = Field(fields, "orderId"),
+                ["Status"] = Field(fields, "status"),
+                ["Amount"] = Field(fields, "amount"),
+                ["Detail"] = $"failed check: {Field(fields, "failed")}",
+            };
+        }
+
         return new TableEntity(AttentionIndex.UnverifiedPartition, AttentionIndex.MessageRowKey(record.At))
         {
             ["Provider"] = PaymentProvider.HaiPay.ToString(),

@@ -68,6 +68,7 @@ public sealed record HuaweiPinCallback(string MerchantOid, string CallbackKey, s
     /// </summary>
     public string ToUnverifiedJson(string failedCheck) => JsonSerializer.Serialize(new Dictionary<string, string>
     {
+        ["provider"] = "HuaweiPin",
         ["orderId"] = Short(MerchantOid),
         ["status"] = Short(Status),
         ["amount"] = Short(Amount),
