@@ -51,6 +51,7 @@ internal static class OrderEntityMapper
         ["CompletedAt"] = order.CompletedAt,
         ["ReviewAcknowledgedAt"] = order.ReviewAcknowledgedAt,
         ["ReviewAcknowledgedBy"] = order.ReviewAcknowledgedBy,
+        ["EventSequence"] = order.EventSequence,
         ["EventId"] = order.LastEvent?.Id,
         ["EventType"] = order.LastEvent?.Type,
         ["EventStatus"] = order.LastEvent?.Status.ToString(),
@@ -92,6 +93,9 @@ internal static class OrderEntityMapper
         CompletedAt = entity.GetDateTimeOffset("CompletedAt"),
         ReviewAcknowledgedAt = entity.GetDateTimeOffset("ReviewAcknowledgedAt"),
         ReviewAcknowledgedBy = entity.GetString("ReviewAcknowledgedBy"),
+        // A row written before events were numbered has no EventSequence: 0, and its event keeps the id stored
+        // with it, so a delivery in flight across the upgrade goes on under that id; the next event is number 1.
+        EventSequence = entity.GetNumber("EventSequence") ?? 0,
         LastEvent = entity.GetString("EventId") is { } eventId
             ? new OrderEvent(eventId, entity.GetString("EventType")!, Enum.Parse<OrderStatus>(entity.GetString("EventStatus")!), entity.GetDateTimeOffset("EventAt")!.Value)
             {

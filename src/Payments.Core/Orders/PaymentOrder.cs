@@ -89,6 +89,13 @@ public sealed record PaymentOrder
     /// <summary>The last state change merchants are told about (delivered by the webhook outbox).</summary>
     public OrderEvent? LastEvent { get; init; }
 
+    /// <summary>
+    /// How many events the order has raised: each event takes the next number, so a state entered again (NeedsReview,
+    /// then Pending, then NeedsReview) is a new event with its own id, while a change that raises nothing keeps the
+    /// count. 0 for an order stored before events were numbered; its <see cref="LastEvent"/> keeps the id it had.
+    /// </summary>
+    public long EventSequence { get; init; }
+
     /// <summary>The write that stores this copy raises <see cref="LastEvent"/> (the event came with this very change).</summary>
     public bool HasNewEvent => LastEvent is { } raised && raised.OccurredAt == UpdatedAt;
 
@@ -459,11 +466,23 @@ public sealed record PaymentOrder
         return Conflict() with { Flagged = flagged };
     }
 
-    /// <summary>Every change goes through here: it stamps the time and raises the event when the state became notable.</summary>
+    /// <summary>
+    /// Every change goes through here: it stamps the time and, when the state became a notable one, raises the order's
+    /// next event (<see cref="EventSequence"/> counted up in the same copy, so the compare-and-swap that stores the
+    /// change stores both).
+    /// </summary>
     private Transition Changed(PaymentOrder next, DateTimeOffset now)
     {
-        next = next.ReviewReason == ReviewReason ? next with { UpdatedAt = now } : next with { UpdatedAt = now, ReviewAcknowledgedAt = null, ReviewAcknowledgedBy = null };
-        return new(TransitionKind.Changed, next.Status != Status && OrderEvent.For(next, now) is { } raised ? next with { LastEvent = raised } : next);
+        next = next.ReviewReason == ReviewReason
+            ? next with { UpdatedAt = now }
+            : next with { UpdatedAt = now, ReviewAcknowledgedAt = null, ReviewAcknowledgedBy = null };
+        if (next.Status == Status || !OrderEvent.IsNotable(next.Kind, next.Status))
+        {
+            return new(TransitionKind.Changed, next);
+        }
+
+        var numbered = next with { EventSequence = next.EventSequence + 1 };
+        return new(TransitionKind.Changed, numbered with { LastEvent = OrderEvent.For(numbered, now) });
     }
 
     private Transition Same() => new(TransitionKind.Unchanged, this);
