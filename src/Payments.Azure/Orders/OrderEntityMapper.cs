@@ -31,6 +31,7 @@ internal static class OrderEntityMapper
         ["ProviderReference"] = order.ProviderReference,
         ["ProviderOrderId"] = order.ProviderOrderId,
         ["UnverifiedQueryAt"] = order.UnverifiedQueryAt,
+        ["ReapplyClaimedUntil"] = order.ReapplyClaimedUntil,
         ["CredentialsRefused"] = order.CredentialsRefused,
         ["RedirectUrl"] = order.RedirectUrl,
         ["Amount"] = order.Amount?.ToString(CultureInfo.InvariantCulture),
@@ -52,6 +53,7 @@ internal static class OrderEntityMapper
         ["CompletedAt"] = order.CompletedAt,
         ["ReviewAcknowledgedAt"] = order.ReviewAcknowledgedAt,
         ["ReviewAcknowledgedBy"] = order.ReviewAcknowledgedBy,
+        ["EventSequence"] = order.EventSequence,
         ["EventId"] = order.LastEvent?.Id,
         ["EventType"] = order.LastEvent?.Type,
         ["EventStatus"] = order.LastEvent?.Status.ToString(),
@@ -72,6 +74,7 @@ internal static class OrderEntityMapper
         ProviderReference = entity.GetString("ProviderReference"),
         ProviderOrderId = entity.GetString("ProviderOrderId"),
         UnverifiedQueryAt = entity.GetDateTime("UnverifiedQueryAt"),
+        ReapplyClaimedUntil = entity.GetDateTimeOffset("ReapplyClaimedUntil"),
         CredentialsRefused = entity.GetBoolean("CredentialsRefused") ?? false,
         RedirectUrl = entity.GetString("RedirectUrl"),
         Amount = Money(entity.GetString("Amount")),
@@ -93,6 +96,9 @@ internal static class OrderEntityMapper
         CompletedAt = entity.GetDateTimeOffset("CompletedAt"),
         ReviewAcknowledgedAt = entity.GetDateTimeOffset("ReviewAcknowledgedAt"),
         ReviewAcknowledgedBy = entity.GetString("ReviewAcknowledgedBy"),
+        // A row written before events were numbered has no EventSequence: 0, and its event keeps the id stored
+        // with it, so a delivery in flight across the upgrade goes on under that id; the next event is number 1.
+        EventSequence = entity.GetNumber("EventSequence") ?? 0,
         LastEvent = entity.GetString("EventId") is { } eventId
             ? new OrderEvent(eventId, entity.GetString("EventType")!, Enum.Parse<OrderStatus>(entity.GetString("EventStatus")!), entity.GetDateTimeOffset("EventAt")!.Value)
             {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Payments.Core.Orders;
 using Payments.Core.Text;
 
@@ -10,8 +12,15 @@ namespace Payments.Core.HaiPay;
 /// HaiPay created nothing: HaiPay's refund query may not find refunds by our id, so a refund is otherwise never sent twice);
 /// a refusal on such a second apply proves nothing and stays Unknown. A refusal of our signature or credentials is not
 /// final either: the keys are read again and the same request resolves it.
+/// A repeat first claims the re-apply on the order row (<see cref="PaymentOrder.ClaimReapply"/>,
+/// <c>HaiPay:ClaimLease</c>): of concurrent repeats one asks HaiPay and applies, the others make no provider call and
+/// answer with the order as it is.
 /// </summary>
-public sealed class HaiPayOrderCreator(OrderUpdater updater, HaiPayChecker checker)
+public sealed partial class HaiPayOrderCreator(
+    OrderUpdater updater,
+    HaiPayChecker checker,
+    IOptionsMonitor<HaiPayOptions> options,
+    ILogger<HaiPayOrderCreator> logger)
 {
     /// <summary>
     /// Runs to the end whatever the merchant does: it takes no caller's token, because a merchant who hangs up after the
@@ -25,7 +34,7 @@ public sealed class HaiPayOrderCreator(OrderUpdater updater, HaiPayChecker check
         var uninterrupted = CancellationToken.None;
         return admission.Kind switch
         {
-            AdmissionKind.New => await ApplyAsync(admission.Order, apply, retried: false, uninterrupted),
+            AdmissionKind.New => await ApplyAsync(admission.Order, apply, reapplyClaim: null, uninterrupted),
             AdmissionKind.Conflict => new CreateOutcome(CreateOutcomeKind.Conflict, admission.Order),
             AdmissionKind.Unresolved => await ResolveAsync(admission.Order, apply, uninterrupted),
             _ => Repeat(admission.Order),
@@ -44,33 +53,48 @@ public sealed class HaiPayOrderCreator(OrderUpdater updater, HaiPayChecker check
         };
     }
 
-    private async Task<CreateOutcome> ResolveAsync(PaymentOrder order, Func<CancellationToken, Task<HaiPayReply>> apply, CancellationToken cancellationToken)
+    /// <summary>
+    /// A repeat of an order whose apply was never answered: only the holder of the re-apply claim asks HaiPay and, when
+    /// HaiPay has no such order, applies again; it releases the claim with the answer it records.
+    /// </summary>
+    private async Task<CreateOutcome> ResolveAsync(
+        PaymentOrder order, Func<CancellationToken, Task<HaiPayReply>> apply, CancellationToken cancellationToken)
     {
-        var check = await checker.CheckAsync(order, scheduled: false, cancellationToken);
-        if (!check.Absent)
+        var settings = options.CurrentValue;
+        var claim = await updater.UpdateAsync(
+            order.Id, (o, now) => o.ClaimReapply(settings.ClaimLease, now), cancellationToken);
+        if (claim is not { Kind: TransitionKind.Changed, Order: { ReapplyClaimedUntil: { } claimedUntil } claimed })
         {
-            return Repeat(check.Order);
+            LogReapplyNotClaimed(logger, order.Id, (claim.Order ?? order).Status);
+            return Repeat(claim.Order ?? order);
         }
 
-        UpdateResult counted;
-        if (order.Kind == OrderKind.Refund)
+        var check = await checker.CheckAsync(claimed, scheduled: false, cancellationToken);
+        var counted = check.Absent
+            ? await updater.UpdateAsync(
+                order.Id, (o, now) => o.CountReapply(claimedUntil, settings.Timeout, now), cancellationToken)
+            : null;
+        if (counted is not { Kind: TransitionKind.Changed, Order: { } counting })
         {
-            counted = await updater.UpdateAsync(order.Id, (o, at) => o.RetryAfterCredentialsRefused(at), cancellationToken);
-            if (counted.Kind != TransitionKind.Changed)
-            {
-                return Repeat(counted.Order ?? check.Order);
-            }
-        }
-        else
-        {
-            counted = await updater.UpdateAsync(order.Id, (o, at) => o.RetryProviderCall(at), cancellationToken);
+            var released = await updater.UpdateAsync(
+                order.Id, (o, _) => o.ReleaseReapply(claimedUntil), cancellationToken);
+            return Repeat(released.Order ?? counted?.Order ?? check.Order);
         }
 
-        return await ApplyAsync(counted.Order ?? order, apply, retried: true, cancellationToken);
+        return await ApplyAsync(counting, apply, claimedUntil, cancellationToken);
     }
 
-    private async Task<CreateOutcome> ApplyAsync(PaymentOrder order, Func<CancellationToken, Task<HaiPayReply>> apply, bool retried, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the apply and records its answer; a re-apply (<paramref name="reapplyClaim"/>: the claim it runs under)
+    /// releases its claim in the same write.
+    /// </summary>
+    private async Task<CreateOutcome> ApplyAsync(
+        PaymentOrder order,
+        Func<CancellationToken, Task<HaiPayReply>> apply,
+        DateTimeOffset? reapplyClaim,
+        CancellationToken cancellationToken)
     {
+        var retried = reapplyClaim is not null;
         var reply = await apply(cancellationToken);
         var (kind, code, change) = reply switch
         {
@@ -89,7 +113,16 @@ public sealed class HaiPayOrderCreator(OrderUpdater updater, HaiPayChecker check
             _ => throw new InvalidOperationException($"Unexpected HaiPay reply {reply.GetType().Name}."),
         };
 
-        var updated = await updater.UpdateAsync(order.Id, change, cancellationToken);
+        var updated = await updater.UpdateAsync(
+            order.Id,
+            reapplyClaim is { } claimedUntil
+                ? (o, at) => change(o, at).Then(x => x.ReleaseReapply(claimedUntil))
+                : change,
+            cancellationToken);
         return new CreateOutcome(kind, updated.Order ?? order, code);
     }
+
+    [LoggerMessage(EventId = 6301, Level = LogLevel.Information,
+        Message = "Order {OrderId} ({Status}) not applied again by this request: the re-apply is held or was answered")]
+    private static partial void LogReapplyNotClaimed(ILogger logger, string orderId, OrderStatus status);
 }

@@ -45,6 +45,14 @@ public sealed record PaymentOrder
     /// </summary>
     public bool CredentialsRefused { get; init; }
 
+    /// <summary>
+    /// Until when one request holds the re-apply of this order (Created or Unknown: the first apply's answer never
+    /// came): it asks the provider and sends the apply again only while it holds it. Taken by compare-and-swap
+    /// (<see cref="ClaimReapply"/>), so concurrent repeats make at most one provider call; released when the holder
+    /// records its answer, left to lapse when the holder dies. Null when nobody holds it.
+    /// </summary>
+    public DateTimeOffset? ReapplyClaimedUntil { get; init; }
+
     /// <summary>When a status query prompted by an unverified provider message last ran (one per interval, claimed by compare-and-swap).</summary>
     public DateTimeOffset? UnverifiedQueryAt { get; init; }
 
@@ -91,6 +99,13 @@ public sealed record PaymentOrder
 
     /// <summary>The last state change merchants are told about (delivered by the webhook outbox).</summary>
     public OrderEvent? LastEvent { get; init; }
+
+    /// <summary>
+    /// How many events the order has raised: each event takes the next number, so a state entered again (NeedsReview,
+    /// then Pending, then NeedsReview) is a new event with its own id, while a change that raises nothing keeps the
+    /// count. 0 for an order stored before events were numbered; its <see cref="LastEvent"/> keeps the id it had.
+    /// </summary>
+    public long EventSequence { get; init; }
 
     /// <summary>The write that stores this copy raises <see cref="LastEvent"/> (the event came with this very change).</summary>
     public bool HasNewEvent => LastEvent is { } raised && raised.OccurredAt == UpdatedAt;
@@ -181,12 +196,45 @@ public sealed record PaymentOrder
             : Same();
 
     /// <summary>
-    /// Counts another attempt after the last one was refused for our credentials (<see cref="CredentialsRefused"/>); only one
-    /// concurrent caller wins it (the flag is cleared), so the order is never sent twice on its strength.
+    /// Whether a live claim on the re-apply is held at <paramref name="now"/>: one that has not lapsed and ends no
+    /// later than one <paramref name="lease"/> from now (a stamp further ahead, from a clock that moved back, counts
+    /// as lapsed).
     /// </summary>
-    public Transition RetryAfterCredentialsRefused(DateTimeOffset now) =>
-        Status is OrderStatus.Unknown && CredentialsRefused
+    public bool IsReapplyClaimed(TimeSpan lease, DateTimeOffset now) =>
+        ReapplyClaimedUntil is { } until && until > now && until - now <= lease;
+
+    /// <summary>
+    /// Claims the re-apply of an order whose first apply's answer never came (Created or Unknown) for
+    /// <paramref name="lease"/>: the compare-and-swap that stores the claim is won by one request, and every other
+    /// finds it held and makes no provider call. Anything else (claim held, order answered meanwhile) changes nothing.
+    /// The claim leaves <see cref="UpdatedAt"/> as it is: taking it is no state change the in-flight window or a reader
+    /// should see.
+    /// </summary>
+    public Transition ClaimReapply(TimeSpan lease, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        return Status is OrderStatus.Created or OrderStatus.Unknown && !IsReapplyClaimed(lease, now)
+            ? new(TransitionKind.Changed, this with { ReapplyClaimedUntil = now + lease })
+            : Same();
+    }
+
+    /// <summary>
+    /// Counts the apply the holder of the claim ending <paramref name="claimedUntil"/> is about to send, once the
+    /// provider said it has no such order: only while that claim is still this order's and outlasts the call
+    /// (<paramref name="callTimeout"/>), and for a refund only when its last apply was refused for our credentials
+    /// (the one proof that the provider created nothing; the flag is cleared, so it is never sent twice on its
+    /// strength).
+    /// </summary>
+    public Transition CountReapply(DateTimeOffset claimedUntil, TimeSpan callTimeout, DateTimeOffset now) =>
+        Status is OrderStatus.Created or OrderStatus.Unknown && ReapplyClaimedUntil == claimedUntil
+            && now + callTimeout < claimedUntil && (Kind != OrderKind.Refund || CredentialsRefused)
             ? Changed(this with { ProviderCalls = ProviderCalls + 1, CredentialsRefused = false }, now)
+            : Same();
+
+    /// <summary>The holder of the claim ending <paramref name="claimedUntil"/> is done: another may claim.</summary>
+    public Transition ReleaseReapply(DateTimeOffset claimedUntil) =>
+        ReapplyClaimedUntil == claimedUntil
+            ? new(TransitionKind.Changed, this with { ReapplyClaimedUntil = null })
             : Same();
 
     /// <summary>Applies the provider's word about the payment.</summary>
@@ -462,11 +510,23 @@ public sealed record PaymentOrder
         return Conflict() with { Flagged = flagged };
     }
 
-    /// <summary>Every change goes through here: it stamps the time and raises the event when the state became notable.</summary>
+    /// <summary>
+    /// Every change goes through here: it stamps the time and, when the state became a notable one, raises the order's
+    /// next event (<see cref="EventSequence"/> counted up in the same copy, so the compare-and-swap that stores the
+    /// change stores both).
+    /// </summary>
     private Transition Changed(PaymentOrder next, DateTimeOffset now)
     {
-        next = next.ReviewReason == ReviewReason ? next with { UpdatedAt = now } : next with { UpdatedAt = now, ReviewAcknowledgedAt = null, ReviewAcknowledgedBy = null };
-        return new(TransitionKind.Changed, next.Status != Status && OrderEvent.For(next, now) is { } raised ? next with { LastEvent = raised } : next);
+        next = next.ReviewReason == ReviewReason
+            ? next with { UpdatedAt = now }
+            : next with { UpdatedAt = now, ReviewAcknowledgedAt = null, ReviewAcknowledgedBy = null };
+        if (next.Status == Status || !OrderEvent.IsNotable(next.Kind, next.Status))
+        {
+            return new(TransitionKind.Changed, next);
+        }
+
+        var numbered = next with { EventSequence = next.EventSequence + 1 };
+        return new(TransitionKind.Changed, numbered with { LastEvent = OrderEvent.For(numbered, now) });
     }
 
     private Transition Same() => new(TransitionKind.Unchanged, this);

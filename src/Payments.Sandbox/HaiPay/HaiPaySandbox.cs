@@ -13,6 +13,7 @@ public sealed class HaiPaySandbox : IDisposable
     private readonly ConcurrentDictionary<string, SandboxSubscription> subscriptions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SandboxSubscription> bySubscriptionNo = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SandboxRefund> refunds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> applies = new(StringComparer.Ordinal);
     private static readonly string[] ApplyFailures = ["error", "timeout", "lost"];
     private static readonly string[] QueryFailures = ["error", "timeout"];
     private long sequence = 6023071013539000;
@@ -59,6 +60,12 @@ public sealed class HaiPaySandbox : IDisposable
     }
 
     public SandboxPayment? ByOrderId(string orderId) => byOrderId.GetValueOrDefault(orderId);
+
+    /// <summary>Counts a signed <c>collect/apply</c> for <paramref name="orderId"/>, whatever happens next.</summary>
+    public void CountApply(string orderId) => applies.AddOrUpdate(orderId, 1, (_, count) => count + 1);
+
+    /// <summary>How many signed <c>collect/apply</c> calls named <paramref name="orderId"/>, lost or not.</summary>
+    public int Applies(string orderId) => applies.GetValueOrDefault(orderId);
 
     public SandboxPayment? ByOrderNo(string orderNo) => byOrderNo.GetValueOrDefault(orderNo);
 

@@ -49,6 +49,8 @@ public static class HaiPaySandboxEndpoints
         group.MapGet("/_sandbox/refunds/{orderId}", (string orderId, HaiPaySandbox sandbox) =>
             sandbox.Refund(orderId) is { } r ? Results.Ok(new { r.OrderId, r.RefundNo, r.OrderNo, r.Outcome }) : Results.NotFound());
         group.MapGet("/_sandbox/faults", (HaiPaySandbox sandbox) => Results.Ok(new { sandbox.Faults, sandbox.InjectedFailures }));
+        group.MapGet("/_sandbox/applies/{orderId}", (string orderId, HaiPaySandbox sandbox) =>
+            Results.Ok(new { orderId, applies = sandbox.Applies(orderId) }));
         group.MapGet("/_sandbox/platform-key", (HaiPaySandbox sandbox) => Results.Text(sandbox.PlatformPublicKeyBase64));
         group.MapGet("/_sandbox/orders/{orderId}", (string orderId, HaiPaySandbox sandbox) =>
             sandbox.ByOrderId(orderId) is { } c
@@ -65,6 +67,7 @@ public static class HaiPaySandboxEndpoints
             return refusal;
         }
 
+        sandbox.CountApply(HaiPayEnvelope.Scalar(body, "orderId") ?? string.Empty);
         var fault = sandbox.ApplyFault();
         if (BeforeCreate(fault, sandbox.Faults.Text) is { } lost)
         {

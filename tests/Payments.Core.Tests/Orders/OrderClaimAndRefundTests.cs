@@ -31,6 +31,78 @@ public sealed class OrderClaimAndRefundTests
         Assert.Equal((Now, Due().UpdatedAt), (first.Order.UnverifiedQueryAt, first.Order.UpdatedAt));
     }
 
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    private static PaymentOrder Unknown() => Due().MarkUnknown("HTTP 502", Now.AddMinutes(5), Now).Order;
+
+    [Fact]
+    public void ClaimReapply_Unknown_OnlyTheFirstClaimsUntilTheLeaseEnds()
+    {
+        var first = Unknown().ClaimReapply(Lease, Now);
+        var second = first.Order.ClaimReapply(Lease, Now.AddSeconds(1));
+        var afterLapse = first.Order.ClaimReapply(Lease, Now + Lease);
+
+        Assert.Equal((TransitionKind.Changed, TransitionKind.Unchanged, TransitionKind.Changed),
+            (first.Kind, second.Kind, afterLapse.Kind));
+        Assert.Equal((Now + Lease, Unknown().UpdatedAt), (first.Order.ReapplyClaimedUntil, first.Order.UpdatedAt));
+    }
+
+    [Fact]
+    public void ClaimReapply_AnsweredOrder_Unchanged() =>
+        Assert.Equal(TransitionKind.Unchanged, Paid().ClaimReapply(Lease, Now).Kind);
+
+    [Fact]
+    public void ClaimReapply_StampFurtherAheadThanALease_CountsAsLapsed()
+    {
+        var skewed = Unknown() with { ReapplyClaimedUntil = Now.AddHours(1) };
+
+        Assert.Equal(TransitionKind.Changed, skewed.ClaimReapply(Lease, Now).Kind);
+    }
+
+    [Fact]
+    public void CountReapply_OnlyUnderTheHoldersLiveClaim()
+    {
+        var claimed = Unknown().ClaimReapply(Lease, Now).Order;
+        var until = claimed.ReapplyClaimedUntil!.Value;
+        var timeout = TimeSpan.FromSeconds(15);
+
+        var counted = claimed.CountReapply(until, timeout, Now.AddSeconds(1));
+        var otherClaim = claimed.CountReapply(until.AddTicks(1), timeout, Now.AddSeconds(1));
+        var tooLate = claimed.CountReapply(until, timeout, until - timeout);
+        var retaken = claimed.ClaimReapply(Lease, until).Order.CountReapply(until, timeout, until);
+
+        Assert.Equal((TransitionKind.Changed, claimed.ProviderCalls + 1), (counted.Kind, counted.Order.ProviderCalls));
+        Assert.Equal((TransitionKind.Unchanged, TransitionKind.Unchanged, TransitionKind.Unchanged),
+            (otherClaim.Kind, tooLate.Kind, retaken.Kind));
+    }
+
+    [Fact]
+    public void CountReapply_Refund_OnlyAfterItsCredentialsWereRefused()
+    {
+        var refund = PaymentOrder.Create(
+            new NewOrder("r1", PaymentProvider.HaiPay, "fp", null, 10m, "USD") { Kind = OrderKind.Refund }, Now);
+        var unknown = refund.MarkUnknown("HTTP 502", null, Now).Order.ClaimReapply(Lease, Now).Order;
+        var refused = refund.RefuseCredentials("1002: sign error", Now).Order.ClaimReapply(Lease, Now).Order;
+
+        var afterUnknown = unknown.CountReapply(unknown.ReapplyClaimedUntil!.Value, TimeSpan.FromSeconds(15), Now);
+        var afterRefusal = refused.CountReapply(refused.ReapplyClaimedUntil!.Value, TimeSpan.FromSeconds(15), Now);
+
+        Assert.Equal((TransitionKind.Unchanged, TransitionKind.Changed), (afterUnknown.Kind, afterRefusal.Kind));
+        Assert.False(afterRefusal.Order.CredentialsRefused);
+    }
+
+    [Fact]
+    public void ReleaseReapply_OnlyTheHoldersClaim()
+    {
+        var claimed = Unknown().ClaimReapply(Lease, Now).Order;
+
+        var other = claimed.ReleaseReapply(Now);
+        var own = claimed.ReleaseReapply(claimed.ReapplyClaimedUntil!.Value);
+
+        Assert.Equal((TransitionKind.Unchanged, TransitionKind.Changed), (other.Kind, own.Kind));
+        Assert.Null(own.Order.ReapplyClaimedUntil);
+    }
+
     [Fact]
     public void ClaimCheck_AlreadyClaimedByAnother_Unchanged()
     {

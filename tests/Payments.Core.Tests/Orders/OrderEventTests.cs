@@ -16,7 +16,9 @@ public sealed class OrderEventTests
     {
         var settled = Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(1)).Order;
 
-        Assert.Equal(new OrderEvent(OrderEvent.IdFor("o1", OrderStatus.Succeeded), "order.succeeded", OrderStatus.Succeeded, Now.AddMinutes(1)), settled.LastEvent);
+        var id = OrderEvent.IdFor("o1", 1, OrderStatus.Succeeded);
+        var expected = new OrderEvent(id, "order.succeeded", OrderStatus.Succeeded, Now.AddMinutes(1));
+        Assert.Equal(expected, settled.LastEvent);
         Assert.True(settled.HasNewEvent);
     }
 
@@ -61,8 +63,44 @@ public sealed class OrderEventTests
     }
 
     [Fact]
-    public void IdFor_SameOrderAndState_SameIdEveryTime() =>
-        Assert.Equal(OrderEvent.IdFor("o1", OrderStatus.Failed), OrderEvent.IdFor("o1", OrderStatus.Failed));
+    public void NeedsReviewReentered_RaisesANewEventWithItsOwnId()
+    {
+        var lost = Pending().FlagRedirectUnknown("apply answer lost", Now.AddMinutes(1)).Order;
+        var restored = lost.Accept("ref", "https://3ds", Now.AddHours(1), Now.AddMinutes(2)).Order;
+
+        var partial = restored.Apply(PartialCollection(), Now.AddMinutes(3)).Order;
+
+        Assert.Equal((OrderStatus.NeedsReview, OrderStatus.Pending), (lost.Status, restored.Status));
+        Assert.Equal(("order.needs_review", "order.needs_review"), (lost.LastEvent!.Type, partial.LastEvent!.Type));
+        Assert.True(partial.HasNewEvent);
+        Assert.NotEqual(lost.LastEvent.Id, partial.LastEvent.Id);
+        Assert.Equal((1L, 1L, 2L), (lost.EventSequence, restored.EventSequence, partial.EventSequence));
+    }
+
+    [Fact]
+    public void DuplicateProviderMessageOnAReenteredState_RaisesNoEvent()
+    {
+        var lost = Pending().FlagRedirectUnknown("apply answer lost", Now.AddMinutes(1)).Order;
+        var partial = lost.Accept("ref", "https://3ds", Now.AddHours(1), Now.AddMinutes(2)).Order
+            .Apply(PartialCollection(), Now.AddMinutes(3)).Order;
+
+        var duplicate = partial.Apply(PartialCollection(), Now.AddMinutes(4));
+
+        Assert.False(duplicate.IsChanged);
+        Assert.Equal(partial.LastEvent, duplicate.Order.LastEvent);
+        Assert.Equal(partial.EventSequence, duplicate.Order.EventSequence);
+    }
+
+    private static ProviderVerdict PartialCollection() =>
+        new(OrderStatus.Pending, "4", 10m, ReviewReasons.PartialCollection, ReceivedAmount: 5m);
+
+    [Fact]
+    public void IdFor_SameOrderStateAndNumber_SameIdEveryTimeAnotherNumberAnotherId()
+    {
+        Assert.Equal(OrderEvent.IdFor("o1", 1, OrderStatus.Failed), OrderEvent.IdFor("o1", 1, OrderStatus.Failed));
+        Assert.NotEqual(
+            OrderEvent.IdFor("o1", 1, OrderStatus.NeedsReview), OrderEvent.IdFor("o1", 3, OrderStatus.NeedsReview));
+    }
 
     [Theory]
     [InlineData(OrderKind.Payment, OrderStatus.Succeeded, "order.succeeded")]

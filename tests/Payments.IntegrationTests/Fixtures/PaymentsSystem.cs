@@ -121,6 +121,15 @@ public sealed class PaymentsSystem : IAsyncDisposable
         return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>How many signed <c>collect/apply</c> calls for <paramref name="orderId"/> reached HaiPay.</summary>
+    public async Task<int> SandboxAppliesAsync(string orderId)
+    {
+        using var client = Sandbox.CreateClient();
+        var path = $"/haipay/_sandbox/applies/{Uri.EscapeDataString(orderId)}";
+        var answer = await client.GetFromJsonAsync<JsonElement>(path);
+        return answer.GetProperty("applies").GetInt32();
+    }
+
     /// <summary>Whether HaiPay received the refund <paramref name="refundId"/>.</summary>
     public async Task<bool> SandboxHasRefundAsync(string refundId)
     {

@@ -38,6 +38,32 @@ public sealed class TableOrderRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Find_RowWrittenBeforeEventsWereNumbered_NumberZeroStoredEventIdKeptNextEventNumberOne()
+    {
+        var tables = azurite.CreateTables();
+        await tables.CreateIfNotExistsAsync(default);
+        var repository = new TableOrderRepository(tables, NullLogger<TableOrderRepository>.Instance);
+        var legacyId = "evt_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes("legacy\nNeedsReview")))[..32];
+        var raised = new OrderEvent(legacyId, "order.needs_review", OrderStatus.NeedsReview, TestOrders.Now);
+        var order = TestOrders.New("legacy") with { Status = OrderStatus.Pending, LastEvent = raised };
+        await repository.AddAsync(order, default);
+        var row = await tables.Orders.GetAsync(TableKeys.Encode("legacy"), "order", default);
+        Assert.True(row.Entity!.Remove("EventSequence"));
+        Assert.True((await tables.Orders.ReplaceAsync(row.Entity, row.ETag!, default)).IsSuccess);
+
+        var legacy = (await repository.FindAsync("legacy", default))!;
+        var flagged = legacy.Value.GiveUpChecking(ReviewReasons.ChecksExhausted, TestOrders.Now.AddMinutes(1)).Order;
+        Assert.NotNull(await repository.TryReplaceAsync(legacy, flagged, default));
+        var stored = (await repository.FindAsync("legacy", default))!.Value;
+
+        Assert.Equal((0L, legacyId), (legacy.Value.EventSequence, legacy.Value.LastEvent!.Id));
+        var numberOne = OrderEvent.IdFor("legacy", 1, OrderStatus.NeedsReview);
+        Assert.Equal((1L, numberOne), (stored.EventSequence, stored.LastEvent!.Id));
+        Assert.NotEqual(legacyId, stored.LastEvent.Id);
+    }
+
+    [Fact]
     public async Task Add_ExistingId_ReturnsTheStoredOrder()
     {
         var repository = await NewRepositoryAsync();

@@ -126,8 +126,8 @@ public sealed class TelemetryMetricsTests(AzuriteFixture azurite)
     public async Task WebhookDeliveries_DeliveredFailedAbandonedAndGone_CountedAndEachRunsBacklogRecorded()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var failing = OrderEvent.IdFor("tm-wh-bad", OrderStatus.Succeeded);
-        var gone = OrderEvent.IdFor("tm-wh-gone", OrderStatus.Succeeded);
+        var failing = OrderEvent.IdFor("tm-wh-bad", 1, OrderStatus.Succeeded);
+        var gone = OrderEvent.IdFor("tm-wh-gone", 1, OrderStatus.Succeeded);
         receiver.Answer = (eventId, _) => eventId == failing ? 500 : eventId == gone ? 410 : 200;
         await using var system = await StartAsync(new Dictionary<string, string?>
         {

@@ -33,7 +33,7 @@ public sealed class TelemetryTraceTests(AzuriteFixture azurite)
             ["Secrets:Webhooks-SigningSecret"] = receiver.Secret,
         });
         const string orderId = "tm-trace";
-        var eventId = OrderEvent.IdFor(orderId, OrderStatus.Succeeded);
+        var eventId = OrderEvent.IdFor(orderId, 1, OrderStatus.Succeeded);
 
         await TelemetryMetricsTests.SucceedFrameAsync(system, orderId);
         await system.Server.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default);

@@ -58,7 +58,10 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         {
             var delivered = Assert.Single(accepted, d => d.OrderId == orderId);
             Assert.Equal(type, delivered.Type);
-            Assert.Equal(OrderEvent.IdFor(orderId, delivered.Type.EndsWith("succeeded", StringComparison.Ordinal) ? OrderStatus.Succeeded : OrderStatus.Failed), delivered.Id);
+            var status = delivered.Type.EndsWith("succeeded", StringComparison.Ordinal)
+                ? OrderStatus.Succeeded
+                : OrderStatus.Failed;
+            Assert.Equal(OrderEvent.IdFor(orderId, 1, status), delivered.Id);
             Assert.Equal(3, receiver.Deliveries.Count(d => d.Id == delivered.Id));
         }
     }
@@ -153,7 +156,8 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         await WaitForAttemptsAsync(receiver, minimum: 2);
 
         var outbox = system.Server.Services.GetRequiredService<IWebhookOutbox>();
-        var delivery = await outbox.FindAsync("wh-slow", OrderEvent.IdFor("wh-slow", OrderStatus.Succeeded), default);
+        var eventId = OrderEvent.IdFor("wh-slow", 1, OrderStatus.Succeeded);
+        var delivery = await outbox.FindAsync("wh-slow", eventId, default);
         Assert.NotNull(delivery);
         Assert.StartsWith("no answer within", delivery.LastError, StringComparison.Ordinal);
         Assert.True(delivery.Attempts >= 2);
@@ -163,7 +167,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
     public async Task OrderMovedOn_EarlierEventNotRetriedLaterOneDelivered()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        receiver.Answer = (id, _) => id == OrderEvent.IdFor("wh-late", OrderStatus.Expired) ? 500 : 200;
+        receiver.Answer = (id, _) => id == OrderEvent.IdFor("wh-late", 1, OrderStatus.Expired) ? 500 : 200;
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var own = Settings(receiver);
         own.Remove("DeliverWebhooksSchedule");
@@ -208,6 +212,65 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         Assert.Single(receiver.Accepted);
     }
 
+    /// <summary>
+    /// A collection whose apply answer is slow is found open by a query past the in-flight window (needs review,
+    /// pay-url-unknown), the late answer restores it to Pending, and a partial collection flags it again: the merchant
+    /// gets two <c>order.needs_review</c> notifications, each its own event.
+    /// </summary>
+    [Fact]
+    public async Task NeedsReviewReentered_SecondNeedsReviewDeliveredAsItsOwnEvent()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var own = Settings(receiver);
+        own.Remove("DeliverWebhooksSchedule");
+        own["HaiPay:Timeout"] = "00:00:08";
+        own["HaiPay:ClaimLease"] = "00:00:30";
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite, HandDrivenJobs.Settings(clock, own), s => s.AddSingleton<TimeProvider>(clock));
+        var dispatcher = system.Server.Services.GetRequiredService<WebhookDispatcher>();
+        async Task DeliverUntilAsync(Func<bool> done)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            await dispatcher.RunOnceAsync(default);
+            while (!done() && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+                await dispatcher.RunOnceAsync(default);
+            }
+        }
+
+        int NeedsReviewDelivered() =>
+            receiver.Accepted.Count(d => d.OrderId == "wh-reentered" && d.Type == "order.needs_review");
+
+        await system.SetHaiPayFaultsAsync(new { apply = "timeout", slowReply = "00:00:04" });
+        var create = CollectionFlow.CreateAsync(system, CollectionFlow.Request("wh-reentered"));
+        while (await system.SandboxPaymentAsync("wh-reentered") is null)
+        {
+            await Task.Delay(20);
+        }
+
+        clock.Advance(PaymentOrder.InFlightWindow + TimeSpan.FromSeconds(1));
+        using var sync = await CollectionFlow.SyncAsync(system, "wh-reentered");
+        var synced = await sync.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("pay-url-unknown", synced.GetProperty("reviewReason").GetString());
+        await DeliverUntilAsync(() => NeedsReviewDelivered() >= 1);
+        using var created = await create;
+        var payUrl = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payUrl").GetString()!;
+        await system.WaitForStatusAsync("wh-reentered", "Pending");
+        await system.SetHaiPayFaultsAsync(new { });
+        await CollectionFlow.CompleteAsync(payUrl, "partial");
+        await system.WaitForStatusAsync("wh-reentered", "NeedsReview");
+        await DeliverUntilAsync(() => NeedsReviewDelivered() >= 2);
+
+        var reviews = receiver.Accepted.Where(d => d.OrderId == "wh-reentered").ToList();
+        Assert.Equal(["order.needs_review", "order.needs_review"], reviews.Select(d => d.Type));
+        Assert.NotEqual(reviews[0].Id, reviews[1].Id);
+        using var second = JsonDocument.Parse(reviews[1].Body);
+        var reason = second.RootElement.GetProperty("data").GetProperty("reviewReason").GetString();
+        Assert.Equal("partial-collection", reason);
+    }
+
     [Fact]
     public async Task NoEndpointConfigured_EventAbandonedNotSent()
     {
@@ -223,7 +286,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         for (var i = 0; i < 50 && delivery is null; i++)
         {
             await Task.Delay(100);
-            delivery = await outbox.FindAsync("wh-off", OrderEvent.IdFor("wh-off", OrderStatus.Succeeded), default);
+            delivery = await outbox.FindAsync("wh-off", OrderEvent.IdFor("wh-off", 1, OrderStatus.Succeeded), default);
         }
 
         Assert.Equal(WebhookDeliveryState.Abandoned, delivery?.State);
