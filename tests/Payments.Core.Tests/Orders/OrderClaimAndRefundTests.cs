@@ -33,7 +33,7 @@ public sealed class OrderClaimAndRefundTests
 
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    private static PaymentOrder Unknown() => Due().MarkUnknown("HTTP 502", Now.AddMinutes(5), Now).Order;
+    private static PaymentOrder Unknown() => Due().MarkUnknown(ProviderText.Of("HTTP 502"), Now.AddMinutes(5), Now).Order;
 
     [Fact]
     public void ClaimReapply_Unknown_OnlyTheFirstClaimsUntilTheLeaseEnds()
@@ -81,8 +81,8 @@ public sealed class OrderClaimAndRefundTests
     {
         var refund = PaymentOrder.Create(
             new NewOrder("r1", PaymentProvider.HaiPay, "fp", null, 10m, "USD") { Kind = OrderKind.Refund }, Now);
-        var unknown = refund.MarkUnknown("HTTP 502", null, Now).Order.ClaimReapply(Lease, Now).Order;
-        var refused = refund.RefuseCredentials("1002: sign error", Now).Order.ClaimReapply(Lease, Now).Order;
+        var unknown = refund.MarkUnknown(ProviderText.Of("HTTP 502"), null, Now).Order.ClaimReapply(Lease, Now).Order;
+        var refused = refund.RefuseCredentials(ProviderText.Of("1002: sign error"), Now).Order.ClaimReapply(Lease, Now).Order;
 
         var afterUnknown = unknown.CountReapply(unknown.ReapplyClaimedUntil!.Value, TimeSpan.FromSeconds(15), Now);
         var afterRefusal = refused.CountReapply(refused.ReapplyClaimedUntil!.Value, TimeSpan.FromSeconds(15), Now);

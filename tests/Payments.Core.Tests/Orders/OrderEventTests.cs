@@ -65,7 +65,7 @@ public sealed class OrderEventTests
     [Fact]
     public void NeedsReviewReentered_RaisesANewEventWithItsOwnId()
     {
-        var lost = Pending().FlagRedirectUnknown("apply answer lost", Now.AddMinutes(1)).Order;
+        var lost = Pending().FlagRedirectUnknown(ProviderText.Of("apply answer lost"), Now.AddMinutes(1)).Order;
         var restored = lost.Accept("ref", "https://3ds", Now.AddHours(1), Now.AddMinutes(2)).Order;
 
         var partial = restored.Apply(PartialCollection(), Now.AddMinutes(3)).Order;
@@ -80,7 +80,7 @@ public sealed class OrderEventTests
     [Fact]
     public void DuplicateProviderMessageOnAReenteredState_RaisesNoEvent()
     {
-        var lost = Pending().FlagRedirectUnknown("apply answer lost", Now.AddMinutes(1)).Order;
+        var lost = Pending().FlagRedirectUnknown(ProviderText.Of("apply answer lost"), Now.AddMinutes(1)).Order;
         var partial = lost.Accept("ref", "https://3ds", Now.AddHours(1), Now.AddMinutes(2)).Order
             .Apply(PartialCollection(), Now.AddMinutes(3)).Order;
 
@@ -92,7 +92,7 @@ public sealed class OrderEventTests
     }
 
     private static ProviderVerdict PartialCollection() =>
-        new(OrderStatus.Pending, "4", 10m, ReviewReasons.PartialCollection, ReceivedAmount: 5m);
+        new(OrderStatus.Pending, ProviderText.Of("4"), 10m, ReviewReasons.PartialCollection, ReceivedAmount: 5m);
 
     [Fact]
     public void IdFor_SameOrderStateAndNumber_SameIdEveryTimeAnotherNumberAnotherId()
