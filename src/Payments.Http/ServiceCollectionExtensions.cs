@@ -119,8 +119,8 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<FunctionKeyOptions>()
             .Bind(configuration.GetSection(FunctionKeyOptions.Section))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FunctionKeyOptions>, FunctionKeyOptionsValidator>();
         services.AddSingleton<FunctionKeyFilter>();
         services.AddOptions<OperatorKeyOptions>().Bind(configuration.GetSection(OperatorKeyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OperatorKeyOptions>, OperatorKeyOptionsValidator>();
