@@ -70,6 +70,7 @@ public sealed class FunctionsWorker : IAsyncDisposable
                 ["PaymentsStorage:ConnectionString"] = azurite.ConnectionString,
                 ["PaymentsStorage:TablePrefix"] = tablePrefix,
                 ["RateLimiting:PermitLimit"] = ServerHost.Unlimited,
+                ["Secrets:Idempotency-FingerprintKey"] = ServerHost.FingerprintKey,
             });
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
