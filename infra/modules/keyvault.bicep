@@ -20,6 +20,7 @@ var secretNames = [
   'HaiPay-USD-PlatformPublicKey'
   'Webhooks-SigningSecret'
   'Webhooks-PreviousSigningSecret' // only while rotating: set it to the old secret, roll out the new one, then delete it
+  'Idempotency-FingerprintKey'
 ]
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {

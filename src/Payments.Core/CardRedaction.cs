@@ -13,6 +13,9 @@ public static class CardRedaction
 {
     private static readonly string[] CardSecrets = ["accountNo", "cvv", "expiryMonth", "expiryYear"];
 
+    /// <summary>What identifies a card: its number and expiry (the CVV never, not even keyed).</summary>
+    private static readonly string[] CardIdentityFields = ["accountNo", "expiryMonth", "expiryYear"];
+
     /// <summary>The element as JSON text without the card's secret parts.</summary>
     public static string Text(JsonElement element)
     {
@@ -23,6 +26,45 @@ public static class CardRedaction
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// The card number and expiry the element holds, at any depth, in document order (length-prefixed name and JSON
+    /// text); empty when it holds none. Only ever an HMAC's input: it is card data itself. The CVV is not part of it.
+    /// </summary>
+    public static string CardIdentity(JsonElement element)
+    {
+        var text = new StringBuilder();
+        AppendIdentity(element, text);
+        return text.ToString();
+    }
+
+    private static void AppendIdentity(JsonElement element, StringBuilder text)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                var name = property.Name;
+                if (Array.Exists(CardIdentityFields, field => field.Equals(name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    var value = property.Value.GetRawText();
+                    text.Append(name.Length).Append(':').Append(name)
+                        .Append(value.Length).Append(':').Append(value).Append('\n');
+                }
+                else
+                {
+                    AppendIdentity(property.Value, text);
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                AppendIdentity(item, text);
+            }
+        }
     }
 
     /// <summary>Writes the element without the card's secret parts.</summary>

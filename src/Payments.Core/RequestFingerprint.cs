@@ -23,10 +23,14 @@ public static class RequestFingerprint
 
     /// <summary>
     /// A request by method, path, query and its parsed JSON body without the card's secret parts (property order kept,
-    /// white space not). An empty body is one of its own.
+    /// white space not); a card's number and expiry count only through an HMAC-SHA256 keyed with
+    /// <paramref name="cardKey"/>, so two cards with the same last four digits differ while nothing unkeyed is derived
+    /// from them. A body without card data gives the same fingerprint as before cards were keyed. An empty body is one
+    /// of its own.
     /// </summary>
     /// <returns>The fingerprint, or null when the body is not JSON the endpoints accept (they answer it; nothing is kept).</returns>
-    public static string? OfJsonRequest(string method, string? path, string? query, ReadOnlyMemory<byte> body)
+    public static string? OfJsonRequest(
+        string method, string? path, string? query, ReadOnlyMemory<byte> body, ReadOnlySpan<byte> cardKey)
     {
         if (body.IsEmpty)
         {
@@ -42,7 +46,15 @@ public static class RequestFingerprint
                 CardRedaction.Write(document.RootElement, writer);
             }
 
-            return Of(method, path, query, Convert.ToBase64String(canonical.ToArray()));
+            var redacted = Convert.ToBase64String(canonical.ToArray());
+            var card = CardRedaction.CardIdentity(document.RootElement);
+            if (card.Length == 0)
+            {
+                return Of(method, path, query, redacted);
+            }
+
+            var cardDigest = HMACSHA256.HashData(cardKey, Encoding.UTF8.GetBytes(card));
+            return Of(method, path, query, redacted, Convert.ToHexStringLower(cardDigest));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {

@@ -55,6 +55,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IdempotencyGate>();
+        services.AddSingleton<FingerprintKey>();
+        services.AddHostedService<FingerprintKeyCheck>();
         services.AddSingleton<IdempotentRequests>();
         services.AddSingleton<PurgeIdempotencyKeysScheduledJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<PurgeIdempotencyKeysScheduledJob>());
@@ -119,8 +121,8 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<FunctionKeyOptions>()
             .Bind(configuration.GetSection(FunctionKeyOptions.Section))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FunctionKeyOptions>, FunctionKeyOptionsValidator>();
         services.AddSingleton<FunctionKeyFilter>();
         services.AddOptions<OperatorKeyOptions>().Bind(configuration.GetSection(OperatorKeyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OperatorKeyOptions>, OperatorKeyOptionsValidator>();

@@ -81,6 +81,7 @@ public sealed class BenchSystem : IAsyncDisposable
         ["Secrets:HaiPay-USD-PrivateKey"] = Convert.ToBase64String(merchantKey.ExportPkcs8PrivateKey()),
         ["Secrets:HaiPay-USD-MerchantSecret"] = MerchantSecret,
         ["Secrets:HaiPay-USD-PlatformPublicKey"] = Convert.ToBase64String(PlatformKey.ExportSubjectPublicKeyInfo()),
+        ["Secrets:Idempotency-FingerprintKey"] = "bench-idempotency-fingerprint-key-2d7a-c4e1",
         ["HaiPayPollSchedule"] = Never,
         ["ExpireFramesSchedule"] = Never,
         ["IdempotencyPurgeSchedule"] = Never,

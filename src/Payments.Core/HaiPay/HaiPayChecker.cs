@@ -41,7 +41,7 @@ public sealed class HaiPayChecker(HaiPayClient client, OrderUpdater updater, IOp
         var currency = order.Currency ?? HaiPayOptions.DefaultCurrency;
         return order.Kind switch
         {
-            OrderKind.Refund => client.QueryRefundAsync(order.Id, order.ProviderReference, cancellationToken),
+            OrderKind.Refund => client.QueryRefundAsync(currency, order.Id, order.ProviderReference, cancellationToken),
             OrderKind.Subscription => client.QuerySubscriptionAsync(currency, order.Id, order.ProviderReference, cancellationToken),
             OrderKind.SubscriptionCharge => client.QueryChargeAsync(currency, order.Id, order.ProviderReference!, order.ProviderOrderId, cancellationToken),
             _ => client.QueryCollectionAsync(currency, order.Id, order.ProviderReference, cancellationToken),

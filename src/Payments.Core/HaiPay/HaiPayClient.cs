@@ -22,8 +22,6 @@ public sealed partial class HaiPayClient(
     ILogger<HaiPayClient> logger,
     IPaymentsMetrics metrics)
 {
-    public const string RefundCurrency = "USD";
-
     public Task<HaiPayReply> ApplyCollectionAsync(CreateCollectionCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -42,12 +40,21 @@ public sealed partial class HaiPayClient(
     public Task<HaiPayReply> QueryChargeAsync(string currency, string chargeId, string orderNo, string? haiPayOrderId, CancellationToken cancellationToken) =>
         SendAsync(currency, Prefixed(currency, "collect/query"), chargeId, new JsonObject { ["orderId"] = haiPayOrderId, ["orderNo"] = orderNo }, cancellationToken);
 
-    /// <summary>Refunds are full and USD only; <paramref name="refundId"/> is the refund's own merchant order id.</summary>
-    public Task<HaiPayReply> ApplyRefundAsync(string refundId, string orderNo, CancellationToken cancellationToken) =>
-        SendAsync(RefundCurrency, Prefixed(RefundCurrency, "refund/apply"), refundId, new JsonObject { ["orderId"] = refundId, ["orderNo"] = orderNo }, cancellationToken);
+    /// <summary>
+    /// A full refund of the collection <paramref name="orderNo"/>, on the account of the collection's
+    /// <paramref name="currency"/> (its path, appId and keys: HaiPay keeps one account per currency);
+    /// <paramref name="refundId"/> is the refund's own merchant order id.
+    /// </summary>
+    public Task<HaiPayReply> ApplyRefundAsync(
+        string currency, string refundId, string orderNo, CancellationToken cancellationToken) =>
+        SendAsync(currency, Prefixed(currency, "refund/apply"), refundId,
+            new JsonObject { ["orderId"] = refundId, ["orderNo"] = orderNo }, cancellationToken);
 
-    public Task<HaiPayReply> QueryRefundAsync(string refundId, string? refundNo, CancellationToken cancellationToken) =>
-        SendAsync(RefundCurrency, Prefixed(RefundCurrency, "refund/refundQuery"), refundId, new JsonObject { ["orderId"] = refundId, ["refundNo"] = refundNo }, cancellationToken);
+    /// <summary>A refund's status, from the account it was applied on (its collection's currency).</summary>
+    public Task<HaiPayReply> QueryRefundAsync(
+        string currency, string refundId, string? refundNo, CancellationToken cancellationToken) =>
+        SendAsync(currency, Prefixed(currency, "refund/refundQuery"), refundId,
+            new JsonObject { ["orderId"] = refundId, ["refundNo"] = refundNo }, cancellationToken);
 
     /// <summary><c>/subscription/apply</c> (no currency in the path): the collection fields plus the recurrence, numbers as strings as the table says.</summary>
     public Task<HaiPayReply> ApplySubscriptionAsync(CreateSubscriptionCommand command, CancellationToken cancellationToken)

@@ -63,7 +63,10 @@ public sealed class RefundService(
             return new CreateOutcome(CreateOutcomeKind.Conflict, tied.Order!);
         }
 
-        return await creator.CreateAsync(admission, ct => client.ApplyRefundAsync(refundId, collection.ProviderReference, ct));
+        // The refund goes to the account that took the collection: its currency's path, appId and keys.
+        var currency = collection.Currency ?? HaiPayOptions.DefaultCurrency;
+        return await creator.CreateAsync(
+            admission, ct => client.ApplyRefundAsync(currency, refundId, collection.ProviderReference, ct));
     }
 
     /// <summary>The refund currently tied to the collection, when it moved no money (refused or failed) and may be replaced.</summary>

@@ -25,5 +25,12 @@ public static class SecretNames
     /// <summary>Optional: the secret being rotated out; while it is set, every notification carries both signatures.</summary>
     public const string WebhookPreviousSigningSecret = "Webhooks-PreviousSigningSecret";
 
+    /// <summary>
+    /// The key (at least 32 random characters) of the keyed digest that tells cards apart in <c>Idempotency-Key</c>
+    /// fingerprints. Changing it makes a repeat of a card request made before the change answer 422 until the
+    /// idempotency key expires.
+    /// </summary>
+    public const string IdempotencyFingerprintKey = "Idempotency-FingerprintKey";
+
     private static string Upper(string currency) => currency.ToUpperInvariant();
 }

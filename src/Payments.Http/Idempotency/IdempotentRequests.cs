@@ -12,9 +12,12 @@ namespace Payments.Http.Idempotency;
 /// <c>Idempotent-Replayed: true</c>); another body or endpoint under the key gets 422; a repeat while the first
 /// still runs gets 409. Without the header the request runs as it is (orders are idempotent by their id anyway).
 /// The stored fingerprint is over the parsed body without the card's secret parts (<see cref="RequestFingerprint.OfJsonRequest"/>):
-/// nothing kept for 24 h can confirm a guessed CVV. A body that is not JSON the endpoints accept runs unkeyed (it is refused).
+/// the card's number and expiry count through a digest keyed with <see cref="FingerprintKey"/> (two cards sharing their
+/// last four digits are two requests), the CVV not at all: nothing kept for 24 h can confirm a guessed card or CVV.
+/// A body that is not JSON the endpoints accept runs unkeyed (it is refused).
 /// </summary>
-public sealed partial class IdempotentRequests(IdempotencyGate gate, ILogger<IdempotentRequests> logger)
+public sealed partial class IdempotentRequests(
+    IdempotencyGate gate, FingerprintKey cardKey, ILogger<IdempotentRequests> logger)
 {
     public const string Header = "Idempotency-Key";
 
@@ -36,7 +39,9 @@ public sealed partial class IdempotentRequests(IdempotencyGate gate, ILogger<Ide
         }
 
         var body = await RequestBodies.BufferAsync(request, JsonBody.MaxBytes, cancellationToken);
-        var fingerprint = body is null ? null : RequestFingerprint.OfJsonRequest(request.Method, request.Path.Value, request.QueryString.Value, body);
+        var fingerprint = body is null ? null : RequestFingerprint.OfJsonRequest(
+            request.Method, request.Path.Value, request.QueryString.Value, body,
+            await cardKey.GetAsync(cancellationToken));
         if (fingerprint is null)
         {
             return await handle();

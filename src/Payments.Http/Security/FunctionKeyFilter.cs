@@ -16,7 +16,8 @@ public sealed class FunctionKeyFilter(IOptionsMonitor<FunctionKeyOptions> option
         ArgumentNullException.ThrowIfNull(next);
         var request = context.HttpContext.Request;
         var presented = request.Headers[HeaderName].FirstOrDefault() ?? request.Query[QueryName].FirstOrDefault();
-        if (presented is null || !options.CurrentValue.Keys.Any(key => ConstantTime.SecretEquals(key, presented)))
+        if (!ConfiguredKeys.IsPresented(presented)
+            || !options.CurrentValue.Keys.Any(key => ConstantTime.SecretEquals(key, presented)))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Payments.Http.Security;
 
 /// <summary>
@@ -11,7 +9,12 @@ public sealed class FunctionKeyOptions
 {
     public const string Section = "FunctionKeys";
 
-    /// <summary>Accepted keys (two during rotation). No default: the host refuses to start without one.</summary>
-    [MinLength(1, ErrorMessage = "Configure at least one key in FunctionKeys:Keys.")]
+    /// <summary>Shortest function key accepted on start (Azure generates 56 characters).</summary>
+    public const int MinKeyLength = 16;
+
+    /// <summary>
+    /// Accepted keys (two during rotation), each at least <see cref="MinKeyLength"/> characters, none blank
+    /// (<see cref="FunctionKeyOptionsValidator"/>). No default: the host refuses to start without one.
+    /// </summary>
     public IList<string> Keys { get; } = [];
 }

@@ -15,7 +15,8 @@ public sealed class OperatorKeyFilter(IOptionsMonitor<OperatorKeyOptions> option
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var presented = context.HttpContext.Request.Headers[FunctionKeyFilter.HeaderName].FirstOrDefault();
-        if (presented is null || !options.CurrentValue.Keys.Any(key => ConstantTime.SecretEquals(key, presented)))
+        if (!ConfiguredKeys.IsPresented(presented)
+            || !options.CurrentValue.Keys.Any(key => ConstantTime.SecretEquals(key, presented)))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,

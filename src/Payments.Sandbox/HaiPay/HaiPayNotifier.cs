@@ -24,9 +24,10 @@ public sealed partial class HaiPayNotifier(
     public void Start(SandboxPayment payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        Start(payment.NotifyUrl, payment.OrderId, payment.Deliveries, new JsonObject
+        var account = sandbox.Account(payment.Currency) ?? sandbox.Primary;
+        Start(payment.NotifyUrl, payment.OrderId, payment.Deliveries, account, new JsonObject
         {
-            ["appId"] = options.CurrentValue.AppId,
+            ["appId"] = account.AppId,
             ["currency"] = payment.Currency,
             ["subscriptionOrderId"] = payment.Subscription?.SubscriptionOrderId,
             ["subscriptionNo"] = payment.Subscription?.SubscriptionNo,
@@ -46,9 +47,10 @@ public sealed partial class HaiPayNotifier(
     public void Start(SandboxSubscription subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        Start(subscription.NotifyUrl, subscription.SubscriptionOrderId, subscription.Deliveries, new JsonObject
+        var account = sandbox.Primary;
+        Start(subscription.NotifyUrl, subscription.SubscriptionOrderId, subscription.Deliveries, account, new JsonObject
         {
-            ["appId"] = options.CurrentValue.AppId,
+            ["appId"] = account.AppId,
             ["currency"] = subscription.Currency,
             ["subscriptionOrderId"] = subscription.SubscriptionOrderId,
             ["subscriptionNo"] = subscription.SubscriptionNo,
@@ -60,12 +62,17 @@ public sealed partial class HaiPayNotifier(
         });
     }
 
-    private void Start(string notifyUrl, string reference, ConcurrentQueue<NotificationAttempt> deliveries, JsonObject fields)
+    private void Start(
+        string notifyUrl,
+        string reference,
+        ConcurrentQueue<NotificationAttempt> deliveries,
+        SandboxAccount account,
+        JsonObject fields)
     {
         var faults = sandbox.Faults;
         if (faults.Notifications)
         {
-            var body = signer.Sign(fields, faults.BadNotificationSignature).ToJsonString();
+            var body = signer.Sign(fields, faults.BadNotificationSignature, account).ToJsonString();
             _ = Task.Run(() => DeliverAsync(new Uri(notifyUrl), reference, deliveries, body, faults, lifetime.ApplicationStopping));
         }
     }

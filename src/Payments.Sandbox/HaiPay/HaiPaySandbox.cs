@@ -19,18 +19,34 @@ public sealed class HaiPaySandbox : IDisposable
     private long sequence = 6023071013539000;
     private long injectedFailures;
 
+    private readonly Dictionary<string, SandboxAccount> accounts = new(StringComparer.OrdinalIgnoreCase);
+
     public HaiPaySandbox(IOptions<HaiPaySandboxOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
         PlatformKey = string.IsNullOrWhiteSpace(settings.PlatformPrivateKey) ? RSA.Create(2048) : HaiPayKeys.PrivateKey(settings.PlatformPrivateKey);
-        MerchantKey = string.IsNullOrWhiteSpace(settings.MerchantPublicKey) ? null : HaiPayKeys.PublicKey(settings.MerchantPublicKey);
+        Primary = new SandboxAccount(
+            PrimaryCurrency, settings.AppId, settings.MerchantSecret, MerchantKeyOf(settings.MerchantPublicKey));
+        accounts[PrimaryCurrency] = Primary;
+        foreach (var (currency, account) in settings.Accounts)
+        {
+            accounts[currency] = new SandboxAccount(
+                currency.ToUpperInvariant(), account.AppId, account.MerchantSecret,
+                MerchantKeyOf(account.MerchantPublicKey));
+        }
     }
+
+    /// <summary>The currency of the account configured at the top of <c>Sandbox:HaiPay</c>.</summary>
+    public const string PrimaryCurrency = "USD";
 
     public RSA PlatformKey { get; }
 
-    /// <summary>Null when no merchant key is configured: every request is then refused as unsigned.</summary>
-    public RSA? MerchantKey { get; }
+    /// <summary>The USD account: the one subscriptions (no currency in their path) are made on.</summary>
+    public SandboxAccount Primary { get; }
+
+    /// <summary>The account for <paramref name="currency"/>; null when the merchant has none in it.</summary>
+    public SandboxAccount? Account(string currency) => accounts.GetValueOrDefault(currency);
 
     public HaiPayFaults Faults { get; set; } = new();
 
@@ -90,6 +106,9 @@ public sealed class HaiPaySandbox : IDisposable
 
     public SandboxRefund? Refund(string orderId) => refunds.GetValueOrDefault(orderId);
 
+    private static RSA? MerchantKeyOf(string text) =>
+        string.IsNullOrWhiteSpace(text) ? null : HaiPayKeys.PublicKey(text);
+
     private string Draw(string switchedOn, string[] failures)
     {
         var rate = Faults.FailureRate;
@@ -105,6 +124,9 @@ public sealed class HaiPaySandbox : IDisposable
     public void Dispose()
     {
         PlatformKey.Dispose();
-        MerchantKey?.Dispose();
+        foreach (var account in accounts.Values)
+        {
+            account.Dispose();
+        }
     }
 }

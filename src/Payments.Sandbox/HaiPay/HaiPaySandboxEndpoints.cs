@@ -36,8 +36,8 @@ public static class HaiPaySandboxEndpoints
         var group = app.MapGroup("/haipay");
         group.MapPost("/{ccy}/collect/apply", ApplyAsync);
         group.MapPost("/{ccy}/collect/query", QueryAsync);
-        group.MapPost("/usd/refund/apply", RefundAsync);
-        group.MapPost("/usd/refund/refundQuery", RefundQueryAsync);
+        group.MapPost("/{ccy}/refund/apply", RefundAsync);
+        group.MapPost("/{ccy}/refund/refundQuery", RefundQueryAsync);
         group.MapGet("/pay/{orderNo}", PayPage);
         group.MapPost("/pay/{orderNo}", CompleteAsync).DisableAntiforgery();
         group.MapHaiPaySubscriptions();
@@ -47,7 +47,9 @@ public static class HaiPaySandboxEndpoints
             return Results.Ok(faults);
         });
         group.MapGet("/_sandbox/refunds/{orderId}", (string orderId, HaiPaySandbox sandbox) =>
-            sandbox.Refund(orderId) is { } r ? Results.Ok(new { r.OrderId, r.RefundNo, r.OrderNo, r.Outcome }) : Results.NotFound());
+            sandbox.Refund(orderId) is { } r
+                ? Results.Ok(new { r.OrderId, r.RefundNo, r.OrderNo, r.Outcome, r.Currency, Calls = r.Calls.ToArray() })
+                : Results.NotFound());
         group.MapGet("/_sandbox/faults", (HaiPaySandbox sandbox) => Results.Ok(new { sandbox.Faults, sandbox.InjectedFailures }));
         group.MapGet("/_sandbox/applies/{orderId}", (string orderId, HaiPaySandbox sandbox) =>
             Results.Ok(new { orderId, applies = sandbox.Applies(orderId) }));
@@ -59,9 +61,10 @@ public static class HaiPaySandboxEndpoints
         return app;
     }
 
-    private static async Task<IResult> ApplyAsync(string ccy, HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
+    private static async Task<IResult> ApplyAsync(
+        string ccy, HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, CancellationToken ct)
     {
-        var (body, refusal) = await ReadSignedAsync(request, signer, options.CurrentValue, ct);
+        var (body, account, refusal) = await ReadSignedAsync(request, sandbox, signer, ccy, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -81,7 +84,9 @@ public static class HaiPaySandboxEndpoints
             return HaiPaySigner.Error("4001", $"parameter error: {missing ?? "amount"}");
         }
 
-        var collection = new SandboxPayment(Field("orderId"), sandbox.NextNumber(), Field("amount"), ccy.ToUpperInvariant(), Field("notifyUrl"), Field("accountNo")[^4..]);
+        var collection = new SandboxPayment(
+            Field("orderId"), sandbox.NextNumber(), Field("amount"), account.Currency, Field("notifyUrl"),
+            Field("accountNo")[^4..]);
         if (!sandbox.TryAdd(collection))
         {
             return HaiPaySigner.Error("4005", "orderId already exists");
@@ -93,7 +98,13 @@ public static class HaiPaySandboxEndpoints
         }
 
         var payUrl = $"{request.Scheme}://{request.Host}/haipay/pay/{collection.OrderNo}";
-        return signer.Ok(new JsonObject { ["orderId"] = collection.OrderId, ["orderNo"] = collection.OrderNo, ["payUrl"] = payUrl });
+        var data = new JsonObject
+        {
+            ["orderId"] = collection.OrderId,
+            ["orderNo"] = collection.OrderNo,
+            ["payUrl"] = payUrl,
+        };
+        return signer.Ok(data, account);
     }
 
     /// <summary>The apply faults that create nothing: a refusal, or a gateway error.</summary>
@@ -126,9 +137,10 @@ public static class HaiPaySandboxEndpoints
         }
     }
 
-    private static async Task<IResult> QueryAsync(HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
+    private static async Task<IResult> QueryAsync(
+        string ccy, HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, CancellationToken ct)
     {
-        var (body, refusal) = await ReadQueryAsync(request, sandbox, signer, options.CurrentValue, ct);
+        var (body, account, refusal) = await ReadQueryAsync(request, sandbox, signer, ccy, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -140,7 +152,8 @@ public static class HaiPaySandboxEndpoints
         }
 
         var c = sandbox.ByOrderId(orderId);
-        if (c is null || (HaiPayEnvelope.Scalar(body, "orderNo") is { Length: > 0 } orderNo && orderNo != c.OrderNo))
+        if (c is null || c.Currency != account.Currency
+            || (HaiPayEnvelope.Scalar(body, "orderNo") is { Length: > 0 } orderNo && orderNo != c.OrderNo))
         {
             return HaiPaySigner.Error("4004", "order does not exist");
         }
@@ -158,12 +171,13 @@ public static class HaiPaySandboxEndpoints
             ["status"] = c.Status,
             ["payTime"] = c.PayTime,
             ["errorMsg"] = c.ErrorMsg,
-        });
+        }, account);
     }
 
-    private static async Task<IResult> RefundAsync(HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
+    private static async Task<IResult> RefundAsync(
+        string ccy, HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, CancellationToken ct)
     {
-        var (body, refusal) = await ReadSignedAsync(request, signer, options.CurrentValue, ct);
+        var (body, account, refusal) = await ReadSignedAsync(request, sandbox, signer, ccy, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -177,50 +191,54 @@ public static class HaiPaySandboxEndpoints
 
         var collection = sandbox.ByOrderNo(HaiPayEnvelope.Scalar(body, "orderNo") ?? string.Empty);
         var refundId = HaiPayEnvelope.Scalar(body, "orderId") ?? string.Empty;
-        if (collection is not { Status: 2 } || refundId.Length == 0)
+        if (collection is not { Status: 2 } || collection.Currency != account.Currency || refundId.Length == 0)
         {
             return HaiPaySigner.Error("4006", "order cannot be refunded");
         }
 
-        var refund = new SandboxRefund(refundId, sandbox.NextNumber(), collection.OrderNo, sandbox.Faults.RefundOutcome, sandbox.Faults.Text);
+        var refund = new SandboxRefund(
+            refundId, sandbox.NextNumber(), collection.OrderNo, sandbox.Faults.RefundOutcome, account.Currency, sandbox.Faults.Text);
         if (!sandbox.TryAddRefund(refund))
         {
             return HaiPaySigner.Error("4005", "orderId already exists");
         }
 
+        refund.Calls.Enqueue($"{account.Currency} refund/apply");
         if (await AnswerFaultAsync(fault, sandbox.Faults.SlowReply, ct) is { } failed)
         {
             return failed;
         }
 
-        return signer.Ok(RefundData(refund, options.CurrentValue));
+        return signer.Ok(RefundData(refund, account), account);
     }
 
-    private static async Task<IResult> RefundQueryAsync(HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
+    private static async Task<IResult> RefundQueryAsync(
+        string ccy, HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, CancellationToken ct)
     {
-        var (body, refusal) = await ReadQueryAsync(request, sandbox, signer, options.CurrentValue, ct);
+        var (body, account, refusal) = await ReadQueryAsync(request, sandbox, signer, ccy, ct);
         if (refusal is not null)
         {
             return refusal;
         }
 
         var refund = sandbox.Refund(HaiPayEnvelope.Scalar(body, "orderId") ?? string.Empty);
-        if (refund is null)
+        if (refund is null || refund.Currency != account.Currency)
         {
             return HaiPaySigner.Error("4004", "order does not exist");
         }
 
+        refund.Calls.Enqueue($"{account.Currency} refund/refundQuery");
         lock (refund)
         {
             refund.Status = refund.Outcome == "success" ? 2 : 3;
         }
 
-        return signer.Ok(RefundData(refund, options.CurrentValue));
+        return signer.Ok(RefundData(refund, account), account);
     }
 
-    private static JsonObject RefundData(SandboxRefund refund, HaiPaySandboxOptions settings) => new()
+    private static JsonObject RefundData(SandboxRefund refund, SandboxAccount account) => new()
     {
-        ["appId"] = settings.AppId,
+        ["appId"] = account.AppId,
         ["orderNo"] = refund.OrderNo,
         ["orderId"] = refund.OrderId,
         ["refundNo"] = refund.RefundNo,
@@ -286,15 +304,21 @@ public static class HaiPaySandboxEndpoints
     }
 
     /// <summary>A signed call about an existing order or subscription: its body, or the refusal or query fault that answers instead.</summary>
-    internal static async Task<(JsonElement Body, IResult? Refusal)> ReadQueryAsync(
-        HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, HaiPaySandboxOptions settings, CancellationToken ct)
+    internal static async Task<(JsonElement Body, SandboxAccount Account, IResult? Refusal)> ReadQueryAsync(
+        HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, string? currency, CancellationToken ct)
     {
-        var (body, refusal) = await ReadSignedAsync(request, signer, settings, ct);
-        return (body, refusal ?? await AnswerFaultAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct));
+        var (body, account, refusal) = await ReadSignedAsync(request, sandbox, signer, currency, ct);
+        return (body, account, refusal ?? await AnswerFaultAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct));
     }
 
-    internal static async Task<(JsonElement Body, IResult? Refusal)> ReadSignedAsync(HttpRequest request, HaiPaySigner signer, HaiPaySandboxOptions settings, CancellationToken ct)
+    /// <summary>
+    /// A call signed for the account of <paramref name="currency"/> (its path's; null: the USD account, for the paths
+    /// without a currency): its appId and its merchant keys, or 1001 / 1002.
+    /// </summary>
+    internal static async Task<(JsonElement Body, SandboxAccount Account, IResult? Refusal)> ReadSignedAsync(
+        HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, string? currency, CancellationToken ct)
     {
+        var account = currency is null ? sandbox.Primary : sandbox.Account(currency);
         JsonElement body;
         try
         {
@@ -303,14 +327,17 @@ public static class HaiPaySandboxEndpoints
         }
         catch (JsonException)
         {
-            return (default, HaiPaySigner.Error("4001", "request data must be JSON"));
+            return (default, sandbox.Primary, HaiPaySigner.Error("4001", "request data must be JSON"));
         }
 
-        if (body.ValueKind != JsonValueKind.Object || HaiPayEnvelope.Scalar(body, "appId") != settings.AppId.ToString(CultureInfo.InvariantCulture))
+        if (account is null || body.ValueKind != JsonValueKind.Object
+            || HaiPayEnvelope.Scalar(body, "appId") != account.AppId.ToString(CultureInfo.InvariantCulture))
         {
-            return (body, HaiPaySigner.Error("1001", "appId does not exist"));
+            return (body, sandbox.Primary, HaiPaySigner.Error("1001", "appId does not exist"));
         }
 
-        return signer.Verifies(body) ? (body, null) : (body, HaiPaySigner.Error("1002", "sign error"));
+        return signer.Verifies(body, account)
+            ? (body, account, null)
+            : (body, account, HaiPaySigner.Error("1002", "sign error"));
     }
 }

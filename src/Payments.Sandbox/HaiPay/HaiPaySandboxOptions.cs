@@ -1,6 +1,9 @@
 namespace Payments.Sandbox.HaiPay;
 
-/// <summary>The one merchant the HaiPay sandbox knows (section <c>Sandbox:HaiPay</c>).</summary>
+/// <summary>
+/// The merchant the HaiPay sandbox knows (section <c>Sandbox:HaiPay</c>): its USD account here, its accounts in other
+/// currencies in <see cref="Accounts"/> (HaiPay issues an appId and keys per currency).
+/// </summary>
 public sealed class HaiPaySandboxOptions
 {
     public const string Section = "Sandbox:HaiPay";
@@ -15,6 +18,10 @@ public sealed class HaiPaySandboxOptions
 
     /// <summary>The platform's RSA private key; generated at start when empty (its public half: <c>GET /haipay/_sandbox/platform-key</c>).</summary>
     public string PlatformPrivateKey { get; set; } = string.Empty;
+
+    /// <summary>The merchant's accounts in other currencies, by currency code (e.g. <c>EUR</c>).</summary>
+    public IDictionary<string, HaiPaySandboxAccountOptions> Accounts { get; } =
+        new Dictionary<string, HaiPaySandboxAccountOptions>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Wait between notification attempts. HaiPay waits 5 minutes.</summary>
     public TimeSpan NotificationRetryInterval { get; set; } = TimeSpan.FromMinutes(5);

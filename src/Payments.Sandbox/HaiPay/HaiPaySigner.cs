@@ -8,8 +8,11 @@ namespace Payments.Sandbox.HaiPay;
 /// <summary>Signs what the sandbox sends (reply <c>data</c>, notifications) and verifies what merchants send.</summary>
 public sealed class HaiPaySigner(HaiPaySandbox sandbox, IOptionsMonitor<HaiPaySandboxOptions> options)
 {
-    /// <summary>Drops null fields (HaiPay omits them) and adds <c>sign</c>; <paramref name="forged"/> signs with a wrong secret.</summary>
-    public JsonObject Sign(JsonObject fields, bool forged)
+    /// <summary>
+    /// Drops null fields (HaiPay omits them) and adds <c>sign</c> with <paramref name="account"/>'s merchant secret
+    /// (null: the USD account's); <paramref name="forged"/> signs with a wrong secret.
+    /// </summary>
+    public JsonObject Sign(JsonObject fields, bool forged, SandboxAccount? account = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         foreach (var (name, _) in fields.Where(f => f.Value is null).ToList())
@@ -18,25 +21,34 @@ public sealed class HaiPaySigner(HaiPaySandbox sandbox, IOptionsMonitor<HaiPaySa
         }
 
         using var unsigned = JsonDocument.Parse(fields.ToJsonString());
-        var secret = forged ? MerchantSecret + "-forged" : MerchantSecret;
+        var secret = SecretOf(account ?? sandbox.Primary);
+        secret = forged ? secret + "-forged" : secret;
         fields[HaiPayCanonical.SignField] = HaiPaySignature.SignObject(unsigned.RootElement, secret, sandbox.PlatformKey);
         return fields;
     }
 
-    public bool Verifies(JsonElement request) =>
-        sandbox.MerchantKey is { } key && HaiPaySignature.VerifyObject(request, MerchantSecret, key);
+    public bool Verifies(JsonElement request, SandboxAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account.MerchantKey is { } key && HaiPaySignature.VerifyObject(request, SecretOf(account), key);
+    }
 
-    /// <summary>The merchant secret in force: a rotation switched on through the faults, or the configured one.</summary>
-    private string MerchantSecret => sandbox.Faults.MerchantSecret ?? options.CurrentValue.MerchantSecret;
+    /// <summary>
+    /// The merchant secret in force on the account: for the USD account a rotation switched on through the faults, else
+    /// the configured one.
+    /// </summary>
+    private string SecretOf(SandboxAccount account) => account == sandbox.Primary
+        ? sandbox.Faults.MerchantSecret ?? options.CurrentValue.MerchantSecret
+        : account.MerchantSecret;
 
-    public IResult Ok(JsonObject data)
+    public IResult Ok(JsonObject data, SandboxAccount? account = null)
     {
         var envelope = new JsonObject
         {
             ["status"] = "1",
             ["error"] = HaiPayEnvelope.SuccessError,
             ["msg"] = string.Empty,
-            ["data"] = Sign(data, sandbox.Faults.BadResponseSignature),
+            ["data"] = Sign(data, sandbox.Faults.BadResponseSignature, account),
         };
         if (!sandbox.Faults.RepeatedReplyProperty)
         {

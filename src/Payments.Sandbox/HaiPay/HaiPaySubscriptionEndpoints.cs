@@ -24,9 +24,9 @@ public static class HaiPaySubscriptionEndpoints
         ArgumentNullException.ThrowIfNull(group);
         group.MapPost("/subscription/apply", ApplyAsync);
         group.MapPost("/subscription/query", (HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct) =>
-            WithSubscriptionAsync(request, sandbox, signer, options.CurrentValue, s => signer.Ok(Data(s, options.CurrentValue)), ct));
+            WithSubscriptionAsync(request, sandbox, signer, s => signer.Ok(Data(s, options.CurrentValue)), ct));
         group.MapPost("/subscription/cancel", (HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct) =>
-            WithSubscriptionAsync(request, sandbox, signer, options.CurrentValue, s =>
+            WithSubscriptionAsync(request, sandbox, signer, s =>
             {
                 lock (s)
                 {
@@ -55,7 +55,7 @@ public static class HaiPaySubscriptionEndpoints
     private static async Task<IResult> ApplyAsync(HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
     {
         var settings = options.CurrentValue;
-        var (body, refusal) = await HaiPaySandboxEndpoints.ReadSignedAsync(request, signer, settings, ct);
+        var (body, _, refusal) = await HaiPaySandboxEndpoints.ReadSignedAsync(request, sandbox, signer, null, ct);
         var fault = sandbox.ApplyFault();
         if ((refusal ?? HaiPaySandboxEndpoints.BeforeCreate(fault, sandbox.Faults.Text)) is { } refused)
         {
@@ -97,9 +97,13 @@ public static class HaiPaySubscriptionEndpoints
     }
 
     private static async Task<IResult> WithSubscriptionAsync(
-        HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, HaiPaySandboxOptions settings, Func<SandboxSubscription, IResult> answer, CancellationToken ct)
+        HttpRequest request,
+        HaiPaySandbox sandbox,
+        HaiPaySigner signer,
+        Func<SandboxSubscription, IResult> answer,
+        CancellationToken ct)
     {
-        var (body, refusal) = await HaiPaySandboxEndpoints.ReadQueryAsync(request, sandbox, signer, settings, ct);
+        var (body, _, refusal) = await HaiPaySandboxEndpoints.ReadQueryAsync(request, sandbox, signer, null, ct);
         if (refusal is not null)
         {
             return refusal;

@@ -198,5 +198,6 @@ public sealed class SettingsConsistencyTests
         SecretNames.HaiPayPlatformPublicKey(Key),
         SecretNames.WebhookSigningSecret,
         SecretNames.WebhookPreviousSigningSecret,
+        SecretNames.IdempotencyFingerprintKey,
     ];
 }

@@ -71,6 +71,7 @@ public sealed class FunctionsWorker : IAsyncDisposable
                 ["PaymentsStorage:TablePrefix"] = tablePrefix,
                 ["RateLimiting:PermitLimit"] = ServerHost.Unlimited,
                 ["HuaweiPin:AmountUnit"] = "major",
+                ["Secrets:Idempotency-FingerprintKey"] = ServerHost.FingerprintKey,
             });
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Debug);

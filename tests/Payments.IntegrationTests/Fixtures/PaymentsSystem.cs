@@ -18,6 +18,23 @@ public sealed class PaymentsSystem : IAsyncDisposable
     /// <summary>Generated once per test run: the merchant's key pair and the sandbox platform's.</summary>
     public static readonly HaiPayTestKeys HaiPayKeys = HaiPayTestKeys.Generate();
 
+    /// <summary>The merchant's EUR account at the sandbox: its own appId, secret and key pair.</summary>
+    public const long HaiPayEurAppId = 2027;
+
+    public const string HaiPayEurMerchantSecret = "stack-haipay-eur-merchant-secret-3c9d";
+
+    /// <summary>Generated once per test run; only the merchant pair is used (the platform's is HaiPayKeys').</summary>
+    public static readonly HaiPayTestKeys HaiPayEurKeys = HaiPayTestKeys.Generate();
+
+    /// <summary>Server settings adding the EUR account (the sandbox always has it; the Server with these).</summary>
+    public static Dictionary<string, string?> EurAccount() => new()
+    {
+        ["HaiPay:Accounts:EUR:AppId"] = HaiPayEurAppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Secrets:HaiPay-EUR-PrivateKey"] = HaiPayEurKeys.MerchantPrivate,
+        ["Secrets:HaiPay-EUR-MerchantSecret"] = HaiPayEurMerchantSecret,
+        ["Secrets:HaiPay-EUR-PlatformPublicKey"] = HaiPayKeys.PlatformPublic,
+    };
+
     private readonly AzuriteFixture azurite;
     private readonly Dictionary<string, string?> serverSettings;
 
@@ -57,6 +74,10 @@ public sealed class PaymentsSystem : IAsyncDisposable
             ["Sandbox:HaiPay:MerchantSecret"] = HaiPayMerchantSecret,
             ["Sandbox:HaiPay:MerchantPublicKey"] = HaiPayKeys.MerchantPublic,
             ["Sandbox:HaiPay:PlatformPrivateKey"] = HaiPayKeys.PlatformPrivate,
+            ["Sandbox:HaiPay:Accounts:EUR:AppId"] =
+                HaiPayEurAppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sandbox:HaiPay:Accounts:EUR:MerchantSecret"] = HaiPayEurMerchantSecret,
+            ["Sandbox:HaiPay:Accounts:EUR:MerchantPublicKey"] = HaiPayEurKeys.MerchantPublic,
             ["Sandbox:HaiPay:NotificationRetryInterval"] = "00:00:00.300",
             ["Sandbox:HaiPay:SubscriptionDay"] = "00:00:01",
         });
@@ -142,6 +163,19 @@ public sealed class PaymentsSystem : IAsyncDisposable
 
         response.EnsureSuccessStatusCode();
         return true;
+    }
+
+    /// <summary>
+    /// The sandbox's view of a HaiPay refund (the account it was made on, <c>currency</c>, and every call that reached
+    /// it, <c>calls</c>); null when HaiPay never received it.
+    /// </summary>
+    public async Task<JsonElement?> SandboxRefundAsync(string refundId)
+    {
+        using var client = Sandbox.CreateClient();
+        var response = await client.GetAsync($"/haipay/_sandbox/refunds/{Uri.EscapeDataString(refundId)}");
+        return response.StatusCode == System.Net.HttpStatusCode.NotFound
+            ? null
+            : await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     /// <summary>How many HaiPay calls the sandbox has failed at random so far.</summary>

@@ -17,6 +17,9 @@ public sealed class ServerHost : IAsyncDisposable
     /// <summary>The operator key (<c>OperatorKeys:Keys</c>) the operator routes take; the function key does not open them.</summary>
     public const string OperatorKey = "test-operator-key-5c1e-77ab-0d42";
 
+    /// <summary>The <c>Idempotency-FingerprintKey</c> secret every test host gets unless a test sets its own.</summary>
+    public const string FingerprintKey = "test-idempotency-fingerprint-key-6b1f-90ce";
+
     /// <summary>
     /// The tests' rate limit unless a test sets its own: every test client is on loopback, and the callback storm sends
     /// 10,000 deliveries from it; the limit is what <c>RateLimitTests</c> measure.
@@ -58,6 +61,7 @@ public sealed class ServerHost : IAsyncDisposable
                 ["FunctionKeys:Keys:0"] = FunctionKey,
                 ["HuaweiPin:AmountUnit"] = "major",
                 ["OperatorKeys:Keys:0"] = OperatorKey,
+                ["Secrets:Idempotency-FingerprintKey"] = FingerprintKey,
                 ["RateLimiting:PermitLimit"] = Unlimited,
             });
             if (settings is not null)

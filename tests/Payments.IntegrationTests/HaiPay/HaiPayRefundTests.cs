@@ -85,6 +85,36 @@ public sealed class HaiPayRefundTests(AzuriteFixture azurite)
         Assert.True((await badId.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("refundId", out _));
     }
 
+    /// <summary>
+    /// HaiPay keeps an account (appId, keys) per currency: a EUR collection's refund is applied and queried on the EUR
+    /// account, whose keys sign the calls (the sandbox verifies them with the EUR account's) and its replies.
+    /// </summary>
+    [Fact]
+    public async Task Refund_EurCollection_AppliedAndQueriedOnTheEurAccount()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite, PaymentsSystem.EurAccount());
+        var request = CollectionFlow.Request("hpy-refund-eur");
+        request["currency"] = "EUR";
+        var created = await CollectionFlow.CreateAsync(system, request);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var payUrl = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payUrl").GetString()!;
+        await CollectionFlow.CompleteAsync(payUrl, "success");
+        await system.WaitForStatusAsync("hpy-refund-eur", "Succeeded");
+
+        var response = await CollectionFlow.RefundAsync(
+            system, "hpy-refund-eur", new { refundId = "hpy-refund-eur-r1" });
+        var synced = await CollectionFlow.SyncAsync(system, "hpy-refund-eur-r1");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, synced.StatusCode);
+        var refund = await synced.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Succeeded", refund.GetProperty("status").GetString());
+        var atHaiPay = (await system.SandboxRefundAsync("hpy-refund-eur-r1"))!.Value;
+        Assert.Equal("EUR", atHaiPay.GetProperty("currency").GetString());
+        Assert.Equal(["EUR refund/apply", "EUR refund/refundQuery"],
+            atHaiPay.GetProperty("calls").EnumerateArray().Select(c => c.GetString()));
+    }
+
     private async Task<PaymentsSystem> PaidSystemAsync(string orderId)
     {
         var system = await PaymentsSystem.StartAsync(azurite);

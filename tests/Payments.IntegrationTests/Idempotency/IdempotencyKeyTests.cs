@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Core.Idempotency;
+using Payments.Core.Secrets;
 using Payments.IntegrationTests.Fixtures;
+using Payments.IntegrationTests.HaiPay;
 
 namespace Payments.IntegrationTests.Idempotency;
 
@@ -13,6 +15,10 @@ namespace Payments.IntegrationTests.Idempotency;
 public sealed class IdempotencyKeyTests(AzuriteFixture azurite)
 {
     private const string Frames = "/api/huaweipin/frames";
+    private const string Collections = "/api/haipay/collections";
+
+    /// <summary>Passes Luhn, and shares its last four digits with <see cref="CollectionFlow.CardNumber"/>.</summary>
+    private const string OtherCardSameLastFour = "4111111111145556";
 
     /// <summary>
     /// The sandbox's "slow" GetFrame answers after 1.5 s; the tests' usual 2 s provider timeout leaves too little room
@@ -188,6 +194,68 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.False(response.Headers.Contains("Idempotent-Replayed"));
+    }
+
+    /// <summary>
+    /// Two cards that share their last four digits and expiry are two requests: the fingerprint tells them apart by a
+    /// keyed digest of number and expiry, so the second card gets 422, never the first card's answer.
+    /// </summary>
+    [Fact]
+    public async Task CreateCollection_SameKeyAnotherCardWithTheSameLastFourAndExpiry_422()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        var first = CollectionFlow.Request("idem-card");
+        var other = CollectionFlow.Request("idem-card");
+        other["accountNo"] = OtherCardSameLastFour;
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(system, Collections, "k-card", first)).StatusCode);
+
+        var response = await PostAsync(system, Collections, "k-card", other);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.False(response.Headers.Contains("Idempotent-Replayed"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(OtherCardSameLastFour, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateCollection_SameKeySameCard_FirstAnswerReplayed()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        var first = await PostAsync(system, Collections, "k-same-card", CollectionFlow.Request("idem-same-card"));
+
+        var second = await PostAsync(system, Collections, "k-same-card", CollectionFlow.Request("idem-same-card"));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The secret Idempotency-FingerprintKey is checked on start: blank is never a key.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("                                        ")]
+    [InlineData("short-fingerprint-key")]
+    public async Task Start_FingerprintKeyMissingBlankOrShort_RefusedNamingTheSecretNotTheValue(string value)
+    {
+        var settings = new Dictionary<string, string?> { ["Secrets:Idempotency-FingerprintKey"] = value };
+
+        Exception? failure = null;
+        try
+        {
+            await using var server = await ServerHost.StartAsync(azurite, settings);
+        }
+        catch (Exception e) when (e is InvalidOperationException or SecretNotFoundException)
+        {
+            failure = e;
+        }
+
+        Assert.NotNull(failure);
+        Assert.Contains("Idempotency-FingerprintKey", failure.Message, StringComparison.Ordinal);
+        if (value.Trim().Length > 0)
+        {
+            Assert.DoesNotContain(value, failure.Message, StringComparison.Ordinal);
+        }
     }
 
     private static object FrameBody(string orderId) => new { orderId, username = "customer-1", customerIp = "203.0.113.7" };

@@ -258,5 +258,6 @@ public sealed class TelemetryMetricsTests(AzuriteFixture azurite)
         [Payments.Core.Secrets.SecretNames.HaiPayPrivateKey("USD")] = PaymentsSystem.HaiPayKeys.MerchantPrivate,
         [Payments.Core.Secrets.SecretNames.HaiPayMerchantSecret("USD")] = PaymentsSystem.HaiPayMerchantSecret,
         [Payments.Core.Secrets.SecretNames.HaiPayPlatformPublicKey("USD")] = PaymentsSystem.HaiPayKeys.PlatformPublic,
+        [Payments.Core.Secrets.SecretNames.IdempotencyFingerprintKey] = ServerHost.FingerprintKey,
     };
 }
