@@ -38,12 +38,16 @@ public sealed record HaiPayEnvelope(string Status, string Error, string Message,
         }
     }
 
-    /// <summary>A scalar field's text whether it was sent as a string or a number; null when absent or not scalar.</summary>
+    /// <summary>
+    /// A scalar field's text whether it was sent as a string or a number; null when absent, null, empty or not scalar. Empty
+    /// and absent are one thing, as they are to the signature (<see cref="HaiPayCanonical"/> drops both): a generic-map sender
+    /// that writes every field, <c>""</c> where it has nothing, is read exactly like one that leaves them out.
+    /// </summary>
     public static string? Scalar(JsonElement fields, string name) =>
         fields.ValueKind == JsonValueKind.Object && fields.TryGetProperty(name, out var value)
             ? value.ValueKind switch
             {
-                JsonValueKind.String => value.GetString(),
+                JsonValueKind.String => value.GetString() is { Length: > 0 } text ? text : null,
                 JsonValueKind.Number => value.GetRawText(),
                 _ => null,
             }

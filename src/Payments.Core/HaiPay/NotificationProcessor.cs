@@ -8,8 +8,9 @@ using Payments.Core.Orders;
 namespace Payments.Core.HaiPay;
 
 /// <summary>
-/// HaiPay notifications, read as a generic map and verified over every field received. A verified one moves
-/// the order by compare-and-swap (duplicates change nothing); one that does not verify is recorded, changes
+/// HaiPay notifications, read as a generic map and verified over every field received. A verified one moves the order it
+/// names, whatever its kind (collection, refund, subscription), through the one <see cref="HaiPayVerdicts.Apply"/> by
+/// compare-and-swap (duplicates change nothing; a contradiction of a final state flags it for a person); one that does not verify is recorded, changes
 /// nothing, and makes us ask HaiPay for the order's status instead. A notification naming a subscription (by our
 /// <c>subscriptionOrderId</c>, or by HaiPay's <c>subscriptionNo</c> alone, found through <see cref="IOrderRepository.FindHaiPaySubscriptionAsync"/>)
 /// is about the subscription itself, or, when it names a charge (<c>orderNo</c>), about one recurring charge. One naming
@@ -57,7 +58,7 @@ public sealed partial class NotificationProcessor(
             ? await ApplySubscriptionAsync(message, body, cancellationToken)
             : await updater.UpdateAsync(
                 message.OrderId,
-                (order, now) => order is { Provider: PaymentProvider.HaiPay, Kind: OrderKind.Payment }
+                (order, now) => order.Provider == PaymentProvider.HaiPay
                     ? HaiPayVerdicts.Apply(order, body, now)
                     : new Transition(TransitionKind.Conflict, order),
                 cancellationToken);

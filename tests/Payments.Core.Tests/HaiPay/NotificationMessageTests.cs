@@ -40,7 +40,7 @@ public sealed class NotificationMessageTests
     }
 
     [Theory]
-    [InlineData("""{"subscriptionNo":"","orderNo":"602","sign":"c2ln"}""", "subscriptionOrderId")]
+    [InlineData("""{"subscriptionNo":"","orderNo":"602","sign":"c2ln"}""", "orderId")]
     [InlineData("""{"subscriptionNo":"40/25","orderNo":"602","sign":"c2ln"}""", "subscriptionNo")]
     [InlineData("""{"subscriptionOrderId":"S1","subscriptionNo":"4025402540254025402540254025402540254025402540254","sign":"c2ln"}""", "subscriptionNo")]
     [InlineData("""{"subscriptionOrderId":"S1","orderId":"4025-1-1","sign":"c2ln"}""", "orderNo")]

@@ -115,7 +115,7 @@ public sealed class HaiPayEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Collection_ErrorEnvelopeOnApply_RejectedWithTheProviderCodeNeverFailed()
+    public async Task Collection_ErrorEnvelopeOnApply_502WithTheProviderCode_OrderUnknownAndChecked()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await system.SetHaiPayFaultsAsync(new { apply = "refuse" });
@@ -124,7 +124,9 @@ public sealed class HaiPayEndToEndTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("Rejected", "4002"), (problem.GetProperty("status").GetString(), problem.GetProperty("providerCode").GetString()));
+        Assert.Equal(("Unknown", "4002"), (problem.GetProperty("status").GetString(), problem.GetProperty("providerCode").GetString()));
+        var stored = await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("hpy-refused", default);
+        Assert.NotNull(stored!.Value.NextCheckAt);
     }
 
     [Fact]

@@ -80,6 +80,21 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Notify_CollectionCarryingEmptyOrNullSubscriptionFields_AppliedAsTheCollection()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-empty");
+        var fields = Notification("hpy-notify-empty", 2, "12.50");
+        fields["subscriptionNo"] = string.Empty;
+        fields["subscriptionOrderId"] = null;
+
+        var response = await PostAsync(system, Signed(fields, PlatformKey()));
+
+        Assert.Equal((HttpStatusCode.OK, "SUCCESS"), (response.StatusCode, await response.Content.ReadAsStringAsync()));
+        Assert.Equal(OrderStatus.Succeeded, (await OrderAsync(system, "hpy-notify-empty")).Status);
+    }
+
+    [Fact]
     public async Task Notify_TwentyConcurrentCopies_OneChangeAndTwentySuccess()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);

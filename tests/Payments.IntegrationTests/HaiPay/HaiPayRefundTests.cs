@@ -70,6 +70,32 @@ public sealed class HaiPayRefundTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Refund_RefusedByAnUnsignedErrorReply_StaysUnknownIsNotReplacedAndASignedSuccessSettlesIt()
+    {
+        await using var system = await PaidSystemAsync("hpy-refund-unsigned");
+        await system.SetHaiPayFaultsAsync(new { apply = "refuse" });
+        var refused = await CollectionFlow.RefundAsync(system, "hpy-refund-unsigned", new { refundId = "rf-unsigned-1" });
+        await system.SetHaiPayFaultsAsync(new { });
+
+        var replacement = await CollectionFlow.RefundAsync(system, "hpy-refund-unsigned", new { refundId = "rf-unsigned-2" });
+        var notice = Chaos.ProviderMessages.Genuine("rf-unsigned-1", Payments.Core.Orders.OrderStatus.Succeeded, 12.50m,
+            Payments.Core.Orders.PaymentProvider.HaiPay);
+        using var anonymous = system.Server.CreateAnonymousClient();
+        using var content = new StringContent(notice.Body, System.Text.Encoding.UTF8, "application/json");
+        var acknowledged = await anonymous.PostAsync(new Uri(notice.Path, UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, replacement.StatusCode);
+        Assert.Equal("SUCCESS", await acknowledged.Content.ReadAsStringAsync());
+        using var client = system.Server.CreateMerchantClient();
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/orders/rf-unsigned-1");
+        var collection = await client.GetFromJsonAsync<JsonElement>("/api/haipay/collections/hpy-refund-unsigned");
+        Assert.Equal("Succeeded", first.GetProperty("status").GetString());
+        Assert.Equal(("rf-unsigned-1", "Succeeded"), (collection.GetProperty("refund").GetProperty("refundId").GetString(),
+            collection.GetProperty("refund").GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task Refund_CollectionNotSucceeded_409_UnknownCollection_404_BadRefundId_400()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
