@@ -4,10 +4,10 @@ using System.Text.Json;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.Operations;
 
-namespace Payments.IntegrationTests.Review3;
+namespace Payments.IntegrationTests.Operations;
 
 /// <summary>
-/// Review 3: the new acknowledgement route must follow the operator routes' rule for path values (a bad <c>orderId</c> is a
+/// The acknowledgement route follows the operator routes' rule for path values (a bad <c>orderId</c> is a
 /// 400 naming it, answered before storage is asked), like resolution and replay do.
 /// </summary>
 [Collection(AzuriteGroup.Name)]

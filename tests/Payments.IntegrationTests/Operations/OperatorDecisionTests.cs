@@ -13,17 +13,18 @@ using Payments.IntegrationTests.HaiPay;
 using Payments.IntegrationTests.Operations;
 using Payments.Core.Text;
 
-namespace Payments.IntegrationTests.Review;
+namespace Payments.IntegrationTests.Operations;
 
 /// <summary>
-/// Outside review of the operator API: each test states what the API should do and fails while it does not (see the
-/// review report on branch wt-r1).
+/// What operators decide never regresses or hides money: late and contradicted successes stay listed until acknowledged,
+/// provider-answer resolutions agree with HaiPay's signed answer and the order version checked, notes carry no card number,
+/// and every decision is recorded before it is applied.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class OperatorReviewTests(AzuriteFixture azurite)
+public sealed class OperatorDecisionTests(AzuriteFixture azurite)
 {
     /// <summary>
-    /// Finding 1: a signed success after Expired/Failed leaves the order Succeeded with reviewReason succeeded-after-expiry /
+    /// a signed success after Expired/Failed leaves the order Succeeded with reviewReason succeeded-after-expiry /
     /// succeeded-after-failure ("money may have moved twice"), but the attention index only has rows for NeedsReview: the
     /// order is listed nowhere, although the console even offers these reasons as filters.
     /// </summary>
@@ -58,7 +59,7 @@ public sealed class OperatorReviewTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Finding 2: an operator's manual-override Succeeded that HaiPay later contradicts with a signed failure is only a
+    /// an operator's manual-override Succeeded that HaiPay later contradicts with a signed failure is only a
     /// callback-conflict audit row: the merchant was told succeeded, HaiPay says no money, and no listing shows it.
     /// </summary>
     [Fact]
@@ -90,7 +91,7 @@ public sealed class OperatorReviewTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Finding 3: evidence provider-answer accepts Succeeded when HaiPay's signed answer is a success with ANOTHER amount
+    /// evidence provider-answer accepts Succeeded when HaiPay's signed answer is a success with ANOTHER amount
     /// (verdict Succeeded with review reason amount-mismatch): the decision "agrees" on the outcome only, the review reason
     /// the provider's own answer carries is waived, and the order becomes Succeeded at our amount without the received one.
     /// </summary>
@@ -114,7 +115,7 @@ public sealed class OperatorReviewTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Finding 4: an abandoned delivery of an event the order has since moved on from stays in the abandoned listing for ever:
+    /// an abandoned delivery of an event the order has since moved on from stays in the abandoned listing for ever:
     /// replay answers 409 ("the order has moved on") and nothing else removes the row.
     /// </summary>
     [Fact]
@@ -134,7 +135,7 @@ public sealed class OperatorReviewTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Finding 5: the operator's free-text note goes into the audit table as typed: a card number pasted into it is stored
+    /// the operator's free-text note goes into the audit table as typed: a card number pasted into it is stored
     /// (the rule is: never store a card number). Expected: refused (400 naming note) or stored redacted.
     /// </summary>
     [Fact]
@@ -152,7 +153,7 @@ public sealed class OperatorReviewTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Finding 6: a body sent without Content-Length and without Content-Type (chunked) is taken for "no body": POST
+    /// a body sent without Content-Length and without Content-Type (chunked) is taken for "no body": POST
     /// api/ops/sync {"orderId": ...} then runs a whole poll cycle (202) instead of checking the order or answering 400/415.
     /// </summary>
     [Fact]
@@ -171,7 +172,7 @@ public sealed class OperatorReviewTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Finding 7: provider-answer checks HaiPay's answer against the order as read before the query, but writes through the
+    /// provider-answer checks HaiPay's answer against the order as read before the query, but writes through the
     /// updater, which on a lost race re-reads and applies Resolve to whatever NeedsReview order it finds: a signed partial
     /// collection that arrived while HaiPay was being asked is overwritten by a decision made on the older state.
     /// </summary>
@@ -195,7 +196,7 @@ public sealed class OperatorReviewTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Finding 8: attention rows of provider messages (written per anonymous unverified message, up to
+    /// attention rows of provider messages (written per anonymous unverified message, up to
     /// Audit:UnverifiedPerPartition a day) are never deleted: the audit month tables they summarize are purged after
     /// Audit:Retention, the listing hides older rows, but the rows stay in the attention table for ever.
     /// </summary>
@@ -246,7 +247,7 @@ public sealed class OperatorReviewTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Finding 9: the resolution is written first and audited after: when the audit write fails (storage refuses it) the
+    /// the resolution is written first and audited after: when the audit write fails (storage refuses it) the
     /// operator gets a 5xx, the order stays decided (merchant notified) and no record says who decided it or why; a retry
     /// answers 409. Expected: no decision without its audit record (record the intent first, or fail before the change).
     /// </summary>

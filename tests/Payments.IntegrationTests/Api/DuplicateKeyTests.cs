@@ -10,10 +10,10 @@ using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HaiPay;
 using Payments.IntegrationTests.HuaweiPin;
 
-namespace Payments.IntegrationTests.Hardening;
+namespace Payments.IntegrationTests.Api;
 
 /// <summary>
-/// Issue #16, scenario 4: a repeated property name would let what is verified differ from what is applied (the
+/// A repeated property name would let what is verified differ from what is applied (the
 /// verifier and the business logic each pick "their" copy). Every body we receive refuses it: 400 naming the
 /// property, nothing written, nothing applied; provider messages included (a genuinely signed one too).
 /// </summary>

@@ -3,12 +3,12 @@ using System.Text;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HaiPay;
 
-namespace Payments.IntegrationTests.Review2;
+namespace Payments.IntegrationTests.HaiPay;
 
 /// <summary>
-/// Review 2: the per-instance budget of queries on unverified notifications is spent before the per-order claim is checked,
-/// so forged notifications naming one known open order, each refused by that order's claim and asking HaiPay nothing, still
-/// use up the whole budget: a notification for another order that fails verification then gets no query at all.
+/// The per-instance budget of queries on unverified notifications is spent only on a query that is due: forged
+/// notifications naming one known open order, refused by that order's claim and asking HaiPay nothing, take nothing from it,
+/// so a notification for another order that fails verification still gets its query.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class UnverifiedBudgetStarvationTests(AzuriteFixture azurite)

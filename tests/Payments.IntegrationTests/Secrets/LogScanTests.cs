@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Payments.IntegrationTests.Fixtures;
 
-namespace Payments.IntegrationTests.Hardening;
+namespace Payments.IntegrationTests.Secrets;
 
 /// <summary>The log text the secret and card scans read covers the scopes a record was written in, not only its message.</summary>
 public sealed partial class LogScanTests

@@ -5,9 +5,9 @@ using System.Text.Json;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HaiPay;
 
-namespace Payments.IntegrationTests.Hardening;
+namespace Payments.IntegrationTests.Api;
 
-/// <summary>Issue #16, scenario 1: every create carries a merchant-chosen identity, so a retry can never make a second provider order.</summary>
+/// <summary>Every create carries a merchant-chosen identity, so a retry can never make a second provider order.</summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class MerchantIdentityTests(AzuriteFixture azurite)
 {

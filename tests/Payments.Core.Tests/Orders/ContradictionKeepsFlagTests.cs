@@ -1,12 +1,11 @@
 using Payments.Core.Orders;
 using Payments.Core.Text;
 
-namespace Payments.Core.Tests.Review3;
+namespace Payments.Core.Tests.Orders;
 
 /// <summary>
-/// Review 3: the flag a signed contradiction writes replaces the order's review reason and detail. An order flagged
-/// succeeded-after-failure (money may have moved twice) that then receives a redelivery of the earlier signed failure must not
-/// lose why it was flagged: the operator would see only "provider says Failed after Succeeded".
+/// A signed contradiction keeps an order's earlier flag: an order flagged succeeded-after-failure (money may have moved
+/// twice) that then receives a redelivery of the earlier signed failure stays named as such; only its detail changes.
 /// </summary>
 public sealed class ContradictionKeepsFlagTests
 {

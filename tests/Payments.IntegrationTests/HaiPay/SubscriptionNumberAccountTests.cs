@@ -6,12 +6,12 @@ using Payments.Core.Orders;
 using Payments.IntegrationTests.Fixtures;
 using Payments.Core.Text;
 
-namespace Payments.IntegrationTests.Review3;
+namespace Payments.IntegrationTests.HaiPay;
 
 /// <summary>
-/// Review 3: the <c>subscriptionNo</c> index is keyed by HaiPay's number alone, and a message found through it is applied
-/// whatever account signed it. HaiPay numbers subscriptions per merchant account (one per currency), so a message signed by the
-/// USD account about its subscription N must never move the EUR account's subscription that happens to hold N.
+/// HaiPay numbers subscriptions per merchant account (one per currency): the <c>subscriptionNo</c> index is keyed by number
+/// and account, so a message signed by the USD account about its subscription N never moves the EUR account's subscription
+/// that happens to hold N.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class SubscriptionNumberAccountTests(AzuriteFixture azurite)

@@ -8,13 +8,12 @@ using Payments.Http.Telemetry;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HaiPay;
 
-namespace Payments.IntegrationTests.Review2;
+namespace Payments.IntegrationTests.Telemetry;
 
 /// <summary>
-/// Review 2: an anonymous caller's <c>traceparent</c> and <c>baggage</c> headers on a forged HaiPay notification. The forged
-/// message makes the service query HaiPay inline; the signed reply settles the order, and the event that reports it is stamped
-/// with the running trace, which ASP.NET Core continued from the caller's header. The merchant's webhook is then sent in that
-/// attacker-chosen trace (and the inline HaiPay query carries the caller's baggage).
+/// An anonymous caller's <c>traceparent</c> and <c>baggage</c> headers on a forged HaiPay notification reach neither the
+/// order's event nor the merchant's webhook nor the inline HaiPay query the forged message prompts: the callback activity
+/// is a new root that only links to the caller's context.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class TraceContextInjectionTests(AzuriteFixture azurite)

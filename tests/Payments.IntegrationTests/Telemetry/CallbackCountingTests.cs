@@ -8,12 +8,11 @@ using Payments.IntegrationTests.Chaos;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HuaweiPin;
 
-namespace Payments.IntegrationTests.Review2;
+namespace Payments.IntegrationTests.Telemetry;
 
 /// <summary>
-/// Review 2: <c>payments.callbacks</c> is documented as counting each callback/notification answered, but a callback answered
-/// 503 because storage did not answer (the case an operator most needs to see) is counted under no outcome at all:
-/// <see cref="CallbackTracing"/> only counts in its normal path and rethrows otherwise.
+/// <c>payments.callbacks</c> counts every callback and notification answered, those ending in an exception included: a
+/// callback answered 503 because storage did not answer (the case an operator most needs to see) counts as unavailable.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class CallbackCountingTests(AzuriteFixture azurite)
