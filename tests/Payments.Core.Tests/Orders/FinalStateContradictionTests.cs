@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Payments.Core.HaiPay;
+using Payments.Core.Orders;
+using Payments.Core.Text;
+using Payments.Core.Tests.HaiPay;
+
+namespace Payments.Core.Tests.Orders;
+
+/// <summary>Signed provider data contradicting a final state is never a silent repeat: it flags the order for a person.</summary>
+public sealed class FinalStateContradictionTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+
+    // "final states never regress silently". HaiPay's signed word that a subscription we hold Canceled is ACTIVE
+    // (the customer is still being charged) is a plain Conflict: PaymentOrder.Activate returns Conflict() without a Flagged
+    // copy, so the order is never listed for a person (only an audit row callback-conflict), unlike every other contradiction
+    // of a final state where money is at stake (PaymentOrder.Contradicted).
+    [Fact]
+    public void Apply_SignedActiveForACanceledSubscription_FlagsItForAPerson()
+    {
+        var canceled = new PaymentOrder
+        {
+            Id = "sub-1", Provider = PaymentProvider.HaiPay, Kind = OrderKind.Subscription, Status = OrderStatus.Canceled,
+            RequestFingerprint = "f", CreatedAt = Now.AddDays(-3), UpdatedAt = Now.AddDays(-1), Amount = 9.99m, Currency = "USD",
+        };
+
+        var transition = canceled.Apply(new ProviderVerdict(OrderStatus.Active, ProviderText.Of("2"), null), Now);
+
+        Assert.NotNull(transition.Flagged);
+    }
+
+    // Same mechanism for money already moved: a signed "exception pending confirmation" (-1) or "in payment" (1) on a Succeeded
+    // collection or refund is Unchanged (treated as a repeat), so AuditKinds.Of records nothing and nobody is told.
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1")]
+    public void Apply_SignedOpenStatusOnASucceededOrder_IsNotASilentRepeat(string raw)
+    {
+        var succeeded = new PaymentOrder
+        {
+            Id = "c-1", Provider = PaymentProvider.HaiPay, Status = OrderStatus.Succeeded, ProviderStatus = ProviderText.Of("2"),
+            RequestFingerprint = "f", CreatedAt = Now.AddDays(-3), UpdatedAt = Now.AddDays(-1), Amount = 9.99m, Currency = "USD",
+        };
+
+        var transition = succeeded.Apply(new ProviderVerdict(OrderStatus.Pending, ProviderText.Of(raw), null), Now);
+
+        Assert.NotEqual(TransitionKind.Unchanged, transition.Kind);
+    }
+}
