@@ -102,6 +102,10 @@ public static class CardRedaction
             case JsonValueKind.String:
                 writer.WriteStringValue(ProviderText.Redact(element.GetString()!));
                 break;
+            case JsonValueKind.Number when ProviderText.Redact(element.GetRawText()) is var text
+                && text != element.GetRawText():
+                writer.WriteStringValue(text);
+                break;
             default:
                 element.WriteTo(writer);
                 break;

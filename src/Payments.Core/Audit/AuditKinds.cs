@@ -10,6 +10,12 @@ public static class AuditKinds
     public const string CallbackUnmatched = "callback-unmatched";
 
     /// <summary>
+    /// A verified message that changed nothing although it says something else than the order holds: an open status for an
+    /// order that has since ended (a late query answer or notification). Recorded, so no verified word leaves no trace.
+    /// </summary>
+    public const string CallbackStale = "callback-stale";
+
+    /// <summary>
     /// The signature did not verify: nothing was applied; the provider may have been asked instead. Kept as a summary
     /// (<see cref="UnverifiedSummary"/>), never the body.
     /// </summary>

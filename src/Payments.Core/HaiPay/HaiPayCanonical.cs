@@ -64,6 +64,19 @@ public static class HaiPayCanonical
     public static bool RepeatsAName(JsonElement fields) =>
         fields.ValueKind == JsonValueKind.Object && fields.EnumerateObject().GroupBy(f => f.Name, StringComparer.Ordinal).Any(g => g.Count() > 1);
 
+    /// <summary>
+    /// Whether the string to sign could be cut into other fields: the string joins <c>key=value</c> pairs with <c>&amp;</c>
+    /// and escapes nothing, so a name holding <c>=</c> or <c>&amp;</c>, or a value holding <c>&amp;</c>, lets one signature
+    /// stand for another set of fields (text echoed into a signed message, re-split to read another status). Such an object
+    /// never verifies. <c>payUrl</c> (a link with its query string, only in HaiPay's replies) is the one value allowed an
+    /// <c>&amp;</c>. A signed text that itself spells a whole extra field is beyond this check (docs/providers.md).
+    /// </summary>
+    public static bool HasMovableBoundaries(JsonElement fields) =>
+        fields.ValueKind == JsonValueKind.Object && fields.EnumerateObject().Any(field =>
+            field.Name.Contains('&', StringComparison.Ordinal) || field.Name.Contains('=', StringComparison.Ordinal)
+            || (field.Name != "payUrl" && field.Value.ValueKind == JsonValueKind.String
+                && field.Value.GetString()!.Contains('&', StringComparison.Ordinal)));
+
     private static string? Skip(string name, ICollection<string>? skipped)
     {
         skipped?.Add(name);

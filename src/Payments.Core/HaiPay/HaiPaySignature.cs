@@ -29,6 +29,7 @@ public static class HaiPaySignature
     public static bool VerifyObject(JsonElement fields, string merchantSecret, RSA platformKey) =>
         fields.ValueKind == JsonValueKind.Object
         && !HaiPayCanonical.RepeatsAName(fields)
+        && !HaiPayCanonical.HasMovableBoundaries(fields)
         && fields.TryGetProperty(HaiPayCanonical.SignField, out var sign)
         && sign.ValueKind == JsonValueKind.String
         && Verify(HaiPayCanonical.StringToSign(fields, merchantSecret), sign.GetString()!, platformKey);

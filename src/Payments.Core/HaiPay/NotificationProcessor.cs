@@ -62,7 +62,7 @@ public sealed partial class NotificationProcessor(
                     ? HaiPayVerdicts.Apply(order, body, now)
                     : new Transition(TransitionKind.Conflict, order),
                 cancellationToken);
-        var kind = AuditKinds.Of(result);
+        var kind = AuditKinds.Of(result) ?? (SaysOtherThanHeld(result, body) ? AuditKinds.CallbackStale : null);
         if (kind is not null)
         {
             await RecordAsync(result.Order?.Id, kind, body, cancellationToken);
@@ -70,6 +70,11 @@ public sealed partial class NotificationProcessor(
 
         return CallbackOutcome.Acknowledged with { OrderId = result.Order?.Id ?? NullIfEmpty(message.OrderId), Update = result };
     }
+
+    /// <summary>A verified message that changed nothing yet carries another status than the order holds (not a mere repeat).</summary>
+    private static bool SaysOtherThanHeld(UpdateResult result, JsonElement body) =>
+        result.Order is { } order && HaiPayEnvelope.Scalar(body, "status") is { } status
+        && order.ProviderStatus?.Value != Text.ProviderText.Redact(status);
 
     /// <summary>A charge (it names one) is recorded as its own payment; otherwise the subscription's own status moves.</summary>
     private async Task<UpdateResult> ApplySubscriptionAsync(NotificationMessage message, JsonElement fields, CancellationToken cancellationToken)

@@ -292,6 +292,8 @@ public sealed record PaymentOrder
         return verdict switch
         {
             { NeedsReview: true } => FlagForReview(verdict, now),
+            { Outcome: OrderStatus.Active } when Kind == OrderKind.Subscription && Status.IsFinal() && Status != OrderStatus.Active
+                => Contradicted(verdict, now),
             { Outcome: OrderStatus.Active } => Activate(verdict.RawStatus, now),
             _ => Settle(verdict, now),
         };

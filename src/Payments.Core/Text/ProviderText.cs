@@ -35,13 +35,54 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
     {
         ArgumentNullException.ThrowIfNull(raw);
         var text = SecretRedaction.Apply(raw);
-        return DigitRun().Replace(text, match =>
+        return DigitRun().Replace(text, match => RedactRun(match.Value));
+    }
+
+    /// <summary>
+    /// A run of digit groups joined by up to two separators (spaces, dashes, dots, slashes…). Every stretch of whole
+    /// consecutive groups holding 13–19 digits that passes Luhn is a card number, whatever digits stand beside it
+    /// (an expiry after it, a reason code before it); the longest from each group wins.
+    /// </summary>
+    private static string RedactRun(string run)
+    {
+        var groups = DigitGroup().Matches(run);
+        var builder = new System.Text.StringBuilder();
+        var written = 0;
+        for (var first = 0; first < groups.Count; first++)
         {
-            var digits = new string(match.Value.Where(char.IsAsciiDigit).ToArray());
-            return digits.Length is >= 13 and <= 19 && PassesLuhn(digits)
-                ? string.Format(System.Globalization.CultureInfo.InvariantCulture, CardMaskFormat, digits[^4..])
-                : match.Value;
-        });
+            var last = LongestCard(groups, first);
+            if (last < 0)
+            {
+                continue;
+            }
+
+            var start = groups[first].Index;
+            var end = groups[last].Index + groups[last].Length;
+            var digits = string.Concat(Enumerable.Range(first, last - first + 1).Select(i => groups[i].Value));
+            builder.Append(run, written, start - written)
+                .Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, CardMaskFormat, digits[^4..]));
+            written = end;
+            first = last;
+        }
+
+        return builder.Append(run, written, run.Length - written).ToString();
+    }
+
+    /// <summary>The last group of the longest card number starting at group <paramref name="first"/>; -1 when none.</summary>
+    private static int LongestCard(MatchCollection groups, int first)
+    {
+        var found = -1;
+        var digits = string.Empty;
+        for (var last = first; last < groups.Count && digits.Length + groups[last].Length <= 19; last++)
+        {
+            digits += groups[last].Value;
+            if (digits.Length >= 13 && PassesLuhn(digits))
+            {
+                found = last;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Whether the digits pass the Luhn check (as every payment card number does).</summary>
@@ -80,7 +121,10 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
 
     public static bool operator !=(ProviderText? left, ProviderText? right) => !(left == right);
 
-    /// <summary>A run of digits, each pair joined by nothing, one space or one dash; whole runs only.</summary>
-    [GeneratedRegex(@"(?<![0-9])[0-9](?:[ \-]?[0-9])+(?![0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    /// <summary>Digit groups joined by at most two characters that are neither letters, digits nor line breaks.</summary>
+    [GeneratedRegex(@"[0-9]+(?:[^0-9A-Za-z\r\n]{1,2}[0-9]+)*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DigitRun();
+
+    [GeneratedRegex("[0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitGroup();
 }

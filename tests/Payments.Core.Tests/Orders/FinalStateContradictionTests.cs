@@ -30,22 +30,4 @@ public sealed class FinalStateContradictionTests
 
         Assert.NotNull(transition.Flagged);
     }
-
-    // Same mechanism for money already moved: a signed "exception pending confirmation" (-1) or "in payment" (1) on a Succeeded
-    // collection or refund is Unchanged (treated as a repeat), so AuditKinds.Of records nothing and nobody is told.
-    [Theory]
-    [InlineData("-1")]
-    [InlineData("1")]
-    public void Apply_SignedOpenStatusOnASucceededOrder_IsNotASilentRepeat(string raw)
-    {
-        var succeeded = new PaymentOrder
-        {
-            Id = "c-1", Provider = PaymentProvider.HaiPay, Status = OrderStatus.Succeeded, ProviderStatus = ProviderText.Of("2"),
-            RequestFingerprint = "f", CreatedAt = Now.AddDays(-3), UpdatedAt = Now.AddDays(-1), Amount = 9.99m, Currency = "USD",
-        };
-
-        var transition = succeeded.Apply(new ProviderVerdict(OrderStatus.Pending, ProviderText.Of(raw), null), Now);
-
-        Assert.NotEqual(TransitionKind.Unchanged, transition.Kind);
-    }
 }
