@@ -58,6 +58,12 @@ public sealed record HaiPayFaults
     /// </summary>
     public string? Text { get; init; }
 
+    /// <summary>
+    /// The <c>payUrl</c> every apply reply (collection and subscription) carries instead of the sandbox's own page,
+    /// e.g. <c>javascript:…</c>, a relative path or an http address; null: the sandbox's page.
+    /// </summary>
+    public string? PayUrl { get; init; }
+
     /// <summary>How refunds end: <c>success</c> or <c>failed</c>.</summary>
     public string RefundOutcome { get; init; } = "success";
 }

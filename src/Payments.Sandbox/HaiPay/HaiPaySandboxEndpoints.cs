@@ -97,7 +97,7 @@ public static class HaiPaySandboxEndpoints
             return failed;
         }
 
-        var payUrl = $"{request.Scheme}://{request.Host}/haipay/pay/{collection.OrderNo}";
+        var payUrl = sandbox.Faults.PayUrl ?? $"{request.Scheme}://{request.Host}/haipay/pay/{collection.OrderNo}";
         var data = new JsonObject
         {
             ["orderId"] = collection.OrderId,

@@ -84,7 +84,8 @@ public static class HaiPaySubscriptionEndpoints
         }
 
         var data = Data(subscription, settings);
-        data["payUrl"] = $"{request.Scheme}://{request.Host}/haipay/subscribe/{subscription.SubscriptionNo}";
+        data["payUrl"] = sandbox.Faults.PayUrl
+            ?? $"{request.Scheme}://{request.Host}/haipay/subscribe/{subscription.SubscriptionNo}";
         return sandbox.Faults.BadResponseSignature ? signer.Ok(data) : SeedShaped(data);
     }
 
