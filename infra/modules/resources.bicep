@@ -87,6 +87,8 @@ module app 'functionapp.bicep' = {
       HuaweiPin__Currency: huaweiPinCurrency
       HuaweiPin__AmountUnit: huaweiPinAmountUnit
       ExpireFramesSchedule: '0 */5 * * * *'
+      // Links a provider hands us reach customers only as absolute https links
+      Links__AllowHttp: 'false'
       // HaiPay
       HaiPay__BaseUrl: haiPayBaseUrl
       HaiPay__Timeout: '00:00:15'

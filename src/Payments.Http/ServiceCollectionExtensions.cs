@@ -16,6 +16,7 @@ using Payments.Http.HuaweiPin;
 using Payments.Http.Jobs;
 using Payments.Azure;
 using Payments.Core.Orders;
+using Payments.Core.Text;
 using Payments.Http.Endpoints;
 using Payments.Http.Operations;
 using Payments.Http.Problems;
@@ -40,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<OrderEndpoints>();
         services.AddTransient<OperatorEndpoints>();
         services.AddTransient<AcknowledgementEndpoint>();
+        services.AddOptions<CustomerLinkOptions>().Bind(configuration.GetSection(CustomerLinkOptions.Section));
         services.AddIdempotency(configuration);
         services.AddWebhooks(configuration);
         services.AddHuaweiPin(configuration);

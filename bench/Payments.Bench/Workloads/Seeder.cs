@@ -6,6 +6,7 @@ using Payments.Azure;
 using Payments.Azure.Orders;
 using Payments.Azure.Tables;
 using Payments.Core.Orders;
+using Payments.Core.Text;
 
 namespace Payments.Bench.Workloads;
 
@@ -32,12 +33,12 @@ public static class Seeder
     /// <summary>A HUAWEIPIN frame whose iframe was handed out, awaiting its callback.</summary>
     public static PaymentOrder Frame(string id, DateTimeOffset now) =>
         PaymentOrder.Create(new NewOrder(id, PaymentProvider.HuaweiPin, "bench", now + TimeSpan.FromMinutes(30), CustomerReference: "bench", CustomerIp: "203.0.113.7"), now)
-            .Accept("token-" + id, "https://pay.example/frame/" + id, now + TimeSpan.FromMinutes(30), now).Order;
+            .Accept("token-" + id, Link("https://pay.example/frame/" + id), now + TimeSpan.FromMinutes(30), now).Order;
 
     /// <summary>A HaiPay collection accepted by HaiPay, next checked at <paramref name="nextCheckAt"/>.</summary>
     public static PaymentOrder Collection(string id, DateTimeOffset now, DateTimeOffset nextCheckAt) =>
         PaymentOrder.Create(new NewOrder(id, PaymentProvider.HaiPay, "bench", nextCheckAt, Messages.CollectionAmount, "USD", "bench", "203.0.113.7", "5556"), now)
-            .Accept(Messages.OrderNo(id), "https://pay.example/haipay/" + id, nextCheckAt, now).Order;
+            .Accept(Messages.OrderNo(id), Link("https://pay.example/haipay/" + id), nextCheckAt, now).Order;
 
     /// <summary>Adds <paramref name="orders"/> to the tables of the Server whose <paramref name="services"/> these are.</summary>
     public static async Task SeedAsync(IServiceProvider services, IEnumerable<PaymentOrder> orders, CancellationToken cancellationToken)
@@ -66,4 +67,6 @@ public static class Seeder
         var client = StorageClient.Create(options, services.GetRequiredService<TokenCredential>, StorageClient.Options(Timeout));
         return new TableOrderRepository(new PaymentTables(client, options.TablePrefix, Timeout), NullLogger<TableOrderRepository>.Instance);
     }
+
+    private static CustomerLink? Link(string url) => CustomerLink.From(url, new CustomerLinkOptions());
 }

@@ -11,20 +11,26 @@ namespace Payments.Core.HaiPay;
 /// schedule runs out; an order HaiPay still does not know after the grace period goes to a person (HaiPay's "no record"
 /// is not proof that nothing exists, so it never makes a final state).
 /// </summary>
-public sealed class HaiPayChecker(HaiPayClient client, OrderUpdater updater, IOptionsMonitor<HaiPayOptions> options)
+public sealed class HaiPayChecker(
+    HaiPayClient client,
+    OrderUpdater updater,
+    IOptionsMonitor<HaiPayOptions> options,
+    IOptionsMonitor<CustomerLinkOptions> links)
 {
     public async Task<CheckResult> CheckAsync(PaymentOrder order, bool scheduled, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         var settings = options.CurrentValue;
         var reply = await QueryAsync(order, cancellationToken);
+        var rules = links.CurrentValue;
         var absent = reply is HaiPayReply.Refused refused
             && settings.EffectiveOrderNotFoundErrors.Contains(refused.Error)
             && order.Status is OrderStatus.Created or OrderStatus.Unknown;
 
         Transition Change(PaymentOrder o, DateTimeOffset now) => reply switch
         {
-            HaiPayReply.Ok ok => HaiPayVerdicts.ApplyQueried(o, ok.Data, now).Then(x => scheduled ? Reschedule(x, null, now) : Same(x)),
+            HaiPayReply.Ok ok => HaiPayVerdicts.ApplyQueried(o, ok.Data, rules, now)
+                .Then(x => scheduled ? Reschedule(x, null, now) : Same(x)),
             _ when absent && scheduled && now - o.CreatedAt >= settings.AbsentGrace =>
                 o.GiveUpChecking(ReviewReasons.ProviderHasNoRecord, now),
             _ => scheduled ? Reschedule(o, Describe(reply), now) : Same(o),

@@ -14,6 +14,9 @@ namespace Payments.Core.HaiPay;
 /// <summary>
 /// HaiPay's collection, refund and subscription API: signed JSON requests, envelope replies whose <c>data</c> signature is
 /// verified with the platform key. Request bodies (which carry card data) are never logged.
+/// Each call names the identifiers its reply must echo: those it sent that the seed's reply tables list. A reply whose
+/// <c>data</c> does not carry each of them with the value sent is about another request and no usable answer
+/// (<see cref="HaiPayReply.Unavailable"/>), signed or not, so no caller has to compare them after the fact.
 /// </summary>
 public sealed partial class HaiPayClient(
     HttpClient http,
@@ -26,19 +29,27 @@ public sealed partial class HaiPayClient(
     {
         ArgumentNullException.ThrowIfNull(command);
         var fields = PaymentFields(command, "orderId", "BANK_TRANSFER");
-        return SendAsync(command.Currency, Prefixed(command.Currency, "collect/apply"), command.OrderId, fields, cancellationToken);
+        return SendAsync(command.Currency, Prefixed(command.Currency, "collect/apply"), command.OrderId, fields,
+            new Echoed("orderId"), cancellationToken);
     }
 
-    public Task<HaiPayReply> QueryCollectionAsync(string currency, string orderId, string? orderNo, CancellationToken cancellationToken) =>
-        SendAsync(currency, Prefixed(currency, "collect/query"), orderId, new JsonObject { ["orderId"] = orderId, ["orderNo"] = orderNo }, cancellationToken);
+    public Task<HaiPayReply> QueryCollectionAsync(
+        string currency, string orderId, string? orderNo, CancellationToken cancellationToken) =>
+        SendAsync(currency, Prefixed(currency, "collect/query"), orderId,
+            new JsonObject { ["orderId"] = orderId, ["orderNo"] = orderNo }, new Echoed("orderId", "orderNo"),
+            cancellationToken);
 
     /// <summary>
     /// A subscription charge is a collection HaiPay made on its own, known to us by its platform number <paramref name="orderNo"/> and
     /// the <c>orderId</c> HaiPay gave it (<paramref name="haiPayOrderId"/>, as HaiPay reported it; <c>collect/query</c> marks it required).
-    /// Fallback when HaiPay never reported one: <c>orderNo</c> alone [assumption: see docs/providers.md].
+    /// Fallback when HaiPay never reported one: <c>orderNo</c> alone [assumption: see docs/providers.md]. The reply
+    /// must echo <c>orderNo</c>, the number we know the charge by.
     /// </summary>
-    public Task<HaiPayReply> QueryChargeAsync(string currency, string chargeId, string orderNo, string? haiPayOrderId, CancellationToken cancellationToken) =>
-        SendAsync(currency, Prefixed(currency, "collect/query"), chargeId, new JsonObject { ["orderId"] = haiPayOrderId, ["orderNo"] = orderNo }, cancellationToken);
+    public Task<HaiPayReply> QueryChargeAsync(
+        string currency, string chargeId, string orderNo, string? haiPayOrderId, CancellationToken cancellationToken) =>
+        SendAsync(currency, Prefixed(currency, "collect/query"), chargeId,
+            new JsonObject { ["orderId"] = haiPayOrderId, ["orderNo"] = orderNo }, new Echoed("orderNo"),
+            cancellationToken);
 
     /// <summary>
     /// A full refund of the collection <paramref name="orderNo"/>, on the account of the collection's
@@ -48,13 +59,15 @@ public sealed partial class HaiPayClient(
     public Task<HaiPayReply> ApplyRefundAsync(
         string currency, string refundId, string orderNo, CancellationToken cancellationToken) =>
         SendAsync(currency, Prefixed(currency, "refund/apply"), refundId,
-            new JsonObject { ["orderId"] = refundId, ["orderNo"] = orderNo }, cancellationToken);
+            new JsonObject { ["orderId"] = refundId, ["orderNo"] = orderNo }, new Echoed("orderId", "orderNo"),
+            cancellationToken);
 
     /// <summary>A refund's status, from the account it was applied on (its collection's currency).</summary>
     public Task<HaiPayReply> QueryRefundAsync(
         string currency, string refundId, string? refundNo, CancellationToken cancellationToken) =>
         SendAsync(currency, Prefixed(currency, "refund/refundQuery"), refundId,
-            new JsonObject { ["orderId"] = refundId, ["refundNo"] = refundNo }, cancellationToken);
+            new JsonObject { ["orderId"] = refundId, ["refundNo"] = refundNo }, new Echoed("orderId"),
+            cancellationToken);
 
     /// <summary><c>/subscription/apply</c> (no currency in the path): the collection fields plus the recurrence, numbers as strings as the table says.</summary>
     public Task<HaiPayReply> ApplySubscriptionAsync(CreateSubscriptionCommand command, CancellationToken cancellationToken)
@@ -64,20 +77,25 @@ public sealed partial class HaiPayClient(
         fields["recurringInterval"] = command.Recurrence.UnitCode;
         fields["recurringIntervalCount"] = command.Recurrence.Count.ToString(CultureInfo.InvariantCulture);
         fields["retryTimes"] = command.Recurrence.RetryTimes.ToString(CultureInfo.InvariantCulture);
-        return SendAsync(command.Payment.Currency, "subscription/apply", command.SubscriptionId, fields, unsignedIdField: "subscriptionOrderId", cancellationToken);
+        return SendAsync(command.Payment.Currency, "subscription/apply", command.SubscriptionId, fields,
+            new Echoed("subscriptionOrderId") { UnsignedAnswers = true }, cancellationToken);
     }
 
     /// <summary>
     /// <c>/subscription/query</c> by <paramref name="subscriptionNo"/>; before HaiPay's number is known, by our
     /// <paramref name="subscriptionId"/> [assumption, as <c>collect/query</c> accepts <c>orderId</c>].
     /// </summary>
-    public Task<HaiPayReply> QuerySubscriptionAsync(string currency, string subscriptionId, string? subscriptionNo, CancellationToken cancellationToken) =>
+    public Task<HaiPayReply> QuerySubscriptionAsync(
+        string currency, string subscriptionId, string? subscriptionNo, CancellationToken cancellationToken) =>
         SendAsync(currency, "subscription/query", subscriptionId, subscriptionNo is null
             ? new JsonObject { ["subscriptionOrderId"] = subscriptionId }
-            : new JsonObject { ["subscriptionNo"] = subscriptionNo }, cancellationToken);
+            : new JsonObject { ["subscriptionNo"] = subscriptionNo },
+            new Echoed("subscriptionNo", "subscriptionOrderId"), cancellationToken);
 
-    public Task<HaiPayReply> CancelSubscriptionAsync(string currency, string subscriptionId, string subscriptionNo, CancellationToken cancellationToken) =>
-        SendAsync(currency, "subscription/cancel", subscriptionId, new JsonObject { ["subscriptionNo"] = subscriptionNo }, cancellationToken);
+    public Task<HaiPayReply> CancelSubscriptionAsync(
+        string currency, string subscriptionId, string subscriptionNo, CancellationToken cancellationToken) =>
+        SendAsync(currency, "subscription/cancel", subscriptionId,
+            new JsonObject { ["subscriptionNo"] = subscriptionNo }, new Echoed("subscriptionNo"), cancellationToken);
 
     private JsonObject PaymentFields(CreateCollectionCommand command, string idField, string payType) => new()
     {
@@ -107,17 +125,49 @@ public sealed partial class HaiPayClient(
 
     private static string Prefixed(string currency, string operation) => $"{currency.ToLowerInvariant()}/{operation}";
 
-    private Task<HaiPayReply> SendAsync(string currency, string operation, string orderId, JsonObject fields, CancellationToken cancellationToken) =>
-        SendAsync(currency, operation, orderId, fields, unsignedIdField: null, cancellationToken);
-
     /// <summary>
-    /// Where the seed shows the reply unsigned, <paramref name="unsignedIdField"/> names the field holding our order id in it (an unsigned
-    /// reply about another order is no answer); null: only a verified signature makes an answer.
+    /// The request's identifier fields its reply must echo (those of them the request sends, with the values it sends).
+    /// <see cref="UnsignedAnswers"/>: the seed shows this reply unsigned, so an unsigned one is read (for what it hands
+    /// over, never a status) when it echoes them; otherwise only a verified signature makes an answer.
     /// </summary>
-    private async Task<HaiPayReply> SendAsync(string currency, string operation, string orderId, JsonObject fields, string? unsignedIdField, CancellationToken cancellationToken)
+    private sealed record Echoed(params string[] Fields)
+    {
+        public bool UnsignedAnswers { get; init; }
+    }
+
+    /// <summary>The values sent for <paramref name="echoed"/>'s fields, read before the body is built (it takes them).
+    /// </summary>
+    private static Dictionary<string, string> Expected(JsonObject fields, Echoed echoed)
+    {
+        var expected = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in echoed.Fields)
+        {
+            if (fields[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0)
+            {
+                expected[name] = text;
+            }
+        }
+
+        return expected;
+    }
+
+    /// <summary>The first identifier sent that <paramref name="data"/> does not echo with the same value; null: all.
+    /// </summary>
+    private static string? Unechoed(JsonElement data, Dictionary<string, string> expected) => expected
+        .FirstOrDefault(e => !string.Equals(HaiPayEnvelope.Scalar(data, e.Key), e.Value, StringComparison.Ordinal))
+        .Key;
+
+    private async Task<HaiPayReply> SendAsync(
+        string currency,
+        string operation,
+        string orderId,
+        JsonObject fields,
+        Echoed echoed,
+        CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var keys = await credentials.GetAsync(currency, cancellationToken);
+        var expected = Expected(fields, echoed);
         var body = SignedBody(fields, keys);
         var url = new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/{operation}");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -134,7 +184,8 @@ public sealed partial class HaiPayClient(
                 return Unavailable(operation, orderId, $"HTTP {(int)response.StatusCode}");
             }
 
-            var reply = Interpret(currency, operation, orderId, await response.Content.ReadAsStringAsync(timeout.Token), keys, unsignedIdField);
+            var text = await response.Content.ReadAsStringAsync(timeout.Token);
+            var reply = Interpret(currency, operation, orderId, text, keys, expected, echoed.UnsignedAnswers);
             outcome = reply switch
             {
                 HaiPayReply.Refused => ProviderCallOutcomes.Refused,
@@ -192,7 +243,14 @@ public sealed partial class HaiPayClient(
         return request.ToJsonString();
     }
 
-    private HaiPayReply Interpret(string currency, string operation, string orderId, string text, HaiPayAccountKeys keys, string? unsignedIdField)
+    private HaiPayReply Interpret(
+        string currency,
+        string operation,
+        string orderId,
+        string text,
+        HaiPayAccountKeys keys,
+        Dictionary<string, string> expected,
+        bool unsignedAnswers)
     {
         var envelope = HaiPayEnvelope.Parse(text);
         if (envelope is null)
@@ -203,16 +261,22 @@ public sealed partial class HaiPayClient(
         if (envelope.IsSuccess)
         {
             var data = envelope.Data!.Value;
-            if (!data.TryGetProperty(HaiPayCanonical.SignField, out _))
+            var signed = data.TryGetProperty(HaiPayCanonical.SignField, out _);
+            if (!signed && !unsignedAnswers)
             {
-                return unsignedIdField is not null && HaiPayEnvelope.Scalar(data, unsignedIdField) == orderId
-                    ? new HaiPayReply.UnsignedApply(data)
-                    : Unavailable(operation, orderId, "an unsigned reply");
+                return Unavailable(operation, orderId, "an unsigned reply");
             }
 
-            if (HaiPaySignature.VerifyObject(data, keys.MerchantSecret, keys.PlatformKey))
+            if (!signed || HaiPaySignature.VerifyObject(data, keys.MerchantSecret, keys.PlatformKey))
             {
-                return new HaiPayReply.Ok(data);
+                if (Unechoed(data, expected) is { } field)
+                {
+                    var kind = signed ? "signed" : "unsigned";
+                    return Unavailable(operation, orderId,
+                        $"the reply's {field} is not the one sent (a {kind} reply about another order)");
+                }
+
+                return signed ? new HaiPayReply.Ok(data) : new HaiPayReply.UnsignedApply(data);
             }
 
             LogBadSignature(logger, operation, orderId);

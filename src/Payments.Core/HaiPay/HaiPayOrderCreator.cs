@@ -20,6 +20,7 @@ public sealed partial class HaiPayOrderCreator(
     OrderUpdater updater,
     HaiPayChecker checker,
     IOptionsMonitor<HaiPayOptions> options,
+    IOptionsMonitor<CustomerLinkOptions> links,
     ILogger<HaiPayOrderCreator> logger)
 {
     /// <summary>
@@ -96,13 +97,16 @@ public sealed partial class HaiPayOrderCreator(
     {
         var retried = reapplyClaim is not null;
         var reply = await apply(cancellationToken);
+        var rules = links.CurrentValue;
         var (kind, code, change) = reply switch
         {
             HaiPayReply.Ok ok => (CreateOutcomeKind.Created, (string?)null,
-                (Func<PaymentOrder, DateTimeOffset, Transition>)((o, at) => HaiPayVerdicts.Apply(o, ok.Data, at))),
+                (Func<PaymentOrder, DateTimeOffset, Transition>)((o, at) =>
+                    HaiPayVerdicts.Apply(o, ok.Data, rules, at))),
             HaiPayReply.Refused { Credentials: true } refused => (CreateOutcomeKind.Unavailable, refused.Error,
                 (o, at) => o.RefuseCredentials(ProviderText.Of($"{refused.Error}: {refused.Message} (our signature or credentials were refused; keys are read again, send the same request again)"), at)),
-            HaiPayReply.UnsignedApply unsigned => (CreateOutcomeKind.Created, null, (o, at) => HaiPayVerdicts.AcceptUnsigned(o, unsigned.Data, at)),
+            HaiPayReply.UnsignedApply unsigned => (CreateOutcomeKind.Created, null,
+                (o, at) => HaiPayVerdicts.AcceptUnsigned(o, unsigned.Data, rules, at)),
             HaiPayReply.Refused refused when retried => (CreateOutcomeKind.Unavailable, refused.Error,
                 (o, at) => o.MarkUnknown(ProviderText.Of($"{refused.Error}: {refused.Message} (on a repeated apply; the first may exist)"), o.NextCheckAt, at)),
             // An error reply is unsigned: it proves nothing about money, so the order stays Unknown and is queried;

@@ -59,16 +59,29 @@ public static class HaiPayVerdicts
     private static string Shown(string? text) => text is null ? "absent" : $"'{(text.Length > 40 ? text[..40] : text)}'";
 
     /// <summary>
-    /// Applies what HaiPay reported: an order we had not heard back about becomes Pending with HaiPay's
-    /// reference (and 3-D Secure page), then a reported status is settled or flagged.
+    /// Applies what HaiPay reported in a message that never carries the customer's page (a notification, a charge, a
+    /// cancel reply): its reference and status; a <c>payUrl</c> in it is not read.
     /// </summary>
-    public static Transition Apply(PaymentOrder order, JsonElement fields, DateTimeOffset now)
+    public static Transition Apply(PaymentOrder order, JsonElement fields, DateTimeOffset now) =>
+        Apply(order, fields, null, now);
+
+    /// <summary>
+    /// Applies what HaiPay reported: an order we had not heard back about becomes Pending with HaiPay's
+    /// reference (and 3-D Secure page), then a reported status is settled or flagged. The page is read under
+    /// <paramref name="links"/> (null: not read); one that is no usable link never reaches the order, which then goes
+    /// to a person (<c>pay-url-unknown</c>) while HaiPay holds it open.
+    /// </summary>
+    public static Transition Apply(
+        PaymentOrder order, JsonElement fields, CustomerLinkOptions? links, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(order);
         var reference = HaiPayEnvelope.Scalar(fields, ReferenceField(order.Kind));
-        var payUrl = HaiPayEnvelope.Scalar(fields, "payUrl");
-        var accepted = order.Accept(reference, string.IsNullOrEmpty(payUrl) ? order.RedirectUrl : payUrl, order.NextCheckAt, now);
-        return HaiPayEnvelope.Scalar(fields, "status") is null ? accepted : accepted.Then(o => o.Apply(Read(fields, o), now));
+        var (link, unusable) = PayLink(fields, links);
+        var accepted = order.Accept(reference, link ?? order.RedirectUrl, order.NextCheckAt, now);
+        var applied = HaiPayEnvelope.Scalar(fields, "status") is null
+            ? accepted
+            : accepted.Then(o => o.Apply(Read(fields, o), now));
+        return unusable ? applied.Then(o => o.FlagRedirectUnknown(UnusablePayUrl, now)) : applied;
     }
 
     /// <summary>
@@ -77,7 +90,8 @@ public static class HaiPayVerdicts
     /// (<c>pay-url-unknown</c>), never left Pending without a link. Refunds and charges have no such page. While our apply is
     /// still in flight (<see cref="PaymentOrder.IsCallInFlight"/>) its answer may yet bring the page: an open status then changes nothing.
     /// </summary>
-    public static Transition ApplyQueried(PaymentOrder order, JsonElement fields, DateTimeOffset now)
+    public static Transition ApplyQueried(
+        PaymentOrder order, JsonElement fields, CustomerLinkOptions links, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(order);
         if (order.IsCallInFlight(now) && Read(fields, order) is { Outcome: OrderStatus.Pending, ReviewReason: null })
@@ -87,19 +101,44 @@ public static class HaiPayVerdicts
 
         var linkLost = order.Status is OrderStatus.Created or OrderStatus.Unknown && order.RedirectUrl is null
             && order.Kind is OrderKind.Payment or OrderKind.Subscription && string.IsNullOrEmpty(HaiPayEnvelope.Scalar(fields, "payUrl"));
-        var applied = Apply(order, fields, now);
+        var applied = Apply(order, fields, links, now);
         return linkLost ? applied.Then(o => o.FlagRedirectUnknown(ProviderText.Of("HaiPay holds the order but its apply answer (with payUrl) was never received"), now)) : applied;
     }
 
     /// <summary>
-    /// An unsigned apply reply (the seed's <c>subscription/apply</c>): an order we had not heard back about becomes Pending with
-    /// HaiPay's number and pay page, and nothing more; its status waits for a signed query or notification.
+    /// An unsigned apply reply (the seed's <c>subscription/apply</c>): an order we had not heard back about becomes
+    /// Pending with HaiPay's number and pay page, and nothing more; its status waits for a signed query or
+    /// notification. A page that is no usable link under <paramref name="links"/> never reaches the order, which goes
+    /// to a person (<c>pay-url-unknown</c>).
     /// </summary>
-    public static Transition AcceptUnsigned(PaymentOrder order, JsonElement fields, DateTimeOffset now)
+    public static Transition AcceptUnsigned(
+        PaymentOrder order, JsonElement fields, CustomerLinkOptions links, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var payUrl = HaiPayEnvelope.Scalar(fields, "payUrl");
-        return order.Accept(HaiPayEnvelope.Scalar(fields, ReferenceField(order.Kind)), string.IsNullOrEmpty(payUrl) ? order.RedirectUrl : payUrl, order.NextCheckAt, now);
+        ArgumentNullException.ThrowIfNull(links);
+        var (link, unusable) = PayLink(fields, links);
+        var reference = HaiPayEnvelope.Scalar(fields, ReferenceField(order.Kind));
+        var accepted = order.Accept(reference, link ?? order.RedirectUrl, order.NextCheckAt, now);
+        return unusable ? accepted.Then(o => o.FlagRedirectUnknown(UnusablePayUrl, now)) : accepted;
+    }
+
+    private static readonly ProviderText UnusablePayUrl = ProviderText.Of(
+        "HaiPay's payUrl is no usable link (not an absolute https address); the customer's page is unknown");
+
+    /// <summary>
+    /// The reply's <c>payUrl</c> as a link; <c>Unusable</c>: it has one that the rule refuses. An absent or empty one
+    /// (no 3-D Secure page) is neither.
+    /// </summary>
+    private static (CustomerLink? Link, bool Unusable) PayLink(JsonElement fields, CustomerLinkOptions? links)
+    {
+        var raw = links is null ? null : HaiPayEnvelope.Scalar(fields, "payUrl");
+        if (string.IsNullOrEmpty(raw))
+        {
+            return (null, false);
+        }
+
+        var link = CustomerLink.From(raw, links!);
+        return (link, link is null);
     }
 
     /// <summary>Where HaiPay puts its own number for an order of this kind.</summary>

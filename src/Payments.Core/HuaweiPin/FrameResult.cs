@@ -3,8 +3,11 @@ namespace Payments.Core.HuaweiPin;
 /// <summary>The outcome of GetFrame.</summary>
 public abstract record FrameResult
 {
-    /// <summary>The provider created the payment channel.</summary>
-    public sealed record Created(string IframeUrl, string? Token) : FrameResult;
+    /// <summary>
+    /// The provider created the payment channel. <paramref name="Link"/> null: its <c>iframeUrl</c> is no usable link
+    /// (the frame exists, but its page cannot be shown and cannot be asked for again).
+    /// </summary>
+    public sealed record Created(Text.CustomerLink? Link, string? Token) : FrameResult;
 
     /// <summary>The provider refused with one of GetFrame's published codes (302-306). Nothing was created.</summary>
     public sealed record Rejected(int Code, string Message) : FrameResult

@@ -19,6 +19,10 @@ public sealed class FrameService(
     IOptionsMonitor<HuaweiPinOptions> options,
     TimeProvider time)
 {
+    private static readonly ProviderText UnusableIframeUrl = ProviderText.Of(
+        "HUAWEIPIN created the frame but its iframeUrl is no usable link (not an absolute https address); "
+        + "it cannot be asked for again");
+
     /// <summary>HUAWEIPIN's code for "merchant_oid is empty or not unique".</summary>
     public const string DuplicateOrderCode = "304";
 
@@ -66,8 +70,12 @@ public sealed class FrameService(
         var result = await client.GetFrameAsync(new FrameRequest(command.OrderId, command.Username, command.CustomerIp), cancellationToken);
         var (kind, code, change) = result switch
         {
-            FrameResult.Created created => (CreateOutcomeKind.Created, (string?)null,
-                (Func<PaymentOrder, DateTimeOffset, Transition>)((o, at) => o.Accept(created.Token, created.IframeUrl, o.NextCheckAt, at))),
+            FrameResult.Created { Link: { } link } created => (CreateOutcomeKind.Created, (string?)null,
+                (Func<PaymentOrder, DateTimeOffset, Transition>)((o, at) =>
+                    o.Accept(created.Token, link, o.NextCheckAt, at))),
+            FrameResult.Created => (CreateOutcomeKind.Created, null,
+                (o, at) => o.Accept(null, null, o.NextCheckAt, at)
+                    .Then(x => x.FlagRedirectUnknown(UnusableIframeUrl, at))),
             FrameResult.Rejected { Code: 304 } rejected when retried => (CreateOutcomeKind.Repeated, DuplicateOrderCode,
                 (o, at) => o.FlagRedirectUnknown(ProviderText.Of($"{rejected.Code}: HUAWEIPIN already has a frame for this order id (an earlier answer was lost); its iframeUrl cannot be asked for"), at)),
             FrameResult.Rejected { IsCredentialProblem: true } rejected => (CreateOutcomeKind.Unavailable,
@@ -82,7 +90,7 @@ public sealed class FrameService(
 
         var updated = await updater.UpdateAsync(order.Id, change, cancellationToken);
         var stored = updated.Order ?? order;
-        if (kind == CreateOutcomeKind.Created && stored.Status != OrderStatus.Pending)
+        if (kind == CreateOutcomeKind.Created && updated.Kind != TransitionKind.Changed)
         {
             return Repeat(stored);
         }

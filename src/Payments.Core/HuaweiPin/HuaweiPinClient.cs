@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Payments.Core.Secrets;
 using Payments.Core.Telemetry;
+using Payments.Core.Text;
 
 namespace Payments.Core.HuaweiPin;
 
@@ -16,6 +17,7 @@ public sealed partial class HuaweiPinClient(
     HttpClient http,
     ISecretStore secrets,
     IOptionsMonitor<HuaweiPinOptions> options,
+    IOptionsMonitor<CustomerLinkOptions> links,
     ILogger<HuaweiPinClient> logger,
     IPaymentsMetrics metrics)
 {
@@ -49,7 +51,7 @@ public sealed partial class HuaweiPinClient(
                 : Unavailable(request, "the reply is not JSON or repeats a property");
             outcome = result switch
             {
-                FrameResult.Created => ProviderCallOutcomes.Success,
+                FrameResult.Created { Link: not null } => ProviderCallOutcomes.Success,
                 FrameResult.Rejected => ProviderCallOutcomes.Refused,
                 _ => ProviderCallOutcomes.Malformed,
             };
@@ -74,10 +76,15 @@ public sealed partial class HuaweiPinClient(
         var code = reply.ValueKind == JsonValueKind.Object ? ReadCode(reply) ?? httpStatus : httpStatus;
         var message = Text(reply, "errorMeesage") ?? Text(reply, "errorMessage") ?? string.Empty;
         var success = reply.ValueKind == JsonValueKind.Object && reply.TryGetProperty("isSuccess", out var s) && s.ValueKind == JsonValueKind.True;
-        var iframe = Text(reply, "iframeUrl");
-        if (success && code == 200 && Uri.TryCreate(iframe, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
+        if (success && code == 200)
         {
-            return new FrameResult.Created(iframe!, TokenOf(url));
+            if (CustomerLink.From(Text(reply, "iframeUrl"), links.CurrentValue) is { } link)
+            {
+                return new FrameResult.Created(link, TokenOf(new Uri(link.Value)));
+            }
+
+            LogUnusableLink(logger, request.MerchantOid);
+            return new FrameResult.Created(null, null);
         }
 
         if (FrameResult.Rejected.IsPublishedRefusal(code))
@@ -132,6 +139,11 @@ public sealed partial class HuaweiPinClient(
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "HUAWEIPIN refused frame for order {OrderId}: code {Code}: {Message}")]
     private static partial void LogRejected(ILogger logger, string orderId, int code, string message);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Error,
+        Message = "HUAWEIPIN created the frame for order {OrderId} but its iframeUrl is no usable link "
+            + "(not an absolute https address); the order goes to a person")]
+    private static partial void LogUnusableLink(ILogger logger, string orderId);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "HUAWEIPIN GetFrame for order {OrderId} has no usable answer: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string orderId, string reason);

@@ -25,8 +25,9 @@ public sealed record PaymentOrder
     /// <summary>The provider's reference (platform order number or frame token).</summary>
     public string? ProviderReference { get; init; }
 
-    /// <summary>Where the customer is sent: the HUAWEIPIN iframe or the HaiPay 3-D Secure page.</summary>
-    public string? RedirectUrl { get; init; }
+    /// <summary>Where the customer is sent: the HUAWEIPIN iframe or the HaiPay 3-D Secure page (checked by its type).
+    /// </summary>
+    public CustomerLink? RedirectUrl { get; init; }
 
     /// <summary>Requested amount, replaced by the amount the provider reports with its verdict.</summary>
     public decimal? Amount { get; init; }
@@ -140,7 +141,8 @@ public sealed record PaymentOrder
     /// The provider accepted the order. An order flagged <c>pay-url-unknown</c> while its apply was still answering is
     /// restored to Pending by that answer when it brings the page the customer pays on (only it can); its checks are due at once.
     /// </summary>
-    public Transition Accept(string? reference, string? redirectUrl, DateTimeOffset? nextCheckAt, DateTimeOffset now) => Status switch
+    public Transition Accept(
+        string? reference, CustomerLink? redirectUrl, DateTimeOffset? nextCheckAt, DateTimeOffset now) => Status switch
     {
         OrderStatus.Created or OrderStatus.Unknown => Changed(this with
         {
@@ -150,7 +152,8 @@ public sealed record PaymentOrder
             NextCheckAt = nextCheckAt,
             LastError = null,
         }, now),
-        OrderStatus.NeedsReview when ReviewReason == ReviewReasons.PayUrlUnknown && RedirectUrl is null && !string.IsNullOrEmpty(redirectUrl) => Changed(this with
+        OrderStatus.NeedsReview when ReviewReason == ReviewReasons.PayUrlUnknown && RedirectUrl is null
+            && redirectUrl is not null => Changed(this with
         {
             Status = OrderStatus.Pending,
             ProviderReference = reference ?? ProviderReference,

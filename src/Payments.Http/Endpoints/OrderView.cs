@@ -39,7 +39,7 @@ public sealed record OrderView(
             order.Amount,
             order.ReceivedAmount,
             order.Currency,
-            order.RedirectUrl,
+            order.RedirectUrl?.Value,
             order.CardLast4,
             order.ParentOrderId,
             order.RefundOrderId,

@@ -20,7 +20,8 @@ public sealed record CollectionView(
     public static CollectionView From(PaymentOrder order, PaymentOrder? refund = null)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return new(order.Id, order.Status.ToString(), order.ProviderStatus?.Value, order.ProviderReference, order.Amount, order.ReceivedAmount,
-            order.Currency, order.RedirectUrl, order.CardLast4, order.ReviewReason, order.LastError?.Value, refund is null ? null : RefundView.From(refund));
+        return new(order.Id, order.Status.ToString(), order.ProviderStatus?.Value, order.ProviderReference,
+            order.Amount, order.ReceivedAmount, order.Currency, order.RedirectUrl?.Value, order.CardLast4, order.ReviewReason,
+            order.LastError?.Value, refund is null ? null : RefundView.From(refund));
     }
 }

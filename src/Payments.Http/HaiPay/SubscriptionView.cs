@@ -24,7 +24,8 @@ public sealed record SubscriptionView(
         ArgumentNullException.ThrowIfNull(subscription);
         var recurrence = subscription.Recurrence;
         return new(subscription.Id, subscription.Status.ToString(), subscription.ProviderStatus?.Value, subscription.ProviderReference, subscription.Amount,
-            subscription.Currency, recurrence?.UnitCode, recurrence?.Count, recurrence?.RetryTimes, subscription.RedirectUrl, subscription.CardLast4,
+            subscription.Currency, recurrence?.UnitCode, recurrence?.Count, recurrence?.RetryTimes,
+            subscription.RedirectUrl?.Value, subscription.CardLast4,
             subscription.ReviewReason, subscription.LastError?.Value,
             (charges ?? []).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal).Select(ChargeView.From).ToList());
     }

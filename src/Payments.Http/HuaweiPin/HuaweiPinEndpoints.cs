@@ -53,6 +53,7 @@ public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor ca
                 extensions: CreateResults.Extensions(order, null));
         }
 
-        return CreateResults.From(outcome, "HUAWEIPIN", new FrameView(order.Id, order.Status.ToString(), order.RedirectUrl));
+        return CreateResults.From(
+            outcome, "HUAWEIPIN", new FrameView(order.Id, order.Status.ToString(), order.RedirectUrl?.Value));
     }
 }

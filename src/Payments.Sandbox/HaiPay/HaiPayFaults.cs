@@ -58,6 +58,19 @@ public sealed record HaiPayFaults
     /// </summary>
     public string? Text { get; init; }
 
+    /// <summary>
+    /// The <c>payUrl</c> every apply reply (collection and subscription) carries instead of the sandbox's own page,
+    /// e.g. <c>javascript:…</c>, a relative path or an http address; null: the sandbox's page.
+    /// </summary>
+    public string? PayUrl { get; init; }
+
+    /// <summary>
+    /// The merchant order id (collection, refund or subscription) every signed reply is about instead of the one asked
+    /// for: an apply creates the order asked for but answers with that other order's data, a query or cancel answers
+    /// with it (correctly signed, as a reply crossed with another would be); null: the order asked for.
+    /// </summary>
+    public string? ReplyAbout { get; init; }
+
     /// <summary>How refunds end: <c>success</c> or <c>failed</c>.</summary>
     public string RefundOutcome { get; init; } = "success";
 }

@@ -97,11 +97,12 @@ public static class HaiPaySandboxEndpoints
             return failed;
         }
 
-        var payUrl = $"{request.Scheme}://{request.Host}/haipay/pay/{collection.OrderNo}";
+        var about = sandbox.Faults.ReplyAbout is { } other ? sandbox.ByOrderId(other) ?? collection : collection;
+        var payUrl = sandbox.Faults.PayUrl ?? $"{request.Scheme}://{request.Host}/haipay/pay/{about.OrderNo}";
         var data = new JsonObject
         {
-            ["orderId"] = collection.OrderId,
-            ["orderNo"] = collection.OrderNo,
+            ["orderId"] = about.OrderId,
+            ["orderNo"] = about.OrderNo,
             ["payUrl"] = payUrl,
         };
         return signer.Ok(data, account);
@@ -151,9 +152,11 @@ public static class HaiPaySandboxEndpoints
             return HaiPaySigner.Error("4001", "parameter error: orderId");
         }
 
-        var c = sandbox.ByOrderId(orderId);
+        var about = sandbox.Faults.ReplyAbout;
+        var c = sandbox.ByOrderId(about ?? orderId);
         if (c is null || c.Currency != account.Currency
-            || (HaiPayEnvelope.Scalar(body, "orderNo") is { Length: > 0 } orderNo && orderNo != c.OrderNo))
+            || (about is null && HaiPayEnvelope.Scalar(body, "orderNo") is { Length: > 0 } orderNo
+                && orderNo != c.OrderNo))
         {
             return HaiPaySigner.Error("4004", "order does not exist");
         }
@@ -209,7 +212,8 @@ public static class HaiPaySandboxEndpoints
             return failed;
         }
 
-        return signer.Ok(RefundData(refund, account), account);
+        var about = sandbox.Faults.ReplyAbout is { } other ? sandbox.Refund(other) ?? refund : refund;
+        return signer.Ok(RefundData(about, account), account);
     }
 
     private static async Task<IResult> RefundQueryAsync(
@@ -221,7 +225,8 @@ public static class HaiPaySandboxEndpoints
             return refusal;
         }
 
-        var refund = sandbox.Refund(HaiPayEnvelope.Scalar(body, "orderId") ?? string.Empty);
+        var asked = HaiPayEnvelope.Scalar(body, "orderId") ?? string.Empty;
+        var refund = sandbox.Refund(sandbox.Faults.ReplyAbout ?? asked);
         if (refund is null || refund.Currency != account.Currency)
         {
             return HaiPaySigner.Error("4004", "order does not exist");

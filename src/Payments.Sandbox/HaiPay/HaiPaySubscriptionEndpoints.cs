@@ -84,7 +84,8 @@ public static class HaiPaySubscriptionEndpoints
         }
 
         var data = Data(subscription, settings);
-        data["payUrl"] = $"{request.Scheme}://{request.Host}/haipay/subscribe/{subscription.SubscriptionNo}";
+        data["payUrl"] = sandbox.Faults.PayUrl
+            ?? $"{request.Scheme}://{request.Host}/haipay/subscribe/{subscription.SubscriptionNo}";
         return sandbox.Faults.BadResponseSignature ? signer.Ok(data) : SeedShaped(data);
     }
 
@@ -109,7 +110,10 @@ public static class HaiPaySubscriptionEndpoints
             return refusal;
         }
 
-        var subscription = sandbox.Subscription(HaiPayEnvelope.Scalar(body, "subscriptionOrderId"), HaiPayEnvelope.Scalar(body, "subscriptionNo"));
+        var subscription = sandbox.Faults.ReplyAbout is { } other
+            ? sandbox.Subscription(other, null)
+            : sandbox.Subscription(
+                HaiPayEnvelope.Scalar(body, "subscriptionOrderId"), HaiPayEnvelope.Scalar(body, "subscriptionNo"));
         return subscription is null ? HaiPaySigner.Error("4004", "subscription does not exist") : answer(subscription);
     }
 

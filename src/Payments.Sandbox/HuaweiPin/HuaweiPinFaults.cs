@@ -22,6 +22,12 @@ public sealed record HuaweiPinFaults
     public string? Text { get; init; }
 
     /// <summary>
+    /// The <c>iframeUrl</c> a successful GetFrame reply carries instead of the sandbox's payment page (its token is
+    /// still created), e.g. <c>javascript:…</c>, a relative path or an http address; null: the sandbox's page.
+    /// </summary>
+    public string? IframeUrl { get; init; }
+
+    /// <summary>
     /// <c>none</c>, <c>timeout</c> (GetFrame never answers in time), <c>slow</c> (answers after 1.5 s),
     /// <c>error</c> (HTTP 500), <c>lost</c> (the frame is created, then HTTP 500: its iframe URL never reaches the
     /// merchant), <c>repeatedProperty</c> (a success reply whose <c>iframeUrl</c> appears a second time with another

@@ -104,7 +104,8 @@ public static class HuaweiPinSandboxEndpoints
             return Results.Text("upstream failure after the frame was created", statusCode: 500);
         }
 
-        var url = $"{request.Scheme}://{request.Host}/huaweipin/Payment/?Token={frame.Token}";
+        var url = sandbox.Faults.IframeUrl
+            ?? $"{request.Scheme}://{request.Host}/huaweipin/Payment/?Token={frame.Token}";
         var reply = JsonSerializer.Serialize(new { isSuccess = true, code = 200, errorMeesage = "Payment channel has been created.", iframeUrl = url });
         return sandbox.Faults.GetFrame == "repeatedProperty"
             ? Results.Text(reply[..^1] + ",\"iframeUrl\":\"https://elsewhere.example/pay\"}", "application/json")

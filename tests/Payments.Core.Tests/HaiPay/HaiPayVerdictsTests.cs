@@ -9,6 +9,9 @@ public sealed class HaiPayVerdictsTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The production rule: https links only.</summary>
+    private static readonly CustomerLinkOptions Links = new();
+
     private static PaymentOrder Order(OrderKind kind = OrderKind.Payment, OrderStatus status = OrderStatus.Pending) =>
         PaymentOrder.Create(new NewOrder("c1", PaymentProvider.HaiPay, "fp", Now, 50.00m, "USD", Kind: kind), Now) with { Status = status };
 
@@ -53,9 +56,9 @@ public sealed class HaiPayVerdictsTests
     [Fact]
     public void Apply_ApplyReplyWithoutStatus_PendingWithThePayUrl()
     {
-        var result = HaiPayVerdicts.Apply(Order(status: OrderStatus.Created), Json("""{"orderNo":"602","payUrl":"https://3ds"}"""), Now);
+        var result = HaiPayVerdicts.Apply(Order(status: OrderStatus.Created), Json("""{"orderNo":"602","payUrl":"https://3ds"}"""), Links, Now);
 
-        Assert.Equal((OrderStatus.Pending, "https://3ds", null), (result.Order.Status, result.Order.RedirectUrl, result.Order.ProviderStatus));
+        Assert.Equal((OrderStatus.Pending, "https://3ds", null), (result.Order.Status, result.Order.RedirectUrl?.Value, result.Order.ProviderStatus));
     }
 
     [Fact]
@@ -63,10 +66,10 @@ public sealed class HaiPayVerdictsTests
     {
         var fields = Json("""{"subscriptionNo":"4025","subscriptionOrderId":"c1","status":"2","payUrl":"https://3ds",}""");
 
-        var result = HaiPayVerdicts.AcceptUnsigned(Order(OrderKind.Subscription, OrderStatus.Created), fields, Now);
+        var result = HaiPayVerdicts.AcceptUnsigned(Order(OrderKind.Subscription, OrderStatus.Created), fields, Links, Now);
 
-        Assert.Equal((OrderStatus.Pending, "4025", "https://3ds", null), (result.Order.Status, result.Order.ProviderReference, result.Order.RedirectUrl, result.Order.ProviderStatus));
-        Assert.False(HaiPayVerdicts.AcceptUnsigned(result.Order, fields, Now).IsChanged);
+        Assert.Equal((OrderStatus.Pending, "4025", "https://3ds", null), (result.Order.Status, result.Order.ProviderReference, result.Order.RedirectUrl?.Value, result.Order.ProviderStatus));
+        Assert.False(HaiPayVerdicts.AcceptUnsigned(result.Order, fields, Links, Now).IsChanged);
     }
 
     [Fact]
@@ -89,7 +92,7 @@ public sealed class HaiPayVerdictsTests
     {
         var inFlight = Order(status: OrderStatus.Created);
 
-        var result = HaiPayVerdicts.ApplyQueried(inFlight, Json("""{"orderNo":"602","status":1}"""), Now.AddSeconds(5));
+        var result = HaiPayVerdicts.ApplyQueried(inFlight, Json("""{"orderNo":"602","status":1}"""), Links, Now.AddSeconds(5));
 
         Assert.Equal((TransitionKind.Unchanged, OrderStatus.Created), (result.Kind, result.Order.Status));
     }
@@ -97,7 +100,7 @@ public sealed class HaiPayVerdictsTests
     [Fact]
     public void ApplyQueried_SuccessWhileTheApplyIsInFlight_Succeeded()
     {
-        var result = HaiPayVerdicts.ApplyQueried(Order(status: OrderStatus.Created), Json("""{"orderNo":"602","status":2,"amount":"50.00"}"""), Now.AddSeconds(5));
+        var result = HaiPayVerdicts.ApplyQueried(Order(status: OrderStatus.Created), Json("""{"orderNo":"602","status":2,"amount":"50.00"}"""), Links, Now.AddSeconds(5));
 
         Assert.Equal(OrderStatus.Succeeded, result.Order.Status);
     }
@@ -105,7 +108,7 @@ public sealed class HaiPayVerdictsTests
     [Fact]
     public void ApplyQueried_CreatedOrderPastTheInFlightWindow_PayUrlUnknown()
     {
-        var result = HaiPayVerdicts.ApplyQueried(Order(status: OrderStatus.Created), Json("""{"orderNo":"602","status":1}"""), Now + PaymentOrder.InFlightWindow);
+        var result = HaiPayVerdicts.ApplyQueried(Order(status: OrderStatus.Created), Json("""{"orderNo":"602","status":1}"""), Links, Now + PaymentOrder.InFlightWindow);
 
         Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.PayUrlUnknown), (result.Order.Status, result.Order.ReviewReason));
     }
@@ -113,12 +116,12 @@ public sealed class HaiPayVerdictsTests
     [Fact]
     public void Apply_ApplyReplyAfterAQueryFlaggedPayUrlUnknown_PendingWithThePayUrl()
     {
-        var flagged = HaiPayVerdicts.ApplyQueried(Order(status: OrderStatus.Unknown), Json("""{"orderNo":"602","status":1}"""), Now).Order;
+        var flagged = HaiPayVerdicts.ApplyQueried(Order(status: OrderStatus.Unknown), Json("""{"orderNo":"602","status":1}"""), Links, Now).Order;
 
-        var result = HaiPayVerdicts.Apply(flagged, Json("""{"orderNo":"602","payUrl":"https://3ds"}"""), Now.AddSeconds(1));
+        var result = HaiPayVerdicts.Apply(flagged, Json("""{"orderNo":"602","payUrl":"https://3ds"}"""), Links, Now.AddSeconds(1));
 
         Assert.Equal(ReviewReasons.PayUrlUnknown, flagged.ReviewReason);
-        Assert.Equal((OrderStatus.Pending, "https://3ds", null), (result.Order.Status, result.Order.RedirectUrl, result.Order.ReviewReason));
+        Assert.Equal((OrderStatus.Pending, "https://3ds", null), (result.Order.Status, result.Order.RedirectUrl?.Value, result.Order.ReviewReason));
     }
     [Theory]
     [InlineData("""{"status":2,"amount":5E+1}""", "5E+1")]

@@ -1,4 +1,5 @@
 using Payments.Core.Orders;
+using Payments.Core.Tests.Text;
 using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Orders;
@@ -15,7 +16,7 @@ public sealed class ContradictionKeepsFlagTests
     public void Settle_RedeliveredFailureAfterSucceededAfterFailure_FlagStillSaysSucceededAfterFailure()
     {
         var failed = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddHours(72), 12.50m, "USD"), Now)
-            .Accept("ref", "https://pay", Now.AddHours(72), Now).Order
+            .Accept("ref", TestLinks.Of("https://pay"), Now.AddHours(72), Now).Order
             .Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), null), Now.AddMinutes(1)).Order;
         var lateSuccess = failed.Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m, ReceivedAmount: 12.50m), Now.AddMinutes(2)).Order;
         Assert.Equal((OrderStatus.Succeeded, ReviewReasons.SucceededAfterFailure), (lateSuccess.Status, lateSuccess.ReviewReason));

@@ -1,4 +1,5 @@
 using Payments.Core.Orders;
+using Payments.Core.Tests.Text;
 using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Orders;
@@ -13,7 +14,7 @@ public sealed class FinalOrderFlagTests
 
     private static PaymentOrder Pending() =>
         PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddHours(72), 12.50m, "USD"), Now)
-            .Accept("ref", "https://pay", Now.AddHours(72), Now).Order;
+            .Accept("ref", TestLinks.Of("https://pay"), Now.AddHours(72), Now).Order;
 
     private static PaymentOrder Succeeded() => Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), Now.AddMinutes(1)).Order;
 

@@ -1,4 +1,5 @@
 using Payments.Core.Orders;
+using Payments.Core.Tests.Text;
 using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Orders;
@@ -66,7 +67,7 @@ public sealed class OrderEventTests
     public void NeedsReviewReentered_RaisesANewEventWithItsOwnId()
     {
         var lost = Pending().FlagRedirectUnknown(ProviderText.Of("apply answer lost"), Now.AddMinutes(1)).Order;
-        var restored = lost.Accept("ref", "https://3ds", Now.AddHours(1), Now.AddMinutes(2)).Order;
+        var restored = lost.Accept("ref", TestLinks.Of("https://3ds"), Now.AddHours(1), Now.AddMinutes(2)).Order;
 
         var partial = restored.Apply(PartialCollection(), Now.AddMinutes(3)).Order;
 
@@ -81,7 +82,7 @@ public sealed class OrderEventTests
     public void DuplicateProviderMessageOnAReenteredState_RaisesNoEvent()
     {
         var lost = Pending().FlagRedirectUnknown(ProviderText.Of("apply answer lost"), Now.AddMinutes(1)).Order;
-        var partial = lost.Accept("ref", "https://3ds", Now.AddHours(1), Now.AddMinutes(2)).Order
+        var partial = lost.Accept("ref", TestLinks.Of("https://3ds"), Now.AddHours(1), Now.AddMinutes(2)).Order
             .Apply(PartialCollection(), Now.AddMinutes(3)).Order;
 
         var duplicate = partial.Apply(PartialCollection(), Now.AddMinutes(4));

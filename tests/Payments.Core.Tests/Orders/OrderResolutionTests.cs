@@ -1,4 +1,5 @@
 using Payments.Core.Orders;
+using Payments.Core.Tests.Text;
 using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Orders;
@@ -10,7 +11,7 @@ public sealed class OrderResolutionTests
 
     private static PaymentOrder Pending() =>
         PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(1), 10m, "USD"), Now)
-            .Accept("ref", "https://pay", Now.AddMinutes(1), Now).Order;
+            .Accept("ref", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now).Order;
 
     private static PaymentOrder NeedsReview() => Pending().GiveUpChecking(ReviewReasons.ChecksExhausted, Now.AddDays(3)).Order;
 

@@ -1,4 +1,5 @@
 using Payments.Core.Orders;
+using Payments.Core.Tests.Text;
 using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Orders;
@@ -9,7 +10,7 @@ public sealed class PaymentOrderTests
 
     private static PaymentOrder Pending() =>
         PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HuaweiPin, "fp", Now.AddHours(72)), Now)
-            .Accept("token", "https://frame", Now.AddHours(72), Now).Order;
+            .Accept("token", TestLinks.Of("https://frame"), Now.AddHours(72), Now).Order;
 
     private static ProviderVerdict Success(decimal amount = 10m) => new(OrderStatus.Succeeded, ProviderText.Of("success"), amount);
 
@@ -94,7 +95,7 @@ public sealed class PaymentOrderTests
     [Fact]
     public void Accept_AlreadyPending_IsUnchanged()
     {
-        Assert.Equal(TransitionKind.Unchanged, Pending().Accept("other", "https://other", null, Now).Kind);
+        Assert.Equal(TransitionKind.Unchanged, Pending().Accept("other", TestLinks.Of("https://other"), null, Now).Kind);
     }
 
     [Fact]
@@ -158,11 +159,11 @@ public sealed class PaymentOrderTests
     {
         var flagged = PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", null), Now).FlagRedirectUnknown(ProviderText.Of("lost"), Now).Order;
 
-        var restored = flagged.Accept("602", "https://3ds", null, Now.AddSeconds(5));
+        var restored = flagged.Accept("602", TestLinks.Of("https://3ds"), null, Now.AddSeconds(5));
 
         Assert.Equal(OrderStatus.NeedsReview, flagged.Status);
         Assert.Equal((TransitionKind.Changed, OrderStatus.Pending, "https://3ds", "602", null, null),
-            (restored.Kind, restored.Order.Status, restored.Order.RedirectUrl, restored.Order.ProviderReference, restored.Order.ReviewReason, restored.Order.LastError));
+            (restored.Kind, restored.Order.Status, restored.Order.RedirectUrl?.Value, restored.Order.ProviderReference, restored.Order.ReviewReason, restored.Order.LastError));
         Assert.Equal(Now.AddSeconds(5), restored.Order.NextCheckAt);
     }
 
@@ -179,7 +180,7 @@ public sealed class PaymentOrderTests
     {
         var flagged = Pending().GiveUpChecking(ReviewReasons.ChecksExhausted, Now).Order;
 
-        Assert.Equal(TransitionKind.Unchanged, flagged.Accept("602", "https://3ds", null, Now).Kind);
+        Assert.Equal(TransitionKind.Unchanged, flagged.Accept("602", TestLinks.Of("https://3ds"), null, Now).Kind);
     }
     [Theory]
     [InlineData(OrderStatus.Rejected, OrderKind.Payment, "order.succeeded")]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Payments.Core.HaiPay;
 using Payments.Core.Orders;
+using Payments.Core.Tests.Text;
 using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Orders;
@@ -13,7 +14,7 @@ public sealed class SubscriptionLifecycleTests
         PaymentOrder.Create(
             new NewOrder("s1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(1), 9.99m, "USD", Kind: OrderKind.Subscription,
                 Recurrence: new Recurrence(RecurrenceUnit.Month, 1, 3)),
-            Now).Accept("402507", "https://pay", Now.AddMinutes(1), Now).Order;
+            Now).Accept("402507", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now).Order;
 
     private static Transition Report(PaymentOrder order, string status) =>
         HaiPayVerdicts.Apply(order, JsonDocument.Parse($$"""{"subscriptionNo":"402507","status":"{{status}}"}""").RootElement, Now);

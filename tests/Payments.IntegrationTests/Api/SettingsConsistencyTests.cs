@@ -141,6 +141,7 @@ public sealed class SettingsConsistencyTests
             (typeof(AuditOptions), AuditOptions.Section),
             (typeof(WebhookOptions), WebhookOptions.Section),
             (typeof(RateLimitingOptions), RateLimitingOptions.Section),
+            (typeof(Payments.Core.Text.CustomerLinkOptions), Payments.Core.Text.CustomerLinkOptions.Section),
             (typeof(Payments.Server.Telemetry.TelemetryOptions), Payments.Server.Telemetry.TelemetryOptions.Section),
         };
         var jobs = typeof(IScheduledJob).Assembly.GetTypes()

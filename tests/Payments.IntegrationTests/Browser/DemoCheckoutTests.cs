@@ -48,6 +48,40 @@ public sealed class DemoCheckoutTests(AzuriteFixture azurite)
         Assert.True(new FileInfo(screenshot).Length > 10_000);
     }
 
+    [Theory]
+    [InlineData("javascript:document.title='pwned'", true)]
+    [InlineData("data:text/html,<script>parent.document.title='pwned'</script>", true)]
+    [InlineData("http://127.0.0.1:9/pay", false)]
+    public async Task DemoPage_ApiAnswersWithALinkThatIsNotHttps_TheFrameIsNotPointedAtIt(string link, bool allowHttp)
+    {
+        var settings = new Dictionary<string, string?> { ["Links:AllowHttp"] = allowHttp ? "true" : "false" };
+        await using var system = await PaymentsSystem.StartAsync(azurite, settings, environment: "Development");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath(),
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync();
+        var answer = System.Text.Json.JsonSerializer.Serialize(
+            new { orderId = "demo-link", status = "Pending", payUrl = link });
+        await page.RouteAsync("**/api/haipay/collections", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 201,
+            ContentType = "application/json",
+            Body = answer,
+        }));
+
+        await page.GotoAsync(new Uri(system.Server.BaseAddress, "/demo").AbsoluteUri);
+        var title = await page.TitleAsync();
+        await page.ClickAsync("#create-collection");
+
+        await Assertions.Expect(page.Locator("#haipay .link-refused")).ToBeVisibleAsync();
+        Assert.Null(await page.Locator("#haipay iframe").GetAttributeAsync("src"));
+        Assert.Equal(title, await page.TitleAsync());
+    }
+
     [Fact]
     public async Task DemoPage_OutsideDevelopment_NotServed()
     {

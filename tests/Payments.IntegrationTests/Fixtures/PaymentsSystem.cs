@@ -96,6 +96,8 @@ public sealed class PaymentsSystem : IAsyncDisposable
             ["Secrets:HaiPay-USD-PrivateKey"] = HaiPayKeys.MerchantPrivate,
             ["Secrets:HaiPay-USD-MerchantSecret"] = HaiPayMerchantSecret,
             ["Secrets:HaiPay-USD-PlatformPublicKey"] = HaiPayKeys.PlatformPublic,
+            // The sandbox's pages are on http://127.0.0.1, as in Development (production: https only).
+            ["Links:AllowHttp"] = "true",
         };
         foreach (var (key, value) in serverSettings ?? new Dictionary<string, string?>())
         {

@@ -262,7 +262,7 @@ public sealed class OperatorDecisionTests(AzuriteFixture azurite)
         var orders = server.Services.GetRequiredService<IOrderRepository>();
         var updater = server.Services.GetRequiredService<OrderUpdater>();
         await orders.AddAsync(TestOrders.New("rv-audit") with { CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow }, default);
-        await updater.UpdateAsync("rv-audit", (o, now) => o.Accept("ref", "https://pay.example/x", null, now), default);
+        await updater.UpdateAsync("rv-audit", (o, now) => o.Accept("ref", TestLinks.Of("https://pay.example/x"), null, now), default);
         await updater.UpdateAsync("rv-audit", (o, now) => o.GiveUpChecking(ReviewReasons.ChecksExhausted, now), default);
         using var ops = server.CreateOperatorClient();
 

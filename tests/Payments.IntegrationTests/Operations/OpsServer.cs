@@ -49,7 +49,7 @@ internal sealed class OpsServer : IAsyncDisposable
     public async Task<PaymentOrder> PendingAsync(string id, PaymentProvider provider = PaymentProvider.HaiPay)
     {
         await Orders.AddAsync(TestOrders.New(id, provider), default);
-        return (await Updater.UpdateAsync(id, (o, now) => o.Accept("ref-" + id, "https://pay.example/" + id, null, now), default)).Order!;
+        return (await Updater.UpdateAsync(id, (o, now) => o.Accept("ref-" + id, TestLinks.Of("https://pay.example/" + id), null, now), default)).Order!;
     }
 
     /// <summary>An order whose checks ran out (or another reason) and which now waits for a person.</summary>
