@@ -9,7 +9,7 @@ namespace Payments.Core.HaiPay;
 
 /// <summary>
 /// HaiPay notifications, read as a generic map and verified over every field received. A verified one moves the order it
-/// names, whatever its kind (collection, refund, subscription), through the one <see cref="HaiPayVerdicts.Apply"/> by
+/// names, whatever its kind (collection, refund, subscription), through the one <see cref="HaiPayVerdicts.Apply(PaymentOrder, JsonElement, DateTimeOffset)"/> by
 /// compare-and-swap (duplicates change nothing; a contradiction of a final state flags it for a person); one that does not verify is recorded, changes
 /// nothing, and makes us ask HaiPay for the order's status instead. A notification naming a subscription (by our
 /// <c>subscriptionOrderId</c>, or by HaiPay's <c>subscriptionNo</c> alone, found through <see cref="IOrderRepository.FindHaiPaySubscriptionAsync"/>)
