@@ -157,6 +157,35 @@ public sealed partial class HaiPayClient(
         .FirstOrDefault(e => !string.Equals(HaiPayEnvelope.Scalar(data, e.Key), e.Value, StringComparison.Ordinal))
         .Key;
 
+    /// <summary>
+    /// How a refusal could quote this request's CVV and expiry (<c>11/2031</c>, <c>11/31</c>, <c>2031-11</c>, <c>1131</c>…):
+    /// redacted from the refusal's text along with card numbers. Empty for a request without card data.
+    /// </summary>
+    private static string[] CardEcho(JsonObject fields)
+    {
+        string? Field(string name) => fields[name]?.GetValueKind() == JsonValueKind.String ? fields[name]!.GetValue<string>() : null;
+        var (cvv, month, year) = (Field("cvv"), Field("expiryMonth"), Field("expiryYear"));
+        if (cvv is null && (month is null || year is null))
+        {
+            return [];
+        }
+
+        var forms = new List<string>();
+        if (cvv is not null)
+        {
+            forms.Add(cvv);
+        }
+
+        if (month is not null && year is { Length: 4 })
+        {
+            var yy = year[2..];
+            forms.AddRange([$"{month}/{year}", $"{month}/{yy}", $"{month}-{year}", $"{month}-{yy}", $"{year}-{month}",
+                $"{year}/{month}", $"{month}{yy}", $"{month}{year}"]);
+        }
+
+        return [.. forms];
+    }
+
     private async Task<HaiPayReply> SendAsync(
         string currency,
         string operation,
@@ -168,6 +197,7 @@ public sealed partial class HaiPayClient(
         var settings = options.CurrentValue;
         var keys = await credentials.GetAsync(currency, cancellationToken);
         var expected = Expected(fields, echoed);
+        var cardEcho = CardEcho(fields);
         var body = SignedBody(fields, keys);
         var url = new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/{operation}");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -185,7 +215,7 @@ public sealed partial class HaiPayClient(
             }
 
             var text = await response.Content.ReadAsStringAsync(timeout.Token);
-            var reply = Interpret(currency, operation, orderId, text, keys, expected, echoed.UnsignedAnswers);
+            var reply = Interpret(currency, operation, orderId, text, keys, expected, echoed.UnsignedAnswers, cardEcho);
             outcome = reply switch
             {
                 HaiPayReply.Refused => ProviderCallOutcomes.Refused,
@@ -250,7 +280,8 @@ public sealed partial class HaiPayClient(
         string text,
         HaiPayAccountKeys keys,
         Dictionary<string, string> expected,
-        bool unsignedAnswers)
+        bool unsignedAnswers,
+        IReadOnlyList<string> cardEcho)
     {
         var envelope = HaiPayEnvelope.Parse(text);
         if (envelope is null)
@@ -289,7 +320,7 @@ public sealed partial class HaiPayClient(
             return Unavailable(operation, orderId, "a success reply without data");
         }
 
-        var message = ProviderText.Of(envelope.Message);
+        var message = ProviderText.Of(envelope.Message, cardEcho);
         if (options.CurrentValue.EffectiveCredentialErrors.Contains(envelope.Error))
         {
             LogCredentialsRefused(logger, operation, orderId, envelope.Error, message, currency);

@@ -67,7 +67,7 @@ public sealed partial class CallbackProcessor(
         if (verdict.ReviewReason is ReviewReasons.UnknownCallbackStatus or ReviewReasons.UnreadableCallback
             && result.Order is { Status: OrderStatus.NeedsReview } waiting && waiting.ReviewReason == verdict.ReviewReason)
         {
-            LogNeedsPerson(logger, callback.MerchantOid, verdict.ReviewReason, verdict.Note ?? verdict.RawStatus);
+            LogNeedsPerson(logger, ProviderText.Of(callback.MerchantOid), verdict.ReviewReason, verdict.Note ?? verdict.RawStatus);
             return CallbackOutcome.RetryLater with { OrderId = callback.MerchantOid, Update = result };
         }
 
@@ -159,7 +159,8 @@ public sealed partial class CallbackProcessor(
 
         if (form != HashForm.LowerHex)
         {
-            LogHashForm(logger, callback.MerchantOid, form);
+            var orderId = ProviderText.Of(callback.MerchantOid);
+            LogHashForm(logger, orderId, form);
         }
 
         return null;
@@ -171,7 +172,7 @@ public sealed partial class CallbackProcessor(
 
     [LoggerMessage(EventId = 5102, Level = LogLevel.Information,
         Message = "HUAWEIPIN callback for order {OrderId} matched the hash as {Form}")]
-    private static partial void LogHashForm(ILogger logger, string orderId, HashForm form);
+    private static partial void LogHashForm(ILogger logger, ProviderText orderId, HashForm form);
 
     [LoggerMessage(EventId = 5103, Level = LogLevel.Warning,
         Message = "HUAWEIPIN callback for unknown order {OrderId} (status {Status}) recorded for an operator")]
@@ -180,5 +181,5 @@ public sealed partial class CallbackProcessor(
     [LoggerMessage(EventId = 5104, Level = LogLevel.Error,
         Message = "HUAWEIPIN callback for order {OrderId} cannot be applied ({Reason}: {Detail}): order needs review; "
             + "answered 503 so HUAWEIPIN retries")]
-    private static partial void LogNeedsPerson(ILogger logger, string orderId, string reason, ProviderText detail);
+    private static partial void LogNeedsPerson(ILogger logger, ProviderText orderId, string reason, ProviderText detail);
 }

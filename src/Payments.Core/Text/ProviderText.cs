@@ -30,6 +30,22 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
     /// <summary>The text with card numbers and secrets redacted (never null).</summary>
     public static ProviderText Of(string raw) => new(Redact(raw ?? string.Empty));
 
+    /// <summary>
+    /// The text of an answer to one request, with that request's own secrets (its CVV, its card's expiry as a gateway
+    /// writes it) redacted too, as well as card numbers and the service's secrets.
+    /// </summary>
+    public static ProviderText Of(string raw, IEnumerable<string> requestSecrets)
+    {
+        ArgumentNullException.ThrowIfNull(requestSecrets);
+        var text = raw ?? string.Empty;
+        foreach (var secret in requestSecrets.Where(s => s.Length >= 3).OrderByDescending(s => s.Length))
+        {
+            text = text.Replace(secret, SecretMask, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return new(Redact(text));
+    }
+
     /// <summary>Redacts card numbers that pass Luhn and every registered secret value.</summary>
     public static string Redact(string raw)
     {
