@@ -321,16 +321,29 @@ public sealed partial class HaiPayClient(
         }
 
         var message = ProviderText.Of(envelope.Message, cardEcho);
-        if (options.CurrentValue.EffectiveCredentialErrors.Contains(envelope.Error))
+        var code = ErrorCode(envelope.Error);
+        if (options.CurrentValue.EffectiveCredentialErrors.Contains(code))
         {
-            LogCredentialsRefused(logger, operation, orderId, envelope.Error, message, currency);
+            LogCredentialsRefused(logger, operation, orderId, code, message, currency);
             credentials.Invalidate(currency);
-            return new HaiPayReply.Refused(envelope.Error, message, Credentials: true);
+            return new HaiPayReply.Refused(code, message, Credentials: true);
         }
 
-        LogRefused(logger, operation, orderId, envelope.Error, message);
-        return new HaiPayReply.Refused(envelope.Error, message);
+        LogRefused(logger, operation, orderId, code, message);
+        return new HaiPayReply.Refused(code, message);
     }
+
+    /// <summary>
+    /// HaiPay's error code as a short token of letters and digits (<c>4002</c>, <c>00000000</c>); anything else, or a code
+    /// that redaction would change (a card number echoed where the code goes), is <see cref="UnreadableCode"/>.
+    /// </summary>
+    private static string ErrorCode(string error) =>
+        error.Length is > 0 and <= 16 && error.All(char.IsAsciiLetterOrDigit) && ProviderText.Redact(error) == error
+            ? error
+            : UnreadableCode;
+
+    /// <summary>What stands for an error code that is no short token (it may be text a card number was echoed into).</summary>
+    public const string UnreadableCode = "unreadable-code";
 
     private HaiPayReply.Unavailable Unavailable(string operation, string orderId, string reason)
     {

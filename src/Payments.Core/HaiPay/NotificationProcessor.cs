@@ -5,6 +5,8 @@ using Payments.Core.Audit;
 using Payments.Core.Callbacks;
 using Payments.Core.Orders;
 
+using Payments.Core.Text;
+
 namespace Payments.Core.HaiPay;
 
 /// <summary>
@@ -74,7 +76,7 @@ public sealed partial class NotificationProcessor(
     /// <summary>A verified message that changed nothing yet carries another status than the order holds (not a mere repeat).</summary>
     private static bool SaysOtherThanHeld(UpdateResult result, JsonElement body) =>
         result.Order is { } order && HaiPayEnvelope.Scalar(body, "status") is { } status
-        && order.ProviderStatus?.Value != Text.ProviderText.Redact(status);
+        && order.ProviderStatus?.Value != ProviderText.Redact(status);
 
     /// <summary>A charge (it names one) is recorded as its own payment; otherwise the subscription's own status moves.</summary>
     private async Task<UpdateResult> ApplySubscriptionAsync(NotificationMessage message, JsonElement fields, CancellationToken cancellationToken)
@@ -123,7 +125,7 @@ public sealed partial class NotificationProcessor(
             : (byId.ProviderReference is { } known && known != number) || (byNumber is not null && byNumber.Id != byId.Id));
         if (conflict)
         {
-            LogSubscriptionConflict(logger, message.OrderId, number, byId?.ProviderReference, byNumber?.Id);
+            LogSubscriptionConflict(logger, ProviderText.Of(message.OrderId), ProviderText.Of(number), byId?.ProviderReference, byNumber?.Id);
         }
 
         return (byId ?? (conflict ? byNumber : null), conflict);
@@ -173,7 +175,7 @@ public sealed partial class NotificationProcessor(
         var (order, conflict) = message.IsSubscription
             ? await FindSubscriptionAsync(message, currency, cancellationToken)
             : ((await orders.FindAsync(message.OrderId, cancellationToken))?.Value is { Provider: PaymentProvider.HaiPay } found ? found : null, false);
-        LogUnverified(logger, message.Named, order is not null, summary.FailedCheck);
+        LogUnverified(logger, ProviderText.Of(message.Named), order is not null, summary.FailedCheck);
         await audit.RecordUnverifiedAsync(new AuditRecord(order?.Id, AuditKinds.CallbackUnverified, summary.ToJson(), time.GetUtcNow()), cancellationToken);
         var worthAsking = !conflict && (message.ChargeNo is not null
             || order?.Status is { } status && (status.IsOpen() || status is OrderStatus.NeedsReview or OrderStatus.Active));
@@ -257,7 +259,7 @@ public sealed partial class NotificationProcessor(
 
     [LoggerMessage(EventId = 6201, Level = LogLevel.Warning,
         Message = "HaiPay notification for order {OrderId} failed verification ({FailedCheck}; order known: {Known}); summary recorded, not applied")]
-    private static partial void LogUnverified(ILogger logger, string orderId, bool known, string failedCheck);
+    private static partial void LogUnverified(ILogger logger, ProviderText orderId, bool known, string failedCheck);
 
     [LoggerMessage(EventId = 6202, Level = LogLevel.Information,
         Message = "HaiPay order {OrderId} was queried on an unverified notification less than {Interval} ago; not asking again")]
@@ -273,5 +275,6 @@ public sealed partial class NotificationProcessor(
 
     [LoggerMessage(EventId = 6205, Level = LogLevel.Warning,
         Message = "HaiPay notification names subscription {OrderId} and subscriptionNo {SubscriptionNo}, which do not agree (HaiPay's number for the first: {Known}; subscription with that number: {Numbered}); not applied")]
-    private static partial void LogSubscriptionConflict(ILogger logger, string orderId, string subscriptionNo, string? known, string? numbered);
+    private static partial void LogSubscriptionConflict(
+        ILogger logger, ProviderText orderId, ProviderText subscriptionNo, string? known, string? numbered);
 }

@@ -1,3 +1,5 @@
+using Payments.Core.Text;
+
 namespace Payments.Core.HuaweiPin;
 
 /// <summary>The outcome of GetFrame.</summary>
@@ -10,7 +12,7 @@ public abstract record FrameResult
     public sealed record Created(Text.CustomerLink? Link, string? Token) : FrameResult;
 
     /// <summary>The provider refused with one of GetFrame's published codes (302-306). Nothing was created.</summary>
-    public sealed record Rejected(int Code, string Message) : FrameResult
+    public sealed record Rejected(int Code, ProviderText Message) : FrameResult
     {
         /// <summary>
         /// GetFrame's published error codes; any other code (a proxy's 408/429, a <c>"code":500</c> in an HTTP 200)

@@ -74,7 +74,7 @@ public sealed partial class HuaweiPinClient(
     private FrameResult Interpret(FrameRequest request, JsonElement reply, int httpStatus)
     {
         var code = reply.ValueKind == JsonValueKind.Object ? ReadCode(reply) ?? httpStatus : httpStatus;
-        var message = Text(reply, "errorMeesage") ?? Text(reply, "errorMessage") ?? string.Empty;
+        var message = ProviderText.Of(Text(reply, "errorMeesage") ?? Text(reply, "errorMessage") ?? string.Empty);
         var success = reply.ValueKind == JsonValueKind.Object && reply.TryGetProperty("isSuccess", out var s) && s.ValueKind == JsonValueKind.True;
         if (success && code == 200)
         {
@@ -135,10 +135,10 @@ public sealed partial class HuaweiPinClient(
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Critical,
         Message = "HUAWEIPIN rejected our API credentials (code {Code}: {Message}). Operator action: check the HuaweiPin-ApiKey and HuaweiPin-SecretKey secrets")]
-    private static partial void LogCredentialsRejected(ILogger logger, int code, string message);
+    private static partial void LogCredentialsRejected(ILogger logger, int code, ProviderText message);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "HUAWEIPIN refused frame for order {OrderId}: code {Code}: {Message}")]
-    private static partial void LogRejected(ILogger logger, string orderId, int code, string message);
+    private static partial void LogRejected(ILogger logger, string orderId, int code, ProviderText message);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Error,
         Message = "HUAWEIPIN created the frame for order {OrderId} but its iframeUrl is no usable link "

@@ -32,8 +32,7 @@ public sealed class CustomerLink : IEquatable<CustomerLink>
 
     private static bool Usable(string? raw, bool allowHttp)
     {
-        if (string.IsNullOrEmpty(raw) || raw.Length > 2048
-            || raw.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\'))
+        if (string.IsNullOrEmpty(raw) || raw.Length > 2048 || !raw.All(IsLinkCharacter))
         {
             return false;
         }
@@ -47,6 +46,13 @@ public sealed class CustomerLink : IEquatable<CustomerLink>
             && uri.Host.Length > 0
             && uri.UserInfo.Length == 0;
     }
+
+    /// <summary>
+    /// The characters RFC 3986 lets stand unescaped in a link, less the apostrophe: letters and digits of ASCII and
+    /// <c>-._~:/?#[]@!$&amp;()*+,;=%</c>. Quotes, angle brackets, backticks, backslashes, spaces, controls and every non-ASCII
+    /// character (bidi overrides included) can only break out of an attribute or disguise the host.
+    /// </summary>
+    private static bool IsLinkCharacter(char c) => char.IsAsciiLetterOrDigit(c) || "-._~:/?#[]@!$&()*+,;=%".Contains(c);
 
     public override string ToString() => Value;
 

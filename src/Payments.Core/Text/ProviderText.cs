@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Payments.Core.Text;
@@ -55,50 +56,56 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
     }
 
     /// <summary>
-    /// A run of digit groups joined by up to two separators (spaces, dashes, dots, slashes…). Every stretch of whole
-    /// consecutive groups holding 13–19 digits that passes Luhn is a card number, whatever digits stand beside it
-    /// (an expiry after it, a reason code before it); the longest from each group wins.
+    /// A run of digit groups joined by short separators (spaces, dashes, dots, slashes…). Any 13–19 consecutive digits of the
+    /// run that pass Luhn are a card number, whatever stands beside them (an expiry glued after it, a reference code before
+    /// it); the longest from each position is masked, from its first digit to its last.
     /// </summary>
     private static string RedactRun(string run)
     {
-        var groups = DigitGroup().Matches(run);
+        var positions = new List<int>(run.Length);
+        for (var i = 0; i < run.Length; i++)
+        {
+            if (char.IsAsciiDigit(run[i]))
+            {
+                positions.Add(i);
+            }
+        }
+
+        var digits = string.Concat(positions.Select(i => run[i]));
         var builder = new System.Text.StringBuilder();
         var written = 0;
-        for (var first = 0; first < groups.Count; first++)
+        for (var first = 0; first + 13 <= digits.Length;)
         {
-            var last = LongestCard(groups, first);
-            if (last < 0)
+            var length = LongestCard(digits, first);
+            if (length == 0)
             {
+                first++;
                 continue;
             }
 
-            var start = groups[first].Index;
-            var end = groups[last].Index + groups[last].Length;
-            var digits = string.Concat(Enumerable.Range(first, last - first + 1).Select(i => groups[i].Value));
+            var start = positions[first];
+            var end = positions[first + length - 1] + 1;
             builder.Append(run, written, start - written)
-                .Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, CardMaskFormat, digits[^4..]));
+                .Append(string.Format(CultureInfo.InvariantCulture, CardMaskFormat, digits.Substring(first + length - 4, 4)));
             written = end;
-            first = last;
+            first += length;
         }
 
         return builder.Append(run, written, run.Length - written).ToString();
     }
 
-    /// <summary>The last group of the longest card number starting at group <paramref name="first"/>; -1 when none.</summary>
-    private static int LongestCard(MatchCollection groups, int first)
+    /// <summary>The length of the longest card number (13–19 digits passing Luhn) at <paramref name="first"/>; 0 when none.</summary>
+    private static int LongestCard(string digits, int first)
     {
-        var found = -1;
-        var digits = string.Empty;
-        for (var last = first; last < groups.Count && digits.Length + groups[last].Length <= 19; last++)
+        for (var length = Math.Min(19, digits.Length - first); length >= 13; length--)
         {
-            digits += groups[last].Value;
-            if (digits.Length >= 13 && PassesLuhn(digits))
+            if (PassesLuhn(digits.Substring(first, length)))
             {
-                found = last;
+                return length;
             }
         }
 
-        return found;
+        return 0;
     }
 
     /// <summary>Whether the digits pass the Luhn check (as every payment card number does).</summary>
@@ -137,10 +144,7 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
 
     public static bool operator !=(ProviderText? left, ProviderText? right) => !(left == right);
 
-    /// <summary>Digit groups joined by at most two characters that are neither letters, digits nor line breaks.</summary>
-    [GeneratedRegex(@"[0-9]+(?:[^0-9A-Za-z\r\n]{1,2}[0-9]+)*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    /// <summary>Digit groups joined by at most four characters that are neither letters, digits nor line breaks.</summary>
+    [GeneratedRegex(@"[0-9]+(?:[^0-9A-Za-z\r\n]{1,4}[0-9]+)*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DigitRun();
-
-    [GeneratedRegex("[0-9]+", RegexOptions.CultureInvariant)]
-    private static partial Regex DigitGroup();
 }

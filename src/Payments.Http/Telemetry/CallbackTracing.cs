@@ -7,6 +7,8 @@ using OpenTelemetry;
 using Payments.Http.Endpoints;
 using Payments.Http.Problems;
 
+using Payments.Core.Text;
+
 namespace Payments.Http.Telemetry;
 
 /// <summary>
@@ -79,7 +81,7 @@ public static class CallbackTracing
             using (document)
             {
                 var outcome = await process(document!.RootElement);
-                activity?.SetTag("order.id", outcome.OrderId);
+                activity?.SetTag("order.id", ProviderText.From(outcome.OrderId)?.Value);
                 if (outcome.Update is { Kind: TransitionKind.Changed, Order: { HasNewEvent: true, LastEvent: { } raised } })
                 {
                     activity?.SetTag("event.id", raised.Id);
