@@ -24,15 +24,47 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
     /// <summary>RowKey of a partition's counter of unverified messages (sorts after every arrival-ordered row).</summary>
     public const string UnverifiedCountRow = "unverified-count";
 
+    /// <summary>Row-key prefix of the markers that keep a record once per message (<see cref="AuditRecord.OnceKey"/>).</summary>
+    public const string OnceRowPrefix = "once-";
+
     /// <summary>Lost compare-and-swap races on one counter before giving up (each loser re-reads).</summary>
     private const int MaxCountAttempts = 32;
 
     private static readonly string[] KeysOnly = ["RowKey"];
 
-    public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken)
+    public async Task RecordAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return RecordIndexedAsync(tables.AuditMonth(record.At), Partition(record.OrderId, record.Kind, record.At), record, cancellationToken);
+        var table = tables.AuditMonth(record.At);
+        var partition = Partition(record.OrderId, record.Kind, record.At);
+        if (record.OnceKey is { } once && !await ClaimOnceAsync(table, partition, once, cancellationToken))
+        {
+            return;
+        }
+
+        await RecordIndexedAsync(table, partition, record, cancellationToken);
+    }
+
+    /// <summary>
+    /// Inserts the partition's marker row for <paramref name="once"/>; false when it already exists (the same message was
+    /// recorded before). The marker is written first, so a replay never adds a second record.
+    /// </summary>
+    private static async Task<bool> ClaimOnceAsync(StorageTable table, string partition, string once, CancellationToken cancellationToken)
+    {
+        var marker = new TableEntity(partition, OnceRowPrefix + once);
+        var response = await table.InsertAsync(marker, cancellationToken);
+        if (response.Outcome == TableOutcome.TableNotFound)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+            response = await table.InsertAsync(marker, cancellationToken);
+        }
+
+        return response.Outcome switch
+        {
+            TableOutcome.AlreadyExists => false,
+            _ when response.IsSuccess => true,
+            var outcome => throw new StorageUnavailableException($"Audit table: {outcome}"),
+        };
     }
 
     public async Task RecordUnverifiedAsync(AuditRecord summary, CancellationToken cancellationToken)
@@ -63,7 +95,7 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
             {
                 await foreach (var row in month.Table.QueryAsync(filter, null, 1000, cancellationToken))
                 {
-                    if (row.RowKey != UnverifiedCountRow)
+                    if (row.RowKey != UnverifiedCountRow && !row.RowKey.StartsWith(OnceRowPrefix, StringComparison.Ordinal))
                     {
                         yield return new AuditRecord(row.GetString("OrderId"), row.GetString("Kind")!, row.GetString("Payload")!, row.GetDateTimeOffset("At")!.Value);
                     }

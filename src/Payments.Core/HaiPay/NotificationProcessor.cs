@@ -67,7 +67,7 @@ public sealed partial class NotificationProcessor(
         var kind = AuditKinds.Of(result) ?? (SaysOtherThanHeld(result, body) ? AuditKinds.CallbackStale : null);
         if (kind is not null)
         {
-            await RecordAsync(result.Order?.Id, kind, body, cancellationToken);
+            await RecordAsync(result.Order?.Id, kind, body, once: kind != AuditKinds.CallbackApplied, cancellationToken);
         }
 
         return CallbackOutcome.Acknowledged with { OrderId = result.Order?.Id ?? NullIfEmpty(message.OrderId), Update = result };
@@ -245,16 +245,24 @@ public sealed partial class NotificationProcessor(
             var result = await charges.RecordAsync(subscription, chargeNo, ok.Data, cancellationToken);
             if (AuditKinds.Of(result) is { } kind)
             {
-                await RecordAsync(result.Order?.Id, kind, ok.Data, cancellationToken);
+                await RecordAsync(result.Order?.Id, kind, ok.Data, once: kind != AuditKinds.CallbackApplied, cancellationToken);
             }
         }
     }
 
-    private Task RecordAsync(string? orderId, string kind, JsonElement body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a verified message; <paramref name="once"/>: at most once per distinct message, for one that changed nothing
+    /// (anyone who saw it may replay it).
+    /// </summary>
+    private Task RecordAsync(string? orderId, string kind, JsonElement body, bool once, CancellationToken cancellationToken)
     {
         var payload = CardRedaction.Text(body);
         payload = payload.Length > MaxAuditChars ? payload[..MaxAuditChars] : payload;
-        return audit.RecordAsync(new AuditRecord(orderId, kind, payload, time.GetUtcNow()), cancellationToken);
+        var record = new AuditRecord(orderId, kind, payload, time.GetUtcNow())
+        {
+            OnceKey = once ? AuditRecord.OnceKeyOf(body.GetRawText()) : null,
+        };
+        return audit.RecordAsync(record, cancellationToken);
     }
 
     [LoggerMessage(EventId = 6201, Level = LogLevel.Warning,

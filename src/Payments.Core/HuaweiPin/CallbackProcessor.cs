@@ -59,8 +59,11 @@ public sealed partial class CallbackProcessor(
                 LogUnmatched(logger, ProviderText.Of(callback.MerchantOid), verdict.RawStatus);
             }
 
-            var record = new AuditRecord(
-                result.Found ? callback.MerchantOid : null, kind, callback.ToAuditJson(unit), time.GetUtcNow());
+            var payload = callback.ToAuditJson(unit);
+            var record = new AuditRecord(result.Found ? callback.MerchantOid : null, kind, payload, time.GetUtcNow())
+            {
+                OnceKey = kind == AuditKinds.CallbackApplied ? null : AuditRecord.OnceKeyOf(payload),
+            };
             await audit.RecordAsync(record, cancellationToken);
         }
 
