@@ -42,7 +42,8 @@ public static class HaiPayVerdicts
             "3" => new ProviderVerdict(OrderStatus.Failed, status, null, ReceivedAmount: received),
             "4" => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReasons.PartialCollection, received ?? amount),
             "5" => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReasons.OverCollection, received ?? amount),
-            _ => new ProviderVerdict(OrderStatus.Pending, status, null),
+            "-1" or "0" or "1" or "" => new ProviderVerdict(OrderStatus.Pending, status, null),
+            _ => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReasons.UnknownProviderStatus),
         };
     }
 

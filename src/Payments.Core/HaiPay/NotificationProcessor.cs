@@ -70,7 +70,11 @@ public sealed partial class NotificationProcessor(
             await RecordAsync(result.Order?.Id, kind, body, once: kind != AuditKinds.CallbackApplied, cancellationToken);
         }
 
-        return CallbackOutcome.Acknowledged with { OrderId = result.Order?.Id ?? NullIfEmpty(message.OrderId), Update = result };
+        // A status HaiPay never published may mean paid: the order waits for a person, and HaiPay is told to send it again.
+        return result.Order is { Status: OrderStatus.NeedsReview, ReviewReason: ReviewReasons.UnknownProviderStatus } waiting
+            && HaiPayVerdicts.Read(body, waiting).ReviewReason == ReviewReasons.UnknownProviderStatus
+            ? CallbackOutcome.RetryLater with { OrderId = waiting.Id, Update = result }
+            : CallbackOutcome.Acknowledged with { OrderId = result.Order?.Id ?? NullIfEmpty(message.OrderId), Update = result };
     }
 
     /// <summary>A verified message that changed nothing yet carries another status than the order holds (not a mere repeat).</summary>

@@ -52,7 +52,8 @@ public sealed partial record PaymentOrder
 
     /// <summary>The review reason left once a final verdict arrives: an unknown callback status is answered by it.</summary>
     private string? ResolvedReviewReason =>
-        ReviewReason is ReviewReasons.UnknownCallbackStatus or ReviewReasons.UnreadableCallback ? null : ReviewReason;
+        ReviewReason is ReviewReasons.UnknownCallbackStatus or ReviewReasons.UnreadableCallback
+            or ReviewReasons.UnknownProviderStatus ? null : ReviewReason;
 
     /// <summary>Applies a verdict: flagged for a person when it needs one, settled otherwise.</summary>
     public Transition Apply(ProviderVerdict verdict, DateTimeOffset now)

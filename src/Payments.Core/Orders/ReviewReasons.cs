@@ -19,6 +19,11 @@ public static class ReviewReasons
     /// payment of an unknown amount. The raw text is in the audit row; the callback is answered 503 so HUAWEIPIN retries.
     /// </summary>
     public const string UnreadableCallback = "unreadable-callback";
+    /// <summary>
+    /// A verified HaiPay message carried a collection status outside HaiPay's published vocabulary (-1, 0 to 5): it may mean
+    /// paid. The order waits for a person or a signed known status; the notification is answered 503 so HaiPay retries.
+    /// </summary>
+    public const string UnknownProviderStatus = "unknown-provider-status";
     public const string ChargeAfterEnd = "charge-after-subscription-ended";
 
     /// <summary>The provider holds the order open, but its payment page (payUrl, iframeUrl) was never received and cannot be asked for.</summary>

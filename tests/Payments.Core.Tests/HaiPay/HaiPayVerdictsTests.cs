@@ -28,7 +28,7 @@ public sealed class HaiPayVerdictsTests
     [InlineData("""{"status":-1}""", OrderStatus.Pending, null)]
     [InlineData("""{"status":"0"}""", OrderStatus.Pending, null)]
     [InlineData("""{"status":"1"}""", OrderStatus.Pending, null)]
-    [InlineData("""{"status":"9"}""", OrderStatus.Pending, null)]
+    [InlineData("""{"status":"9"}""", OrderStatus.Pending, ReviewReasons.UnknownProviderStatus)]
     public void Read_Collection_MapsStatusAndAmount(string fields, OrderStatus outcome, string? review)
     {
         var verdict = HaiPayVerdicts.Read(Json(fields), Order());

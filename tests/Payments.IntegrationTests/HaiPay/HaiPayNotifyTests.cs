@@ -95,6 +95,23 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Notify_SignedStatusOutsideHaiPaysVocabulary_NeedsReviewAnswered503ThenSettledByAKnownOne()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-unknown-status");
+
+        var unknown = await PostAsync(system, Signed(Notification("hpy-notify-unknown-status", 7, "12.50"), PlatformKey()));
+        var flagged = await OrderAsync(system, "hpy-notify-unknown-status");
+        var known = await PostAsync(system, Signed(Notification("hpy-notify-unknown-status", 2, "12.50"), PlatformKey()));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown.StatusCode);
+        Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.UnknownProviderStatus), (flagged.Status, flagged.ReviewReason));
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        var settled = await OrderAsync(system, "hpy-notify-unknown-status");
+        Assert.Equal((OrderStatus.Succeeded, (string?)null), (settled.Status, settled.ReviewReason));
+    }
+
+    [Fact]
     public async Task Notify_TwentyConcurrentCopies_OneChangeAndTwentySuccess()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
