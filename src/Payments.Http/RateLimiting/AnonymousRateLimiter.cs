@@ -92,12 +92,12 @@ public sealed class AnonymousRateLimiter : IDisposable
             : httpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IEndpointNameMetadata>()?.EndpointName;
 
     /// <summary>
-    /// The header the edge sets (whole value), else the connection's remote address: on Azure Functions the worker's
+    /// The header the edge sets (whole value), else the connection's remote address, keyed by <see cref="ClientAddressKey"/>: on Azure Functions the worker's
     /// forwarded-headers middleware has already put the address the platform appended there, and left in
     /// <c>X-Forwarded-For</c> only what the client itself sent.
     /// </summary>
-    private string ClientAddress(HttpContext httpContext) =>
+    private string ClientAddress(HttpContext httpContext) => ClientAddressKey.Of(
         options.ClientAddressHeader.Length > 0 && httpContext.Request.Headers[options.ClientAddressHeader].ToString().Trim() is { Length: > 0 } header
             ? header
-            : httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            : httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }
