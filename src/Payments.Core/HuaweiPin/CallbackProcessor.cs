@@ -59,7 +59,7 @@ public sealed partial class CallbackProcessor(
                 LogUnmatched(logger, ProviderText.Of(callback.MerchantOid), verdict.RawStatus);
             }
 
-            var payload = callback.ToAuditJson(unit);
+            var payload = callback.ToAuditJson(unit, ours: result.Found);
             var record = new AuditRecord(result.Found ? callback.MerchantOid : null, kind, payload, time.GetUtcNow())
             {
                 OnceKey = kind == AuditKinds.CallbackApplied ? null : AuditRecord.OnceKeyOf(payload),

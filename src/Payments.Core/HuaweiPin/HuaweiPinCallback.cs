@@ -53,9 +53,10 @@ public sealed record HuaweiPinCallback(string MerchantOid, string CallbackKey, s
 
     /// <summary>The received fields without the callback key, for the audit log (provider text redacted).</summary>
     /// <param name="amountUnit">The unit the amount was read in, kept beside its raw text so a wrong setting can be repaired.</param>
-    public string ToAuditJson(string? amountUnit) => JsonSerializer.Serialize(new Dictionary<string, string?>
+    /// <param name="ours">Whether the order id is one of our orders (kept as it is, for operators to find it by).</param>
+    public string ToAuditJson(string? amountUnit, bool ours) => JsonSerializer.Serialize(new Dictionary<string, string?>
     {
-        ["merchant_oid"] = ProviderText.Redact(MerchantOid),
+        ["merchant_oid"] = ours ? MerchantOid : ProviderText.Redact(MerchantOid),
         ["status"] = ProviderText.Redact(Status),
         ["amount"] = ProviderText.Redact(Amount),
         ["amountUnit"] = amountUnit,

@@ -81,7 +81,7 @@ public static class CallbackTracing
             using (document)
             {
                 var outcome = await process(document!.RootElement);
-                activity?.SetTag("order.id", ProviderText.From(outcome.OrderId)?.Value);
+                activity?.SetTag("order.id", outcome.Update?.Found == true ? outcome.OrderId : ProviderText.From(outcome.OrderId)?.Value);
                 if (outcome.Update is { Kind: TransitionKind.Changed, Order: { HasNewEvent: true, LastEvent: { } raised } })
                 {
                     activity?.SetTag("event.id", raised.Id);

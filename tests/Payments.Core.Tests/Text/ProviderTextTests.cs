@@ -56,4 +56,15 @@ public sealed class ProviderTextTests
         Assert.DoesNotContain("0566", text, StringComparison.Ordinal);
         Assert.Contains("****5556", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CardRedaction_ReferenceNumbersThatPassLuhn_KeptInTheirFieldsMaskedInText()
+    {
+        using var document = JsonDocument.Parse(
+            """{"orderNo":"6023071013539075","subscriptionNo":4025071719404229999,"errorMsg":"ref 6023071013539075"}""");
+        var text = CardRedaction.Text(document.RootElement);
+        Assert.Contains("\"orderNo\":\"6023071013539075\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"subscriptionNo\":4025071719404229999", text, StringComparison.Ordinal);
+        Assert.Contains("ref 602[card ****9075]", text, StringComparison.Ordinal);
+    }
 }
