@@ -125,67 +125,6 @@ public sealed partial class HaiPayClient(
 
     private static string Prefixed(string currency, string operation) => $"{currency.ToLowerInvariant()}/{operation}";
 
-    /// <summary>
-    /// The request's identifier fields its reply must echo (those of them the request sends, with the values it sends).
-    /// <see cref="UnsignedAnswers"/>: the seed shows this reply unsigned, so an unsigned one is read (for what it hands
-    /// over, never a status) when it echoes them; otherwise only a verified signature makes an answer.
-    /// </summary>
-    private sealed record Echoed(params string[] Fields)
-    {
-        public bool UnsignedAnswers { get; init; }
-    }
-
-    /// <summary>The values sent for <paramref name="echoed"/>'s fields, read before the body is built (it takes them).
-    /// </summary>
-    private static Dictionary<string, string> Expected(JsonObject fields, Echoed echoed)
-    {
-        var expected = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in echoed.Fields)
-        {
-            if (fields[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0)
-            {
-                expected[name] = text;
-            }
-        }
-
-        return expected;
-    }
-
-    /// <summary>The first identifier sent that <paramref name="data"/> does not echo with the same value; null: all.
-    /// </summary>
-    private static string? Unechoed(JsonElement data, Dictionary<string, string> expected) => expected
-        .FirstOrDefault(e => !string.Equals(HaiPayEnvelope.Scalar(data, e.Key), e.Value, StringComparison.Ordinal))
-        .Key;
-
-    /// <summary>
-    /// How a refusal could quote this request's CVV and expiry (<c>11/2031</c>, <c>11/31</c>, <c>2031-11</c>, <c>1131</c>…):
-    /// redacted from the refusal's text along with card numbers. Empty for a request without card data.
-    /// </summary>
-    private static string[] CardEcho(JsonObject fields)
-    {
-        string? Field(string name) => fields[name]?.GetValueKind() == JsonValueKind.String ? fields[name]!.GetValue<string>() : null;
-        var (cvv, month, year) = (Field("cvv"), Field("expiryMonth"), Field("expiryYear"));
-        if (cvv is null && (month is null || year is null))
-        {
-            return [];
-        }
-
-        var forms = new List<string>();
-        if (cvv is not null)
-        {
-            forms.Add(cvv);
-        }
-
-        if (month is not null && year is { Length: 4 })
-        {
-            var yy = year[2..];
-            forms.AddRange([$"{month}/{year}", $"{month}/{yy}", $"{month}-{year}", $"{month}-{yy}", $"{year}-{month}",
-                $"{year}/{month}", $"{month}{yy}", $"{month}{year}"]);
-        }
-
-        return [.. forms];
-    }
-
     private async Task<HaiPayReply> SendAsync(
         string currency,
         string operation,
@@ -196,8 +135,8 @@ public sealed partial class HaiPayClient(
     {
         var settings = options.CurrentValue;
         var keys = await credentials.GetAsync(currency, cancellationToken);
-        var expected = Expected(fields, echoed);
-        var cardEcho = CardEcho(fields);
+        var expected = HaiPayReplyBinding.Expected(fields, echoed);
+        var cardEcho = HaiPayReplyBinding.CardEcho(fields);
         var body = SignedBody(fields, keys);
         var url = new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/{operation}");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -300,7 +239,7 @@ public sealed partial class HaiPayClient(
 
             if (!signed || HaiPaySignature.VerifyObject(data, keys.MerchantSecret, keys.PlatformKey))
             {
-                if (Unechoed(data, expected) is { } field)
+                if (HaiPayReplyBinding.Unechoed(data, expected) is { } field)
                 {
                     var kind = signed ? "signed" : "unsigned";
                     return Unavailable(operation, orderId,
@@ -321,7 +260,7 @@ public sealed partial class HaiPayClient(
         }
 
         var message = ProviderText.Of(envelope.Message, cardEcho);
-        var code = ErrorCode(envelope.Error);
+        var code = HaiPayReplyBinding.ErrorCode(envelope.Error);
         if (options.CurrentValue.EffectiveCredentialErrors.Contains(code))
         {
             LogCredentialsRefused(logger, operation, orderId, code, message, currency);
@@ -332,18 +271,6 @@ public sealed partial class HaiPayClient(
         LogRefused(logger, operation, orderId, code, message);
         return new HaiPayReply.Refused(code, message);
     }
-
-    /// <summary>
-    /// HaiPay's error code as a short token of letters and digits (<c>4002</c>, <c>00000000</c>); anything else, or a code
-    /// that redaction would change (a card number echoed where the code goes), is <see cref="UnreadableCode"/>.
-    /// </summary>
-    private static string ErrorCode(string error) =>
-        error.Length is > 0 and <= 16 && error.All(char.IsAsciiLetterOrDigit) && ProviderText.Redact(error) == error
-            ? error
-            : UnreadableCode;
-
-    /// <summary>What stands for an error code that is no short token (it may be text a card number was echoed into).</summary>
-    public const string UnreadableCode = "unreadable-code";
 
     private HaiPayReply.Unavailable Unavailable(string operation, string orderId, string reason)
     {
