@@ -33,13 +33,13 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-malformed");
-        var before = await OrderAsync(system, "hpy-notify-malformed");
+        var before = await HaiPayNotifications.OrderAsync(system, "hpy-notify-malformed");
 
-        var response = await PostAsync(system, new StringContent(body, Encoding.UTF8, contentType));
+        var response = await HaiPayNotifications.PostAsync(system, new StringContent(body, Encoding.UTF8, contentType));
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var after = await OrderAsync(system, "hpy-notify-malformed");
+        var after = await HaiPayNotifications.OrderAsync(system, "hpy-notify-malformed");
         Assert.Equal((before.Status, before.Amount, before.ReceivedAmount, before.CompletedAt), (after.Status, after.Amount, after.ReceivedAmount, after.CompletedAt));
     }
 
@@ -50,10 +50,10 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-forged");
         using var forger = System.Security.Cryptography.RSA.Create(2048);
 
-        var response = await PostAsync(system, Signed(Notification("hpy-notify-forged", 2, "12.50"), forger));
+        var response = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-forged", 2, "12.50"), forger));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        var order = await OrderAsync(system, "hpy-notify-forged");
+        var order = await HaiPayNotifications.OrderAsync(system, "hpy-notify-forged");
         Assert.Equal((OrderStatus.Pending, "1"), (order.Status, order.ProviderStatus));
         var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hpy-notify-forged", DateTimeOffset.UtcNow, default).ToListAsync();
         Assert.Equal([AuditKinds.CallbackUnverified], audit.Select(a => a.Kind));
@@ -64,19 +64,19 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-extra");
-        var fields = Notification("hpy-notify-extra", 2, "12.50");
+        var fields = HaiPayNotifications.Collection("hpy-notify-extra", 2, "12.50");
         fields["riskLevel"] = "LOW";
-        var signed = await Signed(fields, PlatformKey()).ReadAsStringAsync();
+        var signed = await HaiPayNotifications.Signed(fields, HaiPayNotifications.PlatformKey()).ReadAsStringAsync();
         var withoutExtra = JsonNode.Parse(signed)!.AsObject();
         withoutExtra.Remove("riskLevel");
 
-        var dropped = await PostAsync(system, new StringContent(withoutExtra.ToJsonString(), Encoding.UTF8, "application/json"));
-        var reformatted = await PostAsync(system, new StringContent(signed.Replace("\"12.50\"", "12.5", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
-        var asNumber = await PostAsync(system, new StringContent(signed.Replace("\"12.50\"", "12.50", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
+        var dropped = await HaiPayNotifications.PostAsync(system, new StringContent(withoutExtra.ToJsonString(), Encoding.UTF8, "application/json"));
+        var reformatted = await HaiPayNotifications.PostAsync(system, new StringContent(signed.Replace("\"12.50\"", "12.5", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
+        var asNumber = await HaiPayNotifications.PostAsync(system, new StringContent(signed.Replace("\"12.50\"", "12.50", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
 
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (dropped.StatusCode, reformatted.StatusCode));
         Assert.Equal("SUCCESS", await asNumber.Content.ReadAsStringAsync());
-        Assert.Equal(OrderStatus.Succeeded, (await OrderAsync(system, "hpy-notify-extra")).Status);
+        Assert.Equal(OrderStatus.Succeeded, (await HaiPayNotifications.OrderAsync(system, "hpy-notify-extra")).Status);
     }
 
     [Fact]
@@ -84,14 +84,14 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-empty");
-        var fields = Notification("hpy-notify-empty", 2, "12.50");
+        var fields = HaiPayNotifications.Collection("hpy-notify-empty", 2, "12.50");
         fields["subscriptionNo"] = string.Empty;
         fields["subscriptionOrderId"] = null;
 
-        var response = await PostAsync(system, Signed(fields, PlatformKey()));
+        var response = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(fields, HaiPayNotifications.PlatformKey()));
 
         Assert.Equal((HttpStatusCode.OK, "SUCCESS"), (response.StatusCode, await response.Content.ReadAsStringAsync()));
-        Assert.Equal(OrderStatus.Succeeded, (await OrderAsync(system, "hpy-notify-empty")).Status);
+        Assert.Equal(OrderStatus.Succeeded, (await HaiPayNotifications.OrderAsync(system, "hpy-notify-empty")).Status);
     }
 
     [Fact]
@@ -100,14 +100,14 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-unknown-status");
 
-        var unknown = await PostAsync(system, Signed(Notification("hpy-notify-unknown-status", 7, "12.50"), PlatformKey()));
-        var flagged = await OrderAsync(system, "hpy-notify-unknown-status");
-        var known = await PostAsync(system, Signed(Notification("hpy-notify-unknown-status", 2, "12.50"), PlatformKey()));
+        var unknown = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-unknown-status", 7, "12.50"), HaiPayNotifications.PlatformKey()));
+        var flagged = await HaiPayNotifications.OrderAsync(system, "hpy-notify-unknown-status");
+        var known = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-unknown-status", 2, "12.50"), HaiPayNotifications.PlatformKey()));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown.StatusCode);
         Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.UnknownProviderStatus), (flagged.Status, flagged.ReviewReason));
         Assert.Equal(HttpStatusCode.OK, known.StatusCode);
-        var settled = await OrderAsync(system, "hpy-notify-unknown-status");
+        var settled = await HaiPayNotifications.OrderAsync(system, "hpy-notify-unknown-status");
         Assert.Equal((OrderStatus.Succeeded, (string?)null), (settled.Status, settled.ReviewReason));
     }
 
@@ -116,9 +116,9 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-burst");
-        var body = await Signed(Notification("hpy-notify-burst", 2, "12.50"), PlatformKey()).ReadAsStringAsync();
+        var body = await HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-burst", 2, "12.50"), HaiPayNotifications.PlatformKey()).ReadAsStringAsync();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PostAsync(system, new StringContent(body, Encoding.UTF8, "application/json"))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => HaiPayNotifications.PostAsync(system, new StringContent(body, Encoding.UTF8, "application/json"))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.All(await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync())), text => Assert.Equal("SUCCESS", text));
@@ -131,13 +131,13 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-echo");
-        var fields = Notification("hpy-notify-echo", 2, "12.50");
+        var fields = HaiPayNotifications.Collection("hpy-notify-echo", 2, "12.50");
         fields["accountNo"] = "4111111111111111";
         fields["cvv"] = "737";
         fields["expiryMonth"] = "03";
         fields["expiryYear"] = "2030";
 
-        var response = await PostAsync(system, Signed(fields, PlatformKey()));
+        var response = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(fields, HaiPayNotifications.PlatformKey()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hpy-notify-echo", DateTimeOffset.UtcNow, default).ToListAsync();
@@ -155,10 +155,10 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-mismatch");
 
-        var response = await PostAsync(system, Signed(Notification("hpy-notify-mismatch", 2, "99.00"), PlatformKey()));
+        var response = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-mismatch", 2, "99.00"), HaiPayNotifications.PlatformKey()));
 
         Assert.Equal("SUCCESS", await response.Content.ReadAsStringAsync());
-        var order = await OrderAsync(system, "hpy-notify-mismatch");
+        var order = await HaiPayNotifications.OrderAsync(system, "hpy-notify-mismatch");
         Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.AmountMismatch, 99.00m, 12.50m), (order.Status, order.ReviewReason, order.ReceivedAmount, order.Amount));
     }
 
@@ -167,7 +167,7 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
 
-        var response = await PostAsync(system, Signed(Notification("hpy-never-created", 2, "5.00"), PlatformKey()));
+        var response = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-never-created", 2, "5.00"), HaiPayNotifications.PlatformKey()));
 
         Assert.Equal("SUCCESS", await response.Content.ReadAsStringAsync());
         var unmatched = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync(null, DateTimeOffset.UtcNow, default).ToListAsync();
@@ -179,43 +179,13 @@ public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-regress");
-        await PostAsync(system, Signed(Notification("hpy-notify-regress", 2, "12.50"), PlatformKey()));
+        await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-regress", 2, "12.50"), HaiPayNotifications.PlatformKey()));
 
-        var response = await PostAsync(system, Signed(Notification("hpy-notify-regress", 3, "12.50"), PlatformKey()));
+        var response = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-regress", 3, "12.50"), HaiPayNotifications.PlatformKey()));
 
         Assert.Equal("SUCCESS", await response.Content.ReadAsStringAsync());
-        Assert.Equal(OrderStatus.Succeeded, (await OrderAsync(system, "hpy-notify-regress")).Status);
+        Assert.Equal(OrderStatus.Succeeded, (await HaiPayNotifications.OrderAsync(system, "hpy-notify-regress")).Status);
         var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hpy-notify-regress", DateTimeOffset.UtcNow, default).ToListAsync();
         Assert.Equal([AuditKinds.CallbackApplied, AuditKinds.CallbackConflict], audit.Select(a => a.Kind));
     }
-
-    private static JsonObject Notification(string orderId, int status, string amount) => new()
-    {
-        ["appId"] = PaymentsSystem.HaiPayAppId,
-        ["currency"] = "USD",
-        ["orderId"] = orderId,
-        ["orderNo"] = "6023071013539999",
-        ["amount"] = amount,
-        ["fee"] = "0.00",
-        ["status"] = status,
-        ["payTime"] = "2026-11-22 10:00:00",
-    };
-
-    private static System.Security.Cryptography.RSA PlatformKey() => HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate);
-
-    private static StringContent Signed(JsonObject fields, System.Security.Cryptography.RSA key)
-    {
-        using var document = JsonDocument.Parse(fields.ToJsonString());
-        fields["sign"] = HaiPaySignature.SignObject(document.RootElement, PaymentsSystem.HaiPayMerchantSecret, key);
-        return new StringContent(fields.ToJsonString(), Encoding.UTF8, "application/json");
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(PaymentsSystem system, HttpContent content)
-    {
-        using var client = system.Server.CreateAnonymousClient();
-        return await client.PostAsync("/api/haipay/notify", content);
-    }
-
-    private static async Task<PaymentOrder> OrderAsync(PaymentsSystem system, string orderId) =>
-        (await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync(orderId, default))!.Value;
 }

@@ -32,13 +32,13 @@ public sealed class UntrustedProviderContentTests(AzuriteFixture azurite)
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "atk-numeric-card");
-        var fields = Notification("atk-numeric-card", 2, "12.50");
+        var fields = HaiPayNotifications.Collection("atk-numeric-card", 2, "12.50");
         fields["payerCardNo"] = JsonValue.Create(4111111111111111L);
 
-        var known = await PostAsync(system, Signed(fields));
-        var unknown = Notification("atk-numeric-card-unknown", 2, "12.50");
+        var known = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(fields));
+        var unknown = HaiPayNotifications.Collection("atk-numeric-card-unknown", 2, "12.50");
         unknown["amount"] = JsonValue.Create(4111111111111111L);
-        var unmatched = await PostAsync(system, Signed(unknown));
+        var unmatched = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(unknown));
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (known.StatusCode, unmatched.StatusCode));
         var stored = await StorageScan.AllValuesAsync(system.Server);
@@ -60,12 +60,12 @@ public sealed class UntrustedProviderContentTests(AzuriteFixture azurite)
         await using var system = await PaymentsSystem.StartAsync(azurite);
         var id = $"atk-after-success-{(status < 0 ? "m" : "p")}{Math.Abs(status)}";
         await CollectionFlow.CreatedPayUrlAsync(system, id);
-        await PostAsync(system, Signed(Notification(id, 2, "12.50")));
-        Assert.Equal(OrderStatus.Succeeded, (await OrderAsync(system, id)).Status);
+        await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection(id, 2, "12.50")));
+        Assert.Equal(OrderStatus.Succeeded, (await HaiPayNotifications.OrderAsync(system, id)).Status);
 
-        var response = await PostAsync(system, Signed(Notification(id, status, "12.50")));
+        var response = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection(id, status, "12.50")));
 
-        var order = await OrderAsync(system, id);
+        var order = await HaiPayNotifications.OrderAsync(system, id);
         var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync(id, DateTimeOffset.UtcNow, default).ToListAsync();
         var recorded = audit.Count(a => a.Kind != AuditKinds.CallbackUnverified) >= 2;
         var flagged = order.ReviewReason is not null || response.StatusCode != HttpStatusCode.OK;
@@ -126,33 +126,4 @@ public sealed class UntrustedProviderContentTests(AzuriteFixture azurite)
         var leaks = system.Server.Logs.Lines().Where(l => l.Contains(Card, StringComparison.Ordinal)).ToList();
         Assert.True(leaks.Count == 0, "card number logged: " + string.Join(" | ", leaks));
     }
-
-    private static JsonObject Notification(string orderId, int status, string amount) => new()
-    {
-        ["appId"] = PaymentsSystem.HaiPayAppId,
-        ["currency"] = "USD",
-        ["orderId"] = orderId,
-        ["orderNo"] = "6023071013538888",
-        ["amount"] = amount,
-        ["fee"] = "0.00",
-        ["status"] = status,
-        ["payTime"] = "2026-11-22 10:00:00",
-    };
-
-    private static StringContent Signed(JsonObject fields)
-    {
-        using var key = HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate);
-        using var document = JsonDocument.Parse(fields.ToJsonString());
-        fields["sign"] = HaiPaySignature.SignObject(document.RootElement, PaymentsSystem.HaiPayMerchantSecret, key);
-        return new StringContent(fields.ToJsonString(), Encoding.UTF8, "application/json");
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(PaymentsSystem system, HttpContent content)
-    {
-        using var client = system.Server.CreateAnonymousClient();
-        return await client.PostAsync("/api/haipay/notify", content);
-    }
-
-    private static async Task<PaymentOrder> OrderAsync(PaymentsSystem system, string orderId) =>
-        (await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync(orderId, default))!.Value;
 }
