@@ -69,7 +69,8 @@ public static class HaiPayCanonical
     /// and escapes nothing, so a name holding <c>=</c> or <c>&amp;</c>, or a value holding <c>&amp;</c>, lets one signature
     /// stand for another set of fields (text echoed into a signed message, re-split to read another status). Such an object
     /// never verifies. <c>payUrl</c> (a link with its query string, only in HaiPay's replies) is the one value allowed an
-    /// <c>&amp;</c>. A signed text that itself spells a whole extra field is beyond this check (README, "A signature means one thing").
+    /// <c>&amp;</c>. A signed text that itself spells a whole extra field is beyond this check (README, "A signature
+    /// means one thing").
     /// </summary>
     public static bool HasMovableBoundaries(JsonElement fields) =>
         fields.ValueKind == JsonValueKind.Object && fields.EnumerateObject().Any(field =>
