@@ -237,7 +237,7 @@ public sealed partial class HaiPayClient(
                 return Unavailable(operation, orderId, "an unsigned reply");
             }
 
-            if (!signed || HaiPaySignature.VerifyObject(data, keys.MerchantSecret, keys.PlatformKey))
+            if (!signed || HaiPaySignature.VerifyObject(data, keys.MerchantSecret, keys.PlatformKey, reply: true))
             {
                 if (HaiPayReplyBinding.Unechoed(data, expected) is { } field)
                 {

@@ -26,10 +26,14 @@ public static class HaiPaySignature
     }
 
     /// <summary>Verifies the <c>sign</c> field of a JSON object (response <c>data</c> or a notification) over its other fields.</summary>
-    public static bool VerifyObject(JsonElement fields, string merchantSecret, RSA platformKey) =>
+    /// <param name="fields">The signed object as received.</param>
+    /// <param name="merchantSecret">The account's merchant secret.</param>
+    /// <param name="platformKey">HaiPay's platform public key.</param>
+    /// <param name="reply">A reply to our own call (its <c>payUrl</c> may hold a query string); false for a received message.</param>
+    public static bool VerifyObject(JsonElement fields, string merchantSecret, RSA platformKey, bool reply = false) =>
         fields.ValueKind == JsonValueKind.Object
         && !HaiPayCanonical.RepeatsAName(fields)
-        && !HaiPayCanonical.HasMovableBoundaries(fields)
+        && !HaiPayCanonical.HasMovableBoundaries(fields, linkMayHoldAmpersand: reply)
         && fields.TryGetProperty(HaiPayCanonical.SignField, out var sign)
         && sign.ValueKind == JsonValueKind.String
         && Verify(HaiPayCanonical.StringToSign(fields, merchantSecret), sign.GetString()!, platformKey);

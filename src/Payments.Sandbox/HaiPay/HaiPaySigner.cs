@@ -30,7 +30,13 @@ public sealed class HaiPaySigner(HaiPaySandbox sandbox, IOptionsMonitor<HaiPaySa
     public bool Verifies(JsonElement request, SandboxAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return account.MerchantKey is { } key && HaiPaySignature.VerifyObject(request, SecretOf(account), key);
+        // As HaiPay does: the signature over the string to sign, nothing more (our own stricter reading of received
+        // messages would refuse a merchant's callBackUrl or referer carrying a query string).
+        return account.MerchantKey is { } key
+            && request.ValueKind == JsonValueKind.Object
+            && !HaiPayCanonical.RepeatsAName(request)
+            && request.TryGetProperty(HaiPayCanonical.SignField, out var sign) && sign.ValueKind == JsonValueKind.String
+            && HaiPaySignature.Verify(HaiPayCanonical.StringToSign(request, SecretOf(account)), sign.GetString()!, key);
     }
 
     /// <summary>

@@ -62,4 +62,22 @@ public sealed class SignatureBoundaryTests
 
         Assert.False(verifies && readsAs == OrderStatus.Succeeded, "a signed FAILED message re-split verifies and reads Succeeded");
     }
+
+    // Only a reply HaiPay sends over our own TLS call may hold a link with a query string; a received notification whose
+    // payUrl holds '&' could be re-split like any other value.
+    [Fact]
+    public void VerifyObject_PayUrlWithAmpersand_VerifiesOnlyAsAReply()
+    {
+        using var platform = RSA.Create(2048);
+        var fields = new JsonObject { ["orderId"] = "A1", ["payUrl"] = "https://pay.example/?a=1&status=2", ["status"] = "3" };
+        using (var document = JsonDocument.Parse(fields.ToJsonString()))
+        {
+            fields["sign"] = HaiPaySignature.SignObject(document.RootElement, Secret, platform);
+        }
+
+        using var signed = JsonDocument.Parse(fields.ToJsonString());
+
+        Assert.False(HaiPaySignature.VerifyObject(signed.RootElement, Secret, platform));
+        Assert.True(HaiPaySignature.VerifyObject(signed.RootElement, Secret, platform, reply: true));
+    }
 }

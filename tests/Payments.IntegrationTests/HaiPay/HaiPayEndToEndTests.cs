@@ -130,6 +130,18 @@ public sealed class HaiPayEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Collection_CallBackUrlWithAQueryString_SignedAcceptedAndCreated()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        var request = CollectionFlow.Request("hpy-query-callback");
+        request["callBackUrl"] = "https://shop.example.com/paid?order=hpy-query-callback&lang=en";
+
+        var response = await CollectionFlow.CreateAsync(system, request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Collection_ReplyWithBadSignature_IsUnknownNeverCreated()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
