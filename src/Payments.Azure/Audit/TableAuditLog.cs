@@ -51,14 +51,7 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
     /// </summary>
     private static async Task<bool> ClaimOnceAsync(StorageTable table, string partition, string once, CancellationToken cancellationToken)
     {
-        var marker = new TableEntity(partition, OnceRowPrefix + once);
-        var response = await table.InsertAsync(marker, cancellationToken);
-        if (response.Outcome == TableOutcome.TableNotFound)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken);
-            response = await table.InsertAsync(marker, cancellationToken);
-        }
-
+        var response = await InsertIntoMonthAsync(table, new TableEntity(partition, OnceRowPrefix + once), cancellationToken);
         return response.Outcome switch
         {
             TableOutcome.AlreadyExists => false,
@@ -195,7 +188,7 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
         await InsertAsync(table, partition, record, cancellationToken);
     }
 
-    /// <summary>Adds the record; the month's first write finds no table, creates it and adds the record again.</summary>
+    /// <summary>Adds the record to its month's table (see <see cref="InsertIntoMonthAsync"/>).</summary>
     private static async Task InsertAsync(StorageTable table, string partition, AuditRecord record, CancellationToken cancellationToken)
     {
         var rowKey = $"{record.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
@@ -206,6 +199,17 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
             ["Payload"] = record.Payload,
             ["At"] = record.At,
         };
+        var response = await InsertIntoMonthAsync(table, entity, cancellationToken);
+        if (!response.IsSuccess)
+        {
+            throw new StorageUnavailableException($"Audit table: {response.Outcome}");
+        }
+    }
+
+    /// <summary>Inserts a row; the month's first write finds no table, creates it and inserts again.</summary>
+    private static async Task<TableResponse> InsertIntoMonthAsync(
+        StorageTable table, TableEntity entity, CancellationToken cancellationToken)
+    {
         var response = await table.InsertAsync(entity, cancellationToken);
         if (response.Outcome == TableOutcome.TableNotFound)
         {
@@ -213,10 +217,7 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
             response = await table.InsertAsync(entity, cancellationToken);
         }
 
-        if (!response.IsSuccess)
-        {
-            throw new StorageUnavailableException($"Audit table: {response.Outcome}");
-        }
+        return response;
     }
 
     /// <summary>An order's partition; for no order, the day's unmatched messages or, for what operators did, the day's <c>operator-{yyyyMMdd}</c>.</summary>

@@ -38,20 +38,16 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
     public static ProviderText Of(string raw, IEnumerable<string> requestSecrets)
     {
         ArgumentNullException.ThrowIfNull(requestSecrets);
-        var text = raw ?? string.Empty;
-        foreach (var secret in requestSecrets.Where(s => s.Length >= 3).OrderByDescending(s => s.Length))
-        {
-            text = text.Replace(secret, SecretMask, StringComparison.OrdinalIgnoreCase);
-        }
-
-        return new(Redact(text));
+        return new(Redact(raw ?? string.Empty, requestSecrets));
     }
 
     /// <summary>Redacts card numbers that pass Luhn and every registered secret value.</summary>
-    public static string Redact(string raw)
+    public static string Redact(string raw) => Redact(raw, null);
+
+    private static string Redact(string raw, IEnumerable<string>? requestSecrets)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var text = SecretRedaction.Apply(raw);
+        var text = SecretRedaction.Apply(raw, requestSecrets);
         return DigitRun().Replace(text, match => RedactRun(match.Value));
     }
 

@@ -23,10 +23,18 @@ public static class SecretRedaction
         }
     }
 
-    /// <summary>The text with every registered secret value replaced by <see cref="ProviderText.SecretMask"/>.</summary>
-    public static string Apply(string text)
+    /// <summary>
+    /// The text with every registered secret value, and every one of <paramref name="alsoSecret"/> (a request's own CVV and
+    /// expiry; at least 3 characters, matched in any letter case), replaced by <see cref="ProviderText.SecretMask"/>.
+    /// </summary>
+    public static string Apply(string text, IEnumerable<string>? alsoSecret = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        foreach (var secret in (alsoSecret ?? []).Where(s => s.Length >= 3).OrderByDescending(s => s.Length))
+        {
+            text = text.Replace(secret, ProviderText.SecretMask, StringComparison.OrdinalIgnoreCase);
+        }
+
         foreach (var secret in Values.Keys)
         {
             if (text.Contains(secret, StringComparison.Ordinal))
