@@ -17,8 +17,7 @@ namespace Payments.IntegrationTests.Api;
 /// verifier and the business logic each pick "their" copy). Every body we receive refuses it: 400 naming the
 /// property, nothing written, nothing applied; provider messages included (a genuinely signed one too).
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class DuplicateKeyTests(AzuriteFixture azurite)
+public sealed class DuplicateKeyTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Collection = "dup-collection";
     private const string Frame = "dup-frame";

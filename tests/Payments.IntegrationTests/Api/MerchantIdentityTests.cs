@@ -8,8 +8,7 @@ using Payments.IntegrationTests.HaiPay;
 namespace Payments.IntegrationTests.Api;
 
 /// <summary>Every create carries a merchant-chosen identity, so a retry can never make a second provider order.</summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class MerchantIdentityTests(AzuriteFixture azurite)
+public sealed class MerchantIdentityTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     public static TheoryData<string, string> Creates() => new()
     {

@@ -7,8 +7,7 @@ using Payments.IntegrationTests.HaiPay;
 namespace Payments.IntegrationTests.Api;
 
 /// <summary>The documented request schemas say what the validators enforce: each required property, left out, is a 400 naming it.</summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class OpenApiContractTests(AzuriteFixture azurite)
+public sealed class OpenApiContractTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     public static TheoryData<string, string> Schemas() => new()
     {

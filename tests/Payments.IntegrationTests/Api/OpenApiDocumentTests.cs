@@ -9,8 +9,7 @@ namespace Payments.IntegrationTests.Api;
 /// The OpenAPI document the Server serves is the one checked in as <c>docs/openapi.json</c>, describes every route,
 /// and <c>docs/payments.http</c> has a request for each. After an API change: <c>scripts/update-openapi</c>.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed partial class OpenApiDocumentTests(AzuriteFixture azurite)
+public sealed partial class OpenApiDocumentTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private static readonly string CheckedIn = Path.Combine(RepositoryRoot.Path, "docs", "openapi.json");
 

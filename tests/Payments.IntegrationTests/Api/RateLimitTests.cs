@@ -20,8 +20,7 @@ namespace Payments.IntegrationTests.Api;
 /// from one client address, on the Server and in the Functions worker alike: the next is a 429 problem+json with
 /// <c>Retry-After</c> and changes nothing.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class RateLimitTests(AzuriteFixture azurite)
+public sealed class RateLimitTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const int Limit = 3;
 

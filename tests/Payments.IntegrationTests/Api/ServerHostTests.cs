@@ -5,8 +5,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.Api;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class ServerHostTests(AzuriteFixture azurite)
+public sealed class ServerHostTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Health_StorageAnswers_Returns200()

@@ -7,8 +7,7 @@ namespace Payments.IntegrationTests.Browser;
 /// The development demo page in a real browser (Debian's Chromium, installed by <c>scripts/test</c>): a HUAWEIPIN frame
 /// and a HaiPay 3-D Secure collection paid through the sandbox's own pages, each order's status changing on the page.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class DemoCheckoutTests(AzuriteFixture azurite)
+public sealed class DemoCheckoutTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 

@@ -16,8 +16,7 @@ namespace Payments.IntegrationTests.Browser;
 /// the sandbox left in <c>NeedsReview</c> and its abandoned webhook are listed, the webhook replayed and the order
 /// resolved by hand through the page, and every answer checked through the API and storage too.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class OperatorConsoleTests(AzuriteFixture azurite)
+public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string OperatorKey = ServerHost.OperatorKey;
     private const string OrderId = "oc-review";

@@ -18,8 +18,7 @@ namespace Payments.IntegrationTests.Chaos;
 /// wrong RSA key, tampered amount, or a forged opposite verdict). The test plays the providers so it knows the truth.
 /// With a few hundred orders most deliveries are necessarily repeats: about 3 % are first deliveries.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class CallbackStormTests(AzuriteFixture azurite)
+public sealed class CallbackStormTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const int Deliveries = 10_000;
     private const int Frames = 200;

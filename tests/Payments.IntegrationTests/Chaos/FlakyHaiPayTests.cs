@@ -13,8 +13,7 @@ namespace Payments.IntegrationTests.Chaos;
 /// recorded) and sends no notifications: the background poller alone must bring every collection and refund to the state
 /// HaiPay really holds, without ever moving a final state.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class FlakyHaiPayTests(AzuriteFixture azurite, ITestOutputHelper output)
+public sealed class FlakyHaiPayTests(SharedAzurite azurite, ITestOutputHelper output) : IClassFixture<SharedAzurite>
 {
     private const int Collections = 60;
     private static readonly string[] Outcomes = ["success", "failed", "partial"];

@@ -8,8 +8,7 @@ using Payments.IntegrationTests.HaiPay;
 namespace Payments.IntegrationTests.Chaos;
 
 /// <summary>Anonymous traffic with a made-up signature: what it may cost us in provider calls and storage.</summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class ForgedNotificationTests(AzuriteFixture azurite)
+public sealed class ForgedNotificationTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     /// <summary>Summaries kept per audit partition in these tests (the default is larger).</summary>
     private const int Cap = 100;

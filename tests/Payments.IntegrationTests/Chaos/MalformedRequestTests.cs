@@ -12,8 +12,7 @@ namespace Payments.IntegrationTests.Chaos;
 /// missing and duplicated fields, wrong content types) against every endpoint: never a 5xx, never a write. Routes
 /// that take no body (sync, cancel) get malformed and injected ids instead, as the GET routes do.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class MalformedRequestTests(AzuriteFixture azurite)
+public sealed class MalformedRequestTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Collection = "malformed-collection";
     private const string Frame = "malformed-frame";

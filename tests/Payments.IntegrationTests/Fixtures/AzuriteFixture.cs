@@ -8,14 +8,15 @@ namespace Payments.IntegrationTests.Fixtures;
 
 /// <summary>
 /// A real Azurite Table service, installed from the repository's npm lock file, started on a free
-/// loopback port with a throw-away workspace and stopped when the tests finish. No in-memory stand-in for storage.
+/// loopback port with a throw-away workspace and stopped when the tests finish. A test that stops and restarts
+/// storage starts one of its own; test classes share one (<see cref="SharedAzurite"/>), each under its own table prefix.
 /// </summary>
-public sealed class AzuriteFixture : IAsyncLifetime
+public class AzuriteFixture : IAsyncLifetime
 {
     private readonly string workspace = Path.Combine(Path.GetTempPath(), "azurite-" + Guid.NewGuid().ToString("N"));
     private Process? process;
 
-    public int Port { get; private set; }
+    public int Port { get; protected set; }
 
     public string ConnectionString => AzuriteCommand.ConnectionString(Port);
 
@@ -27,7 +28,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public PaymentTables CreateTables(TableClientOptions? options = null) =>
         new(CreateService(options), TablePrefix.New(), new StorageOptions().Timeout);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Port = FreePort.Next();
         await StartAsync();
@@ -63,7 +64,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         process = null;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await StopAsync();
         if (Directory.Exists(workspace))

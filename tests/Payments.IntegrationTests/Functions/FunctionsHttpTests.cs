@@ -18,8 +18,7 @@ namespace Payments.IntegrationTests.Functions;
 /// sandbox: every HTTP function answers a request exactly as the Server does, writes what the Server would write, and
 /// an exception becomes the same problem+json.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed partial class FunctionsHttpTests(AzuriteFixture azurite)
+public sealed partial class FunctionsHttpTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     /// <summary>Headers either host adds on its own (Kestrel's, chunking) and so not part of what the code answers.</summary>
     private static readonly HashSet<string> TransportHeaders = new(StringComparer.OrdinalIgnoreCase) { "Date", "Server", "Transfer-Encoding", "Content-Length" };

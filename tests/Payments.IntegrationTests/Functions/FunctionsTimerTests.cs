@@ -13,8 +13,7 @@ namespace Payments.IntegrationTests.Functions;
 /// Every timer function of the worker's real host, called once as its schedule would, against Azurite and the sandbox;
 /// the Server's own timers are set to 29 February so that only the function does the work.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class FunctionsTimerTests(AzuriteFixture azurite)
+public sealed class FunctionsTimerTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Never = "0 0 0 29 2 *";
 

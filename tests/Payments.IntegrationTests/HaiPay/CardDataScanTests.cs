@@ -8,8 +8,7 @@ using Payments.IntegrationTests.Fixtures;
 namespace Payments.IntegrationTests.HaiPay;
 
 /// <summary>Card data and keys go to HaiPay and nowhere else: not storage, not logs, not responses.</summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class CardDataScanTests(AzuriteFixture azurite)
+public sealed class CardDataScanTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task EveryHaiPayFlowIncludingSubscriptions_CardNumberCvvExpiryAndKeys_AppearNowhereInStorageOrLogs()

@@ -5,8 +5,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HaiPay;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class CollectionValidationTests(AzuriteFixture azurite)
+public sealed class CollectionValidationTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     public static TheoryData<string, object?> InvalidFields() => new()
     {

@@ -8,8 +8,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HaiPay;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class HaiPayEndToEndTests(AzuriteFixture azurite)
+public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Collection_ApprovedOn3DSecurePage_NotificationMakesItSucceeded()

@@ -11,8 +11,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HaiPay;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class HaiPayNotifyTests(AzuriteFixture azurite)
+public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     public static TheoryData<string, string, HttpStatusCode> Malformed() => new()
     {

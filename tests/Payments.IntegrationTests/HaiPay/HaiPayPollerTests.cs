@@ -6,8 +6,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HaiPay;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class HaiPayPollerTests(AzuriteFixture azurite)
+public sealed class HaiPayPollerTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task RunOnce_TwoOverlappingRuns_EachDueOrderIsQueriedExactlyOnce()

@@ -5,8 +5,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HaiPay;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class HaiPayRefundTests(AzuriteFixture azurite)
+public sealed class HaiPayRefundTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Refund_SucceededCollection_PendingThenSucceededOnCheck()

@@ -14,8 +14,7 @@ namespace Payments.IntegrationTests.HaiPay;
 /// one signed notification (a proxy log, a mirrored request) can send it again for ever. Its verdict is idempotent, but
 /// what it writes must be bounded as for any anonymous traffic.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class NotificationReplayTests(AzuriteFixture azurite)
+public sealed class NotificationReplayTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Notify_OneSignedStaleNotificationReplayed40Times_AuditRowsDoNotGrowWithTheReplays()

@@ -11,8 +11,7 @@ namespace Payments.IntegrationTests.HaiPay;
 /// <c>Links:AllowHttp</c> is on, as for the local sandbox) reaches the merchant; anything else is no usable link and
 /// the order goes to a person (<c>pay-url-unknown</c>), signed reply or not.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class PayUrlTests(AzuriteFixture azurite)
+public sealed class PayUrlTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     public static TheoryData<string, bool> UnusableLinks() => new()
     {

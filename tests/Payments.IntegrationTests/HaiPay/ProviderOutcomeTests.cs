@@ -9,8 +9,7 @@ namespace Payments.IntegrationTests.HaiPay;
 /// What HaiPay said, or did not say, about an order once it is written: recorded whatever the merchant does, never read as
 /// more than it proves (issue #16, scenarios 3 and 7).
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class ProviderOutcomeTests(AzuriteFixture azurite)
+public sealed class ProviderOutcomeTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Collection_MerchantHangsUpWhileHaiPayIsSlow_AnswerRecordedAndRepeatReturnsThePayUrl()

@@ -12,8 +12,7 @@ namespace Payments.IntegrationTests.HaiPay;
 /// seed's reply tables list them): a correctly signed reply about another order is no usable answer, and the order
 /// asked about stays as it was, to be queried again.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class ReplyBindingTests(AzuriteFixture azurite)
+public sealed class ReplyBindingTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task CollectionQuery_SignedReplyAboutAnotherOrdersSuccess_OrderNotChanged()

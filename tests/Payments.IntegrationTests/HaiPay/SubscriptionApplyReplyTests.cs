@@ -11,8 +11,7 @@ namespace Payments.IntegrationTests.HaiPay;
 /// The seed's two readings: its <c>subscription/apply</c> reply is unsigned (with a trailing comma), and
 /// <c>collect/query</c> marks <c>orderId</c> required, also for a subscription charge.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class SubscriptionApplyReplyTests(AzuriteFixture azurite)
+public sealed class SubscriptionApplyReplyTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Create_UnsignedSeedShapedApplyReply_201PendingWithPayUrlThenActiveOnlyFromSignedQuery()

@@ -7,8 +7,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HaiPay;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class SubscriptionEndToEndTests(AzuriteFixture azurite)
+public sealed class SubscriptionEndToEndTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Subscription_ChargedThreeTimesWithEveryNotificationTwice_EachChargeRecordedOnceAndCancelStopsCharges()

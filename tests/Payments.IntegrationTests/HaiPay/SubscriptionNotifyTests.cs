@@ -7,8 +7,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HaiPay;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class SubscriptionNotifyTests(AzuriteFixture azurite)
+public sealed class SubscriptionNotifyTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Notify_EveryNotificationForged_401sAndChargesRecordedOnceFromSignedQueries()

@@ -13,8 +13,7 @@ namespace Payments.IntegrationTests.HaiPay;
 /// and account, so a message signed by the USD account about its subscription N never moves the EUR account's subscription
 /// that happens to hold N.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class SubscriptionNumberAccountTests(AzuriteFixture azurite)
+public sealed class SubscriptionNumberAccountTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Number = "4025071719408888";
 

@@ -11,8 +11,7 @@ namespace Payments.IntegrationTests.HaiPay;
 /// not published): found through the index kept with the subscription's HaiPay number, then handled like one naming
 /// <c>subscriptionOrderId</c>; one naming both, in disagreement, is trusted for neither.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class SubscriptionNumberNotifyTests(AzuriteFixture azurite)
+public sealed class SubscriptionNumberNotifyTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Notify_SignedChargeNamingOnlySubscriptionNo_ChargeRecordedOnceAndRepeatsChangeNothing()

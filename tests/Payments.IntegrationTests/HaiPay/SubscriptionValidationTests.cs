@@ -4,8 +4,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HaiPay;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class SubscriptionValidationTests(AzuriteFixture azurite)
+public sealed class SubscriptionValidationTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     public static TheoryData<string, object?> InvalidFields() => new()
     {

@@ -11,8 +11,7 @@ namespace Payments.IntegrationTests.HaiPay;
 /// Repeats of a collection whose first apply's answer was lost (<c>Unknown</c>): re-applying it is claimed on the order
 /// row by compare-and-swap, so however many repeats arrive at once, HaiPay gets at most one more <c>collect/apply</c>.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class UnknownCollectionReapplyTests(AzuriteFixture azurite)
+public sealed class UnknownCollectionReapplyTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task ConcurrentRepeatsOfAnUnknownCollection_ExactlyOneMoreApply()

@@ -17,8 +17,7 @@ namespace Payments.IntegrationTests.HaiPay;
 /// number in a verified callback's order id reach no storage, answer or log; a signed word contradicting a final state is
 /// recorded or flagged, never silently acknowledged.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class UntrustedProviderContentTests(AzuriteFixture azurite)
+public sealed class UntrustedProviderContentTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Card = "4111111111111111";
 

@@ -10,8 +10,7 @@ namespace Payments.IntegrationTests.HaiPay;
 /// notifications naming one known open order, refused by that order's claim and asking HaiPay nothing, take nothing from it,
 /// so a notification for another order that fails verification still gets its query.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class UnverifiedBudgetStarvationTests(AzuriteFixture azurite)
+public sealed class UnverifiedBudgetStarvationTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private static string Forged(string orderId) =>
         $$"""{"appId":1054,"currency":"USD","orderId":"{{orderId}}","orderNo":"6021","amount":"12.50","status":2,"sign":"AAAA"}""";

@@ -8,8 +8,7 @@ namespace Payments.IntegrationTests.HaiPay;
 /// Whatever an anonymous caller writes into a notification is untrusted text: the order id it claims may be a card number
 /// (a valid order id by FieldRules), and it must reach the logs at most as its last four, as every other provider text does.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class UnverifiedNotificationTextTests(AzuriteFixture azurite)
+public sealed class UnverifiedNotificationTextTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Card = CollectionFlow.CardNumber;
 

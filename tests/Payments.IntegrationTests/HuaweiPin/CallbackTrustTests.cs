@@ -14,8 +14,7 @@ namespace Payments.IntegrationTests.HuaweiPin;
 /// person and is answered non-2xx (HUAWEIPIN has no query, so its retry is the only second chance). Only a failed
 /// authentication is a 401, and it leaves a bounded summary.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class CallbackTrustTests(AzuriteFixture azurite)
+public sealed class CallbackTrustTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private static string Body(string oid, string amount, string key = PaymentsSystem.CallbackKey, string status = "success") =>
         JsonSerializer.Serialize(new Dictionary<string, string>
@@ -46,6 +45,7 @@ public sealed class CallbackTrustTests(AzuriteFixture azurite)
         {
             ["Webhooks:Url"] = receiver.Url.AbsoluteUri,
             ["Secrets:Webhooks-SigningSecret"] = receiver.Secret,
+            ["DeliverWebhooksSchedule"] = "*/1 * * * * *",
         });
         await FrameFlow.CreatedIframeUrlAsync(system, "hp-unreadable");
 

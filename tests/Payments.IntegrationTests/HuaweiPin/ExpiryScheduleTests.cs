@@ -6,8 +6,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HuaweiPin;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class ExpiryScheduleTests(AzuriteFixture azurite)
+public sealed class ExpiryScheduleTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task ServerHost_ExpireFramesSchedule_ExpiresOldFramesOnItsOwn()

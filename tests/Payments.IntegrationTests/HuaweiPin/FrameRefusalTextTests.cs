@@ -8,8 +8,7 @@ namespace Payments.IntegrationTests.HuaweiPin;
 /// GetFrame's published refusals (302-306) carry HUAWEIPIN's <c>errorMeesage</c>: provider text, so a card number in it
 /// must reach no log line, stored row or answer in full.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class FrameRefusalTextTests(AzuriteFixture azurite)
+public sealed class FrameRefusalTextTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Card = CollectionFlow.CardNumber;
 

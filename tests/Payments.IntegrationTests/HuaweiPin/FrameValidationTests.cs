@@ -6,8 +6,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HuaweiPin;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class FrameValidationTests(AzuriteFixture azurite)
+public sealed class FrameValidationTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     public static TheoryData<string, string> InvalidFields() => new()
     {

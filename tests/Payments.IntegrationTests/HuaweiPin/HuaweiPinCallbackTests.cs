@@ -9,8 +9,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HuaweiPin;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class HuaweiPinCallbackTests(AzuriteFixture azurite)
+public sealed class HuaweiPinCallbackTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Key = PaymentsSystem.CallbackKey;
 

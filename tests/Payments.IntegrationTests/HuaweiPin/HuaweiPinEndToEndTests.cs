@@ -10,8 +10,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HuaweiPin;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class HuaweiPinEndToEndTests(AzuriteFixture azurite)
+public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Frame_PaidInSandbox_OrderSucceedsWithPaidAmountAndCallbackAnsweredOk()

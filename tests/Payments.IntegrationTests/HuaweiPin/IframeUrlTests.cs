@@ -11,8 +11,7 @@ namespace Payments.IntegrationTests.HuaweiPin;
 /// <c>Links:AllowHttp</c> is on) reaches the merchant. A success reply with anything else created a frame whose page we
 /// cannot ask for again (HUAWEIPIN has no query), so the order goes to a person (<c>pay-url-unknown</c>).
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class IframeUrlTests(AzuriteFixture azurite)
+public sealed class IframeUrlTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     public static TheoryData<string, bool> UnusableLinks() => new()
     {

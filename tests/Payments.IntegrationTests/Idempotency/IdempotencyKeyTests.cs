@@ -11,8 +11,7 @@ using Payments.IntegrationTests.HaiPay;
 namespace Payments.IntegrationTests.Idempotency;
 
 /// <summary>The <c>Idempotency-Key</c> header on merchant POSTs, through the Server, the HUAWEIPIN sandbox and Azurite.</summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class IdempotencyKeyTests(AzuriteFixture azurite)
+public sealed class IdempotencyKeyTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Frames = "/api/huaweipin/frames";
     private const string Collections = "/api/haipay/collections";

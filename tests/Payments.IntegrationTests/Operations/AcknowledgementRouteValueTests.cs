@@ -10,8 +10,7 @@ namespace Payments.IntegrationTests.Operations;
 /// The acknowledgement route follows the operator routes' rule for path values (a bad <c>orderId</c> is a
 /// 400 naming it, answered before storage is asked), like resolution and replay do.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class AcknowledgementRouteValueTests(AzuriteFixture azurite)
+public sealed class AcknowledgementRouteValueTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Body = """{"operator":"a@b.c","note":"seen"}""";
 

@@ -14,8 +14,7 @@ namespace Payments.IntegrationTests.Operations;
 /// listed under needs-review until an operator acknowledges it; it keeps its status, the acknowledgement is a compare-and-swap
 /// through the aggregate and is audited.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class AcknowledgementTests(AzuriteFixture azurite)
+public sealed class AcknowledgementTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Body = """{"operator":"alice@shop.example","note":"refunded the second charge at HaiPay"}""";
 

@@ -14,8 +14,7 @@ namespace Payments.IntegrationTests.Operations;
 /// <c>GET api/ops/attention</c>: what needs a person, from the attention index written with each change (never a scan),
 /// a page at a time.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class AttentionListTests(AzuriteFixture azurite)
+public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task ListAttention_NeedsReviewOrders_OldestFirstByReasonAndGoneOnceResolved()

@@ -20,8 +20,7 @@ namespace Payments.IntegrationTests.Operations;
 /// provider-answer resolutions agree with HaiPay's signed answer and the order version checked, notes carry no card number,
 /// and every decision is recorded before it is applied.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class OperatorDecisionTests(AzuriteFixture azurite)
+public sealed class OperatorDecisionTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     /// <summary>
     /// a signed success after Expired/Failed leaves the order Succeeded with reviewReason succeeded-after-expiry /

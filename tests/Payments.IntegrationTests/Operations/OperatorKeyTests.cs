@@ -12,8 +12,7 @@ namespace Payments.IntegrationTests.Operations;
 /// The operator routes take an operator key (<c>OperatorKeys:Keys</c>; Functions: the master key) and nothing weaker: a
 /// merchant's function key, in the header or as <c>?code=</c>, opens none of them, and an operator key opens no merchant route.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class OperatorKeyTests(AzuriteFixture azurite)
+public sealed class OperatorKeyTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     public static TheoryData<string> OperatorRoutes() => [.. ApiRoutes.All.Where(r => r.Access == AccessLevel.Admin).Select(r => r.Name)];
 

@@ -15,8 +15,7 @@ namespace Payments.IntegrationTests.Operations;
 /// Every operator action is recorded before it is made (outcome attempted) and followed by an operator-outcome row; a failed
 /// record write answers 503 with nothing changed. Optional bodies are read whenever one is sent; notes carry no card number.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class OperatorRecordTests(AzuriteFixture azurite)
+public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Resolve_ManualOverride_RecordAttemptedThenOutcomeApplied()

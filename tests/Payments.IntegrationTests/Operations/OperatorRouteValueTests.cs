@@ -9,8 +9,7 @@ namespace Payments.IntegrationTests.Operations;
 /// The operator routes' path values (<c>orderId</c>, <c>eventId</c>) follow the order-id rule: a bad one is a 400 naming it,
 /// answered before storage is asked anything.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class OperatorRouteValueTests(AzuriteFixture azurite)
+public sealed class OperatorRouteValueTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Resolution = """{"decision":"Failed","operator":"a@b.c","note":"n","evidence":"manual-override"}""";
 

@@ -8,8 +8,7 @@ using Payments.IntegrationTests.HuaweiPin;
 namespace Payments.IntegrationTests.Operations;
 
 /// <summary><c>POST api/ops/sync</c>: ask HaiPay about one order now (its verified answer applied), or run one poll cycle.</summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class OpsSyncTests(AzuriteFixture azurite)
+public sealed class OpsSyncTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Sync_OrderPaidWithoutNotification_200WithTheAnswerApplied()

@@ -13,8 +13,7 @@ namespace Payments.IntegrationTests.Operations;
 /// <c>POST api/ops/orders/{orderId}/resolution</c>: an operator decides an order in NeedsReview, on the provider's signed answer
 /// or as a named override; the change is a compare-and-swap through the aggregate, raises the webhook event and is audited.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class ResolutionTests(AzuriteFixture azurite)
+public sealed class ResolutionTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Override = """{"decision":"Succeeded","operator":"alice@shop.example","note":"bank statement shows the money","evidence":"manual-override"}""";
 

@@ -13,8 +13,7 @@ namespace Payments.IntegrationTests.Operations;
 /// Abandoned webhook deliveries (listed from an index written with the abandonment, replayed with every attempt ahead of them)
 /// and the endpoint a 410 disabled (re-enabled by an operator); each action audited.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class WebhookOpsTests(AzuriteFixture azurite)
+public sealed class WebhookOpsTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task ListWebhooks_AbandonedDelivery_ListedThenReplayedDueAgainAndAudited()

@@ -11,8 +11,7 @@ using Payments.IntegrationTests.HuaweiPin;
 namespace Payments.IntegrationTests.Secrets;
 
 /// <summary>The whole service with its provider secrets in Key Vault (the HTTPS emulator) instead of configuration.</summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class KeyVaultSystemTests(AzuriteFixture azurite)
+public sealed class KeyVaultSystemTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string RotatedCallbackKey = "rotated-callback-key-2d9b";
     private const string RotatedMerchantSecret = "rotated-haipay-merchant-secret-6c41";

@@ -12,8 +12,7 @@ namespace Payments.IntegrationTests.Security;
 /// Server with a message naming the setting, never the value. An empty presented key opens nothing, whatever the keys
 /// hold.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class FunctionKeyTests(AzuriteFixture azurite)
+public sealed class FunctionKeyTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Theory]
     [InlineData("")]

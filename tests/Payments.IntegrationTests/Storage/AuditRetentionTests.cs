@@ -10,8 +10,7 @@ namespace Payments.IntegrationTests.Storage;
 /// Audit retention (issue #16, 5d): audit rows live in one table per month, and the purge job deletes whole month tables
 /// once every row in them is older than <c>Audit:Retention</c> (default 400 days), without reading a row.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class AuditRetentionTests(AzuriteFixture azurite)
+public sealed class AuditRetentionTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Never = "0 0 0 29 2 *";
     private static readonly DateTimeOffset Start = new(2025, 1, 15, 10, 0, 0, TimeSpan.Zero);

@@ -15,8 +15,7 @@ namespace Payments.IntegrationTests.Storage;
 /// Storage that accepts connections and never answers (issue #16 scenario 10): every storage call is bounded by
 /// <c>PaymentsStorage:Timeout</c>, a stall is a 503 with Retry-After, and a run over due orders goes on with the others.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class StorageStallTests(AzuriteFixture azurite)
+public sealed class StorageStallTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private static Dictionary<string, string?> Settings(StorageCutProxy line, AzuriteFixture azurite) => new()
     {

@@ -9,8 +9,7 @@ using Payments.IntegrationTests.Fixtures;
 namespace Payments.IntegrationTests.Storage;
 
 /// <summary>The seam over Azure.Data.Tables against Azurite: typed outcomes, ETags, continuation, retried inserts, stalls.</summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class StorageTableTests(AzuriteFixture azurite)
+public sealed class StorageTableTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private static readonly TimeSpan Timeout = new StorageOptions().Timeout;
 

@@ -5,8 +5,7 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.Storage;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class TableIdempotencyStoreTests(AzuriteFixture azurite)
+public sealed class TableIdempotencyStoreTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
     private static readonly IdempotencyOptions Options = new();

@@ -7,8 +7,7 @@ using Payments.Core.Text;
 
 namespace Payments.IntegrationTests.Storage;
 
-[Collection(AzuriteGroup.Name)]
-public sealed class TableOrderRepositoryTests(AzuriteFixture azurite)
+public sealed class TableOrderRepositoryTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private async Task<TableOrderRepository> NewRepositoryAsync()
     {

@@ -12,8 +12,8 @@ namespace Payments.IntegrationTests.Telemetry;
 /// HttpClient instrumentation, whose propagator carries OpenTelemetry's own baggage), that query must carry neither the anonymous
 /// caller's <c>baggage</c> nor its trace id.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class CallbackBaggageTests(AzuriteFixture azurite)
+[Collection(SerialGroup.Name)]
+public sealed class CallbackBaggageTests(SharedAzurite azurite)
 {
     private const string AttackerTraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 

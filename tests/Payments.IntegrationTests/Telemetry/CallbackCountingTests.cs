@@ -14,8 +14,8 @@ namespace Payments.IntegrationTests.Telemetry;
 /// <c>payments.callbacks</c> counts every callback and notification answered, those ending in an exception included: a
 /// callback answered 503 because storage did not answer (the case an operator most needs to see) counts as unavailable.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class CallbackCountingTests(AzuriteFixture azurite)
+[Collection(SerialGroup.Name)]
+public sealed class CallbackCountingTests(SharedAzurite azurite)
 {
     [Fact]
     public async Task Callback_StorageNeverAnswers503_CountedInPaymentsCallbacks()

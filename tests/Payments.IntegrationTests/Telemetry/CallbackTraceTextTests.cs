@@ -13,8 +13,8 @@ namespace Payments.IntegrationTests.Telemetry;
 /// The callback activity is tagged with the order the message names. For a message that did not verify, that name is
 /// an anonymous caller's text: exported traces are logs too, and must never keep a card number in full.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class CallbackTraceTextTests(AzuriteFixture azurite)
+[Collection(SerialGroup.Name)]
+public sealed class CallbackTraceTextTests(SharedAzurite azurite)
 {
     private const string Card = CollectionFlow.CardNumber;
 

@@ -20,8 +20,8 @@ namespace Payments.IntegrationTests.Telemetry;
 /// Every test starts its own host, and its collectors listen to that host's meter only (the meter its <c>IMeterFactory</c> made),
 /// so tests running in parallel do not see each other's measurements. Scheduled jobs are pushed out of reach and run by hand.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class TelemetryMetricsTests(AzuriteFixture azurite)
+[Collection(SerialGroup.Name)]
+public sealed class TelemetryMetricsTests(SharedAzurite azurite)
 {
     [Fact]
     public async Task Callbacks_AppliedDuplicateForgedMalformedUnknownAndContradicting_EachCountedWithItsOutcomeAndTheTransitions()

@@ -12,8 +12,8 @@ namespace Payments.IntegrationTests.Telemetry;
 /// One trace from a provider callback, through the order's change, to the webhook delivery that reports it. The listener
 /// hears every <c>Payments</c> activity in the process (other tests' too), so activities are picked by this test's order id.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class TelemetryTraceTests(AzuriteFixture azurite)
+[Collection(SerialGroup.Name)]
+public sealed class TelemetryTraceTests(SharedAzurite azurite)
 {
     [Fact]
     public async Task WebhookDelivery_EventRaisedByACallback_ChildOfTheCallbacksActivityWithTheSameEventId()

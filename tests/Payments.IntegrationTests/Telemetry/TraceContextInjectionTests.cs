@@ -15,8 +15,8 @@ namespace Payments.IntegrationTests.Telemetry;
 /// order's event nor the merchant's webhook nor the inline HaiPay query the forged message prompts: the callback activity
 /// is a new root that only links to the caller's context.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class TraceContextInjectionTests(AzuriteFixture azurite)
+[Collection(SerialGroup.Name)]
+public sealed class TraceContextInjectionTests(SharedAzurite azurite)
 {
     private const string AttackerTraceId = "0af7651916cd43dd8448eb211c80319c";
 

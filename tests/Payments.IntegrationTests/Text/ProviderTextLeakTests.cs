@@ -9,8 +9,7 @@ namespace Payments.IntegrationTests.Text;
 /// Both sandboxes put a card number into every text they write (refusals, declines, error replies, an unknown callback
 /// status); none of it reaches storage, logs (with scopes and state), HTTP answers or webhooks: at most its last four.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class ProviderTextLeakTests(AzuriteFixture azurite)
+public sealed class ProviderTextLeakTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Card = CollectionFlow.CardNumber;
     private static readonly string[] Forms = [Card, "4000 0566 5566 5556", "4000-0566-5566-5556", "0566 5566", "05665566"];

@@ -13,8 +13,7 @@ using Payments.IntegrationTests.HuaweiPin;
 namespace Payments.IntegrationTests.Webhooks;
 
 /// <summary>Outbound notifications: Server + sandbox + Azurite, delivered to a receiver that checks signatures itself.</summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
+public sealed class WebhookDeliveryTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private static Dictionary<string, string?> Settings(WebhookReceiver receiver, string? previousSecret = null) => new()
     {
