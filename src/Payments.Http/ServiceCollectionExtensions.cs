@@ -17,6 +17,7 @@ using Payments.Http.Jobs;
 using Payments.Azure;
 using Payments.Core.Orders;
 using Payments.Core.Text;
+using Payments.Http.Callbacks;
 using Payments.Http.Endpoints;
 using Payments.Http.Operations;
 using Payments.Http.Problems;
@@ -89,9 +90,10 @@ public static class ServiceCollectionExtensions
         services.AddOptions<HuaweiPinOptions>().Bind(configuration.GetSection(HuaweiPinOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<HuaweiPinClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddTransient<FrameService>();
-        services.AddSingleton<CallbackProcessor>();
+        services.AddSingleton<HuaweiPinCallbackHandler>();
         services.AddSingleton<ExpireFramesJob>();
         services.AddTransient<HuaweiPinEndpoints>();
+        services.TryAddSingleton<InboundMessageEndpoint>();
         services.AddSingleton<ExpireFramesScheduledJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ExpireFramesScheduledJob>());
     }
@@ -111,9 +113,13 @@ public static class ServiceCollectionExtensions
         services.AddTransient<ChargeQueryClaims>();
         services.AddSingleton<IUnverifiedQueryBudget, UnverifiedQueryBudget>();
         services.AddTransient<SubscriptionEndpoints>();
-        services.AddTransient<NotificationProcessor>();
+        services.AddTransient<HaiPayMessageAudit>();
+        services.AddTransient<NotifiedSubscriptions>();
+        services.AddTransient<UnverifiedNotifications>();
+        services.AddTransient<HaiPayNotificationHandler>();
         services.AddTransient<HaiPayPoller>();
         services.AddTransient<HaiPayEndpoints>();
+        services.TryAddSingleton<InboundMessageEndpoint>();
         services.AddTransient<HaiPayPollScheduledJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<HaiPayPollScheduledJob>());
     }

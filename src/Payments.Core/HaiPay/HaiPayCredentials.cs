@@ -18,6 +18,43 @@ public sealed class HaiPayCredentials(ISecretStore secrets, IOptionsMonitor<HaiP
     public string? CurrencyOf(string? appId) =>
         options.CurrentValue.Accounts.FirstOrDefault(a => a.Value.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture) == appId).Key;
 
+    /// <summary>
+    /// The configured account a message names: its <c>currency</c>, else the one its <c>appId</c> belongs to; null when
+    /// neither is configured.
+    /// </summary>
+    public string? AccountOf(System.Text.Json.JsonElement body)
+    {
+        var currency = HaiPayEnvelope.Scalar(body, "currency")?.ToUpperInvariant();
+        return currency is not null && IsConfigured(currency) ? currency : CurrencyOf(HaiPayEnvelope.Scalar(body, "appId"));
+    }
+
+    /// <summary>
+    /// Null when <paramref name="body"/> carries a valid signature of the account it names; otherwise which check failed
+    /// (<c>account</c>: no configured account; <c>signature</c>). A failed signature may mean a rotated key: the account's
+    /// secrets are read again once.
+    /// </summary>
+    public async Task<string?> FailedCheckAsync(System.Text.Json.JsonElement body, CancellationToken cancellationToken)
+    {
+        if (AccountOf(body) is not { } currency)
+        {
+            return "account";
+        }
+
+        var keys = await GetAsync(currency, cancellationToken);
+        if (HaiPaySignature.VerifyObject(body, keys.MerchantSecret, keys.PlatformKey))
+        {
+            return null;
+        }
+
+        if (!Invalidate(currency))
+        {
+            return "signature";
+        }
+
+        keys = await GetAsync(currency, cancellationToken);
+        return HaiPaySignature.VerifyObject(body, keys.MerchantSecret, keys.PlatformKey) ? null : "signature";
+    }
+
     /// <exception cref="InvalidOperationException">No account is configured for the currency.</exception>
     public async Task<HaiPayAccountKeys> GetAsync(string currency, CancellationToken cancellationToken)
     {

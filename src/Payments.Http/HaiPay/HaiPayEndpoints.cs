@@ -6,7 +6,7 @@ using Payments.Core.Orders;
 using Payments.Core.Validation;
 using Payments.Http.Endpoints;
 using Payments.Http.Idempotency;
-using Payments.Http.Telemetry;
+using Payments.Http.Callbacks;
 
 namespace Payments.Http.HaiPay;
 
@@ -14,12 +14,12 @@ namespace Payments.Http.HaiPay;
 public sealed class HaiPayEndpoints(
     CollectionService collections,
     RefundService refunds,
-    NotificationProcessor notifications,
+    HaiPayNotificationHandler notifications,
+    InboundMessageEndpoint inbound,
     IOrderRepository orders,
     IOptionsMonitor<HaiPayOptions> options,
     IdempotentRequests idempotency,
-    TimeProvider time,
-    PaymentsTelemetry telemetry)
+    TimeProvider time)
 {
     /// <summary>A refund request without a body asks for the default refund id.</summary>
     private static readonly JsonElement NoBody = JsonDocument.Parse("{}").RootElement.Clone();
@@ -73,14 +73,7 @@ public sealed class HaiPayEndpoints(
     }
 
     public Task<IResult> NotifyAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        CallbackTracing.HandleAsync(
-            telemetry,
-            Payments.Core.Telemetry.ProviderNames.HaiPay,
-            "notification",
-            request,
-            body => notifications.ProcessAsync(body, request.HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken),
-            "SUCCESS",
-            cancellationToken);
+        inbound.HandleAsync(request, notifications, cancellationToken);
 
     private static object Describe(PaymentOrder order) => order.Kind == OrderKind.Refund ? RefundView.From(order) : CollectionView.From(order);
 

@@ -5,12 +5,12 @@ using Payments.Core.Orders;
 using Payments.Core.Validation;
 using Payments.Http.Endpoints;
 using Payments.Http.Idempotency;
-using Payments.Http.Telemetry;
+using Payments.Http.Callbacks;
 
 namespace Payments.Http.HuaweiPin;
 
 /// <summary><c>POST /api/huaweipin/frames</c> (merchant) and <c>POST /api/huaweipin/callback</c> (provider).</summary>
-public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor callbacks, IdempotentRequests idempotency, PaymentsTelemetry telemetry)
+public sealed class HuaweiPinEndpoints(FrameService frames, HuaweiPinCallbackHandler callbacks, InboundMessageEndpoint inbound, IdempotentRequests idempotency)
 {
     public Task<IResult> CreateFrameAsync(HttpRequest request, CancellationToken cancellationToken) =>
         idempotency.RunAsync(request, () =>
@@ -18,14 +18,7 @@ public sealed class HuaweiPinEndpoints(FrameService frames, CallbackProcessor ca
             cancellationToken);
 
     public Task<IResult> CallbackAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        CallbackTracing.HandleAsync(
-            telemetry,
-            Payments.Core.Telemetry.ProviderNames.HuaweiPin,
-            "callback",
-            request,
-            body => callbacks.ProcessAsync(body, cancellationToken),
-            "OK",
-            cancellationToken);
+        inbound.HandleAsync(request, callbacks, cancellationToken);
 
     private static CreateFrameCommand? Validate(JsonElement body, string? keyedOrderId, FieldErrors errors)
     {

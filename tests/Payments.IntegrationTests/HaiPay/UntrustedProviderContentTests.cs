@@ -100,7 +100,7 @@ public sealed class UntrustedProviderContentTests(SharedAzurite azurite) : IClas
     }
 
     /// <summary>
-    /// "Provider text reaches logs only as ProviderText": CallbackProcessor.LogHashForm logs the verified callback's raw
+    /// "Provider text reaches logs only as ProviderText": HuaweiPinCallbackHandler.LogHashForm logs the verified callback's raw
     /// merchant_oid (a string, not ProviderText) before the order is looked up, so a callback for an unknown order whose
     /// merchant_oid carries a card number, hashed in upper-case hex or Base64, writes the full number to the logs.
     /// </summary>

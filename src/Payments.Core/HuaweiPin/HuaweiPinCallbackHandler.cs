@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Payments.Core.Audit;
 using Payments.Core.Callbacks;
 using Payments.Core.Orders;
 using Payments.Core.Secrets;
+using Payments.Core.Telemetry;
 using Payments.Core.Text;
 using Payments.Core.Validation;
 
@@ -18,18 +18,25 @@ namespace Payments.Core.HuaweiPin;
 /// neither list, puts the order in NeedsReview (its webhook follows) and is answered 503, so HUAWEIPIN (which has no query)
 /// keeps retrying until the setting is fixed or an operator decides. Repeats change nothing and are acknowledged.
 /// </summary>
-public sealed partial class CallbackProcessor(
+public sealed partial class HuaweiPinCallbackHandler(
     OrderUpdater updater,
     IAuditLog audit,
     ISecretStore secrets,
     IOptionsMonitor<HuaweiPinOptions> options,
     TimeProvider time,
-    ILogger<CallbackProcessor> logger)
+    ILogger<HuaweiPinCallbackHandler> logger) : IInboundMessageHandler
 {
-    public async Task<CallbackOutcome> ProcessAsync(JsonElement body, CancellationToken cancellationToken)
+    public string Provider => ProviderNames.HuaweiPin;
+
+    public string Kind => "callback";
+
+    public string Acknowledgement => "OK";
+
+    public async Task<CallbackOutcome> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var errors = new FieldErrors();
-        var callback = HuaweiPinCallback.Parse(body, errors);
+        var callback = HuaweiPinCallback.Parse(message.Body, errors);
         if (callback is null)
         {
             return new CallbackOutcome(CallbackOutcomeKind.Malformed, errors);
