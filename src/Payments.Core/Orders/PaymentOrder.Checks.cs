@@ -32,7 +32,7 @@ public sealed partial record PaymentOrder
     /// </summary>
     public Transition ClaimUnverifiedQuery(TimeSpan interval, DateTimeOffset now) =>
         IsUnverifiedQueryDue(interval, now)
-            ? new(TransitionKind.Changed, this with { UnverifiedQueryAt = now })
+            ? Claimed(this with { UnverifiedQueryAt = now })
             : Same();
 
     /// <summary>

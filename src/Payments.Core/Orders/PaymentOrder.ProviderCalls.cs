@@ -85,7 +85,7 @@ public sealed partial record PaymentOrder
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         return Status is OrderStatus.Created or OrderStatus.Unknown && !IsReapplyClaimed(lease, now)
-            ? new(TransitionKind.Changed, this with { ReapplyClaimedUntil = now + lease })
+            ? Claimed(this with { ReapplyClaimedUntil = now + lease })
             : Same();
     }
 
@@ -105,7 +105,7 @@ public sealed partial record PaymentOrder
     /// <summary>The holder of the claim ending <paramref name="claimedUntil"/> is done: another may claim.</summary>
     public Transition ReleaseReapply(DateTimeOffset claimedUntil) =>
         ReapplyClaimedUntil == claimedUntil
-            ? new(TransitionKind.Changed, this with { ReapplyClaimedUntil = null })
+            ? Claimed(this with { ReapplyClaimedUntil = null })
             : Same();
 
     /// <summary>

@@ -4,7 +4,9 @@ namespace Payments.Core.Orders;
 
 /// <summary>
 /// A payment order: the aggregate every state change goes through. Immutable; each transition
-/// returns the changed copy and says whether anything changed. Final states never regress.
+/// returns the changed copy and says whether anything changed. Final states never regress. Every change of the order
+/// is made by <see cref="Changed"/> (its time, its event, the review flag's acknowledgement); a claim (a lease on the row
+/// that decides who calls the provider) by <see cref="Claimed"/>, which changes nothing a reader of the order sees.
 /// </summary>
 public sealed partial record PaymentOrder
 {
@@ -155,6 +157,9 @@ public sealed partial record PaymentOrder
         var numbered = next with { EventSequence = next.EventSequence + 1 };
         return new(TransitionKind.Changed, numbered with { LastEvent = OrderEvent.For(numbered, now) });
     }
+
+    /// <summary>A claim on the row: written by compare-and-swap like a change, but no update time and no event.</summary>
+    private static Transition Claimed(PaymentOrder next) => new(TransitionKind.Changed, next);
 
     private Transition Same() => new(TransitionKind.Unchanged, this);
 
