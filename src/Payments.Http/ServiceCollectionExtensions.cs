@@ -40,8 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<OperatorUi.OperatorConsolePage>();
         services.AddTransient<OrderEndpoints>();
-        services.AddTransient<OperatorEndpoints>();
-        services.AddTransient<AcknowledgementEndpoint>();
+        services.AddOperatorApi();
         services.AddOptions<CustomerLinkOptions>().Bind(configuration.GetSection(CustomerLinkOptions.Section));
         services.AddIdempotency(configuration);
         services.AddWebhooks(configuration);

@@ -3,14 +3,22 @@ using System.Text.Json;
 using System.Xml;
 using Microsoft.AspNetCore.Http;
 using Payments.Core.Operations;
+using Payments.Core.Operations.Resolutions;
+using Payments.Core.Operations.Sync;
 using Payments.Core.Orders;
 using Payments.Core.Validation;
 
 namespace Payments.Http.Operations;
 
-/// <summary>Reads the operator API's queries and bodies; every bad field is named, nothing is read from storage first.</summary>
+/// <summary>
+/// Reads the operator API's queries and bodies into what its use cases take; every bad field is named, nothing is read
+/// from storage first. The limits here are the ones the documented request records declare.
+/// </summary>
 public static class OperatorRequests
 {
+    /// <summary>The title of a 400 answering a bad query or route value.</summary>
+    public const string InvalidTitle = "The request has invalid fields.";
+
     public const int MaxOperatorLength = 254;
     public const int MaxNoteLength = 2000;
     public const int DefaultLimit = 50;
@@ -29,23 +37,31 @@ public static class OperatorRequests
         Repeated(query, errors);
         var categoryText = Single(query, "category");
         var category = AttentionCategories.Parse(categoryText);
-        errors.Check("category", categoryText is null ? "is required" : category is null ? $"must be one of {string.Join(", ", AttentionCategories.Names)}" : null);
+        errors.Check("category", categoryText is null
+            ? "is required"
+            : category is null ? $"must be one of {string.Join(", ", AttentionCategories.Names)}" : null);
 
         var reason = Single(query, "reason");
         if (reason is not null)
         {
-            errors.Check("reason", category is not null and not AttentionCategory.NeedsReview ? "applies to category needs-review only" : FieldRules.Text(reason, MaxReasonLength));
+            errors.Check("reason", category is not null and not AttentionCategory.NeedsReview
+                ? "applies to category needs-review only"
+                : FieldRules.Text(reason, MaxReasonLength));
         }
 
         var olderThanText = Single(query, "olderThan");
         var olderThan = DefaultOlderThan;
         if (olderThanText is not null)
         {
-            errors.Check("olderThan", category is not null and not AttentionCategory.Stale ? "applies to category stale only" : null);
+            errors.Check(
+                "olderThan",
+                category is not null and not AttentionCategory.Stale ? "applies to category stale only" : null);
             var parsed = Duration(olderThanText);
             errors.Check("olderThan", parsed is null
                 ? "must be a duration such as 1.00:00:00 or P1D"
-                : parsed <= TimeSpan.Zero || parsed > MaxOlderThan ? "must be more than zero and at most 3650 days" : null);
+                : parsed <= TimeSpan.Zero || parsed > MaxOlderThan
+                    ? "must be more than zero and at most 3650 days"
+                    : null);
             olderThan = parsed ?? olderThan;
         }
 
@@ -54,7 +70,10 @@ public static class OperatorRequests
         return errors.IsEmpty ? new AttentionQuery(category!.Value, reason, olderThan, limit, after) : null;
     }
 
-    /// <summary><c>GET api/ops/webhooks</c>: <c>state</c> (abandoned, the default and only state listed), <c>limit</c>, <c>continuation</c>.</summary>
+    /// <summary>
+    /// <c>GET api/ops/webhooks</c>: <c>state</c> (abandoned, the default and only state listed), <c>limit</c>,
+    /// <c>continuation</c>.
+    /// </summary>
     public static (int Limit, string? After)? Webhooks(IQueryCollection query, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -67,13 +86,17 @@ public static class OperatorRequests
         return errors.IsEmpty ? (limit, after) : null;
     }
 
-    public static Resolution? Resolution(JsonElement body, FieldErrors errors)
+    /// <summary>
+    /// The body of <c>POST api/ops/orders/{orderId}/resolution</c> (<see cref="ResolutionRequest"/>) with its route's
+    /// <paramref name="orderId"/>: the command, or null with every bad field named.
+    /// </summary>
+    public static ResolveOrderCommand? Resolution(string orderId, JsonElement body, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (body.ValueKind != JsonValueKind.Object)
         {
             errors.Add("body", "must be a JSON object");
-            return null;
+            return WithRouteValues<ResolveOrderCommand>(errors, null, ("orderId", orderId));
         }
 
         var decisionText = JsonFields.OptionalString(body, "decision", errors);
@@ -83,7 +106,9 @@ public static class OperatorRequests
             "Failed" => OrderStatus.Failed,
             _ => (OrderStatus?)null,
         };
-        errors.Check("decision", decisionText is null ? "is required" : decision is null ? "must be Succeeded or Failed" : null);
+        errors.Check(
+            "decision",
+            decisionText is null ? "is required" : decision is null ? "must be Succeeded or Failed" : null);
         var who = JsonFields.OptionalString(body, "operator", errors);
         errors.Check("operator", FieldRules.FreeText(who, MaxOperatorLength));
         var note = JsonFields.OptionalString(body, "note", errors);
@@ -92,13 +117,17 @@ public static class OperatorRequests
         errors.Check("evidence", evidence switch
         {
             null => "is required",
-            Operations.Resolution.ProviderAnswer or Operations.Resolution.ManualOverride => null,
-            _ => $"must be {Operations.Resolution.ProviderAnswer} or {Operations.Resolution.ManualOverride}",
+            ResolutionEvidence.ProviderAnswer or ResolutionEvidence.ManualOverride => null,
+            _ => $"must be {ResolutionEvidence.ProviderAnswer} or {ResolutionEvidence.ManualOverride}",
         });
-        return errors.IsEmpty ? new Resolution(decision!.Value, who!, note!, evidence!) : null;
+        var command = errors.IsEmpty ? new ResolveOrderCommand(orderId, decision!.Value, who!, note!, evidence!) : null;
+        return WithRouteValues(errors, command, ("orderId", orderId));
     }
 
-    /// <summary>The optional body of replay and enable: <c>operator</c> and <c>note</c>, each optional but valid text when sent.</summary>
+    /// <summary>
+    /// The optional body of replay and enable (<see cref="OperatorNoteRequest"/>): <c>operator</c> and <c>note</c>,
+    /// each optional but valid text when sent.
+    /// </summary>
     public static OperatorNote? Note(JsonElement body, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -115,8 +144,11 @@ public static class OperatorRequests
         return errors.IsEmpty ? new OperatorNote(who, note) : null;
     }
 
-    /// <summary>The body of <c>POST api/ops/sync</c>: <c>orderId</c>, or nothing for a poll cycle.</summary>
-    public static SyncTarget? Sync(JsonElement body, FieldErrors errors)
+    /// <summary>
+    /// The body of <c>POST api/ops/sync</c> (<see cref="OpsSyncRequest"/>): <c>orderId</c>, or nothing for a poll
+    /// cycle.
+    /// </summary>
+    public static OperatorSyncCommand? Sync(JsonElement body, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (body.ValueKind != JsonValueKind.Object)
@@ -127,12 +159,13 @@ public static class OperatorRequests
 
         var orderId = JsonFields.OptionalString(body, "orderId", errors);
         errors.Check("orderId", orderId is null ? null : FieldRules.OrderId(orderId));
-        return errors.IsEmpty ? new SyncTarget(orderId) : null;
+        return errors.IsEmpty ? new OperatorSyncCommand(orderId) : null;
     }
 
     /// <summary>
-    /// Checks the route's path values (<c>orderId</c>, <c>eventId</c>) with the order-id rule, adding to the body's errors so one
-    /// 400 names every bad field; <paramref name="command"/> when all is valid, otherwise null. Nothing is read from storage first.
+    /// Checks the route's path values (<c>orderId</c>, <c>eventId</c>) with the order-id rule, adding to the body's
+    /// errors so one 400 names every bad field; <paramref name="command"/> when all is valid, otherwise null. Nothing
+    /// is read from storage first.
     /// </summary>
     public static T? WithRouteValues<T>(FieldErrors errors, T? command, params (string Field, string Value)[] values)
         where T : class
@@ -147,7 +180,9 @@ public static class OperatorRequests
         return errors.IsEmpty ? command : null;
     }
 
-    /// <summary>A TimeSpan in its invariant form (<c>1.00:00:00</c>) or an ISO-8601 duration (<c>P1D</c>, <c>PT12H</c>).</summary>
+    /// <summary>
+    /// A TimeSpan in its invariant form (<c>1.00:00:00</c>) or an ISO-8601 duration (<c>P1D</c>, <c>PT12H</c>).
+    /// </summary>
     private static TimeSpan? Duration(string text)
     {
         if (TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var span))
@@ -182,7 +217,9 @@ public static class OperatorRequests
             return DefaultLimit;
         }
 
-        var valid = text.Length <= 3 && text.All(char.IsAsciiDigit) && int.Parse(text, CultureInfo.InvariantCulture) is >= 1 and <= MaxLimit;
+        var valid = text.Length <= 3
+            && text.All(char.IsAsciiDigit)
+            && int.Parse(text, CultureInfo.InvariantCulture) is >= 1 and <= MaxLimit;
         errors.Check("limit", valid ? null : $"must be a whole number from 1 to {MaxLimit}");
         return valid ? int.Parse(text, CultureInfo.InvariantCulture) : DefaultLimit;
     }
@@ -200,7 +237,8 @@ public static class OperatorRequests
         return key;
     }
 
-    private static string? Single(IQueryCollection query, string name) => query.TryGetValue(name, out var values) && values.Count == 1 ? values[0] : null;
+    private static string? Single(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var values) && values.Count == 1 ? values[0] : null;
 
     private static void Repeated(IQueryCollection query, FieldErrors errors)
     {

@@ -1,0 +1,11 @@
+using Payments.Core.Orders;
+
+namespace Payments.Core.Operations.Resolutions;
+
+/// <summary>
+/// An operator decides an order waiting for a person: <paramref name="Decision"/> Succeeded or Failed, on
+/// <paramref name="Evidence"/> (<see cref="ResolutionEvidence"/>), by <paramref name="Operator"/>, for the reason in
+/// <paramref name="Note"/>.
+/// </summary>
+public sealed record ResolveOrderCommand(
+    string OrderId, OrderStatus Decision, string Operator, string Note, string Evidence);
