@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Payments.Core.Audit;
 using Payments.Core.Orders;
+using Payments.Core.Text;
 using Payments.Core.Webhooks;
 using Payments.IntegrationTests.Fixtures;
 
@@ -37,6 +38,36 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
         Assert.Equal((AuditKinds.OperatorResolution, decision.At, "applied"),
             (applied.RootElement.GetProperty("of").GetString(), applied.RootElement.GetProperty("at").GetDateTimeOffset(), applied.RootElement.GetProperty("outcome").GetString()));
         Assert.Equal(decision.At, (await ops.Orders.FindAsync("rec-override", default))!.Value.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Acknowledge_FlaggedFinalOrder_RecordAttemptedThenOutcomeApplied()
+    {
+        await using var ops = await OpsServer.StartAsync(azurite);
+        await ops.PendingAsync("rec-ack");
+        await ops.Updater.UpdateAsync("rec-ack", (o, now) => o.Expire(now), default);
+        var late = new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m);
+        await ops.Updater.UpdateAsync("rec-ack", (o, now) => o.Apply(late, now), default);
+        ops.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var response = await ops.PostAsync(
+            "/api/ops/orders/rec-ack/acknowledgement", """{"operator":"alice@shop.example","note":"refunded"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var audit = ops.Services.GetRequiredService<IAuditLog>();
+        var records = await audit.ListAsync("rec-ack", default, default).ToListAsync();
+        var acknowledged = Assert.Single(records, r => r.Kind == AuditKinds.OperatorAcknowledgement);
+        var outcome = Assert.Single(records, r => r.Kind == AuditKinds.OperatorOutcome);
+        using var attempted = JsonDocument.Parse(acknowledged.Payload);
+        using var applied = JsonDocument.Parse(outcome.Payload);
+        Assert.Equal("attempted", attempted.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal(
+            (AuditKinds.OperatorAcknowledgement, acknowledged.At, "applied"),
+            (applied.RootElement.GetProperty("of").GetString(),
+                applied.RootElement.GetProperty("at").GetDateTimeOffset(),
+                applied.RootElement.GetProperty("outcome").GetString()));
+        var stored = (await ops.Orders.FindAsync("rec-ack", default))!.Value;
+        Assert.Equal((acknowledged.At, acknowledged.At), (stored.ReviewAcknowledgedAt!.Value, stored.UpdatedAt));
     }
 
     [Fact]
