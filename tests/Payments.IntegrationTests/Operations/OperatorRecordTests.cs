@@ -13,8 +13,9 @@ using Payments.IntegrationTests.Fixtures;
 namespace Payments.IntegrationTests.Operations;
 
 /// <summary>
-/// Every operator action is recorded before it is made (outcome attempted) and followed by an operator-outcome row; a failed
-/// record write answers 503 with nothing changed. Optional bodies are read whenever one is sent; notes carry no card number.
+/// Every operator action is recorded before it is made (outcome attempted) and followed by an operator-outcome row; a
+/// failed record write answers 503 with nothing changed. Optional bodies are read whenever one is sent; notes carry no
+/// card number.
 /// </summary>
 public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
@@ -26,17 +27,26 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
         ops.Clock.Advance(TimeSpan.FromMinutes(5));
 
         var response = await ops.PostAsync("/api/ops/orders/rec-override/resolution",
-            """{"decision":"Failed","operator":"alice@shop.example","note":"customer says unpaid","evidence":"manual-override"}""");
+            """
+            {"decision":"Failed","operator":"alice@shop.example","note":"customer says unpaid",
+             "evidence":"manual-override"}
+            """);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var records = await ops.Services.GetRequiredService<IAuditLog>().ListAsync("rec-override", default, default).ToListAsync();
+        var audit = ops.Services.GetRequiredService<IAuditLog>();
+        var records = await audit.ListAsync("rec-override", default, default).ToListAsync();
         var decision = Assert.Single(records, r => r.Kind == AuditKinds.OperatorResolution);
         var outcome = Assert.Single(records, r => r.Kind == AuditKinds.OperatorOutcome);
         using var decided = JsonDocument.Parse(decision.Payload);
         using var applied = JsonDocument.Parse(outcome.Payload);
-        Assert.Equal(("attempted", seen.UpdatedAt), (decided.RootElement.GetProperty("outcome").GetString(), decided.RootElement.GetProperty("seenUpdatedAt").GetDateTimeOffset()));
+        Assert.Equal(
+            ("attempted", seen.UpdatedAt),
+            (decided.RootElement.GetProperty("outcome").GetString(),
+                decided.RootElement.GetProperty("seenUpdatedAt").GetDateTimeOffset()));
         Assert.Equal((AuditKinds.OperatorResolution, decision.At, "applied"),
-            (applied.RootElement.GetProperty("of").GetString(), applied.RootElement.GetProperty("at").GetDateTimeOffset(), applied.RootElement.GetProperty("outcome").GetString()));
+            (applied.RootElement.GetProperty("of").GetString(),
+                applied.RootElement.GetProperty("at").GetDateTimeOffset(),
+                applied.RootElement.GetProperty("outcome").GetString()));
         Assert.Equal(decision.At, (await ops.Orders.FindAsync("rec-override", default))!.Value.UpdatedAt);
     }
 
@@ -77,13 +87,17 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
         var eventId = await AbandonedAsync(ops, "rec-chunked");
         using var client = ops.Host.CreateOperatorClient();
         using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("""{"note":"x"}""")));
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/ops/webhooks/rec-chunked/{eventId}/replay") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/ops/webhooks/rec-chunked/{eventId}/replay")
+        {
+            Content = content,
+        };
         request.Headers.TransferEncodingChunked = true;
 
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        var delivery = await ops.Services.GetRequiredService<IWebhookOutbox>().FindAsync("rec-chunked", eventId, default);
+        var outbox = ops.Services.GetRequiredService<IWebhookOutbox>();
+        var delivery = await outbox.FindAsync("rec-chunked", eventId, default);
         Assert.Equal(WebhookDeliveryState.Abandoned, delivery!.State);
     }
 
@@ -93,13 +107,16 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
         await using var ops = await OpsServer.StartAsync(azurite);
         var eventId = await AbandonedAsync(ops, "rec-pan");
 
-        var response = await ops.PostAsync($"/api/ops/webhooks/rec-pan/{eventId}/replay", """{"operator":"a@b.c","note":"card 4111-1111-1111-1111 works now"}""");
+        var response = await ops.PostAsync(
+            $"/api/ops/webhooks/rec-pan/{eventId}/replay",
+            """{"operator":"a@b.c","note":"card 4111-1111-1111-1111 works now"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("note", out _), body);
         Assert.DoesNotContain("4111", body, StringComparison.Ordinal);
-        var records = await ops.Services.GetRequiredService<IAuditLog>().ListAsync("rec-pan", default, default).ToListAsync();
+        var audit = ops.Services.GetRequiredService<IAuditLog>();
+        var records = await audit.ListAsync("rec-pan", default, default).ToListAsync();
         Assert.DoesNotContain(records, r => AuditKinds.IsOperator(r.Kind));
     }
 
@@ -114,13 +131,15 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
             {
                 s.AddSingleton<TimeProvider>(clock);
                 s.AddSingleton<Payments.Azure.Audit.TableAuditLog>();
-                s.AddSingleton<IAuditLog>(sp => new OperatorAuditOutage(sp.GetRequiredService<Payments.Azure.Audit.TableAuditLog>()));
+                s.AddSingleton<IAuditLog>(sp =>
+                    new OperatorAuditOutage(sp.GetRequiredService<Payments.Azure.Audit.TableAuditLog>()));
             });
         var outbox = server.Services.GetRequiredService<IWebhookOutbox>();
         await outbox.DisableAsync(new Uri(OpsServer.WebhookUrl), clock.GetUtcNow(), default);
         using var client = server.CreateOperatorClient();
 
-        var response = await client.PostAsync("/api/ops/webhooks/endpoint/enable", new StringContent("""{"operator":"dave@shop.example"}""", Encoding.UTF8, "application/json"));
+        using var body = new StringContent("""{"operator":"dave@shop.example"}""", Encoding.UTF8, "application/json");
+        var response = await client.PostAsync("/api/ops/webhooks/endpoint/enable", body);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.True(await outbox.IsDisabledAsync(new Uri(OpsServer.WebhookUrl), default));
@@ -129,8 +148,10 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
     private static async Task<string> AbandonedAsync(OpsServer ops, string id)
     {
         var order = await ops.NeedsReviewAsync(id);
-        var delivery = WebhookDelivery.Start(order.LastEvent!.Id, ops.Clock.GetUtcNow()) with { Attempts = 8, LastStatusCode = 500 };
-        Assert.NotNull(await ops.Services.GetRequiredService<IWebhookOutbox>().TrySaveAsync(id, delivery.Abandon("HTTP 500", ops.Clock.GetUtcNow()), null, default));
+        var now = ops.Clock.GetUtcNow();
+        var delivery = WebhookDelivery.Start(order.LastEvent!.Id, now) with { Attempts = 8, LastStatusCode = 500 };
+        var outbox = ops.Services.GetRequiredService<IWebhookOutbox>();
+        Assert.NotNull(await outbox.TrySaveAsync(id, delivery.Abandon("HTTP 500", now), null, default));
         return order.LastEvent.Id;
     }
 
@@ -138,12 +159,18 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
     private sealed class OperatorAuditOutage(IAuditLog inner) : IAuditLog
     {
         public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken) =>
-            AuditKinds.IsOperator(record.Kind) ? throw new Payments.Core.StorageUnavailableException("Audit table: Unavailable") : inner.RecordAsync(record, cancellationToken);
+            AuditKinds.IsOperator(record.Kind)
+                ? throw new Payments.Core.StorageUnavailableException("Audit table: Unavailable")
+                : inner.RecordAsync(record, cancellationToken);
 
-        public Task RecordUnverifiedAsync(AuditRecord summary, CancellationToken cancellationToken) => inner.RecordUnverifiedAsync(summary, cancellationToken);
+        public Task RecordUnverifiedAsync(AuditRecord summary, CancellationToken cancellationToken) =>
+            inner.RecordUnverifiedAsync(summary, cancellationToken);
 
-        public IAsyncEnumerable<AuditRecord> ListAsync(string? orderId, DateTimeOffset day, CancellationToken cancellationToken) => inner.ListAsync(orderId, day, cancellationToken);
+        public IAsyncEnumerable<AuditRecord> ListAsync(
+            string? orderId, DateTimeOffset day, CancellationToken cancellationToken) =>
+            inner.ListAsync(orderId, day, cancellationToken);
 
-        public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken) => inner.PurgeAsync(before, cancellationToken);
+        public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+            inner.PurgeAsync(before, cancellationToken);
     }
 }
