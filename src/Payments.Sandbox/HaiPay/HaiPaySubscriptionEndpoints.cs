@@ -16,69 +16,110 @@ namespace Payments.Sandbox.HaiPay;
 public static class HaiPaySubscriptionEndpoints
 {
     private static readonly string[] RequiredFields =
-        ["subscriptionOrderId", "amount", "name", "email", "accountNo", "expiryMonth", "expiryYear", "cvv", "notifyUrl", "callBackUrl",
-         "customerIp", "partnerUserId", "recurringInterval", "recurringIntervalCount"];
+    [
+        "subscriptionOrderId", "amount", "name", "email", "accountNo", "expiryMonth", "expiryYear", "cvv", "notifyUrl",
+        "callBackUrl", "customerIp", "partnerUserId", "recurringInterval", "recurringIntervalCount",
+    ];
 
     public static RouteGroupBuilder MapHaiPaySubscriptions(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
         group.MapPost("/subscription/apply", ApplyAsync);
-        group.MapPost("/subscription/query", (HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct) =>
-            WithSubscriptionAsync(request, sandbox, signer, s => signer.Ok(Data(s, options.CurrentValue)), ct));
-        group.MapPost("/subscription/cancel", (HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct) =>
-            WithSubscriptionAsync(request, sandbox, signer, s =>
-            {
-                lock (s)
-                {
-                    if (s.Status is 1 or 2)
-                    {
-                        (s.Status, s.NextChargeAt) = (4, null);
-                    }
-                }
-
-                return s.Status == 4 ? signer.Ok(Data(s, options.CurrentValue)) : HaiPaySigner.Error("4007", "subscription cannot be canceled");
-            }, ct));
+        group.MapPost("/subscription/query", QueryAsync);
+        group.MapPost("/subscription/cancel", CancelAsync);
         group.MapGet("/subscribe/{subscriptionNo}", ConfirmPage);
         group.MapPost("/subscribe/{subscriptionNo}", ConfirmAsync).DisableAntiforgery();
-        group.MapGet("/_sandbox/subscriptions/{subscriptionOrderId}", (string subscriptionOrderId, HaiPaySandbox sandbox) =>
-            sandbox.Subscription(subscriptionOrderId, null) is { } s
-                ? Results.Ok(new
-                {
-                    s.SubscriptionOrderId, s.SubscriptionNo, s.Status, s.Cycle, s.Attempt, s.CardLast4,
-                    Charges = s.Charges.Select(c => new { c.OrderId, c.OrderNo, c.Status, Deliveries = c.Deliveries.Count }).ToArray(),
-                    Deliveries = s.Deliveries.ToArray(),
-                })
-                : Results.NotFound());
+        group.MapGet("/_sandbox/subscriptions/{subscriptionOrderId}", Held);
         return group;
     }
 
-    private static async Task<IResult> ApplyAsync(HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, IOptionsMonitor<HaiPaySandboxOptions> options, CancellationToken ct)
+    /// <summary>What the sandbox holds of a subscription, for tests.</summary>
+    private static IResult Held(string subscriptionOrderId, HaiPaySandbox sandbox) =>
+        sandbox.Subscription(subscriptionOrderId, null) is { } s
+            ? Results.Ok(new
+            {
+                s.SubscriptionOrderId, s.SubscriptionNo, s.Status, s.Cycle, s.Attempt, s.CardLast4,
+                Charges = s.Charges
+                    .Select(c => new { c.OrderId, c.OrderNo, c.Status, Deliveries = c.Deliveries.Count })
+                    .ToArray(),
+                Deliveries = s.Deliveries.ToArray(),
+            })
+            : Results.NotFound();
+
+    private static Task<IResult> QueryAsync(
+        HttpRequest request,
+        HaiPaySandbox sandbox,
+        HaiPaySigner signer,
+        IOptionsMonitor<HaiPaySandboxOptions> options,
+        CancellationToken ct) =>
+        WithSubscriptionAsync(request, sandbox, signer, s => signer.Ok(Data(s, options.CurrentValue)), ct);
+
+    private static Task<IResult> CancelAsync(
+        HttpRequest request,
+        HaiPaySandbox sandbox,
+        HaiPaySigner signer,
+        IOptionsMonitor<HaiPaySandboxOptions> options,
+        CancellationToken ct) =>
+        WithSubscriptionAsync(request, sandbox, signer, s =>
+        {
+            lock (s)
+            {
+                if (s.Status is 1 or 2)
+                {
+                    (s.Status, s.NextChargeAt) = (4, null);
+                }
+            }
+
+            return s.Status == 4
+                ? signer.Ok(Data(s, options.CurrentValue))
+                : HaiPaySigner.Error("4007", "subscription cannot be canceled");
+        }, ct);
+
+    private static async Task<IResult> ApplyAsync(
+        HttpRequest request,
+        HaiPaySandbox sandbox,
+        HaiPaySigner signer,
+        IOptionsMonitor<HaiPaySandboxOptions> options,
+        CancellationToken ct)
     {
         var settings = options.CurrentValue;
-        var (body, _, refusal) = await HaiPaySandboxEndpoints.ReadSignedAsync(request, sandbox, signer, null, ct);
+        var (body, _, refusal) = await HaiPaySignedCalls.ReadSignedAsync(request, sandbox, signer, null, ct);
         var fault = sandbox.ApplyFault();
-        if ((refusal ?? HaiPaySandboxEndpoints.BeforeCreate(fault, sandbox.Faults.Text)) is { } refused)
+        if ((refusal ?? HaiPaySignedCalls.BeforeCreate(fault, sandbox.Faults.Text)) is { } refused)
         {
             return refused;
         }
 
         string Field(string name) => HaiPayEnvelope.Scalar(body, name) ?? string.Empty;
         var missing = RequiredFields.FirstOrDefault(f => Field(f).Length == 0);
-        var count = int.TryParse(Field("recurringIntervalCount"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var count = int.TryParse(
+            Field("recurringIntervalCount"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
         var retries = Field("retryTimes") is { Length: > 0 } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
-        if (missing is not null || count < 1 || Field("recurringInterval") is not ("D" or "W" or "M" or "Y") || Field("payType") != "SUBSCRIPTION")
+        if (missing is not null
+            || count < 1
+            || Field("recurringInterval") is not ("D" or "W" or "M" or "Y")
+            || Field("payType") != "SUBSCRIPTION")
         {
-            return HaiPaySigner.Error("4001", $"parameter error: {missing ?? "recurringInterval, recurringIntervalCount or payType"}");
+            var wrong = missing ?? "recurringInterval, recurringIntervalCount or payType";
+            return HaiPaySigner.Error("4001", $"parameter error: {wrong}");
         }
 
-        var subscription = new SandboxSubscription(Field("subscriptionOrderId"), sandbox.NextNumber(), Field("amount"), Field("currency") is { Length: > 0 } c ? c : "USD",
-            Field("notifyUrl"), Field("accountNo")[^4..], Field("recurringInterval"), count, retries);
+        var subscription = new SandboxSubscription(
+            Field("subscriptionOrderId"),
+            sandbox.NextNumber(),
+            Field("amount"),
+            Field("currency") is { Length: > 0 } c ? c : "USD",
+            Field("notifyUrl"),
+            Field("accountNo")[^4..],
+            Field("recurringInterval"),
+            count,
+            retries);
         if (!sandbox.TryAddSubscription(subscription))
         {
             return HaiPaySigner.Error("4005", "subscriptionOrderId already exists");
         }
 
-        if (await HaiPaySandboxEndpoints.AnswerFaultAsync(fault, sandbox.Faults.SlowReply, ct) is { } failed)
+        if (await HaiPaySignedCalls.AnswerFaultAsync(fault, sandbox.Faults.SlowReply, ct) is { } failed)
         {
             return failed;
         }
@@ -89,12 +130,22 @@ public static class HaiPaySubscriptionEndpoints
         return sandbox.Faults.BadResponseSignature ? signer.Ok(data) : SeedShaped(data);
     }
 
-    /// <summary>The apply reply exactly as the seed shows it: <c>data</c> without <c>sign</c>, and a trailing comma after its last field.</summary>
+    /// <summary>
+    /// The apply reply exactly as the seed shows it: <c>data</c> without <c>sign</c>, and a trailing comma after its
+    /// last field.
+    /// </summary>
     private static IResult SeedShaped(JsonObject data)
     {
         var fields = data.ToJsonString();
-        var envelope = new JsonObject { ["status"] = "1", ["error"] = HaiPayEnvelope.SuccessError, ["msg"] = string.Empty, ["data"] = null }.ToJsonString();
-        return Results.Text(envelope.Replace("\"data\":null", $"\"data\":{fields[..^1]},}}", StringComparison.Ordinal), "application/json");
+        var envelope = new JsonObject
+        {
+            ["status"] = "1",
+            ["error"] = HaiPayEnvelope.SuccessError,
+            ["msg"] = string.Empty,
+            ["data"] = null,
+        }.ToJsonString();
+        var seedShaped = envelope.Replace("\"data\":null", $"\"data\":{fields[..^1]},}}", StringComparison.Ordinal);
+        return Results.Text(seedShaped, "application/json");
     }
 
     private static async Task<IResult> WithSubscriptionAsync(
@@ -104,7 +155,7 @@ public static class HaiPaySubscriptionEndpoints
         Func<SandboxSubscription, IResult> answer,
         CancellationToken ct)
     {
-        var (body, _, refusal) = await HaiPaySandboxEndpoints.ReadQueryAsync(request, sandbox, signer, null, ct);
+        var (body, _, refusal) = await HaiPaySignedCalls.ReadQueryAsync(request, sandbox, signer, null, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -142,10 +193,12 @@ public static class HaiPaySubscriptionEndpoints
         var html = $$"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>HaiPay sandbox 3-D Secure</title>
-            <style>body{font-family:sans-serif;max-width:28rem;margin:2rem auto}button{display:block;margin:.5rem 0}</style></head>
+            <style>body{font-family:sans-serif;max-width:28rem;margin:2rem auto}
+            button{display:block;margin:.5rem 0}</style></head>
             <body>
               <h1>3-D Secure check</h1>
-              <p>Subscription <strong id="order">{{WebUtility.HtmlEncode(s.SubscriptionOrderId)}}</strong>: {{WebUtility.HtmlEncode(s.Amount)}} {{s.Currency}}
+              <p>Subscription <strong id="order">{{WebUtility.HtmlEncode(s.SubscriptionOrderId)}}</strong>:
+                {{WebUtility.HtmlEncode(s.Amount)}} {{s.Currency}}
                 every {{s.IntervalCount}} {{s.Interval}}, card ending {{s.CardLast4}}.</p>
               <form method="post">
                 <button id="approve" name="outcome" value="success">Approve</button>
@@ -156,7 +209,12 @@ public static class HaiPaySubscriptionEndpoints
         return Results.Content(html, "text/html");
     }
 
-    private static async Task<IResult> ConfirmAsync(string subscriptionNo, HttpRequest request, HaiPaySandbox sandbox, HaiPayNotifier notifier, SubscriptionBilling billing)
+    private static async Task<IResult> ConfirmAsync(
+        string subscriptionNo,
+        HttpRequest request,
+        HaiPaySandbox sandbox,
+        HaiPayNotifier notifier,
+        SubscriptionBilling billing)
     {
         var s = sandbox.Subscription(null, subscriptionNo);
         var outcome = (await request.ReadFormAsync())["outcome"].ToString();
@@ -169,7 +227,8 @@ public static class HaiPaySubscriptionEndpoints
         {
             if (s.Status != 1)
             {
-                return Results.Content("<!doctype html><p>This subscription was already confirmed.</p>", "text/html", statusCode: 409);
+                return Results.Content(
+                    "<!doctype html><p>This subscription was already confirmed.</p>", "text/html", statusCode: 409);
             }
 
             s.Status = outcome == "success" ? 2 : 3;
@@ -181,6 +240,8 @@ public static class HaiPaySubscriptionEndpoints
             billing.Begin(s);
         }
 
-        return Results.Content($"<!doctype html><p id=\"result\">{(s.Status == 2 ? "Subscription approved" : "Subscription declined")}. The merchant is being notified.</p>", "text/html");
+        var result = s.Status == 2 ? "Subscription approved" : "Subscription declined";
+        return Results.Content(
+            $"<!doctype html><p id=\"result\">{result}. The merchant is being notified.</p>", "text/html");
     }
 }
