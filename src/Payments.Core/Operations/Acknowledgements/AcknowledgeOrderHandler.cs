@@ -18,7 +18,7 @@ public sealed partial class AcknowledgeOrderHandler(
     TimeProvider time,
     ILogger<AcknowledgeOrderHandler> logger)
 {
-    private const string Kind = AuditKinds.OperatorAcknowledgement;
+    private const string RecordKind = AuditKinds.OperatorAcknowledgement;
 
     public async Task<AcknowledgeOrderResult> HandleAsync(
         AcknowledgeOrderCommand command,
@@ -47,18 +47,18 @@ public sealed partial class AcknowledgeOrderHandler(
             ["reviewReason"] = order.ReviewReason,
             ["detail"] = order.LastError?.Value,
         };
-        await records.RecordAttemptAsync(command.OrderId, Kind, fields, now, cancellationToken);
+        await records.RecordAttemptAsync(command.OrderId, RecordKind, fields, now, cancellationToken);
 
         var result = await updater.UpdateIfUnchangedAsync(
             found, (o, _) => o.Acknowledge(command.Operator, now), cancellationToken);
         if (result is not { Kind: TransitionKind.Changed, Order: { } acknowledged })
         {
             await records.RecordOutcomeAsync(
-                command.OrderId, Kind, now, "changed since it was read", cancellationToken);
+                command.OrderId, RecordKind, now, "changed since it was read", cancellationToken);
             return new AcknowledgeOrderResult.ChangedMeanwhile();
         }
 
-        await records.RecordOutcomeAsync(command.OrderId, Kind, now, null, cancellationToken);
+        await records.RecordOutcomeAsync(command.OrderId, RecordKind, now, null, cancellationToken);
         LogAcknowledged(logger, command.OrderId, order.ReviewReason, command.Operator);
         return new AcknowledgeOrderResult.Acknowledged(acknowledged);
     }

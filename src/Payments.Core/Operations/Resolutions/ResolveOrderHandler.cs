@@ -19,7 +19,7 @@ public sealed partial class ResolveOrderHandler(
     TimeProvider time,
     ILogger<ResolveOrderHandler> logger)
 {
-    private const string Kind = AuditKinds.OperatorResolution;
+    private const string RecordKind = AuditKinds.OperatorResolution;
 
     public async Task<ResolveOrderResult> HandleAsync(ResolveOrderCommand command, CancellationToken cancellationToken)
     {
@@ -54,7 +54,7 @@ public sealed partial class ResolveOrderHandler(
 
         // The order's updatedAt is the record's time: the decision took effect exactly when they match.
         var decidedAt = time.GetUtcNow();
-        await records.RecordAttemptAsync(command.OrderId, Kind, new Dictionary<string, object?>
+        await records.RecordAttemptAsync(command.OrderId, RecordKind, new Dictionary<string, object?>
         {
             ["operator"] = command.Operator,
             ["note"] = command.Note,
@@ -76,11 +76,11 @@ public sealed partial class ResolveOrderHandler(
         if (result is not { Kind: TransitionKind.Changed, Order: { } resolved })
         {
             await records.RecordOutcomeAsync(
-                command.OrderId, Kind, decidedAt, "changed since it was checked", cancellationToken);
+                command.OrderId, RecordKind, decidedAt, "changed since it was checked", cancellationToken);
             return new ResolveOrderResult.ChangedMeanwhile(result.Order);
         }
 
-        await records.RecordOutcomeAsync(command.OrderId, Kind, decidedAt, null, cancellationToken);
+        await records.RecordOutcomeAsync(command.OrderId, RecordKind, decidedAt, null, cancellationToken);
         LogResolved(logger, command.OrderId, command.Decision, command.Evidence, command.Operator);
         return new ResolveOrderResult.Resolved(resolved);
     }

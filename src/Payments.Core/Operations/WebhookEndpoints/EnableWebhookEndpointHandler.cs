@@ -17,7 +17,7 @@ public sealed partial class EnableWebhookEndpointHandler(
     TimeProvider time,
     ILogger<EnableWebhookEndpointHandler> logger)
 {
-    private const string Kind = AuditKinds.OperatorEndpointEnable;
+    private const string RecordKind = AuditKinds.OperatorEndpointEnable;
 
     public async Task<EnableWebhookEndpointResult> HandleAsync(
         EnableWebhookEndpointCommand command,
@@ -33,7 +33,7 @@ public sealed partial class EnableWebhookEndpointHandler(
         if (disabledAt is not null)
         {
             var now = time.GetUtcNow();
-            await records.RecordAttemptAsync(null, Kind, new Dictionary<string, object?>
+            await records.RecordAttemptAsync(null, RecordKind, new Dictionary<string, object?>
             {
                 ["operator"] = command.Note.Operator,
                 ["note"] = command.Note.Note,
@@ -41,7 +41,7 @@ public sealed partial class EnableWebhookEndpointHandler(
             }, now, cancellationToken);
             var enabled = await outbox.EnableAsync(endpoint, cancellationToken);
             var notApplied = enabled ? null : "already enabled meanwhile";
-            await records.RecordOutcomeAsync(null, Kind, now, notApplied, cancellationToken);
+            await records.RecordOutcomeAsync(null, RecordKind, now, notApplied, cancellationToken);
             if (enabled)
             {
                 LogEnabled(logger, command.Note.Operator);
