@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 
 namespace Payments.Core.Validation;
@@ -34,6 +35,13 @@ public static class FieldRules
     /// </summary>
     public static string? MerchantId(string? value) =>
         OrderId(value) ?? (value!.Contains('~', StringComparison.Ordinal) ? "must not contain ~" : null);
+
+    /// <summary>What a whole number without a declared range must be.</summary>
+    public const string WholeNumberRule = "must be a whole number";
+
+    /// <summary>What a whole number from <paramref name="min"/> to <paramref name="max"/> must be (the reader's and the validators' message).</summary>
+    public static string WholeNumber(int min, int max) =>
+        string.Create(CultureInfo.InvariantCulture, $"must be a whole number from {min} to {max}");
 
     public static string? Text(string? value, int maxLength) => value switch
     {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Payments.Http.Endpoints;
-using Payments.Http.Idempotency;
+using Payments.Core.Idempotency;
 
 namespace Payments.Server.OpenApi;
 
@@ -29,7 +29,7 @@ internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransforme
         {
             operation.Parameters.Add(new OpenApiParameter
             {
-                Name = IdempotentRequests.Header,
+                Name = IdempotencyKey.Header,
                 In = ParameterLocation.Header,
                 Description = "Optional. The first 2xx answer is replayed for a repeat with the same body (Idempotent-Replayed: true); " +
                     "another body gets 422, a repeat while the first runs 409. Kept 24 h.",
