@@ -28,7 +28,9 @@ public static class RequestFingerprint
     /// from them. A body without card data gives the same fingerprint as before cards were keyed. An empty body is one
     /// of its own.
     /// </summary>
-    /// <returns>The fingerprint, or null when the body is not JSON the endpoints accept (they answer it; nothing is kept).</returns>
+    /// <returns>
+    /// The fingerprint, or null when the body is not JSON the endpoints accept (they answer it; nothing is kept).
+    /// </returns>
     public static string? OfJsonRequest(
         string method, string? path, string? query, ReadOnlyMemory<byte> body, ReadOnlySpan<byte> cardKey)
     {
@@ -52,7 +54,9 @@ public static class RequestFingerprint
     /// The same fingerprint from a body already parsed (no duplicate properties, at most 16 deep), null standing for an
     /// empty body: the request is parsed once.
     /// </summary>
-    /// <returns>The fingerprint, or null when a string in the body cannot be read (it is answered; nothing is kept).</returns>
+    /// <returns>
+    /// The fingerprint, or null when a string in the body cannot be read (it is answered; nothing is kept).
+    /// </returns>
     public static string? OfJsonRequest(
         string method, string? path, string? query, JsonElement? body, ReadOnlySpan<byte> cardKey)
     {

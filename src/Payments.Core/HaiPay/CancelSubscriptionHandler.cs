@@ -10,10 +10,12 @@ public sealed class CancelSubscriptionHandler(
     IOrderRepository orders, HaiPayClient client, HaiPayChecker checker, OrderUpdater updater)
 {
     /// <returns>Null when there is no HaiPay subscription with that id.</returns>
-    public async Task<CancelOutcome?> HandleAsync(CancelSubscriptionCommand command, CancellationToken cancellationToken)
+    public async Task<CancelOutcome?> HandleAsync(
+        CancelSubscriptionCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var subscription = await orders.FindHaiPayAsync(command.SubscriptionId, OrderKind.Subscription, cancellationToken);
+        var subscription = await orders.FindHaiPayAsync(
+            command.SubscriptionId, OrderKind.Subscription, cancellationToken);
         if (subscription is { ProviderReference: null, Status: OrderStatus.Created or OrderStatus.Unknown })
         {
             subscription = (await checker.CheckAsync(subscription, scheduled: false, cancellationToken)).Order;
@@ -47,7 +49,8 @@ public sealed class CancelSubscriptionHandler(
             ? new CancelOutcome(CancelOutcomeKind.Canceled, subscription)
             : reply switch
             {
-                HaiPayReply.Refused refused => new CancelOutcome(CancelOutcomeKind.Refused, subscription, refused.Error),
+                HaiPayReply.Refused refused =>
+                    new CancelOutcome(CancelOutcomeKind.Refused, subscription, refused.Error),
                 _ => new CancelOutcome(CancelOutcomeKind.Unavailable, subscription),
             };
     }

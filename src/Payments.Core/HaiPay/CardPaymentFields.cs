@@ -6,14 +6,23 @@ using Payments.Core.Validation;
 namespace Payments.Core.HaiPay;
 
 /// <summary>
-/// The card payment fields HaiPay collections and subscriptions share, as the merchant sends them. Each limit is
-/// declared once, here: the attributes document it (OpenAPI) and <see cref="CollectionValidator"/> checks the same
-/// constants. Card data goes to HaiPay only; <see cref="ToString"/> never shows it.
+/// The card payment fields HaiPay collections and subscriptions share. Card data goes to HaiPay only.
 /// </summary>
+/// <remarks>
+/// Each limit is declared once, here: the attributes document it (OpenAPI) and <see cref="CollectionValidator"/>
+/// checks the same constants and attribute values. <see cref="ToString"/> never shows card data.
+/// </remarks>
 public abstract record CardPaymentFields
 {
     public const int MaxNameLength = 100;
+
+    /// <summary>The shortest name a first and a last name make: a letter each and a space.</summary>
+    public const int MinNameLength = 3;
+
     public const int MaxEmailLength = 254;
+
+    /// <summary>The shortest address <c>a@b.c</c> is.</summary>
+    public const int MinEmailLength = 5;
     public const int MaxUserAgentLength = 512;
     public const int MaxSubjectLength = 128;
     public const int MaxBodyLength = 512;
@@ -26,15 +35,15 @@ public abstract record CardPaymentFields
     [Description("ISO currency of a configured HaiPay account; default USD.")]
     public string? Currency { get; init; }
 
-    [Description("The amount with exactly two decimals, e.g. \"12.50\" (a JSON number with two decimals is accepted).")]
+    [Description("The amount as a string with exactly two decimals, e.g. \"12.50\".")]
     [Required, RegularExpression(AmountPattern), StringOrNumber]
     public required string Amount { get; init; }
 
     [Description("A first and a last name separated by a space.")]
-    [Required, StringLength(MaxNameLength, MinimumLength = 1)]
+    [Required, StringLength(MaxNameLength, MinimumLength = MinNameLength)]
     public required string Name { get; init; }
 
-    [Required, StringLength(MaxEmailLength, MinimumLength = 1), EmailAddress]
+    [Required, StringLength(MaxEmailLength, MinimumLength = MinEmailLength), EmailAddress]
     public required string Email { get; init; }
 
     [Description("ISO 3166 two-letter country code.")]
@@ -44,6 +53,7 @@ public abstract record CardPaymentFields
     [Description("Local phone number in the country's format.")]
     public string? Phone { get; init; }
 
+    [Description("WEB, WAP, APP, MINIAPP or OTHERS.")]
     [Required, AllowedValues("APP", "WEB", "WAP", "MINIAPP", "OTHERS")]
     public required string ClientType { get; init; }
 
@@ -64,11 +74,11 @@ public abstract record CardPaymentFields
     public required string Cvv { get; init; }
 
     [Description("The page the customer pays from (http or https URL).")]
-    [Required]
+    [Required, MaxLength(FieldRules.MaxUrlLength)]
     public required string Referer { get; init; }
 
     [Description("Where HaiPay sends the customer after 3-D Secure (http or https URL).")]
-    [Required]
+    [Required, MaxLength(FieldRules.MaxUrlLength)]
     public required string CallBackUrl { get; init; }
 
     [Required, StringLength(MaxUserAgentLength, MinimumLength = 1)]

@@ -20,12 +20,22 @@ public static partial class CollectionValidator
         JsonElement body, HaiPayOptions options, DateTimeOffset now, string? keyedOrderId, FieldErrors errors)
     {
         var request = JsonRequest.Read<CreateCollectionRequest>(body, errors);
-        return request is null ? null : Validate(request, "orderId", request.OrderId ?? keyedOrderId, options, now, errors);
+        return request is null
+            ? null
+            : Validate(request, "orderId", request.OrderId ?? keyedOrderId, options, now, errors);
     }
 
-    /// <summary>The fields collections and subscriptions share; the merchant's id, <paramref name="id"/>, is named <paramref name="idField"/>.</summary>
+    /// <summary>
+    /// The fields collections and subscriptions share; the merchant's id, <paramref name="id"/>, is named
+    /// <paramref name="idField"/>.
+    /// </summary>
     public static CreateCollectionCommand? Validate(
-        CardPaymentFields request, string idField, string? id, HaiPayOptions options, DateTimeOffset now, FieldErrors errors)
+        CardPaymentFields request,
+        string idField,
+        string? id,
+        HaiPayOptions options,
+        DateTimeOffset now,
+        FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
@@ -40,13 +50,17 @@ public static partial class CollectionValidator
         var currency = (request.Currency ?? HaiPayOptions.DefaultCurrency).ToUpperInvariant();
 
         errors.Check(idField, id is null ? FieldRules.OrderIdRequired : FieldRules.MerchantId(id));
-        errors.Check("currency", options.Accounts.ContainsKey(currency) ? null : "is not a currency this service has a HaiPay account for");
+        errors.Check("currency", options.Accounts.ContainsKey(currency)
+            ? null
+            : "is not a currency this service has a HaiPay account for");
         var amount = Amount(request.Amount, options, errors);
         errors.Check("name", FieldRules.Text(name, CardPaymentFields.MaxNameLength)
             ?? (PersonName().IsMatch(name!) ? null : "must be a first and a last name separated by a space"));
         errors.Check("email", FieldRules.Text(email, CardPaymentFields.MaxEmailLength)
             ?? (EmailAddress().IsMatch(email!) ? null : "must be an email address"));
-        errors.Check("country", country is null || CountryCode().IsMatch(country) ? null : "must be an ISO 3166 two-letter code");
+        errors.Check("country", country is null || FieldRules.MatchesWhole(CountryCode(), country)
+            ? null
+            : "must be an ISO 3166 two-letter code");
         errors.Check("phone", phone is null ? null : PhoneFormats.Check(phone, country));
         errors.Check("clientType", clientType is not null && CardPaymentFields.ClientTypes.Contains(clientType)
             ? null
@@ -61,22 +75,24 @@ public static partial class CollectionValidator
         errors.Check("userAgent", FieldRules.Text(userAgent, CardPaymentFields.MaxUserAgentLength));
         errors.Check("customerIp", FieldRules.IpAddress(customerIp));
         errors.Check("subject", FieldRules.Text(subject, CardPaymentFields.MaxSubjectLength));
-        errors.Check("body", description is null ? null : FieldRules.Text(description, CardPaymentFields.MaxBodyLength));
+        errors.Check("body", description is null
+            ? null
+            : FieldRules.Text(description, CardPaymentFields.MaxBodyLength));
         errors.Check("partnerUserId", partnerUserId is { Length: <= CardPaymentFields.MaxPartnerUserIdLength }
-            && PartnerUserId().IsMatch(partnerUserId)
+            && FieldRules.MatchesWhole(PartnerUserId(), partnerUserId)
                 ? null
                 : $"must be 1 to {CardPaymentFields.MaxPartnerUserIdLength} of: letters, digits, -~!@#$%&*()_");
 
         return errors.IsEmpty
-            ? new CreateCollectionCommand(id!, currency, amount!.Value, name!, email!, phone, country?.ToUpperInvariant(),
-                clientType!, new CardDetails(number!, month!, year!, cvv!), referer!, callBackUrl!, userAgent!,
-                customerIp!, subject!, description, partnerUserId!)
+            ? new CreateCollectionCommand(id!, currency, amount!.Value, name!, email!, phone,
+                country?.ToUpperInvariant(), clientType!, new CardDetails(number!, month!, year!, cvv!), referer!,
+                callBackUrl!, userAgent!, customerIp!, subject!, description, partnerUserId!)
             : null;
     }
 
     private static decimal? Amount(string? text, HaiPayOptions options, FieldErrors errors)
     {
-        if (text is null || !AmountText().IsMatch(text))
+        if (text is null || !FieldRules.MatchesWhole(AmountText(), text))
         {
             errors.Check("amount", "must be a USD amount written with exactly two decimals, e.g. \"12.50\"");
             return null;
@@ -92,7 +108,7 @@ public static partial class CollectionValidator
         return amount;
     }
 
-    [GeneratedRegex(CardPaymentFields.AmountPattern, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(CardPaymentFields.AmountPattern, RegexOptions.ECMAScript)]
     private static partial Regex AmountText();
 
     [GeneratedRegex(@"^[\p{L}][\p{L}\p{M}'.\-]*( [\p{L}][\p{L}\p{M}'.\-]*)+$", RegexOptions.CultureInvariant)]
@@ -101,9 +117,9 @@ public static partial class CollectionValidator
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailAddress();
 
-    [GeneratedRegex(CardPaymentFields.CountryPattern, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(CardPaymentFields.CountryPattern, RegexOptions.ECMAScript)]
     private static partial Regex CountryCode();
 
-    [GeneratedRegex(CardPaymentFields.PartnerUserIdPattern, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(CardPaymentFields.PartnerUserIdPattern, RegexOptions.ECMAScript)]
     private static partial Regex PartnerUserId();
 }

@@ -4,7 +4,8 @@ using Payments.Core.Validation;
 
 namespace Payments.Core.HaiPay;
 
-/// <summary>The body of <c>POST /api/haipay/collections</c>, as sent; <see cref="CollectionValidator"/> checks it.</summary>
+/// <summary>The documented body of <c>POST /api/haipay/collections</c>.</summary>
+/// <remarks>Read as sent (<see cref="JsonRequest"/>); <see cref="CollectionValidator"/> checks it.</remarks>
 public sealed record CreateCollectionRequest : CardPaymentFields
 {
     /// <summary>The prefix of an order id derived from the request's <c>Idempotency-Key</c>.</summary>

@@ -4,7 +4,8 @@ using Payments.Core.Validation;
 
 namespace Payments.Core.HaiPay;
 
-/// <summary>The body of <c>POST /api/haipay/subscriptions</c>, as sent; <see cref="SubscriptionValidator"/> checks it.</summary>
+/// <summary>The documented body of <c>POST /api/haipay/subscriptions</c>.</summary>
+/// <remarks>Read as sent (<see cref="JsonRequest"/>); <see cref="SubscriptionValidator"/> checks it.</remarks>
 public sealed record CreateSubscriptionRequest : CardPaymentFields
 {
     /// <summary>The prefix of a subscription id derived from the request's <c>Idempotency-Key</c>.</summary>

@@ -6,12 +6,12 @@ using Payments.Core.Text;
 namespace Payments.Core.HaiPay;
 
 /// <summary>
-/// The create step collections, subscriptions and refunds share once the order is written: call HaiPay's apply; a reply
-/// that is not usable leaves the order Unknown; a repeat asks HaiPay first and applies again only when
-/// HaiPay confirms it has no such order (a refund only when its last apply was refused for our credentials, which proves
-/// HaiPay created nothing: HaiPay's refund query may not find refunds by our id, so a refund is otherwise never sent twice);
-/// a refusal on such a second apply proves nothing and stays Unknown. A refusal of our signature or credentials is not
-/// final either: the keys are read again and the same request resolves it.
+/// The create step collections, subscriptions and refunds share once the order is written: call HaiPay's apply; a
+/// reply that is not usable leaves the order Unknown; a repeat asks HaiPay first and applies again only when HaiPay
+/// confirms it has no such order (a refund only when its last apply was refused for our credentials, which proves
+/// HaiPay created nothing: HaiPay's refund query may not find refunds by our id, so a refund is otherwise never sent
+/// twice); a refusal on such a second apply proves nothing and stays Unknown. A refusal of our signature or credentials
+/// is not final either: the keys are read again and the same request resolves it.
 /// A repeat first claims the re-apply on the order row (<see cref="PaymentOrder.ClaimReapply"/>,
 /// <c>HaiPay:ClaimLease</c>): of concurrent repeats one asks HaiPay and applies, the others make no provider call and
 /// answer with the order as it is.
@@ -24,10 +24,10 @@ public sealed partial class HaiPayOrderCreator(
     ILogger<HaiPayOrderCreator> logger)
 {
     /// <summary>
-    /// Runs to the end whatever the merchant does: it takes no caller's token, because a merchant who hangs up after the
-    /// order row is written must not leave the provider's answer (and the page the customer pays on) unrecorded. Each
-    /// HaiPay call is bounded by <c>HaiPay:Timeout</c>, each storage call by the storage client's own timeout. The
-    /// first update starts from the order as admitted, so a new order is not read again.
+    /// Runs to the end whatever the merchant does: it takes no caller's token, because a merchant who hangs up after
+    /// the order row is written must not leave the provider's answer (and the page the customer pays on) unrecorded.
+    /// Each HaiPay call is bounded by <c>HaiPay:Timeout</c>, each storage call by the storage client's own timeout.
+    /// The first update starts from the order as admitted, so a new order is not read again.
     /// </summary>
     public async Task<CreateOutcome> CreateAsync(Admission admission, Func<CancellationToken, Task<HaiPayReply>> apply)
     {
@@ -60,7 +60,9 @@ public sealed partial class HaiPayOrderCreator(
     /// HaiPay has no such order, applies again; it releases the claim with the answer it records.
     /// </summary>
     private async Task<CreateOutcome> ResolveAsync(
-        Versioned<PaymentOrder> admitted, Func<CancellationToken, Task<HaiPayReply>> apply, CancellationToken cancellationToken)
+        Versioned<PaymentOrder> admitted,
+        Func<CancellationToken, Task<HaiPayReply>> apply,
+        CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var order = admitted.Value;
@@ -89,8 +91,8 @@ public sealed partial class HaiPayOrderCreator(
 
     /// <summary>
     /// Sends the apply and records its answer; a re-apply (<paramref name="reapplyClaim"/>: the claim it runs under)
-    /// releases its claim in the same write. The update starts from <paramref name="stored"/> when the order as stored is
-    /// known, and reads it otherwise.
+    /// releases its claim in the same write. The update starts from <paramref name="stored"/> when the order as stored
+    /// is known, and reads it otherwise.
     /// </summary>
     private async Task<CreateOutcome> ApplyAsync(
         PaymentOrder order,
@@ -111,8 +113,8 @@ public sealed partial class HaiPayOrderCreator(
     }
 
     /// <summary>What an apply's reply makes of the order, and how the request is answered.</summary>
-    private static (CreateOutcomeKind Kind, string? Code, Func<PaymentOrder, DateTimeOffset, Transition> Change) Verdict(
-        HaiPayReply reply, bool retried, CustomerLinkOptions rules) => reply switch
+    private static (CreateOutcomeKind Kind, string? Code, Func<PaymentOrder, DateTimeOffset, Transition> Change)
+        Verdict(HaiPayReply reply, bool retried, CustomerLinkOptions rules) => reply switch
     {
         HaiPayReply.Ok ok => (CreateOutcomeKind.Created, null, (o, at) => HaiPayVerdicts.Apply(o, ok.Data, rules, at)),
         HaiPayReply.Refused { Credentials: true } refused => (CreateOutcomeKind.Unavailable, refused.Error,

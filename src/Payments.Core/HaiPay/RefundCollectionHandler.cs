@@ -20,7 +20,9 @@ public sealed class RefundCollectionHandler(
     IOptionsMonitor<HaiPayOptions> options,
     TimeProvider time)
 {
-    /// <summary>The refund id used when the merchant gives none: the same collection always gets the same one.</summary>
+    /// <summary>
+    /// The refund id used when the merchant gives none: the same collection always gets the same one.
+    /// </summary>
     public static string DefaultRefundId(string collectionId) =>
         "rf_" + RequestFingerprint.Of("haipay-refund-id", collectionId)[..40];
 
@@ -74,8 +76,11 @@ public sealed class RefundCollectionHandler(
             admission, ct => client.ApplyRefundAsync(currency, refundId, collection.ProviderReference, ct));
     }
 
-    /// <summary>The refund currently tied to the collection, when it moved no money (refused or failed) and may be replaced.</summary>
-    private async Task<string?> ReplaceableRefundAsync(PaymentOrder collection, string refundId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The refund currently tied to the collection, when it moved no money (refused or failed) and may be replaced.
+    /// </summary>
+    private async Task<string?> ReplaceableRefundAsync(
+        PaymentOrder collection, string refundId, CancellationToken cancellationToken)
     {
         if (collection.RefundOrderId is not { } existing || existing == refundId)
         {

@@ -4,10 +4,8 @@ using Payments.Core.Validation;
 
 namespace Payments.Core.HaiPay;
 
-/// <summary>
-/// The optional body of <c>POST /api/haipay/collections/{orderId}/refunds</c>, as sent; <see cref="RefundValidator"/>
-/// checks it. Refunds are full.
-/// </summary>
+/// <summary>The optional body of <c>POST /api/haipay/collections/{orderId}/refunds</c>; refunds are full.</summary>
+/// <remarks>Read as sent (<see cref="JsonRequest"/>); <see cref="RefundValidator"/> checks it.</remarks>
 public sealed record RefundRequest
 {
     [Description("Your refund id; default derived from the collection id, so a repeat is the same refund.")]

@@ -3,7 +3,9 @@ using Payments.Core.Validation;
 
 namespace Payments.Core.HaiPay;
 
-/// <summary>A refund request (<see cref="RefundRequest"/>): an optional refund id, checked like every merchant id.</summary>
+/// <summary>
+/// A refund request (<see cref="RefundRequest"/>): an optional refund id, checked like every merchant id.
+/// </summary>
 public static class RefundValidator
 {
     /// <summary>A request sent without a body asks for the default refund id.</summary>

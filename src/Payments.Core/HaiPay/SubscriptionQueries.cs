@@ -2,10 +2,14 @@ using Payments.Core.Orders;
 
 namespace Payments.Core.HaiPay;
 
-/// <summary>A HaiPay subscription as stored, or as HaiPay's <c>subscription/query</c> leaves it when asked to refresh.</summary>
+/// <summary>
+/// A HaiPay subscription as stored, or as HaiPay's <c>subscription/query</c> leaves it when asked to refresh.
+/// </summary>
 public sealed class SubscriptionQueries(IOrderRepository orders, HaiPayChecker checker)
 {
-    /// <returns>Null when there is no HaiPay subscription with that id; with <paramref name="refresh"/>, after asking HaiPay.</returns>
+    /// <returns>
+    /// Null when there is no HaiPay subscription with that id; with <paramref name="refresh"/>, after asking HaiPay.
+    /// </returns>
     public async Task<PaymentOrder?> FindAsync(string subscriptionId, bool refresh, CancellationToken cancellationToken)
     {
         var subscription = await orders.FindHaiPayAsync(subscriptionId, OrderKind.Subscription, cancellationToken);

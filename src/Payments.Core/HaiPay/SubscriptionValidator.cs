@@ -11,16 +11,19 @@ namespace Payments.Core.HaiPay;
 /// merchant's id is <c>subscriptionOrderId</c>), <c>recurringInterval</c> D/W/M/Y, <c>recurringIntervalCount</c> 1 to
 /// <see cref="CreateSubscriptionRequest.MaxIntervalCount"/>, <c>retryTimes</c> 0 to
 /// <see cref="CreateSubscriptionRequest.MaxRetryTimes"/> (default 3), and a period of at most <see cref="MaxYears"/>
-/// years (HaiPay's longest subscription) so that it charges at least once. Whole numbers are plain digits (a JSON number
-/// or a string): no sign, fraction, exponent, NaN or Infinity; each is range-checked before any date arithmetic, so no
-/// value reaches a calendar overflow.
+/// years (HaiPay's longest subscription) so that it charges at least once. Whole numbers are plain digits (a JSON
+/// number or a string): no sign, fraction, exponent, NaN or Infinity; each is range-checked before any date
+/// arithmetic, so no value reaches a calendar overflow.
 /// </summary>
 public static class SubscriptionValidator
 {
     public const int DefaultRetryTimes = 3;
     public const int MaxYears = 3;
 
-    /// <summary>A subscription request; <paramref name="keyedOrderId"/> (from the <c>Idempotency-Key</c>) stands in for an absent <c>subscriptionOrderId</c>.</summary>
+    /// <summary>
+    /// A subscription request; <paramref name="keyedOrderId"/> (from the <c>Idempotency-Key</c>) stands in for an
+    /// absent <c>subscriptionOrderId</c>.
+    /// </summary>
     public static CreateSubscriptionCommand? Validate(
         JsonElement body, HaiPayOptions options, DateTimeOffset now, string? keyedOrderId, FieldErrors errors)
     {
@@ -29,7 +32,11 @@ public static class SubscriptionValidator
     }
 
     public static CreateSubscriptionCommand? Validate(
-        CreateSubscriptionRequest request, string? keyedOrderId, HaiPayOptions options, DateTimeOffset now, FieldErrors errors)
+        CreateSubscriptionRequest request,
+        string? keyedOrderId,
+        HaiPayOptions options,
+        DateTimeOffset now,
+        FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(errors);

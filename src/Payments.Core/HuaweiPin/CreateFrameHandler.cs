@@ -51,7 +51,8 @@ public sealed class CreateFrameHandler(
             case AdmissionKind.InProgress or AdmissionKind.Existing:
                 return Repeat(admission.Order);
             case AdmissionKind.Unresolved:
-                var counted = await updater.UpdateAsync(admission.Stored, (o, at) => o.RetryProviderCall(at), uninterrupted);
+                var counted = await updater.UpdateAsync(
+                    admission.Stored, (o, at) => o.RetryProviderCall(at), uninterrupted);
                 return await CallProviderAsync(command, counted.Order ?? admission.Order, null, true, uninterrupted);
             default:
                 return await CallProviderAsync(command, admission.Order, admission.Stored, false, uninterrupted);
@@ -65,7 +66,9 @@ public sealed class CreateFrameHandler(
         _ => new CreateOutcome(CreateOutcomeKind.Repeated, order),
     };
 
-    /// <summary>Calls GetFrame and records its answer, starting from <paramref name="stored"/> when it is known.</summary>
+    /// <summary>
+    /// Calls GetFrame and records its answer, starting from <paramref name="stored"/> when it is known.
+    /// </summary>
     private async Task<CreateOutcome> CallProviderAsync(
         CreateFrameCommand command,
         PaymentOrder order,
@@ -89,8 +92,8 @@ public sealed class CreateFrameHandler(
     }
 
     /// <summary>What GetFrame's answer makes of the order, and how the request is answered.</summary>
-    private static (CreateOutcomeKind Kind, string? Code, Func<PaymentOrder, DateTimeOffset, Transition> Change) Verdict(
-        FrameResult result, bool retried) => result switch
+    private static (CreateOutcomeKind Kind, string? Code, Func<PaymentOrder, DateTimeOffset, Transition> Change)
+        Verdict(FrameResult result, bool retried) => result switch
     {
         FrameResult.Created { Link: { } link } created => (CreateOutcomeKind.Created, null,
             (o, at) => o.Accept(created.Token, link, o.NextCheckAt, at)),

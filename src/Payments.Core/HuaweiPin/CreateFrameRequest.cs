@@ -4,7 +4,8 @@ using Payments.Core.Validation;
 
 namespace Payments.Core.HuaweiPin;
 
-/// <summary>The body of <c>POST /api/huaweipin/frames</c>, as sent; <see cref="FrameValidator"/> checks it.</summary>
+/// <summary>The documented body of <c>POST /api/huaweipin/frames</c>.</summary>
+/// <remarks>Read as sent (<see cref="JsonRequest"/>); <see cref="FrameValidator"/> checks it.</remarks>
 public sealed record CreateFrameRequest
 {
     /// <summary>The prefix of an order id derived from the request's <c>Idempotency-Key</c>.</summary>

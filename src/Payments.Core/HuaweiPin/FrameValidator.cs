@@ -3,7 +3,9 @@ using Payments.Core.Validation;
 
 namespace Payments.Core.HuaweiPin;
 
-/// <summary>A frame request (<see cref="CreateFrameRequest"/>), checked against the limits that record declares.</summary>
+/// <summary>
+/// A frame request (<see cref="CreateFrameRequest"/>), checked against the limits that record declares.
+/// </summary>
 public static class FrameValidator
 {
     /// <summary>

@@ -4,9 +4,9 @@ using System.Text;
 namespace Payments.Core.Idempotency;
 
 /// <summary>
-/// A request's <c>Idempotency-Key</c>: 1–255 visible ASCII characters, optionally written as a quoted structured-field
-/// string (<c>"abc"</c>) as the draft writes it. Parsed once per request: it names the stored response and, for a
-/// create without an id of its own, the order (<see cref="OrderId"/>).
+/// A request's <c>Idempotency-Key</c>: 1–255 visible ASCII characters, optionally written as a quoted
+/// structured-field string (<c>"abc"</c>) as the draft writes it. Parsed once per request: it names the stored
+/// response and, for a create without an id of its own, the order (<see cref="OrderId"/>).
 /// </summary>
 public sealed record IdempotencyKey
 {
@@ -14,7 +14,9 @@ public sealed record IdempotencyKey
     public const int MaxLength = 255;
     public const string Rule = "must be one value of 1 to 255 visible ASCII characters";
 
-    /// <summary>Hex digits of SHA-256 kept in a derived order id: 160 bits, and with a 4-character prefix 44 ≤ 48 characters.</summary>
+    /// <summary>
+    /// Hex digits of SHA-256 kept in a derived order id: 160 bits, and with a 4-character prefix 44 ≤ 48 characters.
+    /// </summary>
     private const int DerivedIdDigits = 40;
 
     private IdempotencyKey(string value) => Value = value;
@@ -30,7 +32,9 @@ public sealed record IdempotencyKey
         }
 
         var key = raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"' ? raw[1..^1] : raw;
-        return key.Length is > 0 and <= MaxLength && key.All(c => c is > ' ' and <= '~') ? new IdempotencyKey(key) : null;
+        return key.Length is > 0 and <= MaxLength && key.All(c => c is > ' ' and <= '~')
+            ? new IdempotencyKey(key)
+            : null;
     }
 
     /// <summary>

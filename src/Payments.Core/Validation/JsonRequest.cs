@@ -60,7 +60,8 @@ public static class JsonRequest
             return Whole(body, property.Name, attributes?.GetCustomAttribute<RangeAttribute>(), errors);
         }
 
-        throw new InvalidOperationException($"A request property of type {type.Name} ({property.Name}) cannot be read.");
+        throw new InvalidOperationException(
+            $"A request property of type {type.Name} ({property.Name}) cannot be read.");
     }
 
     /// <summary>

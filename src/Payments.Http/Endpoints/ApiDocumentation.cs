@@ -73,7 +73,8 @@ public static class ApiDocumentation
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType),
         [ApiRoutes.GetWebhookEndpoint] = e => e
-            .WithSummary("Operator: the webhook endpoint and whether a 410 disabled it").Produces<WebhookEndpointView>(),
+            .WithSummary("Operator: the webhook endpoint and whether a 410 disabled it")
+            .Produces<WebhookEndpointView>(),
         [ApiRoutes.EnableWebhookEndpoint] = e => e
             .WithSummary("Operator: re-enable the webhook endpoint after a 410 (body optional); audited")
             .Accepts<OperatorNoteRequest>(Json).Produces<WebhookEndpointView>().ProducesValidationProblem()

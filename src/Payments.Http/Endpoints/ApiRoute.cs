@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace Payments.Http.Endpoints;
 
-/// <summary>One HTTP endpoint both hosts serve; <paramref name="Route"/> is relative to the <c>api</c> prefix.</summary>
+/// <summary>
+/// One HTTP endpoint both hosts serve; <paramref name="Route"/> is relative to the <c>api</c> prefix.
+/// </summary>
 public sealed partial record ApiRoute(string Name, string Method, string Route, AccessLevel Access)
 {
     /// <summary>The absolute path of this route with its parameters, in order, filled in (escaped).</summary>
@@ -12,7 +14,8 @@ public sealed partial record ApiRoute(string Name, string Method, string Route, 
         var parameters = Parameter().Count(Route);
         if (parameters != values.Length)
         {
-            throw new ArgumentException($"Route {Name} takes {parameters} values, not {values.Length}.", nameof(values));
+            throw new ArgumentException(
+                $"Route {Name} takes {parameters} values, not {values.Length}.", nameof(values));
         }
 
         var next = 0;

@@ -41,7 +41,10 @@ public static class ApiRoutes
     public static readonly ApiRoute HaiPayNotify =
         new(Names.HaiPayNotify, "POST", Templates.HaiPayNotify, AccessLevel.Anonymous);
 
-    /// <summary>Operator routes: under <c>ops/</c> because the Functions host keeps routes starting with <c>admin</c> for itself.</summary>
+    /// <summary>
+    /// Operator routes: under <c>ops/</c> because the Functions host keeps routes starting with <c>admin</c> for
+    /// itself.
+    /// </summary>
     public static readonly ApiRoute ListAttention =
         new(Names.ListAttention, "GET", Templates.ListAttention, AccessLevel.Admin);
 
@@ -51,7 +54,8 @@ public static class ApiRoutes
     public static readonly ApiRoute AcknowledgeOrder =
         new(Names.AcknowledgeOrder, "POST", Templates.AcknowledgeOrder, AccessLevel.Admin);
 
-    public static readonly ApiRoute ListWebhooks = new(Names.ListWebhooks, "GET", Templates.ListWebhooks, AccessLevel.Admin);
+    public static readonly ApiRoute ListWebhooks =
+        new(Names.ListWebhooks, "GET", Templates.ListWebhooks, AccessLevel.Admin);
 
     public static readonly ApiRoute ReplayWebhook =
         new(Names.ReplayWebhook, "POST", Templates.ReplayWebhook, AccessLevel.Admin);
@@ -64,7 +68,10 @@ public static class ApiRoutes
 
     public static readonly ApiRoute OpsSync = new(Names.OpsSync, "POST", Templates.OpsSync, AccessLevel.Admin);
 
-    /// <summary>The operator console's page: anonymous because it carries no data and no key (its calls to the operator API send the key).</summary>
+    /// <summary>
+    /// The operator console's page: anonymous because it carries no data and no key (its calls to the operator API
+    /// send the key).
+    /// </summary>
     public static readonly ApiRoute OperatorConsole =
         new(Names.OperatorConsole, "GET", Templates.OperatorConsole, AccessLevel.Anonymous);
 
@@ -72,7 +79,8 @@ public static class ApiRoutes
     [
         Health, GetOrder, SyncOrder, CreateFrame, HuaweiPinCallback, CreateCollection, GetCollection, RefundCollection,
         CreateSubscription, GetSubscription, CancelSubscription, HaiPayNotify, ListAttention, ResolveOrder,
-        AcknowledgeOrder, ListWebhooks, ReplayWebhook, GetWebhookEndpoint, EnableWebhookEndpoint, OpsSync, OperatorConsole,
+        AcknowledgeOrder, ListWebhooks, ReplayWebhook, GetWebhookEndpoint, EnableWebhookEndpoint, OpsSync,
+        OperatorConsole,
     ];
 
     /// <summary>Each endpoint's name: the Server's endpoint name and the Functions app's function name.</summary>

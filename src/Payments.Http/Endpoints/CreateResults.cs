@@ -38,7 +38,11 @@ public static class CreateResults
     public static Dictionary<string, object?> Extensions(PaymentOrder order, string? providerCode)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var extensions = new Dictionary<string, object?> { ["orderId"] = order.Id, ["status"] = order.Status.ToString() };
+        var extensions = new Dictionary<string, object?>
+        {
+            ["orderId"] = order.Id,
+            ["status"] = order.Status.ToString(),
+        };
         if (providerCode is not null)
         {
             extensions["providerCode"] = providerCode;

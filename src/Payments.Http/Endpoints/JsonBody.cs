@@ -14,7 +14,8 @@ public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
     private static readonly string[] RepeatedMessage = ["appears more than once"];
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
+    private static readonly JsonDocumentOptions ParseOptions =
+        new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
     public static async Task<(JsonDocument? Document, IResult? Error)> ReadAsync(
         HttpRequest request, CancellationToken cancellationToken)
@@ -100,7 +101,9 @@ public static class JsonBody
         return copy.ToArray();
     }
 
-    /// <returns>Null when <paramref name="body"/> parsed into <paramref name="document"/>; otherwise the 400 to answer.</returns>
+    /// <returns>
+    /// Null when <paramref name="body"/> parsed into <paramref name="document"/>; otherwise the 400 to answer.
+    /// </returns>
     internal static IResult? Parse(byte[] body, out JsonDocument? document)
     {
         try
@@ -125,10 +128,14 @@ public static class JsonBody
     }
 
     internal static IResult UnsupportedMediaType() =>
-        Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json.");
+        Problem(
+            StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json.");
 
     internal static IResult TooLarge() =>
-        Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body must be at most {MaxBytes} bytes.");
+        Problem(
+            StatusCodes.Status413PayloadTooLarge,
+            "Request body too large",
+            $"The body must be at most {MaxBytes} bytes.");
 
     private static IResult Problem(int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail);

@@ -15,7 +15,13 @@ public sealed class MerchantRequest : IDisposable
     private readonly byte[]? bytes;
     private readonly IResult? parseError;
 
-    private MerchantRequest(HttpRequest http, IdempotencyKey? key, IResult? keyError, byte[]? bytes, JsonDocument? document, IResult? parseError)
+    private MerchantRequest(
+        HttpRequest http,
+        IdempotencyKey? key,
+        IResult? keyError,
+        byte[]? bytes,
+        JsonDocument? document,
+        IResult? parseError)
     {
         Http = http;
         Key = key;
@@ -45,7 +51,9 @@ public sealed class MerchantRequest : IDisposable
     /// </summary>
     public bool CanFingerprint => bytes is not null && (bytes.Length == 0 || document is not null);
 
-    /// <summary>Why the body is not a JSON request: 415 (not declared JSON), 413 (too large), 400 (not valid JSON).</summary>
+    /// <summary>
+    /// Why the body is not a JSON request: 415 (not declared JSON), 413 (too large), 400 (not valid JSON).
+    /// </summary>
     public IResult? BodyError =>
         !JsonBody.IsJson(Http) ? JsonBody.UnsupportedMediaType()
         : bytes is null ? JsonBody.TooLarge()

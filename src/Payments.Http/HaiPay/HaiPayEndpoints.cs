@@ -27,7 +27,8 @@ public sealed class HaiPayEndpoints(
     public async Task<IResult> CreateCollectionAsync(HttpRequest http, CancellationToken cancellationToken)
     {
         using var request = await MerchantRequest.ReadAsync(http, cancellationToken);
-        return await idempotency.RunAsync(request, () => CreateCollectionAsync(request, cancellationToken), cancellationToken);
+        return await idempotency.RunAsync(
+            request, () => CreateCollectionAsync(request, cancellationToken), cancellationToken);
     }
 
     public async Task<IResult> GetCollectionAsync(string orderId, CancellationToken cancellationToken)
@@ -38,7 +39,9 @@ public sealed class HaiPayEndpoints(
             return NotFound(orderId);
         }
 
-        var refund = collection.RefundOrderId is { } refundId ? await orders.FindAsync(refundId, cancellationToken) : null;
+        var refund = collection.RefundOrderId is { } refundId
+            ? await orders.FindAsync(refundId, cancellationToken)
+            : null;
         return Results.Ok(CollectionView.From(collection, refund?.Value));
     }
 
@@ -46,7 +49,8 @@ public sealed class HaiPayEndpoints(
     public async Task<IResult> RefundAsync(string orderId, HttpRequest http, CancellationToken cancellationToken)
     {
         using var request = await MerchantRequest.ReadAsync(http, cancellationToken);
-        return await idempotency.RunAsync(request, () => RefundAsync(orderId, request, cancellationToken), cancellationToken);
+        return await idempotency.RunAsync(
+            request, () => RefundAsync(orderId, request, cancellationToken), cancellationToken);
     }
 
     public Task<IResult> NotifyAsync(HttpRequest request, CancellationToken cancellationToken) =>
@@ -68,7 +72,8 @@ public sealed class HaiPayEndpoints(
 
         var errors = new FieldErrors();
         var keyedId = request.Key?.OrderId(CreateCollectionRequest.KeyedIdPrefix);
-        var command = CollectionValidator.Validate(request.Body!.Value, options.CurrentValue, time.GetUtcNow(), keyedId, errors);
+        var command = CollectionValidator.Validate(
+            request.Body!.Value, options.CurrentValue, time.GetUtcNow(), keyedId, errors);
         if (command is null)
         {
             return JsonBody.Invalid("collection", errors);
@@ -78,7 +83,8 @@ public sealed class HaiPayEndpoints(
         return CreateResults.From(outcome, "HaiPay", CollectionView.From(outcome.Order));
     }
 
-    private async Task<IResult> RefundAsync(string orderId, MerchantRequest request, CancellationToken cancellationToken)
+    private async Task<IResult> RefundAsync(
+        string orderId, MerchantRequest request, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         RefundCollectionCommand? command;

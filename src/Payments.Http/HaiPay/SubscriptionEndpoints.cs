@@ -8,7 +8,9 @@ using Payments.Http.Idempotency;
 
 namespace Payments.Http.HaiPay;
 
-/// <summary>HaiPay subscriptions (merchant, key required): create, read (optionally refreshed from HaiPay), cancel.</summary>
+/// <summary>
+/// HaiPay subscriptions (merchant, key required): create, read (optionally refreshed from HaiPay), cancel.
+/// </summary>
 public sealed class SubscriptionEndpoints(
     CreateSubscriptionHandler creates,
     CancelSubscriptionHandler cancels,
@@ -58,7 +60,8 @@ public sealed class SubscriptionEndpoints(
 
         var errors = new FieldErrors();
         var keyedId = request.Key?.OrderId(CreateSubscriptionRequest.KeyedIdPrefix);
-        var command = SubscriptionValidator.Validate(request.Body!.Value, options.CurrentValue, time.GetUtcNow(), keyedId, errors);
+        var command = SubscriptionValidator.Validate(
+            request.Body!.Value, options.CurrentValue, time.GetUtcNow(), keyedId, errors);
         if (command is null)
         {
             return JsonBody.Invalid("subscription", errors);
@@ -95,7 +98,8 @@ public sealed class SubscriptionEndpoints(
             _ => Results.Problem(
                 statusCode: StatusCodes.Status502BadGateway,
                 title: "HaiPay did not answer",
-                detail: "The subscription may or may not be canceled; send the same request again (cancel is idempotent).",
+                detail: "The subscription may or may not be canceled; send the same request again (cancel is "
+                    + "idempotent).",
                 extensions: extensions),
         };
     }

@@ -15,7 +15,8 @@ public sealed class HuaweiPinEndpoints(
     public async Task<IResult> CreateFrameAsync(HttpRequest http, CancellationToken cancellationToken)
     {
         using var request = await MerchantRequest.ReadAsync(http, cancellationToken);
-        return await idempotency.RunAsync(request, () => CreateFrameAsync(request, cancellationToken), cancellationToken);
+        return await idempotency.RunAsync(
+            request, () => CreateFrameAsync(request, cancellationToken), cancellationToken);
     }
 
     public Task<IResult> CallbackAsync(HttpRequest request, CancellationToken cancellationToken) =>
@@ -40,7 +41,8 @@ public sealed class HuaweiPinEndpoints(
                 extensions: CreateResults.Extensions(order, null));
         }
 
-        return CreateResults.From(outcome, "HUAWEIPIN", new FrameView(order.Id, order.Status.ToString(), order.RedirectUrl?.Value));
+        var view = new FrameView(order.Id, order.Status.ToString(), order.RedirectUrl?.Value);
+        return CreateResults.From(outcome, "HUAWEIPIN", view);
     }
 
     private async Task<IResult> CreateFrameAsync(MerchantRequest request, CancellationToken cancellationToken)

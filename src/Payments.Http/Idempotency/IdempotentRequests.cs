@@ -11,8 +11,7 @@ namespace Payments.Http.Idempotency;
 /// its response is stored; a repeat with the same method, path and body gets that response replayed (marked
 /// <c>Idempotent-Replayed: true</c>); another body or endpoint under the key gets 422; a repeat while the first
 /// still runs gets 409. Without the header the request runs as it is (orders are idempotent by their id anyway).
-/// The stored fingerprint is over the parsed body without the card's secret parts
-/// (<see cref="RequestFingerprint.OfJsonRequest(string, string?, string?, System.Text.Json.JsonElement?, ReadOnlySpan{byte})"/>):
+/// The stored fingerprint is over the parsed body without the card's secret parts (<see cref="RequestFingerprint"/>):
 /// the card's number and expiry count through a digest keyed with <see cref="FingerprintKey"/> (two cards sharing
 /// their last four digits are two requests), the CVV not at all: nothing kept for 24 h can confirm a guessed card or
 /// CVV. A body that is not JSON the endpoints accept runs unkeyed (it is refused).
@@ -21,7 +20,8 @@ public sealed partial class IdempotentRequests(
     IdempotencyGate gate, FingerprintKey cardKey, ILogger<IdempotentRequests> logger)
 {
     /// <summary>For a request whose body the endpoint does not read: the key and body are read here, once.</summary>
-    public async Task<IResult> RunAsync(HttpRequest request, Func<Task<IResult>> handle, CancellationToken cancellationToken)
+    public async Task<IResult> RunAsync(
+        HttpRequest request, Func<Task<IResult>> handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(handle);
@@ -34,8 +34,11 @@ public sealed partial class IdempotentRequests(
         return await RunAsync(read, handle, cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="handle"/> under the request's key, or answers for the key without running it.</summary>
-    public async Task<IResult> RunAsync(MerchantRequest request, Func<Task<IResult>> handle, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="handle"/> under the request's key, or answers for the key without running it.
+    /// </summary>
+    public async Task<IResult> RunAsync(
+        MerchantRequest request, Func<Task<IResult>> handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(handle);
@@ -51,7 +54,11 @@ public sealed partial class IdempotentRequests(
 
         var http = request.Http;
         var fingerprint = RequestFingerprint.OfJsonRequest(
-            http.Method, http.Path.Value, http.QueryString.Value, request.Body, await cardKey.GetAsync(cancellationToken));
+            http.Method,
+            http.Path.Value,
+            http.QueryString.Value,
+            request.Body,
+            await cardKey.GetAsync(cancellationToken));
         if (fingerprint is null)
         {
             return await handle();
@@ -63,12 +70,17 @@ public sealed partial class IdempotentRequests(
             case IdempotencyDecision.Replay:
                 return new ReplayedResult(entry.Record!.Value.Response!, Replayed: true);
             case IdempotencyDecision.Mismatch:
-                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key already used",
+                return Results.Problem(
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Idempotency key already used",
                     detail: "This Idempotency-Key was used for a different request (another body or endpoint). "
                         + "Use a new key for a new request.");
             case IdempotencyDecision.InFlight:
-                return new RetryLaterResult(Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Request in progress",
-                    detail: "The first request with this Idempotency-Key is still running; repeat it shortly to get its response."));
+                return new RetryLaterResult(Results.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "Request in progress",
+                    detail: "The first request with this Idempotency-Key is still running; repeat it shortly to get "
+                        + "its response."));
         }
 
         StoredResponse response;
