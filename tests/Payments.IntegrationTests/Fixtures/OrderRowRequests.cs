@@ -11,7 +11,9 @@ internal static class OrderRowRequests
         ["DeliverWebhooksSchedule"] = "0 0 0 1 1 *",
     };
 
-    /// <summary>The methods of the requests <paramref name="log"/> holds for the row of <paramref name="orderId"/>.</summary>
+    /// <summary>
+    /// The methods of the requests <paramref name="log"/> holds for the row of <paramref name="orderId"/>.
+    /// </summary>
     public static List<string> Methods(StorageRequestLog log, string orderId)
     {
         ArgumentNullException.ThrowIfNull(log);
