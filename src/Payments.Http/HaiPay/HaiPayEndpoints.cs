@@ -10,9 +10,10 @@ using Payments.Http.Telemetry;
 namespace Payments.Http.HaiPay;
 
 /// <summary>
-/// HaiPay collections and refunds (merchant, key required) and notifications (HaiPay, signed). A merchant request is
-/// read once (<see cref="MerchantRequest"/>), runs under its <c>Idempotency-Key</c>, is validated into one command
-/// and handled by that command's handler; the handler's outcome is answered by <see cref="CreateResults"/>.
+/// HaiPay collections and refunds (merchant, key required) and notifications (HaiPay, signed). A merchant request, in
+/// order: read once (<see cref="MerchantRequest"/>), entered under its <c>Idempotency-Key</c>
+/// (<see cref="IdempotentRequests"/>), validated into one command, handled by that command's handler, its outcome
+/// answered (<see cref="CreateResults"/>) and stored under the key.
 /// </summary>
 public sealed class HaiPayEndpoints(
     CreateCollectionHandler collections,
@@ -27,8 +28,8 @@ public sealed class HaiPayEndpoints(
     public async Task<IResult> CreateCollectionAsync(HttpRequest http, CancellationToken cancellationToken)
     {
         using var request = await MerchantRequest.ReadAsync(http, cancellationToken);
-        return await idempotency.RunAsync(
-            request, () => CreateCollectionAsync(request, cancellationToken), cancellationToken);
+        await using var entry = await idempotency.EnterAsync(request, cancellationToken);
+        return entry.Answer ?? await entry.CompleteAsync(await CreateCollectionAsync(request, cancellationToken));
     }
 
     public async Task<IResult> GetCollectionAsync(string orderId, CancellationToken cancellationToken)
@@ -49,8 +50,8 @@ public sealed class HaiPayEndpoints(
     public async Task<IResult> RefundAsync(string orderId, HttpRequest http, CancellationToken cancellationToken)
     {
         using var request = await MerchantRequest.ReadAsync(http, cancellationToken);
-        return await idempotency.RunAsync(
-            request, () => RefundAsync(orderId, request, cancellationToken), cancellationToken);
+        await using var entry = await idempotency.EnterAsync(request, cancellationToken);
+        return entry.Answer ?? await entry.CompleteAsync(await RefundAsync(orderId, request, cancellationToken));
     }
 
     public Task<IResult> NotifyAsync(HttpRequest request, CancellationToken cancellationToken) =>

@@ -23,7 +23,8 @@ public sealed class SubscriptionEndpoints(
     public async Task<IResult> CreateAsync(HttpRequest http, CancellationToken cancellationToken)
     {
         using var request = await MerchantRequest.ReadAsync(http, cancellationToken);
-        return await idempotency.RunAsync(request, () => CreateAsync(request, cancellationToken), cancellationToken);
+        await using var entry = await idempotency.EnterAsync(request, cancellationToken);
+        return entry.Answer ?? await entry.CompleteAsync(await CreateAsync(request, cancellationToken));
     }
 
     /// <summary><c>?refresh=true</c> asks HaiPay (<c>subscription/query</c>) before answering.</summary>

@@ -15,8 +15,8 @@ public sealed class HuaweiPinEndpoints(
     public async Task<IResult> CreateFrameAsync(HttpRequest http, CancellationToken cancellationToken)
     {
         using var request = await MerchantRequest.ReadAsync(http, cancellationToken);
-        return await idempotency.RunAsync(
-            request, () => CreateFrameAsync(request, cancellationToken), cancellationToken);
+        await using var entry = await idempotency.EnterAsync(request, cancellationToken);
+        return entry.Answer ?? await entry.CompleteAsync(await CreateFrameAsync(request, cancellationToken));
     }
 
     public Task<IResult> CallbackAsync(HttpRequest request, CancellationToken cancellationToken) =>

@@ -19,6 +19,54 @@ namespace Payments.Http.Idempotency;
 public sealed partial class IdempotentRequests(
     IdempotencyGate gate, FingerprintKey cardKey, ILogger<IdempotentRequests> logger)
 {
+    /// <summary>
+    /// Enters the request under its key: the entry answers for the key (header refused, replay, 422, 409) or lets the
+    /// request run and then stores its response (<see cref="IdempotentEntry.CompleteAsync"/>).
+    /// </summary>
+    public async Task<IdempotentEntry> EnterAsync(MerchantRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.KeyError is { } refused)
+        {
+            return IdempotentEntry.Answered(refused);
+        }
+
+        if (request.Key is not { Value: var key } || !request.CanFingerprint)
+        {
+            return IdempotentEntry.Unkeyed();
+        }
+
+        var http = request.Http;
+        var fingerprint = RequestFingerprint.OfJsonRequest(
+            http.Method,
+            http.Path.Value,
+            http.QueryString.Value,
+            request.Body,
+            await cardKey.GetAsync(cancellationToken));
+        if (fingerprint is null)
+        {
+            return IdempotentEntry.Unkeyed();
+        }
+
+        var entry = await gate.EnterAsync(key, fingerprint, cancellationToken);
+        return entry.Decision switch
+        {
+            IdempotencyDecision.Replay =>
+                IdempotentEntry.Answered(new ReplayedResult(entry.Record!.Value.Response!, Replayed: true)),
+            IdempotencyDecision.Mismatch => IdempotentEntry.Answered(Results.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Idempotency key already used",
+                detail: "This Idempotency-Key was used for a different request (another body or endpoint). "
+                    + "Use a new key for a new request.")),
+            IdempotencyDecision.InFlight => IdempotentEntry.Answered(new RetryLaterResult(Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Request in progress",
+                detail: "The first request with this Idempotency-Key is still running; repeat it shortly to get "
+                    + "its response."))),
+            _ => IdempotentEntry.Claimed(this, key, entry, http.HttpContext),
+        };
+    }
+
     /// <summary>For a request whose body the endpoint does not read: the key and body are read here, once.</summary>
     public async Task<IResult> RunAsync(
         HttpRequest request, Func<Task<IResult>> handle, CancellationToken cancellationToken)
@@ -31,78 +79,15 @@ public sealed partial class IdempotentRequests(
         }
 
         using var read = await MerchantRequest.ReadAsync(request, cancellationToken);
-        return await RunAsync(read, handle, cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="handle"/> under the request's key, or answers for the key without running it.
-    /// </summary>
-    public async Task<IResult> RunAsync(
-        MerchantRequest request, Func<Task<IResult>> handle, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(handle);
-        if (request.KeyError is { } refused)
-        {
-            return refused;
-        }
-
-        if (request.Key is not { Value: var key } || !request.CanFingerprint)
-        {
-            return await handle();
-        }
-
-        var http = request.Http;
-        var fingerprint = RequestFingerprint.OfJsonRequest(
-            http.Method,
-            http.Path.Value,
-            http.QueryString.Value,
-            request.Body,
-            await cardKey.GetAsync(cancellationToken));
-        if (fingerprint is null)
-        {
-            return await handle();
-        }
-
-        var entry = await gate.EnterAsync(key, fingerprint, cancellationToken);
-        switch (entry.Decision)
-        {
-            case IdempotencyDecision.Replay:
-                return new ReplayedResult(entry.Record!.Value.Response!, Replayed: true);
-            case IdempotencyDecision.Mismatch:
-                return Results.Problem(
-                    statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: "Idempotency key already used",
-                    detail: "This Idempotency-Key was used for a different request (another body or endpoint). "
-                        + "Use a new key for a new request.");
-            case IdempotencyDecision.InFlight:
-                return new RetryLaterResult(Results.Problem(
-                    statusCode: StatusCodes.Status409Conflict,
-                    title: "Request in progress",
-                    detail: "The first request with this Idempotency-Key is still running; repeat it shortly to get "
-                        + "its response."));
-        }
-
-        StoredResponse response;
-        try
-        {
-            response = await ResponseCapture.CaptureAsync(await handle(), http.HttpContext);
-        }
-        catch
-        {
-            await LeaveAsync(key, entry, null);
-            throw;
-        }
-
-        await LeaveAsync(key, entry, response);
-        return new ReplayedResult(response, Replayed: false);
+        await using var entry = await EnterAsync(read, cancellationToken);
+        return entry.Answer ?? await entry.CompleteAsync(await handle());
     }
 
     /// <summary>
     /// Stores or releases the key. When storage fails here the request's own answer still goes out; the key's lease
     /// runs out and a repeat then runs again (the order id makes that safe).
     /// </summary>
-    private async Task LeaveAsync(string key, GateResult entry, StoredResponse? response)
+    internal async Task LeaveAsync(string key, GateResult entry, StoredResponse? response)
     {
         try
         {
