@@ -28,37 +28,62 @@ public static class RequestFingerprint
     /// from them. A body without card data gives the same fingerprint as before cards were keyed. An empty body is one
     /// of its own.
     /// </summary>
-    /// <returns>The fingerprint, or null when the body is not JSON the endpoints accept (they answer it; nothing is kept).</returns>
+    /// <returns>
+    /// The fingerprint, or null when the body is not JSON the endpoints accept (they answer it; nothing is kept).
+    /// </returns>
     public static string? OfJsonRequest(
         string method, string? path, string? query, ReadOnlyMemory<byte> body, ReadOnlySpan<byte> cardKey)
     {
         if (body.IsEmpty)
         {
-            return Of(method, path, query, string.Empty);
+            return OfJsonRequest(method, path, query, (JsonElement?)null, cardKey);
         }
 
         try
         {
             using var document = JsonDocument.Parse(body, ReadOptions);
-            using var canonical = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(canonical))
-            {
-                CardRedaction.Write(document.RootElement, writer);
-            }
-
-            var redacted = Convert.ToBase64String(canonical.ToArray());
-            var card = CardRedaction.CardIdentity(document.RootElement);
-            if (card.Length == 0)
-            {
-                return Of(method, path, query, redacted);
-            }
-
-            var cardDigest = HMACSHA256.HashData(cardKey, Encoding.UTF8.GetBytes(card));
-            return Of(method, path, query, redacted, Convert.ToHexStringLower(cardDigest));
+            return OfJsonRequest(method, path, query, document.RootElement, cardKey);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (JsonException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The same fingerprint from a body already parsed (no duplicate properties, at most 16 deep), null standing for an
+    /// empty body: the request is parsed once.
+    /// </summary>
+    /// <returns>
+    /// The fingerprint, or null when a string in the body cannot be read (it is answered; nothing is kept).
+    /// </returns>
+    public static string? OfJsonRequest(
+        string method, string? path, string? query, JsonElement? body, ReadOnlySpan<byte> cardKey)
+    {
+        if (body is not { } root)
+        {
+            return Of(method, path, query, string.Empty);
+        }
+
+        using var canonical = new MemoryStream();
+        try
+        {
+            using var writer = new Utf8JsonWriter(canonical);
+            CardRedaction.Write(root, writer);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+
+        var redacted = Convert.ToBase64String(canonical.ToArray());
+        var card = CardRedaction.CardIdentity(root);
+        if (card.Length == 0)
+        {
+            return Of(method, path, query, redacted);
+        }
+
+        var cardDigest = HMACSHA256.HashData(cardKey, Encoding.UTF8.GetBytes(card));
+        return Of(method, path, query, redacted, Convert.ToHexStringLower(cardDigest));
     }
 }

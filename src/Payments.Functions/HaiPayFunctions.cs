@@ -1,26 +1,31 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Payments.Http.HaiPay;
+using static Payments.Http.Endpoints.ApiRoutes;
 
 namespace Payments.Functions;
 
 public sealed class HaiPayFunctions(HaiPayEndpoints haiPay)
 {
-    [Function("CreateHaiPayCollection")]
-    public Task<IResult> CreateCollection([HttpTrigger(AuthorizationLevel.Function, "post", Route = "haipay/collections")] HttpRequest request) =>
+    [Function(Names.CreateCollection)]
+    public Task<IResult> CreateCollection(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Templates.CreateCollection)] HttpRequest request) =>
         haiPay.CreateCollectionAsync(request, request.HttpContext.RequestAborted);
 
-    [Function("GetHaiPayCollection")]
+    [Function(Names.GetCollection)]
     public Task<IResult> GetCollection(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "haipay/collections/{orderId}")] HttpRequest request, string orderId) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Templates.GetCollection)] HttpRequest request,
+        string orderId) =>
         haiPay.GetCollectionAsync(orderId, request.HttpContext.RequestAborted);
 
-    [Function("RefundHaiPayCollection")]
+    [Function(Names.RefundCollection)]
     public Task<IResult> RefundCollection(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "haipay/collections/{orderId}/refunds")] HttpRequest request, string orderId) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Templates.RefundCollection)] HttpRequest request,
+        string orderId) =>
         haiPay.RefundAsync(orderId, request, request.HttpContext.RequestAborted);
 
-    [Function("HaiPayNotify")]
-    public Task<IResult> Notify([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "haipay/notify")] HttpRequest request) =>
+    [Function(Names.HaiPayNotify)]
+    public Task<IResult> Notify(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Templates.HaiPayNotify)] HttpRequest request) =>
         haiPay.NotifyAsync(request, request.HttpContext.RequestAborted);
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Payments.Http.Endpoints;
+using static Payments.Http.Endpoints.ApiRoutes;
 
 namespace Payments.Functions;
 
 public sealed class HealthFunctions(HealthEndpoints health)
 {
-    [Function("Health")]
-    public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+    [Function(Names.Health)]
+    public Task<IResult> Health(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Templates.Health)] HttpRequest request) =>
         health.GetAsync(request.HttpContext.RequestAborted);
 }

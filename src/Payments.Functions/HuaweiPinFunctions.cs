@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Payments.Http.HuaweiPin;
+using static Payments.Http.Endpoints.ApiRoutes;
 
 namespace Payments.Functions;
 
 public sealed class HuaweiPinFunctions(HuaweiPinEndpoints huaweiPin)
 {
-    [Function("CreateHuaweiPinFrame")]
-    public Task<IResult> CreateFrame([HttpTrigger(AuthorizationLevel.Function, "post", Route = "huaweipin/frames")] HttpRequest request) =>
+    [Function(Names.CreateFrame)]
+    public Task<IResult> CreateFrame(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Templates.CreateFrame)] HttpRequest request) =>
         huaweiPin.CreateFrameAsync(request, request.HttpContext.RequestAborted);
 
-    [Function("HuaweiPinCallback")]
-    public Task<IResult> Callback([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "huaweipin/callback")] HttpRequest request) =>
+    [Function(Names.HuaweiPinCallback)]
+    public Task<IResult> Callback(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Templates.HuaweiPinCallback)] HttpRequest request) =>
         huaweiPin.CallbackAsync(request, request.HttpContext.RequestAborted);
 }

@@ -88,7 +88,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<HuaweiPinOptions>().Bind(configuration.GetSection(HuaweiPinOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<HuaweiPinClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddTransient<FrameService>();
+        services.AddTransient<CreateFrameHandler>();
         services.AddSingleton<HuaweiPinCallbackHandler>();
         services.AddSingleton<ExpireFramesJob>();
         services.AddTransient<HuaweiPinEndpoints>();
@@ -105,9 +105,11 @@ public static class ServiceCollectionExtensions
         services.AddHttpClient<HaiPayClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddTransient<HaiPayChecker>();
         services.AddTransient<HaiPayOrderCreator>();
-        services.AddTransient<CollectionService>();
-        services.AddTransient<RefundService>();
-        services.AddTransient<SubscriptionService>();
+        services.AddTransient<CreateCollectionHandler>();
+        services.AddTransient<RefundCollectionHandler>();
+        services.AddTransient<CreateSubscriptionHandler>();
+        services.AddTransient<CancelSubscriptionHandler>();
+        services.AddTransient<SubscriptionQueries>();
         services.AddTransient<SubscriptionCharges>();
         services.AddTransient<ChargeQueryClaims>();
         services.AddSingleton<IUnverifiedQueryBudget, UnverifiedQueryBudget>();

@@ -25,6 +25,7 @@ public static class ServerApp
         {
             options.AddDocumentTransformer<PaymentsDocumentTransformer>();
             options.AddOperationTransformer<PaymentsOperationTransformer>();
+            options.AddSchemaTransformer<AllowedValuesSchemaTransformer>();
         });
         configure?.Invoke(builder);
         builder.Services.AddServerTelemetry(builder.Configuration);

@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using System.Text.Json;
 using Payments.Core.Orders;
 using Payments.Core.Validation;
@@ -6,62 +7,64 @@ using Payments.Core.Validation;
 namespace Payments.Core.HaiPay;
 
 /// <summary>
-/// Every field of HaiPay's subscription table: the collection fields (the merchant's id is
-/// <c>subscriptionOrderId</c>), <c>recurringInterval</c> D/W/M/Y, <c>recurringIntervalCount</c> 1 to
-/// <see cref="MaxIntervalCount"/>, <c>retryTimes</c> 0 to <see cref="MaxRetryTimes"/> (default 3), and a period of at most
-/// <see cref="MaxYears"/> years (HaiPay's longest subscription) so that it charges at least once. Whole numbers are
-/// plain digits (a JSON number or a string): no sign, fraction, exponent, NaN or Infinity; each is range-checked before
-/// any date arithmetic, so no value reaches a calendar overflow.
+/// Every field of HaiPay's subscription table (<see cref="CreateSubscriptionRequest"/>): the collection fields (the
+/// merchant's id is <c>subscriptionOrderId</c>), <c>recurringInterval</c> D/W/M/Y, <c>recurringIntervalCount</c> 1 to
+/// <see cref="CreateSubscriptionRequest.MaxIntervalCount"/>, <c>retryTimes</c> 0 to
+/// <see cref="CreateSubscriptionRequest.MaxRetryTimes"/> (default 3), and a period of at most <see cref="MaxYears"/>
+/// years (HaiPay's longest subscription) so that it charges at least once. Whole numbers are plain digits (a JSON
+/// number or a string): no sign, fraction, exponent, NaN or Infinity; each is range-checked before any date
+/// arithmetic, so no value reaches a calendar overflow.
 /// </summary>
 public static class SubscriptionValidator
 {
     public const int DefaultRetryTimes = 3;
-    public const int MaxRetryTimes = 10;
     public const int MaxYears = 3;
 
-    /// <summary>The largest count that can fit in <see cref="MaxYears"/> years (1,096 days, with a leap day); larger ones are refused before any date arithmetic.</summary>
-    public const int MaxIntervalCount = 1096;
-
-    /// <summary>A subscription request; <paramref name="keyedOrderId"/> (from the <c>Idempotency-Key</c>) stands in for an absent <c>subscriptionOrderId</c>.</summary>
-    public static CreateSubscriptionCommand? Validate(JsonElement body, HaiPayOptions options, DateTimeOffset now, string? keyedOrderId, FieldErrors errors)
+    /// <summary>
+    /// A subscription request; <paramref name="keyedOrderId"/> (from the <c>Idempotency-Key</c>) stands in for an
+    /// absent <c>subscriptionOrderId</c>.
+    /// </summary>
+    public static CreateSubscriptionCommand? Validate(
+        JsonElement body, HaiPayOptions options, DateTimeOffset now, string? keyedOrderId, FieldErrors errors)
     {
+        var request = JsonRequest.Read<CreateSubscriptionRequest>(body, errors);
+        return request is null ? null : Validate(request, keyedOrderId, options, now, errors);
+    }
+
+    public static CreateSubscriptionCommand? Validate(
+        CreateSubscriptionRequest request,
+        string? keyedOrderId,
+        HaiPayOptions options,
+        DateTimeOffset now,
+        FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(errors);
-        var payment = CollectionValidator.Validate(body, options, now, errors, "subscriptionOrderId", keyedOrderId);
-        if (body.ValueKind != JsonValueKind.Object)
+        var id = request.SubscriptionOrderId ?? keyedOrderId;
+        var payment = CollectionValidator.Validate(request, "subscriptionOrderId", id, options, now, errors);
+
+        const int MaxCount = CreateSubscriptionRequest.MaxIntervalCount;
+        const int MaxRetries = CreateSubscriptionRequest.MaxRetryTimes;
+        var unit = Recurrence.UnitOf(request.RecurringInterval);
+        errors.Check("recurringInterval", unit is null ? $"must be one of {string.Join(", ", Units)}" : null);
+        var count = request.RecurringIntervalCount;
+        errors.Check("recurringIntervalCount", count is < 1 or > MaxCount ? FieldRules.WholeNumber(1, MaxCount) : null);
+        var retries = request.RetryTimes ?? DefaultRetryTimes;
+        errors.Check("retryTimes", retries is < 0 or > MaxRetries ? FieldRules.WholeNumber(0, MaxRetries) : null);
+        if (unit is null || count is < 1 or > MaxCount || !errors.IsEmpty)
         {
             return null;
         }
 
-        var unit = Recurrence.UnitOf(JsonFields.OptionalString(body, "recurringInterval", errors));
-        errors.Check("recurringInterval", unit is null ? "must be one of D, W, M, Y" : null);
-        var count = Whole(body, "recurringIntervalCount", null, errors);
-        errors.Check("recurringIntervalCount", count is null or < 1 or > MaxIntervalCount ? $"must be a whole number from 1 to {MaxIntervalCount}" : null);
-        var retries = Whole(body, "retryTimes", DefaultRetryTimes, errors);
-        errors.Check("retryTimes", retries is null or < 0 or > MaxRetryTimes ? $"must be a whole number from 0 to {MaxRetryTimes}" : null);
-        if (unit is null || count is not (>= 1 and <= MaxIntervalCount) || !errors.IsEmpty)
-        {
-            return null;
-        }
-
-        var recurrence = new Recurrence(unit.Value, count.Value, retries!.Value);
+        var recurrence = new Recurrence(unit.Value, count, retries);
         errors.Check("recurringIntervalCount", recurrence.After(now) > now.AddYears(MaxYears)
             ? $"the period (interval × count) must be at most {MaxYears} years, HaiPay's longest subscription"
             : null);
         return errors.IsEmpty ? new CreateSubscriptionCommand(payment!, recurrence) : null;
     }
 
-    /// <summary>
-    /// A whole number given as a JSON number or a string of digits (HaiPay's table says String, its sample sends a
-    /// number); anything else, or more digits than any allowed value has, is -1 (refused by the caller's range).
-    /// </summary>
-    private static int? Whole(JsonElement body, string name, int? absent, FieldErrors errors)
-    {
-        var text = JsonFields.StringOrNumber(body, name, errors);
-        if (text is null)
-        {
-            return absent;
-        }
-
-        return text.Length <= 6 && text.All(char.IsAsciiDigit) ? int.Parse(text, CultureInfo.InvariantCulture) : -1;
-    }
+    /// <summary>The units <see cref="CreateSubscriptionRequest.RecurringInterval"/>'s attribute declares.</summary>
+    private static IReadOnlyList<string> Units { get; } = [.. typeof(CreateSubscriptionRequest)
+        .GetProperty(nameof(CreateSubscriptionRequest.RecurringInterval))!
+        .GetCustomAttribute<AllowedValuesAttribute>()!.Values.Cast<string>()];
 }

@@ -13,12 +13,13 @@ public sealed class OrderAdmission(IOrderRepository orders, TimeProvider time)
         var order = added.Order.Value;
         if (added.Added)
         {
-            return new Admission(AdmissionKind.New, order);
+            return new Admission(AdmissionKind.New, added.Order);
         }
 
-        if (order.Provider != candidate.Provider || order.Kind != candidate.Kind || order.RequestFingerprint != candidate.RequestFingerprint)
+        if (order.Provider != candidate.Provider || order.Kind != candidate.Kind
+            || order.RequestFingerprint != candidate.RequestFingerprint)
         {
-            return new Admission(AdmissionKind.Conflict, order);
+            return new Admission(AdmissionKind.Conflict, added.Order);
         }
 
         var kind = order.Status switch
@@ -28,6 +29,6 @@ public sealed class OrderAdmission(IOrderRepository orders, TimeProvider time)
             OrderStatus.Created => AdmissionKind.Unresolved,
             _ => AdmissionKind.Existing,
         };
-        return new Admission(kind, order);
+        return new Admission(kind, added.Order);
     }
 }

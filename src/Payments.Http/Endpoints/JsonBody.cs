@@ -8,56 +8,47 @@ namespace Payments.Http.Endpoints;
 /// <summary>
 /// Reads a JSON request body defensively: JSON content type (415 otherwise), at most 64 KiB (413), well-formed,
 /// shallow and without a property name repeated in one object (400 naming it). Nothing has been written when any
-/// of these answers. Merchant requests and provider messages alike are read here.
+/// of these answers. Merchant requests (<see cref="MerchantRequest"/>) and provider messages alike are read here.
 /// </summary>
 public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
     private static readonly string[] RepeatedMessage = ["appears more than once"];
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
+    private static readonly JsonDocumentOptions ParseOptions =
+        new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
-    public static async Task<(JsonDocument? Document, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(JsonDocument? Document, IResult? Error)> ReadAsync(
+        HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-            || !(type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
+        if (!IsJson(request))
         {
-            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."));
+            return (null, UnsupportedMediaType());
         }
 
-        if (request.ContentLength > MaxBytes)
-        {
-            return (null, TooLarge());
-        }
-
-        var body = await RequestBodies.ReadAtMostAsync(request.Body, MaxBytes, cancellationToken);
+        var body = await ReadBytesAsync(request, cancellationToken);
         if (body is null)
         {
             return (null, TooLarge());
         }
 
-        try
-        {
-            return (JsonDocument.Parse(body, ParseOptions), null);
-        }
-        catch (JsonException)
-        {
-            if (RepeatedProperties.In(body) is { Count: > 0 } repeated)
-            {
-                return (null, Results.ValidationProblem(
-                    repeated.ToDictionary(name => name, _ => RepeatedMessage, StringComparer.Ordinal),
-                    title: "The request body repeats a property."));
-            }
-
-            return (null, Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["body"] = ["is not valid JSON"] },
-                title: "The request body is not valid JSON."));
-        }
+        var error = Parse(body, out var document);
+        return (document, error);
     }
 
-    /// <summary>Reads the body and hands its root to <paramref name="handle"/>; answers the read error instead when there is one.</summary>
-    public static async Task<IResult> HandleAsync(HttpRequest request, Func<JsonElement, Task<IResult>> handle, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and validates a request: 400 naming every bad field (nothing written, no provider called), otherwise
+    /// <paramref name="handle"/> with the valid command.
+    /// </summary>
+    public static async Task<IResult> ValidatedAsync<TCommand>(
+        HttpRequest request,
+        string what,
+        Func<JsonElement, FieldErrors, TCommand?> validate,
+        Func<TCommand, Task<IResult>> handle,
+        CancellationToken cancellationToken)
+        where TCommand : class
     {
+        ArgumentNullException.ThrowIfNull(validate);
         ArgumentNullException.ThrowIfNull(handle);
         var (document, error) = await ReadAsync(request, cancellationToken);
         if (error is not null)
@@ -67,32 +58,85 @@ public static class JsonBody
 
         using (document)
         {
-            return await handle(document!.RootElement);
+            var errors = new FieldErrors();
+            var command = validate(document!.RootElement, errors);
+            return command is null ? Invalid(what, errors) : await handle(command);
         }
     }
 
-    /// <summary>
-    /// Reads and validates a request: 400 naming every bad field (nothing written, no provider called), otherwise
-    /// <paramref name="handle"/> with the valid command.
-    /// </summary>
-    public static Task<IResult> ValidatedAsync<TCommand>(
-        HttpRequest request, string what, Func<JsonElement, FieldErrors, TCommand?> validate, Func<TCommand, Task<IResult>> handle, CancellationToken cancellationToken)
-        where TCommand : class
+    /// <summary>The 400 naming every bad field of a <paramref name="what"/> request.</summary>
+    public static IResult Invalid(string what, FieldErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(validate);
-        ArgumentNullException.ThrowIfNull(handle);
-        return HandleAsync(request, async body =>
-        {
-            var errors = new FieldErrors();
-            var command = validate(body, errors);
-            return command is null
-                ? Results.ValidationProblem(errors.ToDictionary(), title: $"The {what} request has invalid fields.")
-                : await handle(command);
-        }, cancellationToken);
+        ArgumentNullException.ThrowIfNull(errors);
+        return Results.ValidationProblem(errors.ToDictionary(), title: $"The {what} request has invalid fields.");
     }
 
-    private static IResult TooLarge() =>
-        Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body must be at most {MaxBytes} bytes.");
+    /// <summary>Whether the request says its body is JSON (<c>application/json</c> or a <c>+json</c> type).</summary>
+    internal static bool IsJson(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
 
-    private static IResult Problem(int status, string title, string detail) => Results.Problem(statusCode: status, title: title, detail: detail);
+    /// <returns>The body, or null when it is larger than <see cref="MaxBytes"/>.</returns>
+    internal static async Task<byte[]?> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return null;
+        }
+
+        using var copy = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (copy.Length + read > MaxBytes)
+            {
+                return null;
+            }
+
+            copy.Write(chunk, 0, read);
+        }
+
+        return copy.ToArray();
+    }
+
+    /// <returns>
+    /// Null when <paramref name="body"/> parsed into <paramref name="document"/>; otherwise the 400 to answer.
+    /// </returns>
+    internal static IResult? Parse(byte[] body, out JsonDocument? document)
+    {
+        try
+        {
+            document = JsonDocument.Parse(body, ParseOptions);
+            return null;
+        }
+        catch (JsonException)
+        {
+            document = null;
+            if (RepeatedProperties.In(body) is { Count: > 0 } repeated)
+            {
+                return Results.ValidationProblem(
+                    repeated.ToDictionary(name => name, _ => RepeatedMessage, StringComparer.Ordinal),
+                    title: "The request body repeats a property.");
+            }
+
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["body"] = ["is not valid JSON"] },
+                title: "The request body is not valid JSON.");
+        }
+    }
+
+    internal static IResult UnsupportedMediaType() =>
+        Problem(
+            StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json.");
+
+    internal static IResult TooLarge() =>
+        Problem(
+            StatusCodes.Status413PayloadTooLarge,
+            "Request body too large",
+            $"The body must be at most {MaxBytes} bytes.");
+
+    private static IResult Problem(int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Payments.Core.HaiPay;
@@ -10,10 +9,15 @@ using Payments.Http.Callbacks;
 
 namespace Payments.Http.HaiPay;
 
-/// <summary>HaiPay collections and refunds (merchant, key required) and notifications (HaiPay, signed).</summary>
+/// <summary>
+/// HaiPay collections and refunds (merchant, key required) and notifications (HaiPay, signed). A merchant request, in
+/// order: read once (<see cref="MerchantRequest"/>), entered under its <c>Idempotency-Key</c>
+/// (<see cref="IdempotentRequests"/>), validated into one command, handled by that command's handler, its outcome
+/// answered (<see cref="CreateResults"/>) and stored under the key.
+/// </summary>
 public sealed class HaiPayEndpoints(
-    CollectionService collections,
-    RefundService refunds,
+    CreateCollectionHandler collections,
+    RefundCollectionHandler refunds,
     HaiPayNotificationHandler notifications,
     InboundMessageEndpoint inbound,
     IOrderRepository orders,
@@ -21,20 +25,12 @@ public sealed class HaiPayEndpoints(
     IdempotentRequests idempotency,
     TimeProvider time)
 {
-    /// <summary>A refund request without a body asks for the default refund id.</summary>
-    private static readonly JsonElement NoBody = JsonDocument.Parse("{}").RootElement.Clone();
-
-    public Task<IResult> CreateCollectionAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        idempotency.RunAsync(request, () => JsonBody.ValidatedAsync(
-            request,
-            "collection",
-            (body, errors) => CollectionValidator.Validate(body, options.CurrentValue, time.GetUtcNow(), IdempotencyKey.OrderIdFor(request, "hpy_"), errors),
-            async command =>
-            {
-                var outcome = await collections.CreateAsync(command, cancellationToken);
-                return CreateResults.From(outcome, "HaiPay", CollectionView.From(outcome.Order));
-            },
-            cancellationToken), cancellationToken);
+    public async Task<IResult> CreateCollectionAsync(HttpRequest http, CancellationToken cancellationToken)
+    {
+        using var request = await MerchantRequest.ReadAsync(http, cancellationToken);
+        await using var entry = await idempotency.EnterAsync(request, cancellationToken);
+        return entry.Answer ?? await entry.CompleteAsync(await CreateCollectionAsync(request, cancellationToken));
+    }
 
     public async Task<IResult> GetCollectionAsync(string orderId, CancellationToken cancellationToken)
     {
@@ -44,39 +40,75 @@ public sealed class HaiPayEndpoints(
             return NotFound(orderId);
         }
 
-        var refund = collection.RefundOrderId is { } refundId ? await orders.FindAsync(refundId, cancellationToken) : null;
+        var refund = collection.RefundOrderId is { } refundId
+            ? await orders.FindAsync(refundId, cancellationToken)
+            : null;
         return Results.Ok(CollectionView.From(collection, refund?.Value));
     }
 
-    public Task<IResult> RefundAsync(string orderId, HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The body is optional: a request without one asks for the default refund id.</summary>
+    public async Task<IResult> RefundAsync(string orderId, HttpRequest http, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var hasBody = request.ContentLength is > 0 || request.ContentType is not null;
-        return idempotency.RunAsync(request, () => hasBody
-            ? JsonBody.HandleAsync(request, body => RefundAsync(orderId, body, cancellationToken), cancellationToken)
-            : RefundAsync(orderId, NoBody, cancellationToken), cancellationToken);
-    }
-
-    private async Task<IResult> RefundAsync(string orderId, JsonElement body, CancellationToken cancellationToken)
-    {
-        var errors = new FieldErrors();
-        var refundId = body.ValueKind == JsonValueKind.Object ? JsonFields.OptionalString(body, "refundId", errors) : null;
-        errors.Check("body", body.ValueKind == JsonValueKind.Object ? null : "must be a JSON object");
-        errors.Check("refundId", refundId is null ? null : FieldRules.MerchantId(refundId));
-        if (!errors.IsEmpty)
-        {
-            return Results.ValidationProblem(errors.ToDictionary(), title: "The refund request has invalid fields.");
-        }
-
-        var outcome = await refunds.RefundAsync(orderId, refundId, cancellationToken);
-        return outcome is null ? NotFound(orderId) : CreateResults.From(outcome, "HaiPay", Describe(outcome.Order));
+        using var request = await MerchantRequest.ReadAsync(http, cancellationToken);
+        await using var entry = await idempotency.EnterAsync(request, cancellationToken);
+        return entry.Answer ?? await entry.CompleteAsync(await RefundAsync(orderId, request, cancellationToken));
     }
 
     public Task<IResult> NotifyAsync(HttpRequest request, CancellationToken cancellationToken) =>
         inbound.HandleAsync(request, notifications, cancellationToken);
 
-    private static object Describe(PaymentOrder order) => order.Kind == OrderKind.Refund ? RefundView.From(order) : CollectionView.From(order);
+    private async Task<IResult> CreateCollectionAsync(MerchantRequest request, CancellationToken cancellationToken)
+    {
+        if (request.BodyError is { } unreadable)
+        {
+            return unreadable;
+        }
 
-    private static IResult NotFound(string orderId) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Collection not found", detail: $"No HaiPay collection has the id '{orderId}'.");
+        var errors = new FieldErrors();
+        var keyedId = request.Key?.OrderId(CreateCollectionRequest.KeyedIdPrefix);
+        var command = CollectionValidator.Validate(
+            request.Body!.Value, options.CurrentValue, time.GetUtcNow(), keyedId, errors);
+        if (command is null)
+        {
+            return JsonBody.Invalid("collection", errors);
+        }
+
+        var outcome = await collections.HandleAsync(command, cancellationToken);
+        return CreateResults.From(outcome, "HaiPay", CollectionView.From(outcome.Order));
+    }
+
+    private async Task<IResult> RefundAsync(
+        string orderId, MerchantRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        RefundCollectionCommand? command;
+        if (!request.DeclaresBody)
+        {
+            command = RefundValidator.Default(orderId);
+        }
+        else if (request.BodyError is { } unreadable)
+        {
+            return unreadable;
+        }
+        else
+        {
+            command = RefundValidator.Validate(orderId, request.Body!.Value, errors);
+        }
+
+        if (command is null)
+        {
+            return JsonBody.Invalid("refund", errors);
+        }
+
+        var outcome = await refunds.HandleAsync(command, cancellationToken);
+        return outcome is null ? NotFound(orderId) : CreateResults.From(outcome, "HaiPay", Describe(outcome.Order));
+    }
+
+    private static object Describe(PaymentOrder order) =>
+        order.Kind == OrderKind.Refund ? RefundView.From(order) : CollectionView.From(order);
+
+    private static IResult NotFound(string orderId) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Collection not found",
+        detail: $"No HaiPay collection has the id '{orderId}'.");
 }

@@ -11,75 +11,83 @@ namespace Payments.Http.Idempotency;
 /// its response is stored; a repeat with the same method, path and body gets that response replayed (marked
 /// <c>Idempotent-Replayed: true</c>); another body or endpoint under the key gets 422; a repeat while the first
 /// still runs gets 409. Without the header the request runs as it is (orders are idempotent by their id anyway).
-/// The stored fingerprint is over the parsed body without the card's secret parts (<see cref="RequestFingerprint.OfJsonRequest"/>):
-/// the card's number and expiry count through a digest keyed with <see cref="FingerprintKey"/> (two cards sharing their
-/// last four digits are two requests), the CVV not at all: nothing kept for 24 h can confirm a guessed card or CVV.
-/// A body that is not JSON the endpoints accept runs unkeyed (it is refused).
+/// The stored fingerprint is over the parsed body without the card's secret parts (<see cref="RequestFingerprint"/>):
+/// the card's number and expiry count through a digest keyed with <see cref="FingerprintKey"/> (two cards sharing
+/// their last four digits are two requests), the CVV not at all: nothing kept for 24 h can confirm a guessed card or
+/// CVV. A body that is not JSON the endpoints accept runs unkeyed (it is refused).
 /// </summary>
 public sealed partial class IdempotentRequests(
     IdempotencyGate gate, FingerprintKey cardKey, ILogger<IdempotentRequests> logger)
 {
-    public const string Header = "Idempotency-Key";
-
-    public async Task<IResult> RunAsync(HttpRequest request, Func<Task<IResult>> handle, CancellationToken cancellationToken)
+    /// <summary>
+    /// Enters the request under its key: the entry answers for the key (header refused, replay, 422, 409) or lets the
+    /// request run and then stores its response (<see cref="IdempotentEntry.CompleteAsync"/>).
+    /// </summary>
+    public async Task<IdempotentEntry> EnterAsync(MerchantRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(handle);
-        if (!request.Headers.TryGetValue(Header, out var values))
+        if (request.KeyError is { } refused)
         {
-            return await handle();
+            return IdempotentEntry.Answered(refused);
         }
 
-        var key = IdempotencyKey.Parse(values);
-        if (key is null)
+        if (request.Key is not { Value: var key } || !request.CanFingerprint)
         {
-            return Results.ValidationProblem(
-                new Dictionary<string, string[]> { [Header] = [IdempotencyKey.Rule] },
-                title: "The Idempotency-Key header is invalid.");
+            return IdempotentEntry.Unkeyed();
         }
 
-        var body = await RequestBodies.BufferAsync(request, JsonBody.MaxBytes, cancellationToken);
-        var fingerprint = body is null ? null : RequestFingerprint.OfJsonRequest(
-            request.Method, request.Path.Value, request.QueryString.Value, body,
+        var http = request.Http;
+        var fingerprint = RequestFingerprint.OfJsonRequest(
+            http.Method,
+            http.Path.Value,
+            http.QueryString.Value,
+            request.Body,
             await cardKey.GetAsync(cancellationToken));
         if (fingerprint is null)
         {
-            return await handle();
+            return IdempotentEntry.Unkeyed();
         }
 
         var entry = await gate.EnterAsync(key, fingerprint, cancellationToken);
-        switch (entry.Decision)
+        return entry.Decision switch
         {
-            case IdempotencyDecision.Replay:
-                return new ReplayedResult(entry.Record!.Value.Response!, Replayed: true);
-            case IdempotencyDecision.Mismatch:
-                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key already used",
-                    detail: "This Idempotency-Key was used for a different request (another body or endpoint). Use a new key for a new request.");
-            case IdempotencyDecision.InFlight:
-                return new RetryLaterResult(Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Request in progress",
-                    detail: "The first request with this Idempotency-Key is still running; repeat it shortly to get its response."));
+            IdempotencyDecision.Replay =>
+                IdempotentEntry.Answered(new ReplayedResult(entry.Record!.Value.Response!, Replayed: true)),
+            IdempotencyDecision.Mismatch => IdempotentEntry.Answered(Results.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Idempotency key already used",
+                detail: "This Idempotency-Key was used for a different request (another body or endpoint). "
+                    + "Use a new key for a new request.")),
+            IdempotencyDecision.InFlight => IdempotentEntry.Answered(new RetryLaterResult(Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Request in progress",
+                detail: "The first request with this Idempotency-Key is still running; repeat it shortly to get "
+                    + "its response."))),
+            _ => IdempotentEntry.Claimed(this, key, entry, http.HttpContext),
+        };
+    }
+
+    /// <summary>For a request whose body the endpoint does not read: the key and body are read here, once.</summary>
+    public async Task<IResult> RunAsync(
+        HttpRequest request, Func<Task<IResult>> handle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(handle);
+        if (!request.Headers.ContainsKey(IdempotencyKey.Header))
+        {
+            return await handle();
         }
 
-        StoredResponse response;
-        try
-        {
-            response = await ResponseCapture.CaptureAsync(await handle(), request.HttpContext);
-        }
-        catch
-        {
-            await LeaveAsync(key, entry, null);
-            throw;
-        }
-
-        await LeaveAsync(key, entry, response);
-        return new ReplayedResult(response, Replayed: false);
+        using var read = await MerchantRequest.ReadAsync(request, cancellationToken);
+        await using var entry = await EnterAsync(read, cancellationToken);
+        return entry.Answer ?? await entry.CompleteAsync(await handle());
     }
 
     /// <summary>
     /// Stores or releases the key. When storage fails here the request's own answer still goes out; the key's lease
     /// runs out and a repeat then runs again (the order id makes that safe).
     /// </summary>
-    private async Task LeaveAsync(string key, GateResult entry, StoredResponse? response)
+    internal async Task LeaveAsync(string key, GateResult entry, StoredResponse? response)
     {
         try
         {
@@ -91,6 +99,7 @@ public sealed partial class IdempotentRequests(
         }
     }
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "An idempotency key's outcome was not stored ({Reason}); its lease will run out")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning,
+        Message = "An idempotency key's outcome was not stored ({Reason}); its lease will run out")]
     private static partial void LogNotStored(ILogger logger, string reason);
 }

@@ -1,19 +1,22 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Payments.Http.Endpoints;
-using Payments.Http.Idempotency;
+using Payments.Core.Idempotency;
 
 namespace Payments.Server.OpenApi;
 
-/// <summary>Per operation: the function-key requirement, the Idempotency-Key header on merchant POSTs, and query options.</summary>
+/// <summary>
+/// Per operation: the function-key requirement, the Idempotency-Key header on merchant POSTs, and query options.
+/// </summary>
 internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var route = context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiRoute>().FirstOrDefault();
         if (route is { Access: AccessLevel.Admin })
         {
-            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(PaymentsDocumentTransformer.OperatorKeyScheme, context.Document)] = [] }];
+            operation.Security = [Requirement(PaymentsDocumentTransformer.OperatorKeyScheme, context.Document)];
             AddOperatorQuery(operation, route);
             return Task.CompletedTask;
         }
@@ -23,17 +26,21 @@ internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransforme
             return Task.CompletedTask;
         }
 
-        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(PaymentsDocumentTransformer.FunctionKeyScheme, context.Document)] = [] }];
+        operation.Security = [Requirement(PaymentsDocumentTransformer.FunctionKeyScheme, context.Document)];
         operation.Parameters ??= [];
         if (route.Method == "POST")
         {
             operation.Parameters.Add(new OpenApiParameter
             {
-                Name = IdempotentRequests.Header,
+                Name = IdempotencyKey.Header,
                 In = ParameterLocation.Header,
-                Description = "Optional. The first 2xx answer is replayed for a repeat with the same body (Idempotent-Replayed: true); " +
+                Description = "Optional. The first 2xx answer is replayed for a repeat with the same body "
+                    + "(Idempotent-Replayed: true); " +
                     "another body gets 422, a repeat while the first runs 409. Kept 24 h.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKey.MaxLength },
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKey.MaxLength,
+                },
             });
         }
 
@@ -51,14 +58,19 @@ internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransforme
         return Task.CompletedTask;
     }
 
+    private static OpenApiSecurityRequirement Requirement(string scheme, OpenApiDocument? document) =>
+        new() { [new OpenApiSecuritySchemeReference(scheme, document)] = [] };
+
     private static void AddOperatorQuery(OpenApiOperation operation, ApiRoute route)
     {
         (string Name, string Description, JsonSchemaType Type)[] parameters = route == ApiRoutes.ListAttention
             ?
             [
-                ("category", "Required: needs-review, stale, unmatched-callbacks or unverified-callbacks.", JsonSchemaType.String),
+                ("category", "Required: needs-review, stale, unmatched-callbacks or unverified-callbacks.",
+                    JsonSchemaType.String),
                 ("reason", "needs-review only: one review reason (e.g. checks-exhausted).", JsonSchemaType.String),
-                ("olderThan", "stale only: how long the order has waited at least, 1.00:00:00 or P1D (default 1 day).", JsonSchemaType.String),
+                ("olderThan", "stale only: how long the order has waited at least, 1.00:00:00 or P1D (default 1 day).",
+                    JsonSchemaType.String),
                 ("limit", "Items per page, 1 to 200 (default 50).", JsonSchemaType.Integer),
                 ("continuation", "The previous page's continuation.", JsonSchemaType.String),
             ]

@@ -1,0 +1,4 @@
+namespace Payments.Core.HaiPay;
+
+/// <summary>A merchant's request to cancel a subscription.</summary>
+public sealed record CancelSubscriptionCommand(string SubscriptionId);
