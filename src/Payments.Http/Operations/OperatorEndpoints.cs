@@ -28,6 +28,7 @@ public sealed partial class OperatorEndpoints(
     HaiPayChecker checker,
     HaiPayPoller poller,
     IWebhookOutbox outbox,
+    AbandonedWebhooks abandonedWebhooks,
     IAuditLog audit,
     IOptionsMonitor<WebhookOptions> webhookOptions,
     TimeProvider time,
@@ -68,7 +69,7 @@ public sealed partial class OperatorEndpoints(
             return Results.ValidationProblem(errors.ToDictionary(), title: InvalidTitle);
         }
 
-        var page = await outbox.ListAbandonedAsync(query.Limit, query.After, cancellationToken);
+        var page = await abandonedWebhooks.ListAsync(query.Limit, query.After, cancellationToken);
         return Results.Ok(new WebhookPageView([.. page.Items.Select(AbandonedWebhookView.From)], page.Continuation));
     }
 
