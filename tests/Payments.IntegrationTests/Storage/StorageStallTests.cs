@@ -103,13 +103,18 @@ public sealed class StorageStallTests(AzuriteFixture azurite)
             await system.WaitForStatusAsync(id, "Succeeded");
         }
 
-        line.Stall(WriteInto("stall-hook-b"));
+        line.Stall(DeliveryWriteOf("stall-hook-b"));
         await system.Server.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default);
         line.Unstall();
 
         Assert.Equal(["stall-hook-a", "stall-hook-c"], receiver.Accepted.Select(d => d.OrderId).Order());
     }
 
-    /// <summary>What a write into the order's partition carries in its JSON body (reads name the key in the URL instead).</summary>
+    /// <summary>
+    /// What a write into the order's partition carries in its JSON body (reads name the key in the URL instead).
+    /// </summary>
     private static string WriteInto(string orderId) => $"\"PartitionKey\":\"{orderId}\"";
+
+    /// <summary>What a write of one of the order's webhook delivery records carries (the outbox's partition of it).</summary>
+    private static string DeliveryWriteOf(string orderId) => $"\"PartitionKey\":\"o-{orderId}\"";
 }
