@@ -11,9 +11,10 @@ public interface IOrderRepository
     Task<Versioned<PaymentOrder>?> FindAsync(string orderId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The HaiPay subscription HaiPay's account for <paramref name="currency"/> numbered <paramref name="subscriptionNo"/>
-    /// (its <see cref="PaymentOrder.ProviderReference"/>), through an index the store writes with the order (point reads,
-    /// never a scan); null when no subscription of that currency holds that number (each account numbers its own).
+    /// The HaiPay subscription HaiPay's account for <paramref name="currency"/> numbered
+    /// <paramref name="subscriptionNo"/> (its <see cref="PaymentOrder.ProviderReference"/>), through an index the store
+    /// writes with the order (point reads, never a scan); null when no subscription of that currency holds that number
+    /// (each account numbers its own).
     /// </summary>
     Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(
         string currency, string subscriptionNo, CancellationToken cancellationToken);
@@ -22,8 +23,8 @@ public interface IOrderRepository
     Task<AddResult> AddAsync(PaymentOrder order, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces <paramref name="current"/> (the order as read, with its version) by <paramref name="order"/> if the stored
-    /// version is still the one read; what it was tells the store which of its index rows no longer hold.
+    /// Replaces <paramref name="current"/> (the order as read, with its version) by <paramref name="order"/> if the
+    /// stored version is still the one read; what it was tells the store which of its index rows no longer hold.
     /// </summary>
     /// <returns>The new version, or null when someone else changed the order first (or it does not exist).</returns>
     Task<string?> TryReplaceAsync(
