@@ -12,8 +12,9 @@ using Payments.IntegrationTests.HuaweiPin;
 namespace Payments.IntegrationTests.Storage;
 
 /// <summary>
-/// Storage that accepts connections and never answers (issue #16 scenario 10): every storage call is bounded by
-/// <c>PaymentsStorage:Timeout</c>, a stall is a 503 with Retry-After, and a run over due orders goes on with the others.
+/// Storage that accepts connections and never answers: every storage call is bounded by
+/// <c>PaymentsStorage:Timeout</c>, a stall is a 503 with Retry-After, and a run over due orders goes on with the
+/// others.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class StorageStallTests(AzuriteFixture azurite)
@@ -47,7 +48,8 @@ public sealed class StorageStallTests(AzuriteFixture azurite)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var line = StorageCutProxy.Start(azurite.Port);
-        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock, Settings(line, azurite)), s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite, HandDrivenJobs.Settings(clock, Settings(line, azurite)), s => s.AddSingleton<TimeProvider>(clock));
         await system.SetHaiPayFaultsAsync(new { notifications = false });
         string[] ids = ["stall-poll-a", "stall-poll-b", "stall-poll-c"];
         foreach (var id in ids)
@@ -70,7 +72,8 @@ public sealed class StorageStallTests(AzuriteFixture azurite)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var line = StorageCutProxy.Start(azurite.Port);
-        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock, Settings(line, azurite)), s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite, HandDrivenJobs.Settings(clock, Settings(line, azurite)), s => s.AddSingleton<TimeProvider>(clock));
         foreach (var id in new[] { "stall-exp-a", "stall-exp-b", "stall-exp-c" })
         {
             await FrameFlow.CreatedIframeUrlAsync(system, id);
@@ -115,6 +118,8 @@ public sealed class StorageStallTests(AzuriteFixture azurite)
     /// </summary>
     private static string WriteInto(string orderId) => $"\"PartitionKey\":\"{orderId}\"";
 
-    /// <summary>What a write of one of the order's webhook delivery records carries (the outbox's partition of it).</summary>
+    /// <summary>
+    /// What a write of one of the order's webhook delivery records carries (the outbox's partition of it).
+    /// </summary>
     private static string DeliveryWriteOf(string orderId) => $"\"PartitionKey\":\"o-{orderId}\"";
 }
