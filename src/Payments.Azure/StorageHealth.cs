@@ -7,7 +7,8 @@ namespace Payments.Azure;
 /// Healthy when the tables were created and storage answers a point read now. Tables found missing after start (storage
 /// lost or someone deleted them) are created again, as on start, rather than leaving every write failing.
 /// </summary>
-public sealed partial class StorageHealth(StorageInitializer initializer, PaymentTables tables, ILogger<StorageHealth> logger)
+public sealed partial class StorageHealth(
+    StorageInitializer initializer, PaymentTables tables, ILogger<StorageHealth> logger)
 {
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +28,9 @@ public sealed partial class StorageHealth(StorageInitializer initializer, Paymen
         return probe.Outcome is TableOutcome.Success or TableOutcome.NotFound;
     }
 
-    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Table {Table} is missing; creating the tables again")]
+    [LoggerMessage(
+        EventId = 3050,
+        Level = LogLevel.Warning,
+        Message = "Table {Table} is missing; creating the tables again")]
     private static partial void LogTablesMissing(ILogger logger, string table);
 }

@@ -9,7 +9,8 @@ namespace Payments.Azure;
 /// Creates the tables in the background after start, retrying while storage is unreachable, so the host
 /// starts (and answers 503 on health) even when storage is down.
 /// </summary>
-public sealed partial class StorageInitializer(PaymentTables tables, TimeProvider time, ILogger<StorageInitializer> logger) : BackgroundService
+public sealed partial class StorageInitializer(
+    PaymentTables tables, TimeProvider time, ILogger<StorageInitializer> logger) : BackgroundService
 {
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

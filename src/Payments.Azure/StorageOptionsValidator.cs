@@ -9,17 +9,21 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         var hasConnection = !string.IsNullOrWhiteSpace(options.ConnectionString);
         if (hasConnection == (options.TableServiceUri is not null))
         {
+            const string Section = StorageOptions.Section;
             return ValidateOptionsResult.Fail(
-                $"Set exactly one of {StorageOptions.Section}:ConnectionString and {StorageOptions.Section}:TableServiceUri.");
+                $"Set exactly one of {Section}:ConnectionString and {Section}:TableServiceUri.");
         }
 
         if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(2))
         {
-            return ValidateOptionsResult.Fail($"{StorageOptions.Section}:Timeout must be more than zero and at most 2 minutes.");
+            return ValidateOptionsResult.Fail(
+                $"{StorageOptions.Section}:Timeout must be more than zero and at most 2 minutes.");
         }
 
-        return options.TablePrefix.Length is > 0 and <= 20 && options.TablePrefix.All(char.IsAsciiLetterOrDigit) && char.IsAsciiLetter(options.TablePrefix[0])
+        var prefix = options.TablePrefix;
+        return prefix.Length is > 0 and <= 20 && prefix.All(char.IsAsciiLetterOrDigit) && char.IsAsciiLetter(prefix[0])
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"{StorageOptions.Section}:TablePrefix must be 1-20 letters or digits, starting with a letter.");
+            : ValidateOptionsResult.Fail(
+                $"{StorageOptions.Section}:TablePrefix must be 1-20 letters or digits, starting with a letter.");
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Payments.Core.Audit;
 using Payments.Core.HaiPay;
 using Payments.Core.Webhooks;
-using Payments.Azure.Webhooks;
 using Payments.Http.Webhooks;
 using Payments.Core.Idempotency;
 using Payments.Azure.Idempotency;
@@ -75,7 +74,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
-        services.AddSingleton<IWebhookOutbox, TableWebhookOutbox>();
+        services.AddSingleton<AbandonedWebhooks>();
         services.AddSingleton<WebhookSigningKeys>();
         services.AddHttpClient<WebhookSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });

@@ -11,20 +11,26 @@ using Payments.Core.Audit;
 namespace Payments.Azure.Audit;
 
 /// <summary>
-/// Audit rows, in one table per UTC month of their time (<see cref="PaymentTables.AuditMonth"/>, created by the month's first
-/// write) so that retention deletes whole months: partition per order (<c>o-{encoded id}</c>) or, for messages about unknown orders, per day
-/// (<c>unmatched-{yyyyMMdd}</c> for signed ones, <c>unverified-{yyyyMMdd}</c> for summaries of unverified ones); RowKey
-/// <c>{ticks:D19}-{guid}</c> keeps them in arrival order. Unverified summaries are capped per partition by the
-/// <c>unverified-count</c> row, claimed by compare-and-swap: past the cap a message only increments it (an order's partition
-/// has one counter per month). Operators' actions about no order go to <c>operator-{yyyyMMdd}</c>. Unmatched and kept
-/// unverified messages also get a row in the operators' attention index (<see cref="CallbackAttention"/>).
+/// Audit rows, in one table per UTC month of their time (<see cref="PaymentTables.AuditMonth"/>, created by the month's
+/// first write) so that retention deletes whole months: partition per order (<c>o-{encoded id}</c>) or, for messages
+/// about unknown orders, per day (<c>unmatched-{yyyyMMdd}</c> for signed ones, <c>unverified-{yyyyMMdd}</c> for
+/// summaries of unverified ones); RowKey <c>{ticks:D19}-{guid}</c> keeps them in arrival order. Unverified summaries
+/// are capped per partition by the <c>unverified-count</c> row, claimed by compare-and-swap: past the cap a message
+/// only increments it (an order's partition has one counter per month). Operators' actions about no order go to
+/// <c>operator-{yyyyMMdd}</c>. Unmatched and kept unverified messages also get a row in the operators' attention index
+/// (<see cref="CallbackAttention"/>).
 /// </summary>
-public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<AuditOptions> options, ILogger<TableAuditLog> logger) : IAuditLog
+public sealed partial class TableAuditLog(
+    PaymentTables tables, IOptionsMonitor<AuditOptions> options, ILogger<TableAuditLog> logger) : IAuditLog
 {
-    /// <summary>RowKey of a partition's counter of unverified messages (sorts after every arrival-ordered row).</summary>
+    /// <summary>
+    /// RowKey of a partition's counter of unverified messages (sorts after every arrival-ordered row).
+    /// </summary>
     public const string UnverifiedCountRow = "unverified-count";
 
-    /// <summary>Row-key prefix of the markers that keep a record once per message (<see cref="AuditRecord.OnceKey"/>).</summary>
+    /// <summary>
+    /// Row-key prefix of the markers that keep a record once per message (<see cref="AuditRecord.OnceKey"/>).
+    /// </summary>
     public const string OnceRowPrefix = "once-";
 
     /// <summary>Lost compare-and-swap races on one counter before giving up (each loser re-reads).</summary>
@@ -46,12 +52,14 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
     }
 
     /// <summary>
-    /// Inserts the partition's marker row for <paramref name="once"/>; false when it already exists (the same message was
-    /// recorded before). The marker is written first, so a replay never adds a second record.
+    /// Inserts the partition's marker row for <paramref name="once"/>; false when it already exists (the same message
+    /// was recorded before). The marker is written first, so a replay never adds a second record.
     /// </summary>
-    private static async Task<bool> ClaimOnceAsync(StorageTable table, string partition, string once, CancellationToken cancellationToken)
+    private static async Task<bool> ClaimOnceAsync(
+        StorageTable table, string partition, string once, CancellationToken cancellationToken)
     {
-        var response = await InsertIntoMonthAsync(table, new TableEntity(partition, OnceRowPrefix + once), cancellationToken);
+        var marker = new TableEntity(partition, OnceRowPrefix + once);
+        var response = await InsertIntoMonthAsync(table, marker, cancellationToken);
         return response.Outcome switch
         {
             TableOutcome.AlreadyExists => false,
@@ -63,7 +71,9 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
     public async Task RecordUnverifiedAsync(AuditRecord summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var partition = summary.OrderId is null ? $"unverified-{summary.At.UtcDateTime:yyyyMMdd}" : Partition(summary.OrderId, summary.Kind, summary.At);
+        var partition = summary.OrderId is null
+            ? $"unverified-{summary.At.UtcDateTime:yyyyMMdd}"
+            : Partition(summary.OrderId, summary.Kind, summary.At);
         var table = tables.AuditMonth(summary.At);
         var count = await CountAsync(table, partition, cancellationToken);
         if (count is null)
@@ -76,10 +86,14 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
         }
     }
 
-    public async IAsyncEnumerable<AuditRecord> ListAsync(string? orderId, DateTimeOffset day, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<AuditRecord> ListAsync(
+        string? orderId, DateTimeOffset day, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var months = await tables.AuditMonthsAsync(cancellationToken);
-        string[] partitions = orderId is null ? [Partition(null, AuditKinds.CallbackUnmatched, day), $"unverified-{day.UtcDateTime:yyyyMMdd}", Partition(null, AuditKinds.OperatorEndpointEnable, day)] : [Partition(orderId, string.Empty, day)];
+        string[] partitions = orderId is null
+            ? [Partition(null, AuditKinds.CallbackUnmatched, day), $"unverified-{day.UtcDateTime:yyyyMMdd}",
+                Partition(null, AuditKinds.OperatorEndpointEnable, day)]
+            : [Partition(orderId, string.Empty, day)];
         var dayMonth = tables.AuditMonth(day).Name;
         foreach (var partition in partitions)
         {
@@ -88,9 +102,14 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
             {
                 await foreach (var row in month.Table.QueryAsync(filter, null, 1000, cancellationToken))
                 {
-                    if (row.RowKey != UnverifiedCountRow && !row.RowKey.StartsWith(OnceRowPrefix, StringComparison.Ordinal))
+                    if (row.RowKey != UnverifiedCountRow
+                        && !row.RowKey.StartsWith(OnceRowPrefix, StringComparison.Ordinal))
                     {
-                        yield return new AuditRecord(row.GetString("OrderId"), row.GetString("Kind")!, row.GetString("Payload")!, row.GetDateTimeOffset("At")!.Value);
+                        yield return new AuditRecord(
+                            row.GetString("OrderId"),
+                            row.GetString("Kind")!,
+                            row.GetString("Payload")!,
+                            row.GetDateTimeOffset("At")!.Value);
                     }
                 }
             }
@@ -112,11 +131,12 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
     }
 
     /// <summary>
-    /// Deletes the attention rows of provider messages that arrived before <paramref name="before"/> (their audit records are
-    /// purged with them): message rows are keyed newest first, so these are one key range at the end of the partition, read
-    /// keys only, never a scan of the rows still kept.
+    /// Deletes the attention rows of provider messages that arrived before <paramref name="before"/> (their audit
+    /// records are purged with them): message rows are keyed newest first, so these are one key range at the end of the
+    /// partition, read keys only, never a scan of the rows still kept.
     /// </summary>
-    private async Task PurgeMessageAttentionAsync(string partition, DateTimeOffset before, CancellationToken cancellationToken)
+    private async Task PurgeMessageAttentionAsync(
+        string partition, DateTimeOffset before, CancellationToken cancellationToken)
     {
         var oldest = TimeIndex.RowKey(DateTimeOffset.MaxValue.UtcTicks - before.UtcTicks + 1, string.Empty);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {oldest}");
@@ -137,11 +157,12 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
     }
 
     /// <summary>
-    /// Counts one more unverified message in the partition by compare-and-swap; returns its number (1 = the first), or null when
-    /// the counter stayed contended for every attempt (a flood): the summary is then dropped, as past the cap, rather than
-    /// failing the answer. Only a failed read (storage down) is an error.
+    /// Counts one more unverified message in the partition by compare-and-swap; returns its number (1 = the first), or
+    /// null when the counter stayed contended for every attempt (a flood): the summary is then dropped, as past the
+    /// cap, rather than failing the answer. Only a failed read (storage down) is an error.
     /// </summary>
-    private static async Task<long?> CountAsync(StorageTable table, string partition, CancellationToken cancellationToken)
+    private static async Task<long?> CountAsync(
+        StorageTable table, string partition, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxCountAttempts; attempt++)
         {
@@ -167,29 +188,32 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
                 return count;
             }
 
-            // Lost the race (AlreadyExists, PreconditionFailed), or the emulator failed a concurrent insert of the same key:
-            // the next read decides; a storage outage fails that read.
+            // Lost the race (AlreadyExists, PreconditionFailed), or the emulator failed a concurrent insert of the same
+            // key: the next read decides; a storage outage fails that read.
         }
 
         return null;
     }
 
     /// <summary>
-    /// Adds the record, after the operators' attention row when it is a message they must see (so no such message is kept
-    /// without one; a row whose record then fails still names a message that arrived).
+    /// Adds the record, after the operators' attention row when it is a message they must see (so no such message is
+    /// kept without one; a row whose record then fails still names a message that arrived).
     /// </summary>
-    private async Task RecordIndexedAsync(StorageTable table, string partition, AuditRecord record, CancellationToken cancellationToken)
+    private async Task RecordIndexedAsync(
+        StorageTable table, string partition, AuditRecord record, CancellationToken cancellationToken)
     {
         if (CallbackAttention.For(record) is { } attention)
         {
-            TableOutcomes.Ensure((await tables.Attention.UpsertAsync(attention, cancellationToken)).Outcome, "Attention table");
+            var written = await tables.Attention.UpsertAsync(attention, cancellationToken);
+            TableOutcomes.Ensure(written.Outcome, "Attention table");
         }
 
         await InsertAsync(table, partition, record, cancellationToken);
     }
 
     /// <summary>Adds the record to its month's table (see <see cref="InsertIntoMonthAsync"/>).</summary>
-    private static async Task InsertAsync(StorageTable table, string partition, AuditRecord record, CancellationToken cancellationToken)
+    private static async Task InsertAsync(
+        StorageTable table, string partition, AuditRecord record, CancellationToken cancellationToken)
     {
         var rowKey = $"{record.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
         var entity = new TableEntity(partition, rowKey)
@@ -220,7 +244,10 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
         return response;
     }
 
-    /// <summary>An order's partition; for no order, the day's unmatched messages or, for what operators did, the day's <c>operator-{yyyyMMdd}</c>.</summary>
+    /// <summary>
+    /// An order's partition; for no order, the day's unmatched messages or, for what operators did, the day's
+    /// <c>operator-{yyyyMMdd}</c>.
+    /// </summary>
     private static string Partition(string? orderId, string kind, DateTimeOffset at) => orderId switch
     {
         null when AuditKinds.IsOperator(kind) => $"operator-{at.UtcDateTime:yyyyMMdd}",
@@ -228,6 +255,11 @@ public sealed partial class TableAuditLog(PaymentTables tables, IOptionsMonitor<
         _ => $"o-{TableKeys.Encode(orderId)}",
     };
 
-    [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "Unverified-message counter of audit partition {Partition} stayed contended; this summary was not kept")]
+    // Event ids 3020-3029 (see Payments.Core.Telemetry.LogEventIds).
+    [LoggerMessage(
+        EventId = 3020,
+        Level = LogLevel.Warning,
+        Message = "Unverified-message counter of audit partition {Partition} stayed contended; "
+            + "this summary was not kept")]
     private static partial void LogCounterContended(ILogger logger, string partition);
 }

@@ -40,7 +40,8 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
         };
     }
 
-    public async Task<string?> TryReplaceAsync(string key, IdempotencyRecord record, string version, CancellationToken cancellationToken)
+    public async Task<string?> TryReplaceAsync(
+        string key, IdempotencyRecord record, string version, CancellationToken cancellationToken)
     {
         var response = await tables.Idempotency.ReplaceAsync(ToEntity(key, record), version, cancellationToken);
         return response.Outcome switch
@@ -61,17 +62,24 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
     }
 
     /// <summary>
-    /// Deletes every expired key, <see cref="PurgeConcurrency"/> at a time: each key is its own partition, so deletes cannot
-    /// share an entity-group batch, and one at a time (≈ 50–100/s) would fall behind 10 M keys a day (≈ 116/s).
+    /// Deletes every expired key, <see cref="PurgeConcurrency"/> at a time: each key is its own partition, so deletes
+    /// cannot share an entity-group batch, and one at a time (≈ 50–100/s) would fall behind 10 M keys a day (≈ 116/s).
     /// A key completed again since the query (another ETag) is left alone.
     /// </summary>
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var purged = 0;
-        var expired = tables.Idempotency.QueryAsync(TableClient.CreateQueryFilter($"ExpiresAt lt {now}"), ExpiryOnly, 1000, cancellationToken);
-        await Parallel.ForEachAsync(expired, new ParallelOptions { MaxDegreeOfParallelism = PurgeConcurrency, CancellationToken = cancellationToken }, async (row, ct) =>
+        var filter = TableClient.CreateQueryFilter($"ExpiresAt lt {now}");
+        var expired = tables.Idempotency.QueryAsync(filter, ExpiryOnly, 1000, cancellationToken);
+        var parallel = new ParallelOptions
         {
-            if (await tables.Idempotency.DeleteAsync(row.PartitionKey, row.RowKey, row.ETag.ToString(), ct) == TableOutcome.Success)
+            MaxDegreeOfParallelism = PurgeConcurrency,
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(expired, parallel, async (row, ct) =>
+        {
+            var deleted = await tables.Idempotency.DeleteAsync(row.PartitionKey, row.RowKey, row.ETag.ToString(), ct);
+            if (deleted == TableOutcome.Success)
             {
                 Interlocked.Increment(ref purged);
             }
@@ -80,7 +88,8 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
         return purged;
     }
 
-    private static string Partition(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    private static string Partition(string key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private static TableEntity ToEntity(string key, IdempotencyRecord record) => new(Partition(key), Row)
     {
@@ -97,8 +106,16 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
     {
         var status = entity.GetNumber("StatusCode");
         var response = status is { } code
-            ? new StoredResponse((int)code, entity.GetString("ContentType"), entity.GetString("Location"), Convert.FromBase64String(entity.GetString("Body") ?? string.Empty))
+            ? new StoredResponse(
+                (int)code,
+                entity.GetString("ContentType"),
+                entity.GetString("Location"),
+                Convert.FromBase64String(entity.GetString("Body") ?? string.Empty))
             : null;
-        return new IdempotencyRecord(entity.GetString("Fingerprint")!, entity.GetDateTimeOffset("ExpiresAt")!.Value, entity.GetDateTimeOffset("LeasedUntil"), response);
+        return new IdempotencyRecord(
+            entity.GetString("Fingerprint")!,
+            entity.GetDateTimeOffset("ExpiresAt")!.Value,
+            entity.GetDateTimeOffset("LeasedUntil"),
+            response);
     }
 }

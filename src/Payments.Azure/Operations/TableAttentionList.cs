@@ -1,22 +1,21 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Payments.Azure.Audit;
 using Payments.Azure.Orders;
 using Payments.Azure.Tables;
 using Payments.Core;
 using Payments.Core.Audit;
 using Payments.Core.Operations;
 using Payments.Core.Orders;
-using Payments.Core.Text;
 
 namespace Payments.Azure.Operations;
 
 /// <summary>
-/// Lists the <see cref="AttentionIndex"/>: one range query on one partition (at most limit + 1 rows, so one request), then
-/// for orders one read per row to check that the order still needs a person (a row that no longer holds is deleted). No
-/// request depends on how many orders there are. Provider messages are listed while their audit records are kept
-/// (<see cref="AuditOptions.Retention"/>).
+/// Lists the <see cref="AttentionIndex"/>: one range query on one partition (at most limit + 1 rows, so one request),
+/// then for orders one read per row through the order store to check that the order still needs a person (a row that no
+/// longer holds is deleted). No request depends on how many orders there are. Provider messages (the audit log's rows)
+/// are listed while their audit records are kept (<see cref="AuditOptions.Retention"/>).
 /// </summary>
 public sealed partial class TableAttentionList(
     PaymentTables tables,
@@ -37,11 +36,14 @@ public sealed partial class TableAttentionList(
             AttentionCategory.Stale => TimeIndex.UpperBound(now - query.OlderThan),
             AttentionCategory.NeedsReview => "~",
 
-            // Newest first: rows below this key arrived after the audit retention began (older messages' records are purged).
-            _ => TimeIndex.RowKey(DateTimeOffset.MaxValue.UtcTicks - (now - auditOptions.CurrentValue.Retention).UtcTicks, string.Empty),
+            // Newest first: rows below this key arrived after the audit retention began (older messages' records are
+            // purged).
+            _ => TimeIndex.RowKey(
+                DateTimeOffset.MaxValue.UtcTicks - (now - auditOptions.CurrentValue.Retention).UtcTicks, string.Empty),
         };
         var after = query.After ?? string.Empty;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {upper}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {upper}");
         var rows = new List<TableEntity>(query.Limit + 1);
         await foreach (var row in tables.Attention.QueryAsync(filter, null, query.Limit + 1, cancellationToken))
         {
@@ -58,7 +60,7 @@ public sealed partial class TableAttentionList(
         {
             var item = query.Category is AttentionCategory.NeedsReview or AttentionCategory.Stale
                 ? await OrderItemAsync(query.Category, row, cancellationToken)
-                : MessageItem(query.Category, row);
+                : CallbackAttention.Item(query.Category, row);
             if (item is not null)
             {
                 items.Add(item);
@@ -68,7 +70,8 @@ public sealed partial class TableAttentionList(
         return new AttentionPage(items, rows.Count > query.Limit ? Continuation.Encode(read[^1].RowKey) : null);
     }
 
-    private async Task<AttentionItem?> OrderItemAsync(AttentionCategory category, TableEntity row, CancellationToken cancellationToken)
+    private async Task<AttentionItem?> OrderItemAsync(
+        AttentionCategory category, TableEntity row, CancellationToken cancellationToken)
     {
         var (_, orderId) = TimeIndex.Parse(row.RowKey);
         var order = (await orders.FindAsync(orderId, cancellationToken))?.Value;
@@ -78,20 +81,8 @@ public sealed partial class TableAttentionList(
             return null;
         }
 
-        return new AttentionItem(
-            category, order!.Id, order.Provider, order.Status.ToString(), order.ReviewReason, AttentionIndex.Since(order), order.Amount, order.Currency, order.LastError);
+        return OrderAttention.Item(category, order!);
     }
-
-    private static AttentionItem MessageItem(AttentionCategory category, TableEntity row) => new(
-        category,
-        row.GetString("OrderId"),
-        Enum.TryParse<PaymentProvider>(row.GetString("Provider"), out var provider) ? provider : null,
-        row.GetString("Status"),
-        null,
-        AttentionIndex.MessageTime(row.RowKey),
-        decimal.TryParse(row.GetString("Amount"), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null,
-        row.GetString("Currency"),
-        ProviderText.From(row.GetString("Detail")));
 
     private async Task DropAsync(TableEntity row, CancellationToken cancellationToken)
     {
@@ -105,6 +96,10 @@ public sealed partial class TableAttentionList(
         }
     }
 
-    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "Stale attention row {Partition}/{Row} not deleted ({Reason}); it is dropped again when next read")]
+    // Event ids 3030-3039 (see Payments.Core.Telemetry.LogEventIds).
+    [LoggerMessage(
+        EventId = 3031,
+        Level = LogLevel.Warning,
+        Message = "Stale attention row {Partition}/{Row} not deleted ({Reason}); it is dropped again when next read")]
     private static partial void LogDropFailed(ILogger logger, string partition, string row, string reason);
 }

@@ -17,6 +17,8 @@ internal static class DueIndex
     public static string Partition(PaymentProvider provider, int shard) =>
         $"{provider.ToString().ToLowerInvariant()}-{shard.ToString("D2", CultureInfo.InvariantCulture)}";
 
-    public static TableEntity Entry(PaymentOrder order, DateTimeOffset dueAt) =>
-        new(Partition(order.Provider, TimeIndex.Shard(order.Id, Shards)), TimeIndex.RowKey(dueAt.UtcTicks, order.Id));
+    /// <summary>The row <paramref name="order"/> needs: one at its next check, none when it has none.</summary>
+    public static TableEntity? Entry(PaymentOrder? order) => order?.NextCheckAt is { } dueAt
+        ? new(Partition(order.Provider, TimeIndex.Shard(order.Id, Shards)), TimeIndex.RowKey(dueAt.UtcTicks, order.Id))
+        : null;
 }

@@ -14,7 +14,8 @@ internal static class OrderEntityMapper
     public static string PartitionKey(string orderId) => TableKeys.Encode(orderId);
 
     /// <summary>In the parent's partition, one row per child order (a refund, a subscription charge).</summary>
-    public static TableEntity ChildEntry(string parentId, string childId) => new(PartitionKey(parentId), ChildPrefix + TableKeys.Encode(childId));
+    public static TableEntity ChildEntry(string parentId, string childId) =>
+        new(PartitionKey(parentId), ChildPrefix + TableKeys.Encode(childId));
 
     public const string ChildPrefix = "child-";
 
@@ -86,7 +87,10 @@ internal static class OrderEntityMapper
         CustomerIp = entity.GetString("CustomerIp"),
         CardLast4 = entity.GetString("CardLast4"),
         Recurrence = Recurrence.UnitOf(entity.GetString("RecurringInterval")) is { } unit
-            ? new Recurrence(unit, (int)(entity.GetNumber("RecurringIntervalCount") ?? 1), (int)(entity.GetNumber("RetryTimes") ?? 0))
+            ? new Recurrence(
+                unit,
+                (int)(entity.GetNumber("RecurringIntervalCount") ?? 1),
+                (int)(entity.GetNumber("RetryTimes") ?? 0))
             : null,
         ProviderCalls = (int)(entity.GetNumber("ProviderCalls") ?? 0),
         Checks = (int)(entity.GetNumber("Checks") ?? 0),
@@ -100,12 +104,17 @@ internal static class OrderEntityMapper
         // with it, so a delivery in flight across the upgrade goes on under that id; the next event is number 1.
         EventSequence = entity.GetNumber("EventSequence") ?? 0,
         LastEvent = entity.GetString("EventId") is { } eventId
-            ? new OrderEvent(eventId, entity.GetString("EventType")!, Enum.Parse<OrderStatus>(entity.GetString("EventStatus")!), entity.GetDateTimeOffset("EventAt")!.Value)
+            ? new OrderEvent(
+                eventId,
+                entity.GetString("EventType")!,
+                Enum.Parse<OrderStatus>(entity.GetString("EventStatus")!),
+                entity.GetDateTimeOffset("EventAt")!.Value)
             {
                 TraceParent = entity.GetString("EventTraceParent"),
             }
             : null,
     };
 
-    private static decimal? Money(string? text) => text is null ? null : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+    private static decimal? Money(string? text) =>
+        text is null ? null : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 }

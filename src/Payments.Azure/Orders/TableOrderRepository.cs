@@ -1,57 +1,65 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Payments.Azure.Tables;
-using Payments.Azure.Webhooks;
 using Payments.Core;
 using Payments.Core.Orders;
 
 namespace Payments.Azure.Orders;
 
-/// <summary>Orders in Table Storage: one partition per order, a sharded due-check index beside it.</summary>
-public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<TableOrderRepository> logger) : IOrderRepository
+/// <summary>
+/// Orders in Table Storage: one partition per order (with its children's rows), and the indexes the store owns beside
+/// them: due checks (<see cref="DueIndex"/>), what needs a person (<see cref="AttentionIndex"/>) and providers' numbers
+/// (<see cref="ReferenceIndex"/>). It writes and reads nothing else.
+/// </summary>
+public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<TableOrderRepository> logger)
+    : IOrderRepository
 {
     private const string What = "Order table";
     private static readonly string[] KeysOnly = ["RowKey"];
 
     public async Task<Versioned<PaymentOrder>?> FindAsync(string orderId, CancellationToken cancellationToken)
     {
-        var response = await tables.Orders.GetAsync(OrderEntityMapper.PartitionKey(orderId), OrderEntityMapper.OrderRowKey, cancellationToken);
+        var response = await tables.Orders.GetAsync(
+            OrderEntityMapper.PartitionKey(orderId), OrderEntityMapper.OrderRowKey, cancellationToken);
         return response.Outcome switch
         {
-            TableOutcome.Success => new Versioned<PaymentOrder>(OrderEntityMapper.FromEntity(response.Entity!), response.ETag!),
+            TableOutcome.Success => new Versioned<PaymentOrder>(
+                OrderEntityMapper.FromEntity(response.Entity!), response.ETag!),
             TableOutcome.NotFound => null,
             _ => throw TableOutcomes.Unavailable(response.Outcome, What),
         };
     }
 
-    public async Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(string currency, string subscriptionNo, CancellationToken cancellationToken)
+    public async Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(
+        string currency, string subscriptionNo, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(currency);
         ArgumentException.ThrowIfNullOrEmpty(subscriptionNo);
-        var response = await tables.References.GetAsync(ReferenceIndex.Partition(subscriptionNo), ReferenceIndex.HaiPaySubscriptionRowKey(currency), cancellationToken);
+        var response = await tables.References.GetAsync(
+            ReferenceIndex.Partition(subscriptionNo),
+            ReferenceIndex.HaiPaySubscriptionRowKey(currency),
+            cancellationToken);
         if (response.Outcome == TableOutcome.NotFound)
         {
             return null;
         }
 
         TableOutcomes.Ensure(response.Outcome, What);
-        var order = response.Entity!.GetString(ReferenceIndex.OrderIdColumn) is { } orderId ? await FindAsync(orderId, cancellationToken) : null;
-        return order?.Value is { Provider: PaymentProvider.HaiPay, Kind: OrderKind.Subscription } subscription && subscription.ProviderReference == subscriptionNo
-            && string.Equals(subscription.Currency, currency, StringComparison.OrdinalIgnoreCase)
-            ? order
+        var order = response.Entity!.GetString(ReferenceIndex.OrderIdColumn) is { } orderId
+            ? await FindAsync(orderId, cancellationToken)
             : null;
+        return ReferenceIndex.Holds(order?.Value, currency, subscriptionNo) ? order : null;
     }
 
     public async Task<AddResult> AddAsync(PaymentOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
-        order = WithTraceParent(order);
-        await IndexAsync(order, null, [], cancellationToken);
+        await IndexAsync(order, null, cancellationToken);
         if (order.ParentOrderId is { } parentId)
         {
-            TableOutcomes.Ensure((await tables.Orders.UpsertAsync(OrderEntityMapper.ChildEntry(parentId, order.Id), cancellationToken)).Outcome, What);
+            var child = OrderEntityMapper.ChildEntry(parentId, order.Id);
+            TableOutcomes.Ensure((await tables.Orders.UpsertAsync(child, cancellationToken)).Outcome, What);
         }
 
         var response = await tables.Orders.InsertAsync(OrderEntityMapper.ToEntity(order), cancellationToken);
@@ -68,18 +76,18 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
         }
     }
 
-    public async Task<string?> TryReplaceAsync(Versioned<PaymentOrder> current, PaymentOrder order, CancellationToken cancellationToken)
+    public async Task<string?> TryReplaceAsync(
+        Versioned<PaymentOrder> current, PaymentOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(order);
-        order = WithTraceParent(order);
-        var had = AttentionIndex.Entries(current.Value);
-        await IndexAsync(order, current.Value, had, cancellationToken);
-        var response = await tables.Orders.ReplaceAsync(OrderEntityMapper.ToEntity(order), current.Version, cancellationToken);
+        await IndexAsync(order, current.Value, cancellationToken);
+        var response = await tables.Orders.ReplaceAsync(
+            OrderEntityMapper.ToEntity(order), current.Version, cancellationToken);
         switch (response.Outcome)
         {
             case TableOutcome.Success:
-                await UnindexAsync(order, had, cancellationToken);
+                await UnindexAsync(order, current.Value, cancellationToken);
                 return response.ETag;
             case TableOutcome.PreconditionFailed or TableOutcome.NotFound:
                 return null;
@@ -87,29 +95,6 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
                 throw TableOutcomes.Unavailable(response.Outcome, What);
         }
     }
-
-    /// <summary>
-    /// Deletes the attention rows the order's previous state had and its new one has not. A delete that fails leaves a row the
-    /// listing drops when it reads it (the order no longer matches), as after a crash between the two writes.
-    /// </summary>
-    private async Task UnindexAsync(PaymentOrder order, IReadOnlyList<TableEntity> had, CancellationToken cancellationToken)
-    {
-        var has = AttentionIndex.Entries(order);
-        foreach (var gone in had.Where(h => !has.Any(e => e.PartitionKey == h.PartitionKey && e.RowKey == h.RowKey)))
-        {
-            try
-            {
-                await tables.Attention.DeleteAsync(gone.PartitionKey, gone.RowKey, "*", cancellationToken);
-            }
-            catch (StorageUnavailableException e)
-            {
-                LogUnindexFailed(logger, order.Id, gone.PartitionKey, e.Message);
-            }
-        }
-    }
-
-    [LoggerMessage(EventId = 3030, Level = LogLevel.Warning, Message = "Attention row of order {OrderId} in {Partition} not deleted ({Reason}); the listing drops it when read")]
-    private static partial void LogUnindexFailed(ILogger logger, string orderId, string partition, string reason);
 
     public async IAsyncEnumerable<Versioned<PaymentOrder>> FindDueAsync(
         PaymentProvider provider,
@@ -125,9 +110,8 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upper}");
             await foreach (var entry in tables.Due.QueryAsync(filter, KeysOnly, Math.Min(1000, max), cancellationToken))
             {
-                var (dueTicks, orderId) = TimeIndex.Parse(entry.RowKey);
-                var order = await CurrentAsync(entry, dueTicks, orderId, cancellationToken);
-                if (order is not null && found.Add(orderId))
+                var order = await CurrentAsync(entry, cancellationToken);
+                if (order is not null && found.Add(order.Value.Id))
                 {
                     yield return order;
                     if (found.Count >= max)
@@ -139,12 +123,31 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
         }
     }
 
+    public async IAsyncEnumerable<PaymentOrder> FindChildrenAsync(
+        string parentId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var partition = OrderEntityMapper.PartitionKey(parentId);
+        const string prefix = OrderEntityMapper.ChildPrefix;
+        var end = prefix[..^1] + ".";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey gt {prefix} and RowKey lt {end}");
+        await foreach (var entry in tables.Orders.QueryAsync(filter, KeysOnly, 1000, cancellationToken))
+        {
+            var childId = TableKeys.Decode(entry.RowKey[prefix.Length..]);
+            if (await FindAsync(childId, cancellationToken) is { Value: var child } && child.ParentOrderId == parentId)
+            {
+                yield return child;
+            }
+        }
+    }
+
     /// <summary>
     /// The order a due entry points at, if the entry still holds (a stale one is deleted). An order whose storage calls
     /// fail is skipped, its entry kept for the next run, so one order cannot stop the run for the others.
     /// </summary>
-    private async Task<Versioned<PaymentOrder>?> CurrentAsync(TableEntity entry, long dueTicks, string orderId, CancellationToken cancellationToken)
+    private async Task<Versioned<PaymentOrder>?> CurrentAsync(TableEntity entry, CancellationToken cancellationToken)
     {
+        var (dueTicks, orderId) = TimeIndex.Parse(entry.RowKey);
         try
         {
             var order = await FindAsync(orderId, cancellationToken);
@@ -163,60 +166,64 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
         }
     }
 
-    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Due order {OrderId} skipped this run: {Reason}")]
-    private static partial void LogDueSkipped(ILogger logger, string orderId, string reason);
-
-    public async IAsyncEnumerable<PaymentOrder> FindChildrenAsync(string parentId, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var partition = OrderEntityMapper.PartitionKey(parentId);
-        const string prefix = OrderEntityMapper.ChildPrefix;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "."}");
-        await foreach (var entry in tables.Orders.QueryAsync(filter, KeysOnly, 1000, cancellationToken))
-        {
-            if (await FindAsync(TableKeys.Decode(entry.RowKey[prefix.Length..]), cancellationToken) is { Value: var child } && child.ParentOrderId == parentId)
-            {
-                yield return child;
-            }
-        }
-    }
-
     /// <summary>
-    /// An event raised by this write carries the running trace's <c>traceparent</c> into the order row (the outbox's source), so
-    /// the webhook delivery that reports it continues that trace.
+    /// Writes the index rows before the order, so an order never has a due check, a need for a person or a provider's
+    /// number without its row (a row whose order write then fails is stale and dropped when read). A row the previous
+    /// state (<paramref name="previous"/>) already has is not written again: its own write put it there first.
     /// </summary>
-    private static PaymentOrder WithTraceParent(PaymentOrder order) =>
-        order.HasNewEvent && order.LastEvent!.TraceParent is null && Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent }
-            ? order with { LastEvent = order.LastEvent with { TraceParent = traceParent } }
-            : order;
-
-    /// <summary>
-    /// Writes the index rows before the order, so an order never has a due check, a raised event, a need for a person or a
-    /// provider's number without its row (a row whose order write then fails is stale and dropped when read); attention rows
-    /// and the provider-reference row its previous state (<paramref name="previous"/>, <paramref name="had"/>) already has are
-    /// not written again.
-    /// </summary>
-    private async Task IndexAsync(PaymentOrder order, PaymentOrder? previous, IReadOnlyList<TableEntity> had, CancellationToken cancellationToken)
+    private async Task IndexAsync(PaymentOrder order, PaymentOrder? previous, CancellationToken cancellationToken)
     {
-        var reference = ReferenceIndex.Entry(order);
-        var formerReference = ReferenceIndex.Entry(previous);
-        if (reference is not null && (formerReference is null || formerReference.PartitionKey != reference.PartitionKey || formerReference.RowKey != reference.RowKey))
+        if (ReferenceIndex.Entry(order) is { } reference && !Same(reference, ReferenceIndex.Entry(previous)))
         {
             TableOutcomes.Ensure((await tables.References.UpsertAsync(reference, cancellationToken)).Outcome, What);
         }
 
-        foreach (var entry in AttentionIndex.Entries(order).Where(e => !had.Any(h => h.PartitionKey == e.PartitionKey && h.RowKey == e.RowKey)))
+        var had = previous is null ? [] : AttentionIndex.Entries(previous);
+        foreach (var entry in AttentionIndex.Entries(order).Where(e => !had.Any(h => Same(e, h))))
         {
             TableOutcomes.Ensure((await tables.Attention.UpsertAsync(entry, cancellationToken)).Outcome, What);
         }
 
-        if (order.NextCheckAt is { } due)
+        if (DueIndex.Entry(order) is { } due && !Same(due, DueIndex.Entry(previous)))
         {
-            TableOutcomes.Ensure((await tables.Due.UpsertAsync(DueIndex.Entry(order, due), cancellationToken)).Outcome, What);
-        }
-
-        if (order.HasNewEvent)
-        {
-            TableOutcomes.Ensure((await tables.Webhooks.UpsertAsync(WebhookIndex.Entry(order.Id, order.LastEvent!.Id, order.LastEvent.OccurredAt), cancellationToken)).Outcome, What);
+            TableOutcomes.Ensure((await tables.Due.UpsertAsync(due, cancellationToken)).Outcome, What);
         }
     }
+
+    /// <summary>
+    /// Deletes the attention rows the order's previous state had and its new one has not, at once: left behind, every
+    /// accepted order would leave a <c>stale</c> row that each listing of that partition reads and drops again. A
+    /// delete that fails leaves a row the listing drops when it reads it (the order no longer matches), as after a
+    /// crash between the two writes.
+    /// </summary>
+    private async Task UnindexAsync(PaymentOrder order, PaymentOrder previous, CancellationToken cancellationToken)
+    {
+        var has = AttentionIndex.Entries(order);
+        foreach (var gone in AttentionIndex.Entries(previous).Where(h => !has.Any(e => Same(e, h))))
+        {
+            try
+            {
+                await tables.Attention.DeleteAsync(gone.PartitionKey, gone.RowKey, "*", cancellationToken);
+            }
+            catch (StorageUnavailableException e)
+            {
+                LogUnindexFailed(logger, order.Id, gone.PartitionKey, e.Message);
+            }
+        }
+    }
+
+    private static bool Same(TableEntity? a, TableEntity? b) =>
+        a is not null && b is not null && a.PartitionKey == b.PartitionKey && a.RowKey == b.RowKey;
+
+    // Event ids 3010-3019 (see Payments.Core.Telemetry.LogEventIds).
+    [LoggerMessage(
+        EventId = 3010, Level = LogLevel.Warning, Message = "Due order {OrderId} skipped this run: {Reason}")]
+    private static partial void LogDueSkipped(ILogger logger, string orderId, string reason);
+
+    [LoggerMessage(
+        EventId = 3011,
+        Level = LogLevel.Warning,
+        Message = "Attention row of order {OrderId} in {Partition} not deleted ({Reason}); "
+            + "the listing drops it when read")]
+    private static partial void LogUnindexFailed(ILogger logger, string orderId, string partition, string reason);
 }

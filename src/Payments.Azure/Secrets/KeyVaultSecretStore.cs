@@ -13,10 +13,11 @@ namespace Payments.Azure.Secrets;
 /// <summary>
 /// Secrets from Azure Key Vault, cached in memory: read on first use (never at start-up), again after
 /// <see cref="KeyVaultOptions.RefreshInterval"/> or after an <see cref="Invalidate"/> (at most once per
-/// <see cref="KeyVaultOptions.MinRefreshInterval"/>), one read in flight per secret however many callers wait.
-/// A secret the vault does not have is asked for again after <see cref="KeyVaultOptions.MinRefreshInterval"/>, not on every use.
-/// When the vault does not answer, the last value (or absence) keeps serving. Values are never logged: names and versions only.
-/// Each read is counted (<see cref="IPaymentsMetrics.SecretRead"/>): an answer, including "no such secret", is a success; no answer or a refused credential a failure.
+/// <see cref="KeyVaultOptions.MinRefreshInterval"/>), one read in flight per secret however many callers wait. A secret
+/// the vault does not have is asked for again after <see cref="KeyVaultOptions.MinRefreshInterval"/>, not on every use.
+/// When the vault does not answer, the last value (or absence) keeps serving. Values are never logged: names and
+/// versions only. Each read is counted (<see cref="IPaymentsMetrics.SecretRead"/>): an answer, including "no such
+/// secret", is a success; no answer or a refused credential a failure.
 /// </summary>
 public sealed partial class KeyVaultSecretStore(
     SecretClient client,
@@ -49,7 +50,8 @@ public sealed partial class KeyVaultSecretStore(
     public bool Invalidate(string name)
     {
         var now = time.GetUtcNow();
-        if (!cache.TryGetValue(name, out var cached) || cached.Invalidated || now - cached.ReadAt < options.CurrentValue.MinRefreshInterval)
+        if (!cache.TryGetValue(name, out var cached) || cached.Invalidated
+            || now - cached.ReadAt < options.CurrentValue.MinRefreshInterval)
         {
             return false;
         }
@@ -63,7 +65,9 @@ public sealed partial class KeyVaultSecretStore(
         return invalidated;
     }
 
-    /// <summary>Shared by every waiting caller, so no single caller's cancellation ends it; the client's own timeouts bound it.</summary>
+    /// <summary>
+    /// Shared by every waiting caller, so no single caller's cancellation ends it; the client's own timeouts bound it.
+    /// </summary>
     private async Task<string> ReadAsync(string name)
     {
         try
@@ -75,7 +79,8 @@ public sealed partial class KeyVaultSecretStore(
             }
 
             SecretRedaction.Register(secret.Value);
-            cache[name] = new CachedSecret(secret.Value, secret.Properties.Version, time.GetUtcNow(), Invalidated: false);
+            cache[name] = new CachedSecret(
+                secret.Value, secret.Properties.Version, time.GetUtcNow(), Invalidated: false);
             metrics.SecretRead(success: true);
             LogRead(logger, name, secret.Properties.Version);
             return secret.Value;
@@ -102,18 +107,33 @@ public sealed partial class KeyVaultSecretStore(
         }
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Read secret {Name} version {Version} from Key Vault")]
+    [LoggerMessage(
+        EventId = 3101,
+        Level = LogLevel.Information,
+        Message = "Read secret {Name} version {Version} from Key Vault")]
     private static partial void LogRead(ILogger logger, string name, string? version);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Secret {Name} was rejected or did not verify; it is read again on next use")]
+    [LoggerMessage(
+        EventId = 3102,
+        Level = LogLevel.Information,
+        Message = "Secret {Name} was rejected or did not verify; it is read again on next use")]
     private static partial void LogInvalidated(ILogger logger, string name);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Key Vault did not answer for secret {Name} ({Error}); still using version {Version}")]
+    [LoggerMessage(
+        EventId = 3103,
+        Level = LogLevel.Warning,
+        Message = "Key Vault did not answer for secret {Name} ({Error}); still using version {Version}")]
     private static partial void LogStale(ILogger logger, string name, string version, string error);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Key Vault did not answer for secret {Name} ({Error}) and no earlier value is cached")]
+    [LoggerMessage(
+        EventId = 3104,
+        Level = LogLevel.Error,
+        Message = "Key Vault did not answer for secret {Name} ({Error}) and no earlier value is cached")]
     private static partial void LogUnavailable(ILogger logger, string name, string error);
 
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Debug, Message = "Secret {Name} is not in Key Vault; asked for again after the minimum refresh interval")]
+    [LoggerMessage(
+        EventId = 3105,
+        Level = LogLevel.Debug,
+        Message = "Secret {Name} is not in Key Vault; asked for again after the minimum refresh interval")]
     private static partial void LogNotFound(ILogger logger, string name);
 }

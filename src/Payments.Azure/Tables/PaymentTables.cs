@@ -5,9 +5,10 @@ using Azure.Data.Tables;
 namespace Payments.Azure.Tables;
 
 /// <summary>
-/// The tables this service uses, every call on them bounded by <paramref name="timeout"/>. The fixed ones (<see cref="All"/>)
-/// are created on start if missing; audit records go to one table per month (<c>{prefix}audit{yyyyMM}</c>, UTC), created by
-/// the month's first write, so that retention deletes whole tables instead of scanning rows.
+/// The tables this service uses, every call on them bounded by <paramref name="timeout"/>. The fixed ones
+/// (<see cref="All"/>) are created on start if missing; audit records go to one table per month
+/// (<c>{prefix}audit{yyyyMM}</c>, UTC), created by the month's first write, so that retention deletes whole tables
+/// instead of scanning rows.
 /// </summary>
 public sealed class PaymentTables(TableServiceClient service, string prefix, TimeSpan timeout)
 {
@@ -38,27 +39,35 @@ public sealed class PaymentTables(TableServiceClient service, string prefix, Tim
 
     /// <summary>The audit table of the UTC month <paramref name="at"/> falls in (it may not exist yet).</summary>
     public StorageTable AuditMonth(DateTimeOffset at) =>
-        new(service.GetTableClient(auditPrefix + at.UtcDateTime.ToString(MonthFormat, CultureInfo.InvariantCulture)), timeout);
+        new(service.GetTableClient(
+            auditPrefix + at.UtcDateTime.ToString(MonthFormat, CultureInfo.InvariantCulture)), timeout);
 
     /// <summary>
-    /// The audit month tables that exist, oldest first: one query over the account's table names (a range on this prefix),
-    /// never over rows.
+    /// The audit month tables that exist, oldest first: one query over the account's table names (a range on this
+    /// prefix), never over rows.
     /// </summary>
     public Task<IReadOnlyList<AuditMonthTable>> AuditMonthsAsync(CancellationToken cancellationToken) =>
         StorageTable.BoundAsync(auditPrefix + MonthFormat, timeout, ListAuditMonthsAsync, cancellationToken);
 
     private async Task<IReadOnlyList<AuditMonthTable>> ListAuditMonthsAsync(CancellationToken cancellationToken)
     {
-        var filter = TableServiceClient.CreateQueryFilter($"TableName ge {auditPrefix + "000000"} and TableName le {auditPrefix + "999999"}");
+        var (first, last) = (auditPrefix + "000000", auditPrefix + "999999");
+        var filter = TableServiceClient.CreateQueryFilter($"TableName ge {first} and TableName le {last}");
         var months = new List<AuditMonthTable>();
         try
         {
             await foreach (var table in service.QueryAsync(filter, cancellationToken: cancellationToken))
             {
                 if (table.Name.Length == auditPrefix.Length + MonthFormat.Length
-                    && DateTime.TryParseExact(table.Name.AsSpan(auditPrefix.Length), MonthFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var month))
+                    && DateTime.TryParseExact(
+                        table.Name.AsSpan(auditPrefix.Length),
+                        MonthFormat,
+                        CultureInfo.InvariantCulture,
+                        DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
+                        out var month))
                 {
-                    months.Add(new AuditMonthTable(new DateTimeOffset(month, TimeSpan.Zero), new StorageTable(service.GetTableClient(table.Name), timeout)));
+                    var monthTable = new StorageTable(service.GetTableClient(table.Name), timeout);
+                    months.Add(new AuditMonthTable(new DateTimeOffset(month, TimeSpan.Zero), monthTable));
                 }
             }
         }

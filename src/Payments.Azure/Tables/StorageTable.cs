@@ -50,27 +50,45 @@ public sealed class StorageTable
         AnswerAsync(
             async token =>
             {
-                var entity = (await client.GetEntityAsync<TableEntity>(partitionKey, rowKey, cancellationToken: token)).Value;
+                var entity = (await client.GetEntityAsync<TableEntity>(
+                    partitionKey, rowKey, cancellationToken: token)).Value;
                 return new TableResponse(TableOutcome.Success, entity.ETag.ToString(), entity);
             },
             cancellationToken);
 
-    /// <summary>Adds the entity; <see cref="TableOutcome.AlreadyExists"/> when a row with its keys is someone else's.</summary>
+    /// <summary>
+    /// Adds the entity; <see cref="TableOutcome.AlreadyExists"/> when a row with its keys is someone else's.
+    /// </summary>
     public Task<TableResponse> InsertAsync(TableEntity entity, CancellationToken cancellationToken) =>
-        WriteAsync(entity, 409, TableOutcome.AlreadyExists, async (sent, token) => (await client.AddEntityAsync(sent, token)).Headers.ETag?.ToString(), cancellationToken);
+        WriteAsync(
+            entity,
+            409,
+            TableOutcome.AlreadyExists,
+            async (sent, token) => (await client.AddEntityAsync(sent, token)).Headers.ETag?.ToString(),
+            cancellationToken);
 
     /// <summary>Replaces the entity if its ETag still matches (<c>*</c> matches any existing entity).</summary>
     public Task<TableResponse> ReplaceAsync(TableEntity entity, string etag, CancellationToken cancellationToken) =>
-        WriteAsync(entity, 412, TableOutcome.PreconditionFailed, async (sent, token) => (await client.UpdateEntityAsync(sent, new ETag(etag), TableUpdateMode.Replace, token)).Headers.ETag?.ToString(), cancellationToken);
+        WriteAsync(
+            entity,
+            412,
+            TableOutcome.PreconditionFailed,
+            async (sent, token) =>
+                (await client.UpdateEntityAsync(sent, new ETag(etag), TableUpdateMode.Replace, token)).Headers.ETag
+                    ?.ToString(),
+            cancellationToken);
 
-    /// <summary>Inserts or replaces the entity whatever is stored (index rows only; orders always carry an ETag).</summary>
+    /// <summary>
+    /// Inserts or replaces the entity whatever is stored (index rows only; orders always carry an ETag).
+    /// </summary>
     public Task<TableResponse> UpsertAsync(TableEntity entity, CancellationToken cancellationToken) =>
         AnswerAsync(
             async token => Written(await client.UpsertEntityAsync(Sendable(entity), TableUpdateMode.Replace, token)),
             cancellationToken);
 
     /// <summary>Deletes the entity if its ETag still matches; a missing entity counts as deleted.</summary>
-    public async Task<TableOutcome> DeleteAsync(string partitionKey, string rowKey, string etag, CancellationToken cancellationToken) =>
+    public async Task<TableOutcome> DeleteAsync(
+        string partitionKey, string rowKey, string etag, CancellationToken cancellationToken) =>
         (await AnswerAsync(
             async token =>
             {
@@ -95,7 +113,10 @@ public sealed class StorageTable
         }
     }
 
-    /// <summary>Entities matching <paramref name="filter"/> (built with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>), page by page.</summary>
+    /// <summary>
+    /// Entities matching <paramref name="filter"/> (built with
+    /// <see cref="TableClient.CreateQueryFilter(FormattableString)"/>), page by page.
+    /// </summary>
     /// <param name="filter">OData filter, or null for all entities.</param>
     /// <param name="select">Properties to return besides the keys, or null for all.</param>
     /// <param name="pageSize">Entities per request (at most 1,000).</param>
@@ -112,7 +133,11 @@ public sealed class StorageTable
         string? continuation = null;
         do
         {
-            var page = await BoundAsync(Name, timeout, token => FirstPageAsync(filter, properties, pageSize, continuation, token), cancellationToken);
+            var page = await BoundAsync(
+                Name,
+                timeout,
+                token => FirstPageAsync(filter, properties, pageSize, continuation, token),
+                cancellationToken);
             foreach (var entity in page.Values)
             {
                 yield return entity;
@@ -123,11 +148,14 @@ public sealed class StorageTable
         while (continuation is not null);
     }
 
-    private async Task<(IReadOnlyList<TableEntity> Values, string? ContinuationToken)> FirstPageAsync(string? filter, List<string>? select, int pageSize, string? continuation, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<TableEntity> Values, string? ContinuationToken)> FirstPageAsync(
+        string? filter, List<string>? select, int pageSize, string? continuation, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var page in client.QueryAsync<TableEntity>(filter, pageSize, select, cancellationToken).AsPages(continuation, pageSize).WithCancellation(cancellationToken))
+            var pages = client.QueryAsync<TableEntity>(filter, pageSize, select, cancellationToken)
+                .AsPages(continuation, pageSize);
+            await foreach (var page in pages.WithCancellation(cancellationToken))
             {
                 return (page.Values, page.ContinuationToken);
             }
@@ -141,10 +169,16 @@ public sealed class StorageTable
     }
 
     /// <summary>
-    /// Sends the entity with a fresh <see cref="WriteIdProperty"/>. A <paramref name="refusal"/> status whose stored row
-    /// carries that id is our own write, made by a first try whose answer was lost: success, not <paramref name="refused"/>.
+    /// Sends the entity with a fresh <see cref="WriteIdProperty"/>. A <paramref name="refusal"/> status whose stored
+    /// row carries that id is our own write, made by a first try whose answer was lost: success, not
+    /// <paramref name="refused"/>.
     /// </summary>
-    private Task<TableResponse> WriteAsync(TableEntity entity, int refusal, TableOutcome refused, Func<TableEntity, CancellationToken, Task<string?>> write, CancellationToken cancellationToken)
+    private Task<TableResponse> WriteAsync(
+        TableEntity entity,
+        int refusal,
+        TableOutcome refused,
+        Func<TableEntity, CancellationToken, Task<string?>> write,
+        CancellationToken cancellationToken)
     {
         var sent = Sendable(entity);
         var writeId = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
@@ -158,8 +192,10 @@ public sealed class StorageTable
                 }
                 catch (RequestFailedException e) when (e.Status == refusal)
                 {
-                    var stored = await client.GetEntityIfExistsAsync<TableEntity>(sent.PartitionKey, sent.RowKey, cancellationToken: token);
-                    return stored is { HasValue: true, Value: { } row } && row.TryGetValue(WriteIdProperty, out var id) && Equals(id, writeId)
+                    var stored = await client.GetEntityIfExistsAsync<TableEntity>(
+                        sent.PartitionKey, sent.RowKey, cancellationToken: token);
+                    return stored is { HasValue: true, Value: { } row }
+                        && row.TryGetValue(WriteIdProperty, out var id) && Equals(id, writeId)
                         ? new TableResponse(TableOutcome.Success, row.ETag.ToString(), row)
                         : new TableResponse(refused);
                 }
@@ -167,7 +203,9 @@ public sealed class StorageTable
             cancellationToken);
     }
 
-    /// <summary>The entity as sent: null properties left out (a missing property reads as null), no stale ETag.</summary>
+    /// <summary>
+    /// The entity as sent: null properties left out (a missing property reads as null), no stale ETag.
+    /// </summary>
     private static TableEntity Sendable(TableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
@@ -183,9 +221,11 @@ public sealed class StorageTable
         return sent;
     }
 
-    private static TableResponse Written(Response response) => new(TableOutcome.Success, response.Headers.ETag?.ToString());
+    private static TableResponse Written(Response response) =>
+        new(TableOutcome.Success, response.Headers.ETag?.ToString());
 
-    private Task<TableResponse> AnswerAsync(Func<CancellationToken, Task<TableResponse>> operation, CancellationToken cancellationToken) =>
+    private Task<TableResponse> AnswerAsync(
+        Func<CancellationToken, Task<TableResponse>> operation, CancellationToken cancellationToken) =>
         BoundAsync(
             Name,
             timeout,
@@ -203,11 +243,13 @@ public sealed class StorageTable
             cancellationToken);
 
     /// <summary>
-    /// Runs one storage call on <paramref name="what"/> within <paramref name="timeout"/>. Real time, not the injected clock: this bounds waiting on a socket.
-    /// No answer in time, a transport failure after the pipeline's retries (Azure.Core reports those as status 0, or
-    /// aggregates the tries' errors) or a cancellation that is not the caller's becomes <see cref="StorageUnavailableException"/>.
+    /// Runs one storage call on <paramref name="what"/> within <paramref name="timeout"/>. Real time, not the injected
+    /// clock: this bounds waiting on a socket. No answer in time, a transport failure after the pipeline's retries
+    /// (Azure.Core reports those as status 0, or aggregates the tries' errors) or a cancellation that is not the
+    /// caller's becomes <see cref="StorageUnavailableException"/>.
     /// </summary>
-    internal static async Task<T> BoundAsync<T>(string what, TimeSpan timeout, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    internal static async Task<T> BoundAsync<T>(
+        string what, TimeSpan timeout, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(timeout);
@@ -218,7 +260,8 @@ public sealed class StorageTable
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsNoAnswer(e))
         {
             throw new StorageUnavailableException(
-                $"Table {what}: no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({e.GetType().Name}: {e.Message})");
+                $"Table {what}: no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}"
+                + $" s ({e.GetType().Name}: {e.Message})");
         }
     }
 
@@ -230,7 +273,9 @@ public sealed class StorageTable
         _ => false,
     };
 
-    /// <summary>The outcome a storage answer stands for; null (the exception propagates) for answers retrying cannot fix.</summary>
+    /// <summary>
+    /// The outcome a storage answer stands for; null (the exception propagates) for answers retrying cannot fix.
+    /// </summary>
     internal static TableOutcome? Outcome(RequestFailedException e) => e.Status switch
     {
         404 when e.ErrorCode == TableErrorCode.TableNotFound.ToString() => TableOutcome.TableNotFound,

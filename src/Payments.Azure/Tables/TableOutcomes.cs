@@ -2,7 +2,9 @@ using Payments.Core;
 
 namespace Payments.Azure.Tables;
 
-/// <summary>Turns a table operation that could not be done into the service's "storage unavailable" (answered 503).</summary>
+/// <summary>
+/// Turns a table operation that could not be done into the service's "storage unavailable" (answered 503).
+/// </summary>
 internal static class TableOutcomes
 {
     public static void Ensure(TableOutcome outcome, string what)
@@ -13,5 +15,6 @@ internal static class TableOutcomes
         }
     }
 
-    public static StorageUnavailableException Unavailable(TableOutcome outcome, string what) => new($"{what}: {outcome}");
+    public static StorageUnavailableException Unavailable(TableOutcome outcome, string what) =>
+        new($"{what}: {outcome}");
 }

@@ -18,7 +18,9 @@ internal static class TimeIndex
     public static (long DueTicks, string Id) Parse(string rowKey) =>
         (long.Parse(rowKey.AsSpan(0, 19), CultureInfo.InvariantCulture), TableKeys.Decode(rowKey[20..]));
 
-    /// <summary>FNV-1a over the UTF-8 bytes: stable across processes, unlike <see cref="string.GetHashCode()"/>.</summary>
+    /// <summary>
+    /// FNV-1a over the UTF-8 bytes: stable across processes, unlike <see cref="string.GetHashCode()"/>.
+    /// </summary>
     public static int Shard(string id, int shards)
     {
         var hash = 2166136261u;

@@ -1,9 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Logging;
-using Payments.Azure.Orders;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Payments.Azure.Tables;
 using Payments.Core;
 using Payments.Core.Operations;
@@ -12,51 +9,68 @@ using Payments.Core.Webhooks;
 
 namespace Payments.Azure.Webhooks;
 
-/// <summary>The webhook outbox in Table Storage (see <see cref="WebhookIndex"/> for the rows).</summary>
-public sealed partial class TableWebhookOutbox(PaymentTables tables, IOrderRepository orders, ILogger<TableWebhookOutbox> logger) : IWebhookOutbox
+/// <summary>
+/// The webhook outbox in its own Table Storage table (see <see cref="WebhookIndex"/> for the rows); it reads no other
+/// store. Each index row is written before the record it points at and checked against it when read: a row whose
+/// record does not hold it (a crash between the two writes, a lost compare-and-swap) is deleted then.
+/// </summary>
+public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<TableWebhookOutbox> logger)
+    : IWebhookOutbox
 {
     private const string What = "Webhook outbox";
-    private static readonly string[] EventIdOnly = ["EventId"];
+    private static readonly string[] EventIdOnly = [WebhookIndex.EventIdColumn];
 
-    public async IAsyncEnumerable<DueWebhook> FindDueAsync(DateTimeOffset now, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async Task ScheduleAsync(string orderId, OrderEvent raised, CancellationToken cancellationToken)
     {
-        var found = 0;
-        var upper = TimeIndex.UpperBound(now);
-        for (var shard = 0; shard < WebhookIndex.Shards && found < max; shard++)
-        {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WebhookIndex.Partition(shard)} and RowKey lt {upper}");
-            await foreach (var entry in tables.Webhooks.QueryAsync(filter, EventIdOnly, Math.Min(1000, max), cancellationToken))
-            {
-                if (await CurrentAsync(entry, cancellationToken) is not { } due)
-                {
-                    continue;
-                }
+        ArgumentNullException.ThrowIfNull(raised);
+        await UpsertAsync(WebhookIndex.Due(orderId, raised.Id, raised.OccurredAt), cancellationToken);
+    }
 
-                yield return due;
-                if (++found >= max)
+    public async IAsyncEnumerable<ScheduledWebhook> FindDueAsync(
+        DateTimeOffset now, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var upper = TimeIndex.UpperBound(now);
+        for (var shard = 0; shard < WebhookIndex.Shards; shard++)
+        {
+            var partition = WebhookIndex.DuePartition(shard);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upper}");
+            var rows = tables.Webhooks.QueryAsync(filter, EventIdOnly, Math.Min(1000, pageSize), cancellationToken);
+            await foreach (var entry in rows)
+            {
+                if (await CurrentAsync(entry, cancellationToken) is { } due)
                 {
-                    yield break;
+                    yield return due;
                 }
             }
         }
     }
 
-    public async Task<string?> TrySaveAsync(string orderId, WebhookDelivery delivery, string? version, CancellationToken cancellationToken)
+    public async Task ForgetDueAsync(ScheduledWebhook entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var row = WebhookIndex.Due(entry.OrderId, entry.EventId, entry.DueAt);
+        await DropAsync(row.PartitionKey, row.RowKey, cancellationToken);
+    }
+
+    public async Task<string?> TrySaveAsync(
+        string orderId, WebhookDelivery delivery, string? version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         if (!delivery.IsFinished)
         {
-            TableOutcomes.Ensure((await tables.Webhooks.UpsertAsync(WebhookIndex.Entry(orderId, delivery.EventId, delivery.NextAttemptAt), cancellationToken)).Outcome, What);
+            await UpsertAsync(WebhookIndex.Due(orderId, delivery.EventId, delivery.NextAttemptAt), cancellationToken);
         }
         else if (delivery is { State: WebhookDeliveryState.Abandoned, FinishedAt: { } abandonedAt })
         {
-            await IndexAbandonedAsync(orderId, delivery.EventId, abandonedAt, cancellationToken);
+            var key = WebhookIndex.AbandonedRowKey(orderId, delivery.EventId, abandonedAt);
+            await UpsertAsync(new TableEntity(WebhookIndex.AbandonedPartition, key), cancellationToken);
         }
 
-        var entity = ToEntity(orderId, delivery);
+        var entity = DeliveryRows.ToEntity(orderId, delivery);
         var response = version is null
-            ? await tables.Orders.InsertAsync(entity, cancellationToken)
-            : await tables.Orders.ReplaceAsync(entity, version, cancellationToken);
+            ? await tables.Webhooks.InsertAsync(entity, cancellationToken)
+            : await tables.Webhooks.ReplaceAsync(entity, version, cancellationToken);
         return response.Outcome switch
         {
             TableOutcome.Success => response.ETag,
@@ -65,29 +79,42 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, IOrderRepos
         };
     }
 
-    public async Task<WebhookDelivery?> FindAsync(string orderId, string eventId, CancellationToken cancellationToken) =>
-        (await FindDeliveryAsync(orderId, eventId, cancellationToken))?.Value;
+    public async Task<WebhookDelivery?> FindAsync(
+        string orderId, string eventId, CancellationToken cancellationToken) =>
+        (await FindVersionedAsync(orderId, eventId, cancellationToken))?.Value;
 
-    public async Task<bool> IsDisabledAsync(Uri endpoint, CancellationToken cancellationToken)
+    public async Task<Versioned<WebhookDelivery>?> FindVersionedAsync(
+        string orderId, string eventId, CancellationToken cancellationToken)
     {
-        var response = await tables.Webhooks.GetAsync(WebhookIndex.EndpointPartition, EndpointKey(endpoint), cancellationToken);
+        var response = await tables.Webhooks.GetAsync(
+            WebhookIndex.DeliveryPartition(orderId), WebhookIndex.DeliveryRowKey(eventId), cancellationToken);
         return response.Outcome switch
         {
-            TableOutcome.Success => true,
-            TableOutcome.NotFound => false,
+            TableOutcome.Success => new Versioned<WebhookDelivery>(
+                DeliveryRows.FromEntity(eventId, response.Entity!), response.ETag!),
+            TableOutcome.NotFound => null,
             _ => throw TableOutcomes.Unavailable(response.Outcome, What),
         };
     }
 
+    public async Task<bool> IsDisabledAsync(Uri endpoint, CancellationToken cancellationToken) =>
+        await DisabledAtAsync(endpoint, cancellationToken) is not null;
+
     public async Task DisableAsync(Uri endpoint, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(WebhookIndex.EndpointPartition, EndpointKey(endpoint)) { ["DisabledAt"] = at };
-        TableOutcomes.Ensure((await tables.Webhooks.UpsertAsync(row, cancellationToken)).Outcome, What);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var row = new TableEntity(WebhookIndex.EndpointPartition, WebhookIndex.EndpointKey(endpoint))
+        {
+            ["DisabledAt"] = at,
+        };
+        await UpsertAsync(row, cancellationToken);
     }
 
     public async Task<DateTimeOffset?> DisabledAtAsync(Uri endpoint, CancellationToken cancellationToken)
     {
-        var response = await tables.Webhooks.GetAsync(WebhookIndex.EndpointPartition, EndpointKey(endpoint), cancellationToken);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var response = await tables.Webhooks.GetAsync(
+            WebhookIndex.EndpointPartition, WebhookIndex.EndpointKey(endpoint), cancellationToken);
         return response.Outcome switch
         {
             TableOutcome.Success => response.Entity!.GetDateTimeOffset("DisabledAt") ?? DateTimeOffset.MinValue,
@@ -103,7 +130,8 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, IOrderRepos
             return false;
         }
 
-        var outcome = await tables.Webhooks.DeleteAsync(WebhookIndex.EndpointPartition, EndpointKey(endpoint), "*", cancellationToken);
+        var outcome = await tables.Webhooks.DeleteAsync(
+            WebhookIndex.EndpointPartition, WebhookIndex.EndpointKey(endpoint), "*", cancellationToken);
         if (outcome is not (TableOutcome.Success or TableOutcome.NotFound))
         {
             throw TableOutcomes.Unavailable(outcome, What);
@@ -112,16 +140,15 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, IOrderRepos
         return true;
     }
 
-    public Task<Versioned<WebhookDelivery>?> FindVersionedAsync(string orderId, string eventId, CancellationToken cancellationToken) =>
-        FindDeliveryAsync(orderId, eventId, cancellationToken);
-
-    public async Task<AbandonedWebhookPage> ListAbandonedAsync(int limit, string? after, CancellationToken cancellationToken)
+    public async Task<AbandonedDeliveryPage> ListAbandonedAsync(
+        int limit, string? after, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 999);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {AttentionIndex.AbandonedWebhooksPartition} and RowKey gt {after ?? string.Empty}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {WebhookIndex.AbandonedPartition} and RowKey gt {after ?? string.Empty}");
         var rows = new List<TableEntity>(limit + 1);
-        await foreach (var row in tables.Attention.QueryAsync(filter, null, limit + 1, cancellationToken))
+        await foreach (var row in tables.Webhooks.QueryAsync(filter, null, limit + 1, cancellationToken))
         {
             rows.Add(row);
             if (rows.Count > limit)
@@ -131,73 +158,70 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, IOrderRepos
         }
 
         var read = rows.Take(limit).ToList();
-        var items = new List<AbandonedWebhook>(read.Count);
+        var items = new List<AbandonedDelivery>(read.Count);
         foreach (var row in read)
         {
-            var (orderId, eventId) = AttentionIndex.ParseAbandoned(row.RowKey);
-            var delivery = (await FindDeliveryAsync(orderId, eventId, cancellationToken))?.Value;
-            if (delivery is { State: WebhookDeliveryState.Abandoned, FinishedAt: { } at } && AttentionIndex.AbandonedRowKey(orderId, eventId, at) == row.RowKey
-                && await IsLastEventAsync(orderId, eventId, cancellationToken))
+            var (orderId, eventId) = WebhookIndex.ParseAbandoned(row.RowKey);
+            var delivery = await FindAsync(orderId, eventId, cancellationToken);
+            if (delivery is { State: WebhookDeliveryState.Abandoned, FinishedAt: { } at }
+                && WebhookIndex.AbandonedRowKey(orderId, eventId, at) == row.RowKey)
             {
-                items.Add(new AbandonedWebhook(orderId, eventId, row.GetString("Type"), delivery.Attempts, delivery.LastError, at));
+                items.Add(new AbandonedDelivery(orderId, delivery));
             }
             else
             {
-                await tables.Attention.DeleteAsync(row.PartitionKey, row.RowKey, "*", cancellationToken);
+                await DropAsync(row.PartitionKey, row.RowKey, cancellationToken);
             }
         }
 
-        return new AbandonedWebhookPage(items, rows.Count > limit ? Continuation.Encode(read[^1].RowKey) : null);
+        return new AbandonedDeliveryPage(items, rows.Count > limit ? Continuation.Encode(read[^1].RowKey) : null);
     }
 
-    /// <summary>
-    /// Whether the event is still the order's last: one the order has moved on from is not replayed (the merchant is told about
-    /// the later one), so its abandoned row is dropped rather than listed for ever.
-    /// </summary>
-    private async Task<bool> IsLastEventAsync(string orderId, string eventId, CancellationToken cancellationToken) =>
-        (await orders.FindAsync(orderId, cancellationToken))?.Value.LastEvent?.Id == eventId;
+    public async Task ForgetAbandonedAsync(AbandonedDelivery abandoned, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(abandoned);
+        if (abandoned.Delivery.FinishedAt is { } at)
+        {
+            var key = WebhookIndex.AbandonedRowKey(abandoned.OrderId, abandoned.Delivery.EventId, at);
+            await DropAsync(WebhookIndex.AbandonedPartition, key, cancellationToken);
+        }
+    }
 
-    public async Task<string?> TryReplayAsync(string orderId, Versioned<WebhookDelivery> abandoned, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<string?> TryReplayAsync(
+        string orderId, Versioned<WebhookDelivery> abandoned, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(abandoned);
         var version = await TrySaveAsync(orderId, abandoned.Value.Replay(now), abandoned.Version, cancellationToken);
-        if (version is not null && abandoned.Value.FinishedAt is { } at)
+        if (version is not null)
         {
-            // Left behind by a crash here, the row is dropped by the next listing (the delivery is no longer abandoned).
-            await tables.Attention.DeleteAsync(AttentionIndex.AbandonedWebhooksPartition, AttentionIndex.AbandonedRowKey(orderId, abandoned.Value.EventId, at), "*", cancellationToken);
+            // Left behind by a crash here, the row is dropped by the next listing (the delivery is no longer
+            // abandoned).
+            await ForgetAbandonedAsync(new AbandonedDelivery(orderId, abandoned.Value), cancellationToken);
         }
 
         return version;
     }
 
     /// <summary>
-    /// The abandoned index row, written before the delivery record (a row whose record write then fails is dropped when
-    /// listed), with the event's type read from the order when it is still the order's last event.
+    /// The due entry as the outbox holds it, if its delivery still holds it (none yet, or pending at this time); a
+    /// stale entry is deleted. One whose storage calls fail is skipped, its entry kept for the next run, so one order
+    /// cannot stop the run for the others.
     /// </summary>
-    private async Task IndexAbandonedAsync(string orderId, string eventId, DateTimeOffset abandonedAt, CancellationToken cancellationToken)
-    {
-        var order = (await orders.FindAsync(orderId, cancellationToken))?.Value;
-        var row = new TableEntity(AttentionIndex.AbandonedWebhooksPartition, AttentionIndex.AbandonedRowKey(orderId, eventId, abandonedAt))
-        {
-            ["Type"] = order?.LastEvent is { } raised && raised.Id == eventId ? raised.Type : null,
-        };
-        TableOutcomes.Ensure((await tables.Attention.UpsertAsync(row, cancellationToken)).Outcome, What);
-    }
-
-    /// <summary>
-    /// The delivery a due entry stands for, if it still holds (a stale entry is deleted). One whose storage calls fail is
-    /// skipped, its entry kept for the next run, so one order cannot stop the run for the others.
-    /// </summary>
-    private async Task<DueWebhook?> CurrentAsync(TableEntity entry, CancellationToken cancellationToken)
+    private async Task<ScheduledWebhook?> CurrentAsync(TableEntity entry, CancellationToken cancellationToken)
     {
         try
         {
-            if (await ValidateAsync(entry, cancellationToken) is { } due)
+            var (dueTicks, orderId) = TimeIndex.Parse(entry.RowKey);
+            var eventId = entry.GetString(WebhookIndex.EventIdColumn);
+            var delivery = eventId is null ? null : await FindVersionedAsync(orderId, eventId, cancellationToken);
+            var pending = delivery is null
+                || (!delivery.Value.IsFinished && delivery.Value.NextAttemptAt.UtcTicks == dueTicks);
+            if (eventId is not null && pending)
             {
-                return due;
+                return new ScheduledWebhook(orderId, eventId, new DateTimeOffset(dueTicks, TimeSpan.Zero), delivery);
             }
 
-            await tables.Webhooks.DeleteAsync(entry.PartitionKey, entry.RowKey, "*", cancellationToken);
+            await DropAsync(entry.PartitionKey, entry.RowKey, cancellationToken);
         }
         catch (StorageUnavailableException e)
         {
@@ -207,54 +231,18 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, IOrderRepos
         return null;
     }
 
-    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Due webhook {Entry} skipped this run: {Reason}")]
+    private async Task UpsertAsync(TableEntity row, CancellationToken cancellationToken) =>
+        TableOutcomes.Ensure((await tables.Webhooks.UpsertAsync(row, cancellationToken)).Outcome, What);
+
+    /// <summary>
+    /// Deletes an index row that no longer holds, whatever it holds now; a delete storage refuses leaves a row the next
+    /// reader drops again.
+    /// </summary>
+    private async Task DropAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        await tables.Webhooks.DeleteAsync(partitionKey, rowKey, "*", cancellationToken);
+
+    // Event ids 3040-3049 (see Payments.Core.Telemetry.LogEventIds).
+    [LoggerMessage(
+        EventId = 3040, Level = LogLevel.Warning, Message = "Due webhook {Entry} skipped this run: {Reason}")]
     private static partial void LogDueSkipped(ILogger logger, string entry, string reason);
-
-    /// <summary>The due entry still holds: the order's last event is this one and its delivery is pending at this time.</summary>
-    private async Task<DueWebhook?> ValidateAsync(TableEntity entry, CancellationToken cancellationToken)
-    {
-        var (dueTicks, orderId) = TimeIndex.Parse(entry.RowKey);
-        var order = await orders.FindAsync(orderId, cancellationToken);
-        if (order?.Value.LastEvent is not { } raised || raised.Id != entry.GetString("EventId"))
-        {
-            return null;
-        }
-
-        var delivery = await FindDeliveryAsync(orderId, raised.Id, cancellationToken);
-        var due = new DueWebhook(order.Value, delivery);
-        return !due.Current.IsFinished && due.Current.NextAttemptAt.UtcTicks == dueTicks ? due : null;
-    }
-
-    private async Task<Versioned<WebhookDelivery>?> FindDeliveryAsync(string orderId, string eventId, CancellationToken cancellationToken)
-    {
-        var response = await tables.Orders.GetAsync(OrderEntityMapper.PartitionKey(orderId), WebhookIndex.DeliveryPrefix + eventId, cancellationToken);
-        return response.Outcome switch
-        {
-            TableOutcome.Success => new Versioned<WebhookDelivery>(FromEntity(eventId, response.Entity!), response.ETag!),
-            TableOutcome.NotFound => null,
-            _ => throw TableOutcomes.Unavailable(response.Outcome, What),
-        };
-    }
-
-    private static TableEntity ToEntity(string orderId, WebhookDelivery delivery) =>
-        new(OrderEntityMapper.PartitionKey(orderId), WebhookIndex.DeliveryPrefix + delivery.EventId)
-        {
-            ["State"] = delivery.State.ToString(),
-            ["Attempts"] = delivery.Attempts,
-            ["NextAttemptAt"] = delivery.NextAttemptAt,
-            ["LastStatusCode"] = delivery.LastStatusCode,
-            ["LastError"] = delivery.LastError,
-            ["FinishedAt"] = delivery.FinishedAt,
-        };
-
-    private static WebhookDelivery FromEntity(string eventId, TableEntity entity) => new(
-        eventId,
-        Enum.Parse<WebhookDeliveryState>(entity.GetString("State")!),
-        (int)(entity.GetNumber("Attempts") ?? 0),
-        entity.GetDateTimeOffset("NextAttemptAt")!.Value,
-        entity.GetNumber("LastStatusCode") is { } code ? (int)code : null,
-        entity.GetString("LastError"),
-        entity.GetDateTimeOffset("FinishedAt"));
-
-    private static string EndpointKey(Uri endpoint) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(endpoint.AbsoluteUri)));
 }

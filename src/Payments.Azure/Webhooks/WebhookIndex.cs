@@ -1,22 +1,50 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 using Payments.Azure.Tables;
 
 namespace Payments.Azure.Webhooks;
 
 /// <summary>
-/// Rows of the <c>webhooks</c> table: the due index (<see cref="TimeIndex"/> rows in partitions <c>due-{shard}</c>, the
-/// event id as a property) and disabled endpoints (partition <c>endpoint</c>, RowKey the SHA-256 of the URL).
-/// Delivery records live beside their order: the order's partition, RowKey <c>webhook-{event id}</c>.
+/// Rows of the <c>webhooks</c> table, the outbox's own: the due index (<see cref="TimeIndex"/> rows in partitions
+/// <c>due-{shard}</c>, the event id as a property), one delivery record per event (partition <c>o-{encoded order
+/// id}</c>, RowKey the encoded event id), the abandoned index (partition <c>abandoned</c>, by the time of the
+/// abandonment) and disabled endpoints (partition <c>endpoint</c>, RowKey the SHA-256 of the URL).
 /// </summary>
 internal static class WebhookIndex
 {
     public const int Shards = 16;
     public const string EndpointPartition = "endpoint";
-    public const string DeliveryPrefix = "webhook-";
+    public const string AbandonedPartition = "abandoned";
+    public const string EventIdColumn = "EventId";
 
-    public static string Partition(int shard) => $"due-{shard.ToString("D2", CultureInfo.InvariantCulture)}";
+    public static string DuePartition(int shard) => $"due-{shard.ToString("D2", CultureInfo.InvariantCulture)}";
 
-    public static TableEntity Entry(string orderId, string eventId, DateTimeOffset dueAt) =>
-        new(Partition(TimeIndex.Shard(orderId, Shards)), TimeIndex.RowKey(dueAt.UtcTicks, orderId)) { ["EventId"] = eventId };
+    public static TableEntity Due(string orderId, string eventId, DateTimeOffset dueAt) =>
+        new(DuePartition(TimeIndex.Shard(orderId, Shards)), TimeIndex.RowKey(dueAt.UtcTicks, orderId))
+        {
+            [EventIdColumn] = eventId,
+        };
+
+    /// <summary>
+    /// The partition of an order's delivery records (prefixed: no order id can name another partition).
+    /// </summary>
+    public static string DeliveryPartition(string orderId) => "o-" + TableKeys.Encode(orderId);
+
+    public static string DeliveryRowKey(string eventId) => TableKeys.Encode(eventId);
+
+    /// <summary>An abandoned delivery: by the time it was abandoned, then order and event id.</summary>
+    public static string AbandonedRowKey(string orderId, string eventId, DateTimeOffset abandonedAt) =>
+        TimeIndex.RowKey(abandonedAt.UtcTicks, $"{orderId}\n{eventId}");
+
+    public static (string OrderId, string EventId) ParseAbandoned(string rowKey)
+    {
+        var id = TimeIndex.Parse(rowKey).Id;
+        var cut = id.LastIndexOf('\n');
+        return (id[..cut], id[(cut + 1)..]);
+    }
+
+    public static string EndpointKey(Uri endpoint) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(endpoint.AbsoluteUri)));
 }

@@ -5,14 +5,14 @@ public interface IAuditLog
     Task RecordAsync(AuditRecord record, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records the summary of a message that did not verify, at most <see cref="AuditOptions.UnverifiedPerPartition"/> per partition
-    /// (claimed on a counter row by compare-and-swap); past the cap it is only counted.
+    /// Records the summary of a message that did not verify, at most <see cref="AuditOptions.UnverifiedPerPartition"/>
+    /// per partition (claimed on a counter row by compare-and-swap); past the cap it is only counted.
     /// </summary>
     Task RecordUnverifiedAsync(AuditRecord summary, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records about one order, oldest first; <paramref name="orderId"/> null for that day's records about no order: messages about
-    /// unknown orders (signed, then unverified), then what operators did that concerns no order.
+    /// Records about one order, oldest first; <paramref name="orderId"/> null for that day's records about no order:
+    /// messages about unknown orders (signed, then unverified), then what operators did that concerns no order.
     /// </summary>
     IAsyncEnumerable<AuditRecord> ListAsync(string? orderId, DateTimeOffset day, CancellationToken cancellationToken);
 

@@ -11,7 +11,8 @@ public interface IIdempotencyStore
     Task<string?> TryAddAsync(string key, IdempotencyRecord record, CancellationToken cancellationToken);
 
     /// <returns>The new version, or null when the stored version is no longer <paramref name="version"/>.</returns>
-    Task<string?> TryReplaceAsync(string key, IdempotencyRecord record, string version, CancellationToken cancellationToken);
+    Task<string?> TryReplaceAsync(
+        string key, IdempotencyRecord record, string version, CancellationToken cancellationToken);
 
     /// <summary>Forgets the key if it is still at <paramref name="version"/>.</summary>
     Task ReleaseAsync(string key, string version, CancellationToken cancellationToken);

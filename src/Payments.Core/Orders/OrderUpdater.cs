@@ -7,9 +7,12 @@ namespace Payments.Core.Orders;
 /// Read, transition, compare-and-swap; on a lost race, read again and re-decide. A change is written
 /// at most once however many copies of the same event arrive concurrently.
 /// </summary>
-public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvider time, ILogger<OrderUpdater> logger, IPaymentsMetrics metrics)
+public sealed partial class OrderUpdater(
+    IOrderRepository repository, TimeProvider time, ILogger<OrderUpdater> logger, IPaymentsMetrics metrics)
 {
-    /// <summary>Lost races tolerated before giving up; each loser re-reads, so this bounds contention, not correctness.</summary>
+    /// <summary>
+    /// Lost races tolerated before giving up; each loser re-reads, so this bounds contention, not correctness.
+    /// </summary>
     public const int MaxAttempts = 16;
 
     public Task<UpdateResult> UpdateAsync(
@@ -29,11 +32,11 @@ public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvid
     }
 
     /// <summary>
-    /// Applies <paramref name="change"/> to exactly the order <paramref name="seen"/>, once: when the stored order is no longer
-    /// that version (anything changed it since it was read), nothing is written and the answer is a conflict with the order
-    /// as it now is. For decisions made on what was seen (an operator's), which must never be re-applied to a newer state the
-    /// way <see cref="UpdateAsync(Versioned{PaymentOrder}, Func{PaymentOrder, DateTimeOffset, Transition}, CancellationToken)"/>
-    /// re-decides after a lost race.
+    /// Applies <paramref name="change"/> to exactly the order <paramref name="seen"/>, once: when the stored order is
+    /// no longer that version (anything changed it since it was read), nothing is written and the answer is a conflict
+    /// with the order as it now is. For decisions made on what was seen (an operator's), which must never be re-applied
+    /// to a newer state the way <see cref="UpdateAsync(Versioned{PaymentOrder}, Func{PaymentOrder, DateTimeOffset,
+    /// Transition}, CancellationToken)"/> re-decides after a lost race.
     /// </summary>
     public async Task<UpdateResult> UpdateIfUnchangedAsync(
         Versioned<PaymentOrder> seen,
@@ -69,7 +72,9 @@ public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvid
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var current = attempt == 1 && known is not null ? known : await repository.FindAsync(orderId, cancellationToken);
+            var current = attempt == 1 && known is not null
+                ? known
+                : await repository.FindAsync(orderId, cancellationToken);
             if (current is null)
             {
                 return UpdateResult.NotFound;
@@ -113,18 +118,31 @@ public sealed partial class OrderUpdater(IOrderRepository repository, TimeProvid
         throw new OrderContentionException(orderId);
     }
 
+    // Event ids 1000-1099 (see LogEventIds).
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Order {OrderId} moved from {From} to {To}")]
     private static partial void LogChanged(ILogger logger, string orderId, OrderStatus from, OrderStatus to);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Order {OrderId} changed underneath us (attempt {Attempt}); re-reading")]
+    [LoggerMessage(
+        EventId = 1002,
+        Level = LogLevel.Debug,
+        Message = "Order {OrderId} changed underneath us (attempt {Attempt}); re-reading")]
     private static partial void LogLostRace(ILogger logger, string orderId, int attempt);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Order {OrderId} changed since it was read for a decision; the decision was not applied")]
+    [LoggerMessage(
+        EventId = 1004,
+        Level = LogLevel.Information,
+        Message = "Order {OrderId} changed since it was read for a decision; the decision was not applied")]
     private static partial void LogChangedSinceSeen(ILogger logger, string orderId);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Order {OrderId} is final ({Status}); a contradicting provider verdict was not applied")]
+    [LoggerMessage(
+        EventId = 1003,
+        Level = LogLevel.Warning,
+        Message = "Order {OrderId} is final ({Status}); a contradicting provider verdict was not applied")]
     private static partial void LogConflict(ILogger logger, string orderId, OrderStatus status);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Order {OrderId} stays {Status}, flagged for a person: {Reason}")]
+    [LoggerMessage(
+        EventId = 1005,
+        Level = LogLevel.Warning,
+        Message = "Order {OrderId} stays {Status}, flagged for a person: {Reason}")]
     private static partial void LogFlagged(ILogger logger, string orderId, OrderStatus status, string? reason);
 }

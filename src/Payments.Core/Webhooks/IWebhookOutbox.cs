@@ -3,26 +3,44 @@ using Payments.Core.Orders;
 namespace Payments.Core.Webhooks;
 
 /// <summary>
-/// Events waiting for delivery. An event is raised in the order's own row (same write as the state change); the
-/// outbox indexes it by due time and keeps one delivery record per event beside the order.
+/// The webhook outbox: it owns every row about delivering events (the due index, one delivery record per event, the
+/// abandoned index, disabled endpoints) and reads no other store. An event itself is raised in its order's row (same
+/// write as the state change); the outbox is told about it first (<see cref="ScheduleAsync"/>), so no order holds an
+/// event the outbox cannot find. Whether an event is still its order's last is the caller's join: the outbox answers
+/// for deliveries only.
 /// </summary>
 public interface IWebhookOutbox
 {
     /// <summary>
-    /// Events due at <paramref name="now"/> whose order still has them as its last event and whose delivery is still
-    /// pending at that due time. Index entries that no longer hold (the order moved on, the delivery finished or was
-    /// rescheduled) are deleted as they are read.
+    /// Makes <paramref name="raised"/> due at its <see cref="OrderEvent.OccurredAt"/> (before the order write).
     /// </summary>
-    IAsyncEnumerable<DueWebhook> FindDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+    Task ScheduleAsync(string orderId, OrderEvent raised, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Events due at <paramref name="now"/> whose delivery, if any, is still pending at that due time, read lazily,
+    /// <paramref name="pageSize"/> index rows per request (stop enumerating when you have enough). Index entries that
+    /// no longer hold (the delivery finished or was rescheduled) are deleted as they are read; an entry whose delivery
+    /// cannot be read is skipped and kept for the next run.
+    /// </summary>
+    IAsyncEnumerable<ScheduledWebhook> FindDueAsync(
+        DateTimeOffset now, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Drops a due entry the caller found stale (its order has moved on from the event).</summary>
+    Task ForgetDueAsync(ScheduledWebhook entry, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores the delivery if its stored version is still <paramref name="version"/> (null: not stored yet), indexing
-    /// its next attempt first when it is pending.
+    /// its next attempt first when it is pending, or its abandonment when it is abandoned.
     /// </summary>
     /// <returns>The new version, or null when another dispatcher changed it first.</returns>
-    Task<string?> TrySaveAsync(string orderId, WebhookDelivery delivery, string? version, CancellationToken cancellationToken);
+    Task<string?> TrySaveAsync(
+        string orderId, WebhookDelivery delivery, string? version, CancellationToken cancellationToken);
 
     Task<WebhookDelivery?> FindAsync(string orderId, string eventId, CancellationToken cancellationToken);
+
+    /// <summary>The delivery record with the version its next compare-and-swap must match.</summary>
+    Task<Versioned<WebhookDelivery>?> FindVersionedAsync(
+        string orderId, string eventId, CancellationToken cancellationToken);
 
     /// <summary>True after the endpoint answered 410 Gone; nothing is sent to it again.</summary>
     Task<bool> IsDisabledAsync(Uri endpoint, CancellationToken cancellationToken);
@@ -35,19 +53,23 @@ public interface IWebhookOutbox
     /// <summary>Re-enables an endpoint disabled by a 410; false when it was not disabled.</summary>
     Task<bool> EnableAsync(Uri endpoint, CancellationToken cancellationToken);
 
-    /// <summary>The delivery record with the version its next compare-and-swap must match.</summary>
-    Task<Versioned<WebhookDelivery>?> FindVersionedAsync(string orderId, string eventId, CancellationToken cancellationToken);
-
     /// <summary>
-    /// Abandoned deliveries, oldest abandonment first, at most <paramref name="limit"/> index rows read per call (from an index
-    /// written with the abandonment, never a scan); <paramref name="after"/> is the previous page's continuation.
+    /// Abandoned deliveries, oldest abandonment first, at most <paramref name="limit"/> index rows read per call (from
+    /// an index written with the abandonment, never a scan); <paramref name="after"/> is the previous page's
+    /// continuation. An index row whose delivery is no longer abandoned at that time is deleted, not listed.
     /// </summary>
-    Task<AbandonedWebhookPage> ListAbandonedAsync(int limit, string? after, CancellationToken cancellationToken);
+    Task<AbandonedDeliveryPage> ListAbandonedAsync(int limit, string? after, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Makes an abandoned delivery due again (<see cref="WebhookDelivery.Replay"/>) if its stored version is still the one read,
-    /// and drops it from the abandoned index.
+    /// Drops an abandoned delivery from the abandoned index (its order has moved on: it is never replayed).
+    /// </summary>
+    Task ForgetAbandonedAsync(AbandonedDelivery abandoned, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes an abandoned delivery due again (<see cref="WebhookDelivery.Replay"/>) if its stored version is still the
+    /// one read, and drops it from the abandoned index.
     /// </summary>
     /// <returns>The new version, or null when the delivery changed first.</returns>
-    Task<string?> TryReplayAsync(string orderId, Versioned<WebhookDelivery> abandoned, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<string?> TryReplayAsync(
+        string orderId, Versioned<WebhookDelivery> abandoned, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -16,7 +16,8 @@ public sealed record WebhookDelivery(
     /// <summary>How long the last attempt owns the event before it counts as failed (a dispatcher died).</summary>
     public static readonly TimeSpan LastAttemptLease = TimeSpan.FromMinutes(1);
 
-    public static WebhookDelivery Start(string eventId, DateTimeOffset dueAt) => new(eventId, WebhookDeliveryState.Pending, 0, dueAt);
+    public static WebhookDelivery Start(string eventId, DateTimeOffset dueAt) =>
+        new(eventId, WebhookDeliveryState.Pending, 0, dueAt);
 
     public bool IsFinished => State != WebhookDeliveryState.Pending;
 
@@ -37,7 +38,10 @@ public sealed record WebhookDelivery(
     }
 
     public WebhookDelivery Succeed(int statusCode, DateTimeOffset now) =>
-        this with { State = WebhookDeliveryState.Delivered, LastStatusCode = statusCode, LastError = null, FinishedAt = now };
+        this with
+        {
+            State = WebhookDeliveryState.Delivered, LastStatusCode = statusCode, LastError = null, FinishedAt = now,
+        };
 
     /// <summary>The attempt failed: pending until its retry, abandoned when it was the last.</summary>
     public WebhookDelivery Fail(int? statusCode, string error, IReadOnlyList<TimeSpan> schedule, DateTimeOffset now)
@@ -50,7 +54,10 @@ public sealed record WebhookDelivery(
     public WebhookDelivery Abandon(string reason, DateTimeOffset now) =>
         this with { State = WebhookDeliveryState.Abandoned, LastError = reason, FinishedAt = now };
 
-    /// <summary>An operator's replay of an abandoned delivery: pending again, due at <paramref name="now"/>, with every attempt ahead of it.</summary>
+    /// <summary>
+    /// An operator's replay of an abandoned delivery: pending again, due at <paramref name="now"/>, with every attempt
+    /// ahead of it.
+    /// </summary>
     public WebhookDelivery Replay(DateTimeOffset now) =>
         this with { State = WebhookDeliveryState.Pending, Attempts = 0, NextAttemptAt = now, FinishedAt = null };
 }

@@ -7,7 +7,10 @@ public sealed class WebhookOptions
 {
     public const string Section = "Webhooks";
 
-    /// <summary>The merchant's endpoint (configuration only, never from a request). Unset: events are recorded on orders, not sent.</summary>
+    /// <summary>
+    /// The merchant's endpoint (configuration only, never from a request). Unset: events are recorded on orders, not
+    /// sent.
+    /// </summary>
     public Uri? Url { get; set; }
 
     /// <summary>The endpoint to send to: <see cref="Url"/> when it is set and not empty.</summary>
@@ -17,7 +20,9 @@ public sealed class WebhookOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Waits between attempts; empty means the default 1 min, 5 min, 30 min, 2 h, 6 h, 12 h, 24 h (8 attempts in all).</summary>
+    /// <summary>
+    /// Waits between attempts; empty means the default 1 min, 5 min, 30 min, 2 h, 6 h, 12 h, 24 h (8 attempts in all).
+    /// </summary>
     public IList<TimeSpan> RetrySchedule { get; init; } = [];
 
     /// <summary>Default 200 events per run.</summary>

@@ -11,7 +11,9 @@ public static class WebhookSignature
 {
     public const string SecretPrefix = "whsec_";
 
-    /// <summary>The key bytes of a <c>whsec_</c> secret, or null when it is not one (prefix, Base64, at least 24 bytes).</summary>
+    /// <summary>
+    /// The key bytes of a <c>whsec_</c> secret, or null when it is not one (prefix, Base64, at least 24 bytes).
+    /// </summary>
     public static byte[]? KeyOf(string secret)
     {
         ArgumentNullException.ThrowIfNull(secret);
@@ -29,7 +31,8 @@ public static class WebhookSignature
     public static string Sign(IEnumerable<byte[]> keys, string id, long timestamp, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var prefix = Encoding.UTF8.GetBytes($"{id}.{timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        var stamp = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var prefix = Encoding.UTF8.GetBytes($"{id}.{stamp}.");
         var content = new byte[prefix.Length + body.Length];
         prefix.CopyTo(content, 0);
         body.CopyTo(content.AsSpan(prefix.Length));

@@ -2,7 +2,9 @@ using Payments.Core.Secrets;
 
 namespace Payments.Core.Webhooks;
 
-/// <summary>The keys notifications are signed with: the current secret, and the previous one while it is still set (rotation).</summary>
+/// <summary>
+/// The keys notifications are signed with: the current secret, and the previous one while it is still set (rotation).
+/// </summary>
 public sealed class WebhookSigningKeys(ISecretStore secrets)
 {
     /// <exception cref="SecretNotFoundException">No current signing secret is configured.</exception>
@@ -24,5 +26,6 @@ public sealed class WebhookSigningKeys(ISecretStore secrets)
 
     private async Task<byte[]> KeyAsync(string name, CancellationToken cancellationToken) =>
         WebhookSignature.KeyOf(await secrets.GetAsync(name, cancellationToken))
-        ?? throw new InvalidOperationException($"Secret '{name}' is not a Standard Webhooks secret (whsec_ followed by at least 24 Base64 bytes).");
+        ?? throw new InvalidOperationException(
+            $"Secret '{name}' is not a Standard Webhooks secret (whsec_ followed by at least 24 Base64 bytes).");
 }

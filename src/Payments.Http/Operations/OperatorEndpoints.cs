@@ -21,6 +21,7 @@ namespace Payments.Http.Operations;
 public sealed class OperatorEndpoints(
     IAttentionList attention,
     IWebhookOutbox outbox,
+    AbandonedWebhooks abandonedWebhooks,
     IOptionsMonitor<WebhookOptions> webhookOptions,
     ResolveOrderHandler resolutions,
     ReplayWebhookHandler replays,
@@ -58,7 +59,7 @@ public sealed class OperatorEndpoints(
             return Results.ValidationProblem(errors.ToDictionary(), title: OperatorRequests.InvalidTitle);
         }
 
-        var page = await outbox.ListAbandonedAsync(query.Limit, query.After, cancellationToken);
+        var page = await abandonedWebhooks.ListAsync(query.Limit, query.After, cancellationToken);
         return Results.Ok(new WebhookPageView([.. page.Items.Select(AbandonedWebhookView.From)], page.Continuation));
     }
 

@@ -4,7 +4,10 @@ using Payments.Http.Endpoints;
 
 namespace Payments.Http.Webhooks;
 
-/// <summary>The JSON body of a notification: the event type, when it happened, and the order as <c>GET /api/orders/{id}</c> shows it.</summary>
+/// <summary>
+/// The JSON body of a notification: the event type, when it happened, and the order as <c>GET /api/orders/{id}</c>
+/// shows it.
+/// </summary>
 public sealed record WebhookMessage(string Type, DateTimeOffset Timestamp, OrderView Data)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -13,6 +16,7 @@ public sealed record WebhookMessage(string Type, DateTimeOffset Timestamp, Order
     {
         ArgumentNullException.ThrowIfNull(order);
         var raised = order.LastEvent ?? throw new ArgumentException("The order has raised no event.", nameof(order));
-        return JsonSerializer.SerializeToUtf8Bytes(new WebhookMessage(raised.Type, raised.OccurredAt, OrderView.From(order)), Json);
+        var message = new WebhookMessage(raised.Type, raised.OccurredAt, OrderView.From(order));
+        return JsonSerializer.SerializeToUtf8Bytes(message, Json);
     }
 }

@@ -12,7 +12,8 @@ namespace Payments.Http.Webhooks;
 /// </summary>
 public sealed class WebhookSender(HttpClient http, IOptionsMonitor<WebhookOptions> options, TimeProvider time)
 {
-    public async Task<SendResult> SendAsync(Uri endpoint, IReadOnlyList<byte[]> keys, PaymentOrder order, CancellationToken cancellationToken)
+    public async Task<SendResult> SendAsync(
+        Uri endpoint, IReadOnlyList<byte[]> keys, PaymentOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         var body = WebhookMessage.Serialize(order);
@@ -33,7 +34,8 @@ public sealed class WebhookSender(HttpClient http, IOptionsMonitor<WebhookOption
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new SendResult(null, $"no answer within {options.CurrentValue.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+            var seconds = options.CurrentValue.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+            return new SendResult(null, $"no answer within {seconds} s");
         }
         catch (HttpRequestException e)
         {

@@ -39,7 +39,7 @@ public sealed class WebhookOpsTests(SharedAzurite azurite) : IClassFixture<Share
         Assert.Equal((WebhookDeliveryState.Pending, 0, ops.Clock.GetUtcNow()), (delivery!.State, delivery.Attempts, delivery.NextAttemptAt));
         Assert.Empty((await ops.GetJsonAsync("/api/ops/webhooks")).GetProperty("items").EnumerateArray());
         var due = await ops.Services.GetRequiredService<IWebhookOutbox>().FindDueAsync(ops.Clock.GetUtcNow(), 10, default).ToListAsync();
-        Assert.Equal(eventId, Assert.Single(due).Event.Id);
+        Assert.Equal(eventId, Assert.Single(due).EventId);
         var record = (await ops.Services.GetRequiredService<IAuditLog>().ListAsync("wh-gone", default, default).ToListAsync()).Single(r => r.Kind == AuditKinds.OperatorWebhookReplay);
         Assert.Contains("carol@shop.example", record.Payload, StringComparison.Ordinal);
     }

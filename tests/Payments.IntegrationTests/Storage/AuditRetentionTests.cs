@@ -7,7 +7,7 @@ using Payments.IntegrationTests.Fixtures;
 namespace Payments.IntegrationTests.Storage;
 
 /// <summary>
-/// Audit retention (issue #16, 5d): audit rows live in one table per month, and the purge job deletes whole month tables
+/// Audit retention: audit rows live in one table per month, and the purge job deletes whole month tables
 /// once every row in them is older than <c>Audit:Retention</c> (default 400 days), without reading a row.
 /// </summary>
 public sealed class AuditRetentionTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
@@ -75,8 +75,8 @@ public sealed class AuditRetentionTests(SharedAzurite azurite) : IClassFixture<S
     }
 
     /// <summary>
-    /// The attention rows of unmatched messages (listed while their audit records are kept) go with the records: one key-range
-    /// query per message partition finds those older than the retention, each is deleted, younger ones stay.
+    /// The attention rows of unmatched messages (listed while their audit records are kept) go with the records: one
+    /// key-range query per message partition finds those older than the retention, each is deleted, younger ones stay.
     /// </summary>
     [Fact]
     public async Task PurgeAudit_MessageAttentionRowsBothSidesOfTheRetention_OnlyOlderDeleted()

@@ -12,8 +12,9 @@ using Payments.IntegrationTests.HuaweiPin;
 namespace Payments.IntegrationTests.Storage;
 
 /// <summary>
-/// Storage that accepts connections and never answers (issue #16 scenario 10): every storage call is bounded by
-/// <c>PaymentsStorage:Timeout</c>, a stall is a 503 with Retry-After, and a run over due orders goes on with the others.
+/// Storage that accepts connections and never answers: every storage call is bounded by
+/// <c>PaymentsStorage:Timeout</c>, a stall is a 503 with Retry-After, and a run over due orders goes on with the
+/// others.
 /// </summary>
 public sealed class StorageStallTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
@@ -46,7 +47,8 @@ public sealed class StorageStallTests(SharedAzurite azurite) : IClassFixture<Sha
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var line = StorageCutProxy.Start(azurite.Port);
-        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock, Settings(line, azurite)), s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite, HandDrivenJobs.Settings(clock, Settings(line, azurite)), s => s.AddSingleton<TimeProvider>(clock));
         await system.SetHaiPayFaultsAsync(new { notifications = false });
         string[] ids = ["stall-poll-a", "stall-poll-b", "stall-poll-c"];
         foreach (var id in ids)
@@ -69,7 +71,8 @@ public sealed class StorageStallTests(SharedAzurite azurite) : IClassFixture<Sha
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var line = StorageCutProxy.Start(azurite.Port);
-        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock, Settings(line, azurite)), s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite, HandDrivenJobs.Settings(clock, Settings(line, azurite)), s => s.AddSingleton<TimeProvider>(clock));
         foreach (var id in new[] { "stall-exp-a", "stall-exp-b", "stall-exp-c" })
         {
             await FrameFlow.CreatedIframeUrlAsync(system, id);
@@ -102,13 +105,20 @@ public sealed class StorageStallTests(SharedAzurite azurite) : IClassFixture<Sha
             await system.WaitForStatusAsync(id, "Succeeded");
         }
 
-        line.Stall(WriteInto("stall-hook-b"));
+        line.Stall(DeliveryWriteOf("stall-hook-b"));
         await system.Server.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default);
         line.Unstall();
 
         Assert.Equal(["stall-hook-a", "stall-hook-c"], receiver.Accepted.Select(d => d.OrderId).Order());
     }
 
-    /// <summary>What a write into the order's partition carries in its JSON body (reads name the key in the URL instead).</summary>
+    /// <summary>
+    /// What a write into the order's partition carries in its JSON body (reads name the key in the URL instead).
+    /// </summary>
     private static string WriteInto(string orderId) => $"\"PartitionKey\":\"{orderId}\"";
+
+    /// <summary>
+    /// What a write of one of the order's webhook delivery records carries (the outbox's partition of it).
+    /// </summary>
+    private static string DeliveryWriteOf(string orderId) => $"\"PartitionKey\":\"o-{orderId}\"";
 }

@@ -1,41 +1,20 @@
+using Azure.Core;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
+using Payments.Azure;
 using Payments.Azure.Orders;
 using Payments.Azure.Tables;
 using Payments.Core.Orders;
 using Payments.IntegrationTests.Fixtures;
-using Payments.Core.Text;
 
 namespace Payments.IntegrationTests.Storage;
 
+/// <summary>
+/// The Table order store's own rows (what every order store answers is in <c>Contract/OrderStoreContract</c>): rows of
+/// earlier versions read as they were, the index rows a write sends, and nothing written outside the store's tables.
+/// </summary>
 public sealed class TableOrderRepositoryTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
-    private async Task<TableOrderRepository> NewRepositoryAsync()
-    {
-        var tables = azurite.CreateTables();
-        await tables.CreateIfNotExistsAsync(default);
-        return new TableOrderRepository(tables, NullLogger<TableOrderRepository>.Instance);
-    }
-
-    [Fact]
-    public async Task AddFind_RoundTrip_KeepsEveryField()
-    {
-        var repository = await NewRepositoryAsync();
-        var order = TestOrders.New("A-1", nextCheckAt: TestOrders.Now.AddMinutes(1)) with
-        {
-            Amount = 999.90m,
-            ProviderStatus = ProviderText.Of("1"),
-            CardLast4 = "5556",
-            ReviewReason = ReviewReasons.PartialCollection,
-        };
-
-        var added = await repository.AddAsync(order, default);
-        var found = await repository.FindAsync("A-1", default);
-
-        Assert.True(added.Added);
-        Assert.Equal(order, found!.Value);
-        Assert.Equal("999.90", found.Value.Amount!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
     [Fact]
     public async Task Find_RowWrittenBeforeEventsWereNumbered_NumberZeroStoredEventIdKeptNextEventNumberOne()
     {
@@ -63,133 +42,65 @@ public sealed class TableOrderRepositoryTests(SharedAzurite azurite) : IClassFix
     }
 
     [Fact]
-    public async Task Add_ExistingId_ReturnsTheStoredOrder()
+    public async Task TryReplace_IndexRowsTheOrderAlreadyHas_NotWrittenAgain()
     {
-        var repository = await NewRepositoryAsync();
-        await repository.AddAsync(TestOrders.New("dup") with { Amount = 1m }, default);
+        var (repository, log, prefix) = await LoggedRepositoryAsync();
+        var added = (await repository.AddAsync(TestOrders.New("same-due", nextCheckAt: TestOrders.Now), default)).Order;
+        log.Clear();
 
-        var second = await repository.AddAsync(TestOrders.New("dup") with { Amount = 2m }, default);
+        Assert.NotNull(await repository.TryReplaceAsync(added, added.Value with { Checks = 1 }, default));
 
-        Assert.False(second.Added);
-        Assert.Equal(1m, second.Order.Value.Amount);
+        Assert.Equal([$"PUT /{prefix}orders(PartitionKey='same-due',RowKey='order')"], Requests(log));
     }
 
     [Fact]
-    public async Task TryReplace_TwoConcurrentUpdates_ExactlyOneWins()
+    public async Task TryReplace_OrderAccepted_StaleRowDeletedAtOnceDueRowKept()
     {
-        var repository = await NewRepositoryAsync();
-        var stored = (await repository.AddAsync(TestOrders.New("race"), default)).Order;
-        var succeeded = TestOrders.New("race") with { Status = OrderStatus.Succeeded };
-        var failed = TestOrders.New("race") with { Status = OrderStatus.Failed };
+        var (repository, log, prefix) = await LoggedRepositoryAsync();
+        var added = (await repository.AddAsync(TestOrders.New("accepted", nextCheckAt: TestOrders.Now), default)).Order;
+        log.Clear();
+        var link = TestLinks.Of("https://pay.example/accepted");
+        var accepted = added.Value.Accept("ref", link, added.Value.NextCheckAt, TestOrders.Now.AddSeconds(1)).Order;
 
-        var results = await Task.WhenAll(
-            repository.TryReplaceAsync(stored, succeeded, default),
-            repository.TryReplaceAsync(stored, failed, default));
+        Assert.NotNull(await repository.TryReplaceAsync(added, accepted, default));
 
-        Assert.Single(results, r => r is not null);
-        Assert.Single(results, r => r is null);
-        var status = (await repository.FindAsync("race", default))!.Value.Status;
-        Assert.Equal(results[0] is not null ? OrderStatus.Succeeded : OrderStatus.Failed, status);
-    }
-
-    [Theory]
-    [InlineData("quote'in'id")]
-    [InlineData("double\"quote")]
-    [InlineData("with space")]
-    [InlineData("100%25")]
-    [InlineData("ünïcødé-订单-🙂")]
-    [InlineData("slash/back\\slash")]
-    [InlineData("hash#question?")]
-    [InlineData("control\u0001\u001f\u007f\u0085")]
-    [InlineData("x') or (PartitionKey ne '")]
-    public async Task AddFind_HostileOrderId_StoredEncodedAndReadBackExactly(string id)
-    {
-        var repository = await NewRepositoryAsync();
-        await repository.AddAsync(TestOrders.New("neighbour"), default);
-
-        await repository.AddAsync(TestOrders.New(id), default);
-
-        Assert.Equal(id, (await repository.FindAsync(id, default))!.Value.Id);
-        Assert.Equal("neighbour", (await repository.FindAsync("neighbour", default))!.Value.Id);
-        Assert.Null(await repository.FindAsync(id + "x", default));
+        var requests = Requests(log);
+        Assert.Equal(2, requests.Count);
+        Assert.Equal($"PUT /{prefix}orders(PartitionKey='accepted',RowKey='order')", requests[0]);
+        Assert.StartsWith($"DELETE /{prefix}attention(PartitionKey='stale',", requests[1], StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task FindDue_ManyOrders_ReturnsExactlyTheDueOnes()
+    public async Task Writes_OrderRaisingAnEvent_NothingWrittenOutsideTheOrderStoresTables()
     {
-        var repository = await NewRepositoryAsync();
-        var now = TestOrders.Now;
-        var due = Enumerable.Range(0, 40).Select(i => $"due-{i}").ToHashSet();
-        var orders = due.Select(id => TestOrders.New(id, nextCheckAt: now.AddSeconds(-Random.Shared.Next(0, 3600))))
-            .Concat(Enumerable.Range(0, 200).Select(i => TestOrders.New($"later-{i}", nextCheckAt: now.AddTicks(1 + Random.Shared.Next(1, 1_000_000)))))
-            .Concat(Enumerable.Range(0, 50).Select(i => TestOrders.New($"none-{i}")))
-            .Concat(Enumerable.Range(0, 50).Select(i => TestOrders.New($"other-provider-{i}", PaymentProvider.HuaweiPin, now.AddHours(-1))));
-        using var gate = new SemaphoreSlim(16);
-        await Task.WhenAll(orders.Select(async order =>
-        {
-            await gate.WaitAsync();
-            try
-            {
-                await repository.AddAsync(order, default);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        var exactlyNow = TestOrders.New("due-exactly-now", nextCheckAt: now);
-        await repository.AddAsync(exactlyNow, default);
-        due.Add(exactlyNow.Id);
+        var (repository, log, prefix) = await LoggedRepositoryAsync();
+        var added = (await repository.AddAsync(TestOrders.New("raises"), default)).Order;
+        var link = TestLinks.Of("https://pay.example/raises");
+        var pending = added.Value.Accept("ref", link, null, TestOrders.Now.AddSeconds(1)).Order;
+        var version = await repository.TryReplaceAsync(added, pending, default);
 
-        var found = await repository.FindDueAsync(PaymentProvider.HaiPay, now, 1000, default).Select(o => o.Value.Id).ToListAsync();
+        var flagged = pending.GiveUpChecking(ReviewReasons.ChecksExhausted, TestOrders.Now.AddSeconds(2)).Order;
+        Assert.True(flagged.HasNewEvent);
+        var read = new Versioned<PaymentOrder>(pending, version!);
+        Assert.NotNull(await repository.TryReplaceAsync(read, flagged, default));
 
-        Assert.Equal(due.Order(), found.Order());
+        var tables = Requests(log).Select(r => r.Split(' ')[1].TrimStart('/').Split('(')[0][prefix.Length..]);
+        Assert.Subset(new HashSet<string> { "orders", "orderdue", "attention", "references" }, tables.ToHashSet());
+        Assert.Contains("orders", tables);
     }
 
-    [Fact]
-    public async Task FindDue_AfterRescheduleOrCompletion_SkipsAndCleansStaleIndexRows()
+    private async Task<(TableOrderRepository Repository, StorageRequestLog Log, string Prefix)> LoggedRepositoryAsync()
     {
-        var repository = await NewRepositoryAsync();
-        var now = TestOrders.Now;
-        var moved = (await repository.AddAsync(TestOrders.New("moved", nextCheckAt: now.AddMinutes(-5)), default)).Order;
-        var done = (await repository.AddAsync(TestOrders.New("done", nextCheckAt: now.AddMinutes(-5)), default)).Order;
-        var stillDue = (await repository.AddAsync(TestOrders.New("still", nextCheckAt: now.AddMinutes(-10)), default)).Order;
-        await repository.TryReplaceAsync(moved, moved.Value with { NextCheckAt = now.AddMinutes(5) }, default);
-        await repository.TryReplaceAsync(done, done.Value with { Status = OrderStatus.Succeeded, NextCheckAt = null }, default);
-        await repository.TryReplaceAsync(stillDue, stillDue.Value with { NextCheckAt = now.AddMinutes(-1) }, default);
-
-        Assert.Equal(["still"], await repository.FindDueAsync(PaymentProvider.HaiPay, now, 100, default).Select(o => o.Value.Id).ToListAsync());
-        Assert.Equal(["moved", "still"], (await repository.FindDueAsync(PaymentProvider.HaiPay, now.AddMinutes(10), 100, default).Select(o => o.Value.Id).ToListAsync()).Order());
+        var log = new StorageRequestLog();
+        var options = StorageClient.Options(new StorageOptions().Timeout);
+        options.AddPolicy(log, HttpPipelinePosition.PerRetry);
+        var tables = azurite.CreateTables(options);
+        await tables.CreateIfNotExistsAsync(default);
+        log.Clear();
+        var prefix = tables.Orders.Name[..^"orders".Length];
+        return (new TableOrderRepository(tables, NullLogger<TableOrderRepository>.Instance), log, prefix);
     }
 
-    [Fact]
-    public async Task FindHaiPaySubscription_NumberSavedWithTheSubscription_FoundByPointReadsAndOthersIgnored()
-    {
-        var repository = await NewRepositoryAsync();
-        var created = (await repository.AddAsync(TestOrders.New("sub-n") with { Kind = OrderKind.Subscription }, default)).Order;
-        Assert.Null(await repository.FindHaiPaySubscriptionAsync("USD", "4025001", default));
-        var numbered = created.Value with { Status = OrderStatus.Pending, ProviderReference = "4025001" };
-        Assert.NotNull(await repository.TryReplaceAsync(created, numbered, default));
-        await repository.AddAsync(TestOrders.New("pay-n") with { ProviderReference = "4025002" }, default);
-
-        // A compare-and-swap that loses: its reference row is written first and stays, but the order row, the truth, never held that number.
-        var lost = await repository.TryReplaceAsync(created, numbered with { ProviderReference = "4025003" }, default);
-
-        Assert.Null(lost);
-        Assert.Equal("sub-n", (await repository.FindHaiPaySubscriptionAsync("USD", "4025001", default))!.Value.Id);
-        Assert.Null(await repository.FindHaiPaySubscriptionAsync("USD", "4025002", default));
-        Assert.Null(await repository.FindHaiPaySubscriptionAsync("USD", "4025003", default));
-    }
-
-    [Fact]
-    public async Task FindDue_Max_LimitsTheBatch()
-    {
-        var repository = await NewRepositoryAsync();
-        foreach (var i in Enumerable.Range(0, 30))
-        {
-            await repository.AddAsync(TestOrders.New($"o{i}", nextCheckAt: TestOrders.Now.AddMinutes(-1)), default);
-        }
-
-        Assert.Equal(10, (await repository.FindDueAsync(PaymentProvider.HaiPay, TestOrders.Now, 10, default).ToListAsync()).Count);
-    }
+    private static List<string> Requests(StorageRequestLog log) =>
+        [.. log.Requests.Select(r => r.Replace("/devstoreaccount1", string.Empty, StringComparison.Ordinal))];
 }

@@ -1,0 +1,23 @@
+namespace Payments.Core.Telemetry;
+
+/// <summary>
+/// The log event id ranges: each class that logs has a range of its own, so an id names one class and one message.
+/// <code>
+/// 1000-1099  OrderUpdater                       5400-5449  IdempotentRequests
+/// 2000-2099  ServiceProblemHandler              6000-6099  HaiPayClient
+/// 3000-3009  StorageInitializer                 6100-6199  HaiPayPoller
+/// 3010-3019  TableOrderRepository               6200-6299  NotificationProcessor
+/// 3020-3029  TableAuditLog                      6300-6399  HaiPayOrderCreator
+/// 3030-3039  TableAttentionList                 6400-6499  WebhookDispatcher
+/// 3040-3049  TableWebhookOutbox                 7000-7049  OperatorEndpoints
+/// 3050-3059  StorageHealth                      7050-7099  AcknowledgementEndpoint
+/// 3100-3149  KeyVaultSecretStore                9000-9049  HuaweiPinCallbackDispatcher (sandbox)
+/// 4000-4099  CronJobRunner                      9050-9099  MerchantWebhooks (sandbox)
+/// 5000-5099  HuaweiPinClient                    9100-9149  HaiPayNotifier (sandbox)
+/// 5100-5199  CallbackProcessor
+/// 5200-5299  ExpireFramesJob
+/// 5300-5399  FingerprintKeyCheck
+/// </code>
+/// A new class that logs takes the next free range in its layer's thousand and is added here.
+/// </summary>
+public static class LogEventIds;

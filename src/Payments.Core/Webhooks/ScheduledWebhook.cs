@@ -1,0 +1,10 @@
+using Payments.Core.Orders;
+
+namespace Payments.Core.Webhooks;
+
+/// <summary>
+/// A due entry of the outbox: event <paramref name="EventId"/> of order <paramref name="OrderId"/>, due at
+/// <paramref name="DueAt"/>, with its delivery so far (null before the first attempt).
+/// </summary>
+public sealed record ScheduledWebhook(
+    string OrderId, string EventId, DateTimeOffset DueAt, Versioned<WebhookDelivery>? Delivery);
