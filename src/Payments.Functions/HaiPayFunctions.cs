@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Payments.Core.HaiPay;
+using Payments.Http.Callbacks;
 using Payments.Http.HaiPay;
 using static Payments.Http.Endpoints.ApiRoutes;
 
 namespace Payments.Functions;
 
-public sealed class HaiPayFunctions(HaiPayEndpoints haiPay)
+public sealed class HaiPayFunctions(
+    HaiPayEndpoints haiPay, InboundMessageEndpoint inbound, HaiPayNotificationHandler notifications)
 {
     [Function(Names.CreateCollection)]
     public Task<IResult> CreateCollection(
@@ -27,5 +30,5 @@ public sealed class HaiPayFunctions(HaiPayEndpoints haiPay)
     [Function(Names.HaiPayNotify)]
     public Task<IResult> Notify(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Templates.HaiPayNotify)] HttpRequest request) =>
-        haiPay.NotifyAsync(request, request.HttpContext.RequestAborted);
+        inbound.HandleAsync(request, notifications, request.HttpContext.RequestAborted);
 }

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Payments.Core.HuaweiPin;
+using Payments.Http.Callbacks;
 using Payments.Http.HuaweiPin;
 using static Payments.Http.Endpoints.ApiRoutes;
 
 namespace Payments.Functions;
 
-public sealed class HuaweiPinFunctions(HuaweiPinEndpoints huaweiPin)
+public sealed class HuaweiPinFunctions(
+    HuaweiPinEndpoints huaweiPin, InboundMessageEndpoint inbound, HuaweiPinCallbackHandler callbacks)
 {
     [Function(Names.CreateFrame)]
     public Task<IResult> CreateFrame(
@@ -15,5 +18,5 @@ public sealed class HuaweiPinFunctions(HuaweiPinEndpoints huaweiPin)
     [Function(Names.HuaweiPinCallback)]
     public Task<IResult> Callback(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Templates.HuaweiPinCallback)] HttpRequest request) =>
-        huaweiPin.CallbackAsync(request, request.HttpContext.RequestAborted);
+        inbound.HandleAsync(request, callbacks, request.HttpContext.RequestAborted);
 }

@@ -88,6 +88,8 @@ public sealed class BenchSystem : IAsyncDisposable
         ["DeliverWebhooksSchedule"] = Never,
         ["AuditPurgeSchedule"] = Never,
         ["RateLimiting:PermitLimit"] = "1000000000",
+        // The sandbox's pay pages are on http://127.0.0.1; without this every collection would wait for a person.
+        ["Links:AllowHttp"] = "true",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

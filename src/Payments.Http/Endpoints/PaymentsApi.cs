@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Payments.Core.HaiPay;
+using Payments.Core.HuaweiPin;
+using Payments.Http.Callbacks;
 using Payments.Http.HaiPay;
 using Payments.Http.HuaweiPin;
 using Payments.Http.Operations;
@@ -22,8 +25,9 @@ public static class PaymentsApi
             orders.SyncAsync(id, request, ct));
         Map(api, ApiRoutes.CreateFrame, (HttpRequest request, HuaweiPinEndpoints frames, CancellationToken ct) =>
             frames.CreateFrameAsync(request, ct));
-        Map(api, ApiRoutes.HuaweiPinCallback, (HttpRequest request, HuaweiPinEndpoints frames, CancellationToken ct) =>
-            frames.CallbackAsync(request, ct));
+        Map(api, ApiRoutes.HuaweiPinCallback,
+            (HttpRequest request, InboundMessageEndpoint inbound, HuaweiPinCallbackHandler callbacks, CancellationToken ct) =>
+                inbound.HandleAsync(request, callbacks, ct));
         Map(api, ApiRoutes.CreateCollection, (HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) =>
             haiPay.CreateCollectionAsync(request, ct));
         Map(api, ApiRoutes.GetCollection, (string orderId, HaiPayEndpoints haiPay, CancellationToken ct) =>
@@ -40,8 +44,9 @@ public static class PaymentsApi
         Map(api, ApiRoutes.CancelSubscription,
             (string subscriptionId, HttpRequest request, SubscriptionEndpoints haiPay, CancellationToken ct) =>
                 haiPay.CancelAsync(subscriptionId, request, ct));
-        Map(api, ApiRoutes.HaiPayNotify, (HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) =>
-            haiPay.NotifyAsync(request, ct));
+        Map(api, ApiRoutes.HaiPayNotify,
+            (HttpRequest request, InboundMessageEndpoint inbound, HaiPayNotificationHandler notifications,
+                CancellationToken ct) => inbound.HandleAsync(request, notifications, ct));
         Map(api, ApiRoutes.ListAttention, (HttpRequest request, OperatorEndpoints ops, CancellationToken ct) =>
             ops.ListAttentionAsync(request, ct));
         Map(api, ApiRoutes.ResolveOrder,

@@ -5,12 +5,11 @@ using Payments.Core.Orders;
 using Payments.Core.Validation;
 using Payments.Http.Endpoints;
 using Payments.Http.Idempotency;
-using Payments.Http.Callbacks;
 
 namespace Payments.Http.HaiPay;
 
 /// <summary>
-/// HaiPay collections and refunds (merchant, key required) and notifications (HaiPay, signed). A merchant request, in
+/// HaiPay collections and refunds (merchant, key required; notifications go to InboundMessageEndpoint). A request, in
 /// order: read once (<see cref="MerchantRequest"/>), entered under its <c>Idempotency-Key</c>
 /// (<see cref="IdempotentRequests"/>), validated into one command, handled by that command's handler, its outcome
 /// answered (<see cref="CreateResults"/>) and stored under the key.
@@ -18,8 +17,6 @@ namespace Payments.Http.HaiPay;
 public sealed class HaiPayEndpoints(
     CreateCollectionHandler collections,
     RefundCollectionHandler refunds,
-    HaiPayNotificationHandler notifications,
-    InboundMessageEndpoint inbound,
     IOrderRepository orders,
     IOptionsMonitor<HaiPayOptions> options,
     IdempotentRequests idempotency,
@@ -53,9 +50,6 @@ public sealed class HaiPayEndpoints(
         await using var entry = await idempotency.EnterAsync(request, cancellationToken);
         return entry.Answer ?? await entry.CompleteAsync(await RefundAsync(orderId, request, cancellationToken));
     }
-
-    public Task<IResult> NotifyAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        inbound.HandleAsync(request, notifications, cancellationToken);
 
     private async Task<IResult> CreateCollectionAsync(MerchantRequest request, CancellationToken cancellationToken)
     {

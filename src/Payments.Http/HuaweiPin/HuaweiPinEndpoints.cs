@@ -4,15 +4,12 @@ using Payments.Core.Orders;
 using Payments.Core.Validation;
 using Payments.Http.Endpoints;
 using Payments.Http.Idempotency;
-using Payments.Http.Callbacks;
 
 namespace Payments.Http.HuaweiPin;
 
-/// <summary><c>POST /api/huaweipin/frames</c> (merchant) and <c>POST /api/huaweipin/callback</c> (provider).</summary>
+/// <summary><c>POST /api/huaweipin/frames</c> (merchant; callbacks go to InboundMessageEndpoint).</summary>
 public sealed class HuaweiPinEndpoints(
     CreateFrameHandler frames,
-    HuaweiPinCallbackHandler callbacks,
-    InboundMessageEndpoint inbound,
     IdempotentRequests idempotency)
 {
     public async Task<IResult> CreateFrameAsync(HttpRequest http, CancellationToken cancellationToken)
@@ -21,9 +18,6 @@ public sealed class HuaweiPinEndpoints(
         await using var entry = await idempotency.EnterAsync(request, cancellationToken);
         return entry.Answer ?? await entry.CompleteAsync(await CreateFrameAsync(request, cancellationToken));
     }
-
-    public Task<IResult> CallbackAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        inbound.HandleAsync(request, callbacks, cancellationToken);
 
     private static IResult ToResult(CreateOutcome outcome)
     {
