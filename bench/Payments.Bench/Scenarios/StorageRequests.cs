@@ -35,8 +35,11 @@ public sealed class StorageRequests(BenchSystem stack, BenchOptions options)
                     + $"issues requests). Per endpoint: {PerEndpoint} requests of each kind one after another, each for a different order (callbacks and notifications "
                     + $"for seeded open orders, frames with fresh ids). Per due order: {Due} HaiPay collections created through the API and due, the rest of the table "
                     + "HaiPay collections due an hour later; one cycle = `HaiPayPoller.RunOnceAsync` until each due order was checked once.")
-                .Note("Expected from the code: a callback or notification reads the order, upserts the webhook due-index row its final state raises, replaces "
-                    + "the order on its ETag and inserts one audit row. A due order costs its read from the due scan, the claim and the result (each a due-index "
+                .Note("Expected from the code: a callback or notification reads the order, upserts the outbox's due row for the event its final "
+                    + "state raises (the outbox's own table, written before the order), replaces the order on its ETag and inserts one audit row. A frame "
+                    + "creation writes the order's `stale` attention row and its due row before the order, inserts the order, replaces it with the "
+                    + "provider's answer (starting from the inserted version, no re-read; the unchanged due row is not written again) and deletes the "
+                    + "`stale` row: 5. A due order costs its read from the due scan, the claim and the result (each a due-index "
                     + "upsert and an order replace on the ETag) and one audit row; the fraction is the due index's query pages (16 shards), shared by the batch. "
                     + "Every count is per unit of work and must be the same whatever the table size: reads are by key or a bounded range of the due index. "
                     + "Each size runs on tables of its own, so the first callback of a run also finds no audit table for the month and creates it "
