@@ -34,7 +34,7 @@ internal static class AttentionIndex
         {
             var key = TimeIndex.RowKey(OrderAttention.ReviewSince(order).UtcTicks, order.Id);
             return order.ReviewReason is { } reason
-                ? [new TableEntity(NeedsReviewPartition, key), new TableEntity(ReviewPartition(reason), key)]
+                ? [new TableEntity(NeedsReviewPartition, key), new TableEntity(ReviewPartition(reason.Name()), key)]
                 : [new TableEntity(NeedsReviewPartition, key)];
         }
 

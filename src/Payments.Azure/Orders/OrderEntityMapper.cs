@@ -50,7 +50,7 @@ internal static class OrderEntityMapper
         ["Checks"] = order.Checks,
         ["NextCheckAt"] = order.NextCheckAt,
         ["LastError"] = order.LastError?.Value,
-        ["ReviewReason"] = order.ReviewReason,
+        ["ReviewReason"] = order.ReviewReason?.Name(),
         ["CompletedAt"] = order.CompletedAt,
         ["ReviewAcknowledgedAt"] = order.ReviewAcknowledgedAt,
         ["ReviewAcknowledgedBy"] = order.ReviewAcknowledgedBy,
@@ -96,7 +96,7 @@ internal static class OrderEntityMapper
         Checks = (int)(entity.GetNumber("Checks") ?? 0),
         NextCheckAt = entity.GetDateTimeOffset("NextCheckAt"),
         LastError = ProviderText.From(entity.GetString("LastError")),
-        ReviewReason = entity.GetString("ReviewReason"),
+        ReviewReason = ReviewReasonOf(entity.GetString("ReviewReason")),
         CompletedAt = entity.GetDateTimeOffset("CompletedAt"),
         ReviewAcknowledgedAt = entity.GetDateTimeOffset("ReviewAcknowledgedAt"),
         ReviewAcknowledgedBy = entity.GetString("ReviewAcknowledgedBy"),
@@ -117,4 +117,9 @@ internal static class OrderEntityMapper
 
     private static decimal? Money(string? text) =>
         text is null ? null : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    /// <summary>A stored reason is one of the documented names; any other text is a row this code did not write.</summary>
+    private static ReviewReason? ReviewReasonOf(string? name) => name is null
+        ? null
+        : ReviewReasons.Parse(name) ?? throw new InvalidDataException($"Unknown review reason '{name}' in an order row.");
 }

@@ -32,7 +32,7 @@ public sealed class HaiPayChecker(
             HaiPayReply.Ok ok => HaiPayVerdicts.ApplyQueried(o, ok.Data, rules, now)
                 .Then(x => scheduled ? Reschedule(x, null, now) : Same(x)),
             _ when absent && scheduled && now - o.CreatedAt >= settings.AbsentGrace =>
-                o.GiveUpChecking(ReviewReasons.ProviderHasNoRecord, now),
+                o.GiveUpChecking(ReviewReason.ProviderHasNoRecord, now),
             _ => scheduled ? Reschedule(o, Describe(reply), now) : Same(o),
         };
 
@@ -62,7 +62,7 @@ public sealed class HaiPayChecker(
         }
 
         var next = options.CurrentValue.Checks.Next(order.Checks + 1, order.CreatedAt, now);
-        return next is null ? order.GiveUpChecking(ReviewReasons.ChecksExhausted, now) : order.ScheduleNextCheck(next, ProviderText.From(error), now);
+        return next is null ? order.GiveUpChecking(ReviewReason.ChecksExhausted, now) : order.ScheduleNextCheck(next, ProviderText.From(error), now);
     }
 
     private static Transition Same(PaymentOrder order) => new(TransitionKind.Unchanged, order);

@@ -64,8 +64,8 @@ public sealed class HaiPayNotificationHandler(
         }
 
         // A status HaiPay never published may mean paid: the order waits for a person, and HaiPay is told to send it again.
-        return result.Order is { Status: OrderStatus.NeedsReview, ReviewReason: ReviewReasons.UnknownProviderStatus } waiting
-            && HaiPayVerdicts.Read(body, waiting).ReviewReason == ReviewReasons.UnknownProviderStatus
+        return result.Order is { Status: OrderStatus.NeedsReview, ReviewReason: ReviewReason.UnknownProviderStatus } waiting
+            && HaiPayVerdicts.Read(body, waiting).ReviewReason == ReviewReason.UnknownProviderStatus
             ? CallbackOutcome.RetryLater with { OrderId = waiting.Id, Update = result }
             : CallbackOutcome.Acknowledged with
             {

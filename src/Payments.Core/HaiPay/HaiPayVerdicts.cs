@@ -31,19 +31,19 @@ public static class HaiPayVerdicts
 
         if (raw == "2" && UnreadableAmount(fields, amount, received) is { } unreadable)
         {
-            return new ProviderVerdict(OrderStatus.Succeeded, status, null, ReviewReasons.AmountMismatch, received ?? amount, ProviderText.Of(unreadable));
+            return new ProviderVerdict(OrderStatus.Succeeded, status, null, ReviewReason.AmountMismatch, received ?? amount, ProviderText.Of(unreadable));
         }
 
         return raw switch
         {
             "2" when (amount ?? order.Amount) != order.Amount || (received is { } r && r != order.Amount) =>
-                new ProviderVerdict(OrderStatus.Succeeded, status, null, ReviewReasons.AmountMismatch, received ?? amount),
+                new ProviderVerdict(OrderStatus.Succeeded, status, null, ReviewReason.AmountMismatch, received ?? amount),
             "2" => new ProviderVerdict(OrderStatus.Succeeded, status, null, ReceivedAmount: received ?? amount),
             "3" => new ProviderVerdict(OrderStatus.Failed, status, null, ReceivedAmount: received),
-            "4" => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReasons.PartialCollection, received ?? amount),
-            "5" => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReasons.OverCollection, received ?? amount),
+            "4" => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReason.PartialCollection, received ?? amount),
+            "5" => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReason.OverCollection, received ?? amount),
             "-1" or "0" or "1" or "" => new ProviderVerdict(OrderStatus.Pending, status, null),
-            _ => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReasons.UnknownProviderStatus),
+            _ => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReason.UnknownProviderStatus),
         };
     }
 

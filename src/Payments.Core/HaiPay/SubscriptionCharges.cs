@@ -32,7 +32,7 @@ public sealed class SubscriptionCharges(IOrderRepository orders, OrderUpdater up
         {
             ProviderReference = orderNo,
             ProviderOrderId = HaiPayEnvelope.Scalar(fields, "orderId"),
-            ReviewReason = subscription.Status.IsFinal() ? ReviewReasons.ChargeAfterEnd : null,
+            ReviewReason = subscription.Status.IsFinal() ? ReviewReason.ChargeAfterEnd : null,
         };
         var added = await orders.AddAsync(HaiPayVerdicts.Apply(candidate, fields, now).Order, cancellationToken);
         if (added.Added)

@@ -74,10 +74,10 @@ public sealed partial class HuaweiPinCallbackHandler(
             await audit.RecordAsync(record, cancellationToken);
         }
 
-        if (verdict.ReviewReason is ReviewReasons.UnknownCallbackStatus or ReviewReasons.UnreadableCallback
+        if (verdict.ReviewReason is ReviewReason.UnknownCallbackStatus or ReviewReason.UnreadableCallback
             && result.Order is { Status: OrderStatus.NeedsReview } waiting && waiting.ReviewReason == verdict.ReviewReason)
         {
-            LogNeedsPerson(logger, ProviderText.Of(callback.MerchantOid), verdict.ReviewReason, verdict.Note ?? verdict.RawStatus);
+            LogNeedsPerson(logger, ProviderText.Of(callback.MerchantOid), verdict.ReviewReason!.Value.Name(), verdict.Note ?? verdict.RawStatus);
             return CallbackOutcome.RetryLater with { OrderId = callback.MerchantOid, Update = result };
         }
 
@@ -101,12 +101,12 @@ public sealed partial class HuaweiPinCallbackHandler(
         if (amount is null)
         {
             var note = ProviderText.Of($"amount '{Shown(callback.Amount)}' cannot be read in {unit} units (HuaweiPin:AmountUnit)");
-            return new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReasons.UnreadableCallback, Note: note);
+            return new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReason.UnreadableCallback, Note: note);
         }
 
         return outcome is { } known
             ? new ProviderVerdict(known, status, amount)
-            : new ProviderVerdict(OrderStatus.Pending, status, amount, ReviewReasons.UnknownCallbackStatus);
+            : new ProviderVerdict(OrderStatus.Pending, status, amount, ReviewReason.UnknownCallbackStatus);
     }
 
     private static string Shown(string text) => text.Length > 40 ? text[..40] : text;

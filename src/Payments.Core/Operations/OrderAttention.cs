@@ -49,7 +49,7 @@ public static class OrderAttention
             order.Id,
             order.Provider,
             order.Status.ToString(),
-            order.ReviewReason,
+            order.ReviewReason?.Name(),
             Since(order),
             order.Amount,
             order.Currency,

@@ -87,7 +87,7 @@ public sealed partial class OrderUpdater(
                 LogConflict(logger, orderId, current.Value.Status);
                 if (await repository.TryReplaceAsync(current, flagged, cancellationToken) is not null)
                 {
-                    LogFlagged(logger, orderId, current.Value.Status, flagged.ReviewReason);
+                    LogFlagged(logger, orderId, current.Value.Status, flagged.ReviewReason?.Name());
                     return new UpdateResult(TransitionKind.Conflict, flagged);
                 }
 

@@ -1,3 +1,4 @@
+using Reason = Payments.Core.Orders.ReviewReason;
 using Payments.Core.Text;
 
 namespace Payments.Core.Orders;
@@ -43,7 +44,7 @@ public sealed partial record PaymentOrder
         UnverifiedQueryAt is not { } last || now - last >= interval || last > now;
 
     /// <summary>The check schedule ran out without a verdict: a person decides, never "failed" by default.</summary>
-    public Transition GiveUpChecking(string reason, DateTimeOffset now) =>
+    public Transition GiveUpChecking(Reason reason, DateTimeOffset now) =>
         Status.IsOpen()
             ? Changed(this with
             {

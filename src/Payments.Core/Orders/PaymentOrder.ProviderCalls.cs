@@ -1,3 +1,4 @@
+using Reason = Payments.Core.Orders.ReviewReason;
 using Payments.Core.Text;
 
 namespace Payments.Core.Orders;
@@ -20,7 +21,7 @@ public sealed partial record PaymentOrder
             NextCheckAt = nextCheckAt,
             LastError = null,
         }, now),
-        OrderStatus.NeedsReview when ReviewReason == ReviewReasons.PayUrlUnknown && RedirectUrl is null
+        OrderStatus.NeedsReview when ReviewReason == Reason.PayUrlUnknown && RedirectUrl is null
             && redirectUrl is not null => Changed(this with
         {
             Status = OrderStatus.Pending,
@@ -135,7 +136,7 @@ public sealed partial record PaymentOrder
             ? Changed(this with
             {
                 Status = OrderStatus.NeedsReview,
-                ReviewReason = ReviewReasons.PayUrlUnknown,
+                ReviewReason = Reason.PayUrlUnknown,
                 LastError = error,
                 NextCheckAt = null,
             }, now)

@@ -1,3 +1,4 @@
+using Reason = Payments.Core.Orders.ReviewReason;
 using Payments.Core.Text;
 
 namespace Payments.Core.Orders;
@@ -43,17 +44,17 @@ public sealed partial record PaymentOrder
     /// may have created and charged it after all, the customer retried, or a replaced refund went through). Such a success is
     /// applied, never dropped: Succeeded is the one state a final order may still move to.
     /// </summary>
-    private string? LateSuccessReason => Status switch
+    private Reason? LateSuccessReason => Status switch
     {
-        OrderStatus.Expired => ReviewReasons.SucceededAfterExpiry,
-        OrderStatus.Rejected or OrderStatus.Failed => ReviewReasons.SucceededAfterFailure,
+        OrderStatus.Expired => Reason.SucceededAfterExpiry,
+        OrderStatus.Rejected or OrderStatus.Failed => Reason.SucceededAfterFailure,
         _ => null,
     };
 
     /// <summary>The review reason left once a final verdict arrives: an unknown callback status is answered by it.</summary>
-    private string? ResolvedReviewReason =>
-        ReviewReason is ReviewReasons.UnknownCallbackStatus or ReviewReasons.UnreadableCallback
-            or ReviewReasons.UnknownProviderStatus ? null : ReviewReason;
+    private ReviewReason? ResolvedReviewReason =>
+        ReviewReason is Reason.UnknownCallbackStatus or Reason.UnreadableCallback
+            or Reason.UnknownProviderStatus ? null : ReviewReason;
 
     /// <summary>Applies a verdict: flagged for a person when it needs one, settled otherwise.</summary>
     public Transition Apply(ProviderVerdict verdict, DateTimeOffset now)
@@ -89,7 +90,7 @@ public sealed partial record PaymentOrder
                 Status = OrderStatus.Succeeded,
                 ProviderStatus = verdict.RawStatus,
                 ReceivedAmount = verdict.ReceivedAmount ?? ReceivedAmount,
-                ReviewReason = verdict.ReviewReason ?? ReviewReasons.ProviderStatus,
+                ReviewReason = verdict.ReviewReason ?? Reason.ProviderStatus,
                 LastError = verdict.Note ?? LastError,
                 NextCheckAt = null,
             }, now);
@@ -110,7 +111,7 @@ public sealed partial record PaymentOrder
                 ProviderStatus = verdict.RawStatus,
                 Amount = verdict.Amount ?? Amount,
                 ReceivedAmount = verdict.ReceivedAmount ?? ReceivedAmount,
-                ReviewReason = verdict.ReviewReason ?? ReviewReasons.ProviderStatus,
+                ReviewReason = verdict.ReviewReason ?? Reason.ProviderStatus,
                 LastError = verdict.Note ?? LastError,
                 NextCheckAt = null,
             }, now);
@@ -121,13 +122,13 @@ public sealed partial record PaymentOrder
     /// the order is flagged for a person again (what the provider said in <see cref="LastError"/>, acknowledgement cleared),
     /// unless it already is for the very same word. An order already flagged for a person keeps its reason (a
     /// succeeded-after-failure, money that may have moved twice, stays named as such); otherwise the reason is
-    /// <see cref="ReviewReasons.ProviderContradictsFinal"/>.
+    /// <see cref="Reason.ProviderContradictsFinal"/>.
     /// </summary>
     private Transition Contradicted(ProviderVerdict verdict, DateTimeOffset now)
     {
         var amount = verdict.ReceivedAmount ?? verdict.Amount;
-        var note = ProviderText.Of($"provider says {verdict.Outcome} (status '{verdict.RawStatus}'{(amount is { } a ? $", amount {a.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty)}{(verdict.ReviewReason is { } r ? ", " + r : string.Empty)}) after the order was {Status}");
-        var reason = ReviewReasons.FlagsFinalOrder(ReviewReason) ? ReviewReason : ReviewReasons.ProviderContradictsFinal;
+        var note = ProviderText.Of($"provider says {verdict.Outcome} (status '{verdict.RawStatus}'{(amount is { } a ? $", amount {a.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty)}{(verdict.ReviewReason is { } r ? ", " + r.Name() : string.Empty)}) after the order was {Status}");
+        var reason = ReviewReasons.FlagsFinalOrder(ReviewReason) ? ReviewReason : Reason.ProviderContradictsFinal;
         if (ReviewReason == reason && LastError == note)
         {
             return Conflict();

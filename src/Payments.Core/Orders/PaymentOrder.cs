@@ -84,7 +84,7 @@ public sealed partial record PaymentOrder
     public ProviderText? LastError { get; init; }
 
     /// <summary>Why a person should look at this order (null when nothing needs a look).</summary>
-    public string? ReviewReason { get; init; }
+    public ReviewReason? ReviewReason { get; init; }
 
     public DateTimeOffset? CompletedAt { get; init; }
 

@@ -43,7 +43,7 @@ public sealed record OrderView(
             order.CardLast4,
             order.ParentOrderId,
             order.RefundOrderId,
-            order.ReviewReason,
+            order.ReviewReason?.Name(),
             order.LastError?.Value,
             order.Checks,
             order.NextCheckAt,

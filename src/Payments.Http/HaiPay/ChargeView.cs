@@ -18,6 +18,6 @@ public sealed record ChargeView(
     {
         ArgumentNullException.ThrowIfNull(charge);
         return new(charge.Id, charge.ProviderReference, charge.Status.ToString(), charge.ProviderStatus?.Value, charge.Amount, charge.ReceivedAmount,
-            charge.ReviewReason, charge.CreatedAt, charge.CompletedAt);
+            charge.ReviewReason?.Name(), charge.CreatedAt, charge.CompletedAt);
     }
 }

@@ -21,7 +21,7 @@ public sealed record CollectionView(
     {
         ArgumentNullException.ThrowIfNull(order);
         return new(order.Id, order.Status.ToString(), order.ProviderStatus?.Value, order.ProviderReference,
-            order.Amount, order.ReceivedAmount, order.Currency, order.RedirectUrl?.Value, order.CardLast4, order.ReviewReason,
+            order.Amount, order.ReceivedAmount, order.Currency, order.RedirectUrl?.Value, order.CardLast4, order.ReviewReason?.Name(),
             order.LastError?.Value, refund is null ? null : RefundView.From(refund));
     }
 }

@@ -26,7 +26,7 @@ public sealed record SubscriptionView(
         return new(subscription.Id, subscription.Status.ToString(), subscription.ProviderStatus?.Value, subscription.ProviderReference, subscription.Amount,
             subscription.Currency, recurrence?.UnitCode, recurrence?.Count, recurrence?.RetryTimes,
             subscription.RedirectUrl?.Value, subscription.CardLast4,
-            subscription.ReviewReason, subscription.LastError?.Value,
+            subscription.ReviewReason?.Name(), subscription.LastError?.Value,
             (charges ?? []).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal).Select(ChargeView.From).ToList());
     }
 }

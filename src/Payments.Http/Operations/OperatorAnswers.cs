@@ -37,7 +37,7 @@ internal static class OperatorAnswers
         ResolveOrderResult.ProviderDisagrees { Answer: var answer } => OrderProblems.Conflict(
             "The provider's answer disagrees with the decision",
             $"HaiPay's signed answer is status '{answer.RawStatus}' ({answer.Outcome}"
-            + $"{(answer.ReviewReason is { } reason ? ", " + reason : string.Empty)}); "
+            + $"{(answer.ReviewReason is { } reason ? ", " + reason.Name() : string.Empty)}); "
             + $"the decision {command.Decision} disagrees with it."),
         ResolveOrderResult.ProviderFlags { Answer: var answer, Reason: var flagged } => OrderProblems.Conflict(
             "The provider's answer needs a person",
@@ -100,7 +100,7 @@ internal static class OperatorAnswers
     private static string Now(PaymentOrder? current) =>
         current is null
             ? "is gone"
-            : $"is {current.Status}{(current.ReviewReason is { } why ? " (" + why + ")" : string.Empty)}";
+            : $"is {current.Status}{(current.ReviewReason is { } why ? " (" + why.Name() + ")" : string.Empty)}";
 
     private static string Amounts(ProviderVerdict answer) =>
         (answer.Amount, answer.ReceivedAmount) switch

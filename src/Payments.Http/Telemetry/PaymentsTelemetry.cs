@@ -71,7 +71,7 @@ public sealed class PaymentsTelemetry : IPaymentsMetrics
         {
             var from = before.Status.ToString();
             var to = after.Status.ToString();
-            transitions.Add(1, new TagList { { "from", from }, { "to", to }, { "reason", after.ReviewReason ?? string.Empty } });
+            transitions.Add(1, new TagList { { "from", from }, { "to", to }, { "reason", after.ReviewReason?.Name() ?? string.Empty } });
             Activity.Current?.AddEvent(new ActivityEvent(TransitionEvent, tags: new ActivityTagsCollection
             {
                 ["order.id"] = after.Id,

@@ -20,16 +20,16 @@ public sealed class HaiPayVerdictsTests
     [Theory]
     [InlineData("""{"status":2,"amount":"50.00"}""", OrderStatus.Succeeded, null)]
     [InlineData("""{"status":"2","amount":50.00,"actualAmount":"50.00"}""", OrderStatus.Succeeded, null)]
-    [InlineData("""{"status":2,"amount":"50.00","actualAmount":"49.00"}""", OrderStatus.Succeeded, ReviewReasons.AmountMismatch)]
-    [InlineData("""{"status":2,"amount":"60.00"}""", OrderStatus.Succeeded, ReviewReasons.AmountMismatch)]
+    [InlineData("""{"status":2,"amount":"50.00","actualAmount":"49.00"}""", OrderStatus.Succeeded, ReviewReason.AmountMismatch)]
+    [InlineData("""{"status":2,"amount":"60.00"}""", OrderStatus.Succeeded, ReviewReason.AmountMismatch)]
     [InlineData("""{"status":"3","errorMsg":"declined"}""", OrderStatus.Failed, null)]
-    [InlineData("""{"status":4,"amount":"50.00","actualAmount":"20.00"}""", OrderStatus.Pending, ReviewReasons.PartialCollection)]
-    [InlineData("""{"status":5,"amount":"50.00","actualAmount":"70.00"}""", OrderStatus.Pending, ReviewReasons.OverCollection)]
+    [InlineData("""{"status":4,"amount":"50.00","actualAmount":"20.00"}""", OrderStatus.Pending, ReviewReason.PartialCollection)]
+    [InlineData("""{"status":5,"amount":"50.00","actualAmount":"70.00"}""", OrderStatus.Pending, ReviewReason.OverCollection)]
     [InlineData("""{"status":-1}""", OrderStatus.Pending, null)]
     [InlineData("""{"status":"0"}""", OrderStatus.Pending, null)]
     [InlineData("""{"status":"1"}""", OrderStatus.Pending, null)]
-    [InlineData("""{"status":"9"}""", OrderStatus.Pending, ReviewReasons.UnknownProviderStatus)]
-    public void Read_Collection_MapsStatusAndAmount(string fields, OrderStatus outcome, string? review)
+    [InlineData("""{"status":"9"}""", OrderStatus.Pending, ReviewReason.UnknownProviderStatus)]
+    public void Read_Collection_MapsStatusAndAmount(string fields, OrderStatus outcome, ReviewReason? review)
     {
         var verdict = HaiPayVerdicts.Read(Json(fields), Order());
 
@@ -110,7 +110,7 @@ public sealed class HaiPayVerdictsTests
     {
         var result = HaiPayVerdicts.ApplyQueried(Order(status: OrderStatus.Created), Json("""{"orderNo":"602","status":1}"""), Links, Now + PaymentOrder.InFlightWindow);
 
-        Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.PayUrlUnknown), (result.Order.Status, result.Order.ReviewReason));
+        Assert.Equal((OrderStatus.NeedsReview, ReviewReason.PayUrlUnknown), (result.Order.Status, result.Order.ReviewReason));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class HaiPayVerdictsTests
 
         var result = HaiPayVerdicts.Apply(flagged, Json("""{"orderNo":"602","payUrl":"https://3ds"}"""), Links, Now.AddSeconds(1));
 
-        Assert.Equal(ReviewReasons.PayUrlUnknown, flagged.ReviewReason);
+        Assert.Equal(ReviewReason.PayUrlUnknown, flagged.ReviewReason);
         Assert.Equal((OrderStatus.Pending, "https://3ds", null), (result.Order.Status, result.Order.RedirectUrl?.Value, result.Order.ReviewReason));
     }
     [Theory]
@@ -132,7 +132,7 @@ public sealed class HaiPayVerdictsTests
     {
         var result = HaiPayVerdicts.Apply(Order(), Json(fields), Now);
 
-        Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.AmountMismatch), (result.Order.Status, result.Order.ReviewReason));
+        Assert.Equal((OrderStatus.NeedsReview, ReviewReason.AmountMismatch), (result.Order.Status, result.Order.ReviewReason));
         Assert.Contains(kept, result.Order.LastError?.Value, StringComparison.Ordinal);
     }
 }

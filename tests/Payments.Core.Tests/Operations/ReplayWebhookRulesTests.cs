@@ -52,5 +52,5 @@ public sealed class ReplayWebhookRulesTests
     private static PaymentOrder NeedsReview() =>
         PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(1), 12.50m, "USD"), Now)
             .Accept("ref", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now).Order
-            .GiveUpChecking(ReviewReasons.ChecksExhausted, Now.AddDays(3)).Order;
+            .GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddDays(3)).Order;
 }

@@ -46,7 +46,7 @@ public sealed class ResolveOrderRulesTests
                     Kind: OrderKind.Subscription, Recurrence: new Recurrence(RecurrenceUnit.Month, 1, 3)),
                 Now)
             .Accept("402507", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now).Order
-            .GiveUpChecking(ReviewReasons.ChecksExhausted, Now).Order;
+            .GiveUpChecking(ReviewReason.ChecksExhausted, Now).Order;
 
         Assert.IsType<ResolveOrderResult.SubscriptionCannotSucceed>(ResolveOrderHandler.Refusal(
             subscription, Command(OrderStatus.Succeeded, ResolutionEvidence.ManualOverride)));
@@ -85,14 +85,14 @@ public sealed class ResolveOrderRulesTests
     }
 
     [Theory]
-    [InlineData(ReviewReasons.AmountMismatch)]
-    [InlineData(ReviewReasons.PartialCollection)]
-    public void Refusal_AnswerAgreesButFlagsAPerson_FlagsNotWaived(string reason)
+    [InlineData(ReviewReason.AmountMismatch)]
+    [InlineData(ReviewReason.PartialCollection)]
+    public void Refusal_AnswerAgreesButFlagsAPerson_FlagsNotWaived(ReviewReason reason)
     {
         var answer = new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 99m, reason, 99m);
 
         Assert.Equal(
-            new ResolveOrderResult.ProviderFlags(answer, reason),
+            new ResolveOrderResult.ProviderFlags(answer, reason.Name()),
             ResolveOrderHandler.Refusal(answer, OrderStatus.Succeeded));
     }
 
@@ -104,5 +104,5 @@ public sealed class ResolveOrderRulesTests
             .Accept("ref", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now).Order;
 
     private static PaymentOrder NeedsReview(PaymentProvider provider) =>
-        Pending(provider).GiveUpChecking(ReviewReasons.ChecksExhausted, Now.AddDays(3)).Order;
+        Pending(provider).GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddDays(3)).Order;
 }

@@ -28,7 +28,7 @@ public sealed class FinalOrderFlagTests
         Assert.Equal(TransitionKind.Conflict, transition.Kind);
         Assert.Same(paid, transition.Order);
         var flagged = Assert.IsType<PaymentOrder>(transition.Flagged);
-        Assert.Equal((OrderStatus.Succeeded, ReviewReasons.ProviderContradictsFinal, Now.AddMinutes(5)), (flagged.Status, flagged.ReviewReason, flagged.UpdatedAt));
+        Assert.Equal((OrderStatus.Succeeded, ReviewReason.ProviderContradictsFinal, Now.AddMinutes(5)), (flagged.Status, flagged.ReviewReason, flagged.UpdatedAt));
         Assert.Contains("'3'", flagged.LastError?.Value, StringComparison.Ordinal);
         Assert.False(flagged.HasNewEvent);
         Assert.Equal(paid.LastEvent, flagged.LastEvent);
@@ -51,7 +51,7 @@ public sealed class FinalOrderFlagTests
     {
         var transition = Succeeded().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 99m), Now.AddMinutes(5));
 
-        Assert.Equal((TransitionKind.Conflict, ReviewReasons.ProviderContradictsFinal, 12.50m), (transition.Kind, transition.Flagged?.ReviewReason, transition.Flagged?.Amount));
+        Assert.Equal((TransitionKind.Conflict, ReviewReason.ProviderContradictsFinal, 12.50m), (transition.Kind, transition.Flagged?.ReviewReason, transition.Flagged?.Amount));
     }
 
     [Fact]
@@ -69,12 +69,12 @@ public sealed class FinalOrderFlagTests
     public void FlagForReview_RepeatOfTheSuccessAfterFailure_ConflictNotFlagged()
     {
         var failed = Pending().Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), 12.50m), Now.AddMinutes(1)).Order;
-        var mismatch = new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), null, ReviewReasons.AmountMismatch, 9m);
+        var mismatch = new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), null, ReviewReason.AmountMismatch, 9m);
         var late = failed.FlagForReview(mismatch, Now.AddMinutes(2)).Order;
 
         var repeat = late.FlagForReview(mismatch, Now.AddMinutes(3));
 
-        Assert.Equal((OrderStatus.Succeeded, ReviewReasons.AmountMismatch), (late.Status, late.ReviewReason));
+        Assert.Equal((OrderStatus.Succeeded, ReviewReason.AmountMismatch), (late.Status, late.ReviewReason));
         Assert.Equal(TransitionKind.Conflict, repeat.Kind);
         Assert.Null(repeat.Flagged);
     }
@@ -90,7 +90,7 @@ public sealed class FinalOrderFlagTests
         Assert.True(late.AwaitsAcknowledgement);
         Assert.Equal(TransitionKind.Changed, acknowledged.Kind);
         Assert.Equal(
-            (OrderStatus.Succeeded, ReviewReasons.SucceededAfterExpiry, Now.AddMinutes(3), "alice@shop.example", false),
+            (OrderStatus.Succeeded, ReviewReason.SucceededAfterExpiry, Now.AddMinutes(3), "alice@shop.example", false),
             (acknowledged.Order.Status, acknowledged.Order.ReviewReason, acknowledged.Order.ReviewAcknowledgedAt, acknowledged.Order.ReviewAcknowledgedBy, acknowledged.Order.AwaitsAcknowledgement));
         Assert.False(acknowledged.Order.HasNewEvent);
     }
@@ -100,7 +100,7 @@ public sealed class FinalOrderFlagTests
     {
         var flagged = Succeeded().Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), 12.50m), Now.AddMinutes(5)).Flagged!;
         var acknowledged = flagged.Acknowledge("a@b.c", Now.AddMinutes(6)).Order;
-        var needsReview = Pending().GiveUpChecking(ReviewReasons.ChecksExhausted, Now.AddMinutes(1)).Order;
+        var needsReview = Pending().GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddMinutes(1)).Order;
         var settledAfterReview = needsReview.Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), Now.AddMinutes(2)).Order;
 
         Assert.Equal(TransitionKind.Conflict, Succeeded().Acknowledge("a@b.c", Now).Kind);

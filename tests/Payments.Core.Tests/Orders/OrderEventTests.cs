@@ -93,7 +93,7 @@ public sealed class OrderEventTests
     }
 
     private static ProviderVerdict PartialCollection() =>
-        new(OrderStatus.Pending, ProviderText.Of("4"), 10m, ReviewReasons.PartialCollection, ReceivedAmount: 5m);
+        new(OrderStatus.Pending, ProviderText.Of("4"), 10m, ReviewReason.PartialCollection, ReceivedAmount: 5m);
 
     [Fact]
     public void IdFor_SameOrderStateAndNumber_SameIdEveryTimeAnotherNumberAnotherId()

@@ -13,7 +13,7 @@ public sealed class OrderResolutionTests
         PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(1), 10m, "USD"), Now)
             .Accept("ref", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now).Order;
 
-    private static PaymentOrder NeedsReview() => Pending().GiveUpChecking(ReviewReasons.ChecksExhausted, Now.AddDays(3)).Order;
+    private static PaymentOrder NeedsReview() => Pending().GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddDays(3)).Order;
 
     [Theory]
     [InlineData(OrderStatus.Succeeded, "order.succeeded")]
@@ -70,15 +70,15 @@ public sealed class OrderResolutionTests
 
         var order = NeedsReview().ResolveAsProviderAnswered(OrderStatus.Succeeded, new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), null, ReceivedAmount: 10m), at).Order;
 
-        Assert.Equal((OrderStatus.Succeeded, "2", 10m, (decimal?)10m, (string?)null), (order.Status, order.ProviderStatus, order.Amount!.Value, order.ReceivedAmount, order.ReviewReason));
+        Assert.Equal((OrderStatus.Succeeded, "2", 10m, (decimal?)10m, (ReviewReason?)null), (order.Status, order.ProviderStatus, order.Amount!.Value, order.ReceivedAmount, order.ReviewReason));
         Assert.Equal(("order.succeeded", at), (order.LastEvent!.Type, order.UpdatedAt));
     }
 
     [Theory]
-    [InlineData(OrderStatus.Succeeded, ReviewReasons.AmountMismatch)]
-    [InlineData(OrderStatus.Pending, ReviewReasons.PartialCollection)]
+    [InlineData(OrderStatus.Succeeded, ReviewReason.AmountMismatch)]
+    [InlineData(OrderStatus.Pending, ReviewReason.PartialCollection)]
     [InlineData(OrderStatus.Failed, null)]
-    public void ResolveAsProviderAnswered_AnswerFlaggedOrDisagreeing_ConflictNothingChanged(OrderStatus outcome, string? reason)
+    public void ResolveAsProviderAnswered_AnswerFlaggedOrDisagreeing_ConflictNothingChanged(OrderStatus outcome, ReviewReason? reason)
     {
         var before = NeedsReview();
 

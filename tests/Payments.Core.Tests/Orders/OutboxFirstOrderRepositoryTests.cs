@@ -21,7 +21,7 @@ public sealed class OutboxFirstOrderRepositoryTests
     {
         var pending = await PendingAsync("o1");
 
-        var flagged = pending.Value.GiveUpChecking(ReviewReasons.ChecksExhausted, Now.AddMinutes(2)).Order;
+        var flagged = pending.Value.GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddMinutes(2)).Order;
         Assert.NotNull(await Orders.TryReplaceAsync(pending, flagged, default));
 
         var due = Assert.Single(await outbox.FindDueAsync(Now.AddMinutes(2), 10, default).ToListAsync());
@@ -34,7 +34,7 @@ public sealed class OutboxFirstOrderRepositoryTests
         var pending = await PendingAsync("o1");
         Assert.NotNull(await Orders.TryReplaceAsync(pending, pending.Value with { Checks = 1 }, default));
 
-        var flagged = pending.Value.GiveUpChecking(ReviewReasons.ChecksExhausted, Now.AddMinutes(2)).Order;
+        var flagged = pending.Value.GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddMinutes(2)).Order;
         Assert.Null(await Orders.TryReplaceAsync(pending, flagged, default));
 
         Assert.Single(await outbox.FindDueAsync(Now.AddMinutes(2), 10, default).ToListAsync());
@@ -45,7 +45,7 @@ public sealed class OutboxFirstOrderRepositoryTests
     public async Task TryReplace_EventTheStoredOrderAlreadyHas_NotScheduledAgain()
     {
         var pending = await PendingAsync("o1");
-        var flagged = pending.Value.GiveUpChecking(ReviewReasons.ChecksExhausted, Now.AddMinutes(2)).Order;
+        var flagged = pending.Value.GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddMinutes(2)).Order;
         var version = await Orders.TryReplaceAsync(pending, flagged, default);
         var scheduled = Assert.Single(await outbox.FindDueAsync(Now.AddMinutes(2), 10, default).ToListAsync());
         await outbox.ForgetDueAsync(scheduled, default);
@@ -61,7 +61,7 @@ public sealed class OutboxFirstOrderRepositoryTests
     public async Task Add_RunningTrace_EventCarriesItsTraceParent()
     {
         var raised = PaymentOrder.Create(new NewOrder("o2", PaymentProvider.HaiPay, "fp", null), Now)
-            .GiveUpChecking(ReviewReasons.ChecksExhausted, Now).Order;
+            .GiveUpChecking(ReviewReason.ChecksExhausted, Now).Order;
         using var activity = new Activity("callback").SetIdFormat(ActivityIdFormat.W3C).Start();
 
         var added = await Orders.AddAsync(raised, default);

@@ -81,7 +81,7 @@ public sealed class PaymentOrderTests
         var transition = expired.Settle(Success(), Now);
 
         Assert.Equal(OrderStatus.Succeeded, transition.Order.Status);
-        Assert.Equal(ReviewReasons.SucceededAfterExpiry, transition.Order.ReviewReason);
+        Assert.Equal(ReviewReason.SucceededAfterExpiry, transition.Order.ReviewReason);
     }
 
     [Fact]
@@ -112,16 +112,16 @@ public sealed class PaymentOrderTests
     [Fact]
     public void GiveUpChecking_OpenOrder_NeedsReviewNeverFailed()
     {
-        var transition = Pending().GiveUpChecking(ReviewReasons.ChecksExhausted, Now);
+        var transition = Pending().GiveUpChecking(ReviewReason.ChecksExhausted, Now);
 
         Assert.Equal(OrderStatus.NeedsReview, transition.Order.Status);
-        Assert.Equal(ReviewReasons.ChecksExhausted, transition.Order.ReviewReason);
+        Assert.Equal(ReviewReason.ChecksExhausted, transition.Order.ReviewReason);
     }
 
     [Fact]
     public void FlagForReview_PartialCollection_RecordsAmountAndIsNotFinal()
     {
-        var transition = Pending().FlagForReview(new ProviderVerdict(OrderStatus.NeedsReview, ProviderText.Of("4"), 3.50m, ReviewReasons.PartialCollection), Now);
+        var transition = Pending().FlagForReview(new ProviderVerdict(OrderStatus.NeedsReview, ProviderText.Of("4"), 3.50m, ReviewReason.PartialCollection), Now);
 
         Assert.Equal(OrderStatus.NeedsReview, transition.Order.Status);
         Assert.Equal(3.50m, transition.Order.Amount);
@@ -178,7 +178,7 @@ public sealed class PaymentOrderTests
     [Fact]
     public void Accept_NeedsReviewForAnotherReason_IsUnchanged()
     {
-        var flagged = Pending().GiveUpChecking(ReviewReasons.ChecksExhausted, Now).Order;
+        var flagged = Pending().GiveUpChecking(ReviewReason.ChecksExhausted, Now).Order;
 
         Assert.Equal(TransitionKind.Unchanged, flagged.Accept("602", TestLinks.Of("https://3ds"), null, Now).Kind);
     }
@@ -192,7 +192,7 @@ public sealed class PaymentOrderTests
 
         var transition = ended.Settle(Success(), Now.AddMinutes(1));
 
-        Assert.Equal((TransitionKind.Changed, OrderStatus.Succeeded, ReviewReasons.SucceededAfterFailure),
+        Assert.Equal((TransitionKind.Changed, OrderStatus.Succeeded, ReviewReason.SucceededAfterFailure),
             (transition.Kind, transition.Order.Status, transition.Order.ReviewReason));
         Assert.True(transition.Order.HasNewEvent);
         Assert.Equal(eventType, transition.Order.LastEvent!.Type);
@@ -204,8 +204,8 @@ public sealed class PaymentOrderTests
     {
         var failed = Pending().Settle(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("failed"), null), Now).Order;
 
-        var transition = failed.Apply(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("success"), null, ReviewReasons.AmountMismatch, 7m), Now);
+        var transition = failed.Apply(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("success"), null, ReviewReason.AmountMismatch, 7m), Now);
 
-        Assert.Equal((OrderStatus.Succeeded, ReviewReasons.AmountMismatch, 7m), (transition.Order.Status, transition.Order.ReviewReason, transition.Order.ReceivedAmount));
+        Assert.Equal((OrderStatus.Succeeded, ReviewReason.AmountMismatch, 7m), (transition.Order.Status, transition.Order.ReviewReason, transition.Order.ReceivedAmount));
     }
 }

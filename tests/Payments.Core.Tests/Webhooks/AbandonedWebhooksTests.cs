@@ -47,7 +47,7 @@ public sealed class AbandonedWebhooksTests
     {
         var review = PaymentOrder.Create(new NewOrder(id, PaymentProvider.HaiPay, "fp", null), Now)
             .Accept("ref", null, null, Now)
-            .Then(o => o.GiveUpChecking(ReviewReasons.ChecksExhausted, Now.AddMinutes(1)))
+            .Then(o => o.GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddMinutes(1)))
             .Order;
         return (await orders.AddAsync(review, default)).Order.Value;
     }

@@ -44,7 +44,7 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         await page.FillAsync("#operator-name", "ops-alice");
 
         var row = page.Locator($"#attention-rows tr[data-order-id='{OrderId}']");
-        await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync(ReviewReasons.PayUrlUnknown);
+        await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync(ReviewReason.PayUrlUnknown.Name());
         await Assertions.Expect(row.Locator(".status")).ToHaveTextAsync("NeedsReview");
         await Assertions.Expect(page.Locator("#endpoint-url")).ToHaveTextAsync(receiver.Url.AbsoluteUri);
         await Assertions.Expect(page.Locator("#endpoint-state")).ToHaveTextAsync("enabled");
@@ -89,7 +89,7 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         var updater = system.Server.Services.GetRequiredService<OrderUpdater>();
         await updater.UpdateAsync("oc-late", (o, now) => o.Expire(now), default);
         var late = await updater.UpdateAsync("oc-late", (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), now), default);
-        Assert.Equal(ReviewReasons.SucceededAfterExpiry, late.Order!.ReviewReason);
+        Assert.Equal(ReviewReason.SucceededAfterExpiry, late.Order!.ReviewReason);
         await using var session = await ConsoleSession.OpenAsync(system);
         var page = session.Page;
 
@@ -97,7 +97,7 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         await page.ClickAsync("#use-key");
         var row = page.Locator("#attention-rows tr[data-order-id='oc-late']");
         await Assertions.Expect(row.Locator(".status")).ToHaveTextAsync("Succeeded");
-        await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync(ReviewReasons.SucceededAfterExpiry);
+        await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync(ReviewReason.SucceededAfterExpiry.Name());
         await Assertions.Expect(row.Locator("details.resolve")).ToHaveCountAsync(0);
         await row.Locator("details.acknowledge summary").ClickAsync();
         await row.Locator("input[name=operator]").FillAsync("ops-bob");

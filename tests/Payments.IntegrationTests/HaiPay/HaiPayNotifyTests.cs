@@ -104,10 +104,10 @@ public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<Sha
         var known = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-unknown-status", 2, "12.50"), HaiPayNotifications.PlatformKey()));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown.StatusCode);
-        Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.UnknownProviderStatus), (flagged.Status, flagged.ReviewReason));
+        Assert.Equal((OrderStatus.NeedsReview, ReviewReason.UnknownProviderStatus), (flagged.Status, flagged.ReviewReason));
         Assert.Equal(HttpStatusCode.OK, known.StatusCode);
         var settled = await HaiPayNotifications.OrderAsync(system, "hpy-notify-unknown-status");
-        Assert.Equal((OrderStatus.Succeeded, (string?)null), (settled.Status, settled.ReviewReason));
+        Assert.Equal((OrderStatus.Succeeded, (ReviewReason?)null), (settled.Status, settled.ReviewReason));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<Sha
 
         Assert.Equal("SUCCESS", await response.Content.ReadAsStringAsync());
         var order = await HaiPayNotifications.OrderAsync(system, "hpy-notify-mismatch");
-        Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.AmountMismatch, 99.00m, 12.50m), (order.Status, order.ReviewReason, order.ReceivedAmount, order.Amount));
+        Assert.Equal((OrderStatus.NeedsReview, ReviewReason.AmountMismatch, 99.00m, 12.50m), (order.Status, order.ReviewReason, order.ReceivedAmount, order.Amount));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class HaiPayPollerTests(SharedAzurite azurite) : IClassFixture<Sha
         }
         while (order.NextCheckAt is not null && gaps.Count < 200);
 
-        Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.ChecksExhausted), (order.Status, order.ReviewReason));
+        Assert.Equal((OrderStatus.NeedsReview, ReviewReason.ChecksExhausted), (order.Status, order.ReviewReason));
         Assert.Equal([TimeSpan.FromMinutes(1), .. Enumerable.Repeat(TimeSpan.FromMinutes(5), 5)], gaps.Take(6));
         Assert.All(gaps.Skip(6), gap => Assert.Equal(TimeSpan.FromHours(1), gap));
         Assert.True(order.UpdatedAt - created <= TimeSpan.FromHours(72));

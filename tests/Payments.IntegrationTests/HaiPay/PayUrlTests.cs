@@ -87,7 +87,7 @@ public sealed class PayUrlTests(SharedAzurite azurite) : IClassFixture<SharedAzu
     {
         using var client = system.Server.CreateMerchantClient();
         var order = await client.GetFromJsonAsync<JsonElement>($"/api/orders/{Uri.EscapeDataString(id)}");
-        Assert.Equal((JsonValueKind.Null, ReviewReasons.PayUrlUnknown),
+        Assert.Equal((JsonValueKind.Null, ReviewReason.PayUrlUnknown.Name()),
             (order.GetProperty("redirectUrl").ValueKind, order.GetProperty("reviewReason").GetString()));
     }
 }

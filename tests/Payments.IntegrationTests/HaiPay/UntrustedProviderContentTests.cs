@@ -69,7 +69,7 @@ public sealed class UntrustedProviderContentTests(SharedAzurite azurite) : IClas
         var recorded = audit.Count(a => a.Kind != AuditKinds.CallbackUnverified) >= 2;
         var flagged = order.ReviewReason is not null || response.StatusCode != HttpStatusCode.OK;
         Assert.True(recorded || flagged,
-            $"signed status {status} on a Succeeded order vanished: answered {(int)response.StatusCode}, audit [{string.Join(",", audit.Select(a => a.Kind))}], reason {order.ReviewReason ?? "none"}");
+            $"signed status {status} on a Succeeded order vanished: answered {(int)response.StatusCode}, audit [{string.Join(",", audit.Select(a => a.Kind))}], reason {order.ReviewReason?.Name() ?? "none"}");
     }
 
     /// <summary>

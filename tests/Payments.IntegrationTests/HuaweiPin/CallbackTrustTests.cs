@@ -54,7 +54,7 @@ public sealed class CallbackTrustTests(SharedAzurite azurite) : IClassFixture<Sh
 
         Assert.Equal((HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable), (first.StatusCode, retry.StatusCode));
         var order = await system.WaitForStatusAsync("hp-unreadable", "NeedsReview");
-        Assert.Equal(ReviewReasons.UnreadableCallback, order.GetProperty("reviewReason").GetString());
+        Assert.Equal(ReviewReason.UnreadableCallback.Name(), order.GetProperty("reviewReason").GetString());
         Assert.Contains(amount, order.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hp-unreadable", default, default).ToListAsync();
         Assert.Contains(audit, r => r.Kind == AuditKinds.CallbackApplied && r.Payload.Contains(amount, StringComparison.Ordinal));

@@ -84,7 +84,7 @@ public sealed class HuaweiPinCallbackTests(SharedAzurite azurite) : IClassFixtur
         await FrameFlow.PayAsync(iframeUrl, "30.00", "success");
 
         var flagged = await system.WaitForStatusAsync("hp-completed", "NeedsReview");
-        Assert.Equal(ReviewReasons.UnknownCallbackStatus, flagged.GetProperty("reviewReason").GetString());
+        Assert.Equal(ReviewReason.UnknownCallbackStatus.Name(), flagged.GetProperty("reviewReason").GetString());
         Assert.Equal("completed", flagged.GetProperty("providerStatus").GetString());
         await receiver.WaitUntilAsync(accepted => accepted.Any(d => d.OrderId == "hp-completed" && d.Type == "order.needs_review"));
         var refused = await WaitForDeliveriesAsync(system, "hp-completed", 3);

@@ -42,7 +42,7 @@ public sealed class IframeUrlTests(SharedAzurite azurite) : IClassFixture<Shared
             (response.StatusCode, frame.GetProperty("status").GetString(), frame.GetProperty("iframeUrl").ValueKind));
         using var client = system.Server.CreateMerchantClient();
         var order = await client.GetFromJsonAsync<JsonElement>($"/api/orders/{id}");
-        Assert.Equal((JsonValueKind.Null, ReviewReasons.PayUrlUnknown),
+        Assert.Equal((JsonValueKind.Null, ReviewReason.PayUrlUnknown.Name()),
             (order.GetProperty("redirectUrl").ValueKind, order.GetProperty("reviewReason").GetString()));
     }
 }

@@ -31,17 +31,17 @@ public sealed class AcknowledgementTests(SharedAzurite azurite) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var view = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(
-            ("Succeeded", ReviewReasons.SucceededAfterExpiry, ops.Clock.GetUtcNow()),
+            ("Succeeded", ReviewReason.SucceededAfterExpiry.Name(), ops.Clock.GetUtcNow()),
             (view.GetProperty("status").GetString(), view.GetProperty("reviewReason").GetString(), view.GetProperty("reviewAcknowledgedAt").GetDateTimeOffset()));
         var stored = (await ops.Orders.FindAsync("ack-late", default))!.Value;
         Assert.Equal((OrderStatus.Succeeded, "alice@shop.example"), (stored.Status, stored.ReviewAcknowledgedBy));
         Assert.Empty(await ops.AllItemsAsync("/api/ops/attention?category=needs-review"));
-        Assert.Empty(await ops.AllItemsAsync($"/api/ops/attention?category=needs-review&reason={ReviewReasons.SucceededAfterExpiry}"));
+        Assert.Empty(await ops.AllItemsAsync($"/api/ops/attention?category=needs-review&reason={ReviewReason.SucceededAfterExpiry.Name()}"));
         var record = (await ops.Services.GetRequiredService<IAuditLog>().ListAsync("ack-late", default, default).ToListAsync())
             .Single(r => r.Kind == AuditKinds.OperatorAcknowledgement);
         using var payload = JsonDocument.Parse(record.Payload);
         Assert.Equal(
-            ("alice@shop.example", "refunded the second charge at HaiPay", ReviewReasons.SucceededAfterExpiry),
+            ("alice@shop.example", "refunded the second charge at HaiPay", ReviewReason.SucceededAfterExpiry.Name()),
             (payload.RootElement.GetProperty("operator").GetString(), payload.RootElement.GetProperty("note").GetString(), payload.RootElement.GetProperty("reviewReason").GetString()));
     }
 
@@ -111,9 +111,9 @@ public sealed class AcknowledgementTests(SharedAzurite azurite) : IClassFixture<
 
         var contradicted = await ops.Updater.UpdateAsync("ack-again", (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Failed, ProviderText.Of("3"), 12.50m), now), default);
 
-        Assert.Equal((TransitionKind.Conflict, OrderStatus.Succeeded, ReviewReasons.SucceededAfterExpiry), (contradicted.Kind, contradicted.Order!.Status, contradicted.Order.ReviewReason));
+        Assert.Equal((TransitionKind.Conflict, OrderStatus.Succeeded, ReviewReason.SucceededAfterExpiry), (contradicted.Kind, contradicted.Order!.Status, contradicted.Order.ReviewReason));
         Assert.StartsWith("provider says Failed", contradicted.Order.LastError?.Value, StringComparison.Ordinal);
-        var listed = await ops.AllItemsAsync($"/api/ops/attention?category=needs-review&reason={ReviewReasons.SucceededAfterExpiry}");
+        var listed = await ops.AllItemsAsync($"/api/ops/attention?category=needs-review&reason={ReviewReason.SucceededAfterExpiry.Name()}");
         Assert.Equal(["ack-again"], OpsServer.OrderIds(listed));
         Assert.Equal("Succeeded", listed[0].GetProperty("status").GetString());
     }
@@ -124,6 +124,6 @@ public sealed class AcknowledgementTests(SharedAzurite azurite) : IClassFixture<
         await ops.Updater.UpdateAsync(id, (o, now) => o.Expire(now), default);
         ops.Clock.Advance(TimeSpan.FromMinutes(5));
         var late = await ops.Updater.UpdateAsync(id, (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), now), default);
-        Assert.Equal(ReviewReasons.SucceededAfterExpiry, late.Order!.ReviewReason);
+        Assert.Equal(ReviewReason.SucceededAfterExpiry, late.Order!.ReviewReason);
     }
 }

@@ -21,11 +21,11 @@ public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<Sh
     {
         await using var ops = await OpsServer.StartAsync(azurite);
         await ops.PendingAsync("att-pending");
-        await ops.NeedsReviewAsync("att-b", ReviewReasons.ChecksExhausted);
+        await ops.NeedsReviewAsync("att-b", ReviewReason.ChecksExhausted);
         ops.Clock.Advance(TimeSpan.FromMinutes(1));
-        await ops.NeedsReviewAsync("att-a", ReviewReasons.ProviderHasNoRecord);
+        await ops.NeedsReviewAsync("att-a", ReviewReason.ProviderHasNoRecord);
         ops.Clock.Advance(TimeSpan.FromMinutes(1));
-        await ops.NeedsReviewAsync("att-c", ReviewReasons.ChecksExhausted);
+        await ops.NeedsReviewAsync("att-c", ReviewReason.ChecksExhausted);
 
         var all = (await ops.GetJsonAsync("/api/ops/attention?category=needs-review")).GetProperty("items");
         var exhausted = await ops.GetJsonAsync("/api/ops/attention?category=needs-review&reason=checks-exhausted");
@@ -125,7 +125,7 @@ public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<Sh
     {
         await using var ops = await OpsServer.StartAsync(azurite);
         var stored = (await ops.Orders.AddAsync(TestOrders.New("crash-review"), default)).Order;
-        var flagged = stored.Value.GiveUpChecking(ReviewReasons.ChecksExhausted, ops.Clock.GetUtcNow()).Order;
+        var flagged = stored.Value.GiveUpChecking(ReviewReason.ChecksExhausted, ops.Clock.GetUtcNow()).Order;
         await ops.Updater.UpdateAsync("crash-review", (o, now) => o.ScheduleNextCheck(null, ProviderText.Of("another writer"), now), default);
 
         // The index row is written, then the order write loses (as after a crash, or another writer first): no order needs review.

@@ -28,9 +28,9 @@ public sealed class OperatorDecisionTests(SharedAzurite azurite) : IClassFixture
     /// order is listed nowhere, although the console even offers these reasons as filters.
     /// </summary>
     [Theory]
-    [InlineData("expired", ReviewReasons.SucceededAfterExpiry)]
-    [InlineData("failed", ReviewReasons.SucceededAfterFailure)]
-    public async Task ListAttention_LateSignedSuccessFlaggedForAPerson_Listed(string before, string reason)
+    [InlineData("expired", ReviewReason.SucceededAfterExpiry)]
+    [InlineData("failed", ReviewReason.SucceededAfterFailure)]
+    public async Task ListAttention_LateSignedSuccessFlaggedForAPerson_Listed(string before, ReviewReason reason)
     {
         await using var ops = await OpsServer.StartAsync(azurite);
         var id = "rv-late-" + before;
@@ -50,7 +50,7 @@ public sealed class OperatorDecisionTests(SharedAzurite azurite) : IClassFixture
         var late = await ops.Updater.UpdateAsync(id, (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), now), default);
         Assert.Equal((OrderStatus.Succeeded, reason), (late.Order!.Status, late.Order.ReviewReason));
 
-        var byReason = await ops.AllItemsAsync($"/api/ops/attention?category=needs-review&reason={reason}");
+        var byReason = await ops.AllItemsAsync($"/api/ops/attention?category=needs-review&reason={reason.Name()}");
         var all = await ops.AllItemsAsync("/api/ops/attention?category=needs-review");
 
         Assert.Contains(id, OpsServer.OrderIds(byReason));
@@ -190,8 +190,8 @@ public sealed class OperatorDecisionTests(SharedAzurite azurite) : IClassFixture
 
         var order = (await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("rv-race", default))!.Value;
         Assert.True(response.StatusCode == HttpStatusCode.Conflict,
-            $"{(int)response.StatusCode}: order now {order.Status} ({order.ProviderStatus}, {order.ReviewReason ?? "no reason"}, received {order.ReceivedAmount})");
-        Assert.Equal((OrderStatus.NeedsReview, ReviewReasons.PartialCollection), (order.Status, order.ReviewReason));
+            $"{(int)response.StatusCode}: order now {order.Status} ({order.ProviderStatus}, {order.ReviewReason?.Name() ?? "no reason"}, received {order.ReceivedAmount})");
+        Assert.Equal((OrderStatus.NeedsReview, ReviewReason.PartialCollection), (order.Status, order.ReviewReason));
     }
 
     /// <summary>
@@ -236,7 +236,7 @@ public sealed class OperatorDecisionTests(SharedAzurite azurite) : IClassFixture
             if (request.RequestUri?.AbsolutePath.EndsWith("/collect/query", StringComparison.Ordinal) == true
                 && Interlocked.Exchange(ref done, 1) == 0)
             {
-                var verdict = new ProviderVerdict(OrderStatus.Pending, ProviderText.Of("4"), null, ReviewReasons.PartialCollection, 6.25m);
+                var verdict = new ProviderVerdict(OrderStatus.Pending, ProviderText.Of("4"), null, ReviewReason.PartialCollection, 6.25m);
                 var changed = await services.GetRequiredService<OrderUpdater>().UpdateAsync(orderId, (o, now) => o.Apply(verdict, now), cancellationToken);
                 Assert.Equal(TransitionKind.Changed, changed.Kind);
             }
@@ -262,7 +262,7 @@ public sealed class OperatorDecisionTests(SharedAzurite azurite) : IClassFixture
         var updater = server.Services.GetRequiredService<OrderUpdater>();
         await orders.AddAsync(TestOrders.New("rv-audit") with { CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow }, default);
         await updater.UpdateAsync("rv-audit", (o, now) => o.Accept("ref", TestLinks.Of("https://pay.example/x"), null, now), default);
-        await updater.UpdateAsync("rv-audit", (o, now) => o.GiveUpChecking(ReviewReasons.ChecksExhausted, now), default);
+        await updater.UpdateAsync("rv-audit", (o, now) => o.GiveUpChecking(ReviewReason.ChecksExhausted, now), default);
         using var ops = server.CreateOperatorClient();
 
         var response = await ops.PostAsync("/api/ops/orders/rv-audit/resolution", Json(
@@ -292,7 +292,7 @@ public sealed class OperatorDecisionTests(SharedAzurite azurite) : IClassFixture
     private static async Task GiveUpAsync(PaymentsSystem system, string orderId)
     {
         var updater = system.Server.Services.GetRequiredService<OrderUpdater>();
-        var result = await updater.UpdateAsync(orderId, (o, now) => o.GiveUpChecking(ReviewReasons.ChecksExhausted, now), default);
+        var result = await updater.UpdateAsync(orderId, (o, now) => o.GiveUpChecking(ReviewReason.ChecksExhausted, now), default);
         Assert.Equal(OrderStatus.NeedsReview, result.Order!.Status);
     }
 

@@ -53,7 +53,8 @@ internal sealed class OpsServer : IAsyncDisposable
     }
 
     /// <summary>An order whose checks ran out (or another reason) and which now waits for a person.</summary>
-    public async Task<PaymentOrder> NeedsReviewAsync(string id, string reason = ReviewReasons.ChecksExhausted, PaymentProvider provider = PaymentProvider.HaiPay)
+    public async Task<PaymentOrder> NeedsReviewAsync(
+        string id, ReviewReason reason = ReviewReason.ChecksExhausted, PaymentProvider provider = PaymentProvider.HaiPay)
     {
         await PendingAsync(id, provider);
         return (await Updater.UpdateAsync(id, (o, now) => o.GiveUpChecking(reason, now), default)).Order!;

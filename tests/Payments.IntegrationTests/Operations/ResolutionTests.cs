@@ -21,7 +21,7 @@ public sealed class ResolutionTests(SharedAzurite azurite) : IClassFixture<Share
     public async Task Resolve_ManualOverride_SucceededEventRaisedAndAudited()
     {
         await using var ops = await OpsServer.StartAsync(azurite);
-        await ops.NeedsReviewAsync("res-override", ReviewReasons.ProviderHasNoRecord);
+        await ops.NeedsReviewAsync("res-override", ReviewReason.ProviderHasNoRecord);
         ops.Clock.Advance(TimeSpan.FromMinutes(5));
 
         var response = await ops.PostAsync("/api/ops/orders/res-override/resolution", Override);
@@ -87,7 +87,7 @@ public sealed class ResolutionTests(SharedAzurite azurite) : IClassFixture<Share
     {
         await using var ops = await OpsServer.StartAsync(azurite);
         var before = (await ops.Orders.AddAsync(TestOrders.New("res-bad"), default)).Order;
-        await ops.Updater.UpdateAsync(before, (o, now) => o.GiveUpChecking(ReviewReasons.ChecksExhausted, now), default);
+        await ops.Updater.UpdateAsync(before, (o, now) => o.GiveUpChecking(ReviewReason.ChecksExhausted, now), default);
         before = (await ops.Orders.FindAsync("res-bad", default))!;
         ops.Log.Clear();
 
@@ -151,7 +151,7 @@ public sealed class ResolutionTests(SharedAzurite azurite) : IClassFixture<Share
     public async Task Resolve_ProviderAnswerForHuaweiPin_409AskingForAnOverride()
     {
         await using var ops = await OpsServer.StartAsync(azurite);
-        await ops.NeedsReviewAsync("res-hwp", ReviewReasons.UnknownCallbackStatus, PaymentProvider.HuaweiPin);
+        await ops.NeedsReviewAsync("res-hwp", ReviewReason.UnknownCallbackStatus, PaymentProvider.HuaweiPin);
 
         var response = await ops.PostAsync("/api/ops/orders/res-hwp/resolution", JsonSerializer.Serialize(Body("Succeeded", "provider-answer")));
 
@@ -171,7 +171,7 @@ public sealed class ResolutionTests(SharedAzurite azurite) : IClassFixture<Share
     private static async Task GiveUpAsync(PaymentsSystem system, string orderId)
     {
         var updater = system.Server.Services.GetRequiredService<OrderUpdater>();
-        var result = await updater.UpdateAsync(orderId, (o, now) => o.GiveUpChecking(ReviewReasons.ChecksExhausted, now), default);
+        var result = await updater.UpdateAsync(orderId, (o, now) => o.GiveUpChecking(ReviewReason.ChecksExhausted, now), default);
         Assert.Equal(OrderStatus.NeedsReview, result.Order!.Status);
     }
 }

@@ -31,7 +31,7 @@ public sealed class TableOrderRepositoryTests(SharedAzurite azurite) : IClassFix
         Assert.True((await tables.Orders.ReplaceAsync(row.Entity, row.ETag!, default)).IsSuccess);
 
         var legacy = (await repository.FindAsync("legacy", default))!;
-        var flagged = legacy.Value.GiveUpChecking(ReviewReasons.ChecksExhausted, TestOrders.Now.AddMinutes(1)).Order;
+        var flagged = legacy.Value.GiveUpChecking(ReviewReason.ChecksExhausted, TestOrders.Now.AddMinutes(1)).Order;
         Assert.NotNull(await repository.TryReplaceAsync(legacy, flagged, default));
         var stored = (await repository.FindAsync("legacy", default))!.Value;
 
@@ -79,7 +79,7 @@ public sealed class TableOrderRepositoryTests(SharedAzurite azurite) : IClassFix
         var pending = added.Value.Accept("ref", link, null, TestOrders.Now.AddSeconds(1)).Order;
         var version = await repository.TryReplaceAsync(added, pending, default);
 
-        var flagged = pending.GiveUpChecking(ReviewReasons.ChecksExhausted, TestOrders.Now.AddSeconds(2)).Order;
+        var flagged = pending.GiveUpChecking(ReviewReason.ChecksExhausted, TestOrders.Now.AddSeconds(2)).Order;
         Assert.True(flagged.HasNewEvent);
         var read = new Versioned<PaymentOrder>(pending, version!);
         Assert.NotNull(await repository.TryReplaceAsync(read, flagged, default));

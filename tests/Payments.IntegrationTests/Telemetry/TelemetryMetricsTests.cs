@@ -74,7 +74,7 @@ public sealed class TelemetryMetricsTests(SharedAzurite azurite)
 
         var seen = transitions.GetMeasurementSnapshot().Select(m => $"{m.Tags["from"]}->{m.Tags["to"]}:{m.Tags["reason"]}").ToList();
         Assert.Equal(2, seen.Count(t => t == "Created->Pending:"));
-        Assert.Contains($"Pending->NeedsReview:{ReviewReasons.UnknownCallbackStatus}", seen);
+        Assert.Contains($"Pending->NeedsReview:{ReviewReason.UnknownCallbackStatus.Name()}", seen);
     }
 
     [Fact]

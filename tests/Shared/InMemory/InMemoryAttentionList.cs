@@ -1,5 +1,6 @@
 using Payments.Core.Audit;
 using Payments.Core.Operations;
+using Payments.Core.Orders;
 
 namespace Payments.Testing.InMemory;
 
@@ -21,7 +22,7 @@ public sealed class InMemoryAttentionList(
         var rows = query.Category switch
         {
             AttentionCategory.NeedsReview => orders.Snapshot()
-                .Where(o => OrderAttention.NeedsReview(o) && (query.Reason is null || o.ReviewReason == query.Reason))
+                .Where(o => OrderAttention.NeedsReview(o) && (query.Reason is null || o.ReviewReason?.Name() == query.Reason))
                 .Select(o => (Key: InMemoryKeys.TimeKey(OrderAttention.ReviewSince(o).UtcTicks, o.Id),
                     Item: OrderAttention.Item(query.Category, o))),
             AttentionCategory.Stale => orders.Snapshot()

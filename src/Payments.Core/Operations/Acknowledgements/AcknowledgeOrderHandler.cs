@@ -44,7 +44,7 @@ public sealed partial class AcknowledgeOrderHandler(
             ["operator"] = command.Operator,
             ["note"] = command.Note,
             ["status"] = order.Status.ToString(),
-            ["reviewReason"] = order.ReviewReason,
+            ["reviewReason"] = order.ReviewReason?.Name(),
             ["detail"] = order.LastError?.Value,
         };
         await records.RecordAttemptAsync(command.OrderId, RecordKind, fields, now, cancellationToken);
@@ -59,7 +59,7 @@ public sealed partial class AcknowledgeOrderHandler(
         }
 
         await records.RecordOutcomeAsync(command.OrderId, RecordKind, now, null, cancellationToken);
-        LogAcknowledged(logger, command.OrderId, order.ReviewReason, command.Operator);
+        LogAcknowledged(logger, command.OrderId, order.ReviewReason?.Name(), command.Operator);
         return new AcknowledgeOrderResult.Acknowledged(acknowledged);
     }
 

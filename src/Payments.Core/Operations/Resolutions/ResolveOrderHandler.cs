@@ -60,7 +60,7 @@ public sealed partial class ResolveOrderHandler(
             ["note"] = command.Note,
             ["evidence"] = command.Evidence,
             ["decision"] = command.Decision.ToString(),
-            ["reviewReason"] = order.ReviewReason,
+            ["reviewReason"] = order.ReviewReason?.Name(),
             ["providerStatus"] = answer?.RawStatus,
             ["providerAmount"] = answer?.Amount,
             ["providerReceivedAmount"] = answer?.ReceivedAmount,
@@ -116,7 +116,7 @@ public sealed partial class ResolveOrderHandler(
             return new ResolveOrderResult.ProviderDisagrees(answer);
         }
 
-        return answer.ReviewReason is { } flagged ? new ResolveOrderResult.ProviderFlags(answer, flagged) : null;
+        return answer.ReviewReason is { } flagged ? new ResolveOrderResult.ProviderFlags(answer, flagged.Name()) : null;
     }
 
     [LoggerMessage(

@@ -20,16 +20,16 @@ public abstract class AttentionListContract(IStoreFactory factory) : StoreContra
     public async Task NeedsReview_OrdersWaitingForAPerson_ListedByWhenTheyStartedWaitingAndByReason()
     {
         var stores = await StoresAsync();
-        await WriteAsync(stores, TestOrders.New("rv-b"), Accept, Review(ReviewReasons.PartialCollection, 3));
-        await WriteAsync(stores, TestOrders.New("rv-a"), Accept, Review(ReviewReasons.ChecksExhausted, 2));
+        await WriteAsync(stores, TestOrders.New("rv-b"), Accept, Review(ReviewReason.PartialCollection, 3));
+        await WriteAsync(stores, TestOrders.New("rv-a"), Accept, Review(ReviewReason.ChecksExhausted, 2));
         await WriteAsync(stores, TestOrders.New("rv-pending"), Accept);
 
         var all = await ListAsync(stores, AttentionCategory.NeedsReview);
-        var partial = await ListAsync(stores, AttentionCategory.NeedsReview, ReviewReasons.PartialCollection);
+        var partial = await ListAsync(stores, AttentionCategory.NeedsReview, ReviewReason.PartialCollection.Name());
 
         Assert.Equal(["rv-a", "rv-b"], all.Select(i => i.OrderId));
         var first = all[0];
-        Assert.Equal((Now.AddMinutes(2), ReviewReasons.ChecksExhausted), (first.Since, first.Reason));
+        Assert.Equal((Now.AddMinutes(2), ReviewReason.ChecksExhausted.Name()), (first.Since, first.Reason));
         Assert.Equal(("NeedsReview", PaymentProvider.HaiPay), (first.Status, first.Provider));
         Assert.Equal((12.50m, "USD"), (first.Amount, first.Currency));
         Assert.Equal(["rv-b"], partial.Select(i => i.OrderId));
@@ -40,12 +40,12 @@ public abstract class AttentionListContract(IStoreFactory factory) : StoreContra
     {
         var stores = await StoresAsync();
         var resolve = (Func<PaymentOrder, Transition>)(o => o.Resolve(OrderStatus.Failed, null, Now.AddMinutes(3)));
-        await WriteAsync(stores, TestOrders.New("rv-done"), Accept, Review(ReviewReasons.ChecksExhausted, 2), resolve);
+        await WriteAsync(stores, TestOrders.New("rv-done"), Accept, Review(ReviewReason.ChecksExhausted, 2), resolve);
         var completed = Now.AddMinutes(4);
         await WriteAsync(stores, TestOrders.New("rv-flagged") with
         {
             Status = OrderStatus.Succeeded,
-            ReviewReason = ReviewReasons.AmountMismatch,
+            ReviewReason = ReviewReason.AmountMismatch,
             CompletedAt = completed,
             UpdatedAt = completed,
         });
@@ -156,7 +156,7 @@ public abstract class AttentionListContract(IStoreFactory factory) : StoreContra
     private static Transition Accept(PaymentOrder order) =>
         order.Accept("ref-" + order.Id, TestLinks.Of("https://pay.example/" + order.Id), null, Now.AddMinutes(1));
 
-    private static Func<PaymentOrder, Transition> Review(string reason, int minutes) =>
+    private static Func<PaymentOrder, Transition> Review(ReviewReason reason, int minutes) =>
         o => o.GiveUpChecking(reason, Now.AddMinutes(minutes));
 
     private static AuditRecord Unmatched(string payload, DateTimeOffset at) =>

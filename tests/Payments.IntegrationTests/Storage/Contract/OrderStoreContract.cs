@@ -18,7 +18,7 @@ public abstract class OrderStoreContract(IStoreFactory factory) : StoreContract(
             Amount = 999.90m,
             ProviderStatus = ProviderText.Of("1"),
             CardLast4 = "5556",
-            ReviewReason = ReviewReasons.PartialCollection,
+            ReviewReason = ReviewReason.PartialCollection,
         };
 
         var added = await orders.AddAsync(order, default);
