@@ -43,7 +43,7 @@ public sealed class AttentionIndexRaceTests(SharedAzurite azurite) : IClassFixtu
         var pending = added.Value.Accept("ref", null, TestOrders.Now.AddMinutes(1), TestOrders.Now.AddMinutes(1)).Order;
         Assert.NotNull(await writer.TryReplaceAsync(added, pending, default));
         var current = (await reader.FindAsync("race-review", default))!;
-        var flagged = current.Value.GiveUpChecking(ReviewReasons.ChecksExhausted, TestOrders.Now.AddMinutes(2)).Order;
+        var flagged = current.Value.GiveUpChecking(ReviewReason.ChecksExhausted, TestOrders.Now.AddMinutes(2)).Order;
         Assert.Equal(OrderStatus.NeedsReview, flagged.Status);
 
         // An operator opens the needs-review list while the flag is being written.
