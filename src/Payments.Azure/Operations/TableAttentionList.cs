@@ -59,7 +59,7 @@ public sealed partial class TableAttentionList(
         foreach (var row in read)
         {
             var item = query.Category is AttentionCategory.NeedsReview or AttentionCategory.Stale
-                ? await OrderItemAsync(query.Category, row, cancellationToken)
+                ? await OrderItemAsync(query.Category, row, now, cancellationToken)
                 : CallbackAttention.Item(query.Category, row);
             if (item is not null)
             {
@@ -70,14 +70,22 @@ public sealed partial class TableAttentionList(
         return new AttentionPage(items, rows.Count > query.Limit ? Continuation.Encode(read[^1].RowKey) : null);
     }
 
+    /// <summary>
+    /// The item of an order's row, if the row still holds; one that does not is dropped, unless the write that made it
+    /// may still be landing (<see cref="WriteInFlight"/>): then it is only left out of this page.
+    /// </summary>
     private async Task<AttentionItem?> OrderItemAsync(
-        AttentionCategory category, TableEntity row, CancellationToken cancellationToken)
+        AttentionCategory category, TableEntity row, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (_, orderId) = TimeIndex.Parse(row.RowKey);
         var order = (await orders.FindAsync(orderId, cancellationToken))?.Value;
         if (!AttentionIndex.Holds(order, row.PartitionKey, row.RowKey))
         {
-            await DropAsync(row, cancellationToken);
+            if (!WriteInFlight.MayBe(row.GetDateTimeOffset(AttentionIndex.WrittenAt), now))
+            {
+                await DropAsync(row, cancellationToken);
+            }
+
             return null;
         }
 

@@ -34,14 +34,20 @@ internal static class AttentionIndex
         {
             var key = TimeIndex.RowKey(OrderAttention.ReviewSince(order).UtcTicks, order.Id);
             return order.ReviewReason is { } reason
-                ? [new TableEntity(NeedsReviewPartition, key), new TableEntity(ReviewPartition(reason.Name()), key)]
-                : [new TableEntity(NeedsReviewPartition, key)];
+                ? [Row(NeedsReviewPartition, key, order), Row(ReviewPartition(reason.Name()), key, order)]
+                : [Row(NeedsReviewPartition, key, order)];
         }
 
         return OrderAttention.IsOpen(order)
-            ? [new TableEntity(StalePartition, TimeIndex.RowKey(order.CreatedAt.UtcTicks, order.Id))]
+            ? [Row(StalePartition, TimeIndex.RowKey(order.CreatedAt.UtcTicks, order.Id), order)]
             : [];
     }
+
+    /// <summary>The column holding the business time of the write that made the row (<see cref="WriteInFlight"/>).</summary>
+    public const string WrittenAt = "WrittenAt";
+
+    private static TableEntity Row(string partition, string key, PaymentOrder order) =>
+        new(partition, key) { [WrittenAt] = order.UpdatedAt };
 
     /// <summary>
     /// Whether an order row read for an index row in <paramref name="partition"/> still has that row.

@@ -17,6 +17,7 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
 {
     private const string What = "Order table";
     private static readonly string[] KeysOnly = ["RowKey"];
+    private static readonly string[] DueColumns = ["RowKey", DueIndex.WrittenAt];
 
     public async Task<Versioned<PaymentOrder>?> FindAsync(string orderId, CancellationToken cancellationToken)
     {
@@ -108,9 +109,9 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
         {
             var partition = DueIndex.Partition(provider, shard);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upper}");
-            await foreach (var entry in tables.Due.QueryAsync(filter, KeysOnly, Math.Min(1000, max), cancellationToken))
+            await foreach (var entry in tables.Due.QueryAsync(filter, DueColumns, Math.Min(1000, max), cancellationToken))
             {
-                var order = await CurrentAsync(entry, cancellationToken);
+                var order = await CurrentAsync(entry, now, cancellationToken);
                 if (order is not null && found.Add(order.Value.Id))
                 {
                     yield return order;
@@ -142,10 +143,12 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
     }
 
     /// <summary>
-    /// The order a due entry points at, if the entry still holds (a stale one is deleted). An order whose storage calls
+    /// The order a due entry points at, if the entry still holds (a stale one is deleted, unless the write that made it
+    /// may still be landing: <see cref="WriteInFlight"/>). An order whose storage calls
     /// fail is skipped, its entry kept for the next run, so one order cannot stop the run for the others.
     /// </summary>
-    private async Task<Versioned<PaymentOrder>?> CurrentAsync(TableEntity entry, CancellationToken cancellationToken)
+    private async Task<Versioned<PaymentOrder>?> CurrentAsync(
+        TableEntity entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (dueTicks, orderId) = TimeIndex.Parse(entry.RowKey);
         try
@@ -154,6 +157,11 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
             if (order?.Value.NextCheckAt?.UtcTicks == dueTicks)
             {
                 return order;
+            }
+
+            if (WriteInFlight.MayBe(entry.GetDateTimeOffset(DueIndex.WrittenAt), now))
+            {
+                return null;
             }
 
             await tables.Due.DeleteAsync(entry.PartitionKey, entry.RowKey, "*", cancellationToken);

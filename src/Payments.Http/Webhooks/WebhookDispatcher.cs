@@ -90,7 +90,7 @@ public sealed partial class WebhookDispatcher(
         var found = 0;
         await foreach (var entry in outbox.FindDueAsync(now, max, cancellationToken))
         {
-            if (await JoinAsync(entry, cancellationToken) is not { } due)
+            if (await JoinAsync(entry, now, cancellationToken) is not { } due)
             {
                 continue;
             }
@@ -103,7 +103,12 @@ public sealed partial class WebhookDispatcher(
         }
     }
 
-    private async Task<DueWebhook?> JoinAsync(ScheduledWebhook entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// The entry joined with its order, or null. One that does not hold is forgotten, unless it may be the event of an
+    /// order write still landing (<see cref="WriteInFlight"/>): an entry never attempted is due at its event's own time,
+    /// which is written to the outbox before the order row that raises it.
+    /// </summary>
+    private async Task<DueWebhook?> JoinAsync(ScheduledWebhook entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
@@ -113,6 +118,11 @@ public sealed partial class WebhookDispatcher(
                 && due.Current.NextAttemptAt.UtcTicks == entry.DueAt.UtcTicks)
             {
                 return due;
+            }
+
+            if (entry.Delivery is null && WriteInFlight.MayBe(entry.DueAt, now))
+            {
+                return null;
             }
 
             await outbox.ForgetDueAsync(entry, cancellationToken);

@@ -121,7 +121,7 @@ public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<Sh
     }
 
     [Fact]
-    public async Task ListAttention_RowLeftBehindByACrash_DroppedWhenRead()
+    public async Task ListAttention_RowLeftBehindByACrash_KeptWhileItsWriteMayLandThenDroppedWhenRead()
     {
         await using var ops = await OpsServer.StartAsync(azurite);
         var stored = (await ops.Orders.AddAsync(TestOrders.New("crash-review"), default)).Order;
@@ -130,10 +130,16 @@ public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<Sh
 
         // The index row is written, then the order write loses (as after a crash, or another writer first): no order needs review.
         Assert.Null(await ops.Orders.TryReplaceAsync(stored, flagged, default));
+        ops.Log.Clear();
+        var inFlight = await ops.AllItemsAsync("/api/ops/attention?category=needs-review");
+        var kept = ops.Log.Requests.Count;
+        ops.Clock.Advance(WriteInFlight.Grace);
         var first = await ops.AllItemsAsync("/api/ops/attention?category=needs-review");
         ops.Log.Clear();
         var second = await ops.AllItemsAsync("/api/ops/attention?category=needs-review");
 
+        Assert.Empty(inFlight);
+        Assert.Equal(2, kept);
         Assert.Empty(first);
         Assert.Empty(second);
         Assert.Single(ops.Log.Requests);
