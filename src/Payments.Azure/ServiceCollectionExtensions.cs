@@ -6,14 +6,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Payments.Azure.Operations;
-using Payments.Core.Operations;
 using Payments.Azure.Audit;
+using Payments.Azure.Operations;
 using Payments.Azure.Orders;
 using Payments.Azure.Secrets;
 using Payments.Azure.Tables;
 using Payments.Azure.Webhooks;
 using Payments.Core.Audit;
+using Payments.Core.Operations;
 using Payments.Core.Orders;
 using Payments.Core.Secrets;
 using Payments.Core.Telemetry;
@@ -36,7 +36,10 @@ public static class ServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return StorageClient.Create(
-                options, sp.GetRequiredService<TokenCredential>, StorageClient.Options(options.Timeout));
+                options,
+                sp.GetRequiredService<TokenCredential>,
+                StorageClient.Options(options.Timeout)
+            );
         });
         services.AddSingleton(sp =>
         {
@@ -46,7 +49,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TableOrderRepository>();
         services.AddSingleton<IWebhookOutbox, TableWebhookOutbox>();
         services.AddSingleton<IOrderRepository>(sp => new OutboxFirstOrderRepository(
-            sp.GetRequiredService<TableOrderRepository>(), sp.GetRequiredService<IWebhookOutbox>()));
+            sp.GetRequiredService<TableOrderRepository>(),
+            sp.GetRequiredService<IWebhookOutbox>()
+        ));
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IAttentionList, TableAttentionList>();
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
@@ -66,7 +71,8 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPaymentsMetrics>(NoPaymentsMetrics.Instance);
-        services.AddOptions<KeyVaultOptions>()
+        services
+            .AddOptions<KeyVaultOptions>()
             .Bind(configuration.GetSection(KeyVaultOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>();
@@ -80,13 +86,15 @@ public static class ServiceCollectionExtensions
             return new SecretClient(
                 settings.VaultUri ?? throw new InvalidOperationException("KeyVault:VaultUri is not set."),
                 sp.GetRequiredService<TokenCredential>(),
-                clientOptions);
+                clientOptions
+            );
         });
         services.AddSingleton<ConfigurationSecretStore>();
         services.AddSingleton<ISecretStore>(sp =>
             sp.GetRequiredService<IOptions<KeyVaultOptions>>().Value.VaultUri is null
                 ? sp.GetRequiredService<ConfigurationSecretStore>()
-                : ActivatorUtilities.CreateInstance<KeyVaultSecretStore>(sp));
+                : ActivatorUtilities.CreateInstance<KeyVaultSecretStore>(sp)
+        );
         return services;
     }
 }

@@ -8,7 +8,10 @@ namespace Payments.Azure;
 /// lost or someone deleted them) are created again, as on start, rather than leaving every write failing.
 /// </summary>
 public sealed partial class StorageHealth(
-    StorageInitializer initializer, PaymentTables tables, ILogger<StorageHealth> logger)
+    StorageInitializer initializer,
+    PaymentTables tables,
+    ILogger<StorageHealth> logger
+)
 {
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +34,7 @@ public sealed partial class StorageHealth(
     [LoggerMessage(
         EventId = 3050,
         Level = LogLevel.Warning,
-        Message = "Table {Table} is missing; creating the tables again")]
+        Message = "Table {Table} is missing; creating the tables again"
+    )]
     private static partial void LogTablesMissing(ILogger logger, string table);
 }

@@ -10,7 +10,10 @@ namespace Payments.Azure;
 /// starts (and answers 503 on health) even when storage is down.
 /// </summary>
 public sealed partial class StorageInitializer(
-    PaymentTables tables, TimeProvider time, ILogger<StorageInitializer> logger) : BackgroundService
+    PaymentTables tables,
+    TimeProvider time,
+    ILogger<StorageInitializer> logger
+) : BackgroundService
 {
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

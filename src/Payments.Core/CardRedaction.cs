@@ -5,9 +5,10 @@ using Payments.Core.Text;
 namespace Payments.Core;
 
 /// <summary>
-/// JSON without the card's secret parts (card number, CVV, expiry), at any depth and in any letter case; the card number
-/// stands in by its last four digits, as it is stored. Used wherever a body is fingerprinted or kept: an unkeyed digest over
-/// a CVV is recovered in at most 1,000 guesses, and a provider echoing card fields must not put them in the audit table.
+/// JSON without the card's secret parts (card number, CVV, expiry), at any depth and in any letter case; the card
+/// number stands in by its last four digits, as it is stored. Used wherever a body is fingerprinted or kept: an unkeyed
+/// digest over a CVV is recovered in at most 1,000 guesses, and a provider echoing card fields must not put them in the
+/// audit table.
 /// </summary>
 public static class CardRedaction
 {
@@ -49,8 +50,13 @@ public static class CardRedaction
                 if (Array.Exists(CardIdentityFields, field => field.Equals(name, StringComparison.OrdinalIgnoreCase)))
                 {
                     var value = property.Value.GetRawText();
-                    text.Append(name.Length).Append(':').Append(name)
-                        .Append(value.Length).Append(':').Append(value).Append('\n');
+                    text.Append(name.Length)
+                        .Append(':')
+                        .Append(name)
+                        .Append(value.Length)
+                        .Append(':')
+                        .Append(value)
+                        .Append('\n');
                 }
                 else
                 {
@@ -70,18 +76,28 @@ public static class CardRedaction
     /// <summary>Writes the element without the card's secret parts.</summary>
     /// <summary>
     /// The identifiers a provider message names its order by (ours, or the provider's own number, as HaiPay documents
-    /// them), when they read as an identifier: kept as they are, because a 16–19-digit reference number looks like a card
-    /// number to redaction about one time in ten, and operators find orders by them.
+    /// them), when they read as an identifier: kept as they are, because a 16–19-digit reference number looks like a
+    /// card number to redaction about one time in ten, and operators find orders by them.
     /// </summary>
     private static bool IsReference(JsonProperty property) =>
         Array.Exists(ReferenceFields, name => name.Equals(property.Name, StringComparison.OrdinalIgnoreCase))
         && property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number
-        && (property.Value.ValueKind == JsonValueKind.Number ? property.Value.GetRawText() : property.Value.GetString()!)
+        && (
+            property.Value.ValueKind == JsonValueKind.Number ? property.Value.GetRawText() : property.Value.GetString()!
+        )
             is { Length: > 0 and <= 64 } text
         && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~');
 
     private static readonly string[] ReferenceFields =
-        ["orderId", "orderNo", "subscriptionNo", "subscriptionOrderId", "refundNo", "appId", "merchant_oid"];
+    [
+        "orderId",
+        "orderNo",
+        "subscriptionNo",
+        "subscriptionOrderId",
+        "refundNo",
+        "appId",
+        "merchant_oid",
+    ];
 
     public static void Write(JsonElement element, Utf8JsonWriter writer)
     {
@@ -91,8 +107,14 @@ public static class CardRedaction
                 writer.WriteStartObject();
                 foreach (var property in element.EnumerateObject())
                 {
-                    var secret = Array.Find(CardSecrets, name => name.Equals(property.Name, StringComparison.OrdinalIgnoreCase));
-                    if (secret == "accountNo" && property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: >= 4 } number)
+                    var secret = Array.Find(CardSecrets, name =>
+                        name.Equals(property.Name, StringComparison.OrdinalIgnoreCase)
+                    );
+                    if (
+                        secret == "accountNo"
+                        && property.Value.ValueKind == JsonValueKind.String
+                        && property.Value.GetString() is { Length: >= 4 } number
+                    )
                     {
                         writer.WriteString(property.Name, number[^4..]);
                     }
@@ -121,8 +143,8 @@ public static class CardRedaction
             case JsonValueKind.String:
                 writer.WriteStringValue(ProviderText.Redact(element.GetString()!));
                 break;
-            case JsonValueKind.Number when ProviderText.Redact(element.GetRawText()) is var text
-                && text != element.GetRawText():
+            case JsonValueKind.Number
+                when ProviderText.Redact(element.GetRawText()) is var text && text != element.GetRawText():
                 writer.WriteStringValue(text);
                 break;
             default:

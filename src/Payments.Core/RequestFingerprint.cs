@@ -32,7 +32,12 @@ public static class RequestFingerprint
     /// The fingerprint, or null when the body is not JSON the endpoints accept (they answer it; nothing is kept).
     /// </returns>
     public static string? OfJsonRequest(
-        string method, string? path, string? query, ReadOnlyMemory<byte> body, ReadOnlySpan<byte> cardKey)
+        string method,
+        string? path,
+        string? query,
+        ReadOnlyMemory<byte> body,
+        ReadOnlySpan<byte> cardKey
+    )
     {
         if (body.IsEmpty)
         {
@@ -58,7 +63,12 @@ public static class RequestFingerprint
     /// The fingerprint, or null when a string in the body cannot be read (it is answered; nothing is kept).
     /// </returns>
     public static string? OfJsonRequest(
-        string method, string? path, string? query, JsonElement? body, ReadOnlySpan<byte> cardKey)
+        string method,
+        string? path,
+        string? query,
+        JsonElement? body,
+        ReadOnlySpan<byte> cardKey
+    )
     {
         if (body is not { } root)
         {

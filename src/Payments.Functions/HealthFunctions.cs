@@ -9,6 +9,6 @@ public sealed class HealthFunctions(HealthEndpoints health)
 {
     [Function(Names.Health)]
     public Task<IResult> Health(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Templates.Health)] HttpRequest request) =>
-        health.GetAsync(request.HttpContext.RequestAborted);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Templates.Health)] HttpRequest request
+    ) => health.GetAsync(request.HttpContext.RequestAborted);
 }

@@ -8,15 +8,18 @@ using static Payments.Http.Endpoints.ApiRoutes;
 namespace Payments.Functions;
 
 public sealed class HuaweiPinFunctions(
-    HuaweiPinEndpoints huaweiPin, InboundMessageEndpoint inbound, HuaweiPinCallbackHandler callbacks)
+    HuaweiPinEndpoints huaweiPin,
+    InboundMessageEndpoint inbound,
+    HuaweiPinCallbackHandler callbacks
+)
 {
     [Function(Names.CreateFrame)]
     public Task<IResult> CreateFrame(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Templates.CreateFrame)] HttpRequest request) =>
-        huaweiPin.CreateFrameAsync(request, request.HttpContext.RequestAborted);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Templates.CreateFrame)] HttpRequest request
+    ) => huaweiPin.CreateFrameAsync(request, request.HttpContext.RequestAborted);
 
     [Function(Names.HuaweiPinCallback)]
     public Task<IResult> Callback(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Templates.HuaweiPinCallback)] HttpRequest request) =>
-        inbound.HandleAsync(request, callbacks, request.HttpContext.RequestAborted);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Templates.HuaweiPinCallback)] HttpRequest request
+    ) => inbound.HandleAsync(request, callbacks, request.HttpContext.RequestAborted);
 }

@@ -5,43 +5,55 @@ using Payments.Http.Operations;
 namespace Payments.Functions;
 
 /// <summary>
-/// The operator API. <see cref="AuthorizationLevel.Admin"/>: the Functions host accepts only the master key, so a function
-/// key never opens these. Routes are under <c>ops/</c>: the host keeps routes starting with <c>admin</c> for itself.
+/// The operator API. <see cref="AuthorizationLevel.Admin"/>: the Functions host accepts only the master key, so a
+/// function key never opens these. Routes are under <c>ops/</c>: the host keeps routes starting with <c>admin</c> for
+/// itself.
 /// </summary>
 public sealed class OpsFunctions(OperatorEndpoints ops, AcknowledgementEndpoint acknowledgements)
 {
     [Function("OpsListAttention")]
-    public Task<IResult> ListAttention([HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/attention")] HttpRequest request) =>
-        ops.ListAttentionAsync(request, request.HttpContext.RequestAborted);
+    public Task<IResult> ListAttention(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/attention")] HttpRequest request
+    ) => ops.ListAttentionAsync(request, request.HttpContext.RequestAborted);
 
     [Function("OpsResolveOrder")]
     public Task<IResult> ResolveOrder(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/orders/{orderId}/resolution")] HttpRequest request, string orderId) =>
-        ops.ResolveAsync(orderId, request, request.HttpContext.RequestAborted);
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/orders/{orderId}/resolution")] HttpRequest request,
+        string orderId
+    ) => ops.ResolveAsync(orderId, request, request.HttpContext.RequestAborted);
 
     [Function("OpsAcknowledgeOrder")]
     public Task<IResult> AcknowledgeOrder(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/orders/{orderId}/acknowledgement")] HttpRequest request, string orderId) =>
-        acknowledgements.AcknowledgeAsync(orderId, request, request.HttpContext.RequestAborted);
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/orders/{orderId}/acknowledgement")]
+            HttpRequest request,
+        string orderId
+    ) => acknowledgements.AcknowledgeAsync(orderId, request, request.HttpContext.RequestAborted);
 
     [Function("OpsListWebhooks")]
-    public Task<IResult> ListWebhooks([HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/webhooks")] HttpRequest request) =>
-        ops.ListWebhooksAsync(request, request.HttpContext.RequestAborted);
+    public Task<IResult> ListWebhooks(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/webhooks")] HttpRequest request
+    ) => ops.ListWebhooksAsync(request, request.HttpContext.RequestAborted);
 
     [Function("OpsReplayWebhook")]
     public Task<IResult> ReplayWebhook(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/webhooks/{orderId}/{eventId}/replay")] HttpRequest request, string orderId, string eventId) =>
-        ops.ReplayWebhookAsync(orderId, eventId, request, request.HttpContext.RequestAborted);
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/webhooks/{orderId}/{eventId}/replay")]
+            HttpRequest request,
+        string orderId,
+        string eventId
+    ) => ops.ReplayWebhookAsync(orderId, eventId, request, request.HttpContext.RequestAborted);
 
     [Function("OpsGetWebhookEndpoint")]
-    public Task<IResult> GetWebhookEndpoint([HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/webhooks/endpoint")] HttpRequest request) =>
-        ops.GetWebhookEndpointAsync(request.HttpContext.RequestAborted);
+    public Task<IResult> GetWebhookEndpoint(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/webhooks/endpoint")] HttpRequest request
+    ) => ops.GetWebhookEndpointAsync(request.HttpContext.RequestAborted);
 
     [Function("OpsEnableWebhookEndpoint")]
-    public Task<IResult> EnableWebhookEndpoint([HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/webhooks/endpoint/enable")] HttpRequest request) =>
-        ops.EnableWebhookEndpointAsync(request, request.HttpContext.RequestAborted);
+    public Task<IResult> EnableWebhookEndpoint(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/webhooks/endpoint/enable")] HttpRequest request
+    ) => ops.EnableWebhookEndpointAsync(request, request.HttpContext.RequestAborted);
 
     [Function("OpsSync")]
-    public Task<IResult> Sync([HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/sync")] HttpRequest request) =>
-        ops.SyncAsync(request, request.HttpContext.RequestAborted);
+    public Task<IResult> Sync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/sync")] HttpRequest request
+    ) => ops.SyncAsync(request, request.HttpContext.RequestAborted);
 }

@@ -9,12 +9,13 @@ public sealed class OrderFunctions(OrderEndpoints orders)
 {
     [Function(Names.GetOrder)]
     public Task<IResult> GetOrder(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Templates.GetOrder)] HttpRequest request, string id) =>
-        orders.GetAsync(id, request.HttpContext.RequestAborted);
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Templates.GetOrder)] HttpRequest request,
+        string id
+    ) => orders.GetAsync(id, request.HttpContext.RequestAborted);
 
     [Function(Names.SyncOrder)]
     public Task<IResult> SyncOrder(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Templates.SyncOrder)] HttpRequest request,
-        string id) =>
-        orders.SyncAsync(id, request, request.HttpContext.RequestAborted);
+        string id
+    ) => orders.SyncAsync(id, request, request.HttpContext.RequestAborted);
 }

@@ -7,8 +7,8 @@ namespace Payments.Functions;
 
 /// <summary>
 /// An exception from an HTTP function is answered by the same <see cref="IExceptionHandler"/> the Server uses
-/// (503 problem+json for storage or vault trouble, a 500 naming only the trace id otherwise), never the host's bare 500.
-/// Timer functions and cancelled requests rethrow.
+/// (503 problem+json for storage or vault trouble, a 500 naming only the trace id otherwise), never the host's bare
+/// 500. Timer functions and cancelled requests rethrow.
 /// </summary>
 internal sealed class ProblemMiddleware : IFunctionsWorkerMiddleware
 {

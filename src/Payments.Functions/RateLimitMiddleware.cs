@@ -4,7 +4,10 @@ using Payments.Http.RateLimiting;
 
 namespace Payments.Functions;
 
-/// <summary>The Server's <see cref="AnonymousRateLimiter"/> policy for the worker: a rejected request never reaches the function.</summary>
+/// <summary>
+/// The Server's <see cref="AnonymousRateLimiter"/> policy for the worker: a rejected request never reaches the
+/// function.
+/// </summary>
 internal sealed class RateLimitMiddleware(AnonymousRateLimiter limiter) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)

@@ -9,18 +9,18 @@ public sealed class SubscriptionFunctions(SubscriptionEndpoints subscriptions)
 {
     [Function(Names.CreateSubscription)]
     public Task<IResult> Create(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Templates.CreateSubscription)] HttpRequest request) =>
-        subscriptions.CreateAsync(request, request.HttpContext.RequestAborted);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Templates.CreateSubscription)] HttpRequest request
+    ) => subscriptions.CreateAsync(request, request.HttpContext.RequestAborted);
 
     [Function(Names.GetSubscription)]
     public Task<IResult> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = Templates.GetSubscription)] HttpRequest request,
-        string subscriptionId) =>
-        subscriptions.GetAsync(subscriptionId, request, request.HttpContext.RequestAborted);
+        string subscriptionId
+    ) => subscriptions.GetAsync(subscriptionId, request, request.HttpContext.RequestAborted);
 
     [Function(Names.CancelSubscription)]
     public Task<IResult> Cancel(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Templates.CancelSubscription)] HttpRequest request,
-        string subscriptionId) =>
-        subscriptions.CancelAsync(subscriptionId, request, request.HttpContext.RequestAborted);
+        string subscriptionId
+    ) => subscriptions.CancelAsync(subscriptionId, request, request.HttpContext.RequestAborted);
 }

@@ -9,26 +9,36 @@ public sealed class TimerFunctions(
     HaiPayPollScheduledJob haiPayPoll,
     PurgeIdempotencyKeysScheduledJob purgeIdempotencyKeys,
     DeliverWebhooksScheduledJob deliverWebhooks,
-    PurgeAuditScheduledJob purgeAudit)
+    PurgeAuditScheduledJob purgeAudit
+)
 {
     [Function("ExpireFrames")]
-    public Task ExpireFrames([TimerTrigger("%ExpireFramesSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
-        expireFrames.RunOnceAsync(cancellationToken);
+    public Task ExpireFrames(
+        [TimerTrigger("%ExpireFramesSchedule%", RunOnStartup = false)] TimerInfo timer,
+        CancellationToken cancellationToken
+    ) => expireFrames.RunOnceAsync(cancellationToken);
 
     [Function("HaiPayPoll")]
-    public Task HaiPayPoll([TimerTrigger("%HaiPayPollSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
-        haiPayPoll.RunOnceAsync(cancellationToken);
+    public Task HaiPayPoll(
+        [TimerTrigger("%HaiPayPollSchedule%", RunOnStartup = false)] TimerInfo timer,
+        CancellationToken cancellationToken
+    ) => haiPayPoll.RunOnceAsync(cancellationToken);
 
     [Function("PurgeIdempotencyKeys")]
     public Task PurgeIdempotencyKeys(
-        [TimerTrigger("%IdempotencyPurgeSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
-        purgeIdempotencyKeys.RunOnceAsync(cancellationToken);
+        [TimerTrigger("%IdempotencyPurgeSchedule%", RunOnStartup = false)] TimerInfo timer,
+        CancellationToken cancellationToken
+    ) => purgeIdempotencyKeys.RunOnceAsync(cancellationToken);
 
     [Function("DeliverWebhooks")]
-    public Task DeliverWebhooks([TimerTrigger("%DeliverWebhooksSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
-        deliverWebhooks.RunOnceAsync(cancellationToken);
+    public Task DeliverWebhooks(
+        [TimerTrigger("%DeliverWebhooksSchedule%", RunOnStartup = false)] TimerInfo timer,
+        CancellationToken cancellationToken
+    ) => deliverWebhooks.RunOnceAsync(cancellationToken);
 
     [Function("PurgeAudit")]
-    public Task PurgeAudit([TimerTrigger("%AuditPurgeSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
-        purgeAudit.RunOnceAsync(cancellationToken);
+    public Task PurgeAudit(
+        [TimerTrigger("%AuditPurgeSchedule%", RunOnStartup = false)] TimerInfo timer,
+        CancellationToken cancellationToken
+    ) => purgeAudit.RunOnceAsync(cancellationToken);
 }

@@ -2,27 +2,27 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Payments.Azure;
+using Payments.Azure.Idempotency;
 using Payments.Core.Audit;
 using Payments.Core.HaiPay;
-using Payments.Core.Webhooks;
-using Payments.Http.Webhooks;
-using Payments.Core.Idempotency;
-using Payments.Azure.Idempotency;
-using Payments.Http.Idempotency;
 using Payments.Core.HuaweiPin;
-using Payments.Http.HaiPay;
-using Payments.Http.HuaweiPin;
-using Payments.Http.Jobs;
-using Payments.Azure;
+using Payments.Core.Idempotency;
 using Payments.Core.Orders;
 using Payments.Core.Text;
+using Payments.Core.Webhooks;
 using Payments.Http.Callbacks;
 using Payments.Http.Endpoints;
+using Payments.Http.HaiPay;
+using Payments.Http.HuaweiPin;
+using Payments.Http.Idempotency;
+using Payments.Http.Jobs;
 using Payments.Http.Operations;
 using Payments.Http.Problems;
 using Payments.Http.RateLimiting;
 using Payments.Http.Security;
 using Payments.Http.Telemetry;
+using Payments.Http.Webhooks;
 
 namespace Payments.Http;
 
@@ -53,7 +53,11 @@ public static class ServiceCollectionExtensions
 
     private static void AddIdempotency(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<IdempotencyOptions>()
+            .Bind(configuration.GetSection(IdempotencyOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IdempotencyGate>();
         services.AddSingleton<FingerprintKey>();
@@ -65,19 +69,30 @@ public static class ServiceCollectionExtensions
 
     private static void AddAudit(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<AuditOptions>()
+            .Bind(configuration.GetSection(AuditOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<PurgeAuditScheduledJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<PurgeAuditScheduledJob>());
     }
 
     private static void AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<AbandonedWebhooks>();
         services.AddSingleton<WebhookSigningKeys>();
-        services.AddHttpClient<WebhookSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services
+            .AddHttpClient<WebhookSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() =>
+                new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }
+            );
         services.AddTransient<WebhookDispatcher>();
         services.AddTransient<DeliverWebhooksScheduledJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<DeliverWebhooksScheduledJob>());
@@ -85,7 +100,11 @@ public static class ServiceCollectionExtensions
 
     private static void AddHuaweiPin(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<HuaweiPinOptions>().Bind(configuration.GetSection(HuaweiPinOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<HuaweiPinOptions>()
+            .Bind(configuration.GetSection(HuaweiPinOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddHttpClient<HuaweiPinClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddTransient<CreateFrameHandler>();
         services.AddSingleton<HuaweiPinCallbackHandler>();
@@ -98,7 +117,11 @@ public static class ServiceCollectionExtensions
 
     private static void AddHaiPay(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<HaiPayOptions>().Bind(configuration.GetSection(HaiPayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<HaiPayOptions>()
+            .Bind(configuration.GetSection(HaiPayOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<HaiPayOptions>, HaiPayOptionsValidator>();
         services.AddSingleton<HaiPayCredentials>();
         services.AddHttpClient<HaiPayClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
@@ -124,15 +147,22 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<HaiPayPollScheduledJob>());
     }
 
-    /// <summary>Function and operator keys for hosts that check them themselves (the Server; Functions has its own, and its master key).</summary>
+    /// <summary>
+    /// Function and operator keys for hosts that check them themselves (the Server; Functions has its own, and its
+    /// master key).
+    /// </summary>
     public static IServiceCollection AddFunctionKeys(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FunctionKeyOptions>()
+        services
+            .AddOptions<FunctionKeyOptions>()
             .Bind(configuration.GetSection(FunctionKeyOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<FunctionKeyOptions>, FunctionKeyOptionsValidator>();
         services.AddSingleton<FunctionKeyFilter>();
-        services.AddOptions<OperatorKeyOptions>().Bind(configuration.GetSection(OperatorKeyOptions.Section)).ValidateOnStart();
+        services
+            .AddOptions<OperatorKeyOptions>()
+            .Bind(configuration.GetSection(OperatorKeyOptions.Section))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<OperatorKeyOptions>, OperatorKeyOptionsValidator>();
         services.AddSingleton<OperatorKeyFilter>();
         return services;

@@ -11,7 +11,10 @@ namespace Payments.Server;
 /// <summary>Builds the Server host; tests call this with extra configuration and a loopback URL.</summary>
 public static class ServerApp
 {
-    /// <summary>Where the merchant-facing API's OpenAPI document is served (<c>/api/openapi/v1.json</c>); <c>docs/openapi.json</c> is its checked-in copy.</summary>
+    /// <summary>
+    /// Where the merchant-facing API's OpenAPI document is served (<c>/api/openapi/v1.json</c>);
+    /// <c>docs/openapi.json</c> is its checked-in copy.
+    /// </summary>
     public const string OpenApiPath = "/api/openapi/{documentName}.json";
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

@@ -32,7 +32,8 @@ public sealed class RequestFingerprintTests
     public void OfJsonRequest_CardNestedOrInAnotherLetterCase_Keyed() =>
         Assert.NotEqual(
             Of("""{"payment":{"ACCOUNTNO":"4000056655665556"}}""", Key),
-            Of("""{"payment":{"ACCOUNTNO":"4111111111145556"}}""", Key));
+            Of("""{"payment":{"ACCOUNTNO":"4111111111145556"}}""", Key)
+        );
 
     /// <summary>A body without card data is fingerprinted as before cards were keyed: the key plays no part.</summary>
     [Fact]
@@ -45,17 +46,25 @@ public sealed class RequestFingerprintTests
         Assert.Equal(Of(body, Key), Of(body, OtherKey));
     }
 
-    private static string Body(string number, string month = "11", string cvv = "123") => JsonSerializer.Serialize(new
-    {
-        orderId = "c-1",
-        amount = "12.50",
-        accountNo = number,
-        expiryMonth = month,
-        expiryYear = "2031",
-        cvv,
-    });
+    private static string Body(string number, string month = "11", string cvv = "123") =>
+        JsonSerializer.Serialize(
+            new
+            {
+                orderId = "c-1",
+                amount = "12.50",
+                accountNo = number,
+                expiryMonth = month,
+                expiryYear = "2031",
+                cvv,
+            }
+        );
 
     private static string Of(string body, byte[] key) =>
         RequestFingerprint.OfJsonRequest(
-            "POST", "/api/huaweipin/frames", string.Empty, Encoding.UTF8.GetBytes(body), key)!;
+            "POST",
+            "/api/huaweipin/frames",
+            string.Empty,
+            Encoding.UTF8.GetBytes(body),
+            key
+        )!;
 }

@@ -16,27 +16,48 @@ internal static class AzuriteCommand
     public const string DevelopmentAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    /// <summary>Node's arguments for Azurite's Table service on <paramref name="port"/>; data under <paramref name="location"/>, or in memory when null.</summary>
+    /// <summary>
+    /// Node's arguments for Azurite's Table service on <paramref name="port"/>; data under <paramref name="location"/>,
+    /// or in memory when null.
+    /// </summary>
     public static IReadOnlyList<string> Arguments(string repositoryRoot, int port, string? location)
     {
         var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "table", "main.js");
         if (!File.Exists(script))
         {
-            throw new InvalidOperationException($"Azurite is not installed at {script}: run the README's test command (it runs npm ci).");
+            throw new InvalidOperationException(
+                $"Azurite is not installed at {script}: run the README's test command (it runs npm ci)."
+            );
         }
 
         string[] storage = location is null ? ["--inMemoryPersistence"] : ["--location", location];
-        return [script, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture), .. storage,
-            "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--disableProductStyleUrl"];
+        return
+        [
+            script,
+            "--tableHost",
+            "127.0.0.1",
+            "--tablePort",
+            port.ToString(CultureInfo.InvariantCulture),
+            .. storage,
+            "--silent",
+            "--skipApiVersionCheck",
+            "--disableTelemetry",
+            "--disableProductStyleUrl",
+        ];
     }
 
-    /// <summary>The development account (Azurite's well-known key) at the Table endpoint on <paramref name="port"/>.</summary>
+    /// <summary>
+    /// The development account (Azurite's well-known key) at the Table endpoint on <paramref name="port"/>.
+    /// </summary>
     public static string ConnectionString(int port) =>
         $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};"
         + $"AccountKey={DevelopmentAccountKey};"
         + $"TableEndpoint=http://127.0.0.1:{port}/{DevelopmentAccountName};";
 
-    /// <summary>Returns once <paramref name="port"/> accepts connections; fails as soon as <paramref name="hasExited"/> says Azurite stopped.</summary>
+    /// <summary>
+    /// Returns once <paramref name="port"/> accepts connections; fails as soon as <paramref name="hasExited"/> says
+    /// Azurite stopped.
+    /// </summary>
     public static async Task WaitUntilListeningAsync(int port, Func<bool> hasExited, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -6,11 +6,11 @@ namespace Payments.Testing;
 
 /// <summary>
 /// Loopback ports for the listeners the tests and benchmarks start (Azurite, sandboxes, servers, receivers), shared by
-/// both as a linked source file. Asking the OS for port 0 and releasing it races: between the release and the listener's
-/// bind, any outgoing connection (the chaos tests open thousands) may be given that port as its ephemeral local port,
-/// and the listener fails with "address already in use". So ports come from below the OS's ephemeral range, which
-/// outgoing connections never use; a process-wide counter from a random start keeps callers (and two test processes)
-/// apart, and each candidate is checked by binding it.
+/// both as a linked source file. Asking the OS for port 0 and releasing it races: between the release and the
+/// listener's bind, any outgoing connection (the chaos tests open thousands) may be given that port as its ephemeral
+/// local port, and the listener fails with "address already in use". So ports come from below the OS's ephemeral range,
+/// which outgoing connections never use; a process-wide counter from a random start keeps callers (and two test
+/// processes) apart, and each candidate is checked by binding it.
 /// </summary>
 internal static class FreePort
 {
@@ -48,12 +48,21 @@ internal static class FreePort
         }
     }
 
-    /// <summary>Linux publishes its ephemeral range; elsewhere (Windows and macOS use 49152 up) the default bound is below it anyway.</summary>
+    /// <summary>
+    /// Linux publishes its ephemeral range; elsewhere (Windows and macOS use 49152 up) the default bound is below it
+    /// anyway.
+    /// </summary>
     private static int EphemeralStart()
     {
         const string range = "/proc/sys/net/ipv4/ip_local_port_range";
-        return File.Exists(range)
-            && int.TryParse(File.ReadAllText(range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+        return
+            File.Exists(range)
+            && int.TryParse(
+                File.ReadAllText(range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0],
+                NumberStyles.None,
+                CultureInfo.InvariantCulture,
+                out var start
+            )
             && start > Lowest + 1_000
             ? start
             : DefaultEphemeralStart;

@@ -12,7 +12,8 @@ namespace Payments.Testing;
 public static class StoragePipeline
 {
     /// <summary>
-    /// Makes the host's <see cref="TableServiceClient"/> (its own options, timeout and credential) send every try through
+    /// Makes the host's <see cref="TableServiceClient"/> (its own options, timeout and credential) send every try
+    /// through
     /// <paramref name="policy"/> (placed per retry in the Azure.Core pipeline).
     /// </summary>
     public static void Install(IServiceCollection services, HttpPipelinePolicy policy) =>

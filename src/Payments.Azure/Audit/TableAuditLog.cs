@@ -21,7 +21,10 @@ namespace Payments.Azure.Audit;
 /// (<see cref="CallbackAttention"/>).
 /// </summary>
 public sealed partial class TableAuditLog(
-    PaymentTables tables, IOptionsMonitor<AuditOptions> options, ILogger<TableAuditLog> logger) : IAuditLog
+    PaymentTables tables,
+    IOptionsMonitor<AuditOptions> options,
+    ILogger<TableAuditLog> logger
+) : IAuditLog
 {
     /// <summary>
     /// RowKey of a partition's counter of unverified messages (sorts after every arrival-ordered row).
@@ -56,7 +59,11 @@ public sealed partial class TableAuditLog(
     /// was recorded before). The marker is written first, so a replay never adds a second record.
     /// </summary>
     private static async Task<bool> ClaimOnceAsync(
-        StorageTable table, string partition, string once, CancellationToken cancellationToken)
+        StorageTable table,
+        string partition,
+        string once,
+        CancellationToken cancellationToken
+    )
     {
         var marker = new TableEntity(partition, OnceRowPrefix + once);
         var response = await InsertIntoMonthAsync(table, marker, cancellationToken);
@@ -68,31 +75,20 @@ public sealed partial class TableAuditLog(
         };
     }
 
-    public async Task RecordUnverifiedAsync(AuditRecord summary, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        var partition = summary.OrderId is null
-            ? $"unverified-{summary.At.UtcDateTime:yyyyMMdd}"
-            : Partition(summary.OrderId, summary.Kind, summary.At);
-        var table = tables.AuditMonth(summary.At);
-        var count = await CountAsync(table, partition, cancellationToken);
-        if (count is null)
-        {
-            LogCounterContended(logger, partition);
-        }
-        else if (count <= options.CurrentValue.UnverifiedPerPartition)
-        {
-            await RecordIndexedAsync(table, partition, summary, cancellationToken);
-        }
-    }
-
     public async IAsyncEnumerable<AuditRecord> ListAsync(
-        string? orderId, DateTimeOffset day, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string? orderId,
+        DateTimeOffset day,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var months = await tables.AuditMonthsAsync(cancellationToken);
         string[] partitions = orderId is null
-            ? [Partition(null, AuditKinds.CallbackUnmatched, day), $"unverified-{day.UtcDateTime:yyyyMMdd}",
-                Partition(null, AuditKinds.OperatorEndpointEnable, day)]
+            ?
+            [
+                Partition(null, AuditKinds.CallbackUnmatched, day),
+                $"unverified-{day.UtcDateTime:yyyyMMdd}",
+                Partition(null, AuditKinds.OperatorEndpointEnable, day),
+            ]
             : [Partition(orderId, string.Empty, day)];
         var dayMonth = tables.AuditMonth(day).Name;
         foreach (var partition in partitions)
@@ -102,14 +98,17 @@ public sealed partial class TableAuditLog(
             {
                 await foreach (var row in month.Table.QueryAsync(filter, null, 1000, cancellationToken))
                 {
-                    if (row.RowKey != UnverifiedCountRow
-                        && !row.RowKey.StartsWith(OnceRowPrefix, StringComparison.Ordinal))
+                    if (
+                        row.RowKey != UnverifiedCountRow
+                        && !row.RowKey.StartsWith(OnceRowPrefix, StringComparison.Ordinal)
+                    )
                     {
                         yield return new AuditRecord(
                             row.GetString("OrderId"),
                             row.GetString("Kind")!,
                             row.GetString("Payload")!,
-                            row.GetDateTimeOffset("At")!.Value);
+                            row.GetDateTimeOffset("At")!.Value
+                        );
                     }
                 }
             }
@@ -136,7 +135,10 @@ public sealed partial class TableAuditLog(
     /// partition, read keys only, never a scan of the rows still kept.
     /// </summary>
     private async Task PurgeMessageAttentionAsync(
-        string partition, DateTimeOffset before, CancellationToken cancellationToken)
+        string partition,
+        DateTimeOffset before,
+        CancellationToken cancellationToken
+    )
     {
         var oldest = TimeIndex.RowKey(DateTimeOffset.MaxValue.UtcTicks - before.UtcTicks + 1, string.Empty);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {oldest}");
@@ -157,50 +159,15 @@ public sealed partial class TableAuditLog(
     }
 
     /// <summary>
-    /// Counts one more unverified message in the partition by compare-and-swap; returns its number (1 = the first), or
-    /// null when the counter stayed contended for every attempt (a flood): the summary is then dropped, as past the
-    /// cap, rather than failing the answer. Only a failed read (storage down) is an error.
-    /// </summary>
-    private static async Task<long?> CountAsync(
-        StorageTable table, string partition, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxCountAttempts; attempt++)
-        {
-            var current = await table.GetAsync(partition, UnverifiedCountRow, cancellationToken);
-            if (current.Outcome == TableOutcome.TableNotFound)
-            {
-                await table.CreateIfNotExistsAsync(cancellationToken);
-                continue;
-            }
-
-            if (current.Outcome is not (TableOutcome.Success or TableOutcome.NotFound))
-            {
-                throw TableOutcomes.Unavailable(current.Outcome, "Audit table");
-            }
-
-            var count = (current.Entity?.GetInt64("Count") ?? 0) + 1;
-            var counter = new TableEntity(partition, UnverifiedCountRow) { ["Count"] = count };
-            var written = current.Entity is null
-                ? await table.InsertAsync(counter, cancellationToken)
-                : await table.ReplaceAsync(counter, current.ETag!, cancellationToken);
-            if (written.IsSuccess)
-            {
-                return count;
-            }
-
-            // Lost the race (AlreadyExists, PreconditionFailed), or the emulator failed a concurrent insert of the same
-            // key: the next read decides; a storage outage fails that read.
-        }
-
-        return null;
-    }
-
-    /// <summary>
     /// Adds the record, after the operators' attention row when it is a message they must see (so no such message is
     /// kept without one; a row whose record then fails still names a message that arrived).
     /// </summary>
     private async Task RecordIndexedAsync(
-        StorageTable table, string partition, AuditRecord record, CancellationToken cancellationToken)
+        StorageTable table,
+        string partition,
+        AuditRecord record,
+        CancellationToken cancellationToken
+    )
     {
         if (CallbackAttention.For(record) is { } attention)
         {
@@ -213,7 +180,11 @@ public sealed partial class TableAuditLog(
 
     /// <summary>Adds the record to its month's table (see <see cref="InsertIntoMonthAsync"/>).</summary>
     private static async Task InsertAsync(
-        StorageTable table, string partition, AuditRecord record, CancellationToken cancellationToken)
+        StorageTable table,
+        string partition,
+        AuditRecord record,
+        CancellationToken cancellationToken
+    )
     {
         var rowKey = $"{record.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
         var entity = new TableEntity(partition, rowKey)
@@ -232,7 +203,10 @@ public sealed partial class TableAuditLog(
 
     /// <summary>Inserts a row; the month's first write finds no table, creates it and inserts again.</summary>
     private static async Task<TableResponse> InsertIntoMonthAsync(
-        StorageTable table, TableEntity entity, CancellationToken cancellationToken)
+        StorageTable table,
+        TableEntity entity,
+        CancellationToken cancellationToken
+    )
     {
         var response = await table.InsertAsync(entity, cancellationToken);
         if (response.Outcome == TableOutcome.TableNotFound)
@@ -248,18 +222,13 @@ public sealed partial class TableAuditLog(
     /// An order's partition; for no order, the day's unmatched messages or, for what operators did, the day's
     /// <c>operator-{yyyyMMdd}</c>.
     /// </summary>
-    private static string Partition(string? orderId, string kind, DateTimeOffset at) => orderId switch
-    {
-        null when AuditKinds.IsOperator(kind) => $"operator-{at.UtcDateTime:yyyyMMdd}",
-        null => $"unmatched-{at.UtcDateTime:yyyyMMdd}",
-        _ => $"o-{TableKeys.Encode(orderId)}",
-    };
+    private static string Partition(string? orderId, string kind, DateTimeOffset at) =>
+        orderId switch
+        {
+            null when AuditKinds.IsOperator(kind) => $"operator-{at.UtcDateTime:yyyyMMdd}",
+            null => $"unmatched-{at.UtcDateTime:yyyyMMdd}",
+            _ => $"o-{TableKeys.Encode(orderId)}",
+        };
 
     // Event ids 3020-3029 (see Payments.Core.Telemetry.LogEventIds).
-    [LoggerMessage(
-        EventId = 3020,
-        Level = LogLevel.Warning,
-        Message = "Unverified-message counter of audit partition {Partition} stayed contended; "
-            + "this summary was not kept")]
-    private static partial void LogCounterContended(ILogger logger, string partition);
 }

@@ -41,7 +41,11 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
     }
 
     public async Task<string?> TryReplaceAsync(
-        string key, IdempotencyRecord record, string version, CancellationToken cancellationToken)
+        string key,
+        IdempotencyRecord record,
+        string version,
+        CancellationToken cancellationToken
+    )
     {
         var response = await tables.Idempotency.ReplaceAsync(ToEntity(key, record), version, cancellationToken);
         return response.Outcome switch
@@ -91,16 +95,17 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
     private static string Partition(string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    private static TableEntity ToEntity(string key, IdempotencyRecord record) => new(Partition(key), Row)
-    {
-        ["Fingerprint"] = record.Fingerprint,
-        ["ExpiresAt"] = record.ExpiresAt,
-        ["LeasedUntil"] = record.LeasedUntil,
-        ["StatusCode"] = record.Response?.StatusCode,
-        ["ContentType"] = record.Response?.ContentType,
-        ["Location"] = record.Response?.Location,
-        ["Body"] = record.Response is { } response ? Convert.ToBase64String(response.Body.Span) : null,
-    };
+    private static TableEntity ToEntity(string key, IdempotencyRecord record) =>
+        new(Partition(key), Row)
+        {
+            ["Fingerprint"] = record.Fingerprint,
+            ["ExpiresAt"] = record.ExpiresAt,
+            ["LeasedUntil"] = record.LeasedUntil,
+            ["StatusCode"] = record.Response?.StatusCode,
+            ["ContentType"] = record.Response?.ContentType,
+            ["Location"] = record.Response?.Location,
+            ["Body"] = record.Response is { } response ? Convert.ToBase64String(response.Body.Span) : null,
+        };
 
     private static IdempotencyRecord FromEntity(TableEntity entity)
     {
@@ -110,12 +115,14 @@ public sealed class TableIdempotencyStore(PaymentTables tables) : IIdempotencySt
                 (int)code,
                 entity.GetString("ContentType"),
                 entity.GetString("Location"),
-                Convert.FromBase64String(entity.GetString("Body") ?? string.Empty))
+                Convert.FromBase64String(entity.GetString("Body") ?? string.Empty)
+            )
             : null;
         return new IdempotencyRecord(
             entity.GetString("Fingerprint")!,
             entity.GetDateTimeOffset("ExpiresAt")!.Value,
             entity.GetDateTimeOffset("LeasedUntil"),
-            response);
+            response
+        );
     }
 }

@@ -22,7 +22,8 @@ public sealed partial class TableAttentionList(
     IOrderRepository orders,
     IOptionsMonitor<AuditOptions> auditOptions,
     TimeProvider time,
-    ILogger<TableAttentionList> logger) : IAttentionList
+    ILogger<TableAttentionList> logger
+) : IAttentionList
 {
     public async Task<AttentionPage> ListAsync(AttentionQuery query, CancellationToken cancellationToken)
     {
@@ -39,11 +40,14 @@ public sealed partial class TableAttentionList(
             // Newest first: rows below this key arrived after the audit retention began (older messages' records are
             // purged).
             _ => TimeIndex.RowKey(
-                DateTimeOffset.MaxValue.UtcTicks - (now - auditOptions.CurrentValue.Retention).UtcTicks, string.Empty),
+                DateTimeOffset.MaxValue.UtcTicks - (now - auditOptions.CurrentValue.Retention).UtcTicks,
+                string.Empty
+            ),
         };
         var after = query.After ?? string.Empty;
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {upper}");
+            $"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {upper}"
+        );
         var rows = new List<TableEntity>(query.Limit + 1);
         await foreach (var row in tables.Attention.QueryAsync(filter, null, query.Limit + 1, cancellationToken))
         {
@@ -75,7 +79,11 @@ public sealed partial class TableAttentionList(
     /// may still be landing (<see cref="WriteInFlight"/>): then it is only left out of this page.
     /// </summary>
     private async Task<AttentionItem?> OrderItemAsync(
-        AttentionCategory category, TableEntity row, DateTimeOffset now, CancellationToken cancellationToken)
+        AttentionCategory category,
+        TableEntity row,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         var (_, orderId) = TimeIndex.Parse(row.RowKey);
         var order = (await orders.FindAsync(orderId, cancellationToken))?.Value;
@@ -108,6 +116,7 @@ public sealed partial class TableAttentionList(
     [LoggerMessage(
         EventId = 3031,
         Level = LogLevel.Warning,
-        Message = "Stale attention row {Partition}/{Row} not deleted ({Reason}); it is dropped again when next read")]
+        Message = "Stale attention row {Partition}/{Row} not deleted ({Reason}); it is dropped again when next read"
+    )]
     private static partial void LogDropFailed(ILogger logger, string partition, string row, string reason);
 }

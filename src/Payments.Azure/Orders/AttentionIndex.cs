@@ -43,7 +43,9 @@ internal static class AttentionIndex
             : [];
     }
 
-    /// <summary>The column holding the business time of the write that made the row (<see cref="WriteInFlight"/>).</summary>
+    /// <summary>
+    /// The column holding the business time of the write that made the row (<see cref="WriteInFlight"/>).
+    /// </summary>
     public const string WrittenAt = "WrittenAt";
 
     private static TableEntity Row(string partition, string key, PaymentOrder order) =>
@@ -62,11 +64,12 @@ internal static class AttentionIndex
     public static DateTimeOffset MessageTime(string rowKey) =>
         new(DateTimeOffset.MaxValue.UtcTicks - TimeIndex.Parse(rowKey).DueTicks, TimeSpan.Zero);
 
-    public static string Partition(AttentionCategory category, string? reason) => category switch
-    {
-        AttentionCategory.NeedsReview => ReviewPartition(reason),
-        AttentionCategory.Stale => StalePartition,
-        AttentionCategory.UnmatchedCallbacks => UnmatchedPartition,
-        _ => UnverifiedPartition,
-    };
+    public static string Partition(AttentionCategory category, string? reason) =>
+        category switch
+        {
+            AttentionCategory.NeedsReview => ReviewPartition(reason),
+            AttentionCategory.Stale => StalePartition,
+            AttentionCategory.UnmatchedCallbacks => UnmatchedPartition,
+            _ => UnverifiedPartition,
+        };
 }

@@ -17,14 +17,20 @@ internal static class DueIndex
     public static string Partition(PaymentProvider provider, int shard) =>
         $"{provider.ToString().ToLowerInvariant()}-{shard.ToString("D2", CultureInfo.InvariantCulture)}";
 
-    /// <summary>The column holding the business time of the write that made the row (<see cref="WriteInFlight"/>).</summary>
+    /// <summary>
+    /// The column holding the business time of the write that made the row (<see cref="WriteInFlight"/>).
+    /// </summary>
     public const string WrittenAt = "WrittenAt";
 
     /// <summary>The row <paramref name="order"/> needs: one at its next check, none when it has none.</summary>
-    public static TableEntity? Entry(PaymentOrder? order) => order?.NextCheckAt is { } dueAt
-        ? new(Partition(order.Provider, TimeIndex.Shard(order.Id, Shards)), TimeIndex.RowKey(dueAt.UtcTicks, order.Id))
-        {
-            [WrittenAt] = order.UpdatedAt,
-        }
-        : null;
+    public static TableEntity? Entry(PaymentOrder? order) =>
+        order?.NextCheckAt is { } dueAt
+            ? new(
+                Partition(order.Provider, TimeIndex.Shard(order.Id, Shards)),
+                TimeIndex.RowKey(dueAt.UtcTicks, order.Id)
+            )
+            {
+                [WrittenAt] = order.UpdatedAt,
+            }
+            : null;
 }

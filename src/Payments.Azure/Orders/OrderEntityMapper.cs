@@ -19,107 +19,115 @@ internal static class OrderEntityMapper
 
     public const string ChildPrefix = "child-";
 
-    public static TableEntity ToEntity(PaymentOrder order) => new(PartitionKey(order.Id), OrderRowKey)
-    {
-        ["OrderId"] = order.Id,
-        ["Provider"] = order.Provider.ToString(),
-        ["Kind"] = order.Kind.ToString(),
-        ["Status"] = order.Status.ToString(),
-        ["RequestFingerprint"] = order.RequestFingerprint,
-        ["CreatedAt"] = order.CreatedAt,
-        ["UpdatedAt"] = order.UpdatedAt,
-        ["ProviderStatus"] = order.ProviderStatus?.Value,
-        ["ProviderReference"] = order.ProviderReference,
-        ["ProviderOrderId"] = order.ProviderOrderId,
-        ["UnverifiedQueryAt"] = order.UnverifiedQueryAt,
-        ["ReapplyClaimedUntil"] = order.ReapplyClaimedUntil,
-        ["CredentialsRefused"] = order.CredentialsRefused,
-        ["RedirectUrl"] = order.RedirectUrl?.Value,
-        ["Amount"] = order.Amount?.ToString(CultureInfo.InvariantCulture),
-        ["Currency"] = order.Currency,
-        ["CustomerReference"] = order.CustomerReference,
-        ["CustomerIp"] = order.CustomerIp,
-        ["CardLast4"] = order.CardLast4,
-        ["ParentOrderId"] = order.ParentOrderId,
-        ["RefundOrderId"] = order.RefundOrderId,
-        ["ReceivedAmount"] = order.ReceivedAmount?.ToString(CultureInfo.InvariantCulture),
-        ["RecurringInterval"] = order.Recurrence?.UnitCode,
-        ["RecurringIntervalCount"] = order.Recurrence?.Count,
-        ["RetryTimes"] = order.Recurrence?.RetryTimes,
-        ["ProviderCalls"] = order.ProviderCalls,
-        ["Checks"] = order.Checks,
-        ["NextCheckAt"] = order.NextCheckAt,
-        ["LastError"] = order.LastError?.Value,
-        ["ReviewReason"] = order.ReviewReason?.Name(),
-        ["CompletedAt"] = order.CompletedAt,
-        ["ReviewAcknowledgedAt"] = order.ReviewAcknowledgedAt,
-        ["ReviewAcknowledgedBy"] = order.ReviewAcknowledgedBy,
-        ["EventSequence"] = order.EventSequence,
-        ["EventId"] = order.LastEvent?.Id,
-        ["EventType"] = order.LastEvent?.Type,
-        ["EventStatus"] = order.LastEvent?.Status.ToString(),
-        ["EventAt"] = order.LastEvent?.OccurredAt,
-        ["EventTraceParent"] = order.LastEvent?.TraceParent,
-    };
+    public static TableEntity ToEntity(PaymentOrder order) =>
+        new(PartitionKey(order.Id), OrderRowKey)
+        {
+            ["OrderId"] = order.Id,
+            ["Provider"] = order.Provider.ToString(),
+            ["Kind"] = order.Kind.ToString(),
+            ["Status"] = order.Status.ToString(),
+            ["RequestFingerprint"] = order.RequestFingerprint,
+            ["CreatedAt"] = order.CreatedAt,
+            ["UpdatedAt"] = order.UpdatedAt,
+            ["ProviderStatus"] = order.ProviderStatus?.Value,
+            ["ProviderReference"] = order.ProviderReference,
+            ["ProviderOrderId"] = order.ProviderOrderId,
+            ["UnverifiedQueryAt"] = order.UnverifiedQueryAt,
+            ["ReapplyClaimedUntil"] = order.ReapplyClaimedUntil,
+            ["CredentialsRefused"] = order.CredentialsRefused,
+            ["RedirectUrl"] = order.RedirectUrl?.Value,
+            ["Amount"] = order.Amount?.ToString(CultureInfo.InvariantCulture),
+            ["Currency"] = order.Currency,
+            ["CustomerReference"] = order.CustomerReference,
+            ["CustomerIp"] = order.CustomerIp,
+            ["CardLast4"] = order.CardLast4,
+            ["ParentOrderId"] = order.ParentOrderId,
+            ["RefundOrderId"] = order.RefundOrderId,
+            ["ReceivedAmount"] = order.ReceivedAmount?.ToString(CultureInfo.InvariantCulture),
+            ["RecurringInterval"] = order.Recurrence?.UnitCode,
+            ["RecurringIntervalCount"] = order.Recurrence?.Count,
+            ["RetryTimes"] = order.Recurrence?.RetryTimes,
+            ["ProviderCalls"] = order.ProviderCalls,
+            ["Checks"] = order.Checks,
+            ["NextCheckAt"] = order.NextCheckAt,
+            ["LastError"] = order.LastError?.Value,
+            ["ReviewReason"] = order.ReviewReason?.Name(),
+            ["CompletedAt"] = order.CompletedAt,
+            ["ReviewAcknowledgedAt"] = order.ReviewAcknowledgedAt,
+            ["ReviewAcknowledgedBy"] = order.ReviewAcknowledgedBy,
+            ["EventSequence"] = order.EventSequence,
+            ["EventId"] = order.LastEvent?.Id,
+            ["EventType"] = order.LastEvent?.Type,
+            ["EventStatus"] = order.LastEvent?.Status.ToString(),
+            ["EventAt"] = order.LastEvent?.OccurredAt,
+            ["EventTraceParent"] = order.LastEvent?.TraceParent,
+        };
 
-    public static PaymentOrder FromEntity(TableEntity entity) => new()
-    {
-        Id = entity.GetString("OrderId")!,
-        Provider = Enum.Parse<PaymentProvider>(entity.GetString("Provider")!),
-        Kind = entity.GetString("Kind") is { } kind ? Enum.Parse<OrderKind>(kind) : OrderKind.Payment,
-        Status = Enum.Parse<OrderStatus>(entity.GetString("Status")!),
-        RequestFingerprint = entity.GetString("RequestFingerprint")!,
-        CreatedAt = entity.GetDateTimeOffset("CreatedAt")!.Value,
-        UpdatedAt = entity.GetDateTimeOffset("UpdatedAt")!.Value,
-        ProviderStatus = ProviderText.From(entity.GetString("ProviderStatus")),
-        ProviderReference = entity.GetString("ProviderReference"),
-        ProviderOrderId = entity.GetString("ProviderOrderId"),
-        UnverifiedQueryAt = entity.GetDateTime("UnverifiedQueryAt"),
-        ReapplyClaimedUntil = entity.GetDateTimeOffset("ReapplyClaimedUntil"),
-        CredentialsRefused = entity.GetBoolean("CredentialsRefused") ?? false,
-        RedirectUrl = CustomerLink.Restore(entity.GetString("RedirectUrl")),
-        Amount = Money(entity.GetString("Amount")),
-        ReceivedAmount = Money(entity.GetString("ReceivedAmount")),
-        ParentOrderId = entity.GetString("ParentOrderId"),
-        RefundOrderId = entity.GetString("RefundOrderId"),
-        Currency = entity.GetString("Currency"),
-        CustomerReference = entity.GetString("CustomerReference"),
-        CustomerIp = entity.GetString("CustomerIp"),
-        CardLast4 = entity.GetString("CardLast4"),
-        Recurrence = Recurrence.UnitOf(entity.GetString("RecurringInterval")) is { } unit
-            ? new Recurrence(
-                unit,
-                (int)(entity.GetNumber("RecurringIntervalCount") ?? 1),
-                (int)(entity.GetNumber("RetryTimes") ?? 0))
-            : null,
-        ProviderCalls = (int)(entity.GetNumber("ProviderCalls") ?? 0),
-        Checks = (int)(entity.GetNumber("Checks") ?? 0),
-        NextCheckAt = entity.GetDateTimeOffset("NextCheckAt"),
-        LastError = ProviderText.From(entity.GetString("LastError")),
-        ReviewReason = ReviewReasonOf(entity.GetString("ReviewReason")),
-        CompletedAt = entity.GetDateTimeOffset("CompletedAt"),
-        ReviewAcknowledgedAt = entity.GetDateTimeOffset("ReviewAcknowledgedAt"),
-        ReviewAcknowledgedBy = entity.GetString("ReviewAcknowledgedBy"),
-        // A row written before events were numbered has no EventSequence: 0, and its event keeps the id stored
-        // with it, so a delivery in flight across the upgrade goes on under that id; the next event is number 1.
-        EventSequence = entity.GetNumber("EventSequence") ?? 0,
-        LastEvent = entity.GetString("EventId") is { } eventId
-            ? new OrderEvent(
-                eventId,
-                entity.GetString("EventType")!,
-                Enum.Parse<OrderStatus>(entity.GetString("EventStatus")!),
-                entity.GetDateTimeOffset("EventAt")!.Value)
-            {
-                TraceParent = entity.GetString("EventTraceParent"),
-            }
-            : null,
-    };
+    public static PaymentOrder FromEntity(TableEntity entity) =>
+        new()
+        {
+            Id = entity.GetString("OrderId")!,
+            Provider = Enum.Parse<PaymentProvider>(entity.GetString("Provider")!),
+            Kind = entity.GetString("Kind") is { } kind ? Enum.Parse<OrderKind>(kind) : OrderKind.Payment,
+            Status = Enum.Parse<OrderStatus>(entity.GetString("Status")!),
+            RequestFingerprint = entity.GetString("RequestFingerprint")!,
+            CreatedAt = entity.GetDateTimeOffset("CreatedAt")!.Value,
+            UpdatedAt = entity.GetDateTimeOffset("UpdatedAt")!.Value,
+            ProviderStatus = ProviderText.From(entity.GetString("ProviderStatus")),
+            ProviderReference = entity.GetString("ProviderReference"),
+            ProviderOrderId = entity.GetString("ProviderOrderId"),
+            UnverifiedQueryAt = entity.GetDateTime("UnverifiedQueryAt"),
+            ReapplyClaimedUntil = entity.GetDateTimeOffset("ReapplyClaimedUntil"),
+            CredentialsRefused = entity.GetBoolean("CredentialsRefused") ?? false,
+            RedirectUrl = CustomerLink.Restore(entity.GetString("RedirectUrl")),
+            Amount = Money(entity.GetString("Amount")),
+            ReceivedAmount = Money(entity.GetString("ReceivedAmount")),
+            ParentOrderId = entity.GetString("ParentOrderId"),
+            RefundOrderId = entity.GetString("RefundOrderId"),
+            Currency = entity.GetString("Currency"),
+            CustomerReference = entity.GetString("CustomerReference"),
+            CustomerIp = entity.GetString("CustomerIp"),
+            CardLast4 = entity.GetString("CardLast4"),
+            Recurrence = Recurrence.UnitOf(entity.GetString("RecurringInterval")) is { } unit
+                ? new Recurrence(
+                    unit,
+                    (int)(entity.GetNumber("RecurringIntervalCount") ?? 1),
+                    (int)(entity.GetNumber("RetryTimes") ?? 0)
+                )
+                : null,
+            ProviderCalls = (int)(entity.GetNumber("ProviderCalls") ?? 0),
+            Checks = (int)(entity.GetNumber("Checks") ?? 0),
+            NextCheckAt = entity.GetDateTimeOffset("NextCheckAt"),
+            LastError = ProviderText.From(entity.GetString("LastError")),
+            ReviewReason = ReviewReasonOf(entity.GetString("ReviewReason")),
+            CompletedAt = entity.GetDateTimeOffset("CompletedAt"),
+            ReviewAcknowledgedAt = entity.GetDateTimeOffset("ReviewAcknowledgedAt"),
+            ReviewAcknowledgedBy = entity.GetString("ReviewAcknowledgedBy"),
+            // A row written before events were numbered has no EventSequence: 0, and its event keeps the id stored
+            // with it, so a delivery in flight across the upgrade goes on under that id; the next event is number 1.
+            EventSequence = entity.GetNumber("EventSequence") ?? 0,
+            LastEvent = entity.GetString("EventId") is { } eventId
+                ? new OrderEvent(
+                    eventId,
+                    entity.GetString("EventType")!,
+                    Enum.Parse<OrderStatus>(entity.GetString("EventStatus")!),
+                    entity.GetDateTimeOffset("EventAt")!.Value
+                )
+                {
+                    TraceParent = entity.GetString("EventTraceParent"),
+                }
+                : null,
+        };
 
     private static decimal? Money(string? text) =>
         text is null ? null : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 
-    /// <summary>A stored reason is one of the documented names; any other text is a row this code did not write.</summary>
-    private static ReviewReason? ReviewReasonOf(string? name) => name is null
-        ? null
-        : ReviewReasons.Parse(name) ?? throw new InvalidDataException($"Unknown review reason '{name}' in an order row.");
+    /// <summary>
+    /// A stored reason is one of the documented names; any other text is a row this code did not write.
+    /// </summary>
+    private static ReviewReason? ReviewReasonOf(string? name) =>
+        name is null
+            ? null
+            : ReviewReasons.Parse(name)
+                ?? throw new InvalidDataException($"Unknown review reason '{name}' in an order row.");
 }

@@ -24,15 +24,16 @@ internal static class ReferenceIndex
     /// <summary>
     /// The row <paramref name="order"/> needs (null when it has none): a HaiPay subscription HaiPay has numbered.
     /// </summary>
-    public static TableEntity? Entry(PaymentOrder? order) => order is
-    {
-        Provider: PaymentProvider.HaiPay,
-        Kind: OrderKind.Subscription,
-        ProviderReference: { Length: > 0 } number,
-        Currency: { Length: > 0 } currency,
-    }
-        ? new TableEntity(Partition(number), HaiPaySubscriptionRowKey(currency)) { [OrderIdColumn] = order.Id }
-        : null;
+    public static TableEntity? Entry(PaymentOrder? order) =>
+        order
+            is {
+                Provider: PaymentProvider.HaiPay,
+                Kind: OrderKind.Subscription,
+                ProviderReference: { Length: > 0 } number,
+                Currency: { Length: > 0 } currency,
+            }
+            ? new TableEntity(Partition(number), HaiPaySubscriptionRowKey(currency)) { [OrderIdColumn] = order.Id }
+            : null;
 
     /// <summary>
     /// Whether <paramref name="order"/>, read for a row, is the HaiPay subscription holding that number.

@@ -22,25 +22,34 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
     public async Task<Versioned<PaymentOrder>?> FindAsync(string orderId, CancellationToken cancellationToken)
     {
         var response = await tables.Orders.GetAsync(
-            OrderEntityMapper.PartitionKey(orderId), OrderEntityMapper.OrderRowKey, cancellationToken);
+            OrderEntityMapper.PartitionKey(orderId),
+            OrderEntityMapper.OrderRowKey,
+            cancellationToken
+        );
         return response.Outcome switch
         {
             TableOutcome.Success => new Versioned<PaymentOrder>(
-                OrderEntityMapper.FromEntity(response.Entity!), response.ETag!),
+                OrderEntityMapper.FromEntity(response.Entity!),
+                response.ETag!
+            ),
             TableOutcome.NotFound => null,
             _ => throw TableOutcomes.Unavailable(response.Outcome, What),
         };
     }
 
     public async Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(
-        string currency, string subscriptionNo, CancellationToken cancellationToken)
+        string currency,
+        string subscriptionNo,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentException.ThrowIfNullOrEmpty(currency);
         ArgumentException.ThrowIfNullOrEmpty(subscriptionNo);
         var response = await tables.References.GetAsync(
             ReferenceIndex.Partition(subscriptionNo),
             ReferenceIndex.HaiPaySubscriptionRowKey(currency),
-            cancellationToken);
+            cancellationToken
+        );
         if (response.Outcome == TableOutcome.NotFound)
         {
             return null;
@@ -78,13 +87,19 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
     }
 
     public async Task<string?> TryReplaceAsync(
-        Versioned<PaymentOrder> current, PaymentOrder order, CancellationToken cancellationToken)
+        Versioned<PaymentOrder> current,
+        PaymentOrder order,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(order);
         await IndexAsync(order, current.Value, cancellationToken);
         var response = await tables.Orders.ReplaceAsync(
-            OrderEntityMapper.ToEntity(order), current.Version, cancellationToken);
+            OrderEntityMapper.ToEntity(order),
+            current.Version,
+            cancellationToken
+        );
         switch (response.Outcome)
         {
             case TableOutcome.Success:
@@ -101,7 +116,8 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
         PaymentProvider provider,
         DateTimeOffset now,
         int max,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var upper = TimeIndex.UpperBound(now);
         var found = new HashSet<string>(StringComparer.Ordinal);
@@ -109,7 +125,9 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
         {
             var partition = DueIndex.Partition(provider, shard);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upper}");
-            await foreach (var entry in tables.Due.QueryAsync(filter, DueColumns, Math.Min(1000, max), cancellationToken))
+            await foreach (
+                var entry in tables.Due.QueryAsync(filter, DueColumns, Math.Min(1000, max), cancellationToken)
+            )
             {
                 var order = await CurrentAsync(entry, now, cancellationToken);
                 if (order is not null && found.Add(order.Value.Id))
@@ -125,13 +143,16 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
     }
 
     public async IAsyncEnumerable<PaymentOrder> FindChildrenAsync(
-        string parentId, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string parentId,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var partition = OrderEntityMapper.PartitionKey(parentId);
         const string prefix = OrderEntityMapper.ChildPrefix;
         var end = prefix[..^1] + ".";
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey gt {prefix} and RowKey lt {end}");
+            $"PartitionKey eq {partition} and RowKey gt {prefix} and RowKey lt {end}"
+        );
         await foreach (var entry in tables.Orders.QueryAsync(filter, KeysOnly, 1000, cancellationToken))
         {
             var childId = TableKeys.Decode(entry.RowKey[prefix.Length..]);
@@ -148,7 +169,10 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
     /// fail is skipped, its entry kept for the next run, so one order cannot stop the run for the others.
     /// </summary>
     private async Task<Versioned<PaymentOrder>?> CurrentAsync(
-        TableEntity entry, DateTimeOffset now, CancellationToken cancellationToken)
+        TableEntity entry,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         var (dueTicks, orderId) = TimeIndex.Parse(entry.RowKey);
         try
@@ -225,13 +249,17 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
 
     // Event ids 3010-3019 (see Payments.Core.Telemetry.LogEventIds).
     [LoggerMessage(
-        EventId = 3010, Level = LogLevel.Warning, Message = "Due order {OrderId} skipped this run: {Reason}")]
+        EventId = 3010,
+        Level = LogLevel.Warning,
+        Message = "Due order {OrderId} skipped this run: {Reason}"
+    )]
     private static partial void LogDueSkipped(ILogger logger, string orderId, string reason);
 
     [LoggerMessage(
         EventId = 3011,
         Level = LogLevel.Warning,
         Message = "Attention row of order {OrderId} in {Partition} not deleted ({Reason}); "
-            + "the listing drops it when read")]
+            + "the listing drops it when read"
+    )]
     private static partial void LogUnindexFailed(ILogger logger, string orderId, string partition, string reason);
 }

@@ -20,7 +20,11 @@ internal sealed record CachedSecret(string? Value, string? Version, DateTimeOffs
     /// <see cref="KeyVaultOptions.MinRefreshInterval"/>.
     /// </summary>
     public CachedSecret KeptUntilRetry(DateTimeOffset now, KeyVaultOptions options) =>
-        this with { ReadAt = now - Lifetime(options) + options.MinRefreshInterval, Invalidated = false };
+        this with
+        {
+            ReadAt = now - Lifetime(options) + options.MinRefreshInterval,
+            Invalidated = false,
+        };
 
     public override string ToString() =>
         Value is null ? $"no secret as of {ReadAt:O}" : $"secret version {Version} read at {ReadAt:O}";

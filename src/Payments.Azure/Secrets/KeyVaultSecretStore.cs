@@ -5,8 +5,8 @@ using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Payments.Core.Secrets;
-using Payments.Core.Text;
 using Payments.Core.Telemetry;
+using Payments.Core.Text;
 
 namespace Payments.Azure.Secrets;
 
@@ -24,7 +24,8 @@ public sealed partial class KeyVaultSecretStore(
     IOptionsMonitor<KeyVaultOptions> options,
     TimeProvider time,
     ILogger<KeyVaultSecretStore> logger,
-    IPaymentsMetrics metrics) : ISecretStore
+    IPaymentsMetrics metrics
+) : ISecretStore
 {
     private readonly ConcurrentDictionary<string, CachedSecret> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> reads = new(StringComparer.Ordinal);
@@ -50,8 +51,11 @@ public sealed partial class KeyVaultSecretStore(
     public bool Invalidate(string name)
     {
         var now = time.GetUtcNow();
-        if (!cache.TryGetValue(name, out var cached) || cached.Invalidated
-            || now - cached.ReadAt < options.CurrentValue.MinRefreshInterval)
+        if (
+            !cache.TryGetValue(name, out var cached)
+            || cached.Invalidated
+            || now - cached.ReadAt < options.CurrentValue.MinRefreshInterval
+        )
         {
             return false;
         }
@@ -80,7 +84,11 @@ public sealed partial class KeyVaultSecretStore(
 
             SecretRedaction.Register(secret.Value);
             cache[name] = new CachedSecret(
-                secret.Value, secret.Properties.Version, time.GetUtcNow(), Invalidated: false);
+                secret.Value,
+                secret.Properties.Version,
+                time.GetUtcNow(),
+                Invalidated: false
+            );
             metrics.SecretRead(success: true);
             LogRead(logger, name, secret.Properties.Version);
             return secret.Value;
@@ -110,30 +118,35 @@ public sealed partial class KeyVaultSecretStore(
     [LoggerMessage(
         EventId = 3101,
         Level = LogLevel.Information,
-        Message = "Read secret {Name} version {Version} from Key Vault")]
+        Message = "Read secret {Name} version {Version} from Key Vault"
+    )]
     private static partial void LogRead(ILogger logger, string name, string? version);
 
     [LoggerMessage(
         EventId = 3102,
         Level = LogLevel.Information,
-        Message = "Secret {Name} was rejected or did not verify; it is read again on next use")]
+        Message = "Secret {Name} was rejected or did not verify; it is read again on next use"
+    )]
     private static partial void LogInvalidated(ILogger logger, string name);
 
     [LoggerMessage(
         EventId = 3103,
         Level = LogLevel.Warning,
-        Message = "Key Vault did not answer for secret {Name} ({Error}); still using version {Version}")]
+        Message = "Key Vault did not answer for secret {Name} ({Error}); still using version {Version}"
+    )]
     private static partial void LogStale(ILogger logger, string name, string version, string error);
 
     [LoggerMessage(
         EventId = 3104,
         Level = LogLevel.Error,
-        Message = "Key Vault did not answer for secret {Name} ({Error}) and no earlier value is cached")]
+        Message = "Key Vault did not answer for secret {Name} ({Error}) and no earlier value is cached"
+    )]
     private static partial void LogUnavailable(ILogger logger, string name, string error);
 
     [LoggerMessage(
         EventId = 3105,
         Level = LogLevel.Debug,
-        Message = "Secret {Name} is not in Key Vault; asked for again after the minimum refresh interval")]
+        Message = "Secret {Name} is not in Key Vault; asked for again after the minimum refresh interval"
+    )]
     private static partial void LogNotFound(ILogger logger, string name);
 }

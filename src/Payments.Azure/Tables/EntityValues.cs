@@ -7,11 +7,14 @@ internal static class EntityValues
 {
     /// <summary>An Edm.Int32 or Edm.Int64 property as a long; null when missing.</summary>
     public static long? GetNumber(this TableEntity entity, string name) =>
-        entity.TryGetValue(name, out var value) ? value switch
-        {
-            int i => i,
-            long l => l,
-            _ => throw new InvalidOperationException($"Property {name} is a {value?.GetType().Name}, not an integer."),
-        }
-        : null;
+        entity.TryGetValue(name, out var value)
+            ? value switch
+            {
+                int i => i,
+                long l => l,
+                _ => throw new InvalidOperationException(
+                    $"Property {name} is a {value?.GetType().Name}, not an integer."
+                ),
+            }
+            : null;
 }

@@ -39,8 +39,10 @@ public sealed class PaymentTables(TableServiceClient service, string prefix, Tim
 
     /// <summary>The audit table of the UTC month <paramref name="at"/> falls in (it may not exist yet).</summary>
     public StorageTable AuditMonth(DateTimeOffset at) =>
-        new(service.GetTableClient(
-            auditPrefix + at.UtcDateTime.ToString(MonthFormat, CultureInfo.InvariantCulture)), timeout);
+        new(
+            service.GetTableClient(auditPrefix + at.UtcDateTime.ToString(MonthFormat, CultureInfo.InvariantCulture)),
+            timeout
+        );
 
     /// <summary>
     /// The audit month tables that exist, oldest first: one query over the account's table names (a range on this
@@ -58,13 +60,16 @@ public sealed class PaymentTables(TableServiceClient service, string prefix, Tim
         {
             await foreach (var table in service.QueryAsync(filter, cancellationToken: cancellationToken))
             {
-                if (table.Name.Length == auditPrefix.Length + MonthFormat.Length
+                if (
+                    table.Name.Length == auditPrefix.Length + MonthFormat.Length
                     && DateTime.TryParseExact(
                         table.Name.AsSpan(auditPrefix.Length),
                         MonthFormat,
                         CultureInfo.InvariantCulture,
                         DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
-                        out var month))
+                        out var month
+                    )
+                )
                 {
                     var monthTable = new StorageTable(service.GetTableClient(table.Name), timeout);
                     months.Add(new AuditMonthTable(new DateTimeOffset(month, TimeSpan.Zero), monthTable));

@@ -14,17 +14,18 @@ public static class StorageClient
     /// (exponential, 0.2 s to 2 s apart) up to 3 times; <see cref="StorageTable"/> bounds the whole call by
     /// <paramref name="timeout"/>.
     /// </summary>
-    public static TableClientOptions Options(TimeSpan timeout) => new()
-    {
-        Retry =
+    public static TableClientOptions Options(TimeSpan timeout) =>
+        new()
         {
-            Mode = RetryMode.Exponential,
-            MaxRetries = 3,
-            Delay = TimeSpan.FromMilliseconds(200),
-            MaxDelay = TimeSpan.FromSeconds(2),
-            NetworkTimeout = timeout / 2,
-        },
-    };
+            Retry =
+            {
+                Mode = RetryMode.Exponential,
+                MaxRetries = 3,
+                Delay = TimeSpan.FromMilliseconds(200),
+                MaxDelay = TimeSpan.FromSeconds(2),
+                NetworkTimeout = timeout / 2,
+            },
+        };
 
     /// <summary>
     /// From <see cref="StorageOptions.ConnectionString"/> (<c>UseDevelopmentStorage=true</c>, or AccountName/AccountKey
@@ -32,7 +33,10 @@ public static class StorageClient
     /// <paramref name="credential"/>.
     /// </summary>
     public static TableServiceClient Create(
-        StorageOptions options, Func<TokenCredential> credential, TableClientOptions clientOptions)
+        StorageOptions options,
+        Func<TokenCredential> credential,
+        TableClientOptions clientOptions
+    )
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(credential);
@@ -41,7 +45,8 @@ public static class StorageClient
                 options.TableServiceUri
                     ?? throw new InvalidOperationException($"{StorageOptions.Section}:TableServiceUri is not set."),
                 credential(),
-                clientOptions)
+                clientOptions
+            )
             : new TableServiceClient(options.ConnectionString, clientOptions);
     }
 }

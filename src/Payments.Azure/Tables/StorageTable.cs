@@ -12,7 +12,7 @@ namespace Payments.Azure.Tables;
 /// <see cref="TableOutcome"/> values; every call (each query page) is bounded by the storage timeout, and a call that
 /// gets no answer in time, or none at all, throws <see cref="StorageUnavailableException"/> (answered 503).
 /// </summary>
-public sealed class StorageTable
+public sealed partial class StorageTable
 {
     /// <summary>
     /// A fresh id written with every insert and replace: when the pipeline retried a write whose first try had
@@ -42,7 +42,8 @@ public sealed class StorageTable
                 await client.CreateIfNotExistsAsync(token);
                 return new TableResponse(TableOutcome.Success);
             },
-            cancellationToken);
+            cancellationToken
+        );
         TableOutcomes.Ensure(response.Outcome, $"Table {Name} could not be created");
     }
 
@@ -50,11 +51,13 @@ public sealed class StorageTable
         AnswerAsync(
             async token =>
             {
-                var entity = (await client.GetEntityAsync<TableEntity>(
-                    partitionKey, rowKey, cancellationToken: token)).Value;
+                var entity = (
+                    await client.GetEntityAsync<TableEntity>(partitionKey, rowKey, cancellationToken: token)
+                ).Value;
                 return new TableResponse(TableOutcome.Success, entity.ETag.ToString(), entity);
             },
-            cancellationToken);
+            cancellationToken
+        );
 
     /// <summary>
     /// Adds the entity; <see cref="TableOutcome.AlreadyExists"/> when a row with its keys is someone else's.
@@ -65,7 +68,8 @@ public sealed class StorageTable
             409,
             TableOutcome.AlreadyExists,
             async (sent, token) => (await client.AddEntityAsync(sent, token)).Headers.ETag?.ToString(),
-            cancellationToken);
+            cancellationToken
+        );
 
     /// <summary>Replaces the entity if its ETag still matches (<c>*</c> matches any existing entity).</summary>
     public Task<TableResponse> ReplaceAsync(TableEntity entity, string etag, CancellationToken cancellationToken) =>
@@ -74,9 +78,11 @@ public sealed class StorageTable
             412,
             TableOutcome.PreconditionFailed,
             async (sent, token) =>
-                (await client.UpdateEntityAsync(sent, new ETag(etag), TableUpdateMode.Replace, token)).Headers.ETag
-                    ?.ToString(),
-            cancellationToken);
+                (
+                    await client.UpdateEntityAsync(sent, new ETag(etag), TableUpdateMode.Replace, token)
+                ).Headers.ETag?.ToString(),
+            cancellationToken
+        );
 
     /// <summary>
     /// Inserts or replaces the entity whatever is stored (index rows only; orders always carry an ETag).
@@ -84,18 +90,26 @@ public sealed class StorageTable
     public Task<TableResponse> UpsertAsync(TableEntity entity, CancellationToken cancellationToken) =>
         AnswerAsync(
             async token => Written(await client.UpsertEntityAsync(Sendable(entity), TableUpdateMode.Replace, token)),
-            cancellationToken);
+            cancellationToken
+        );
 
     /// <summary>Deletes the entity if its ETag still matches; a missing entity counts as deleted.</summary>
     public async Task<TableOutcome> DeleteAsync(
-        string partitionKey, string rowKey, string etag, CancellationToken cancellationToken) =>
-        (await AnswerAsync(
-            async token =>
-            {
-                await client.DeleteEntityAsync(partitionKey, rowKey, new ETag(etag), token);
-                return new TableResponse(TableOutcome.Success);
-            },
-            cancellationToken)).Outcome;
+        string partitionKey,
+        string rowKey,
+        string etag,
+        CancellationToken cancellationToken
+    ) =>
+        (
+            await AnswerAsync(
+                async token =>
+                {
+                    await client.DeleteEntityAsync(partitionKey, rowKey, new ETag(etag), token);
+                    return new TableResponse(TableOutcome.Success);
+                },
+                cancellationToken
+            )
+        ).Outcome;
 
     /// <summary>Deletes the whole table in one request, whatever it holds; a missing table counts as deleted.</summary>
     public async Task DeleteTableAsync(CancellationToken cancellationToken)
@@ -106,7 +120,8 @@ public sealed class StorageTable
                 await client.DeleteAsync(token);
                 return new TableResponse(TableOutcome.Success);
             },
-            cancellationToken);
+            cancellationToken
+        );
         if (response.Outcome is not (TableOutcome.Success or TableOutcome.NotFound or TableOutcome.TableNotFound))
         {
             throw TableOutcomes.Unavailable(response.Outcome, $"Table {Name} could not be deleted");
@@ -125,7 +140,8 @@ public sealed class StorageTable
         string? filter,
         IReadOnlyCollection<string>? select,
         int pageSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
@@ -137,23 +153,29 @@ public sealed class StorageTable
                 Name,
                 timeout,
                 token => FirstPageAsync(filter, properties, pageSize, continuation, token),
-                cancellationToken);
+                cancellationToken
+            );
             foreach (var entity in page.Values)
             {
                 yield return entity;
             }
 
             continuation = page.ContinuationToken;
-        }
-        while (continuation is not null);
+        } while (continuation is not null);
     }
 
     private async Task<(IReadOnlyList<TableEntity> Values, string? ContinuationToken)> FirstPageAsync(
-        string? filter, List<string>? select, int pageSize, string? continuation, CancellationToken cancellationToken)
+        string? filter,
+        List<string>? select,
+        int pageSize,
+        string? continuation,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
-            var pages = client.QueryAsync<TableEntity>(filter, pageSize, select, cancellationToken)
+            var pages = client
+                .QueryAsync<TableEntity>(filter, pageSize, select, cancellationToken)
                 .AsPages(continuation, pageSize);
             await foreach (var page in pages.WithCancellation(cancellationToken))
             {
@@ -178,7 +200,8 @@ public sealed class StorageTable
         int refusal,
         TableOutcome refused,
         Func<TableEntity, CancellationToken, Task<string?>> write,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var sent = Sendable(entity);
         var writeId = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
@@ -193,14 +216,20 @@ public sealed class StorageTable
                 catch (RequestFailedException e) when (e.Status == refusal)
                 {
                     var stored = await client.GetEntityIfExistsAsync<TableEntity>(
-                        sent.PartitionKey, sent.RowKey, cancellationToken: token);
-                    return stored is { HasValue: true, Value: { } row }
-                        && row.TryGetValue(WriteIdProperty, out var id) && Equals(id, writeId)
+                        sent.PartitionKey,
+                        sent.RowKey,
+                        cancellationToken: token
+                    );
+                    return
+                        stored is { HasValue: true, Value: { } row }
+                        && row.TryGetValue(WriteIdProperty, out var id)
+                        && Equals(id, writeId)
                         ? new TableResponse(TableOutcome.Success, row.ETag.ToString(), row)
                         : new TableResponse(refused);
                 }
             },
-            cancellationToken);
+            cancellationToken
+        );
     }
 
     /// <summary>
@@ -225,7 +254,9 @@ public sealed class StorageTable
         new(TableOutcome.Success, response.Headers.ETag?.ToString());
 
     private Task<TableResponse> AnswerAsync(
-        Func<CancellationToken, Task<TableResponse>> operation, CancellationToken cancellationToken) =>
+        Func<CancellationToken, Task<TableResponse>> operation,
+        CancellationToken cancellationToken
+    ) =>
         BoundAsync(
             Name,
             timeout,
@@ -240,49 +271,6 @@ public sealed class StorageTable
                     return new TableResponse(outcome);
                 }
             },
-            cancellationToken);
-
-    /// <summary>
-    /// Runs one storage call on <paramref name="what"/> within <paramref name="timeout"/>. Real time, not the injected
-    /// clock: this bounds waiting on a socket. No answer in time, a transport failure after the pipeline's retries
-    /// (Azure.Core reports those as status 0, or aggregates the tries' errors) or a cancellation that is not the
-    /// caller's becomes <see cref="StorageUnavailableException"/>.
-    /// </summary>
-    internal static async Task<T> BoundAsync<T>(
-        string what, TimeSpan timeout, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
-    {
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bound.CancelAfter(timeout);
-        try
-        {
-            return await operation(bound.Token);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsNoAnswer(e))
-        {
-            throw new StorageUnavailableException(
-                $"Table {what}: no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}"
-                + $" s ({e.GetType().Name}: {e.Message})");
-        }
-    }
-
-    private static bool IsNoAnswer(Exception e) => e switch
-    {
-        OperationCanceledException => true,
-        RequestFailedException { Status: 0 } => true,
-        AggregateException aggregate => aggregate.InnerExceptions.All(IsNoAnswer),
-        _ => false,
-    };
-
-    /// <summary>
-    /// The outcome a storage answer stands for; null (the exception propagates) for answers retrying cannot fix.
-    /// </summary>
-    internal static TableOutcome? Outcome(RequestFailedException e) => e.Status switch
-    {
-        404 when e.ErrorCode == TableErrorCode.TableNotFound.ToString() => TableOutcome.TableNotFound,
-        404 => TableOutcome.NotFound,
-        409 => TableOutcome.AlreadyExists,
-        412 => TableOutcome.PreconditionFailed,
-        408 or 429 or >= 500 => TableOutcome.Unavailable,
-        _ => null,
-    };
+            cancellationToken
+        );
 }

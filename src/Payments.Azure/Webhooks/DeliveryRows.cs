@@ -18,12 +18,14 @@ internal static class DeliveryRows
             ["FinishedAt"] = delivery.FinishedAt,
         };
 
-    public static WebhookDelivery FromEntity(string eventId, TableEntity entity) => new(
-        eventId,
-        Enum.Parse<WebhookDeliveryState>(entity.GetString("State")!),
-        (int)(entity.GetNumber("Attempts") ?? 0),
-        entity.GetDateTimeOffset("NextAttemptAt")!.Value,
-        entity.GetNumber("LastStatusCode") is { } code ? (int)code : null,
-        entity.GetString("LastError"),
-        entity.GetDateTimeOffset("FinishedAt"));
+    public static WebhookDelivery FromEntity(string eventId, TableEntity entity) =>
+        new(
+            eventId,
+            Enum.Parse<WebhookDeliveryState>(entity.GetString("State")!),
+            (int)(entity.GetNumber("Attempts") ?? 0),
+            entity.GetDateTimeOffset("NextAttemptAt")!.Value,
+            entity.GetNumber("LastStatusCode") is { } code ? (int)code : null,
+            entity.GetString("LastError"),
+            entity.GetDateTimeOffset("FinishedAt")
+        );
 }

@@ -27,7 +27,10 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
     }
 
     public async IAsyncEnumerable<ScheduledWebhook> FindDueAsync(
-        DateTimeOffset now, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+        DateTimeOffset now,
+        int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var upper = TimeIndex.UpperBound(now);
@@ -54,7 +57,11 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
     }
 
     public async Task<string?> TrySaveAsync(
-        string orderId, WebhookDelivery delivery, string? version, CancellationToken cancellationToken)
+        string orderId,
+        WebhookDelivery delivery,
+        string? version,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(delivery);
         if (!delivery.IsFinished)
@@ -80,18 +87,28 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
     }
 
     public async Task<WebhookDelivery?> FindAsync(
-        string orderId, string eventId, CancellationToken cancellationToken) =>
-        (await FindVersionedAsync(orderId, eventId, cancellationToken))?.Value;
+        string orderId,
+        string eventId,
+        CancellationToken cancellationToken
+    ) => (await FindVersionedAsync(orderId, eventId, cancellationToken))?.Value;
 
     public async Task<Versioned<WebhookDelivery>?> FindVersionedAsync(
-        string orderId, string eventId, CancellationToken cancellationToken)
+        string orderId,
+        string eventId,
+        CancellationToken cancellationToken
+    )
     {
         var response = await tables.Webhooks.GetAsync(
-            WebhookIndex.DeliveryPartition(orderId), WebhookIndex.DeliveryRowKey(eventId), cancellationToken);
+            WebhookIndex.DeliveryPartition(orderId),
+            WebhookIndex.DeliveryRowKey(eventId),
+            cancellationToken
+        );
         return response.Outcome switch
         {
             TableOutcome.Success => new Versioned<WebhookDelivery>(
-                DeliveryRows.FromEntity(eventId, response.Entity!), response.ETag!),
+                DeliveryRows.FromEntity(eventId, response.Entity!),
+                response.ETag!
+            ),
             TableOutcome.NotFound => null,
             _ => throw TableOutcomes.Unavailable(response.Outcome, What),
         };
@@ -114,7 +131,10 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         var response = await tables.Webhooks.GetAsync(
-            WebhookIndex.EndpointPartition, WebhookIndex.EndpointKey(endpoint), cancellationToken);
+            WebhookIndex.EndpointPartition,
+            WebhookIndex.EndpointKey(endpoint),
+            cancellationToken
+        );
         return response.Outcome switch
         {
             TableOutcome.Success => response.Entity!.GetDateTimeOffset("DisabledAt") ?? DateTimeOffset.MinValue,
@@ -131,7 +151,11 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
         }
 
         var outcome = await tables.Webhooks.DeleteAsync(
-            WebhookIndex.EndpointPartition, WebhookIndex.EndpointKey(endpoint), "*", cancellationToken);
+            WebhookIndex.EndpointPartition,
+            WebhookIndex.EndpointKey(endpoint),
+            "*",
+            cancellationToken
+        );
         if (outcome is not (TableOutcome.Success or TableOutcome.NotFound))
         {
             throw TableOutcomes.Unavailable(outcome, What);
@@ -141,12 +165,16 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
     }
 
     public async Task<AbandonedDeliveryPage> ListAbandonedAsync(
-        int limit, string? after, CancellationToken cancellationToken)
+        int limit,
+        string? after,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 999);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {WebhookIndex.AbandonedPartition} and RowKey gt {after ?? string.Empty}");
+            $"PartitionKey eq {WebhookIndex.AbandonedPartition} and RowKey gt {after ?? string.Empty}"
+        );
         var rows = new List<TableEntity>(limit + 1);
         await foreach (var row in tables.Webhooks.QueryAsync(filter, null, limit + 1, cancellationToken))
         {
@@ -163,8 +191,10 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
         {
             var (orderId, eventId) = WebhookIndex.ParseAbandoned(row.RowKey);
             var delivery = await FindAsync(orderId, eventId, cancellationToken);
-            if (delivery is { State: WebhookDeliveryState.Abandoned, FinishedAt: { } at }
-                && WebhookIndex.AbandonedRowKey(orderId, eventId, at) == row.RowKey)
+            if (
+                delivery is { State: WebhookDeliveryState.Abandoned, FinishedAt: { } at }
+                && WebhookIndex.AbandonedRowKey(orderId, eventId, at) == row.RowKey
+            )
             {
                 items.Add(new AbandonedDelivery(orderId, delivery));
             }
@@ -188,7 +218,11 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
     }
 
     public async Task<string?> TryReplayAsync(
-        string orderId, Versioned<WebhookDelivery> abandoned, DateTimeOffset now, CancellationToken cancellationToken)
+        string orderId,
+        Versioned<WebhookDelivery> abandoned,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(abandoned);
         var version = await TrySaveAsync(orderId, abandoned.Value.Replay(now), abandoned.Version, cancellationToken);
@@ -214,8 +248,8 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
             var (dueTicks, orderId) = TimeIndex.Parse(entry.RowKey);
             var eventId = entry.GetString(WebhookIndex.EventIdColumn);
             var delivery = eventId is null ? null : await FindVersionedAsync(orderId, eventId, cancellationToken);
-            var pending = delivery is null
-                || (!delivery.Value.IsFinished && delivery.Value.NextAttemptAt.UtcTicks == dueTicks);
+            var pending =
+                delivery is null || (!delivery.Value.IsFinished && delivery.Value.NextAttemptAt.UtcTicks == dueTicks);
             if (eventId is not null && pending)
             {
                 return new ScheduledWebhook(orderId, eventId, new DateTimeOffset(dueTicks, TimeSpan.Zero), delivery);
@@ -243,6 +277,9 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
 
     // Event ids 3040-3049 (see Payments.Core.Telemetry.LogEventIds).
     [LoggerMessage(
-        EventId = 3040, Level = LogLevel.Warning, Message = "Due webhook {Entry} skipped this run: {Reason}")]
+        EventId = 3040,
+        Level = LogLevel.Warning,
+        Message = "Due webhook {Entry} skipped this run: {Reason}"
+    )]
     private static partial void LogDueSkipped(ILogger logger, string entry, string reason);
 }

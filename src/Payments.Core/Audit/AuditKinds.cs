@@ -10,8 +10,9 @@ public static class AuditKinds
     public const string CallbackUnmatched = "callback-unmatched";
 
     /// <summary>
-    /// A verified message that changed nothing although it says something else than the order holds: an open status for an
-    /// order that has since ended (a late query answer or notification). Recorded, so no verified word leaves no trace.
+    /// A verified message that changed nothing although it says something else than the order holds: an open status for
+    /// an order that has since ended (a late query answer or notification). Recorded, so no verified word leaves no
+    /// trace.
     /// </summary>
     public const string CallbackStale = "callback-stale";
 
@@ -21,7 +22,9 @@ public static class AuditKinds
     /// </summary>
     public const string CallbackUnverified = "callback-unverified";
 
-    /// <summary>An operator decided an order that needed a person (operator, note, evidence and decision in the payload).</summary>
+    /// <summary>
+    /// An operator decided an order that needed a person (operator, note, evidence and decision in the payload).
+    /// </summary>
     public const string OperatorResolution = "operator-resolution";
 
     /// <summary>An operator made an abandoned webhook delivery due again.</summary>
@@ -33,23 +36,34 @@ public static class AuditKinds
     /// <summary>
     /// Whether an operator action took effect. Each operator record (resolution, replay, enable, acknowledgement) is
     /// written BEFORE the change it asks for (payload <c>outcome: attempted</c>), so no change is ever made without its
-    /// record; this row follows once the compare-and-swap answered: payload <c>of</c> (the action's kind), <c>at</c> (the
-    /// action record's time), <c>outcome</c> <c>applied</c> or <c>not-applied</c> (and <c>reason</c>). When it is missing
-    /// (the process stopped, or its write failed) the action's record alone is the record: a resolution took effect
-    /// exactly when the order's <c>updatedAt</c> equals the record's time and its status is the decision.
+    /// record; this row follows once the compare-and-swap answered: payload <c>of</c> (the action's kind), <c>at</c>
+    /// (the action record's time), <c>outcome</c> <c>applied</c> or <c>not-applied</c> (and <c>reason</c>). When it is
+    /// missing (the process stopped, or its write failed) the action's record alone is the record: a resolution took
+    /// effect exactly when the order's <c>updatedAt</c> equals the record's time and its status is the decision.
     /// </summary>
     public const string OperatorOutcome = "operator-outcome";
 
     /// <summary>
-    /// An operator acknowledged why a final order was flagged (a late or contradicted success…): it keeps its status and is no
-    /// longer listed. Recorded before the order is marked, so no acknowledgement is without its record.
+    /// An operator acknowledged why a final order was flagged (a late or contradicted success…): it keeps its status
+    /// and is no longer listed. Recorded before the order is marked, so no acknowledgement is without its record.
     /// </summary>
     public const string OperatorAcknowledgement = "operator-acknowledgement";
 
-    /// <summary>Kinds of what operators did (their records about no order go to a partition of their own, not the unmatched one).</summary>
-    public static bool IsOperator(string kind) => kind is OperatorResolution or OperatorWebhookReplay or OperatorEndpointEnable or OperatorOutcome or OperatorAcknowledgement;
+    /// <summary>
+    /// Kinds of what operators did (their records about no order go to a partition of their own, not the unmatched
+    /// one).
+    /// </summary>
+    public static bool IsOperator(string kind) =>
+        kind
+            is OperatorResolution
+                or OperatorWebhookReplay
+                or OperatorEndpointEnable
+                or OperatorOutcome
+                or OperatorAcknowledgement;
 
-    /// <summary>What applying a provider message came to; null for a repeat that changed nothing (not recorded).</summary>
+    /// <summary>
+    /// What applying a provider message came to; null for a repeat that changed nothing (not recorded).
+    /// </summary>
     public static string? Of(UpdateResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

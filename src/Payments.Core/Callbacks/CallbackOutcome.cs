@@ -3,7 +3,10 @@ using Payments.Core.Validation;
 
 namespace Payments.Core.Callbacks;
 
-/// <summary>How a provider callback or notification is answered: acknowledged (200 with the provider's word), malformed (400), not authentic (401), or recorded but to be sent again (503).</summary>
+/// <summary>
+/// How a provider callback or notification is answered: acknowledged (200 with the provider's word), malformed (400),
+/// not authentic (401), or recorded but to be sent again (503).
+/// </summary>
 public sealed record CallbackOutcome(CallbackOutcomeKind Kind, FieldErrors? Errors = null)
 {
     public static CallbackOutcome Acknowledged { get; } = new(CallbackOutcomeKind.Acknowledged);

@@ -7,15 +7,24 @@ namespace Payments.Core.HaiPay;
 /// about first; one already canceled is answered as it is; HaiPay's signed answer is applied, anything else is checked.
 /// </summary>
 public sealed class CancelSubscriptionHandler(
-    IOrderRepository orders, HaiPayClient client, HaiPayChecker checker, OrderUpdater updater)
+    IOrderRepository orders,
+    HaiPayClient client,
+    HaiPayChecker checker,
+    OrderUpdater updater
+)
 {
     /// <returns>Null when there is no HaiPay subscription with that id.</returns>
     public async Task<CancelOutcome?> HandleAsync(
-        CancelSubscriptionCommand command, CancellationToken cancellationToken)
+        CancelSubscriptionCommand command,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(command);
         var subscription = await orders.FindHaiPayAsync(
-            command.SubscriptionId, OrderKind.Subscription, cancellationToken);
+            command.SubscriptionId,
+            OrderKind.Subscription,
+            cancellationToken
+        );
         if (subscription is { ProviderReference: null, Status: OrderStatus.Created or OrderStatus.Unknown })
         {
             subscription = (await checker.CheckAsync(subscription, scheduled: false, cancellationToken)).Order;
@@ -32,12 +41,18 @@ public sealed class CancelSubscriptionHandler(
         }
 
         var reply = await client.CancelSubscriptionAsync(
-            subscription.Currency ?? HaiPayOptions.DefaultCurrency, subscription.Id, subscription.ProviderReference,
-            cancellationToken);
+            subscription.Currency ?? HaiPayOptions.DefaultCurrency,
+            subscription.Id,
+            subscription.ProviderReference,
+            cancellationToken
+        );
         if (reply is HaiPayReply.Ok ok)
         {
             var applied = await updater.UpdateAsync(
-                subscription.Id, (o, at) => HaiPayVerdicts.Apply(o, ok.Data, at), cancellationToken);
+                subscription.Id,
+                (o, at) => HaiPayVerdicts.Apply(o, ok.Data, at),
+                cancellationToken
+            );
             subscription = applied.Order ?? subscription;
         }
         else
@@ -49,8 +64,11 @@ public sealed class CancelSubscriptionHandler(
             ? new CancelOutcome(CancelOutcomeKind.Canceled, subscription)
             : reply switch
             {
-                HaiPayReply.Refused refused =>
-                    new CancelOutcome(CancelOutcomeKind.Refused, subscription, refused.Error),
+                HaiPayReply.Refused refused => new CancelOutcome(
+                    CancelOutcomeKind.Refused,
+                    subscription,
+                    refused.Error
+                ),
                 _ => new CancelOutcome(CancelOutcomeKind.Unavailable, subscription),
             };
     }

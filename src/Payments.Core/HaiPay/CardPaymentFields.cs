@@ -101,8 +101,13 @@ public abstract record CardPaymentFields
     public required string PartnerUserId { get; init; }
 
     /// <summary>The client types HaiPay knows, as <see cref="ClientType"/>'s attribute declares them.</summary>
-    public static IReadOnlyList<string> ClientTypes { get; } = [.. typeof(CardPaymentFields)
-        .GetProperty(nameof(ClientType))!.GetCustomAttribute<AllowedValuesAttribute>()!.Values.Cast<string>()];
+    public static IReadOnlyList<string> ClientTypes { get; } =
+    [
+        .. typeof(CardPaymentFields)
+            .GetProperty(nameof(ClientType))!
+            .GetCustomAttribute<AllowedValuesAttribute>()!
+            .Values.Cast<string>(),
+    ];
 
     /// <summary>Which request this is, never its card data.</summary>
     public sealed override string ToString() => GetType().Name;

@@ -4,19 +4,20 @@ namespace Payments.Core.HaiPay;
 
 /// <summary>
 /// The claim an unverified charge notification takes before asking HaiPay about that charge: one per subscription and
-/// charge number (<c>orderNo</c>) per <see cref="HaiPayOptions.UnverifiedQueryInterval"/>, so a message naming one charge
-/// (made up or not) never uses up the query another charge needs. Kept as a row of the idempotency table under a key
-/// no merchant can send (it contains spaces), expiring after the interval and deleted by the daily purge; claimed by
-/// insert, or by compare-and-swap over an expired row, so concurrent messages and instances share it.
+/// charge number (<c>orderNo</c>) per <see cref="HaiPayOptions.UnverifiedQueryInterval"/>, so a message naming one
+/// charge (made up or not) never uses up the query another charge needs. Kept as a row of the idempotency table under a
+/// key no merchant can send (it contains spaces), expiring after the interval and deleted by the daily purge; claimed
+/// by insert, or by compare-and-swap over an expired row, so concurrent messages and instances share it.
 /// </summary>
 public sealed class ChargeQueryClaims(IIdempotencyStore store)
 {
     private const string Purpose = "haipay unverified charge query";
 
     /// <summary>
-    /// Claims the query for <paramref name="subscriptionId"/>'s charge <paramref name="orderNo"/> when it is due: the claim row is
-    /// read first, and only when no query was claimed within <paramref name="interval"/> is <paramref name="mayClaim"/> asked
-    /// (e.g. for a token of the instance's budget) and, if it agrees, the claim written. Nothing is written otherwise.
+    /// Claims the query for <paramref name="subscriptionId"/>'s charge <paramref name="orderNo"/> when it is due: the
+    /// claim row is read first, and only when no query was claimed within <paramref name="interval"/> is
+    /// <paramref name="mayClaim"/> asked (e.g. for a token of the instance's budget) and, if it agrees, the claim
+    /// written. Nothing is written otherwise.
     /// </summary>
     public async Task<ChargeQueryClaim> TryClaimAsync(
         string subscriptionId,
@@ -24,7 +25,8 @@ public sealed class ChargeQueryClaims(IIdempotencyStore store)
         TimeSpan interval,
         DateTimeOffset now,
         Func<bool> mayClaim,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(mayClaim);
         var key = $"{Purpose} {SubscriptionCharges.ChargeId(subscriptionId, orderNo)}";
@@ -53,7 +55,9 @@ public enum ChargeQueryClaim
     /// <summary>This caller claimed the query: it asks HaiPay.</summary>
     Won,
 
-    /// <summary>Another message claimed it within the interval (or won the race for it): nobody asks again yet.</summary>
+    /// <summary>
+    /// Another message claimed it within the interval (or won the race for it): nobody asks again yet.
+    /// </summary>
     NotDue,
 
     /// <summary>The query was due, but the caller's condition (the budget) refused it: nothing was written.</summary>

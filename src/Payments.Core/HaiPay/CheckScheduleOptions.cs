@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Payments.Core.HaiPay;
 
-/// <summary>When an open order is next asked about: first, a few quick retries, then a slow cadence, until a horizon.</summary>
+/// <summary>
+/// When an open order is next asked about: first, a few quick retries, then a slow cadence, until a horizon.
+/// </summary>
 public sealed class CheckScheduleOptions
 {
     /// <summary>Default 1 min after creation.</summary>

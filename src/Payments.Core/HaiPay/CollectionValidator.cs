@@ -17,7 +17,12 @@ public static partial class CollectionValidator
     /// <c>orderId</c> is required (a made-up id would make a retry a second order).
     /// </summary>
     public static CreateCollectionCommand? Validate(
-        JsonElement body, HaiPayOptions options, DateTimeOffset now, string? keyedOrderId, FieldErrors errors)
+        JsonElement body,
+        HaiPayOptions options,
+        DateTimeOffset now,
+        string? keyedOrderId,
+        FieldErrors errors
+    )
     {
         var request = JsonRequest.Read<CreateCollectionRequest>(body, errors);
         return request is null
@@ -35,36 +40,59 @@ public static partial class CollectionValidator
         string? id,
         HaiPayOptions options,
         DateTimeOffset now,
-        FieldErrors errors)
+        FieldErrors errors
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(errors);
 
         // Read as sent: a required field the body left out is null here.
-        string? name = request.Name, email = request.Email, clientType = request.ClientType;
-        string? number = request.AccountNo, month = request.ExpiryMonth, year = request.ExpiryYear, cvv = request.Cvv;
-        string? referer = request.Referer, callBackUrl = request.CallBackUrl, userAgent = request.UserAgent;
-        string? customerIp = request.CustomerIp, subject = request.Subject, partnerUserId = request.PartnerUserId;
+        string? name = request.Name,
+            email = request.Email,
+            clientType = request.ClientType;
+        string? number = request.AccountNo,
+            month = request.ExpiryMonth,
+            year = request.ExpiryYear,
+            cvv = request.Cvv;
+        string? referer = request.Referer,
+            callBackUrl = request.CallBackUrl,
+            userAgent = request.UserAgent;
+        string? customerIp = request.CustomerIp,
+            subject = request.Subject,
+            partnerUserId = request.PartnerUserId;
         var (country, phone, description) = (request.Country, request.Phone, request.Body);
         var currency = (request.Currency ?? HaiPayOptions.DefaultCurrency).ToUpperInvariant();
 
         errors.Check(idField, id is null ? FieldRules.OrderIdRequired : FieldRules.MerchantId(id));
-        errors.Check("currency", options.Accounts.ContainsKey(currency)
-            ? null
-            : "is not a currency this service has a HaiPay account for");
+        errors.Check(
+            "currency",
+            options.Accounts.ContainsKey(currency) ? null : "is not a currency this service has a HaiPay account for"
+        );
         var amount = Amount(request.Amount, options, errors);
-        errors.Check("name", FieldRules.Text(name, CardPaymentFields.MaxNameLength)
-            ?? (PersonName().IsMatch(name!) ? null : "must be a first and a last name separated by a space"));
-        errors.Check("email", FieldRules.Text(email, CardPaymentFields.MaxEmailLength)
-            ?? (EmailAddress().IsMatch(email!) ? null : "must be an email address"));
-        errors.Check("country", country is null || FieldRules.MatchesWhole(CountryCode(), country)
-            ? null
-            : "must be an ISO 3166 two-letter code");
+        errors.Check(
+            "name",
+            FieldRules.Text(name, CardPaymentFields.MaxNameLength)
+                ?? (PersonName().IsMatch(name!) ? null : "must be a first and a last name separated by a space")
+        );
+        errors.Check(
+            "email",
+            FieldRules.Text(email, CardPaymentFields.MaxEmailLength)
+                ?? (EmailAddress().IsMatch(email!) ? null : "must be an email address")
+        );
+        errors.Check(
+            "country",
+            country is null || FieldRules.MatchesWhole(CountryCode(), country)
+                ? null
+                : "must be an ISO 3166 two-letter code"
+        );
         errors.Check("phone", phone is null ? null : PhoneFormats.Check(phone, country));
-        errors.Check("clientType", clientType is not null && CardPaymentFields.ClientTypes.Contains(clientType)
-            ? null
-            : $"must be one of {string.Join(", ", CardPaymentFields.ClientTypes)}");
+        errors.Check(
+            "clientType",
+            clientType is not null && CardPaymentFields.ClientTypes.Contains(clientType)
+                ? null
+                : $"must be one of {string.Join(", ", CardPaymentFields.ClientTypes)}"
+        );
         errors.Check("accountNo", CardRules.Number(number));
         var (monthError, yearError) = CardRules.Expiry(month, year, now);
         errors.Check("expiryMonth", monthError);
@@ -75,18 +103,37 @@ public static partial class CollectionValidator
         errors.Check("userAgent", FieldRules.Text(userAgent, CardPaymentFields.MaxUserAgentLength));
         errors.Check("customerIp", FieldRules.IpAddress(customerIp));
         errors.Check("subject", FieldRules.Text(subject, CardPaymentFields.MaxSubjectLength));
-        errors.Check("body", description is null
-            ? null
-            : FieldRules.Text(description, CardPaymentFields.MaxBodyLength));
-        errors.Check("partnerUserId", partnerUserId is { Length: <= CardPaymentFields.MaxPartnerUserIdLength }
+        errors.Check(
+            "body",
+            description is null ? null : FieldRules.Text(description, CardPaymentFields.MaxBodyLength)
+        );
+        errors.Check(
+            "partnerUserId",
+            partnerUserId is { Length: <= CardPaymentFields.MaxPartnerUserIdLength }
             && FieldRules.MatchesWhole(PartnerUserId(), partnerUserId)
                 ? null
-                : $"must be 1 to {CardPaymentFields.MaxPartnerUserIdLength} of: letters, digits, -~!@#$%&*()_");
+                : $"must be 1 to {CardPaymentFields.MaxPartnerUserIdLength} of: letters, digits, -~!@#$%&*()_"
+        );
 
         return errors.IsEmpty
-            ? new CreateCollectionCommand(id!, currency, amount!.Value, name!, email!, phone,
-                country?.ToUpperInvariant(), clientType!, new CardDetails(number!, month!, year!, cvv!), referer!,
-                callBackUrl!, userAgent!, customerIp!, subject!, description, partnerUserId!)
+            ? new CreateCollectionCommand(
+                id!,
+                currency,
+                amount!.Value,
+                name!,
+                email!,
+                phone,
+                country?.ToUpperInvariant(),
+                clientType!,
+                new CardDetails(number!, month!, year!, cvv!),
+                referer!,
+                callBackUrl!,
+                userAgent!,
+                customerIp!,
+                subject!,
+                description,
+                partnerUserId!
+            )
             : null;
     }
 

@@ -12,17 +12,27 @@ public sealed class CreateCollectionHandler(
     HaiPayOrderCreator creator,
     HaiPayClient client,
     IOptionsMonitor<HaiPayOptions> options,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public async Task<CreateOutcome> HandleAsync(CreateCollectionCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var now = time.GetUtcNow();
         var candidate = PaymentOrder.Create(
-            new NewOrder(command.OrderId, PaymentProvider.HaiPay, command.Fingerprint,
-                options.CurrentValue.Checks.Next(0, now, now), command.Amount, command.Currency,
-                command.PartnerUserId, command.CustomerIp, command.Card.Last4),
-            now);
+            new NewOrder(
+                command.OrderId,
+                PaymentProvider.HaiPay,
+                command.Fingerprint,
+                options.CurrentValue.Checks.Next(0, now, now),
+                command.Amount,
+                command.Currency,
+                command.PartnerUserId,
+                command.CustomerIp,
+                command.Card.Last4
+            ),
+            now
+        );
         var admission = await admissions.AdmitAsync(candidate, cancellationToken);
         return await creator.CreateAsync(admission, ct => client.ApplyCollectionAsync(command, ct));
     }

@@ -12,7 +12,8 @@ public sealed class CreateSubscriptionHandler(
     HaiPayOrderCreator creator,
     HaiPayClient client,
     IOptionsMonitor<HaiPayOptions> options,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public async Task<CreateOutcome> HandleAsync(CreateSubscriptionCommand command, CancellationToken cancellationToken)
     {
@@ -20,11 +21,21 @@ public sealed class CreateSubscriptionHandler(
         var now = time.GetUtcNow();
         var payment = command.Payment;
         var candidate = PaymentOrder.Create(
-            new NewOrder(command.SubscriptionId, PaymentProvider.HaiPay, command.Fingerprint,
-                options.CurrentValue.Checks.Next(0, now, now), payment.Amount, payment.Currency,
-                payment.PartnerUserId, payment.CustomerIp, payment.Card.Last4,
-                OrderKind.Subscription, Recurrence: command.Recurrence),
-            now);
+            new NewOrder(
+                command.SubscriptionId,
+                PaymentProvider.HaiPay,
+                command.Fingerprint,
+                options.CurrentValue.Checks.Next(0, now, now),
+                payment.Amount,
+                payment.Currency,
+                payment.PartnerUserId,
+                payment.CustomerIp,
+                payment.Card.Last4,
+                OrderKind.Subscription,
+                Recurrence: command.Recurrence
+            ),
+            now
+        );
         var admission = await admissions.AdmitAsync(candidate, cancellationToken);
         return await creator.CreateAsync(admission, ct => client.ApplySubscriptionAsync(command, ct));
     }

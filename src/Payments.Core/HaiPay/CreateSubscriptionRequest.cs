@@ -19,8 +19,10 @@ public sealed record CreateSubscriptionRequest : CardPaymentFields
     /// </summary>
     public const int MaxIntervalCount = 1096;
 
-    [Description("Your subscription id (at most 48 characters). Repeating it repeats the request. Required unless an "
-        + "Idempotency-Key is sent; the id is then sub_ + the first 40 hex digits of SHA-256 over the key.")]
+    [Description(
+        "Your subscription id (at most 48 characters). Repeating it repeats the request. Required unless an "
+            + "Idempotency-Key is sent; the id is then sub_ + the first 40 hex digits of SHA-256 over the key."
+    )]
     [StringLength(FieldRules.MaxOrderIdLength, MinimumLength = 1)]
     public string? SubscriptionOrderId { get; init; }
 

@@ -62,21 +62,31 @@ public static class HaiPayCanonical
 
     /// <summary>Whether a property name appears more than once in the object (such an object never verifies).</summary>
     public static bool RepeatsAName(JsonElement fields) =>
-        fields.ValueKind == JsonValueKind.Object && fields.EnumerateObject().GroupBy(f => f.Name, StringComparer.Ordinal).Any(g => g.Count() > 1);
+        fields.ValueKind == JsonValueKind.Object
+        && fields.EnumerateObject().GroupBy(f => f.Name, StringComparer.Ordinal).Any(g => g.Count() > 1);
 
     /// <summary>
-    /// Whether the string to sign could be cut into other fields: the string joins <c>key=value</c> pairs with <c>&amp;</c>
-    /// and escapes nothing, so a name holding <c>=</c> or <c>&amp;</c>, or a value holding <c>&amp;</c>, lets one signature
-    /// stand for another set of fields (text echoed into a signed message, re-split to read another status). Such an object
-    /// never verifies. In a reply to our own call (<paramref name="linkMayHoldAmpersand"/>), <c>payUrl</c> (a link with its
-    /// query string) is the one value allowed an <c>&amp;</c>; in a received message, none is. A signed text that itself spells a whole extra field is beyond this check (README, "A signature
-    /// means one thing").
+    /// Whether the string to sign could be cut into other fields: the string joins <c>key=value</c> pairs with
+    /// <c>&amp;</c> and escapes nothing, so a name holding <c>=</c> or <c>&amp;</c>, or a value holding <c>&amp;</c>,
+    /// lets one signature stand for another set of fields (text echoed into a signed message, re-split to read another
+    /// status). Such an object never verifies. In a reply to our own call (<paramref name="linkMayHoldAmpersand"/>),
+    /// <c>payUrl</c> (a link with its query string) is the one value allowed an <c>&amp;</c>; in a received message,
+    /// none is. A signed text that itself spells a whole extra field is beyond this check (README, "A signature means
+    /// one thing").
     /// </summary>
     public static bool HasMovableBoundaries(JsonElement fields, bool linkMayHoldAmpersand = false) =>
-        fields.ValueKind == JsonValueKind.Object && fields.EnumerateObject().Any(field =>
-            field.Name.Contains('&', StringComparison.Ordinal) || field.Name.Contains('=', StringComparison.Ordinal)
-            || (!(linkMayHoldAmpersand && field.Name == "payUrl") && field.Value.ValueKind == JsonValueKind.String
-                && field.Value.GetString()!.Contains('&', StringComparison.Ordinal)));
+        fields.ValueKind == JsonValueKind.Object
+        && fields
+            .EnumerateObject()
+            .Any(field =>
+                field.Name.Contains('&', StringComparison.Ordinal)
+                || field.Name.Contains('=', StringComparison.Ordinal)
+                || (
+                    !(linkMayHoldAmpersand && field.Name == "payUrl")
+                    && field.Value.ValueKind == JsonValueKind.String
+                    && field.Value.GetString()!.Contains('&', StringComparison.Ordinal)
+                )
+            );
 
     private static string? Skip(string name, ICollection<string>? skipped)
     {

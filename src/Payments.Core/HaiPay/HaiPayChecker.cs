@@ -15,7 +15,8 @@ public sealed class HaiPayChecker(
     HaiPayClient client,
     OrderUpdater updater,
     IOptionsMonitor<HaiPayOptions> options,
-    IOptionsMonitor<CustomerLinkOptions> links)
+    IOptionsMonitor<CustomerLinkOptions> links
+)
 {
     public async Task<CheckResult> CheckAsync(PaymentOrder order, bool scheduled, CancellationToken cancellationToken)
     {
@@ -23,18 +24,23 @@ public sealed class HaiPayChecker(
         var settings = options.CurrentValue;
         var reply = await QueryAsync(order, cancellationToken);
         var rules = links.CurrentValue;
-        var absent = reply is HaiPayReply.Refused refused
+        var absent =
+            reply is HaiPayReply.Refused refused
             && settings.EffectiveOrderNotFoundErrors.Contains(refused.Error)
             && order.Status is OrderStatus.Created or OrderStatus.Unknown;
 
-        Transition Change(PaymentOrder o, DateTimeOffset now) => reply switch
-        {
-            HaiPayReply.Ok ok => HaiPayVerdicts.ApplyQueried(o, ok.Data, rules, now)
-                .Then(x => scheduled ? Reschedule(x, null, now) : Same(x)),
-            _ when absent && scheduled && now - o.CreatedAt >= settings.AbsentGrace =>
-                o.GiveUpChecking(ReviewReason.ProviderHasNoRecord, now),
-            _ => scheduled ? Reschedule(o, Describe(reply), now) : Same(o),
-        };
+        Transition Change(PaymentOrder o, DateTimeOffset now) =>
+            reply switch
+            {
+                HaiPayReply.Ok ok => HaiPayVerdicts
+                    .ApplyQueried(o, ok.Data, rules, now)
+                    .Then(x => scheduled ? Reschedule(x, null, now) : Same(x)),
+                _ when absent && scheduled && now - o.CreatedAt >= settings.AbsentGrace => o.GiveUpChecking(
+                    ReviewReason.ProviderHasNoRecord,
+                    now
+                ),
+                _ => scheduled ? Reschedule(o, Describe(reply), now) : Same(o),
+            };
 
         var result = await updater.UpdateAsync(order.Id, Change, cancellationToken);
         return new CheckResult(result.Order ?? order, absent);
@@ -48,8 +54,19 @@ public sealed class HaiPayChecker(
         return order.Kind switch
         {
             OrderKind.Refund => client.QueryRefundAsync(currency, order.Id, order.ProviderReference, cancellationToken),
-            OrderKind.Subscription => client.QuerySubscriptionAsync(currency, order.Id, order.ProviderReference, cancellationToken),
-            OrderKind.SubscriptionCharge => client.QueryChargeAsync(currency, order.Id, order.ProviderReference!, order.ProviderOrderId, cancellationToken),
+            OrderKind.Subscription => client.QuerySubscriptionAsync(
+                currency,
+                order.Id,
+                order.ProviderReference,
+                cancellationToken
+            ),
+            OrderKind.SubscriptionCharge => client.QueryChargeAsync(
+                currency,
+                order.Id,
+                order.ProviderReference!,
+                order.ProviderOrderId,
+                cancellationToken
+            ),
             _ => client.QueryCollectionAsync(currency, order.Id, order.ProviderReference, cancellationToken),
         };
     }
@@ -62,15 +79,18 @@ public sealed class HaiPayChecker(
         }
 
         var next = options.CurrentValue.Checks.Next(order.Checks + 1, order.CreatedAt, now);
-        return next is null ? order.GiveUpChecking(ReviewReason.ChecksExhausted, now) : order.ScheduleNextCheck(next, ProviderText.From(error), now);
+        return next is null
+            ? order.GiveUpChecking(ReviewReason.ChecksExhausted, now)
+            : order.ScheduleNextCheck(next, ProviderText.From(error), now);
     }
 
     private static Transition Same(PaymentOrder order) => new(TransitionKind.Unchanged, order);
 
-    private static string? Describe(HaiPayReply reply) => reply switch
-    {
-        HaiPayReply.Refused refused => $"query refused: {refused.Error} {refused.Message}",
-        HaiPayReply.Unavailable unavailable => $"query: {unavailable.Reason}",
-        _ => null,
-    };
+    private static string? Describe(HaiPayReply reply) =>
+        reply switch
+        {
+            HaiPayReply.Refused refused => $"query refused: {refused.Error} {refused.Message}",
+            HaiPayReply.Unavailable unavailable => $"query: {unavailable.Reason}",
+            _ => null,
+        };
 }

@@ -12,8 +12,8 @@ using Payments.Core.Text;
 namespace Payments.Core.HaiPay;
 
 /// <summary>
-/// HaiPay's collection, refund and subscription API: signed JSON requests, envelope replies whose <c>data</c> signature is
-/// verified with the platform key. Request bodies (which carry card data) are never logged.
+/// HaiPay's collection, refund and subscription API: signed JSON requests, envelope replies whose <c>data</c> signature
+/// is verified with the platform key. Request bodies (which carry card data) are never logged.
 /// Each call names the identifiers its reply must echo: those it sent that the seed's reply tables list. A reply whose
 /// <c>data</c> does not carry each of them with the value sent is about another request and no usable answer
 /// (<see cref="HaiPayReply.Unavailable"/>), signed or not, so no caller has to compare them after the fact.
@@ -23,33 +23,59 @@ public sealed partial class HaiPayClient(
     HaiPayCredentials credentials,
     IOptionsMonitor<HaiPayOptions> options,
     ILogger<HaiPayClient> logger,
-    IPaymentsMetrics metrics)
+    IPaymentsMetrics metrics
+)
 {
     public Task<HaiPayReply> ApplyCollectionAsync(CreateCollectionCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var fields = PaymentFields(command, "orderId", "BANK_TRANSFER");
-        return SendAsync(command.Currency, Prefixed(command.Currency, "collect/apply"), command.OrderId, fields,
-            new Echoed("orderId"), cancellationToken);
+        return SendAsync(
+            command.Currency,
+            Prefixed(command.Currency, "collect/apply"),
+            command.OrderId,
+            fields,
+            new Echoed("orderId"),
+            cancellationToken
+        );
     }
 
     public Task<HaiPayReply> QueryCollectionAsync(
-        string currency, string orderId, string? orderNo, CancellationToken cancellationToken) =>
-        SendAsync(currency, Prefixed(currency, "collect/query"), orderId,
-            new JsonObject { ["orderId"] = orderId, ["orderNo"] = orderNo }, new Echoed("orderId", "orderNo"),
-            cancellationToken);
+        string currency,
+        string orderId,
+        string? orderNo,
+        CancellationToken cancellationToken
+    ) =>
+        SendAsync(
+            currency,
+            Prefixed(currency, "collect/query"),
+            orderId,
+            new JsonObject { ["orderId"] = orderId, ["orderNo"] = orderNo },
+            new Echoed("orderId", "orderNo"),
+            cancellationToken
+        );
 
     /// <summary>
-    /// A subscription charge is a collection HaiPay made on its own, known to us by its platform number <paramref name="orderNo"/> and
-    /// the <c>orderId</c> HaiPay gave it (<paramref name="haiPayOrderId"/>, as HaiPay reported it; <c>collect/query</c> marks it required).
-    /// Fallback when HaiPay never reported one: <c>orderNo</c> alone [assumption: see docs/providers.md]. The reply
-    /// must echo <c>orderNo</c>, the number we know the charge by.
+    /// A subscription charge is a collection HaiPay made on its own, known to us by its platform number
+    /// <paramref name="orderNo"/> and the <c>orderId</c> HaiPay gave it (<paramref name="haiPayOrderId"/>, as HaiPay
+    /// reported it; <c>collect/query</c> marks it required). Fallback when HaiPay never reported one: <c>orderNo</c>
+    /// alone [assumption: see docs/providers.md]. The reply must echo <c>orderNo</c>, the number we know the charge by.
     /// </summary>
     public Task<HaiPayReply> QueryChargeAsync(
-        string currency, string chargeId, string orderNo, string? haiPayOrderId, CancellationToken cancellationToken) =>
-        SendAsync(currency, Prefixed(currency, "collect/query"), chargeId,
-            new JsonObject { ["orderId"] = haiPayOrderId, ["orderNo"] = orderNo }, new Echoed("orderNo"),
-            cancellationToken);
+        string currency,
+        string chargeId,
+        string orderNo,
+        string? haiPayOrderId,
+        CancellationToken cancellationToken
+    ) =>
+        SendAsync(
+            currency,
+            Prefixed(currency, "collect/query"),
+            chargeId,
+            new JsonObject { ["orderId"] = haiPayOrderId, ["orderNo"] = orderNo },
+            new Echoed("orderNo"),
+            cancellationToken
+        );
 
     /// <summary>
     /// A full refund of the collection <paramref name="orderNo"/>, on the account of the collection's
@@ -57,28 +83,58 @@ public sealed partial class HaiPayClient(
     /// <paramref name="refundId"/> is the refund's own merchant order id.
     /// </summary>
     public Task<HaiPayReply> ApplyRefundAsync(
-        string currency, string refundId, string orderNo, CancellationToken cancellationToken) =>
-        SendAsync(currency, Prefixed(currency, "refund/apply"), refundId,
-            new JsonObject { ["orderId"] = refundId, ["orderNo"] = orderNo }, new Echoed("orderId", "orderNo"),
-            cancellationToken);
+        string currency,
+        string refundId,
+        string orderNo,
+        CancellationToken cancellationToken
+    ) =>
+        SendAsync(
+            currency,
+            Prefixed(currency, "refund/apply"),
+            refundId,
+            new JsonObject { ["orderId"] = refundId, ["orderNo"] = orderNo },
+            new Echoed("orderId", "orderNo"),
+            cancellationToken
+        );
 
     /// <summary>A refund's status, from the account it was applied on (its collection's currency).</summary>
     public Task<HaiPayReply> QueryRefundAsync(
-        string currency, string refundId, string? refundNo, CancellationToken cancellationToken) =>
-        SendAsync(currency, Prefixed(currency, "refund/refundQuery"), refundId,
-            new JsonObject { ["orderId"] = refundId, ["refundNo"] = refundNo }, new Echoed("orderId"),
-            cancellationToken);
+        string currency,
+        string refundId,
+        string? refundNo,
+        CancellationToken cancellationToken
+    ) =>
+        SendAsync(
+            currency,
+            Prefixed(currency, "refund/refundQuery"),
+            refundId,
+            new JsonObject { ["orderId"] = refundId, ["refundNo"] = refundNo },
+            new Echoed("orderId"),
+            cancellationToken
+        );
 
-    /// <summary><c>/subscription/apply</c> (no currency in the path): the collection fields plus the recurrence, numbers as strings as the table says.</summary>
-    public Task<HaiPayReply> ApplySubscriptionAsync(CreateSubscriptionCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>/subscription/apply</c> (no currency in the path): the collection fields plus the recurrence, numbers as
+    /// strings as the table says.
+    /// </summary>
+    public Task<HaiPayReply> ApplySubscriptionAsync(
+        CreateSubscriptionCommand command,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(command);
         var fields = PaymentFields(command.Payment, "subscriptionOrderId", "SUBSCRIPTION");
         fields["recurringInterval"] = command.Recurrence.UnitCode;
         fields["recurringIntervalCount"] = command.Recurrence.Count.ToString(CultureInfo.InvariantCulture);
         fields["retryTimes"] = command.Recurrence.RetryTimes.ToString(CultureInfo.InvariantCulture);
-        return SendAsync(command.Payment.Currency, "subscription/apply", command.SubscriptionId, fields,
-            new Echoed("subscriptionOrderId") { UnsignedAnswers = true }, cancellationToken);
+        return SendAsync(
+            command.Payment.Currency,
+            "subscription/apply",
+            command.SubscriptionId,
+            fields,
+            new Echoed("subscriptionOrderId") { UnsignedAnswers = true },
+            cancellationToken
+        );
     }
 
     /// <summary>
@@ -86,209 +142,64 @@ public sealed partial class HaiPayClient(
     /// <paramref name="subscriptionId"/> [assumption, as <c>collect/query</c> accepts <c>orderId</c>].
     /// </summary>
     public Task<HaiPayReply> QuerySubscriptionAsync(
-        string currency, string subscriptionId, string? subscriptionNo, CancellationToken cancellationToken) =>
-        SendAsync(currency, "subscription/query", subscriptionId, subscriptionNo is null
-            ? new JsonObject { ["subscriptionOrderId"] = subscriptionId }
-            : new JsonObject { ["subscriptionNo"] = subscriptionNo },
-            new Echoed("subscriptionNo", "subscriptionOrderId"), cancellationToken);
+        string currency,
+        string subscriptionId,
+        string? subscriptionNo,
+        CancellationToken cancellationToken
+    ) =>
+        SendAsync(
+            currency,
+            "subscription/query",
+            subscriptionId,
+            subscriptionNo is null
+                ? new JsonObject { ["subscriptionOrderId"] = subscriptionId }
+                : new JsonObject { ["subscriptionNo"] = subscriptionNo },
+            new Echoed("subscriptionNo", "subscriptionOrderId"),
+            cancellationToken
+        );
 
     public Task<HaiPayReply> CancelSubscriptionAsync(
-        string currency, string subscriptionId, string subscriptionNo, CancellationToken cancellationToken) =>
-        SendAsync(currency, "subscription/cancel", subscriptionId,
-            new JsonObject { ["subscriptionNo"] = subscriptionNo }, new Echoed("subscriptionNo"), cancellationToken);
+        string currency,
+        string subscriptionId,
+        string subscriptionNo,
+        CancellationToken cancellationToken
+    ) =>
+        SendAsync(
+            currency,
+            "subscription/cancel",
+            subscriptionId,
+            new JsonObject { ["subscriptionNo"] = subscriptionNo },
+            new Echoed("subscriptionNo"),
+            cancellationToken
+        );
 
-    private JsonObject PaymentFields(CreateCollectionCommand command, string idField, string payType) => new()
-    {
-        [idField] = command.OrderId,
-        ["name"] = command.Name,
-        ["phone"] = command.Phone,
-        ["email"] = command.Email,
-        ["amount"] = command.AmountText,
-        ["payType"] = payType,
-        ["inBankCode"] = "CREDIT_CARD",
-        ["callBackUrl"] = command.CallBackUrl,
-        ["notifyUrl"] = options.CurrentValue.NotifyUrl?.AbsoluteUri ?? throw new InvalidOperationException("HaiPay:NotifyUrl is not configured."),
-        ["country"] = command.Country,
-        ["currency"] = command.Currency,
-        ["clientType"] = command.ClientType,
-        ["accountNo"] = command.Card.Number,
-        ["expiryMonth"] = command.Card.ExpiryMonth,
-        ["expiryYear"] = command.Card.ExpiryYear,
-        ["cvv"] = command.Card.Cvv,
-        ["referer"] = command.Referer,
-        ["userAgent"] = command.UserAgent,
-        ["customerIp"] = command.CustomerIp,
-        ["subject"] = command.Subject,
-        ["body"] = command.Body,
-        ["partnerUserId"] = command.PartnerUserId,
-    };
+    private JsonObject PaymentFields(CreateCollectionCommand command, string idField, string payType) =>
+        new()
+        {
+            [idField] = command.OrderId,
+            ["name"] = command.Name,
+            ["phone"] = command.Phone,
+            ["email"] = command.Email,
+            ["amount"] = command.AmountText,
+            ["payType"] = payType,
+            ["inBankCode"] = "CREDIT_CARD",
+            ["callBackUrl"] = command.CallBackUrl,
+            ["notifyUrl"] = options.CurrentValue.NotifyUrl?.AbsoluteUri
+                ?? throw new InvalidOperationException("HaiPay:NotifyUrl is not configured."),
+            ["country"] = command.Country,
+            ["currency"] = command.Currency,
+            ["clientType"] = command.ClientType,
+            ["accountNo"] = command.Card.Number,
+            ["expiryMonth"] = command.Card.ExpiryMonth,
+            ["expiryYear"] = command.Card.ExpiryYear,
+            ["cvv"] = command.Card.Cvv,
+            ["referer"] = command.Referer,
+            ["userAgent"] = command.UserAgent,
+            ["customerIp"] = command.CustomerIp,
+            ["subject"] = command.Subject,
+            ["body"] = command.Body,
+            ["partnerUserId"] = command.PartnerUserId,
+        };
 
     private static string Prefixed(string currency, string operation) => $"{currency.ToLowerInvariant()}/{operation}";
-
-    private async Task<HaiPayReply> SendAsync(
-        string currency,
-        string operation,
-        string orderId,
-        JsonObject fields,
-        Echoed echoed,
-        CancellationToken cancellationToken)
-    {
-        var settings = options.CurrentValue;
-        var keys = await credentials.GetAsync(currency, cancellationToken);
-        var expected = HaiPayReplyBinding.Expected(fields, echoed);
-        var cardEcho = HaiPayReplyBinding.CardEcho(fields);
-        var body = SignedBody(fields, keys);
-        var url = new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/{operation}");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.Timeout);
-        var started = Stopwatch.GetTimestamp();
-        var outcome = ProviderCallOutcomes.Unavailable;
-        try
-        {
-            using var content = new StringContent(body, Encoding.UTF8);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            using var response = await http.PostAsync(url, content, timeout.Token);
-            if ((int)response.StatusCode >= 500)
-            {
-                return Unavailable(operation, orderId, $"HTTP {(int)response.StatusCode}");
-            }
-
-            var text = await response.Content.ReadAsStringAsync(timeout.Token);
-            var reply = Interpret(currency, operation, orderId, text, keys, expected, echoed.UnsignedAnswers, cardEcho);
-            outcome = reply switch
-            {
-                HaiPayReply.Refused => ProviderCallOutcomes.Refused,
-                HaiPayReply.Unavailable => ProviderCallOutcomes.Malformed,
-                _ => ProviderCallOutcomes.Success,
-            };
-            return reply;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Unavailable(operation, orderId, $"no answer within {settings.Timeout.TotalSeconds:0} s");
-        }
-        catch (HttpRequestException e)
-        {
-            return Unavailable(operation, orderId, $"{e.GetType().Name}: {e.HttpRequestError}");
-        }
-        finally
-        {
-            metrics.ProviderCalled(ProviderNames.HaiPay, OperationName(operation), outcome, Stopwatch.GetElapsedTime(started));
-        }
-    }
-
-    /// <summary>The <c>operation</c> tag: the path without its currency (<c>usd/collect/apply</c> is <c>create-collection</c>).</summary>
-    private static string OperationName(string operation)
-    {
-        var path = operation.StartsWith("subscription/", StringComparison.Ordinal) ? operation : operation[(operation.IndexOf('/', StringComparison.Ordinal) + 1)..];
-        return path switch
-        {
-            "collect/apply" => "create-collection",
-            "collect/query" => "query",
-            "refund/apply" => "refund",
-            "refund/refundQuery" => "refund-query",
-            "subscription/apply" => "subscription-apply",
-            "subscription/query" => "subscription-query",
-            "subscription/cancel" => "subscription-cancel",
-            var other => other,
-        };
-    }
-
-    /// <summary>Adds <c>sign</c> over the non-empty fields (nulls dropped first, so the body and the signature agree).</summary>
-    private static string SignedBody(JsonObject fields, HaiPayAccountKeys keys)
-    {
-        var request = new JsonObject { ["appId"] = keys.AppId };
-        foreach (var (name, value) in fields.ToList())
-        {
-            if (value is not null)
-            {
-                fields.Remove(name);
-                request[name] = value;
-            }
-        }
-
-        using var unsigned = JsonDocument.Parse(request.ToJsonString());
-        request[HaiPayCanonical.SignField] = HaiPaySignature.SignObject(unsigned.RootElement, keys.MerchantSecret, keys.PrivateKey);
-        return request.ToJsonString();
-    }
-
-    private HaiPayReply Interpret(
-        string currency,
-        string operation,
-        string orderId,
-        string text,
-        HaiPayAccountKeys keys,
-        Dictionary<string, string> expected,
-        bool unsignedAnswers,
-        IReadOnlyList<string> cardEcho)
-    {
-        var envelope = HaiPayEnvelope.Parse(text);
-        if (envelope is null)
-        {
-            return Unavailable(operation, orderId, "the reply is not a HaiPay envelope");
-        }
-
-        if (envelope.IsSuccess)
-        {
-            var data = envelope.Data!.Value;
-            var signed = data.TryGetProperty(HaiPayCanonical.SignField, out _);
-            if (!signed && !unsignedAnswers)
-            {
-                return Unavailable(operation, orderId, "an unsigned reply");
-            }
-
-            if (!signed || HaiPaySignature.VerifyObject(data, keys.MerchantSecret, keys.PlatformKey, reply: true))
-            {
-                if (HaiPayReplyBinding.Unechoed(data, expected) is { } field)
-                {
-                    var kind = signed ? "signed" : "unsigned";
-                    return Unavailable(operation, orderId,
-                        $"the reply's {field} is not the one sent (a {kind} reply about another order)");
-                }
-
-                return signed ? new HaiPayReply.Ok(data) : new HaiPayReply.UnsignedApply(data);
-            }
-
-            LogBadSignature(logger, operation, orderId);
-            credentials.Invalidate(currency);
-            return new HaiPayReply.Unavailable("the reply's signature did not verify");
-        }
-
-        if (envelope.Status == "1" && envelope.Error == HaiPayEnvelope.SuccessError)
-        {
-            return Unavailable(operation, orderId, "a success reply without data");
-        }
-
-        var message = ProviderText.Of(envelope.Message, cardEcho);
-        var code = HaiPayReplyBinding.ErrorCode(envelope.Error);
-        if (options.CurrentValue.EffectiveCredentialErrors.Contains(code))
-        {
-            LogCredentialsRefused(logger, operation, orderId, code, message, currency);
-            credentials.Invalidate(currency);
-            return new HaiPayReply.Refused(code, message, Credentials: true);
-        }
-
-        LogRefused(logger, operation, orderId, code, message);
-        return new HaiPayReply.Refused(code, message);
-    }
-
-    private HaiPayReply.Unavailable Unavailable(string operation, string orderId, string reason)
-    {
-        LogUnavailable(logger, operation, orderId, reason);
-        return new HaiPayReply.Unavailable(reason);
-    }
-
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "HaiPay {Operation} for order {OrderId} has no usable answer: {Reason}")]
-    private static partial void LogUnavailable(ILogger logger, string operation, string orderId, string reason);
-
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "HaiPay {Operation} for order {OrderId} refused: {Error} {Message}")]
-    private static partial void LogRefused(ILogger logger, string operation, string orderId, string error, ProviderText message);
-
-    [LoggerMessage(EventId = 6004, Level = LogLevel.Error,
-        Message = "HaiPay {Operation} for order {OrderId} refused our signature or credentials: {Error} {Message}; the {Currency} keys are read again. Operator: if this persists, check HaiPay-{Currency}-PrivateKey and -MerchantSecret")]
-    private static partial void LogCredentialsRefused(ILogger logger, string operation, string orderId, string error, ProviderText message, string currency);
-
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Error,
-        Message = "HaiPay {Operation} reply for order {OrderId} failed signature verification; treated as no answer. Operator: check HaiPay-*-PlatformPublicKey and -MerchantSecret")]
-    private static partial void LogBadSignature(ILogger logger, string operation, string orderId);
 }

@@ -14,9 +14,15 @@ public sealed class HaiPayCredentials(ISecretStore secrets, IOptionsMonitor<HaiP
 
     public bool IsConfigured(string currency) => options.CurrentValue.Accounts.ContainsKey(currency);
 
-    /// <summary>The account whose appId is <paramref name="appId"/> (used when a notification names no currency).</summary>
+    /// <summary>
+    /// The account whose appId is <paramref name="appId"/> (used when a notification names no currency).
+    /// </summary>
     public string? CurrencyOf(string? appId) =>
-        options.CurrentValue.Accounts.FirstOrDefault(a => a.Value.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture) == appId).Key;
+        options
+            .CurrentValue.Accounts.FirstOrDefault(a =>
+                a.Value.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture) == appId
+            )
+            .Key;
 
     /// <summary>
     /// The configured account a message names: its <c>currency</c>, else the one its <c>appId</c> belongs to; null when
@@ -25,13 +31,15 @@ public sealed class HaiPayCredentials(ISecretStore secrets, IOptionsMonitor<HaiP
     public string? AccountOf(System.Text.Json.JsonElement body)
     {
         var currency = HaiPayEnvelope.Scalar(body, "currency")?.ToUpperInvariant();
-        return currency is not null && IsConfigured(currency) ? currency : CurrencyOf(HaiPayEnvelope.Scalar(body, "appId"));
+        return currency is not null && IsConfigured(currency)
+            ? currency
+            : CurrencyOf(HaiPayEnvelope.Scalar(body, "appId"));
     }
 
     /// <summary>
-    /// Null when <paramref name="body"/> carries a valid signature of the account it names; otherwise which check failed
-    /// (<c>account</c>: no configured account; <c>signature</c>). A failed signature may mean a rotated key: the account's
-    /// secrets are read again once.
+    /// Null when <paramref name="body"/> carries a valid signature of the account it names; otherwise which check
+    /// failed (<c>account</c>: no configured account; <c>signature</c>). A failed signature may mean a rotated key: the
+    /// account's secrets are read again once.
     /// </summary>
     public async Task<string?> FailedCheckAsync(System.Text.Json.JsonElement body, CancellationToken cancellationToken)
     {
@@ -66,13 +74,23 @@ public sealed class HaiPayCredentials(ISecretStore secrets, IOptionsMonitor<HaiP
         var privateText = await secrets.GetAsync(SecretNames.HaiPayPrivateKey(currency), cancellationToken);
         var secret = await secrets.GetAsync(SecretNames.HaiPayMerchantSecret(currency), cancellationToken);
         var publicText = await secrets.GetAsync(SecretNames.HaiPayPlatformPublicKey(currency), cancellationToken);
-        if (cache.TryGetValue(currency, out var cached)
-            && cached.Keys.AppId == account.AppId && cached.PrivateText == privateText && cached.Keys.MerchantSecret == secret && cached.PublicText == publicText)
+        if (
+            cache.TryGetValue(currency, out var cached)
+            && cached.Keys.AppId == account.AppId
+            && cached.PrivateText == privateText
+            && cached.Keys.MerchantSecret == secret
+            && cached.PublicText == publicText
+        )
         {
             return cached.Keys;
         }
 
-        var keys = new HaiPayAccountKeys(account.AppId, HaiPayKeys.PrivateKey(privateText), secret, HaiPayKeys.PublicKey(publicText));
+        var keys = new HaiPayAccountKeys(
+            account.AppId,
+            HaiPayKeys.PrivateKey(privateText),
+            secret,
+            HaiPayKeys.PublicKey(publicText)
+        );
         cache[currency] = new Parsed(privateText, publicText, keys);
         return keys;
     }
@@ -86,7 +104,9 @@ public sealed class HaiPayCredentials(ISecretStore secrets, IOptionsMonitor<HaiP
         | secrets.Invalidate(SecretNames.HaiPayMerchantSecret(currency))
         | secrets.Invalidate(SecretNames.HaiPayPrivateKey(currency));
 
-    /// <summary>Parsed keys and the secret texts they came from, to notice a rotation (a class: no generated ToString).</summary>
+    /// <summary>
+    /// Parsed keys and the secret texts they came from, to notice a rotation (a class: no generated ToString).
+    /// </summary>
     private sealed class Parsed(string privateText, string publicText, HaiPayAccountKeys keys)
     {
         public string PrivateText { get; } = privateText;

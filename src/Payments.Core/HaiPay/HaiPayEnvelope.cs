@@ -13,7 +13,12 @@ public sealed record HaiPayEnvelope(string Status, string Error, string Message,
 {
     public const string SuccessError = "00000000";
 
-    public static readonly JsonDocumentOptions ReadOptions = new() { AllowTrailingCommas = true, MaxDepth = 16, AllowDuplicateProperties = false };
+    public static readonly JsonDocumentOptions ReadOptions = new()
+    {
+        AllowTrailingCommas = true,
+        MaxDepth = 16,
+        AllowDuplicateProperties = false,
+    };
 
     public bool IsSuccess => Status == "1" && Error == SuccessError && Data is { ValueKind: JsonValueKind.Object };
 
@@ -29,8 +34,14 @@ public sealed record HaiPayEnvelope(string Status, string Error, string Message,
                 return null;
             }
 
-            JsonElement? data = root.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d.Clone() : null;
-            return new HaiPayEnvelope(status, Scalar(root, "error") ?? string.Empty, Scalar(root, "msg") ?? string.Empty, data);
+            JsonElement? data =
+                root.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d.Clone() : null;
+            return new HaiPayEnvelope(
+                status,
+                Scalar(root, "error") ?? string.Empty,
+                Scalar(root, "msg") ?? string.Empty,
+                data
+            );
         }
         catch (JsonException)
         {
@@ -39,9 +50,10 @@ public sealed record HaiPayEnvelope(string Status, string Error, string Message,
     }
 
     /// <summary>
-    /// A scalar field's text whether it was sent as a string or a number; null when absent, null, empty or not scalar. Empty
-    /// and absent are one thing, as they are to the signature (<see cref="HaiPayCanonical"/> drops both): a generic-map sender
-    /// that writes every field, <c>""</c> where it has nothing, is read exactly like one that leaves them out.
+    /// A scalar field's text whether it was sent as a string or a number; null when absent, null, empty or not scalar.
+    /// Empty and absent are one thing, as they are to the signature (<see cref="HaiPayCanonical"/> drops both): a
+    /// generic-map sender that writes every field, <c>""</c> where it has nothing, is read exactly like one that leaves
+    /// them out.
     /// </summary>
     public static string? Scalar(JsonElement fields, string name) =>
         fields.ValueKind == JsonValueKind.Object && fields.TryGetProperty(name, out var value)
@@ -55,5 +67,13 @@ public sealed record HaiPayEnvelope(string Status, string Error, string Message,
 
     /// <summary>A decimal field sent as a number or a string (<c>0.5</c>, <c>"50.00"</c>).</summary>
     public static decimal? Money(JsonElement fields, string name) =>
-        Scalar(fields, name) is { } text && decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+        Scalar(fields, name) is { } text
+        && decimal.TryParse(
+            text,
+            NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign,
+            CultureInfo.InvariantCulture,
+            out var value
+        )
+            ? value
+            : null;
 }

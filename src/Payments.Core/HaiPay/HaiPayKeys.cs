@@ -8,13 +8,21 @@ namespace Payments.Core.HaiPay;
 /// </summary>
 public static class HaiPayKeys
 {
-    public static RSA PrivateKey(string text) => Load(text, "private",
-        (rsa, der) => rsa.ImportPkcs8PrivateKey(der, out _),
-        (rsa, der) => rsa.ImportRSAPrivateKey(der, out _));
+    public static RSA PrivateKey(string text) =>
+        Load(
+            text,
+            "private",
+            (rsa, der) => rsa.ImportPkcs8PrivateKey(der, out _),
+            (rsa, der) => rsa.ImportRSAPrivateKey(der, out _)
+        );
 
-    public static RSA PublicKey(string text) => Load(text, "public",
-        (rsa, der) => rsa.ImportSubjectPublicKeyInfo(der, out _),
-        (rsa, der) => rsa.ImportRSAPublicKey(der, out _));
+    public static RSA PublicKey(string text) =>
+        Load(
+            text,
+            "public",
+            (rsa, der) => rsa.ImportSubjectPublicKeyInfo(der, out _),
+            (rsa, der) => rsa.ImportRSAPublicKey(der, out _)
+        );
 
     private static RSA Load(string text, string kind, params Action<RSA, byte[]>[] imports)
     {

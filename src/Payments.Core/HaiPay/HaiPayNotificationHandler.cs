@@ -12,7 +12,8 @@ namespace Payments.Core.HaiPay;
 /// <see cref="HaiPayVerdicts.Apply(PaymentOrder, System.Text.Json.JsonElement, DateTimeOffset)"/> by compare-and-swap
 /// (duplicates change nothing; a contradiction of a final state flags it for a person), and is recorded. One naming a
 /// subscription (<see cref="NotifiedSubscriptions"/>) is about the subscription itself, or, when it names a charge
-/// (<c>orderNo</c>), about one recurring charge (<see cref="SubscriptionCharges"/>). One that does not verify is handed to
+/// (<c>orderNo</c>), about one recurring charge (<see cref="SubscriptionCharges"/>). One that does not verify is handed
+/// to
 /// <see cref="UnverifiedNotifications"/>: a bounded summary, nothing changed, at most a query to HaiPay.
 /// </summary>
 public sealed class HaiPayNotificationHandler(
@@ -21,7 +22,8 @@ public sealed class HaiPayNotificationHandler(
     OrderUpdater updater,
     SubscriptionCharges charges,
     UnverifiedNotifications unverified,
-    HaiPayMessageAudit messages) : IInboundMessageHandler
+    HaiPayMessageAudit messages
+) : IInboundMessageHandler
 {
     public string Provider => ProviderNames.HaiPay;
 
@@ -44,7 +46,12 @@ public sealed class HaiPayNotificationHandler(
         {
             var summary = UnverifiedSummary.Of(body, message.Source, failed);
             var named = await unverified.RecordAsync(
-                notification, account, HaiPayEnvelope.Scalar(body, "orderId"), summary, cancellationToken);
+                notification,
+                account,
+                HaiPayEnvelope.Scalar(body, "orderId"),
+                summary,
+                cancellationToken
+            );
             return CallbackOutcome.Unauthorized with { OrderId = named };
         }
 
@@ -52,21 +59,35 @@ public sealed class HaiPayNotificationHandler(
             ? await ApplySubscriptionAsync(notification, account, body, cancellationToken)
             : await updater.UpdateAsync(
                 notification.OrderId,
-                (order, now) => order.Provider == PaymentProvider.HaiPay
-                    ? HaiPayVerdicts.Apply(order, body, now)
-                    : new Transition(TransitionKind.Conflict, order),
-                cancellationToken);
+                (order, now) =>
+                    order.Provider == PaymentProvider.HaiPay
+                        ? HaiPayVerdicts.Apply(order, body, now)
+                        : new Transition(TransitionKind.Conflict, order),
+                cancellationToken
+            );
         var kind = AuditKinds.Of(result) ?? (SaysOtherThanHeld(result, body) ? AuditKinds.CallbackStale : null);
         if (kind is not null)
         {
             await messages.RecordAsync(
-                result.Order?.Id, kind, body, once: kind != AuditKinds.CallbackApplied, cancellationToken);
+                result.Order?.Id,
+                kind,
+                body,
+                once: kind != AuditKinds.CallbackApplied,
+                cancellationToken
+            );
         }
 
-        // A status HaiPay never published may mean paid: the order waits for a person, and HaiPay is told to send it again.
-        return result.Order is { Status: OrderStatus.NeedsReview, ReviewReason: ReviewReason.UnknownProviderStatus } waiting
+        // A status HaiPay never published may mean paid: the order waits for a person, and HaiPay is told to send it
+        // again.
+        return
+            result.Order
+                is { Status: OrderStatus.NeedsReview, ReviewReason: ReviewReason.UnknownProviderStatus } waiting
             && HaiPayVerdicts.Read(body, waiting).ReviewReason == ReviewReason.UnknownProviderStatus
-            ? CallbackOutcome.RetryLater with { OrderId = waiting.Id, Update = result }
+            ? CallbackOutcome.RetryLater with
+            {
+                OrderId = waiting.Id,
+                Update = result,
+            }
             : CallbackOutcome.Acknowledged with
             {
                 OrderId = result.Order?.Id ?? (notification.OrderId.Length > 0 ? notification.OrderId : null),
@@ -74,14 +95,23 @@ public sealed class HaiPayNotificationHandler(
             };
     }
 
-    /// <summary>A verified message that changed nothing yet carries another status than the order holds (not a mere repeat).</summary>
+    /// <summary>
+    /// A verified message that changed nothing yet carries another status than the order holds (not a mere repeat).
+    /// </summary>
     private static bool SaysOtherThanHeld(UpdateResult result, System.Text.Json.JsonElement body) =>
-        result.Order is { } order && HaiPayEnvelope.Scalar(body, "status") is { } status
+        result.Order is { } order
+        && HaiPayEnvelope.Scalar(body, "status") is { } status
         && order.ProviderStatus?.Value != ProviderText.Redact(status);
 
-    /// <summary>A charge (it names one) is recorded as its own payment; otherwise the subscription's own status moves.</summary>
+    /// <summary>
+    /// A charge (it names one) is recorded as its own payment; otherwise the subscription's own status moves.
+    /// </summary>
     private async Task<UpdateResult> ApplySubscriptionAsync(
-        NotificationMessage notification, string? account, System.Text.Json.JsonElement body, CancellationToken cancellationToken)
+        NotificationMessage notification,
+        string? account,
+        System.Text.Json.JsonElement body,
+        CancellationToken cancellationToken
+    )
     {
         var (subscription, conflict) = await subscriptions.FindAsync(notification, account, cancellationToken);
         if (subscription is null)
@@ -96,6 +126,10 @@ public sealed class HaiPayNotificationHandler(
 
         return notification.ChargeNo is { } chargeNo
             ? await charges.RecordAsync(subscription, chargeNo, body, cancellationToken)
-            : await updater.UpdateAsync(subscription.Id, (o, now) => HaiPayVerdicts.Apply(o, body, now), cancellationToken);
+            : await updater.UpdateAsync(
+                subscription.Id,
+                (o, now) => HaiPayVerdicts.Apply(o, body, now),
+                cancellationToken
+            );
     }
 }

@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Payments.Core.HaiPay;
 
-/// <summary>HaiPay settings (section <c>HaiPay</c>). Keys and the merchant secret come from the secret store, per currency.</summary>
+/// <summary>
+/// HaiPay settings (section <c>HaiPay</c>). Keys and the merchant secret come from the secret store, per currency.
+/// </summary>
 public sealed class HaiPayOptions
 {
     public const string Section = "HaiPay";
@@ -14,14 +16,20 @@ public sealed class HaiPayOptions
     [Required]
     public Uri BaseUrl { get; set; } = new("https://uat-interface.haipay.asia");
 
-    /// <summary>Where HaiPay sends notifications: this service's public <c>/api/haipay/notify</c>. Required when an account is configured.</summary>
+    /// <summary>
+    /// Where HaiPay sends notifications: this service's public <c>/api/haipay/notify</c>. Required when an account is
+    /// configured.
+    /// </summary>
     public Uri? NotifyUrl { get; set; }
 
     /// <summary>How long one HaiPay call may take before its outcome counts as unknown. Default 15 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Merchant accounts by currency code (upper case), e.g. <c>HaiPay:Accounts:USD:AppId</c>. A currency without one is refused.</summary>
+    /// <summary>
+    /// Merchant accounts by currency code (upper case), e.g. <c>HaiPay:Accounts:USD:AppId</c>. A currency without one
+    /// is refused.
+    /// </summary>
     public Dictionary<string, HaiPayAccount> Accounts { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>When open orders are queried. Default: 1 min, then 5 min × 5, then hourly, up to 72 h.</summary>
@@ -29,20 +37,23 @@ public sealed class HaiPayOptions
 
     /// <summary>
     /// <c>error</c> codes with which a query says the order does not exist at HaiPay. Not published; the
-    /// default is our assumption and the sandbox's. "No record" is never proof of absence: an order HaiPay still does not
-    /// know after <see cref="AbsentGrace"/> goes to a person (<c>NeedsReview</c>, <c>provider-has-no-record</c>); earlier,
-    /// a merchant's repeat may apply a collection or subscription again (never a refund).
+    /// default is our assumption and the sandbox's. "No record" is never proof of absence: an order HaiPay still does
+    /// not know after <see cref="AbsentGrace"/> goes to a person (<c>NeedsReview</c>, <c>provider-has-no-record</c>);
+    /// earlier, a merchant's repeat may apply a collection or subscription again (never a refund).
     /// </summary>
     public List<string> OrderNotFoundErrors { get; } = [];
 
     /// <summary>
-    /// <c>error</c> codes with which HaiPay refuses our signature or credentials (unknown appId, sign error). Not published;
-    /// the default (<c>1001</c>, <c>1002</c>) is our assumption and the sandbox's. Such a refusal re-reads the account's keys
-    /// and leaves the order Unknown, so repeating the request resolves it once the rotated keys are in force.
+    /// <c>error</c> codes with which HaiPay refuses our signature or credentials (unknown appId, sign error). Not
+    /// published; the default (<c>1001</c>, <c>1002</c>) is our assumption and the sandbox's. Such a refusal re-reads
+    /// the account's keys and leaves the order Unknown, so repeating the request resolves it once the rotated keys are
+    /// in force.
     /// </summary>
     public List<string> CredentialErrors { get; } = [];
 
-    /// <summary>How long after creation a "no such order" answer is awaited before the order goes to a person. Default 10 min.</summary>
+    /// <summary>
+    /// How long after creation a "no such order" answer is awaited before the order goes to a person. Default 10 min.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan AbsentGrace { get; set; } = TimeSpan.FromMinutes(10);
 
@@ -51,8 +62,8 @@ public sealed class HaiPayOptions
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// Least time between two status queries prompted by unverified notifications about one order (claimed on the order row by
-    /// compare-and-swap, so it holds across instances and restarts). Default 5 min.
+    /// Least time between two status queries prompted by unverified notifications about one order (claimed on the order
+    /// row by compare-and-swap, so it holds across instances and restarts). Default 5 min.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan UnverifiedQueryInterval { get; set; } = TimeSpan.FromMinutes(5);
@@ -83,9 +94,16 @@ public sealed class HaiPayOptions
     [Range(typeof(decimal), "0.01", "1000000")]
     public decimal MaxAmount { get; set; } = 1000.00m;
 
-    /// <summary>The not-found codes in force (<see cref="OrderNotFoundErrors"/>, or <c>4004</c> when none are configured).</summary>
-    public IReadOnlyList<string> EffectiveOrderNotFoundErrors => OrderNotFoundErrors.Count > 0 ? OrderNotFoundErrors : ["4004"];
+    /// <summary>
+    /// The not-found codes in force (<see cref="OrderNotFoundErrors"/>, or <c>4004</c> when none are configured).
+    /// </summary>
+    public IReadOnlyList<string> EffectiveOrderNotFoundErrors =>
+        OrderNotFoundErrors.Count > 0 ? OrderNotFoundErrors : ["4004"];
 
-    /// <summary>The credential-refusal codes in force (<see cref="CredentialErrors"/>, or <c>1001</c> and <c>1002</c> when none are configured).</summary>
-    public IReadOnlyList<string> EffectiveCredentialErrors => CredentialErrors.Count > 0 ? CredentialErrors : ["1001", "1002"];
+    /// <summary>
+    /// The credential-refusal codes in force (<see cref="CredentialErrors"/>, or <c>1001</c> and <c>1002</c> when none
+    /// are configured).
+    /// </summary>
+    public IReadOnlyList<string> EffectiveCredentialErrors =>
+        CredentialErrors.Count > 0 ? CredentialErrors : ["1001", "1002"];
 }

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace Payments.Core.HaiPay;
 
-/// <summary>Cross-field rules checked at start: a notify URL for any account, a lease longer than a call, a sane amount range.</summary>
+/// <summary>
+/// Cross-field rules checked at start: a notify URL for any account, a lease longer than a call, a sane amount range.
+/// </summary>
 public sealed class HaiPayOptionsValidator : IValidateOptions<HaiPayOptions>
 {
     public ValidateOptionsResult Validate(string? name, HaiPayOptions options)
@@ -11,7 +13,9 @@ public sealed class HaiPayOptionsValidator : IValidateOptions<HaiPayOptions>
         var failures = new List<string>();
         if (options.Accounts.Count > 0 && options.NotifyUrl is not { IsAbsoluteUri: true })
         {
-            failures.Add("HaiPay:NotifyUrl must be this service's absolute /api/haipay/notify URL when an account is configured.");
+            failures.Add(
+                "HaiPay:NotifyUrl must be this service's absolute /api/haipay/notify URL when an account is configured."
+            );
         }
 
         if (options.ClaimLease <= options.Timeout)
@@ -24,8 +28,11 @@ public sealed class HaiPayOptionsValidator : IValidateOptions<HaiPayOptions>
             failures.Add("HaiPay:MinAmount must not exceed HaiPay:MaxAmount.");
         }
 
-        failures.AddRange(options.Accounts.Where(a => a.Value.AppId <= 0 || a.Key.Length != 3)
-            .Select(a => $"HaiPay:Accounts:{a.Key} needs a three-letter currency code and a positive AppId."));
+        failures.AddRange(
+            options
+                .Accounts.Where(a => a.Value.AppId <= 0 || a.Key.Length != 3)
+                .Select(a => $"HaiPay:Accounts:{a.Key} needs a three-letter currency code and a positive AppId.")
+        );
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -21,7 +21,8 @@ public sealed partial class HaiPayOrderCreator(
     HaiPayChecker checker,
     IOptionsMonitor<HaiPayOptions> options,
     IOptionsMonitor<CustomerLinkOptions> links,
-    ILogger<HaiPayOrderCreator> logger)
+    ILogger<HaiPayOrderCreator> logger
+)
 {
     /// <summary>
     /// Runs to the end whatever the merchant does: it takes no caller's token, because a merchant who hangs up after
@@ -62,12 +63,16 @@ public sealed partial class HaiPayOrderCreator(
     private async Task<CreateOutcome> ResolveAsync(
         Versioned<PaymentOrder> admitted,
         Func<CancellationToken, Task<HaiPayReply>> apply,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var settings = options.CurrentValue;
         var order = admitted.Value;
         var claim = await updater.UpdateAsync(
-            admitted, (o, now) => o.ClaimReapply(settings.ClaimLease, now), cancellationToken);
+            admitted,
+            (o, now) => o.ClaimReapply(settings.ClaimLease, now),
+            cancellationToken
+        );
         if (claim is not { Kind: TransitionKind.Changed, Order: { ReapplyClaimedUntil: { } claimedUntil } claimed })
         {
             LogReapplyNotClaimed(logger, order.Id, (claim.Order ?? order).Status);
@@ -77,12 +82,18 @@ public sealed partial class HaiPayOrderCreator(
         var check = await checker.CheckAsync(claimed, scheduled: false, cancellationToken);
         var counted = check.Absent
             ? await updater.UpdateAsync(
-                order.Id, (o, now) => o.CountReapply(claimedUntil, settings.Timeout, now), cancellationToken)
+                order.Id,
+                (o, now) => o.CountReapply(claimedUntil, settings.Timeout, now),
+                cancellationToken
+            )
             : null;
         if (counted is not { Kind: TransitionKind.Changed, Order: { } counting })
         {
             var released = await updater.UpdateAsync(
-                order.Id, (o, _) => o.ReleaseReapply(claimedUntil), cancellationToken);
+                order.Id,
+                (o, _) => o.ReleaseReapply(claimedUntil),
+                cancellationToken
+            );
             return Repeat(released.Order ?? counted?.Order ?? check.Order);
         }
 
@@ -99,7 +110,8 @@ public sealed partial class HaiPayOrderCreator(
         Versioned<PaymentOrder>? stored,
         Func<CancellationToken, Task<HaiPayReply>> apply,
         DateTimeOffset? reapplyClaim,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var reply = await apply(cancellationToken);
         var (kind, code, verdict) = Verdict(reply, retried: reapplyClaim is not null, links.CurrentValue);
@@ -113,32 +125,58 @@ public sealed partial class HaiPayOrderCreator(
     }
 
     /// <summary>What an apply's reply makes of the order, and how the request is answered.</summary>
-    private static (CreateOutcomeKind Kind, string? Code, Func<PaymentOrder, DateTimeOffset, Transition> Change)
-        Verdict(HaiPayReply reply, bool retried, CustomerLinkOptions rules) => reply switch
-    {
-        HaiPayReply.Ok ok => (CreateOutcomeKind.Created, null, (o, at) => HaiPayVerdicts.Apply(o, ok.Data, rules, at)),
-        HaiPayReply.Refused { Credentials: true } refused => (CreateOutcomeKind.Unavailable, refused.Error,
-            (o, at) => o.RefuseCredentials(Text(refused, "our signature or credentials were refused; keys are read "
-                + "again, send the same request again"), at)),
-        HaiPayReply.UnsignedApply unsigned => (CreateOutcomeKind.Created, null,
-            (o, at) => HaiPayVerdicts.AcceptUnsigned(o, unsigned.Data, rules, at)),
-        HaiPayReply.Refused refused when retried => (CreateOutcomeKind.Unavailable, refused.Error,
-            (o, at) => o.MarkUnknown(Text(refused, "on a repeated apply; the first may exist"), o.NextCheckAt, at)),
+    private static (
+        CreateOutcomeKind Kind,
+        string? Code,
+        Func<PaymentOrder, DateTimeOffset, Transition> Change
+    ) Verdict(HaiPayReply reply, bool retried, CustomerLinkOptions rules) =>
+        reply switch
+        {
+            HaiPayReply.Ok ok => (CreateOutcomeKind.Created, null, (o, at) =>
+                HaiPayVerdicts.Apply(o, ok.Data, rules, at)
+            ),
+            HaiPayReply.Refused { Credentials: true } refused => (
+                CreateOutcomeKind.Unavailable,
+                refused.Error,
+                (o, at) =>
+                    o.RefuseCredentials(
+                        Text(
+                            refused,
+                            "our signature or credentials were refused; keys are read "
+                                + "again, send the same request again"
+                        ),
+                        at
+                    )
+            ),
+            HaiPayReply.UnsignedApply unsigned => (CreateOutcomeKind.Created, null, (o, at) =>
+                HaiPayVerdicts.AcceptUnsigned(o, unsigned.Data, rules, at)
+            ),
+            HaiPayReply.Refused refused when retried => (CreateOutcomeKind.Unavailable, refused.Error, (o, at) =>
+                o.MarkUnknown(Text(refused, "on a repeated apply; the first may exist"), o.NextCheckAt, at)
+            ),
 
-        // An error reply is unsigned: it proves nothing about money, so the order stays Unknown and is queried;
-        // only a signed answer (or a person) makes it final.
-        HaiPayReply.Refused refused => (CreateOutcomeKind.Rejected, refused.Error,
-            (o, at) => o.MarkUnknown(
-                Text(refused, "an unsigned refusal: checked with HaiPay before anything is final"), o.NextCheckAt, at)),
-        HaiPayReply.Unavailable unavailable => (CreateOutcomeKind.Unavailable, null,
-            (o, at) => o.MarkUnknown(ProviderText.Of(unavailable.Reason), o.NextCheckAt, at)),
-        _ => throw new InvalidOperationException($"Unexpected HaiPay reply {reply.GetType().Name}."),
-    };
+            // An error reply is unsigned: it proves nothing about money, so the order stays Unknown and is queried;
+            // only a signed answer (or a person) makes it final.
+            HaiPayReply.Refused refused => (CreateOutcomeKind.Rejected, refused.Error, (o, at) =>
+                o.MarkUnknown(
+                    Text(refused, "an unsigned refusal: checked with HaiPay before anything is final"),
+                    o.NextCheckAt,
+                    at
+                )
+            ),
+            HaiPayReply.Unavailable unavailable => (CreateOutcomeKind.Unavailable, null, (o, at) =>
+                o.MarkUnknown(ProviderText.Of(unavailable.Reason), o.NextCheckAt, at)
+            ),
+            _ => throw new InvalidOperationException($"Unexpected HaiPay reply {reply.GetType().Name}."),
+        };
 
     private static ProviderText Text(HaiPayReply.Refused refused, string note) =>
         ProviderText.Of($"{refused.Error}: {refused.Message} ({note})");
 
-    [LoggerMessage(EventId = 6301, Level = LogLevel.Information,
-        Message = "Order {OrderId} ({Status}) not applied again by this request: the re-apply is held or was answered")]
+    [LoggerMessage(
+        EventId = 6301,
+        Level = LogLevel.Information,
+        Message = "Order {OrderId} ({Status}) not applied again by this request: the re-apply is held or was answered"
+    )]
     private static partial void LogReapplyNotClaimed(ILogger logger, string orderId, OrderStatus status);
 }

@@ -16,17 +16,22 @@ public sealed partial class HaiPayPoller(
     IOptionsMonitor<HaiPayOptions> options,
     TimeProvider time,
     ILogger<HaiPayPoller> logger,
-    IPaymentsMetrics metrics)
+    IPaymentsMetrics metrics
+)
 {
     /// <summary>
-    /// Checks the due orders (at most <see cref="HaiPayOptions.PollBatchSize"/>) and reports the poll lag: how far the oldest
-    /// of them was past due when the run started (zero when none was).
+    /// Checks the due orders (at most <see cref="HaiPayOptions.PollBatchSize"/>) and reports the poll lag: how far the
+    /// oldest of them was past due when the run started (zero when none was).
     /// </summary>
     /// <returns>How many orders this run checked.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.PollConcurrency, CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = settings.PollConcurrency,
+            CancellationToken = cancellationToken,
+        };
         var checkedCount = 0;
         var started = time.GetUtcNow();
         var oldestDueTicks = long.MaxValue;
@@ -40,7 +45,11 @@ public sealed partial class HaiPayPoller(
 
             try
             {
-                var claim = await updater.UpdateAsync(order, (o, now) => o.ClaimCheck(now + settings.ClaimLease, now), token);
+                var claim = await updater.UpdateAsync(
+                    order,
+                    (o, now) => o.ClaimCheck(now + settings.ClaimLease, now),
+                    token
+                );
                 if (claim is { Kind: TransitionKind.Changed, Order: { } claimed })
                 {
                     await checker.CheckAsync(claimed, scheduled: true, token);
@@ -58,7 +67,9 @@ public sealed partial class HaiPayPoller(
             LogChecked(logger, checkedCount);
         }
 
-        metrics.PollRan(oldestDueTicks < started.UtcTicks ? TimeSpan.FromTicks(started.UtcTicks - oldestDueTicks) : TimeSpan.Zero);
+        metrics.PollRan(
+            oldestDueTicks < started.UtcTicks ? TimeSpan.FromTicks(started.UtcTicks - oldestDueTicks) : TimeSpan.Zero
+        );
         return checkedCount;
     }
 
@@ -80,6 +91,10 @@ public sealed partial class HaiPayPoller(
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Checked {Count} HaiPay orders")]
     private static partial void LogChecked(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Check of HaiPay order {OrderId} did not complete ({Reason}); its claim lapses and it is retried")]
+    [LoggerMessage(
+        EventId = 6102,
+        Level = LogLevel.Warning,
+        Message = "Check of HaiPay order {OrderId} did not complete ({Reason}); its claim lapses and it is retried"
+    )]
     private static partial void LogCheckFailed(ILogger logger, string orderId, string reason);
 }

@@ -11,7 +11,13 @@ public static class HaiPaySignature
     {
         ArgumentNullException.ThrowIfNull(stringToSign);
         ArgumentNullException.ThrowIfNull(privateKey);
-        return Convert.ToBase64String(privateKey.SignData(Encoding.UTF8.GetBytes(stringToSign), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        return Convert.ToBase64String(
+            privateKey.SignData(
+                Encoding.UTF8.GetBytes(stringToSign),
+                HashAlgorithmName.SHA256,
+                RSASignaturePadding.Pkcs1
+            )
+        );
     }
 
     public static bool Verify(string stringToSign, string signature, RSA publicKey)
@@ -22,14 +28,22 @@ public static class HaiPaySignature
         return !string.IsNullOrEmpty(signature)
             && Convert.TryFromBase64String(signature.Trim(), bytes, out var written)
             && written == bytes.Length
-            && publicKey.VerifyData(Encoding.UTF8.GetBytes(stringToSign), bytes, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            && publicKey.VerifyData(
+                Encoding.UTF8.GetBytes(stringToSign),
+                bytes,
+                HashAlgorithmName.SHA256,
+                RSASignaturePadding.Pkcs1
+            );
     }
 
-    /// <summary>Verifies the <c>sign</c> field of a JSON object (response <c>data</c> or a notification) over its other fields.</summary>
+    /// <summary>
+    /// Verifies the <c>sign</c> field of a JSON object (response <c>data</c> or a notification) over its other fields.
+    /// </summary>
     /// <param name="fields">The signed object as received.</param>
     /// <param name="merchantSecret">The account's merchant secret.</param>
     /// <param name="platformKey">HaiPay's platform public key.</param>
-    /// <param name="reply">A reply to our own call (its <c>payUrl</c> may hold a query string); false for a received message.</param>
+    /// <param name="reply">A reply to our own call (its <c>payUrl</c> may hold a query string); false for a received
+    /// message.</param>
     public static bool VerifyObject(JsonElement fields, string merchantSecret, RSA platformKey, bool reply = false) =>
         fields.ValueKind == JsonValueKind.Object
         && !HaiPayCanonical.RepeatsAName(fields)

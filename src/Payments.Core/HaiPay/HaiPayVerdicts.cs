@@ -23,31 +23,77 @@ public static class HaiPayVerdicts
         switch (order.Kind)
         {
             case OrderKind.Refund:
-                return new ProviderVerdict(raw switch { "2" => OrderStatus.Succeeded, "3" => OrderStatus.Failed, _ => OrderStatus.Pending }, status, null);
+                return new ProviderVerdict(
+                    raw switch
+                    {
+                        "2" => OrderStatus.Succeeded,
+                        "3" => OrderStatus.Failed,
+                        _ => OrderStatus.Pending,
+                    },
+                    status,
+                    null
+                );
             case OrderKind.Subscription:
                 return new ProviderVerdict(
-                    raw switch { "2" => OrderStatus.Active, "3" => OrderStatus.Failed, "4" => OrderStatus.Canceled, _ => OrderStatus.Pending }, status, null);
+                    raw switch
+                    {
+                        "2" => OrderStatus.Active,
+                        "3" => OrderStatus.Failed,
+                        "4" => OrderStatus.Canceled,
+                        _ => OrderStatus.Pending,
+                    },
+                    status,
+                    null
+                );
         }
 
         if (raw == "2" && UnreadableAmount(fields, amount, received) is { } unreadable)
         {
-            return new ProviderVerdict(OrderStatus.Succeeded, status, null, ReviewReason.AmountMismatch, received ?? amount, ProviderText.Of(unreadable));
+            return new ProviderVerdict(
+                OrderStatus.Succeeded,
+                status,
+                null,
+                ReviewReason.AmountMismatch,
+                received ?? amount,
+                ProviderText.Of(unreadable)
+            );
         }
 
         return raw switch
         {
             "2" when (amount ?? order.Amount) != order.Amount || (received is { } r && r != order.Amount) =>
-                new ProviderVerdict(OrderStatus.Succeeded, status, null, ReviewReason.AmountMismatch, received ?? amount),
+                new ProviderVerdict(
+                    OrderStatus.Succeeded,
+                    status,
+                    null,
+                    ReviewReason.AmountMismatch,
+                    received ?? amount
+                ),
             "2" => new ProviderVerdict(OrderStatus.Succeeded, status, null, ReceivedAmount: received ?? amount),
             "3" => new ProviderVerdict(OrderStatus.Failed, status, null, ReceivedAmount: received),
-            "4" => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReason.PartialCollection, received ?? amount),
-            "5" => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReason.OverCollection, received ?? amount),
+            "4" => new ProviderVerdict(
+                OrderStatus.Pending,
+                status,
+                null,
+                ReviewReason.PartialCollection,
+                received ?? amount
+            ),
+            "5" => new ProviderVerdict(
+                OrderStatus.Pending,
+                status,
+                null,
+                ReviewReason.OverCollection,
+                received ?? amount
+            ),
             "-1" or "0" or "1" or "" => new ProviderVerdict(OrderStatus.Pending, status, null),
             _ => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReason.UnknownProviderStatus),
         };
     }
 
-    /// <summary>A success whose amount is absent, or whose amount or actualAmount cannot be read, is no match: the text as received, for a person.</summary>
+    /// <summary>
+    /// A success whose amount is absent, or whose amount or actualAmount cannot be read, is no match: the text as
+    /// received, for a person.
+    /// </summary>
     private static string? UnreadableAmount(JsonElement fields, decimal? amount, decimal? received)
     {
         var amountText = HaiPayEnvelope.Scalar(fields, "amount");
@@ -57,7 +103,8 @@ public static class HaiPayVerdicts
             : null;
     }
 
-    private static string Shown(string? text) => text is null ? "absent" : $"'{(text.Length > 40 ? text[..40] : text)}'";
+    private static string Shown(string? text) =>
+        text is null ? "absent" : $"'{(text.Length > 40 ? text[..40] : text)}'";
 
     /// <summary>
     /// Applies what HaiPay reported in a message that never carries the customer's page (a notification, a charge, a
@@ -73,7 +120,11 @@ public static class HaiPayVerdicts
     /// to a person (<c>pay-url-unknown</c>) while HaiPay holds it open.
     /// </summary>
     public static Transition Apply(
-        PaymentOrder order, JsonElement fields, CustomerLinkOptions? links, DateTimeOffset now)
+        PaymentOrder order,
+        JsonElement fields,
+        CustomerLinkOptions? links,
+        DateTimeOffset now
+    )
     {
         ArgumentNullException.ThrowIfNull(order);
         var reference = HaiPayEnvelope.Scalar(fields, ReferenceField(order.Kind));
@@ -88,11 +139,16 @@ public static class HaiPayVerdicts
     /// <summary>
     /// Applies a status query's answer. A query never carries the page the customer pays on, so an order whose apply
     /// answer we never received (Created or Unknown, no page) that HaiPay holds open is flagged for a person
-    /// (<c>pay-url-unknown</c>), never left Pending without a link. Refunds and charges have no such page. While our apply is
-    /// still in flight (<see cref="PaymentOrder.IsCallInFlight"/>) its answer may yet bring the page: an open status then changes nothing.
+    /// (<c>pay-url-unknown</c>), never left Pending without a link. Refunds and charges have no such page. While our
+    /// apply is still in flight (<see cref="PaymentOrder.IsCallInFlight"/>) its answer may yet bring the page: an open
+    /// status then changes nothing.
     /// </summary>
     public static Transition ApplyQueried(
-        PaymentOrder order, JsonElement fields, CustomerLinkOptions links, DateTimeOffset now)
+        PaymentOrder order,
+        JsonElement fields,
+        CustomerLinkOptions links,
+        DateTimeOffset now
+    )
     {
         ArgumentNullException.ThrowIfNull(order);
         if (order.IsCallInFlight(now) && Read(fields, order) is { Outcome: OrderStatus.Pending, ReviewReason: null })
@@ -100,10 +156,20 @@ public static class HaiPayVerdicts
             return new Transition(TransitionKind.Unchanged, order);
         }
 
-        var linkLost = order.Status is OrderStatus.Created or OrderStatus.Unknown && order.RedirectUrl is null
-            && order.Kind is OrderKind.Payment or OrderKind.Subscription && string.IsNullOrEmpty(HaiPayEnvelope.Scalar(fields, "payUrl"));
+        var linkLost =
+            order.Status is OrderStatus.Created or OrderStatus.Unknown
+            && order.RedirectUrl is null
+            && order.Kind is OrderKind.Payment or OrderKind.Subscription
+            && string.IsNullOrEmpty(HaiPayEnvelope.Scalar(fields, "payUrl"));
         var applied = Apply(order, fields, links, now);
-        return linkLost ? applied.Then(o => o.FlagRedirectUnknown(ProviderText.Of("HaiPay holds the order but its apply answer (with payUrl) was never received"), now)) : applied;
+        return linkLost
+            ? applied.Then(o =>
+                o.FlagRedirectUnknown(
+                    ProviderText.Of("HaiPay holds the order but its apply answer (with payUrl) was never received"),
+                    now
+                )
+            )
+            : applied;
     }
 
     /// <summary>
@@ -113,7 +179,11 @@ public static class HaiPayVerdicts
     /// to a person (<c>pay-url-unknown</c>).
     /// </summary>
     public static Transition AcceptUnsigned(
-        PaymentOrder order, JsonElement fields, CustomerLinkOptions links, DateTimeOffset now)
+        PaymentOrder order,
+        JsonElement fields,
+        CustomerLinkOptions links,
+        DateTimeOffset now
+    )
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(links);
@@ -124,7 +194,8 @@ public static class HaiPayVerdicts
     }
 
     private static readonly ProviderText UnusablePayUrl = ProviderText.Of(
-        "HaiPay's payUrl is no usable link (not an absolute https address); the customer's page is unknown");
+        "HaiPay's payUrl is no usable link (not an absolute https address); the customer's page is unknown"
+    );
 
     /// <summary>
     /// The reply's <c>payUrl</c> as a link; <c>Unusable</c>: it has one that the rule refuses. An absent or empty one
@@ -143,10 +214,11 @@ public static class HaiPayVerdicts
     }
 
     /// <summary>Where HaiPay puts its own number for an order of this kind.</summary>
-    public static string ReferenceField(OrderKind kind) => kind switch
-    {
-        OrderKind.Refund => "refundNo",
-        OrderKind.Subscription => "subscriptionNo",
-        _ => "orderNo",
-    };
+    public static string ReferenceField(OrderKind kind) =>
+        kind switch
+        {
+            OrderKind.Refund => "refundNo",
+            OrderKind.Subscription => "subscriptionNo",
+            _ => "orderNo",
+        };
 }

@@ -18,7 +18,8 @@ public sealed class RefundCollectionHandler(
     HaiPayOrderCreator creator,
     HaiPayClient client,
     IOptionsMonitor<HaiPayOptions> options,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     /// <summary>
     /// The refund id used when the merchant gives none: the same collection always gets the same one.
@@ -44,10 +45,18 @@ public sealed class RefundCollectionHandler(
 
         var now = time.GetUtcNow();
         var candidate = PaymentOrder.Create(
-            new NewOrder(refundId, PaymentProvider.HaiPay, RequestFingerprint.Of("haipay-refund", collection.Id),
-                options.CurrentValue.Checks.Next(0, now, now), collection.Amount, collection.Currency,
-                Kind: OrderKind.Refund, ParentOrderId: collection.Id),
-            now);
+            new NewOrder(
+                refundId,
+                PaymentProvider.HaiPay,
+                RequestFingerprint.Of("haipay-refund", collection.Id),
+                options.CurrentValue.Checks.Next(0, now, now),
+                collection.Amount,
+                collection.Currency,
+                Kind: OrderKind.Refund,
+                ParentOrderId: collection.Id
+            ),
+            now
+        );
         var admission = await admissions.AdmitAsync(candidate, cancellationToken);
         if (admission.Kind == AdmissionKind.Conflict)
         {
@@ -63,7 +72,8 @@ public sealed class RefundCollectionHandler(
             if (admission.Kind == AdmissionKind.New)
             {
                 var refunded = ProviderText.Of(
-                    $"collection {collection.Id} is already refunded by {tied.Order!.RefundOrderId}");
+                    $"collection {collection.Id} is already refunded by {tied.Order!.RefundOrderId}"
+                );
                 await updater.UpdateAsync(admission.Stored, (o, at) => o.Reject(refunded, at), uninterrupted);
             }
 
@@ -72,15 +82,19 @@ public sealed class RefundCollectionHandler(
 
         // The refund goes to the account that took the collection: its currency's path, appId and keys.
         var currency = collection.Currency ?? HaiPayOptions.DefaultCurrency;
-        return await creator.CreateAsync(
-            admission, ct => client.ApplyRefundAsync(currency, refundId, collection.ProviderReference, ct));
+        return await creator.CreateAsync(admission, ct =>
+            client.ApplyRefundAsync(currency, refundId, collection.ProviderReference, ct)
+        );
     }
 
     /// <summary>
     /// The refund currently tied to the collection, when it moved no money (refused or failed) and may be replaced.
     /// </summary>
     private async Task<string?> ReplaceableRefundAsync(
-        PaymentOrder collection, string refundId, CancellationToken cancellationToken)
+        PaymentOrder collection,
+        string refundId,
+        CancellationToken cancellationToken
+    )
     {
         if (collection.RefundOrderId is not { } existing || existing == refundId)
         {

@@ -25,7 +25,12 @@ public static class SubscriptionValidator
     /// absent <c>subscriptionOrderId</c>.
     /// </summary>
     public static CreateSubscriptionCommand? Validate(
-        JsonElement body, HaiPayOptions options, DateTimeOffset now, string? keyedOrderId, FieldErrors errors)
+        JsonElement body,
+        HaiPayOptions options,
+        DateTimeOffset now,
+        string? keyedOrderId,
+        FieldErrors errors
+    )
     {
         var request = JsonRequest.Read<CreateSubscriptionRequest>(body, errors);
         return request is null ? null : Validate(request, keyedOrderId, options, now, errors);
@@ -36,7 +41,8 @@ public static class SubscriptionValidator
         string? keyedOrderId,
         HaiPayOptions options,
         DateTimeOffset now,
-        FieldErrors errors)
+        FieldErrors errors
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(errors);
@@ -57,14 +63,21 @@ public static class SubscriptionValidator
         }
 
         var recurrence = new Recurrence(unit.Value, count, retries);
-        errors.Check("recurringIntervalCount", recurrence.After(now) > now.AddYears(MaxYears)
-            ? $"the period (interval × count) must be at most {MaxYears} years, HaiPay's longest subscription"
-            : null);
+        errors.Check(
+            "recurringIntervalCount",
+            recurrence.After(now) > now.AddYears(MaxYears)
+                ? $"the period (interval × count) must be at most {MaxYears} years, HaiPay's longest subscription"
+                : null
+        );
         return errors.IsEmpty ? new CreateSubscriptionCommand(payment!, recurrence) : null;
     }
 
     /// <summary>The units <see cref="CreateSubscriptionRequest.RecurringInterval"/>'s attribute declares.</summary>
-    private static IReadOnlyList<string> Units { get; } = [.. typeof(CreateSubscriptionRequest)
-        .GetProperty(nameof(CreateSubscriptionRequest.RecurringInterval))!
-        .GetCustomAttribute<AllowedValuesAttribute>()!.Values.Cast<string>()];
+    private static IReadOnlyList<string> Units { get; } =
+    [
+        .. typeof(CreateSubscriptionRequest)
+            .GetProperty(nameof(CreateSubscriptionRequest.RecurringInterval))!
+            .GetCustomAttribute<AllowedValuesAttribute>()!
+            .Values.Cast<string>(),
+    ];
 }

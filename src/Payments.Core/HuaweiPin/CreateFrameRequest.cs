@@ -13,9 +13,11 @@ public sealed record CreateFrameRequest
 
     public const int MaxUsernameLength = 100;
 
-    [Description("Your order id (at most 48 characters, no control characters or / \\ # ?). Repeating it repeats the "
-        + "request. Required unless an Idempotency-Key is sent; the id is then hwp_ + the first 40 hex digits of "
-        + "SHA-256 over the key.")]
+    [Description(
+        "Your order id (at most 48 characters, no control characters or / \\ # ?). Repeating it repeats the "
+            + "request. Required unless an Idempotency-Key is sent; the id is then hwp_ + the first 40 hex digits of "
+            + "SHA-256 over the key."
+    )]
     [StringLength(FieldRules.MaxOrderIdLength, MinimumLength = 1)]
     public string? OrderId { get; init; }
 

@@ -23,7 +23,8 @@ public static class FrameValidator
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(errors);
         var orderId = request.OrderId ?? keyedOrderId;
-        string? username = request.Username, customerIp = request.CustomerIp;
+        string? username = request.Username,
+            customerIp = request.CustomerIp;
         errors.Check("orderId", orderId is null ? FieldRules.OrderIdRequired : FieldRules.MerchantId(orderId));
         errors.Check("username", FieldRules.Text(username, CreateFrameRequest.MaxUsernameLength));
         errors.Check("customerIp", FieldRules.IpAddress(customerIp));

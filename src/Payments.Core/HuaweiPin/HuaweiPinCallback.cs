@@ -5,7 +5,13 @@ using Payments.Core.Validation;
 namespace Payments.Core.HuaweiPin;
 
 /// <summary>A parsed callback: each field exactly as received (a JSON number keeps its literal text).</summary>
-public sealed record HuaweiPinCallback(string MerchantOid, string CallbackKey, string Status, string Amount, string Hash)
+public sealed record HuaweiPinCallback(
+    string MerchantOid,
+    string CallbackKey,
+    string Status,
+    string Amount,
+    string Hash
+)
 {
     public const string KeyField = "merchant_callback_privatekey";
     private static readonly string[] Fields = ["merchant_oid", KeyField, "status", "amount", "hash"];
@@ -19,7 +25,9 @@ public sealed record HuaweiPinCallback(string MerchantOid, string CallbackKey, s
             return null;
         }
 
-        var seen = body.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var seen = body.EnumerateObject()
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in Fields)
         {
@@ -31,12 +39,15 @@ public sealed record HuaweiPinCallback(string MerchantOid, string CallbackKey, s
             {
                 errors.Add(field, "appears more than once");
             }
-            else if (found[0].Value.ValueKind switch
-            {
-                JsonValueKind.String => found[0].Value.GetString(),
-                JsonValueKind.Number => found[0].Value.GetRawText(),
-                _ => null,
-            } is { Length: > 0 and <= 1024 } text)
+            else if (
+                found[0].Value.ValueKind switch
+                {
+                    JsonValueKind.String => found[0].Value.GetString(),
+                    JsonValueKind.Number => found[0].Value.GetRawText(),
+                    _ => null,
+                } is
+                { Length: > 0 and <= 1024 } text
+            )
             {
                 values[field] = text;
             }
@@ -47,34 +58,48 @@ public sealed record HuaweiPinCallback(string MerchantOid, string CallbackKey, s
         }
 
         return errors.IsEmpty
-            ? new HuaweiPinCallback(values["merchant_oid"], values[KeyField], values["status"], values["amount"], values["hash"])
+            ? new HuaweiPinCallback(
+                values["merchant_oid"],
+                values[KeyField],
+                values["status"],
+                values["amount"],
+                values["hash"]
+            )
             : null;
     }
 
     /// <summary>The received fields without the callback key, for the audit log (provider text redacted).</summary>
-    /// <param name="amountUnit">The unit the amount was read in, kept beside its raw text so a wrong setting can be repaired.</param>
-    /// <param name="ours">Whether the order id is one of our orders (kept as it is, for operators to find it by).</param>
-    public string ToAuditJson(string? amountUnit, bool ours) => JsonSerializer.Serialize(new Dictionary<string, string?>
-    {
-        ["merchant_oid"] = ours ? MerchantOid : ProviderText.Redact(MerchantOid),
-        ["status"] = ProviderText.Redact(Status),
-        ["amount"] = ProviderText.Redact(Amount),
-        ["amountUnit"] = amountUnit,
-        ["hash"] = Hash,
-    });
+    /// <param name="amountUnit">The unit the amount was read in, kept beside its raw text so a wrong setting can be
+    /// repaired.</param>
+    /// <param name="ours">Whether the order id is one of our orders (kept as it is, for operators to find it
+    /// by).</param>
+    public string ToAuditJson(string? amountUnit, bool ours) =>
+        JsonSerializer.Serialize(
+            new Dictionary<string, string?>
+            {
+                ["merchant_oid"] = ours ? MerchantOid : ProviderText.Redact(MerchantOid),
+                ["status"] = ProviderText.Redact(Status),
+                ["amount"] = ProviderText.Redact(Amount),
+                ["amountUnit"] = amountUnit,
+                ["hash"] = Hash,
+            }
+        );
 
     /// <summary>
-    /// What is kept of a callback that did not verify: the order it names, its status and amount (cut short, redacted) and the
-    /// check that failed; never the key or the hash.
+    /// What is kept of a callback that did not verify: the order it names, its status and amount (cut short, redacted)
+    /// and the check that failed; never the key or the hash.
     /// </summary>
-    public string ToUnverifiedJson(string failedCheck) => JsonSerializer.Serialize(new Dictionary<string, string>
-    {
-        ["provider"] = "HuaweiPin",
-        ["orderId"] = Short(MerchantOid),
-        ["status"] = Short(Status),
-        ["amount"] = Short(Amount),
-        ["failed"] = failedCheck,
-    });
+    public string ToUnverifiedJson(string failedCheck) =>
+        JsonSerializer.Serialize(
+            new Dictionary<string, string>
+            {
+                ["provider"] = "HuaweiPin",
+                ["orderId"] = Short(MerchantOid),
+                ["status"] = Short(Status),
+                ["amount"] = Short(Amount),
+                ["failed"] = failedCheck,
+            }
+        );
 
     private static string Short(string text) => ProviderText.Redact(text.Length > 64 ? text[..64] : text);
 }

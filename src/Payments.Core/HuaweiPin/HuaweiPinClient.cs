@@ -19,7 +19,8 @@ public sealed partial class HuaweiPinClient(
     IOptionsMonitor<HuaweiPinOptions> options,
     IOptionsMonitor<CustomerLinkOptions> links,
     ILogger<HuaweiPinClient> logger,
-    IPaymentsMetrics metrics)
+    IPaymentsMetrics metrics
+)
 {
     public async Task<FrameResult> GetFrameAsync(FrameRequest request, CancellationToken cancellationToken)
     {
@@ -40,7 +41,11 @@ public sealed partial class HuaweiPinClient(
         var outcome = ProviderCallOutcomes.Unavailable;
         try
         {
-            using var response = await http.PostAsJsonAsync(new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/api/v1/GetFrame"), body, timeout.Token);
+            using var response = await http.PostAsJsonAsync(
+                new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/api/v1/GetFrame"),
+                body,
+                timeout.Token
+            );
             if ((int)response.StatusCode >= 500)
             {
                 return Unavailable(request, $"HTTP {(int)response.StatusCode}");
@@ -75,7 +80,10 @@ public sealed partial class HuaweiPinClient(
     {
         var code = reply.ValueKind == JsonValueKind.Object ? ReadCode(reply) ?? httpStatus : httpStatus;
         var message = ProviderText.Of(Text(reply, "errorMeesage") ?? Text(reply, "errorMessage") ?? string.Empty);
-        var success = reply.ValueKind == JsonValueKind.Object && reply.TryGetProperty("isSuccess", out var s) && s.ValueKind == JsonValueKind.True;
+        var success =
+            reply.ValueKind == JsonValueKind.Object
+            && reply.TryGetProperty("isSuccess", out var s)
+            && s.ValueKind == JsonValueKind.True;
         if (success && code == 200)
         {
             if (CustomerLink.From(Text(reply, "iframeUrl"), links.CurrentValue) is { } link)
@@ -122,29 +130,48 @@ public sealed partial class HuaweiPinClient(
         };
 
     private static string? Text(JsonElement reply, string name) =>
-        reply.ValueKind == JsonValueKind.Object && reply.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+        reply.ValueKind == JsonValueKind.Object
+        && reply.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
 
     private static string? TokenOf(Uri url) =>
-        url.Query.TrimStart('?').Split('&')
+        url
+            .Query.TrimStart('?')
+            .Split('&')
             .Select(pair => pair.Split('=', 2))
             .Where(pair => pair.Length == 2 && pair[0].Equals("Token", StringComparison.OrdinalIgnoreCase))
             .Select(pair => Uri.UnescapeDataString(pair[1]))
             .FirstOrDefault();
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Critical,
-        Message = "HUAWEIPIN rejected our API credentials (code {Code}: {Message}). Operator action: check the HuaweiPin-ApiKey and HuaweiPin-SecretKey secrets")]
+    [LoggerMessage(
+        EventId = 5001,
+        Level = LogLevel.Critical,
+        Message = "HUAWEIPIN rejected our API credentials (code {Code}: {Message}). Operator action: check the "
+            + "HuaweiPin-ApiKey and HuaweiPin-SecretKey secrets"
+    )]
     private static partial void LogCredentialsRejected(ILogger logger, int code, ProviderText message);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "HUAWEIPIN refused frame for order {OrderId}: code {Code}: {Message}")]
+    [LoggerMessage(
+        EventId = 5002,
+        Level = LogLevel.Warning,
+        Message = "HUAWEIPIN refused frame for order {OrderId}: code {Code}: {Message}"
+    )]
     private static partial void LogRejected(ILogger logger, string orderId, int code, ProviderText message);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Error,
+    [LoggerMessage(
+        EventId = 5004,
+        Level = LogLevel.Error,
         Message = "HUAWEIPIN created the frame for order {OrderId} but its iframeUrl is no usable link "
-            + "(not an absolute https address); the order goes to a person")]
+            + "(not an absolute https address); the order goes to a person"
+    )]
     private static partial void LogUnusableLink(ILogger logger, string orderId);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "HUAWEIPIN GetFrame for order {OrderId} has no usable answer: {Reason}")]
+    [LoggerMessage(
+        EventId = 5003,
+        Level = LogLevel.Warning,
+        Message = "HUAWEIPIN GetFrame for order {OrderId} has no usable answer: {Reason}"
+    )]
     private static partial void LogUnavailable(ILogger logger, string orderId, string reason);
 }

@@ -21,7 +21,9 @@ public static class HuaweiPinHash
         ArgumentNullException.ThrowIfNull(receivedHash);
         var expected = Digest(merchantOid, amount, callbackKey);
         var received = Decode(receivedHash.Trim(), out var form);
-        return received is not null && CryptographicOperations.FixedTimeEquals(expected, received) ? form : HashForm.None;
+        return received is not null && CryptographicOperations.FixedTimeEquals(expected, received)
+            ? form
+            : HashForm.None;
     }
 
     private static byte[]? Decode(string text, out HashForm form)

@@ -19,17 +19,25 @@ public sealed class HuaweiPinOptions
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan FrameLifetime { get; set; } = TimeSpan.FromHours(72);
 
-    /// <summary>Callback <c>status</c> values meaning the money was taken (case-insensitive). Default <c>success</c>.</summary>
+    /// <summary>
+    /// Callback <c>status</c> values meaning the money was taken (case-insensitive). Default <c>success</c>.
+    /// </summary>
     public IList<string> SuccessStatuses { get; } = [];
 
-    /// <summary>Callback <c>status</c> values meaning the payment failed (case-insensitive). Default <c>failed</c>.</summary>
+    /// <summary>
+    /// Callback <c>status</c> values meaning the payment failed (case-insensitive). Default <c>failed</c>.
+    /// </summary>
     public IList<string> FailureStatuses { get; } = [];
 
     /// <summary>
-    /// Whether the callback <c>amount</c> is in major units (<c>10.50</c>) or minor units (<c>1050</c>): not published, confirmed
-    /// with HUAWEIPIN before go-live. Required, no default: a wrong guess records every gift-card payment 100 times off.
+    /// Whether the callback <c>amount</c> is in major units (<c>10.50</c>) or minor units (<c>1050</c>): not published,
+    /// confirmed with HUAWEIPIN before go-live. Required, no default: a wrong guess records every gift-card payment 100
+    /// times off.
     /// </summary>
-    [Required(ErrorMessage = "Set HuaweiPin:AmountUnit to major or minor (confirm with HUAWEIPIN which one its callbacks use).")]
+    [Required(
+        ErrorMessage = "Set HuaweiPin:AmountUnit to major or minor (confirm with HUAWEIPIN which one its callbacks "
+            + "use)."
+    )]
     [RegularExpression("^(major|minor)$", ErrorMessage = "HuaweiPin:AmountUnit must be major or minor.")]
     public string? AmountUnit { get; set; }
 

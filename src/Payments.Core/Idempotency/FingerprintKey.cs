@@ -21,7 +21,8 @@ public sealed class FingerprintKey(ISecretStore secrets)
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new InvalidOperationException(
-                $"The secret '{name}' is blank; set a random key of at least {MinLength} characters.");
+                $"The secret '{name}' is blank; set a random key of at least {MinLength} characters."
+            );
         }
 
         return text.Length >= MinLength

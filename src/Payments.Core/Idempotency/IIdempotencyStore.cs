@@ -12,7 +12,11 @@ public interface IIdempotencyStore
 
     /// <returns>The new version, or null when the stored version is no longer <paramref name="version"/>.</returns>
     Task<string?> TryReplaceAsync(
-        string key, IdempotencyRecord record, string version, CancellationToken cancellationToken);
+        string key,
+        IdempotencyRecord record,
+        string version,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Forgets the key if it is still at <paramref name="version"/>.</summary>
     Task ReleaseAsync(string key, string version, CancellationToken cancellationToken);

@@ -6,7 +6,11 @@ namespace Payments.Core.Idempotency;
 /// Decides a keyed request against the store: claims the key (a compare-and-swap; one concurrent request wins),
 /// or says why not. Transport-free: the HTTP layer fingerprints the request and stores the response.
 /// </summary>
-public sealed class IdempotencyGate(IIdempotencyStore store, Microsoft.Extensions.Options.IOptionsMonitor<IdempotencyOptions> options, TimeProvider time)
+public sealed class IdempotencyGate(
+    IIdempotencyStore store,
+    Microsoft.Extensions.Options.IOptionsMonitor<IdempotencyOptions> options,
+    TimeProvider time
+)
 {
     private const int MaxAttempts = 8;
 
@@ -43,7 +47,12 @@ public sealed class IdempotencyGate(IIdempotencyStore store, Microsoft.Extension
     }
 
     /// <summary>Stores the response for replay, or releases the key when the response is not one to replay.</summary>
-    public async Task LeaveAsync(string key, Versioned<IdempotencyRecord> claim, StoredResponse? response, CancellationToken cancellationToken)
+    public async Task LeaveAsync(
+        string key,
+        Versioned<IdempotencyRecord> claim,
+        StoredResponse? response,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(claim);
         if (response is { IsReplayable: true })

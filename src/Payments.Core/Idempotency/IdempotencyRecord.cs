@@ -4,7 +4,12 @@ namespace Payments.Core.Idempotency;
 /// One remembered <c>Idempotency-Key</c>: the fingerprint of the request that first used it, and either a lease
 /// (still running) or its response.
 /// </summary>
-public sealed record IdempotencyRecord(string Fingerprint, DateTimeOffset ExpiresAt, DateTimeOffset? LeasedUntil, StoredResponse? Response)
+public sealed record IdempotencyRecord(
+    string Fingerprint,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? LeasedUntil,
+    StoredResponse? Response
+)
 {
     public static IdempotencyRecord Begin(string fingerprint, IdempotencyOptions options, DateTimeOffset now)
     {
@@ -14,12 +19,13 @@ public sealed record IdempotencyRecord(string Fingerprint, DateTimeOffset Expire
 
     public IdempotencyRecord Complete(StoredResponse response) => this with { LeasedUntil = null, Response = response };
 
-    public IdempotencyDecision Decide(string fingerprint, DateTimeOffset now) => this switch
-    {
-        _ when ExpiresAt <= now => IdempotencyDecision.Claim,
-        _ when !string.Equals(Fingerprint, fingerprint, StringComparison.Ordinal) => IdempotencyDecision.Mismatch,
-        { Response: not null } => IdempotencyDecision.Replay,
-        _ when LeasedUntil > now => IdempotencyDecision.InFlight,
-        _ => IdempotencyDecision.Claim,
-    };
+    public IdempotencyDecision Decide(string fingerprint, DateTimeOffset now) =>
+        this switch
+        {
+            _ when ExpiresAt <= now => IdempotencyDecision.Claim,
+            _ when !string.Equals(Fingerprint, fingerprint, StringComparison.Ordinal) => IdempotencyDecision.Mismatch,
+            { Response: not null } => IdempotencyDecision.Replay,
+            _ when LeasedUntil > now => IdempotencyDecision.InFlight,
+            _ => IdempotencyDecision.Claim,
+        };
 }

@@ -3,7 +3,9 @@ namespace Payments.Core.Idempotency;
 /// <summary>The first answer to an idempotent request, replayed byte for byte to its repeats.</summary>
 public sealed record StoredResponse(int StatusCode, string? ContentType, string? Location, ReadOnlyMemory<byte> Body)
 {
-    /// <summary>Larger answers are not kept (a Table property holds at most 64 KiB); their key is released instead.</summary>
+    /// <summary>
+    /// Larger answers are not kept (a Table property holds at most 64 KiB); their key is released instead.
+    /// </summary>
     public const int MaxBodyBytes = 32 * 1024;
 
     /// <summary>

@@ -15,5 +15,6 @@ public static class AttentionCategories
 
     public static string Name(AttentionCategory category) => ByName.Single(c => c.Value == category).Key;
 
-    public static AttentionCategory? Parse(string? name) => name is not null && ByName.TryGetValue(name, out var category) ? category : null;
+    public static AttentionCategory? Parse(string? name) =>
+        name is not null && ByName.TryGetValue(name, out var category) ? category : null;
 }

@@ -4,8 +4,9 @@ using Payments.Core.Text;
 namespace Payments.Core.Operations;
 
 /// <summary>
-/// Something that needs a person: an order (<paramref name="OrderId"/>, its status, reason, amount) or a provider message
-/// (the order id it named, if any). <paramref name="Since"/>: when the order started waiting, or when the message arrived.
+/// Something that needs a person: an order (<paramref name="OrderId"/>, its status, reason, amount) or a provider
+/// message (the order id it named, if any). <paramref name="Since"/>: when the order started waiting, or when the
+/// message arrived.
 /// </summary>
 public sealed record AttentionItem(
     AttentionCategory Category,
@@ -16,4 +17,5 @@ public sealed record AttentionItem(
     DateTimeOffset Since,
     decimal? Amount,
     string? Currency,
-    ProviderText? Detail);
+    ProviderText? Detail
+);

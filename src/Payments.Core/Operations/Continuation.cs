@@ -4,8 +4,8 @@ using System.Text;
 namespace Payments.Core.Operations;
 
 /// <summary>
-/// The opaque continuation of a listing: the last index key read, Base64url. A listing resumes after that key, so a page
-/// never depends on how many rows came before it.
+/// The opaque continuation of a listing: the last index key read, Base64url. A listing resumes after that key, so a
+/// page never depends on how many rows came before it.
 /// </summary>
 public static class Continuation
 {
@@ -23,12 +23,16 @@ public static class Continuation
         }
 
         var key = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(continuation));
-        return key.Length is > 20 and <= MaxKeyLength && key[19] == '-' && key.AsSpan(0, 19).IndexOfAnyExceptInRange('0', '9') < 0
+        return
+            key.Length is > 20 and <= MaxKeyLength
+            && key[19] == '-'
+            && key.AsSpan(0, 19).IndexOfAnyExceptInRange('0', '9') < 0
             && key.AsSpan(20).IndexOfAnyExcept(KeyCharacters) < 0
             ? key
             : null;
     }
 
-    private static readonly System.Buffers.SearchValues<char> KeyCharacters =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!");
+    private static readonly System.Buffers.SearchValues<char> KeyCharacters = System.Buffers.SearchValues.Create(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!"
+    );
 }

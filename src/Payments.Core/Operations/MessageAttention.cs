@@ -40,7 +40,8 @@ public static class MessageAttention
             Field(fields, huaweiPin ? "merchant_oid" : "orderId") ?? Field(fields, "subscriptionOrderId"),
             fields,
             Field(fields, "currency"),
-            "signed, but no order has this id");
+            "signed, but no order has this id"
+        );
     }
 
     private static AttentionItem Unverified(AuditRecord record)
@@ -56,13 +57,15 @@ public static class MessageAttention
                 Field(fields, "orderId"),
                 fields,
                 null,
-                $"failed check: {Field(fields, "failed")}");
+                $"failed check: {Field(fields, "failed")}"
+            );
         }
 
         var detail = string.Create(
             CultureInfo.InvariantCulture,
             $"failed check: {Field(fields, "failed")}; {Field(fields, "bytes")} bytes from "
-            + $"{Field(fields, "source") ?? "unknown"}; sha256 {Field(fields, "sha256")}");
+                + $"{Field(fields, "source") ?? "unknown"}; sha256 {Field(fields, "sha256")}"
+        );
         return new AttentionItem(
             AttentionCategory.UnverifiedCallbacks,
             record.OrderId,
@@ -72,7 +75,8 @@ public static class MessageAttention
             Arrived(record),
             null,
             null,
-            ProviderText.From(detail));
+            ProviderText.From(detail)
+        );
     }
 
     private static AttentionItem Item(
@@ -82,7 +86,8 @@ public static class MessageAttention
         string? orderId,
         JsonElement? fields,
         string? currency,
-        string detail) =>
+        string detail
+    ) =>
         new(
             category,
             orderId,
@@ -94,7 +99,8 @@ public static class MessageAttention
                 ? amount
                 : null,
             currency,
-            ProviderText.From(detail));
+            ProviderText.From(detail)
+        );
 
     /// <summary>When the message arrived, in UTC.</summary>
     private static DateTimeOffset Arrived(AuditRecord record) => new(record.At.UtcTicks, TimeSpan.Zero);
@@ -120,12 +126,14 @@ public static class MessageAttention
     }
 
     private static string? Field(JsonElement? fields, string name) =>
-        fields is { } f && f.TryGetProperty(name, out var value) ? value.ValueKind switch
-        {
-            JsonValueKind.String => Truncate(value.GetString()),
-            JsonValueKind.Number => Truncate(value.GetRawText()),
-            _ => null,
-        } : null;
+        fields is { } f && f.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => Truncate(value.GetString()),
+                JsonValueKind.Number => Truncate(value.GetRawText()),
+                _ => null,
+            }
+            : null;
 
     private static string? Truncate(string? text) => text is { Length: > MaxField } ? text[..MaxField] : text;
 }

@@ -24,7 +24,8 @@ public sealed partial class OperatorRecords(IAuditLog audit, TimeProvider time, 
         string kind,
         Dictionary<string, object?> fields,
         DateTimeOffset at,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(fields);
         fields["outcome"] = Attempted;
@@ -42,19 +43,24 @@ public sealed partial class OperatorRecords(IAuditLog audit, TimeProvider time, 
         string of,
         DateTimeOffset at,
         string? notApplied,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
-        var payload = JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["of"] = of,
-            ["at"] = at,
-            ["outcome"] = notApplied is null ? "applied" : "not-applied",
-            ["reason"] = notApplied,
-        });
+        var payload = JsonSerializer.Serialize(
+            new Dictionary<string, object?>
+            {
+                ["of"] = of,
+                ["at"] = at,
+                ["outcome"] = notApplied is null ? "applied" : "not-applied",
+                ["reason"] = notApplied,
+            }
+        );
         try
         {
             await audit.RecordAsync(
-                new AuditRecord(orderId, AuditKinds.OperatorOutcome, payload, time.GetUtcNow()), cancellationToken);
+                new AuditRecord(orderId, AuditKinds.OperatorOutcome, payload, time.GetUtcNow()),
+                cancellationToken
+            );
         }
         catch (StorageUnavailableException e)
         {
@@ -66,7 +72,12 @@ public sealed partial class OperatorRecords(IAuditLog audit, TimeProvider time, 
         EventId = 7004,
         Level = LogLevel.Error,
         Message = "The outcome of operator action {Action} on order {OrderId} was not recorded; the action's own "
-            + "record (outcome attempted) stands for it")]
+            + "record (outcome attempted) stands for it"
+    )]
     private static partial void LogOutcomeNotRecorded(
-        ILogger logger, Exception exception, string action, string? orderId);
+        ILogger logger,
+        Exception exception,
+        string action,
+        string? orderId
+    );
 }

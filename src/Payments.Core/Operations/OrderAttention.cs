@@ -32,9 +32,9 @@ public static class OrderAttention
     public static DateTimeOffset ReviewSince(PaymentOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return order.LastEvent is { } raised && raised.Status == order.Status
-            ? raised.OccurredAt
-            : order.Status == OrderStatus.NeedsReview ? order.UpdatedAt : order.CompletedAt ?? order.UpdatedAt;
+        return order.LastEvent is { } raised && raised.Status == order.Status ? raised.OccurredAt
+            : order.Status == OrderStatus.NeedsReview ? order.UpdatedAt
+            : order.CompletedAt ?? order.UpdatedAt;
     }
 
     /// <summary>When the order started waiting: for a person, or (Created, Unknown) since it was created.</summary>
@@ -53,6 +53,7 @@ public static class OrderAttention
             Since(order),
             order.Amount,
             order.Currency,
-            order.LastError);
+            order.LastError
+        );
     }
 }

@@ -15,6 +15,8 @@ public enum AdmissionKind
     /// <summary>An earlier request's provider call is still running.</summary>
     InProgress,
 
-    /// <summary>An earlier call's outcome is not known (Unknown, or Created and abandoned): resolve before answering.</summary>
+    /// <summary>
+    /// An earlier call's outcome is not known (Unknown, or Created and abandoned): resolve before answering.
+    /// </summary>
     Unresolved,
 }

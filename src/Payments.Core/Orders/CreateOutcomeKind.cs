@@ -17,9 +17,13 @@ public enum CreateOutcomeKind
     /// <summary>The provider refused it; nothing exists there.</summary>
     Rejected,
 
-    /// <summary>The order it depends on does not allow it (e.g. refunding a collection that has not succeeded) (409).</summary>
+    /// <summary>
+    /// The order it depends on does not allow it (e.g. refunding a collection that has not succeeded) (409).
+    /// </summary>
     NotAllowed,
 
-    /// <summary>The provider did not answer usably; the order is Unknown and the same request resolves it (502).</summary>
+    /// <summary>
+    /// The provider did not answer usably; the order is Unknown and the same request resolves it (502).
+    /// </summary>
     Unavailable,
 }

@@ -17,7 +17,10 @@ public interface IOrderRepository
     /// (each account numbers its own).
     /// </summary>
     Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(
-        string currency, string subscriptionNo, CancellationToken cancellationToken);
+        string currency,
+        string subscriptionNo,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Adds the order; when one with that id exists, returns it instead (not added).</summary>
     Task<AddResult> AddAsync(PaymentOrder order, CancellationToken cancellationToken);
@@ -28,7 +31,10 @@ public interface IOrderRepository
     /// </summary>
     /// <returns>The new version, or null when someone else changed the order first (or it does not exist).</returns>
     Task<string?> TryReplaceAsync(
-        Versioned<PaymentOrder> current, PaymentOrder order, CancellationToken cancellationToken);
+        Versioned<PaymentOrder> current,
+        PaymentOrder order,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>
     /// The orders whose <see cref="PaymentOrder.ParentOrderId"/> is <paramref name="parentId"/> (refunds, subscription
@@ -41,5 +47,9 @@ public interface IOrderRepository
     /// <paramref name="now"/>, each once, as read.
     /// </summary>
     IAsyncEnumerable<Versioned<PaymentOrder>> FindDueAsync(
-        PaymentProvider provider, DateTimeOffset now, int max, CancellationToken cancellationToken);
+        PaymentProvider provider,
+        DateTimeOffset now,
+        int max,
+        CancellationToken cancellationToken
+    );
 }

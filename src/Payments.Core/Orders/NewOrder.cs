@@ -13,4 +13,5 @@ public sealed record NewOrder(
     string? CardLast4 = null,
     OrderKind Kind = OrderKind.Payment,
     string? ParentOrderId = null,
-    Recurrence? Recurrence = null);
+    Recurrence? Recurrence = null
+);

@@ -16,8 +16,11 @@ public sealed class OrderAdmission(IOrderRepository orders, TimeProvider time)
             return new Admission(AdmissionKind.New, added.Order);
         }
 
-        if (order.Provider != candidate.Provider || order.Kind != candidate.Kind
-            || order.RequestFingerprint != candidate.RequestFingerprint)
+        if (
+            order.Provider != candidate.Provider
+            || order.Kind != candidate.Kind
+            || order.RequestFingerprint != candidate.RequestFingerprint
+        )
         {
             return new Admission(AdmissionKind.Conflict, added.Order);
         }

@@ -13,8 +13,9 @@ namespace Payments.Core.Orders;
 public sealed record OrderEvent(string Id, string Type, OrderStatus Status, DateTimeOffset OccurredAt)
 {
     /// <summary>
-    /// The W3C <c>traceparent</c> of the work that raised the event (a provider callback, a poll), stamped by the store when it
-    /// writes the event, so the webhook delivery that reports it joins the same trace; null when none was running.
+    /// The W3C <c>traceparent</c> of the work that raised the event (a provider callback, a poll), stamped by the store
+    /// when it writes the event, so the webhook delivery that reports it joins the same trace; null when none was
+    /// running.
     /// </summary>
     public string? TraceParent { get; init; }
 
@@ -27,12 +28,18 @@ public sealed record OrderEvent(string Id, string Type, OrderStatus Status, Date
         ArgumentNullException.ThrowIfNull(order);
         return IsNotable(order.Kind, order.Status)
             ? new OrderEvent(
-                IdFor(order.Id, order.EventSequence, order.Status), TypeOf(order.Kind, order.Status), order.Status, now)
+                IdFor(order.Id, order.EventSequence, order.Status),
+                TypeOf(order.Kind, order.Status),
+                order.Status,
+                now
+            )
             : null;
     }
 
     public static bool IsNotable(OrderKind kind, OrderStatus status) =>
-        status.IsFinal() || status is OrderStatus.NeedsReview or OrderStatus.Expired || (kind == OrderKind.Subscription && status == OrderStatus.Active);
+        status.IsFinal()
+        || status is OrderStatus.NeedsReview or OrderStatus.Expired
+        || (kind == OrderKind.Subscription && status == OrderStatus.Active);
 
     /// <summary>
     /// <c>evt_</c> and 32 hex digits of SHA-256 over the order id, state and event number (1 for the order's first
@@ -47,7 +54,10 @@ public sealed record OrderEvent(string Id, string Type, OrderStatus Status, Date
         return "evt_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 
-    /// <summary><c>order.succeeded</c>, <c>refund.failed</c>, <c>subscription.canceled</c>, <c>subscription_charge.needs_review</c>, ...</summary>
+    /// <summary>
+    /// <c>order.succeeded</c>, <c>refund.failed</c>, <c>subscription.canceled</c>,
+    /// <c>subscription_charge.needs_review</c>, ...
+    /// </summary>
     public static string TypeOf(OrderKind kind, OrderStatus status)
     {
         var subject = kind switch

@@ -8,7 +8,11 @@ namespace Payments.Core.Orders;
 /// at most once however many copies of the same event arrive concurrently.
 /// </summary>
 public sealed partial class OrderUpdater(
-    IOrderRepository repository, TimeProvider time, ILogger<OrderUpdater> logger, IPaymentsMetrics metrics)
+    IOrderRepository repository,
+    TimeProvider time,
+    ILogger<OrderUpdater> logger,
+    IPaymentsMetrics metrics
+)
 {
     /// <summary>
     /// Lost races tolerated before giving up; each loser re-reads, so this bounds contention, not correctness.
@@ -18,14 +22,15 @@ public sealed partial class OrderUpdater(
     public Task<UpdateResult> UpdateAsync(
         string orderId,
         Func<PaymentOrder, DateTimeOffset, Transition> change,
-        CancellationToken cancellationToken) =>
-        UpdateAsync(orderId, null, change, cancellationToken);
+        CancellationToken cancellationToken
+    ) => UpdateAsync(orderId, null, change, cancellationToken);
 
     /// <summary>Starts from an order just read (saves a read when it is still current).</summary>
     public Task<UpdateResult> UpdateAsync(
         Versioned<PaymentOrder> known,
         Func<PaymentOrder, DateTimeOffset, Transition> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(known);
         return UpdateAsync(known.Value.Id, known, change, cancellationToken);
@@ -41,7 +46,8 @@ public sealed partial class OrderUpdater(
     public async Task<UpdateResult> UpdateIfUnchangedAsync(
         Versioned<PaymentOrder> seen,
         Func<PaymentOrder, DateTimeOffset, Transition> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(seen);
         ArgumentNullException.ThrowIfNull(change);
@@ -67,14 +73,14 @@ public sealed partial class OrderUpdater(
         string orderId,
         Versioned<PaymentOrder>? known,
         Func<PaymentOrder, DateTimeOffset, Transition> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var current = attempt == 1 && known is not null
-                ? known
-                : await repository.FindAsync(orderId, cancellationToken);
+            var current =
+                attempt == 1 && known is not null ? known : await repository.FindAsync(orderId, cancellationToken);
             if (current is null)
             {
                 return UpdateResult.NotFound;
@@ -125,24 +131,28 @@ public sealed partial class OrderUpdater(
     [LoggerMessage(
         EventId = 1002,
         Level = LogLevel.Debug,
-        Message = "Order {OrderId} changed underneath us (attempt {Attempt}); re-reading")]
+        Message = "Order {OrderId} changed underneath us (attempt {Attempt}); re-reading"
+    )]
     private static partial void LogLostRace(ILogger logger, string orderId, int attempt);
 
     [LoggerMessage(
         EventId = 1004,
         Level = LogLevel.Information,
-        Message = "Order {OrderId} changed since it was read for a decision; the decision was not applied")]
+        Message = "Order {OrderId} changed since it was read for a decision; the decision was not applied"
+    )]
     private static partial void LogChangedSinceSeen(ILogger logger, string orderId);
 
     [LoggerMessage(
         EventId = 1003,
         Level = LogLevel.Warning,
-        Message = "Order {OrderId} is final ({Status}); a contradicting provider verdict was not applied")]
+        Message = "Order {OrderId} is final ({Status}); a contradicting provider verdict was not applied"
+    )]
     private static partial void LogConflict(ILogger logger, string orderId, OrderStatus status);
 
     [LoggerMessage(
         EventId = 1005,
         Level = LogLevel.Warning,
-        Message = "Order {OrderId} stays {Status}, flagged for a person: {Reason}")]
+        Message = "Order {OrderId} stays {Status}, flagged for a person: {Reason}"
+    )]
     private static partial void LogFlagged(ILogger logger, string orderId, OrderStatus status, string? reason);
 }

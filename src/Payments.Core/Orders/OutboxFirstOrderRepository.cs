@@ -16,15 +16,20 @@ public sealed class OutboxFirstOrderRepository(IOrderRepository store, IWebhookO
         store.FindAsync(orderId, cancellationToken);
 
     public Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(
-        string currency, string subscriptionNo, CancellationToken cancellationToken) =>
-        store.FindHaiPaySubscriptionAsync(currency, subscriptionNo, cancellationToken);
+        string currency,
+        string subscriptionNo,
+        CancellationToken cancellationToken
+    ) => store.FindHaiPaySubscriptionAsync(currency, subscriptionNo, cancellationToken);
 
     public IAsyncEnumerable<PaymentOrder> FindChildrenAsync(string parentId, CancellationToken cancellationToken) =>
         store.FindChildrenAsync(parentId, cancellationToken);
 
     public IAsyncEnumerable<Versioned<PaymentOrder>> FindDueAsync(
-        PaymentProvider provider, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        store.FindDueAsync(provider, now, max, cancellationToken);
+        PaymentProvider provider,
+        DateTimeOffset now,
+        int max,
+        CancellationToken cancellationToken
+    ) => store.FindDueAsync(provider, now, max, cancellationToken);
 
     public async Task<AddResult> AddAsync(PaymentOrder order, CancellationToken cancellationToken)
     {
@@ -34,7 +39,10 @@ public sealed class OutboxFirstOrderRepository(IOrderRepository store, IWebhookO
     }
 
     public async Task<string?> TryReplaceAsync(
-        Versioned<PaymentOrder> current, PaymentOrder order, CancellationToken cancellationToken)
+        Versioned<PaymentOrder> current,
+        PaymentOrder order,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(order);
@@ -47,17 +55,24 @@ public sealed class OutboxFirstOrderRepository(IOrderRepository store, IWebhookO
     /// or the event is the one the stored order already had (scheduled by the write that raised it).
     /// </summary>
     private async Task<PaymentOrder> ScheduleAsync(
-        PaymentOrder order, OrderEvent? had, CancellationToken cancellationToken)
+        PaymentOrder order,
+        OrderEvent? had,
+        CancellationToken cancellationToken
+    )
     {
         if (!order.HasNewEvent || order.LastEvent!.Id == had?.Id)
         {
             return order;
         }
 
-        var raised = order.LastEvent.TraceParent is null
+        var raised =
+            order.LastEvent.TraceParent is null
             && Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent }
-            ? order.LastEvent with { TraceParent = traceParent }
-            : order.LastEvent;
+                ? order.LastEvent with
+                {
+                    TraceParent = traceParent,
+                }
+                : order.LastEvent;
         await outbox.ScheduleAsync(order.Id, raised, cancellationToken);
         return order with { LastEvent = raised };
     }

@@ -1,5 +1,5 @@
-using Reason = Payments.Core.Orders.ReviewReason;
 using Payments.Core.Text;
+using Reason = Payments.Core.Orders.ReviewReason;
 
 namespace Payments.Core.Orders;
 
@@ -8,31 +8,43 @@ public sealed partial record PaymentOrder
 {
     /// <summary>
     /// The provider accepted the order. An order flagged <c>pay-url-unknown</c> while its apply was still answering is
-    /// restored to Pending by that answer when it brings the page the customer pays on (only it can); its checks are due at once.
+    /// restored to Pending by that answer when it brings the page the customer pays on (only it can); its checks are
+    /// due at once.
     /// </summary>
     public Transition Accept(
-        string? reference, CustomerLink? redirectUrl, DateTimeOffset? nextCheckAt, DateTimeOffset now) => Status switch
-    {
-        OrderStatus.Created or OrderStatus.Unknown => Changed(this with
+        string? reference,
+        CustomerLink? redirectUrl,
+        DateTimeOffset? nextCheckAt,
+        DateTimeOffset now
+    ) =>
+        Status switch
         {
-            Status = OrderStatus.Pending,
-            ProviderReference = reference ?? ProviderReference,
-            RedirectUrl = redirectUrl,
-            NextCheckAt = nextCheckAt,
-            LastError = null,
-        }, now),
-        OrderStatus.NeedsReview when ReviewReason == Reason.PayUrlUnknown && RedirectUrl is null
-            && redirectUrl is not null => Changed(this with
-        {
-            Status = OrderStatus.Pending,
-            ProviderReference = reference ?? ProviderReference,
-            RedirectUrl = redirectUrl,
-            NextCheckAt = nextCheckAt ?? now,
-            LastError = null,
-            ReviewReason = null,
-        }, now),
-        _ => Same(),
-    };
+            OrderStatus.Created or OrderStatus.Unknown => Changed(
+                this with
+                {
+                    Status = OrderStatus.Pending,
+                    ProviderReference = reference ?? ProviderReference,
+                    RedirectUrl = redirectUrl,
+                    NextCheckAt = nextCheckAt,
+                    LastError = null,
+                },
+                now
+            ),
+            OrderStatus.NeedsReview
+                when ReviewReason == Reason.PayUrlUnknown && RedirectUrl is null && redirectUrl is not null => Changed(
+                this with
+                {
+                    Status = OrderStatus.Pending,
+                    ProviderReference = reference ?? ProviderReference,
+                    RedirectUrl = redirectUrl,
+                    NextCheckAt = nextCheckAt ?? now,
+                    LastError = null,
+                    ReviewReason = null,
+                },
+                now
+            ),
+            _ => Same(),
+        };
 
     /// <summary>The provider call's outcome is not known (timeout, 5xx, unreadable reply).</summary>
     public Transition MarkUnknown(ProviderText error, DateTimeOffset? nextCheckAt, DateTimeOffset now) =>
@@ -40,7 +52,10 @@ public sealed partial record PaymentOrder
             ? Changed(this with { Status = OrderStatus.Unknown, LastError = error, NextCheckAt = nextCheckAt }, now)
             : Same();
 
-    /// <summary>The provider refused our signature or credentials: nothing was created there, and the same request may call again.</summary>
+    /// <summary>
+    /// The provider refused our signature or credentials: nothing was created there, and the same request may call
+    /// again.
+    /// </summary>
     public Transition RefuseCredentials(ProviderText error, DateTimeOffset now) =>
         Status is OrderStatus.Created or OrderStatus.Unknown
             ? Changed(this with { Status = OrderStatus.Unknown, LastError = error, CredentialsRefused = true }, now)
@@ -49,13 +64,16 @@ public sealed partial record PaymentOrder
     /// <summary>The provider refused the order; nothing was created there.</summary>
     public Transition Reject(ProviderText error, DateTimeOffset now) =>
         Status is OrderStatus.Created or OrderStatus.Unknown
-            ? Changed(this with
-            {
-                Status = OrderStatus.Rejected,
-                LastError = error,
-                NextCheckAt = null,
-                CompletedAt = now,
-            }, now)
+            ? Changed(
+                this with
+                {
+                    Status = OrderStatus.Rejected,
+                    LastError = error,
+                    NextCheckAt = null,
+                    CompletedAt = now,
+                },
+                now
+            )
             : Same();
 
     /// <summary>
@@ -98,16 +116,16 @@ public sealed partial record PaymentOrder
     /// strength).
     /// </summary>
     public Transition CountReapply(DateTimeOffset claimedUntil, TimeSpan callTimeout, DateTimeOffset now) =>
-        Status is OrderStatus.Created or OrderStatus.Unknown && ReapplyClaimedUntil == claimedUntil
-            && now + callTimeout < claimedUntil && (Kind != OrderKind.Refund || CredentialsRefused)
+        Status is OrderStatus.Created or OrderStatus.Unknown
+        && ReapplyClaimedUntil == claimedUntil
+        && now + callTimeout < claimedUntil
+        && (Kind != OrderKind.Refund || CredentialsRefused)
             ? Changed(this with { ProviderCalls = ProviderCalls + 1, CredentialsRefused = false }, now)
             : Same();
 
     /// <summary>The holder of the claim ending <paramref name="claimedUntil"/> is done: another may claim.</summary>
     public Transition ReleaseReapply(DateTimeOffset claimedUntil) =>
-        ReapplyClaimedUntil == claimedUntil
-            ? Claimed(this with { ReapplyClaimedUntil = null })
-            : Same();
+        ReapplyClaimedUntil == claimedUntil ? Claimed(this with { ReapplyClaimedUntil = null }) : Same();
 
     /// <summary>
     /// Ties a refund to this payment. Refunds are full: only a succeeded payment is refundable, by one refund,
@@ -133,12 +151,15 @@ public sealed partial record PaymentOrder
     /// </summary>
     public Transition FlagRedirectUnknown(ProviderText error, DateTimeOffset now) =>
         Status is OrderStatus.Created or OrderStatus.Unknown or OrderStatus.Pending && RedirectUrl is null
-            ? Changed(this with
-            {
-                Status = OrderStatus.NeedsReview,
-                ReviewReason = Reason.PayUrlUnknown,
-                LastError = error,
-                NextCheckAt = null,
-            }, now)
+            ? Changed(
+                this with
+                {
+                    Status = OrderStatus.NeedsReview,
+                    ReviewReason = Reason.PayUrlUnknown,
+                    LastError = error,
+                    NextCheckAt = null,
+                },
+                now
+            )
             : Same();
 }

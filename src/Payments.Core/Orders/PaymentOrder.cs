@@ -5,8 +5,8 @@ namespace Payments.Core.Orders;
 /// <summary>
 /// A payment order: the aggregate every state change goes through. Immutable; each transition
 /// returns the changed copy and says whether anything changed. Final states never regress. Every change of the order
-/// is made by <see cref="Changed"/> (its time, its event, the review flag's acknowledgement); a claim (a lease on the row
-/// that decides who calls the provider) by <see cref="Claimed"/>, which changes nothing a reader of the order sees.
+/// is made by <see cref="Changed"/> (its time, its event, the review flag's acknowledgement); a claim (a lease on the
+/// row that decides who calls the provider) by <see cref="Claimed"/>, which changes nothing a reader of the order sees.
 /// </summary>
 public sealed partial record PaymentOrder
 {
@@ -27,7 +27,8 @@ public sealed partial record PaymentOrder
     /// <summary>The provider's reference (platform order number or frame token).</summary>
     public string? ProviderReference { get; init; }
 
-    /// <summary>Where the customer is sent: the HUAWEIPIN iframe or the HaiPay 3-D Secure page (checked by its type).
+    /// <summary>
+    /// Where the customer is sent: the HUAWEIPIN iframe or the HaiPay 3-D Secure page (checked by its type).
     /// </summary>
     public CustomerLink? RedirectUrl { get; init; }
 
@@ -39,12 +40,16 @@ public sealed partial record PaymentOrder
     public string? CustomerIp { get; init; }
     public string? CardLast4 { get; init; }
 
-    /// <summary>For an order the provider created on its own (a subscription charge): the provider's own merchant-side id for it, as reported.</summary>
+    /// <summary>
+    /// For an order the provider created on its own (a subscription charge): the provider's own merchant-side id for
+    /// it, as reported.
+    /// </summary>
     public string? ProviderOrderId { get; init; }
 
     /// <summary>
-    /// The last call to create the order at the provider was refused for our signature or credentials: the provider created
-    /// nothing, so even a refund (never sent twice otherwise) may be applied again. Cleared when another call starts.
+    /// The last call to create the order at the provider was refused for our signature or credentials: the provider
+    /// created nothing, so even a refund (never sent twice otherwise) may be applied again. Cleared when another call
+    /// starts.
     /// </summary>
     public bool CredentialsRefused { get; init; }
 
@@ -56,13 +61,18 @@ public sealed partial record PaymentOrder
     /// </summary>
     public DateTimeOffset? ReapplyClaimedUntil { get; init; }
 
-    /// <summary>When a status query prompted by an unverified provider message last ran (one per interval, claimed by compare-and-swap).</summary>
+    /// <summary>
+    /// When a status query prompted by an unverified provider message last ran (one per interval, claimed by
+    /// compare-and-swap).
+    /// </summary>
     public DateTimeOffset? UnverifiedQueryAt { get; init; }
 
     /// <summary>For a refund: the payment it refunds.</summary>
     public string? ParentOrderId { get; init; }
 
-    /// <summary>For a payment: the refund order that claimed it (refunds are full, so there is at most one that counts).</summary>
+    /// <summary>
+    /// For a payment: the refund order that claimed it (refunds are full, so there is at most one that counts).
+    /// </summary>
     public string? RefundOrderId { get; init; }
 
     /// <summary>What the provider says it actually collected, when it reports that separately.</summary>
@@ -88,17 +98,20 @@ public sealed partial record PaymentOrder
 
     public DateTimeOffset? CompletedAt { get; init; }
 
-    /// <summary>When an operator acknowledged the <see cref="ReviewReason"/> of this final order (null while nobody has).</summary>
+    /// <summary>
+    /// When an operator acknowledged the <see cref="ReviewReason"/> of this final order (null while nobody has).
+    /// </summary>
     public DateTimeOffset? ReviewAcknowledgedAt { get; init; }
 
     /// <summary>Who acknowledged it (the operator named in the request).</summary>
     public string? ReviewAcknowledgedBy { get; init; }
 
     /// <summary>
-    /// A final order flagged for a person (a late or contradicted success, an amount that differs…) that no operator has
-    /// acknowledged yet: it is listed with the orders that need review until one does.
+    /// A final order flagged for a person (a late or contradicted success, an amount that differs…) that no operator
+    /// has acknowledged yet: it is listed with the orders that need review until one does.
     /// </summary>
-    public bool AwaitsAcknowledgement => Status.IsFinal() && ReviewReasons.FlagsFinalOrder(ReviewReason) && ReviewAcknowledgedAt is null;
+    public bool AwaitsAcknowledgement =>
+        Status.IsFinal() && ReviewReasons.FlagsFinalOrder(ReviewReason) && ReviewAcknowledgedAt is null;
 
     /// <summary>The last state change merchants are told about (delivered by the webhook outbox).</summary>
     public OrderEvent? LastEvent { get; init; }
@@ -110,31 +123,34 @@ public sealed partial record PaymentOrder
     /// </summary>
     public long EventSequence { get; init; }
 
-    /// <summary>The write that stores this copy raises <see cref="LastEvent"/> (the event came with this very change).</summary>
+    /// <summary>
+    /// The write that stores this copy raises <see cref="LastEvent"/> (the event came with this very change).
+    /// </summary>
     public bool HasNewEvent => LastEvent is { } raised && raised.OccurredAt == UpdatedAt;
 
     /// <summary>An order Created less than this long ago has a provider call in flight from another request.</summary>
     public static readonly TimeSpan InFlightWindow = TimeSpan.FromSeconds(60);
 
-    public static PaymentOrder Create(NewOrder order, DateTimeOffset now) => new()
-    {
-        Id = order.Id,
-        Provider = order.Provider,
-        Kind = order.Kind,
-        ParentOrderId = order.ParentOrderId,
-        Status = OrderStatus.Created,
-        RequestFingerprint = order.RequestFingerprint,
-        Amount = order.Amount,
-        Currency = order.Currency,
-        CustomerReference = order.CustomerReference,
-        CustomerIp = order.CustomerIp,
-        CardLast4 = order.CardLast4,
-        Recurrence = order.Recurrence,
-        ProviderCalls = order.Kind == OrderKind.SubscriptionCharge ? 0 : 1,
-        CreatedAt = now,
-        UpdatedAt = now,
-        NextCheckAt = order.FirstCheckAt,
-    };
+    public static PaymentOrder Create(NewOrder order, DateTimeOffset now) =>
+        new()
+        {
+            Id = order.Id,
+            Provider = order.Provider,
+            Kind = order.Kind,
+            ParentOrderId = order.ParentOrderId,
+            Status = OrderStatus.Created,
+            RequestFingerprint = order.RequestFingerprint,
+            Amount = order.Amount,
+            Currency = order.Currency,
+            CustomerReference = order.CustomerReference,
+            CustomerIp = order.CustomerIp,
+            CardLast4 = order.CardLast4,
+            Recurrence = order.Recurrence,
+            ProviderCalls = order.Kind == OrderKind.SubscriptionCharge ? 0 : 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+            NextCheckAt = order.FirstCheckAt,
+        };
 
     /// <summary>Another request's provider call may still be running (Created, recently touched).</summary>
     public bool IsCallInFlight(DateTimeOffset now) => Status == OrderStatus.Created && now - UpdatedAt < InFlightWindow;
@@ -146,9 +162,18 @@ public sealed partial record PaymentOrder
     /// </summary>
     private Transition Changed(PaymentOrder next, DateTimeOffset now)
     {
-        next = next.ReviewReason == ReviewReason
-            ? next with { UpdatedAt = now }
-            : next with { UpdatedAt = now, ReviewAcknowledgedAt = null, ReviewAcknowledgedBy = null };
+        next =
+            next.ReviewReason == ReviewReason
+                ? next with
+                {
+                    UpdatedAt = now,
+                }
+                : next with
+                {
+                    UpdatedAt = now,
+                    ReviewAcknowledgedAt = null,
+                    ReviewAcknowledgedBy = null,
+                };
         if (next.Status == Status || !OrderEvent.IsNotable(next.Kind, next.Status))
         {
             return new(TransitionKind.Changed, next);
@@ -158,7 +183,9 @@ public sealed partial record PaymentOrder
         return new(TransitionKind.Changed, numbered with { LastEvent = OrderEvent.For(numbered, now) });
     }
 
-    /// <summary>A claim on the row: written by compare-and-swap like a change, but no update time and no event.</summary>
+    /// <summary>
+    /// A claim on the row: written by compare-and-swap like a change, but no update time and no event.
+    /// </summary>
     private static Transition Claimed(PaymentOrder next) => new(TransitionKind.Changed, next);
 
     private Transition Same() => new(TransitionKind.Unchanged, this);

@@ -21,8 +21,11 @@ public static class ReviewReasons
         [ReviewReason.ProviderContradictsFinal] = "provider-contradicts-final",
     };
 
-    private static readonly Dictionary<string, ReviewReason> ByName =
-        Names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
+    private static readonly Dictionary<string, ReviewReason> ByName = Names.ToDictionary(
+        n => n.Value,
+        n => n.Key,
+        StringComparer.Ordinal
+    );
 
     /// <summary>Every reason's documented name, in declaration order.</summary>
     public static IReadOnlyCollection<string> All => Names.Values;
@@ -36,11 +39,17 @@ public static class ReviewReasons
         name is not null && ByName.TryGetValue(name, out var reason) ? reason : null;
 
     /// <summary>
-    /// Whether a final order carrying <paramref name="reason"/> still needs a person (until acknowledged). The reasons an
-    /// open order waited for (checks exhausted, no record, unknown status, no pay page) are answered by the signed final
-    /// verdict that ended it; these are raised by, or survive, that verdict.
+    /// Whether a final order carrying <paramref name="reason"/> still needs a person (until acknowledged). The reasons
+    /// an open order waited for (checks exhausted, no record, unknown status, no pay page) are answered by the signed
+    /// final verdict that ended it; these are raised by, or survive, that verdict.
     /// </summary>
-    public static bool FlagsFinalOrder(ReviewReason? reason) => reason is ReviewReason.SucceededAfterExpiry
-        or ReviewReason.SucceededAfterFailure or ReviewReason.AmountMismatch or ReviewReason.PartialCollection
-        or ReviewReason.OverCollection or ReviewReason.ChargeAfterEnd or ReviewReason.ProviderContradictsFinal;
+    public static bool FlagsFinalOrder(ReviewReason? reason) =>
+        reason
+            is ReviewReason.SucceededAfterExpiry
+                or ReviewReason.SucceededAfterFailure
+                or ReviewReason.AmountMismatch
+                or ReviewReason.PartialCollection
+                or ReviewReason.OverCollection
+                or ReviewReason.ChargeAfterEnd
+                or ReviewReason.ProviderContradictsFinal;
 }

@@ -11,7 +11,9 @@ public static class WriteInFlight
 {
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
 
-    /// <summary>Whether the write that made a row at <paramref name="writtenAt"/> may still be landing at <paramref name="now"/>.</summary>
-    public static bool MayBe(DateTimeOffset? writtenAt, DateTimeOffset now) =>
-        writtenAt is { } at && now - at < Grace;
+    /// <summary>
+    /// Whether the write that made a row at <paramref name="writtenAt"/> may still be landing at <paramref
+    /// name="now"/>.
+    /// </summary>
+    public static bool MayBe(DateTimeOffset? writtenAt, DateTimeOffset now) => writtenAt is { } at && now - at < Grace;
 }

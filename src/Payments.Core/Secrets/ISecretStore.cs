@@ -5,7 +5,8 @@ public interface ISecretStore
 {
     /// <summary>The current value of the secret (cached by implementations that call a vault).</summary>
     /// <exception cref="SecretNotFoundException">The secret is not configured.</exception>
-    /// <exception cref="SecretUnavailableException">The vault did not answer and no earlier value is cached.</exception>
+    /// <exception cref="SecretUnavailableException">The vault did not answer and no earlier value is
+    /// cached.</exception>
     ValueTask<string> GetAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>

@@ -7,10 +7,14 @@ public static class SecretNames
     public const string HuaweiPinSecretKey = "HuaweiPin-SecretKey";
     public const string HuaweiPinCallbackKey = "HuaweiPin-CallbackKey";
 
-    /// <summary>The callback key before a rotation: accepted while set, so HUAWEIPIN's retries signed with it still verify.</summary>
+    /// <summary>
+    /// The callback key before a rotation: accepted while set, so HUAWEIPIN's retries signed with it still verify.
+    /// </summary>
     public const string HuaweiPinPreviousCallbackKey = "HuaweiPin-PreviousCallbackKey";
 
-    /// <summary>Our RSA private key for <paramref name="currency"/>'s appId (PKCS#8 or PKCS#1, PEM or Base64).</summary>
+    /// <summary>
+    /// Our RSA private key for <paramref name="currency"/>'s appId (PKCS#8 or PKCS#1, PEM or Base64).
+    /// </summary>
     public static string HaiPayPrivateKey(string currency) => $"HaiPay-{Upper(currency)}-PrivateKey";
 
     /// <summary>The plain merchant secret appended to every string to sign.</summary>
@@ -19,10 +23,14 @@ public static class SecretNames
     /// <summary>HaiPay's platform public key (X.509, Base64) that signs replies and notifications.</summary>
     public static string HaiPayPlatformPublicKey(string currency) => $"HaiPay-{Upper(currency)}-PlatformPublicKey";
 
-    /// <summary>The Standard Webhooks secret (<c>whsec_</c> and Base64) our outbound notifications are signed with.</summary>
+    /// <summary>
+    /// The Standard Webhooks secret (<c>whsec_</c> and Base64) our outbound notifications are signed with.
+    /// </summary>
     public const string WebhookSigningSecret = "Webhooks-SigningSecret";
 
-    /// <summary>Optional: the secret being rotated out; while it is set, every notification carries both signatures.</summary>
+    /// <summary>
+    /// Optional: the secret being rotated out; while it is set, every notification carries both signatures.
+    /// </summary>
     public const string WebhookPreviousSigningSecret = "Webhooks-PreviousSigningSecret";
 
     /// <summary>

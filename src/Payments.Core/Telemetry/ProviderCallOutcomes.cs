@@ -12,6 +12,9 @@ public static class ProviderCallOutcomes
     /// <summary>No answer: timeout, HTTP 5xx, transport error.</summary>
     public const string Unavailable = "unavailable";
 
-    /// <summary>An answer that cannot be used: not the provider's format, unsigned where a signature is required, a signature that did not verify.</summary>
+    /// <summary>
+    /// An answer that cannot be used: not the provider's format, unsigned where a signature is required, a signature
+    /// that did not verify.
+    /// </summary>
     public const string Malformed = "malformed";
 }

@@ -14,7 +14,8 @@ public sealed class CustomerLink : IEquatable<CustomerLink>
     /// <summary>The link exactly as the provider wrote it (it passed the rule as written).</summary>
     public string Value { get; }
 
-    /// <summary>The link, or null when <paramref name="raw"/> is no usable link under <paramref name="rules"/>.
+    /// <summary>
+    /// The link, or null when <paramref name="raw"/> is no usable link under <paramref name="rules"/>.
     /// </summary>
     public static CustomerLink? From(string? raw, CustomerLinkOptions rules)
     {
@@ -49,8 +50,8 @@ public sealed class CustomerLink : IEquatable<CustomerLink>
 
     /// <summary>
     /// The characters RFC 3986 lets stand unescaped in a link, less the apostrophe: letters and digits of ASCII and
-    /// <c>-._~:/?#[]@!$&amp;()*+,;=%</c>. Quotes, angle brackets, backticks, backslashes, spaces, controls and every non-ASCII
-    /// character (bidi overrides included) can only break out of an attribute or disguise the host.
+    /// <c>-._~:/?#[]@!$&amp;()*+,;=%</c>. Quotes, angle brackets, backticks, backslashes, spaces, controls and every
+    /// non-ASCII character (bidi overrides included) can only break out of an attribute or disguise the host.
     /// </summary>
     private static bool IsLinkCharacter(char c) => char.IsAsciiLetterOrDigit(c) || "-._~:/?#[]@!$&()*+,;=%".Contains(c);
 

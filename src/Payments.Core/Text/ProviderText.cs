@@ -7,8 +7,8 @@ namespace Payments.Core.Text;
 /// Text a provider wrote, or text built from it (an error message, a refusal, a status we do not know): untrusted, it
 /// may echo a card number or a secret. The only way to make one redacts every run of 13–19 digits (plain, or grouped
 /// by spaces or dashes) that passes the Luhn check down to its last four digits, and every secret value the service
-/// holds (<see cref="SecretRedaction"/>). Only this type reaches <c>lastError</c>, problem details, logs, audit rows and
-/// webhooks, so a new path cannot forget the rule.
+/// holds (<see cref="SecretRedaction"/>). Only this type reaches <c>lastError</c>, problem details, logs, audit rows
+/// and webhooks, so a new path cannot forget the rule.
 /// </summary>
 public sealed partial class ProviderText : IEquatable<ProviderText>
 {
@@ -52,9 +52,9 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
     }
 
     /// <summary>
-    /// A run of digit groups joined by short separators (spaces, dashes, dots, slashes…). Any 13–19 consecutive digits of the
-    /// run that pass Luhn are a card number, whatever stands beside them (an expiry glued after it, a reference code before
-    /// it); the longest from each position is masked, from its first digit to its last.
+    /// A run of digit groups joined by short separators (spaces, dashes, dots, slashes…). Any 13–19 consecutive digits
+    /// of the run that pass Luhn are a card number, whatever stands beside them (an expiry glued after it, a reference
+    /// code before it); the longest from each position is masked, from its first digit to its last.
     /// </summary>
     private static string RedactRun(string run)
     {
@@ -70,7 +70,7 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
         var digits = string.Concat(positions.Select(i => run[i]));
         var builder = new System.Text.StringBuilder();
         var written = 0;
-        for (var first = 0; first + 13 <= digits.Length;)
+        for (var first = 0; first + 13 <= digits.Length; )
         {
             var length = LongestCard(digits, first);
             if (length == 0)
@@ -81,8 +81,11 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
 
             var start = positions[first];
             var end = positions[first + length - 1] + 1;
-            builder.Append(run, written, start - written)
-                .Append(string.Format(CultureInfo.InvariantCulture, CardMaskFormat, digits.Substring(first + length - 4, 4)));
+            builder
+                .Append(run, written, start - written)
+                .Append(
+                    string.Format(CultureInfo.InvariantCulture, CardMaskFormat, digits.Substring(first + length - 4, 4))
+                );
             written = end;
             first += length;
         }
@@ -90,7 +93,9 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
         return builder.Append(run, written, run.Length - written).ToString();
     }
 
-    /// <summary>The length of the longest card number (13–19 digits passing Luhn) at <paramref name="first"/>; 0 when none.</summary>
+    /// <summary>
+    /// The length of the longest card number (13–19 digits passing Luhn) at <paramref name="first"/>; 0 when none.
+    /// </summary>
     private static int LongestCard(string digits, int first)
     {
         for (var length = Math.Min(19, digits.Length - first); length >= 13; length--)
@@ -130,17 +135,25 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
     /// <summary>The redacted text (reading it out is always safe; only the way in redacts).</summary>
     public static implicit operator string?(ProviderText? text) => text?.Value;
 
-    public bool Equals(ProviderText? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(ProviderText? other) =>
+        other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => Equals(obj as ProviderText);
 
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
 
-    public static bool operator ==(ProviderText? left, ProviderText? right) => left is null ? right is null : left.Equals(right);
+    public static bool operator ==(ProviderText? left, ProviderText? right) =>
+        left is null ? right is null : left.Equals(right);
 
     public static bool operator !=(ProviderText? left, ProviderText? right) => !(left == right);
 
-    /// <summary>Digit groups joined by at most four characters that are neither letters, digits nor line breaks.</summary>
-    [GeneratedRegex(@"[0-9]+(?:[^0-9A-Za-z\r\n]{1,4}[0-9]+)*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    /// <summary>
+    /// Digit groups joined by at most four characters that are neither letters, digits nor line breaks.
+    /// </summary>
+    [GeneratedRegex(
+        @"[0-9]+(?:[^0-9A-Za-z\r\n]{1,4}[0-9]+)*",
+        RegexOptions.CultureInvariant,
+        matchTimeoutMilliseconds: 1000
+    )]
     private static partial Regex DigitRun();
 }

@@ -4,8 +4,9 @@ namespace Payments.Core.Text;
 
 /// <summary>
 /// Every secret value the process has read (provider keys, callback keys, signing secrets), so that
-/// <see cref="ProviderText"/> can take them out of anything a provider sends back. The secret stores register each value
-/// they hand out; values shorter than <see cref="MinimumLength"/> are not registered (they would redact ordinary words).
+/// <see cref="ProviderText"/> can take them out of anything a provider sends back. The secret stores register each
+/// value they hand out; values shorter than <see cref="MinimumLength"/> are not registered (they would redact ordinary
+/// words).
 /// </summary>
 public static class SecretRedaction
 {
@@ -24,8 +25,9 @@ public static class SecretRedaction
     }
 
     /// <summary>
-    /// The text with every registered secret value, and every one of <paramref name="alsoSecret"/> (a request's own CVV and
-    /// expiry; at least 3 characters, matched in any letter case), replaced by <see cref="ProviderText.SecretMask"/>.
+    /// The text with every registered secret value, and every one of <paramref name="alsoSecret"/> (a request's own CVV
+    /// and expiry; at least 3 characters, matched in any letter case), replaced by
+    /// <see cref="ProviderText.SecretMask"/>.
     /// </summary>
     public static string Apply(string text, IEnumerable<string>? alsoSecret = null)
     {

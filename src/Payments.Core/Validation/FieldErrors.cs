@@ -17,7 +17,9 @@ public sealed class FieldErrors
         list.Add(message);
     }
 
-    /// <summary>Adds <paramref name="message"/> unless it is null or the field already has an error (e.g. a wrong type).</summary>
+    /// <summary>
+    /// Adds <paramref name="message"/> unless it is null or the field already has an error (e.g. a wrong type).
+    /// </summary>
     public void Check(string field, string? message)
     {
         if (message is not null && !errors.ContainsKey(field))
@@ -26,5 +28,6 @@ public sealed class FieldErrors
         }
     }
 
-    public IDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    public IDictionary<string, string[]> ToDictionary() =>
+        errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

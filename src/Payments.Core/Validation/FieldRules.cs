@@ -21,15 +21,16 @@ public static class FieldRules
     /// Order ids travel in URL paths and provider requests, so control characters and <c>/ \ # ?</c> are
     /// refused; quotes, spaces, '%' and other Unicode are accepted (storage encodes them).
     /// </summary>
-    public static string? OrderId(string? value) => value switch
-    {
-        null or "" => "is required",
-        { Length: > MaxOrderIdLength } => $"must be at most {MaxOrderIdLength} characters",
-        _ when value.Any(c => char.IsControl(c) || c is '/' or '\\' or '#' or '?') =>
-            "must not contain control characters or / \\ # ?",
-        _ when value.Trim().Length != value.Length => "must not start or end with white space",
-        _ => null,
-    };
+    public static string? OrderId(string? value) =>
+        value switch
+        {
+            null or "" => "is required",
+            { Length: > MaxOrderIdLength } => $"must be at most {MaxOrderIdLength} characters",
+            _ when value.Any(c => char.IsControl(c) || c is '/' or '\\' or '#' or '?') =>
+                "must not contain control characters or / \\ # ?",
+            _ when value.Trim().Length != value.Length => "must not start or end with white space",
+            _ => null,
+        };
 
     /// <summary>
     /// An id the merchant chooses (order, subscription, refund): <see cref="OrderId"/>'s rules and no <c>~</c>, which
@@ -62,14 +63,15 @@ public static class FieldRules
     public static string WholeNumber(int min, int max) =>
         string.Create(CultureInfo.InvariantCulture, $"must be a whole number from {min} to {max}");
 
-    public static string? Text(string? value, int maxLength) => value switch
-    {
-        null => "is required",
-        _ when string.IsNullOrWhiteSpace(value) => "must not be empty",
-        { Length: var n } when n > maxLength => $"must be at most {maxLength} characters",
-        _ when value.Any(char.IsControl) => "must not contain control characters",
-        _ => null,
-    };
+    public static string? Text(string? value, int maxLength) =>
+        value switch
+        {
+            null => "is required",
+            _ when string.IsNullOrWhiteSpace(value) => "must not be empty",
+            { Length: var n } when n > maxLength => $"must be at most {maxLength} characters",
+            _ when value.Any(char.IsControl) => "must not contain control characters",
+            _ => null,
+        };
 
     /// <summary>
     /// Free text a person types that is stored (an operator's name or note): <see cref="Text"/>'s rules, and no card
@@ -77,23 +79,29 @@ public static class FieldRules
     /// value.
     /// </summary>
     public static string? FreeText(string? value, int maxLength) =>
-        Text(value, maxLength) ?? (CardRules.ContainsCardNumber(value!)
-            ? "must not contain a card number (13 to 19 digits passing the Luhn check, also in groups split by spaces "
-                + "or dashes); leave it out"
-            : null);
+        Text(value, maxLength)
+        ?? (
+            CardRules.ContainsCardNumber(value!)
+                ? "must not contain a card number (13 to 19 digits passing the Luhn check, also in groups split by "
+                    + "spaces "
+                    + "or dashes); leave it out"
+                : null
+        );
 
     /// <summary>Longest URL we accept.</summary>
     public const int MaxUrlLength = 2048;
 
     /// <summary>An absolute http(s) URL of at most <see cref="MaxUrlLength"/> characters.</summary>
-    public static string? HttpUrl(string? value) => value switch
-    {
-        null or "" => "is required",
-        { Length: > MaxUrlLength } => $"must be at most {MaxUrlLength} characters",
-        _ when Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"
-            && !string.IsNullOrEmpty(url.Host) => null,
-        _ => "must be an absolute http or https URL",
-    };
+    public static string? HttpUrl(string? value) =>
+        value switch
+        {
+            null or "" => "is required",
+            { Length: > MaxUrlLength } => $"must be at most {MaxUrlLength} characters",
+            _ when Uri.TryCreate(value, UriKind.Absolute, out var url)
+                    && url.Scheme is "https" or "http"
+                    && !string.IsNullOrEmpty(url.Host) => null,
+            _ => "must be an absolute http or https URL",
+        };
 
     /// <summary>A literal IPv4 address in dotted-quad form, or an IPv6 address.</summary>
     public static string? IpAddress(string? value)

@@ -5,7 +5,9 @@ namespace Payments.Core.Validation;
 /// <summary>Typed reads of a merchant's JSON body; a wrong type is reported on the field, never thrown.</summary>
 public static class JsonFields
 {
-    /// <summary>A string property, null when absent or JSON null; other types are reported on <paramref name="errors"/>.</summary>
+    /// <summary>
+    /// A string property, null when absent or JSON null; other types are reported on <paramref name="errors"/>.
+    /// </summary>
     public static string? OptionalString(JsonElement body, string name, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);

@@ -31,8 +31,10 @@ public static class JsonRequest
         }
 
         var contract = Contract.GetTypeInfo(typeof(T));
-        var request = (T)(contract.CreateObject?.Invoke()
-            ?? throw new InvalidOperationException($"{typeof(T).Name} has no parameterless constructor."));
+        var request = (T)(
+            contract.CreateObject?.Invoke()
+            ?? throw new InvalidOperationException($"{typeof(T).Name} has no parameterless constructor.")
+        );
         foreach (var property in contract.Properties)
         {
             if (Read(body, property, errors) is { } value)
@@ -61,7 +63,8 @@ public static class JsonRequest
         }
 
         throw new InvalidOperationException(
-            $"A request property of type {type.Name} ({property.Name}) cannot be read.");
+            $"A request property of type {type.Name} ({property.Name}) cannot be read."
+        );
     }
 
     /// <summary>
@@ -82,9 +85,10 @@ public static class JsonRequest
             return int.Parse(text, CultureInfo.InvariantCulture);
         }
 
-        errors.Add(name, range is null
-            ? FieldRules.WholeNumberRule
-            : FieldRules.WholeNumber((int)range.Minimum, (int)range.Maximum));
+        errors.Add(
+            name,
+            range is null ? FieldRules.WholeNumberRule : FieldRules.WholeNumber((int)range.Minimum, (int)range.Maximum)
+        );
         return null;
     }
 }

@@ -11,7 +11,8 @@ public static class RepeatedProperties
 {
     private static readonly JsonDocumentOptions Lenient = new() { MaxDepth = 16, AllowDuplicateProperties = true };
 
-    /// <returns>The names repeated within one object anywhere in <paramref name="json"/>; empty when there are none or it is not JSON.</returns>
+    /// <returns>The names repeated within one object anywhere in <paramref name="json"/>; empty when there are none or
+    /// it is not JSON.</returns>
     public static IReadOnlyList<string> In(ReadOnlyMemory<byte> json)
     {
         try

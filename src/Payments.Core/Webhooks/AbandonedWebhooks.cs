@@ -20,8 +20,16 @@ public sealed class AbandonedWebhooks(IWebhookOutbox outbox, IOrderRepository or
             var raised = (await orders.FindAsync(abandoned.OrderId, cancellationToken))?.Value.LastEvent;
             if (raised is not null && raised.Id == delivery.EventId && delivery.FinishedAt is { } at)
             {
-                items.Add(new AbandonedWebhook(
-                    abandoned.OrderId, delivery.EventId, raised.Type, delivery.Attempts, delivery.LastError, at));
+                items.Add(
+                    new AbandonedWebhook(
+                        abandoned.OrderId,
+                        delivery.EventId,
+                        raised.Type,
+                        delivery.Attempts,
+                        delivery.LastError,
+                        at
+                    )
+                );
             }
             else
             {

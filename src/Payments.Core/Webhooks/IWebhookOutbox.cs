@@ -23,7 +23,10 @@ public interface IWebhookOutbox
     /// cannot be read is skipped and kept for the next run.
     /// </summary>
     IAsyncEnumerable<ScheduledWebhook> FindDueAsync(
-        DateTimeOffset now, int pageSize, CancellationToken cancellationToken);
+        DateTimeOffset now,
+        int pageSize,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Drops a due entry the caller found stale (its order has moved on from the event).</summary>
     Task ForgetDueAsync(ScheduledWebhook entry, CancellationToken cancellationToken);
@@ -34,13 +37,20 @@ public interface IWebhookOutbox
     /// </summary>
     /// <returns>The new version, or null when another dispatcher changed it first.</returns>
     Task<string?> TrySaveAsync(
-        string orderId, WebhookDelivery delivery, string? version, CancellationToken cancellationToken);
+        string orderId,
+        WebhookDelivery delivery,
+        string? version,
+        CancellationToken cancellationToken
+    );
 
     Task<WebhookDelivery?> FindAsync(string orderId, string eventId, CancellationToken cancellationToken);
 
     /// <summary>The delivery record with the version its next compare-and-swap must match.</summary>
     Task<Versioned<WebhookDelivery>?> FindVersionedAsync(
-        string orderId, string eventId, CancellationToken cancellationToken);
+        string orderId,
+        string eventId,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>True after the endpoint answered 410 Gone; nothing is sent to it again.</summary>
     Task<bool> IsDisabledAsync(Uri endpoint, CancellationToken cancellationToken);
@@ -71,5 +81,9 @@ public interface IWebhookOutbox
     /// </summary>
     /// <returns>The new version, or null when the delivery changed first.</returns>
     Task<string?> TryReplayAsync(
-        string orderId, Versioned<WebhookDelivery> abandoned, DateTimeOffset now, CancellationToken cancellationToken);
+        string orderId,
+        Versioned<WebhookDelivery> abandoned,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    );
 }

@@ -7,4 +7,8 @@ namespace Payments.Core.Webhooks;
 /// <paramref name="DueAt"/>, with its delivery so far (null before the first attempt).
 /// </summary>
 public sealed record ScheduledWebhook(
-    string OrderId, string EventId, DateTimeOffset DueAt, Versioned<WebhookDelivery>? Delivery);
+    string OrderId,
+    string EventId,
+    DateTimeOffset DueAt,
+    Versioned<WebhookDelivery>? Delivery
+);

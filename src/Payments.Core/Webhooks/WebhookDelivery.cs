@@ -11,7 +11,8 @@ public sealed record WebhookDelivery(
     DateTimeOffset NextAttemptAt,
     int? LastStatusCode = null,
     string? LastError = null,
-    DateTimeOffset? FinishedAt = null)
+    DateTimeOffset? FinishedAt = null
+)
 {
     /// <summary>How long the last attempt owns the event before it counts as failed (a dispatcher died).</summary>
     public static readonly TimeSpan LastAttemptLease = TimeSpan.FromMinutes(1);
@@ -40,7 +41,10 @@ public sealed record WebhookDelivery(
     public WebhookDelivery Succeed(int statusCode, DateTimeOffset now) =>
         this with
         {
-            State = WebhookDeliveryState.Delivered, LastStatusCode = statusCode, LastError = null, FinishedAt = now,
+            State = WebhookDeliveryState.Delivered,
+            LastStatusCode = statusCode,
+            LastError = null,
+            FinishedAt = now,
         };
 
     /// <summary>The attempt failed: pending until its retry, abandoned when it was the last.</summary>
@@ -52,12 +56,23 @@ public sealed record WebhookDelivery(
     }
 
     public WebhookDelivery Abandon(string reason, DateTimeOffset now) =>
-        this with { State = WebhookDeliveryState.Abandoned, LastError = reason, FinishedAt = now };
+        this with
+        {
+            State = WebhookDeliveryState.Abandoned,
+            LastError = reason,
+            FinishedAt = now,
+        };
 
     /// <summary>
     /// An operator's replay of an abandoned delivery: pending again, due at <paramref name="now"/>, with every attempt
     /// ahead of it.
     /// </summary>
     public WebhookDelivery Replay(DateTimeOffset now) =>
-        this with { State = WebhookDeliveryState.Pending, Attempts = 0, NextAttemptAt = now, FinishedAt = null };
+        this with
+        {
+            State = WebhookDeliveryState.Pending,
+            Attempts = 0,
+            NextAttemptAt = now,
+            FinishedAt = null,
+        };
 }

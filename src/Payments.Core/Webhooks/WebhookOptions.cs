@@ -35,8 +35,13 @@ public sealed class WebhookOptions
 
     public static IReadOnlyList<TimeSpan> DefaultSchedule { get; } =
     [
-        TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2),
-        TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromHours(24),
+        TimeSpan.FromMinutes(1),
+        TimeSpan.FromMinutes(5),
+        TimeSpan.FromMinutes(30),
+        TimeSpan.FromHours(2),
+        TimeSpan.FromHours(6),
+        TimeSpan.FromHours(12),
+        TimeSpan.FromHours(24),
     ];
 
     public IReadOnlyList<TimeSpan> Schedule => RetrySchedule.Count > 0 ? [.. RetrySchedule] : DefaultSchedule;

@@ -9,8 +9,10 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (options.Endpoint is { } url
-            && (!url.IsAbsoluteUri || url.Scheme is not ("https" or "http") || url.UserInfo.Length > 0))
+        if (
+            options.Endpoint is { } url
+            && (!url.IsAbsoluteUri || url.Scheme is not ("https" or "http") || url.UserInfo.Length > 0)
+        )
         {
             failures.Add("Webhooks:Url must be an absolute http(s) URL without user information.");
         }

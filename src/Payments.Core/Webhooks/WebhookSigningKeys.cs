@@ -27,5 +27,6 @@ public sealed class WebhookSigningKeys(ISecretStore secrets)
     private async Task<byte[]> KeyAsync(string name, CancellationToken cancellationToken) =>
         WebhookSignature.KeyOf(await secrets.GetAsync(name, cancellationToken))
         ?? throw new InvalidOperationException(
-            $"Secret '{name}' is not a Standard Webhooks secret (whsec_ followed by at least 24 Base64 bytes).");
+            $"Secret '{name}' is not a Standard Webhooks secret (whsec_ followed by at least 24 Base64 bytes)."
+        );
 }

@@ -15,7 +15,10 @@ namespace Payments.Http.Callbacks;
 public sealed class InboundMessageEndpoint(PaymentsTelemetry telemetry)
 {
     public async Task<IResult> HandleAsync(
-        HttpRequest request, IInboundMessageHandler handler, CancellationToken cancellationToken)
+        HttpRequest request,
+        IInboundMessageHandler handler,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(handler);
@@ -32,7 +35,10 @@ public sealed class InboundMessageEndpoint(PaymentsTelemetry telemetry)
             using (document)
             {
                 var source = request.HttpContext.Connection.RemoteIpAddress?.ToString();
-                var outcome = await handler.HandleAsync(new InboundMessage(document!.RootElement, source), cancellationToken);
+                var outcome = await handler.HandleAsync(
+                    new InboundMessage(document!.RootElement, source),
+                    cancellationToken
+                );
                 trace.Handled(outcome);
                 return CallbackResults.From(outcome, handler.Acknowledgement);
             }

@@ -10,7 +10,8 @@ public enum AccessLevel
     Function,
 
     /// <summary>
-    /// Operator-facing (<c>ops/...</c>): an operator key is required, a function key is refused (Functions: the master key,
+    /// Operator-facing (<c>ops/...</c>): an operator key is required, a function key is refused (Functions: the master
+    /// key,
     /// <c>AuthorizationLevel.Admin</c>).
     /// </summary>
     Admin,

@@ -21,72 +21,128 @@ public static class ApiDocumentation
     private static readonly Dictionary<ApiRoute, Action<RouteHandlerBuilder>> Documented = new()
     {
         [ApiRoutes.Health] = e => e.WithSummary("Storage reachable and tables present").Produces<HealthView>(),
-        [ApiRoutes.GetOrder] = e => e.WithSummary("Any order, refund, subscription or charge by id")
-            .Produces<OrderView>().ProducesProblem(StatusCodes.Status404NotFound),
-        [ApiRoutes.SyncOrder] = e => e.WithSummary("Ask HaiPay about the order now and apply its answer")
-            .Produces<OrderView>().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict),
+        [ApiRoutes.GetOrder] = e =>
+            e.WithSummary("Any order, refund, subscription or charge by id")
+                .Produces<OrderView>()
+                .ProducesProblem(StatusCodes.Status404NotFound),
+        [ApiRoutes.SyncOrder] = e =>
+            e.WithSummary("Ask HaiPay about the order now and apply its answer")
+                .Produces<OrderView>()
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict),
         [ApiRoutes.CreateFrame] = e =>
             Create<CreateFrameRequest, FrameView>(e, "Create a HUAWEIPIN payment frame (iframe URL)"),
         [ApiRoutes.CreateCollection] = e =>
             Create<CreateCollectionRequest, CollectionView>(e, "Create a HaiPay card collection (3-D Secure page URL)"),
-        [ApiRoutes.GetCollection] = e => e.WithSummary("A HaiPay collection with its refund")
-            .Produces<CollectionView>().ProducesProblem(StatusCodes.Status404NotFound),
+        [ApiRoutes.GetCollection] = e =>
+            e.WithSummary("A HaiPay collection with its refund")
+                .Produces<CollectionView>()
+                .ProducesProblem(StatusCodes.Status404NotFound),
         [ApiRoutes.RefundCollection] = e =>
         {
             Create<RefundRequest, RefundView>(e, "Refund a succeeded collection in full (body optional)");
             e.ProducesProblem(StatusCodes.Status404NotFound);
         },
-        [ApiRoutes.CreateSubscription] = e => Create<CreateSubscriptionRequest, SubscriptionView>(
-            e, "Create a HaiPay card subscription (confirmation page URL)"),
-        [ApiRoutes.GetSubscription] = e => e
-            .WithSummary("A HaiPay subscription with its charges (?refresh=true asks HaiPay first)")
-            .Produces<SubscriptionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound),
-        [ApiRoutes.CancelSubscription] = e => e.WithSummary("Cancel a HaiPay subscription").Produces<SubscriptionView>()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status502BadGateway),
-        [ApiRoutes.HuaweiPinCallback] = e => Callback(e, "HUAWEIPIN's payment callback (SHA-256 hash checked); "
-            + "answers OK once recorded, 503 (recorded, order NeedsReview) for a status not configured"),
+        [ApiRoutes.CreateSubscription] = e =>
+            Create<CreateSubscriptionRequest, SubscriptionView>(
+                e,
+                "Create a HaiPay card subscription (confirmation page URL)"
+            ),
+        [ApiRoutes.GetSubscription] = e =>
+            e.WithSummary("A HaiPay subscription with its charges (?refresh=true asks HaiPay first)")
+                .Produces<SubscriptionView>()
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status404NotFound),
+        [ApiRoutes.CancelSubscription] = e =>
+            e.WithSummary("Cancel a HaiPay subscription")
+                .Produces<SubscriptionView>()
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status502BadGateway),
+        [ApiRoutes.HuaweiPinCallback] = e =>
+            Callback(
+                e,
+                "HUAWEIPIN's payment callback (SHA-256 hash checked); "
+                    + "answers OK once recorded, 503 (recorded, order NeedsReview) for a status not configured"
+            ),
         [ApiRoutes.HaiPayNotify] = e =>
             Callback(e, "HaiPay's signed notification (SHA256WithRSA checked); answers SUCCESS once recorded"),
-        [ApiRoutes.ListAttention] = e => e.WithSummary("Operator: what needs a person, by category (needs-review, "
-                + "stale, unmatched-callbacks, unverified-callbacks), a page at a time")
-            .Produces<AttentionPageView>().ProducesValidationProblem(),
-        [ApiRoutes.ResolveOrder] = e => e.WithSummary("Operator: decide an order in NeedsReview (Succeeded or Failed), "
-                + "on the provider's answer or as a named override; recorded before it is applied, only to the order "
-                + "as checked (409 if it changed)")
-            .Accepts<ResolutionRequest>(Json).Produces<OrderView>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status502BadGateway),
-        [ApiRoutes.AcknowledgeOrder] = e => e.WithSummary("Operator: acknowledge why a final order was flagged (late "
-                + "or contradicted success, another amount); it keeps its status and leaves the listing; audited")
-            .Accepts<AcknowledgementRequest>(Json).Produces<OrderView>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType),
-        [ApiRoutes.ListWebhooks] = e => e
-            .WithSummary("Operator: abandoned webhook deliveries, oldest first, a page at a time")
-            .Produces<WebhookPageView>().ProducesValidationProblem(),
-        [ApiRoutes.ReplayWebhook] = e => e.WithSummary("Operator: make an abandoned delivery due again with every "
-                + "attempt ahead of it (body optional); audited")
-            .Accepts<OperatorNoteRequest>(Json).Produces<ReplayView>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType),
-        [ApiRoutes.GetWebhookEndpoint] = e => e
-            .WithSummary("Operator: the webhook endpoint and whether a 410 disabled it")
-            .Produces<WebhookEndpointView>(),
-        [ApiRoutes.EnableWebhookEndpoint] = e => e
-            .WithSummary("Operator: re-enable the webhook endpoint after a 410 (body optional); audited")
-            .Accepts<OperatorNoteRequest>(Json).Produces<WebhookEndpointView>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType),
-        [ApiRoutes.OpsSync] = e => e.WithSummary("Operator: ask HaiPay about one order now and apply its answer "
-                + "(200), or with {} run one poll cycle (202)")
-            .Accepts<OpsSyncRequest>(Json).Produces<OrderView>().Produces<PollView>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType),
-        [ApiRoutes.OperatorConsole] = e => e.WithSummary("The operator console: a static HTML page (no data, no key) "
-                + "over the operator API; strict Content-Security-Policy, never cached")
-            .Produces<string>(StatusCodes.Status200OK, "text/html"),
+        [ApiRoutes.ListAttention] = e =>
+            e.WithSummary(
+                    "Operator: what needs a person, by category (needs-review, "
+                        + "stale, unmatched-callbacks, unverified-callbacks), a page at a time"
+                )
+                .Produces<AttentionPageView>()
+                .ProducesValidationProblem(),
+        [ApiRoutes.ResolveOrder] = e =>
+            e.WithSummary(
+                    "Operator: decide an order in NeedsReview (Succeeded or Failed), "
+                        + "on the provider's answer or as a named override; recorded before it is applied, only to the "
+                        + "order "
+                        + "as checked (409 if it changed)"
+                )
+                .Accepts<ResolutionRequest>(Json)
+                .Produces<OrderView>()
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+                .ProducesProblem(StatusCodes.Status502BadGateway),
+        [ApiRoutes.AcknowledgeOrder] = e =>
+            e.WithSummary(
+                    "Operator: acknowledge why a final order was flagged (late "
+                        + "or contradicted success, another amount); it keeps its status and leaves the listing; "
+                        + "audited"
+                )
+                .Accepts<AcknowledgementRequest>(Json)
+                .Produces<OrderView>()
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType),
+        [ApiRoutes.ListWebhooks] = e =>
+            e.WithSummary("Operator: abandoned webhook deliveries, oldest first, a page at a time")
+                .Produces<WebhookPageView>()
+                .ProducesValidationProblem(),
+        [ApiRoutes.ReplayWebhook] = e =>
+            e.WithSummary(
+                    "Operator: make an abandoned delivery due again with every "
+                        + "attempt ahead of it (body optional); audited"
+                )
+                .Accepts<OperatorNoteRequest>(Json)
+                .Produces<ReplayView>(StatusCodes.Status202Accepted)
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType),
+        [ApiRoutes.GetWebhookEndpoint] = e =>
+            e.WithSummary("Operator: the webhook endpoint and whether a 410 disabled it")
+                .Produces<WebhookEndpointView>(),
+        [ApiRoutes.EnableWebhookEndpoint] = e =>
+            e.WithSummary("Operator: re-enable the webhook endpoint after a 410 (body optional); audited")
+                .Accepts<OperatorNoteRequest>(Json)
+                .Produces<WebhookEndpointView>()
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType),
+        [ApiRoutes.OpsSync] = e =>
+            e.WithSummary(
+                    "Operator: ask HaiPay about one order now and apply its answer "
+                        + "(200), or with {} run one poll cycle (202)"
+                )
+                .Accepts<OpsSyncRequest>(Json)
+                .Produces<OrderView>()
+                .Produces<PollView>(StatusCodes.Status202Accepted)
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType),
+        [ApiRoutes.OperatorConsole] = e =>
+            e.WithSummary(
+                    "The operator console: a static HTML page (no data, no key) "
+                        + "over the operator API; strict Content-Security-Policy, never cached"
+                )
+                .Produces<string>(StatusCodes.Status200OK, "text/html"),
     };
 
     public static void Describe(RouteHandlerBuilder endpoint, ApiRoute route)
@@ -110,7 +166,8 @@ public static class ApiDocumentation
 
     private static void Create<TRequest, TView>(RouteHandlerBuilder endpoint, string summary)
         where TRequest : notnull =>
-        endpoint.WithSummary(summary)
+        endpoint
+            .WithSummary(summary)
             .Accepts<TRequest>(Json)
             .Produces<TView>(StatusCodes.Status201Created)
             .Produces<TView>(StatusCodes.Status200OK)
@@ -122,7 +179,8 @@ public static class ApiDocumentation
             .ProducesProblem(StatusCodes.Status502BadGateway);
 
     private static void Callback(RouteHandlerBuilder endpoint, string summary) =>
-        endpoint.WithSummary(summary)
+        endpoint
+            .WithSummary(summary)
             .Accepts<Dictionary<string, object>>(Json)
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .ProducesValidationProblem()

@@ -15,7 +15,9 @@ public sealed partial record ApiRoute(string Name, string Method, string Route, 
         if (parameters != values.Length)
         {
             throw new ArgumentException(
-                $"Route {Name} takes {parameters} values, not {values.Length}.", nameof(values));
+                $"Route {Name} takes {parameters} values, not {values.Length}.",
+                nameof(values)
+            );
         }
 
         var next = 0;

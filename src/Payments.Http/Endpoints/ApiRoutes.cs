@@ -14,57 +14,121 @@ public static class ApiRoutes
     public static readonly ApiRoute GetOrder = new(Names.GetOrder, "GET", Templates.GetOrder, AccessLevel.Function);
     public static readonly ApiRoute SyncOrder = new(Names.SyncOrder, "POST", Templates.SyncOrder, AccessLevel.Function);
 
-    public static readonly ApiRoute CreateFrame =
-        new(Names.CreateFrame, "POST", Templates.CreateFrame, AccessLevel.Function);
+    public static readonly ApiRoute CreateFrame = new(
+        Names.CreateFrame,
+        "POST",
+        Templates.CreateFrame,
+        AccessLevel.Function
+    );
 
-    public static readonly ApiRoute HuaweiPinCallback =
-        new(Names.HuaweiPinCallback, "POST", Templates.HuaweiPinCallback, AccessLevel.Anonymous);
+    public static readonly ApiRoute HuaweiPinCallback = new(
+        Names.HuaweiPinCallback,
+        "POST",
+        Templates.HuaweiPinCallback,
+        AccessLevel.Anonymous
+    );
 
-    public static readonly ApiRoute CreateCollection =
-        new(Names.CreateCollection, "POST", Templates.CreateCollection, AccessLevel.Function);
+    public static readonly ApiRoute CreateCollection = new(
+        Names.CreateCollection,
+        "POST",
+        Templates.CreateCollection,
+        AccessLevel.Function
+    );
 
-    public static readonly ApiRoute GetCollection =
-        new(Names.GetCollection, "GET", Templates.GetCollection, AccessLevel.Function);
+    public static readonly ApiRoute GetCollection = new(
+        Names.GetCollection,
+        "GET",
+        Templates.GetCollection,
+        AccessLevel.Function
+    );
 
-    public static readonly ApiRoute RefundCollection =
-        new(Names.RefundCollection, "POST", Templates.RefundCollection, AccessLevel.Function);
+    public static readonly ApiRoute RefundCollection = new(
+        Names.RefundCollection,
+        "POST",
+        Templates.RefundCollection,
+        AccessLevel.Function
+    );
 
-    public static readonly ApiRoute CreateSubscription =
-        new(Names.CreateSubscription, "POST", Templates.CreateSubscription, AccessLevel.Function);
+    public static readonly ApiRoute CreateSubscription = new(
+        Names.CreateSubscription,
+        "POST",
+        Templates.CreateSubscription,
+        AccessLevel.Function
+    );
 
-    public static readonly ApiRoute GetSubscription =
-        new(Names.GetSubscription, "GET", Templates.GetSubscription, AccessLevel.Function);
+    public static readonly ApiRoute GetSubscription = new(
+        Names.GetSubscription,
+        "GET",
+        Templates.GetSubscription,
+        AccessLevel.Function
+    );
 
-    public static readonly ApiRoute CancelSubscription =
-        new(Names.CancelSubscription, "POST", Templates.CancelSubscription, AccessLevel.Function);
+    public static readonly ApiRoute CancelSubscription = new(
+        Names.CancelSubscription,
+        "POST",
+        Templates.CancelSubscription,
+        AccessLevel.Function
+    );
 
-    public static readonly ApiRoute HaiPayNotify =
-        new(Names.HaiPayNotify, "POST", Templates.HaiPayNotify, AccessLevel.Anonymous);
+    public static readonly ApiRoute HaiPayNotify = new(
+        Names.HaiPayNotify,
+        "POST",
+        Templates.HaiPayNotify,
+        AccessLevel.Anonymous
+    );
 
     /// <summary>
     /// Operator routes: under <c>ops/</c> because the Functions host keeps routes starting with <c>admin</c> for
     /// itself.
     /// </summary>
-    public static readonly ApiRoute ListAttention =
-        new(Names.ListAttention, "GET", Templates.ListAttention, AccessLevel.Admin);
+    public static readonly ApiRoute ListAttention = new(
+        Names.ListAttention,
+        "GET",
+        Templates.ListAttention,
+        AccessLevel.Admin
+    );
 
-    public static readonly ApiRoute ResolveOrder =
-        new(Names.ResolveOrder, "POST", Templates.ResolveOrder, AccessLevel.Admin);
+    public static readonly ApiRoute ResolveOrder = new(
+        Names.ResolveOrder,
+        "POST",
+        Templates.ResolveOrder,
+        AccessLevel.Admin
+    );
 
-    public static readonly ApiRoute AcknowledgeOrder =
-        new(Names.AcknowledgeOrder, "POST", Templates.AcknowledgeOrder, AccessLevel.Admin);
+    public static readonly ApiRoute AcknowledgeOrder = new(
+        Names.AcknowledgeOrder,
+        "POST",
+        Templates.AcknowledgeOrder,
+        AccessLevel.Admin
+    );
 
-    public static readonly ApiRoute ListWebhooks =
-        new(Names.ListWebhooks, "GET", Templates.ListWebhooks, AccessLevel.Admin);
+    public static readonly ApiRoute ListWebhooks = new(
+        Names.ListWebhooks,
+        "GET",
+        Templates.ListWebhooks,
+        AccessLevel.Admin
+    );
 
-    public static readonly ApiRoute ReplayWebhook =
-        new(Names.ReplayWebhook, "POST", Templates.ReplayWebhook, AccessLevel.Admin);
+    public static readonly ApiRoute ReplayWebhook = new(
+        Names.ReplayWebhook,
+        "POST",
+        Templates.ReplayWebhook,
+        AccessLevel.Admin
+    );
 
-    public static readonly ApiRoute GetWebhookEndpoint =
-        new(Names.GetWebhookEndpoint, "GET", Templates.GetWebhookEndpoint, AccessLevel.Admin);
+    public static readonly ApiRoute GetWebhookEndpoint = new(
+        Names.GetWebhookEndpoint,
+        "GET",
+        Templates.GetWebhookEndpoint,
+        AccessLevel.Admin
+    );
 
-    public static readonly ApiRoute EnableWebhookEndpoint =
-        new(Names.EnableWebhookEndpoint, "POST", Templates.EnableWebhookEndpoint, AccessLevel.Admin);
+    public static readonly ApiRoute EnableWebhookEndpoint = new(
+        Names.EnableWebhookEndpoint,
+        "POST",
+        Templates.EnableWebhookEndpoint,
+        AccessLevel.Admin
+    );
 
     public static readonly ApiRoute OpsSync = new(Names.OpsSync, "POST", Templates.OpsSync, AccessLevel.Admin);
 
@@ -72,14 +136,35 @@ public static class ApiRoutes
     /// The operator console's page: anonymous because it carries no data and no key (its calls to the operator API
     /// send the key).
     /// </summary>
-    public static readonly ApiRoute OperatorConsole =
-        new(Names.OperatorConsole, "GET", Templates.OperatorConsole, AccessLevel.Anonymous);
+    public static readonly ApiRoute OperatorConsole = new(
+        Names.OperatorConsole,
+        "GET",
+        Templates.OperatorConsole,
+        AccessLevel.Anonymous
+    );
 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
-        Health, GetOrder, SyncOrder, CreateFrame, HuaweiPinCallback, CreateCollection, GetCollection, RefundCollection,
-        CreateSubscription, GetSubscription, CancelSubscription, HaiPayNotify, ListAttention, ResolveOrder,
-        AcknowledgeOrder, ListWebhooks, ReplayWebhook, GetWebhookEndpoint, EnableWebhookEndpoint, OpsSync,
+        Health,
+        GetOrder,
+        SyncOrder,
+        CreateFrame,
+        HuaweiPinCallback,
+        CreateCollection,
+        GetCollection,
+        RefundCollection,
+        CreateSubscription,
+        GetSubscription,
+        CancelSubscription,
+        HaiPayNotify,
+        ListAttention,
+        ResolveOrder,
+        AcknowledgeOrder,
+        ListWebhooks,
+        ReplayWebhook,
+        GetWebhookEndpoint,
+        EnableWebhookEndpoint,
+        OpsSync,
         OperatorConsole,
     ];
 

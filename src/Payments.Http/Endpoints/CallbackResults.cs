@@ -3,7 +3,10 @@ using Payments.Core.Callbacks;
 
 namespace Payments.Http.Endpoints;
 
-/// <summary>How a provider's callback is answered: 200 with the word it expects, 401, 400 naming the bad fields, or 503 to have it sent again.</summary>
+/// <summary>
+/// How a provider's callback is answered: 200 with the word it expects, 401, 400 naming the bad fields, or 503 to have
+/// it sent again.
+/// </summary>
 public static class CallbackResults
 {
     public static IResult From(CallbackOutcome outcome, string acknowledgement)
@@ -12,10 +15,14 @@ public static class CallbackResults
         return outcome.Kind switch
         {
             CallbackOutcomeKind.Acknowledged => Results.Text(acknowledgement, "text/plain"),
-            CallbackOutcomeKind.Unauthorized => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Callback not authentic"),
+            CallbackOutcomeKind.Unauthorized => Results.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Callback not authentic"
+            ),
             CallbackOutcomeKind.RetryLater => Results.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Callback recorded, but its status is not configured: send it again"),
+                title: "Callback recorded, but its status is not configured: send it again"
+            ),
             _ => Results.ValidationProblem(outcome.Errors!.ToDictionary(), title: "The callback has invalid fields."),
         };
     }

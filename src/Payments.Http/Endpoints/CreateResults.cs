@@ -16,19 +16,38 @@ public static class CreateResults
         {
             CreateOutcomeKind.Created => Results.Created(ApiRoutes.GetOrder.PathWith(order.Id), view),
             CreateOutcomeKind.Repeated => Results.Ok(view),
-            CreateOutcomeKind.Conflict => Problem(StatusCodes.Status409Conflict, "Order id already used",
+            CreateOutcomeKind.Conflict => Problem(
+                StatusCodes.Status409Conflict,
+                "Order id already used",
                 "An order with this id exists with different content, or the operation was already done under "
-                + "another id.", extensions),
-            CreateOutcomeKind.InProgress => Problem(StatusCodes.Status409Conflict, "Request in progress",
-                "The first request for this order id is still running; retry shortly.", extensions),
-            CreateOutcomeKind.NotAllowed => Problem(StatusCodes.Status409Conflict, "Not allowed in the order's state",
-                $"Order '{order.Id}' is {order.Status}.", extensions),
+                    + "another id.",
+                extensions
+            ),
+            CreateOutcomeKind.InProgress => Problem(
+                StatusCodes.Status409Conflict,
+                "Request in progress",
+                "The first request for this order id is still running; retry shortly.",
+                extensions
+            ),
+            CreateOutcomeKind.NotAllowed => Problem(
+                StatusCodes.Status409Conflict,
+                "Not allowed in the order's state",
+                $"Order '{order.Id}' is {order.Status}.",
+                extensions
+            ),
             CreateOutcomeKind.Rejected => Problem(
-                StatusCodes.Status502BadGateway, $"{provider} refused the order", order.LastError?.Value, extensions),
-            _ => Problem(StatusCodes.Status502BadGateway, $"{provider} did not answer",
+                StatusCodes.Status502BadGateway,
+                $"{provider} refused the order",
+                order.LastError?.Value,
+                extensions
+            ),
+            _ => Problem(
+                StatusCodes.Status502BadGateway,
+                $"{provider} did not answer",
                 "The order may or may not exist there; send the same request again to resolve it. It is Unknown, "
-                + "never reported as created.",
-                extensions),
+                    + "never reported as created.",
+                extensions
+            ),
         };
     }
 

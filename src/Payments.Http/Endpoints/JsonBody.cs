@@ -14,11 +14,16 @@ public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
     private static readonly string[] RepeatedMessage = ["appears more than once"];
-    private static readonly JsonDocumentOptions ParseOptions =
-        new() { MaxDepth = 16, AllowDuplicateProperties = false };
+    private static readonly JsonDocumentOptions ParseOptions = new()
+    {
+        MaxDepth = 16,
+        AllowDuplicateProperties = false,
+    };
 
     public static async Task<(JsonDocument? Document, IResult? Error)> ReadAsync(
-        HttpRequest request, CancellationToken cancellationToken)
+        HttpRequest request,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!IsJson(request))
@@ -45,7 +50,8 @@ public static class JsonBody
         string what,
         Func<JsonElement, FieldErrors, TCommand?> validate,
         Func<TCommand, Task<IResult>> handle,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
         where TCommand : class
     {
         ArgumentNullException.ThrowIfNull(validate);
@@ -74,8 +80,10 @@ public static class JsonBody
     /// <summary>Whether the request says its body is JSON (<c>application/json</c> or a <c>+json</c> type).</summary>
     internal static bool IsJson(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-        && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+        && (
+            type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)
+        );
 
     /// <returns>The body, or null when it is larger than <see cref="MaxBytes"/>.</returns>
     internal static async Task<byte[]?> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -118,24 +126,30 @@ public static class JsonBody
             {
                 return Results.ValidationProblem(
                     repeated.ToDictionary(name => name, _ => RepeatedMessage, StringComparer.Ordinal),
-                    title: "The request body repeats a property.");
+                    title: "The request body repeats a property."
+                );
             }
 
             return Results.ValidationProblem(
                 new Dictionary<string, string[]> { ["body"] = ["is not valid JSON"] },
-                title: "The request body is not valid JSON.");
+                title: "The request body is not valid JSON."
+            );
         }
     }
 
     internal static IResult UnsupportedMediaType() =>
         Problem(
-            StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json.");
+            StatusCodes.Status415UnsupportedMediaType,
+            "Unsupported media type",
+            "Send the body as application/json."
+        );
 
     internal static IResult TooLarge() =>
         Problem(
             StatusCodes.Status413PayloadTooLarge,
             "Request body too large",
-            $"The body must be at most {MaxBytes} bytes.");
+            $"The body must be at most {MaxBytes} bytes."
+        );
 
     private static IResult Problem(int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail);

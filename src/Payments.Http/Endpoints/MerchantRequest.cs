@@ -21,7 +21,8 @@ public sealed class MerchantRequest : IDisposable
         IResult? keyError,
         byte[]? bytes,
         JsonDocument? document,
-        IResult? parseError)
+        IResult? parseError
+    )
     {
         Http = http;
         Key = key;
@@ -70,7 +71,8 @@ public sealed class MerchantRequest : IDisposable
             {
                 var refused = Results.ValidationProblem(
                     new Dictionary<string, string[]> { [IdempotencyKey.Header] = [IdempotencyKey.Rule] },
-                    title: "The Idempotency-Key header is invalid.");
+                    title: "The Idempotency-Key header is invalid."
+                );
                 return new MerchantRequest(request, null, refused, null, null, null);
             }
         }

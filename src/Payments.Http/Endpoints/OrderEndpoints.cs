@@ -29,8 +29,11 @@ public sealed class OrderEndpoints(IOrderRepository orders, HaiPayChecker checke
 
         if (order.Value.Provider != PaymentProvider.HaiPay)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No status query for this provider",
-                detail: "HUAWEIPIN publishes no status query; its callback is the only source of truth.");
+            return Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "No status query for this provider",
+                detail: "HUAWEIPIN publishes no status query; its callback is the only source of truth."
+            );
         }
 
         var checkedOrder = await checker.CheckAsync(order.Value, scheduled: false, cancellationToken);

@@ -24,7 +24,8 @@ public sealed record OrderView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? CompletedAt,
-    DateTimeOffset? ReviewAcknowledgedAt)
+    DateTimeOffset? ReviewAcknowledgedAt
+)
 {
     public static OrderView From(PaymentOrder order)
     {
@@ -50,6 +51,7 @@ public sealed record OrderView(
             order.CreatedAt,
             order.UpdatedAt,
             order.CompletedAt,
-            order.ReviewAcknowledgedAt);
+            order.ReviewAcknowledgedAt
+        );
     }
 }

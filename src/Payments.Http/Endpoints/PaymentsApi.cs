@@ -20,52 +20,96 @@ public static class PaymentsApi
         var api = app.MapGroup("/" + ApiRoutes.Prefix);
         Map(api, ApiRoutes.Health, (HealthEndpoints health, CancellationToken ct) => health.GetAsync(ct));
         Map(api, ApiRoutes.GetOrder, (string id, OrderEndpoints orders, CancellationToken ct) =>
-            orders.GetAsync(id, ct));
+            orders.GetAsync(id, ct)
+        );
         Map(api, ApiRoutes.SyncOrder, (string id, HttpRequest request, OrderEndpoints orders, CancellationToken ct) =>
-            orders.SyncAsync(id, request, ct));
+            orders.SyncAsync(id, request, ct)
+        );
         Map(api, ApiRoutes.CreateFrame, (HttpRequest request, HuaweiPinEndpoints frames, CancellationToken ct) =>
-            frames.CreateFrameAsync(request, ct));
-        Map(api, ApiRoutes.HuaweiPinCallback,
-            (HttpRequest request, InboundMessageEndpoint inbound, HuaweiPinCallbackHandler callbacks, CancellationToken ct) =>
-                inbound.HandleAsync(request, callbacks, ct));
+            frames.CreateFrameAsync(request, ct)
+        );
+        Map(
+            api,
+            ApiRoutes.HuaweiPinCallback,
+            (
+                HttpRequest request,
+                InboundMessageEndpoint inbound,
+                HuaweiPinCallbackHandler callbacks,
+                CancellationToken ct
+            ) => inbound.HandleAsync(request, callbacks, ct)
+        );
         Map(api, ApiRoutes.CreateCollection, (HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) =>
-            haiPay.CreateCollectionAsync(request, ct));
+            haiPay.CreateCollectionAsync(request, ct)
+        );
         Map(api, ApiRoutes.GetCollection, (string orderId, HaiPayEndpoints haiPay, CancellationToken ct) =>
-            haiPay.GetCollectionAsync(orderId, ct));
-        Map(api, ApiRoutes.RefundCollection,
+            haiPay.GetCollectionAsync(orderId, ct)
+        );
+        Map(
+            api,
+            ApiRoutes.RefundCollection,
             (string orderId, HttpRequest request, HaiPayEndpoints haiPay, CancellationToken ct) =>
-                haiPay.RefundAsync(orderId, request, ct));
-        Map(api, ApiRoutes.CreateSubscription,
-            (HttpRequest request, SubscriptionEndpoints haiPay, CancellationToken ct) =>
-                haiPay.CreateAsync(request, ct));
-        Map(api, ApiRoutes.GetSubscription,
+                haiPay.RefundAsync(orderId, request, ct)
+        );
+        Map(
+            api,
+            ApiRoutes.CreateSubscription,
+            (HttpRequest request, SubscriptionEndpoints haiPay, CancellationToken ct) => haiPay.CreateAsync(request, ct)
+        );
+        Map(
+            api,
+            ApiRoutes.GetSubscription,
             (string subscriptionId, HttpRequest request, SubscriptionEndpoints haiPay, CancellationToken ct) =>
-                haiPay.GetAsync(subscriptionId, request, ct));
-        Map(api, ApiRoutes.CancelSubscription,
+                haiPay.GetAsync(subscriptionId, request, ct)
+        );
+        Map(
+            api,
+            ApiRoutes.CancelSubscription,
             (string subscriptionId, HttpRequest request, SubscriptionEndpoints haiPay, CancellationToken ct) =>
-                haiPay.CancelAsync(subscriptionId, request, ct));
-        Map(api, ApiRoutes.HaiPayNotify,
-            (HttpRequest request, InboundMessageEndpoint inbound, HaiPayNotificationHandler notifications,
-                CancellationToken ct) => inbound.HandleAsync(request, notifications, ct));
+                haiPay.CancelAsync(subscriptionId, request, ct)
+        );
+        Map(
+            api,
+            ApiRoutes.HaiPayNotify,
+            (
+                HttpRequest request,
+                InboundMessageEndpoint inbound,
+                HaiPayNotificationHandler notifications,
+                CancellationToken ct
+            ) => inbound.HandleAsync(request, notifications, ct)
+        );
         Map(api, ApiRoutes.ListAttention, (HttpRequest request, OperatorEndpoints ops, CancellationToken ct) =>
-            ops.ListAttentionAsync(request, ct));
-        Map(api, ApiRoutes.ResolveOrder,
+            ops.ListAttentionAsync(request, ct)
+        );
+        Map(
+            api,
+            ApiRoutes.ResolveOrder,
             (string orderId, HttpRequest request, OperatorEndpoints ops, CancellationToken ct) =>
-                ops.ResolveAsync(orderId, request, ct));
-        Map(api, ApiRoutes.AcknowledgeOrder,
+                ops.ResolveAsync(orderId, request, ct)
+        );
+        Map(
+            api,
+            ApiRoutes.AcknowledgeOrder,
             (string orderId, HttpRequest request, AcknowledgementEndpoint ops, CancellationToken ct) =>
-                ops.AcknowledgeAsync(orderId, request, ct));
+                ops.AcknowledgeAsync(orderId, request, ct)
+        );
         Map(api, ApiRoutes.ListWebhooks, (HttpRequest request, OperatorEndpoints ops, CancellationToken ct) =>
-            ops.ListWebhooksAsync(request, ct));
-        Map(api, ApiRoutes.ReplayWebhook,
+            ops.ListWebhooksAsync(request, ct)
+        );
+        Map(
+            api,
+            ApiRoutes.ReplayWebhook,
             (string orderId, string eventId, HttpRequest request, OperatorEndpoints ops, CancellationToken ct) =>
-                ops.ReplayWebhookAsync(orderId, eventId, request, ct));
+                ops.ReplayWebhookAsync(orderId, eventId, request, ct)
+        );
         Map(api, ApiRoutes.GetWebhookEndpoint, (OperatorEndpoints ops, CancellationToken ct) =>
-            ops.GetWebhookEndpointAsync(ct));
+            ops.GetWebhookEndpointAsync(ct)
+        );
         Map(api, ApiRoutes.EnableWebhookEndpoint, (HttpRequest request, OperatorEndpoints ops, CancellationToken ct) =>
-            ops.EnableWebhookEndpointAsync(request, ct));
+            ops.EnableWebhookEndpointAsync(request, ct)
+        );
         Map(api, ApiRoutes.OpsSync, (HttpRequest request, OperatorEndpoints ops, CancellationToken ct) =>
-            ops.SyncAsync(request, ct));
+            ops.SyncAsync(request, ct)
+        );
         Map(api, ApiRoutes.OperatorConsole, (OperatorConsolePage console) => console.Result());
         return app;
     }

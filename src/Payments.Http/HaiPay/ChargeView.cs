@@ -12,12 +12,22 @@ public sealed record ChargeView(
     decimal? ReceivedAmount,
     string? ReviewReason,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt
+)
 {
     public static ChargeView From(PaymentOrder charge)
     {
         ArgumentNullException.ThrowIfNull(charge);
-        return new(charge.Id, charge.ProviderReference, charge.Status.ToString(), charge.ProviderStatus?.Value, charge.Amount, charge.ReceivedAmount,
-            charge.ReviewReason?.Name(), charge.CreatedAt, charge.CompletedAt);
+        return new(
+            charge.Id,
+            charge.ProviderReference,
+            charge.Status.ToString(),
+            charge.ProviderStatus?.Value,
+            charge.Amount,
+            charge.ReceivedAmount,
+            charge.ReviewReason?.Name(),
+            charge.CreatedAt,
+            charge.CompletedAt
+        );
     }
 }

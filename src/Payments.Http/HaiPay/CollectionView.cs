@@ -2,7 +2,10 @@ using Payments.Core.Orders;
 
 namespace Payments.Http.HaiPay;
 
-/// <summary>What a merchant sees of a HaiPay collection: our status, the 3-D Secure page, the card's last four digits, its refund.</summary>
+/// <summary>
+/// What a merchant sees of a HaiPay collection: our status, the 3-D Secure page, the card's last four digits, its
+/// refund.
+/// </summary>
 public sealed record CollectionView(
     string OrderId,
     string Status,
@@ -15,13 +18,25 @@ public sealed record CollectionView(
     string? CardLast4,
     string? ReviewReason,
     string? LastError,
-    RefundView? Refund)
+    RefundView? Refund
+)
 {
     public static CollectionView From(PaymentOrder order, PaymentOrder? refund = null)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return new(order.Id, order.Status.ToString(), order.ProviderStatus?.Value, order.ProviderReference,
-            order.Amount, order.ReceivedAmount, order.Currency, order.RedirectUrl?.Value, order.CardLast4, order.ReviewReason?.Name(),
-            order.LastError?.Value, refund is null ? null : RefundView.From(refund));
+        return new(
+            order.Id,
+            order.Status.ToString(),
+            order.ProviderStatus?.Value,
+            order.ProviderReference,
+            order.Amount,
+            order.ReceivedAmount,
+            order.Currency,
+            order.RedirectUrl?.Value,
+            order.CardLast4,
+            order.ReviewReason?.Name(),
+            order.LastError?.Value,
+            refund is null ? null : RefundView.From(refund)
+        );
     }
 }

@@ -20,7 +20,8 @@ public sealed class HaiPayEndpoints(
     IOrderRepository orders,
     IOptionsMonitor<HaiPayOptions> options,
     IdempotentRequests idempotency,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public async Task<IResult> CreateCollectionAsync(HttpRequest http, CancellationToken cancellationToken)
     {
@@ -61,7 +62,12 @@ public sealed class HaiPayEndpoints(
         var errors = new FieldErrors();
         var keyedId = request.Key?.OrderId(CreateCollectionRequest.KeyedIdPrefix);
         var command = CollectionValidator.Validate(
-            request.Body!.Value, options.CurrentValue, time.GetUtcNow(), keyedId, errors);
+            request.Body!.Value,
+            options.CurrentValue,
+            time.GetUtcNow(),
+            keyedId,
+            errors
+        );
         if (command is null)
         {
             return JsonBody.Invalid("collection", errors);
@@ -72,7 +78,10 @@ public sealed class HaiPayEndpoints(
     }
 
     private async Task<IResult> RefundAsync(
-        string orderId, MerchantRequest request, CancellationToken cancellationToken)
+        string orderId,
+        MerchantRequest request,
+        CancellationToken cancellationToken
+    )
     {
         var errors = new FieldErrors();
         RefundCollectionCommand? command;
@@ -101,8 +110,10 @@ public sealed class HaiPayEndpoints(
     private static object Describe(PaymentOrder order) =>
         order.Kind == OrderKind.Refund ? RefundView.From(order) : CollectionView.From(order);
 
-    private static IResult NotFound(string orderId) => Results.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: "Collection not found",
-        detail: $"No HaiPay collection has the id '{orderId}'.");
+    private static IResult NotFound(string orderId) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Collection not found",
+            detail: $"No HaiPay collection has the id '{orderId}'."
+        );
 }

@@ -18,7 +18,8 @@ public sealed class SubscriptionEndpoints(
     IOrderRepository orders,
     IOptionsMonitor<HaiPayOptions> options,
     IdempotentRequests idempotency,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public async Task<IResult> CreateAsync(HttpRequest http, CancellationToken cancellationToken)
     {
@@ -36,7 +37,8 @@ public sealed class SubscriptionEndpoints(
         {
             return Results.ValidationProblem(
                 new Dictionary<string, string[]> { ["refresh"] = ["must be true or false"] },
-                title: "The request has invalid fields.");
+                title: "The request has invalid fields."
+            );
         }
 
         var subscription = await subscriptions.FindAsync(subscriptionId, refresh, cancellationToken);
@@ -62,7 +64,12 @@ public sealed class SubscriptionEndpoints(
         var errors = new FieldErrors();
         var keyedId = request.Key?.OrderId(CreateSubscriptionRequest.KeyedIdPrefix);
         var command = SubscriptionValidator.Validate(
-            request.Body!.Value, options.CurrentValue, time.GetUtcNow(), keyedId, errors);
+            request.Body!.Value,
+            options.CurrentValue,
+            time.GetUtcNow(),
+            keyedId,
+            errors
+        );
         if (command is null)
         {
             return JsonBody.Invalid("subscription", errors);
@@ -90,23 +97,28 @@ public sealed class SubscriptionEndpoints(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Not allowed in the subscription's state",
                 detail: $"Subscription '{subscription.Id}' is {subscription.Status}{unnumbered}.",
-                extensions: extensions),
+                extensions: extensions
+            ),
             CancelOutcomeKind.Refused => Results.Problem(
                 statusCode: StatusCodes.Status502BadGateway,
                 title: "HaiPay refused the cancel",
                 detail: "HaiPay still reports the subscription as not canceled.",
-                extensions: extensions),
+                extensions: extensions
+            ),
             _ => Results.Problem(
                 statusCode: StatusCodes.Status502BadGateway,
                 title: "HaiPay did not answer",
                 detail: "The subscription may or may not be canceled; send the same request again (cancel is "
                     + "idempotent).",
-                extensions: extensions),
+                extensions: extensions
+            ),
         };
     }
 
-    private static IResult NotFound(string subscriptionId) => Results.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: "Subscription not found",
-        detail: $"No HaiPay subscription has the id '{subscriptionId}'.");
+    private static IResult NotFound(string subscriptionId) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Subscription not found",
+            detail: $"No HaiPay subscription has the id '{subscriptionId}'."
+        );
 }

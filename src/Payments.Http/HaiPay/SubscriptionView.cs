@@ -2,7 +2,10 @@ using Payments.Core.Orders;
 
 namespace Payments.Http.HaiPay;
 
-/// <summary>What a merchant sees of a HaiPay subscription: our status and HaiPay's, the 3-D Secure page, the recurrence, its charges.</summary>
+/// <summary>
+/// What a merchant sees of a HaiPay subscription: our status and HaiPay's, the 3-D Secure page, the recurrence, its
+/// charges.
+/// </summary>
 public sealed record SubscriptionView(
     string SubscriptionOrderId,
     string Status,
@@ -17,16 +20,32 @@ public sealed record SubscriptionView(
     string? CardLast4,
     string? ReviewReason,
     string? LastError,
-    IReadOnlyList<ChargeView> Charges)
+    IReadOnlyList<ChargeView> Charges
+)
 {
     public static SubscriptionView From(PaymentOrder subscription, IEnumerable<PaymentOrder>? charges = null)
     {
         ArgumentNullException.ThrowIfNull(subscription);
         var recurrence = subscription.Recurrence;
-        return new(subscription.Id, subscription.Status.ToString(), subscription.ProviderStatus?.Value, subscription.ProviderReference, subscription.Amount,
-            subscription.Currency, recurrence?.UnitCode, recurrence?.Count, recurrence?.RetryTimes,
-            subscription.RedirectUrl?.Value, subscription.CardLast4,
-            subscription.ReviewReason?.Name(), subscription.LastError?.Value,
-            (charges ?? []).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal).Select(ChargeView.From).ToList());
+        return new(
+            subscription.Id,
+            subscription.Status.ToString(),
+            subscription.ProviderStatus?.Value,
+            subscription.ProviderReference,
+            subscription.Amount,
+            subscription.Currency,
+            recurrence?.UnitCode,
+            recurrence?.Count,
+            recurrence?.RetryTimes,
+            subscription.RedirectUrl?.Value,
+            subscription.CardLast4,
+            subscription.ReviewReason?.Name(),
+            subscription.LastError?.Value,
+            (charges ?? [])
+                .OrderBy(c => c.CreatedAt)
+                .ThenBy(c => c.Id, StringComparer.Ordinal)
+                .Select(ChargeView.From)
+                .ToList()
+        );
     }
 }

@@ -8,9 +8,7 @@ using Payments.Http.Idempotency;
 namespace Payments.Http.HuaweiPin;
 
 /// <summary><c>POST /api/huaweipin/frames</c> (merchant; callbacks go to InboundMessageEndpoint).</summary>
-public sealed class HuaweiPinEndpoints(
-    CreateFrameHandler frames,
-    IdempotentRequests idempotency)
+public sealed class HuaweiPinEndpoints(CreateFrameHandler frames, IdempotentRequests idempotency)
 {
     public async Task<IResult> CreateFrameAsync(HttpRequest http, CancellationToken cancellationToken)
     {
@@ -28,7 +26,8 @@ public sealed class HuaweiPinEndpoints(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "HUAWEIPIN says the order id is not unique",
                 detail: order.LastError?.Value,
-                extensions: CreateResults.Extensions(order, null));
+                extensions: CreateResults.Extensions(order, null)
+            );
         }
 
         var view = new FrameView(order.Id, order.Status.ToString(), order.RedirectUrl?.Value);

@@ -27,7 +27,10 @@ public sealed partial class FingerprintKeyCheck(FingerprintKey key, ILogger<Fing
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 5301, Level = LogLevel.Warning,
-        Message = "The secret {Name} could not be read on start; requests with an Idempotency-Key get 503 until it is")]
+    [LoggerMessage(
+        EventId = 5301,
+        Level = LogLevel.Warning,
+        Message = "The secret {Name} could not be read on start; requests with an Idempotency-Key get 503 until it is"
+    )]
     private static partial void LogUnavailable(ILogger logger, string name);
 }

@@ -18,7 +18,12 @@ public sealed class IdempotentEntry : IAsyncDisposable
     private bool left;
 
     private IdempotentEntry(
-        IResult? answer, IdempotentRequests? owner, string? key, GateResult? claim, HttpContext? context)
+        IResult? answer,
+        IdempotentRequests? owner,
+        string? key,
+        GateResult? claim,
+        HttpContext? context
+    )
     {
         Answer = answer;
         this.owner = owner;
@@ -65,6 +70,9 @@ public sealed class IdempotentEntry : IAsyncDisposable
     internal static IdempotentEntry Unkeyed() => new(null, null, null, null, null);
 
     internal static IdempotentEntry Claimed(
-        IdempotentRequests owner, string key, GateResult claim, HttpContext context) =>
-        new(null, owner, key, claim, context);
+        IdempotentRequests owner,
+        string key,
+        GateResult claim,
+        HttpContext context
+    ) => new(null, owner, key, claim, context);
 }

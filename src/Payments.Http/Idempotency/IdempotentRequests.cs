@@ -17,7 +17,10 @@ namespace Payments.Http.Idempotency;
 /// CVV. A body that is not JSON the endpoints accept runs unkeyed (it is refused).
 /// </summary>
 public sealed partial class IdempotentRequests(
-    IdempotencyGate gate, FingerprintKey cardKey, ILogger<IdempotentRequests> logger)
+    IdempotencyGate gate,
+    FingerprintKey cardKey,
+    ILogger<IdempotentRequests> logger
+)
 {
     /// <summary>
     /// Enters the request under its key: the entry answers for the key (header refused, replay, 422, 409) or lets the
@@ -42,7 +45,8 @@ public sealed partial class IdempotentRequests(
             http.Path.Value,
             http.QueryString.Value,
             request.Body,
-            await cardKey.GetAsync(cancellationToken));
+            await cardKey.GetAsync(cancellationToken)
+        );
         if (fingerprint is null)
         {
             return IdempotentEntry.Unkeyed();
@@ -51,25 +55,38 @@ public sealed partial class IdempotentRequests(
         var entry = await gate.EnterAsync(key, fingerprint, cancellationToken);
         return entry.Decision switch
         {
-            IdempotencyDecision.Replay =>
-                IdempotentEntry.Answered(new ReplayedResult(entry.Record!.Value.Response!, Replayed: true)),
-            IdempotencyDecision.Mismatch => IdempotentEntry.Answered(Results.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Idempotency key already used",
-                detail: "This Idempotency-Key was used for a different request (another body or endpoint). "
-                    + "Use a new key for a new request.")),
-            IdempotencyDecision.InFlight => IdempotentEntry.Answered(new RetryLaterResult(Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Request in progress",
-                detail: "The first request with this Idempotency-Key is still running; repeat it shortly to get "
-                    + "its response."))),
+            IdempotencyDecision.Replay => IdempotentEntry.Answered(
+                new ReplayedResult(entry.Record!.Value.Response!, Replayed: true)
+            ),
+            IdempotencyDecision.Mismatch => IdempotentEntry.Answered(
+                Results.Problem(
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Idempotency key already used",
+                    detail: "This Idempotency-Key was used for a different request (another body or endpoint). "
+                        + "Use a new key for a new request."
+                )
+            ),
+            IdempotencyDecision.InFlight => IdempotentEntry.Answered(
+                new RetryLaterResult(
+                    Results.Problem(
+                        statusCode: StatusCodes.Status409Conflict,
+                        title: "Request in progress",
+                        detail: "The first request with this Idempotency-Key is still running; repeat it shortly to "
+                            + "get "
+                            + "its response."
+                    )
+                )
+            ),
             _ => IdempotentEntry.Claimed(this, key, entry, http.HttpContext),
         };
     }
 
     /// <summary>For a request whose body the endpoint does not read: the key and body are read here, once.</summary>
     public async Task<IResult> RunAsync(
-        HttpRequest request, Func<Task<IResult>> handle, CancellationToken cancellationToken)
+        HttpRequest request,
+        Func<Task<IResult>> handle,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(handle);
@@ -99,7 +116,10 @@ public sealed partial class IdempotentRequests(
         }
     }
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning,
-        Message = "An idempotency key's outcome was not stored ({Reason}); its lease will run out")]
+    [LoggerMessage(
+        EventId = 5001,
+        Level = LogLevel.Warning,
+        Message = "An idempotency key's outcome was not stored ({Reason}); its lease will run out"
+    )]
     private static partial void LogNotStored(ILogger logger, string reason);
 }

@@ -4,7 +4,9 @@ using Payments.Core.Idempotency;
 
 namespace Payments.Http.Idempotency;
 
-/// <summary>Runs an <see cref="IResult"/> into memory, so the exact bytes can be stored and sent (now and on replays).</summary>
+/// <summary>
+/// Runs an <see cref="IResult"/> into memory, so the exact bytes can be stored and sent (now and on replays).
+/// </summary>
 public static class ResponseCapture
 {
     public static async Task<StoredResponse> CaptureAsync(IResult result, HttpContext context)
@@ -20,7 +22,11 @@ public static class ResponseCapture
         scratch.Response.Body = body;
         await result.ExecuteAsync(scratch);
         var headers = scratch.Response.Headers;
-        return new StoredResponse(scratch.Response.StatusCode, headers.ContentType.ToString() is { Length: > 0 } type ? type : null,
-            headers[HeaderNames.Location].ToString() is { Length: > 0 } location ? location : null, body.ToArray());
+        return new StoredResponse(
+            scratch.Response.StatusCode,
+            headers.ContentType.ToString() is { Length: > 0 } type ? type : null,
+            headers[HeaderNames.Location].ToString() is { Length: > 0 } location ? location : null,
+            body.ToArray()
+        );
     }
 }

@@ -4,10 +4,12 @@ using Payments.Core.Audit;
 namespace Payments.Http.Jobs;
 
 /// <summary>
-/// Deletes the audit months wholly older than <see cref="AuditOptions.Retention"/> (and the attention rows of the provider messages they recorded) on the <c>AuditPurgeSchedule</c> app setting
-/// (daily by default): whole month tables, no row read.
+/// Deletes the audit months wholly older than <see cref="AuditOptions.Retention"/> (and the attention rows of the
+/// provider messages they recorded) on the <c>AuditPurgeSchedule</c> app setting (daily by default): whole month
+/// tables, no row read.
 /// </summary>
-public sealed class PurgeAuditScheduledJob(IAuditLog audit, IOptionsMonitor<AuditOptions> options, TimeProvider time) : IScheduledJob
+public sealed class PurgeAuditScheduledJob(IAuditLog audit, IOptionsMonitor<AuditOptions> options, TimeProvider time)
+    : IScheduledJob
 {
     public const string Setting = "AuditPurgeSchedule";
 

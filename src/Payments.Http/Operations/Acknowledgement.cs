@@ -6,7 +6,10 @@ namespace Payments.Http.Operations;
 /// <summary>A valid acknowledgement request: who saw why the final order was flagged, and what they found.</summary>
 public sealed record Acknowledgement(string Operator, string Note)
 {
-    /// <summary>The body of <c>POST api/ops/orders/{orderId}/acknowledgement</c>: <c>operator</c> and <c>note</c>, both required.</summary>
+    /// <summary>
+    /// The body of <c>POST api/ops/orders/{orderId}/acknowledgement</c>: <c>operator</c> and <c>note</c>, both
+    /// required.
+    /// </summary>
     public static Acknowledgement? Read(JsonElement body, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);

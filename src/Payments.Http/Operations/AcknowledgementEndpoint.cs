@@ -24,24 +24,31 @@ public sealed class AcknowledgementEndpoint(AcknowledgeOrderHandler acknowledgem
                 var command = new AcknowledgeOrderCommand(orderId, acknowledgement.Operator, acknowledgement.Note);
                 return Answer(orderId, await acknowledgements.HandleAsync(command, cancellationToken));
             },
-            cancellationToken);
+            cancellationToken
+        );
 
-    private static IResult Answer(string orderId, AcknowledgeOrderResult result) => result switch
-    {
-        AcknowledgeOrderResult.Acknowledged acknowledged => Results.Ok(OrderView.From(acknowledged.Order)),
-        AcknowledgeOrderResult.OrderNotFound => OrderProblems.NotFound(orderId),
-        AcknowledgeOrderResult.NothingToAcknowledge { Order: var order } => OrderProblems.Conflict(
-            "Nothing to acknowledge",
-            order.Status == OrderStatus.NeedsReview
-                ? $"Order '{orderId}' waits for a decision (NeedsReview); resolve it instead."
-                : $"Order '{orderId}' is {order.Status}{Flag(order)}."),
-        AcknowledgeOrderResult.ChangedMeanwhile => OrderProblems.Conflict(
-            "The order changed meanwhile",
-            $"Order '{orderId}' changed while it was being acknowledged; read it again "
-            + "(its audit keeps this attempt)."),
-        _ => throw new ArgumentOutOfRangeException(
-            nameof(result), result.GetType().Name, "A result this answer does not map."),
-    };
+    private static IResult Answer(string orderId, AcknowledgeOrderResult result) =>
+        result switch
+        {
+            AcknowledgeOrderResult.Acknowledged acknowledged => Results.Ok(OrderView.From(acknowledged.Order)),
+            AcknowledgeOrderResult.OrderNotFound => OrderProblems.NotFound(orderId),
+            AcknowledgeOrderResult.NothingToAcknowledge { Order: var order } => OrderProblems.Conflict(
+                "Nothing to acknowledge",
+                order.Status == OrderStatus.NeedsReview
+                    ? $"Order '{orderId}' waits for a decision (NeedsReview); resolve it instead."
+                    : $"Order '{orderId}' is {order.Status}{Flag(order)}."
+            ),
+            AcknowledgeOrderResult.ChangedMeanwhile => OrderProblems.Conflict(
+                "The order changed meanwhile",
+                $"Order '{orderId}' changed while it was being acknowledged; read it again "
+                    + "(its audit keeps this attempt)."
+            ),
+            _ => throw new ArgumentOutOfRangeException(
+                nameof(result),
+                result.GetType().Name,
+                "A result this answer does not map."
+            ),
+        };
 
     private static string Flag(PaymentOrder order) =>
         order.ReviewAcknowledgedAt is { } at

@@ -3,7 +3,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Payments.Http.Operations;
 
-/// <summary>The documented body of <c>POST /api/ops/orders/{orderId}/acknowledgement</c> (validated by <see cref="Acknowledgement.Read"/>).</summary>
+/// <summary>
+/// The documented body of <c>POST /api/ops/orders/{orderId}/acknowledgement</c> (validated by <see
+/// cref="Acknowledgement.Read"/>).
+/// </summary>
 public sealed record AcknowledgementRequest
 {
     [Description("Who acknowledges (e.g. alice@shop.example); kept in the audit record and on the order.")]

@@ -3,7 +3,9 @@ using Payments.Core.Operations;
 
 namespace Payments.Http.Operations;
 
-/// <summary>One thing needing an operator, as <c>GET api/ops/attention</c> lists it (amount as decimal text, never a double).</summary>
+/// <summary>
+/// One thing needing an operator, as <c>GET api/ops/attention</c> lists it (amount as decimal text, never a double).
+/// </summary>
 public sealed record AttentionItemView(
     string Category,
     string? OrderId,
@@ -13,7 +15,8 @@ public sealed record AttentionItemView(
     DateTimeOffset Since,
     string? Amount,
     string? Currency,
-    string? Detail)
+    string? Detail
+)
 {
     public static AttentionItemView From(AttentionItem item)
     {
@@ -27,6 +30,7 @@ public sealed record AttentionItemView(
             item.Since,
             item.Amount?.ToString(CultureInfo.InvariantCulture),
             item.Currency,
-            item.Detail?.Value);
+            item.Detail?.Value
+        );
     }
 }

@@ -26,7 +26,8 @@ public sealed class OperatorEndpoints(
     ResolveOrderHandler resolutions,
     ReplayWebhookHandler replays,
     EnableWebhookEndpointHandler endpoints,
-    OperatorSyncHandler syncs)
+    OperatorSyncHandler syncs
+)
 {
     public async Task<IResult> ListAttentionAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -46,9 +47,10 @@ public sealed class OperatorEndpoints(
             request,
             "resolution",
             (body, errors) => OperatorRequests.Resolution(orderId, body, errors),
-            async command => OperatorAnswers.Resolution(
-                command, await resolutions.HandleAsync(command, cancellationToken)),
-            cancellationToken);
+            async command =>
+                OperatorAnswers.Resolution(command, await resolutions.HandleAsync(command, cancellationToken)),
+            cancellationToken
+        );
 
     public async Task<IResult> ListWebhooksAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -64,7 +66,11 @@ public sealed class OperatorEndpoints(
     }
 
     public Task<IResult> ReplayWebhookAsync(
-        string orderId, string eventId, HttpRequest request, CancellationToken cancellationToken) =>
+        string orderId,
+        string eventId,
+        HttpRequest request,
+        CancellationToken cancellationToken
+    ) =>
         OptionalJsonBody.ValidatedAsync(
             request,
             [("orderId", orderId), ("eventId", eventId)],
@@ -75,7 +81,8 @@ public sealed class OperatorEndpoints(
                 var command = new ReplayWebhookCommand(orderId, eventId, note);
                 return OperatorAnswers.Replay(command, await replays.HandleAsync(command, cancellationToken));
             },
-            cancellationToken);
+            cancellationToken
+        );
 
     public async Task<IResult> GetWebhookEndpointAsync(CancellationToken cancellationToken)
     {
@@ -95,9 +102,12 @@ public sealed class OperatorEndpoints(
             [],
             OperatorRequests.Note,
             OperatorNote.None,
-            async note => OperatorAnswers.EnableWebhookEndpoint(
-                await endpoints.HandleAsync(new EnableWebhookEndpointCommand(note), cancellationToken)),
-            cancellationToken);
+            async note =>
+                OperatorAnswers.EnableWebhookEndpoint(
+                    await endpoints.HandleAsync(new EnableWebhookEndpointCommand(note), cancellationToken)
+                ),
+            cancellationToken
+        );
 
     public Task<IResult> SyncAsync(HttpRequest request, CancellationToken cancellationToken) =>
         OptionalJsonBody.ValidatedAsync(
@@ -106,5 +116,6 @@ public sealed class OperatorEndpoints(
             OperatorRequests.Sync,
             OperatorSyncCommand.PollCycle,
             async command => OperatorAnswers.Sync(command, await syncs.HandleAsync(command, cancellationToken)),
-            cancellationToken);
+            cancellationToken
+        );
 }

@@ -37,16 +37,22 @@ public static class OperatorRequests
         Repeated(query, errors);
         var categoryText = Single(query, "category");
         var category = AttentionCategories.Parse(categoryText);
-        errors.Check("category", categoryText is null
-            ? "is required"
-            : category is null ? $"must be one of {string.Join(", ", AttentionCategories.Names)}" : null);
+        errors.Check(
+            "category",
+            categoryText is null ? "is required"
+                : category is null ? $"must be one of {string.Join(", ", AttentionCategories.Names)}"
+                : null
+        );
 
         var reason = Single(query, "reason");
         if (reason is not null)
         {
-            errors.Check("reason", category is not null and not AttentionCategory.NeedsReview
-                ? "applies to category needs-review only"
-                : FieldRules.Text(reason, MaxReasonLength));
+            errors.Check(
+                "reason",
+                category is not null and not AttentionCategory.NeedsReview
+                    ? "applies to category needs-review only"
+                    : FieldRules.Text(reason, MaxReasonLength)
+            );
         }
 
         var olderThanText = Single(query, "olderThan");
@@ -55,13 +61,15 @@ public static class OperatorRequests
         {
             errors.Check(
                 "olderThan",
-                category is not null and not AttentionCategory.Stale ? "applies to category stale only" : null);
+                category is not null and not AttentionCategory.Stale ? "applies to category stale only" : null
+            );
             var parsed = Duration(olderThanText);
-            errors.Check("olderThan", parsed is null
-                ? "must be a duration such as 1.00:00:00 or P1D"
-                : parsed <= TimeSpan.Zero || parsed > MaxOlderThan
-                    ? "must be more than zero and at most 3650 days"
-                    : null);
+            errors.Check(
+                "olderThan",
+                parsed is null ? "must be a duration such as 1.00:00:00 or P1D"
+                    : parsed <= TimeSpan.Zero || parsed > MaxOlderThan ? "must be more than zero and at most 3650 days"
+                    : null
+            );
             olderThan = parsed ?? olderThan;
         }
 
@@ -108,18 +116,24 @@ public static class OperatorRequests
         };
         errors.Check(
             "decision",
-            decisionText is null ? "is required" : decision is null ? "must be Succeeded or Failed" : null);
+            decisionText is null ? "is required"
+                : decision is null ? "must be Succeeded or Failed"
+                : null
+        );
         var who = JsonFields.OptionalString(body, "operator", errors);
         errors.Check("operator", FieldRules.FreeText(who, MaxOperatorLength));
         var note = JsonFields.OptionalString(body, "note", errors);
         errors.Check("note", FieldRules.FreeText(note, MaxNoteLength));
         var evidence = JsonFields.OptionalString(body, "evidence", errors);
-        errors.Check("evidence", evidence switch
-        {
-            null => "is required",
-            ResolutionEvidence.ProviderAnswer or ResolutionEvidence.ManualOverride => null,
-            _ => $"must be {ResolutionEvidence.ProviderAnswer} or {ResolutionEvidence.ManualOverride}",
-        });
+        errors.Check(
+            "evidence",
+            evidence switch
+            {
+                null => "is required",
+                ResolutionEvidence.ProviderAnswer or ResolutionEvidence.ManualOverride => null,
+                _ => $"must be {ResolutionEvidence.ProviderAnswer} or {ResolutionEvidence.ManualOverride}",
+            }
+        );
         var command = errors.IsEmpty ? new ResolveOrderCommand(orderId, decision!.Value, who!, note!, evidence!) : null;
         return WithRouteValues(errors, command, ("orderId", orderId));
     }
@@ -217,7 +231,8 @@ public static class OperatorRequests
             return DefaultLimit;
         }
 
-        var valid = text.Length <= 3
+        var valid =
+            text.Length <= 3
             && text.All(char.IsAsciiDigit)
             && int.Parse(text, CultureInfo.InvariantCulture) is >= 1 and <= MaxLimit;
         errors.Check("limit", valid ? null : $"must be a whole number from 1 to {MaxLimit}");

@@ -23,7 +23,8 @@ internal static class OptionalJsonBody
         Func<JsonElement, FieldErrors, T?> validate,
         T absent,
         Func<T, Task<IResult>> handle,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -35,7 +36,8 @@ internal static class OptionalJsonBody
                 "operator",
                 (body, errors) => OperatorRequests.WithRouteValues(errors, validate(body, errors), routeValues),
                 handle,
-                cancellationToken);
+                cancellationToken
+            );
         }
 
         var errors = new FieldErrors();

@@ -20,13 +20,20 @@ public sealed class OperatorConsolePage
         var html = Resource("console.html");
         var css = Resource("console.css");
         var js = Resource("console.js");
-        if (css.Contains("</style", StringComparison.OrdinalIgnoreCase) || js.Contains("</script", StringComparison.OrdinalIgnoreCase))
+        if (
+            css.Contains("</style", StringComparison.OrdinalIgnoreCase)
+            || js.Contains("</script", StringComparison.OrdinalIgnoreCase)
+        )
         {
             throw new InvalidOperationException("The console's style or script closes its own element.");
         }
 
-        bytes = Encoding.UTF8.GetBytes(html.Replace("/*console.css*/", css, StringComparison.Ordinal).Replace("/*console.js*/", js, StringComparison.Ordinal));
-        ContentSecurityPolicy = string.Join("; ",
+        bytes = Encoding.UTF8.GetBytes(
+            html.Replace("/*console.css*/", css, StringComparison.Ordinal)
+                .Replace("/*console.js*/", js, StringComparison.Ordinal)
+        );
+        ContentSecurityPolicy = string.Join(
+            "; ",
             "default-src 'none'",
             $"script-src '{Hash(js)}'",
             $"style-src '{Hash(css)}'",
@@ -36,7 +43,8 @@ public sealed class OperatorConsolePage
             "form-action 'none'",
             "frame-ancestors 'none'",
             "require-trusted-types-for 'script'",
-            "trusted-types 'none'");
+            "trusted-types 'none'"
+        );
     }
 
     /// <summary>The page's bytes (UTF-8), the same on every host.</summary>
@@ -48,12 +56,14 @@ public sealed class OperatorConsolePage
     /// <summary>The page with its security headers.</summary>
     public IResult Result() => new PageResult(bytes, ContentSecurityPolicy);
 
-    private static string Hash(string inline) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inline)));
+    private static string Hash(string inline) =>
+        "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inline)));
 
     private static string Resource(string name)
     {
-        using var stream = typeof(OperatorConsolePage).Assembly.GetManifestResourceStream($"Payments.Http.OperatorUi.{name}")
-            ?? throw new InvalidOperationException($"The operator console's {name} is not embedded.");
+        using var stream = typeof(OperatorConsolePage).Assembly.GetManifestResourceStream(
+            $"Payments.Http.OperatorUi.{name}"
+        ) ?? throw new InvalidOperationException($"The operator console's {name} is not embedded.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }

@@ -11,9 +11,16 @@ namespace Payments.Http.Problems;
 /// Turns exceptions into problem+json without stack traces: storage, key vault or contention trouble is a 503 with
 /// Retry-After (so providers and merchants retry); anything else a 500 that names only the trace id.
 /// </summary>
-public sealed partial class ServiceProblemHandler(IProblemDetailsService problems, ILogger<ServiceProblemHandler> logger) : IExceptionHandler
+public sealed partial class ServiceProblemHandler(
+    IProblemDetailsService problems,
+    ILogger<ServiceProblemHandler> logger
+) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext,
+        Exception exception,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var unavailable = IsUnavailable(exception);
@@ -27,20 +34,28 @@ public sealed partial class ServiceProblemHandler(IProblemDetailsService problem
             LogUnexpected(logger, exception);
         }
 
-        httpContext.Response.StatusCode = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails =
+        httpContext.Response.StatusCode = unavailable
+            ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(
+            new ProblemDetailsContext
             {
-                Title = unavailable ? "Service temporarily unavailable" : "Unexpected error",
-                Detail = unavailable ? "Storage or the key vault is not answering; nothing was recorded. Retry later." : "The error was logged.",
-                Status = httpContext.Response.StatusCode,
-            },
-        });
+                HttpContext = httpContext,
+                ProblemDetails =
+                {
+                    Title = unavailable ? "Service temporarily unavailable" : "Unexpected error",
+                    Detail = unavailable
+                        ? "Storage or the key vault is not answering; nothing was recorded. Retry later."
+                        : "The error was logged.",
+                    Status = httpContext.Response.StatusCode,
+                },
+            }
+        );
     }
 
-    /// <summary>Whether <paramref name="exception"/> is answered 503 (storage, the key vault or contention), not 500.</summary>
+    /// <summary>
+    /// Whether <paramref name="exception"/> is answered 503 (storage, the key vault or contention), not 500.
+    /// </summary>
     public static bool IsUnavailable(Exception exception) =>
         exception is StorageUnavailableException or OrderContentionException or SecretUnavailableException;
 

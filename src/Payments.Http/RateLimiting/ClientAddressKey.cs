@@ -4,9 +4,9 @@ using System.Net.Sockets;
 namespace Payments.Http.RateLimiting;
 
 /// <summary>
-/// The key anonymous traffic is limited by: an IPv4 address (also when mapped into IPv6) as it is, an IPv6 address by its
-/// /64 network (what one host or customer is handed, so a caller cannot walk its addresses to multiply its limit); text
-/// that is no address (an edge's label) as it is.
+/// The key anonymous traffic is limited by: an IPv4 address (also when mapped into IPv6) as it is, an IPv6 address by
+/// its /64 network (what one host or customer is handed, so a caller cannot walk its addresses to multiply its limit);
+/// text that is no address (an edge's label) as it is.
 /// </summary>
 public static class ClientAddressKey
 {

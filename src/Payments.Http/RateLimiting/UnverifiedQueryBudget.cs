@@ -12,14 +12,16 @@ namespace Payments.Http.RateLimiting;
 /// </summary>
 public sealed class UnverifiedQueryBudget(IOptions<HaiPayOptions> options) : IUnverifiedQueryBudget, IDisposable
 {
-    private readonly TokenBucketRateLimiter bucket = new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = options.Value.UnverifiedQueryBudget,
-        TokensPerPeriod = options.Value.UnverifiedQueryBudget,
-        ReplenishmentPeriod = options.Value.UnverifiedQueryBudgetPeriod,
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    });
+    private readonly TokenBucketRateLimiter bucket = new(
+        new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = options.Value.UnverifiedQueryBudget,
+            TokensPerPeriod = options.Value.UnverifiedQueryBudget,
+            ReplenishmentPeriod = options.Value.UnverifiedQueryBudgetPeriod,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }
+    );
 
     public bool TryTake()
     {

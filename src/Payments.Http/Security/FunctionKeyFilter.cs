@@ -16,13 +16,17 @@ public sealed class FunctionKeyFilter(IOptionsMonitor<FunctionKeyOptions> option
         ArgumentNullException.ThrowIfNull(next);
         var request = context.HttpContext.Request;
         var presented = request.Headers[HeaderName].FirstOrDefault() ?? request.Query[QueryName].FirstOrDefault();
-        if (!ConfiguredKeys.IsPresented(presented)
-            || !options.CurrentValue.Keys.Any(key => ConstantTime.SecretEquals(key, presented)))
+        if (
+            !ConfiguredKeys.IsPresented(presented)
+            || !options.CurrentValue.Keys.Any(key => ConstantTime.SecretEquals(key, presented))
+        )
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Unauthorized",
-                detail: $"A valid function key is required in the '{HeaderName}' header or the '{QueryName}' query parameter.");
+                detail: $"A valid function key is required in the '{HeaderName}' header or the '{QueryName}' query "
+                    + $"parameter."
+            );
         }
 
         return await next(context);

@@ -5,8 +5,8 @@ using Payments.Core;
 namespace Payments.Http.Security;
 
 /// <summary>
-/// Rejects an operator call without a valid operator key in the <c>x-functions-key</c> header with 401 problem+json. Function
-/// keys are not operator keys; the <c>code</c> query parameter is not read (a key in a URL ends up in logs).
+/// Rejects an operator call without a valid operator key in the <c>x-functions-key</c> header with 401 problem+json.
+/// Function keys are not operator keys; the <c>code</c> query parameter is not read (a key in a URL ends up in logs).
 /// </summary>
 public sealed class OperatorKeyFilter(IOptionsMonitor<OperatorKeyOptions> options) : IEndpointFilter
 {
@@ -15,13 +15,17 @@ public sealed class OperatorKeyFilter(IOptionsMonitor<OperatorKeyOptions> option
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var presented = context.HttpContext.Request.Headers[FunctionKeyFilter.HeaderName].FirstOrDefault();
-        if (!ConfiguredKeys.IsPresented(presented)
-            || !options.CurrentValue.Keys.Any(key => ConstantTime.SecretEquals(key, presented)))
+        if (
+            !ConfiguredKeys.IsPresented(presented)
+            || !options.CurrentValue.Keys.Any(key => ConstantTime.SecretEquals(key, presented))
+        )
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Unauthorized",
-                detail: $"An operator key is required in the '{FunctionKeyFilter.HeaderName}' header; a function key does not open operator routes.");
+                detail: $"An operator key is required in the '{FunctionKeyFilter.HeaderName}' header; a function key "
+                    + $"does not open operator routes."
+            );
         }
 
         return await next(context);

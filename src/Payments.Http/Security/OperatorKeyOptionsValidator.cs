@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace Payments.Http.Security;
 
 /// <summary>Operator keys are long, none blank, and never also a merchant's function key (checked on start).</summary>
-public sealed class OperatorKeyOptionsValidator(IOptionsMonitor<FunctionKeyOptions> functionKeys) : IValidateOptions<OperatorKeyOptions>
+public sealed class OperatorKeyOptionsValidator(IOptionsMonitor<FunctionKeyOptions> functionKeys)
+    : IValidateOptions<OperatorKeyOptions>
 {
     public ValidateOptionsResult Validate(string? name, OperatorKeyOptions options)
     {
@@ -13,7 +14,10 @@ public sealed class OperatorKeyOptionsValidator(IOptionsMonitor<FunctionKeyOptio
 
         if (options.Keys.Any(k => FunctionKeys().Contains(k, StringComparer.Ordinal)))
         {
-            failures.Add($"A key in {OperatorKeyOptions.Section}:Keys is also in {FunctionKeyOptions.Section}:Keys; merchant keys must not open operator routes.");
+            failures.Add(
+                $"A key in {OperatorKeyOptions.Section}:Keys is also in {FunctionKeyOptions.Section}:Keys; merchant "
+                    + $"keys must not open operator routes."
+            );
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

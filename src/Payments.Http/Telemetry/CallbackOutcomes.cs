@@ -21,7 +21,9 @@ public static class CallbackOutcomes
     /// <summary>Verified, but it contradicts a final state: not applied (recorded as a conflict).</summary>
     public const string Rejected = "rejected";
 
-    /// <summary>Storage, the key vault or contention on the order stopped it: answered 503 with Retry-After, nothing recorded.</summary>
+    /// <summary>
+    /// Storage, the key vault or contention on the order stopped it: answered 503 with Retry-After, nothing recorded.
+    /// </summary>
     public const string Unavailable = "unavailable";
 
     /// <summary>Any other exception: answered 500 (logged with the trace id).</summary>

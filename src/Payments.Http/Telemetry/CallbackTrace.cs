@@ -9,15 +9,16 @@ namespace Payments.Http.Telemetry;
 /// <summary>
 /// The trace and count of one provider callback or notification: a <see cref="PaymentsTelemetry.CallbackActivity"/>
 /// activity (tagged with the order and, when the message raised one, the event it raised) and one count in
-/// <c>payments.callbacks</c> by what it came to, an exception included (<see cref="CallbackOutcomes.Unavailable"/> for a
-/// 503, <see cref="CallbackOutcomes.Error"/> otherwise).
+/// <c>payments.callbacks</c> by what it came to, an exception included (<see cref="CallbackOutcomes.Unavailable"/> for
+/// a 503, <see cref="CallbackOutcomes.Error"/> otherwise).
 /// </summary>
 /// <remarks>
 /// The endpoints are anonymous, so the caller's <c>traceparent</c> and <c>baggage</c> are not ours to continue: the
-/// activity is a new root (its own trace id, no parent, so no baggage), linked to the request's activity for correlation.
-/// Everything the message does runs in it until <see cref="Dispose"/>: the trace parent stored with a raised event
-/// (which the webhook delivery continues) and the provider calls made meanwhile (which carry neither the caller's trace
-/// nor its baggage, OpenTelemetry's <see cref="Baggage.Current"/> included). Disposing restores the request's own.
+/// activity is a new root (its own trace id, no parent, so no baggage), linked to the request's activity for
+/// correlation. Everything the message does runs in it until <see cref="Dispose"/>: the trace parent stored with a
+/// raised event (which the webhook delivery continues) and the provider calls made meanwhile (which carry neither the
+/// caller's trace nor its baggage, OpenTelemetry's <see cref="Baggage.Current"/> included). Disposing restores the
+/// request's own.
 /// </remarks>
 public sealed class CallbackTrace : IDisposable
 {
@@ -41,7 +42,8 @@ public sealed class CallbackTrace : IDisposable
             PaymentsTelemetry.CallbackActivity,
             ActivityKind.Internal,
             parentContext: default,
-            links: requestActivity is null ? null : [new ActivityLink(requestActivity.Context)]);
+            links: requestActivity is null ? null : [new ActivityLink(requestActivity.Context)]
+        );
         activity?.SetTag("provider", provider);
         activity?.SetTag("kind", kind);
     }
@@ -57,7 +59,9 @@ public sealed class CallbackTrace : IDisposable
     {
         ArgumentNullException.ThrowIfNull(outcome);
         activity?.SetTag(
-            "order.id", outcome.Update?.Found == true ? outcome.OrderId : ProviderText.From(outcome.OrderId)?.Value);
+            "order.id",
+            outcome.Update?.Found == true ? outcome.OrderId : ProviderText.From(outcome.OrderId)?.Value
+        );
         if (outcome.Update is { Kind: TransitionKind.Changed, Order: { HasNewEvent: true, LastEvent: { } raised } })
         {
             activity?.SetTag("event.id", raised.Id);
@@ -66,7 +70,9 @@ public sealed class CallbackTrace : IDisposable
         Finish(OutcomeOf(outcome));
     }
 
-    /// <summary>Counts a message refused before it reached a handler (not JSON, too large, a repeated property).</summary>
+    /// <summary>
+    /// Counts a message refused before it reached a handler (not JSON, too large, a repeated property).
+    /// </summary>
     public void Malformed() => Finish(CallbackOutcomes.Malformed);
 
     /// <summary>Counts a message that ended in an exception (storage or the vault unavailable, or a defect).</summary>

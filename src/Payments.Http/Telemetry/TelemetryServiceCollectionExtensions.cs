@@ -6,8 +6,9 @@ namespace Payments.Http.Telemetry;
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
-    /// <see cref="PaymentsTelemetry"/> (the <c>Payments</c> meter and activity source) as the <see cref="IPaymentsMetrics"/> the
-    /// domain and storage report to. Exporting is each host's business (see <c>ServerApp</c>, <c>FunctionsApp</c>).
+    /// <see cref="PaymentsTelemetry"/> (the <c>Payments</c> meter and activity source) as the
+    /// <see cref="IPaymentsMetrics"/> the domain and storage report to. Exporting is each host's business (see
+    /// <c>ServerApp</c>, <c>FunctionsApp</c>).
     /// </summary>
     public static IServiceCollection AddPaymentsTelemetry(this IServiceCollection services)
     {

@@ -25,7 +25,8 @@ public sealed partial class WebhookDispatcher(
     IOptionsMonitor<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookDispatcher> logger,
-    PaymentsTelemetry telemetry)
+    PaymentsTelemetry telemetry
+)
 {
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -85,7 +86,10 @@ public sealed partial class WebhookDispatcher(
     /// dropped from the outbox, one whose storage calls fail is skipped and kept for the next run.
     /// </summary>
     private async IAsyncEnumerable<DueWebhook> FindDueAsync(
-        DateTimeOffset now, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
+        DateTimeOffset now,
+        int max,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var found = 0;
         await foreach (var entry in outbox.FindDueAsync(now, max, cancellationToken))
@@ -105,17 +109,24 @@ public sealed partial class WebhookDispatcher(
 
     /// <summary>
     /// The entry joined with its order, or null. One that does not hold is forgotten, unless it may be the event of an
-    /// order write still landing (<see cref="WriteInFlight"/>): an entry never attempted is due at its event's own time,
-    /// which is written to the outbox before the order row that raises it.
+    /// order write still landing (<see cref="WriteInFlight"/>): an entry never attempted is due at its event's own
+    /// time, which is written to the outbox before the order row that raises it.
     /// </summary>
-    private async Task<DueWebhook?> JoinAsync(ScheduledWebhook entry, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<DueWebhook?> JoinAsync(
+        ScheduledWebhook entry,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
             var order = await orders.FindAsync(entry.OrderId, cancellationToken);
-            if (order?.Value.LastEvent is { } raised && raised.Id == entry.EventId
+            if (
+                order?.Value.LastEvent is { } raised
+                && raised.Id == entry.EventId
                 && new DueWebhook(order.Value, entry.Delivery) is var due
-                && due.Current.NextAttemptAt.UtcTicks == entry.DueAt.UtcTicks)
+                && due.Current.NextAttemptAt.UtcTicks == entry.DueAt.UtcTicks
+            )
             {
                 return due;
             }
@@ -142,11 +153,14 @@ public sealed partial class WebhookDispatcher(
     private static Activity? StartDeliverActivity(DueWebhook webhook)
     {
         var raisedIn = ActivityContext.TryParse(webhook.Event.TraceParent, null, out var context) ? context : default;
-        var links = raisedIn != default && Activity.Current is { } running
-            ? new[] { new ActivityLink(running.Context) }
-            : null;
+        var links =
+            raisedIn != default && Activity.Current is { } running ? new[] { new ActivityLink(running.Context) } : null;
         var activity = PaymentsTelemetry.ActivitySource.StartActivity(
-            PaymentsTelemetry.DeliverActivity, ActivityKind.Internal, raisedIn, links: links);
+            PaymentsTelemetry.DeliverActivity,
+            ActivityKind.Internal,
+            raisedIn,
+            links: links
+        );
         activity?.SetTag("order.id", webhook.Order.Id);
         activity?.SetTag("event.id", webhook.Event.Id);
         activity?.SetTag("event.type", webhook.Event.Type);
@@ -160,7 +174,8 @@ public sealed partial class WebhookDispatcher(
         IReadOnlyList<byte[]> keys,
         DueWebhook webhook,
         IReadOnlyList<TimeSpan> schedule,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var orderId = webhook.Order.Id;
         var claim = webhook.Current.Claim(schedule, time.GetUtcNow());
@@ -203,57 +218,72 @@ public sealed partial class WebhookDispatcher(
                 break;
         }
 
-        return result.IsGone ? WebhookOutcomes.Gone : next.State switch
-        {
-            WebhookDeliveryState.Delivered => WebhookOutcomes.Delivered,
-            WebhookDeliveryState.Abandoned => WebhookOutcomes.Abandoned,
-            _ => WebhookOutcomes.Failed,
-        };
+        return result.IsGone
+            ? WebhookOutcomes.Gone
+            : next.State switch
+            {
+                WebhookDeliveryState.Delivered => WebhookOutcomes.Delivered,
+                WebhookDeliveryState.Abandoned => WebhookOutcomes.Abandoned,
+                _ => WebhookOutcomes.Failed,
+            };
     }
 
     // Event ids 6400-6499 (see Payments.Core.Telemetry.LogEventIds).
     [LoggerMessage(
         EventId = 6401,
         Level = LogLevel.Information,
-        Message = "Webhook {EventId} ({Type}) for order {OrderId} delivered on attempt {Attempt}")]
+        Message = "Webhook {EventId} ({Type}) for order {OrderId} delivered on attempt {Attempt}"
+    )]
     private static partial void LogDelivered(ILogger logger, string eventId, string type, string orderId, int attempt);
 
     [LoggerMessage(
         EventId = 6402,
         Level = LogLevel.Warning,
         Message = "Webhook {EventId} for order {OrderId}: attempt {Attempt} failed ({Reason}); next at "
-            + "{NextAttemptAt}")]
+            + "{NextAttemptAt}"
+    )]
     private static partial void LogFailed(
-        ILogger logger, string eventId, string orderId, int attempt, string reason, DateTimeOffset nextAttemptAt);
+        ILogger logger,
+        string eventId,
+        string orderId,
+        int attempt,
+        string reason,
+        DateTimeOffset nextAttemptAt
+    );
 
     [LoggerMessage(
         EventId = 6403,
         Level = LogLevel.Error,
-        Message = "Webhook {EventId} for order {OrderId} abandoned after {Attempts} attempts")]
+        Message = "Webhook {EventId} for order {OrderId} abandoned after {Attempts} attempts"
+    )]
     private static partial void LogAbandoned(ILogger logger, string eventId, string orderId, int attempts);
 
     [LoggerMessage(
         EventId = 6404,
         Level = LogLevel.Error,
-        Message = "The webhook endpoint answered 410 Gone to {EventId}; it is disabled until Webhooks:Url changes")]
+        Message = "The webhook endpoint answered 410 Gone to {EventId}; it is disabled until Webhooks:Url changes"
+    )]
     private static partial void LogGone(ILogger logger, string eventId);
 
     [LoggerMessage(
         EventId = 6405,
         Level = LogLevel.Debug,
-        Message = "The webhook endpoint is disabled (it answered 410 Gone); nothing sent")]
+        Message = "The webhook endpoint is disabled (it answered 410 Gone); nothing sent"
+    )]
     private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(
         EventId = 6406,
         Level = LogLevel.Warning,
         Message = "Webhook {EventId} for order {OrderId} not handled this run, storage did not answer ({Reason}); it "
-            + "stays due")]
+            + "stays due"
+    )]
     private static partial void LogStorageFailed(ILogger logger, string eventId, string orderId, string reason);
 
     [LoggerMessage(
         EventId = 6407,
         Level = LogLevel.Warning,
-        Message = "Due webhook {EventId} for order {OrderId} skipped this run: {Reason}")]
+        Message = "Due webhook {EventId} for order {OrderId} skipped this run: {Reason}"
+    )]
     private static partial void LogDueSkipped(ILogger logger, string eventId, string orderId, string reason);
 }

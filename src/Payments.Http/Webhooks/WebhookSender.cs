@@ -13,7 +13,11 @@ namespace Payments.Http.Webhooks;
 public sealed class WebhookSender(HttpClient http, IOptionsMonitor<WebhookOptions> options, TimeProvider time)
 {
     public async Task<SendResult> SendAsync(
-        Uri endpoint, IReadOnlyList<byte[]> keys, PaymentOrder order, CancellationToken cancellationToken)
+        Uri endpoint,
+        IReadOnlyList<byte[]> keys,
+        PaymentOrder order,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(order);
         var body = WebhookMessage.Serialize(order);

@@ -11,21 +11,26 @@ public sealed record HaiPayFaults
     public string Apply { get; init; } = "none";
 
     /// <summary>
-    /// <c>none</c>, <c>timeout</c>, <c>error</c>, <c>refuse</c> or <c>notfound</c> (error 4004 although HaiPay holds the order, as when
+    /// <c>none</c>, <c>timeout</c>, <c>error</c>, <c>refuse</c> or <c>notfound</c> (error 4004 although HaiPay holds
+    /// the order, as when
     /// <c>refundQuery</c> cannot find refunds by our id), for status queries, refund queries and subscription calls.
     /// </summary>
     public string Query { get; init; } = "none";
 
     /// <summary>
-    /// The share (0 to 1) of API calls that fail at random while <see cref="Apply"/> and <see cref="Query"/> are <c>none</c>:
-    /// an apply fails as <c>error</c>, <c>timeout</c> or <c>lost</c>, any other call as <c>error</c> or <c>timeout</c>. Default 0.
+    /// The share (0 to 1) of API calls that fail at random while <see cref="Apply"/> and <see cref="Query"/> are
+    /// <c>none</c>: an apply fails as <c>error</c>, <c>timeout</c> or <c>lost</c>, any other call as <c>error</c> or
+    /// <c>timeout</c>. Default 0.
     /// </summary>
     public double FailureRate { get; init; }
 
     /// <summary>How late a <c>timeout</c> reply comes. Default 5 minutes.</summary>
     public TimeSpan SlowReply { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The merchant secret HaiPay now holds (a rotation at HaiPay: requests signed with the old one get 1002); null: the configured one.</summary>
+    /// <summary>
+    /// The merchant secret HaiPay now holds (a rotation at HaiPay: requests signed with the old one get 1002); null:
+    /// the configured one.
+    /// </summary>
     public string? MerchantSecret { get; init; }
 
     /// <summary>Sign reply <c>data</c> with the wrong secret.</summary>
@@ -53,8 +58,8 @@ public sealed record HaiPayFaults
     public int FailingCharges { get; init; }
 
     /// <summary>
-    /// What HaiPay writes into every text it sends (a refusal's <c>msg</c>, a decline's <c>errorMsg</c>) instead of its own
-    /// words, e.g. a card number echoed from the request; null: HaiPay's usual texts.
+    /// What HaiPay writes into every text it sends (a refusal's <c>msg</c>, a decline's <c>errorMsg</c>) instead of its
+    /// own words, e.g. a card number echoed from the request; null: HaiPay's usual texts.
     /// </summary>
     public string? Text { get; init; }
 

@@ -8,8 +8,9 @@ namespace Payments.Sandbox.HaiPay;
 
 /// <summary>
 /// Notifies the merchant like HaiPay: signed JSON to the order's <c>notifyUrl</c>, repeated every
-/// <see cref="HaiPaySandboxOptions.NotificationRetryInterval"/> (at most <see cref="HaiPaySandboxOptions.NotificationRetries"/>
-/// more times) until the answer is 200 <c>SUCCESS</c>. Carries a field merchants do not expect, as HaiPay warns it may.
+/// <see cref="HaiPaySandboxOptions.NotificationRetryInterval"/> (at most
+/// <see cref="HaiPaySandboxOptions.NotificationRetries"/> more times) until the answer is 200 <c>SUCCESS</c>. Carries a
+/// field merchants do not expect, as HaiPay warns it may.
 /// </summary>
 public sealed partial class HaiPayNotifier(
     IHttpClientFactory clients,
@@ -18,29 +19,36 @@ public sealed partial class HaiPayNotifier(
     IOptionsMonitor<HaiPaySandboxOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILogger<HaiPayNotifier> logger)
+    ILogger<HaiPayNotifier> logger
+)
 {
     /// <summary>Reports a collection's (or a subscription charge's) outcome.</summary>
     public void Start(SandboxPayment payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
         var account = sandbox.Account(payment.Currency) ?? sandbox.Primary;
-        Start(payment.NotifyUrl, payment.OrderId, payment.Deliveries, account, new JsonObject
-        {
-            ["appId"] = account.AppId,
-            ["currency"] = payment.Currency,
-            ["subscriptionOrderId"] = payment.Subscription?.SubscriptionOrderId,
-            ["subscriptionNo"] = payment.Subscription?.SubscriptionNo,
-            ["orderId"] = payment.OrderId,
-            ["orderNo"] = payment.OrderNo,
-            ["amount"] = payment.Amount,
-            ["actualAmount"] = payment.ActualAmount,
-            ["fee"] = "0.00",
-            ["status"] = payment.Status,
-            ["payTime"] = payment.PayTime,
-            ["errorMsg"] = payment.ErrorMsg,
-            ["channel"] = "CARD",
-        });
+        Start(
+            payment.NotifyUrl,
+            payment.OrderId,
+            payment.Deliveries,
+            account,
+            new JsonObject
+            {
+                ["appId"] = account.AppId,
+                ["currency"] = payment.Currency,
+                ["subscriptionOrderId"] = payment.Subscription?.SubscriptionOrderId,
+                ["subscriptionNo"] = payment.Subscription?.SubscriptionNo,
+                ["orderId"] = payment.OrderId,
+                ["orderNo"] = payment.OrderNo,
+                ["amount"] = payment.Amount,
+                ["actualAmount"] = payment.ActualAmount,
+                ["fee"] = "0.00",
+                ["status"] = payment.Status,
+                ["payTime"] = payment.PayTime,
+                ["errorMsg"] = payment.ErrorMsg,
+                ["channel"] = "CARD",
+            }
+        );
     }
 
     /// <summary>Reports a subscription's own status (confirmed, declined).</summary>
@@ -48,18 +56,24 @@ public sealed partial class HaiPayNotifier(
     {
         ArgumentNullException.ThrowIfNull(subscription);
         var account = sandbox.Primary;
-        Start(subscription.NotifyUrl, subscription.SubscriptionOrderId, subscription.Deliveries, account, new JsonObject
-        {
-            ["appId"] = account.AppId,
-            ["currency"] = subscription.Currency,
-            ["subscriptionOrderId"] = subscription.SubscriptionOrderId,
-            ["subscriptionNo"] = subscription.SubscriptionNo,
-            ["amount"] = subscription.Amount,
-            ["recurringInterval"] = subscription.Interval,
-            ["recurringIntervalCount"] = subscription.IntervalCount.ToString(CultureInfo.InvariantCulture),
-            ["status"] = subscription.StatusText,
-            ["payType"] = "SUBSCRIPTION",
-        });
+        Start(
+            subscription.NotifyUrl,
+            subscription.SubscriptionOrderId,
+            subscription.Deliveries,
+            account,
+            new JsonObject
+            {
+                ["appId"] = account.AppId,
+                ["currency"] = subscription.Currency,
+                ["subscriptionOrderId"] = subscription.SubscriptionOrderId,
+                ["subscriptionNo"] = subscription.SubscriptionNo,
+                ["amount"] = subscription.Amount,
+                ["recurringInterval"] = subscription.Interval,
+                ["recurringIntervalCount"] = subscription.IntervalCount.ToString(CultureInfo.InvariantCulture),
+                ["status"] = subscription.StatusText,
+                ["payType"] = "SUBSCRIPTION",
+            }
+        );
     }
 
     private void Start(
@@ -67,17 +81,27 @@ public sealed partial class HaiPayNotifier(
         string reference,
         ConcurrentQueue<NotificationAttempt> deliveries,
         SandboxAccount account,
-        JsonObject fields)
+        JsonObject fields
+    )
     {
         var faults = sandbox.Faults;
         if (faults.Notifications)
         {
             var body = signer.Sign(fields, faults.BadNotificationSignature, account).ToJsonString();
-            _ = Task.Run(() => DeliverAsync(new Uri(notifyUrl), reference, deliveries, body, faults, lifetime.ApplicationStopping));
+            _ = Task.Run(() =>
+                DeliverAsync(new Uri(notifyUrl), reference, deliveries, body, faults, lifetime.ApplicationStopping)
+            );
         }
     }
 
-    private async Task DeliverAsync(Uri notifyUrl, string reference, ConcurrentQueue<NotificationAttempt> deliveries, string body, HaiPayFaults faults, CancellationToken stopping)
+    private async Task DeliverAsync(
+        Uri notifyUrl,
+        string reference,
+        ConcurrentQueue<NotificationAttempt> deliveries,
+        string body,
+        HaiPayFaults faults,
+        CancellationToken stopping
+    )
     {
         var settings = options.CurrentValue;
         try
@@ -104,7 +128,13 @@ public sealed partial class HaiPayNotifier(
         }
     }
 
-    private async Task<bool> SendAsync(Uri notifyUrl, ConcurrentQueue<NotificationAttempt> deliveries, string body, bool forged, CancellationToken stopping)
+    private async Task<bool> SendAsync(
+        Uri notifyUrl,
+        ConcurrentQueue<NotificationAttempt> deliveries,
+        string body,
+        bool forged,
+        CancellationToken stopping
+    )
     {
         using var http = clients.CreateClient(nameof(HaiPayNotifier));
         try
@@ -125,6 +155,10 @@ public sealed partial class HaiPayNotifier(
     /// <summary>Local time as HaiPay writes it (<c>yyyy-MM-dd HH:mm:ss</c>).</summary>
     public string Now() => time.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Notification delivery for {Reference} stopped with the sandbox")]
+    [LoggerMessage(
+        EventId = 9101,
+        Level = LogLevel.Information,
+        Message = "Notification delivery for {Reference} stopped with the sandbox"
+    )]
     private static partial void LogStopped(ILogger logger, string reference);
 }

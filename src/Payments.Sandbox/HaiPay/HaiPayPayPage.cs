@@ -46,7 +46,11 @@ public static class HaiPayPayPage
     }
 
     private static async Task<IResult> CompleteAsync(
-        string orderNo, HttpRequest request, HaiPaySandbox sandbox, HaiPayNotifier notifier)
+        string orderNo,
+        HttpRequest request,
+        HaiPaySandbox sandbox,
+        HaiPayNotifier notifier
+    )
     {
         var c = sandbox.ByOrderNo(orderNo);
         var outcome = (await request.ReadFormAsync())["outcome"].ToString();
@@ -61,7 +65,10 @@ public static class HaiPayPayPage
             if (c.Status != 1)
             {
                 return Results.Content(
-                    "<!doctype html><p>This payment was already completed.</p>", "text/html", statusCode: 409);
+                    "<!doctype html><p>This payment was already completed.</p>",
+                    "text/html",
+                    statusCode: 409
+                );
             }
 
             (c.Status, c.ActualAmount, c.ErrorMsg) = outcome switch
@@ -77,6 +84,8 @@ public static class HaiPayPayPage
         notifier.Start(c);
         var result = c.Status == 2 ? "Payment approved" : "Payment completed";
         return Results.Content(
-            $"<!doctype html><p id=\"result\">{result}. The merchant is being notified.</p>", "text/html");
+            $"<!doctype html><p id=\"result\">{result}. The merchant is being notified.</p>",
+            "text/html"
+        );
     }
 }

@@ -19,7 +19,12 @@ public static class HaiPayRefundEndpoints
     }
 
     private static async Task<IResult> RefundAsync(
-        string ccy, HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, CancellationToken ct)
+        string ccy,
+        HttpRequest request,
+        HaiPaySandbox sandbox,
+        HaiPaySigner signer,
+        CancellationToken ct
+    )
     {
         var (body, account, refusal) = await HaiPaySignedCalls.ReadSignedAsync(request, sandbox, signer, ccy, ct);
         if (refusal is not null)
@@ -46,7 +51,8 @@ public static class HaiPayRefundEndpoints
             collection.OrderNo,
             sandbox.Faults.RefundOutcome,
             account.Currency,
-            sandbox.Faults.Text);
+            sandbox.Faults.Text
+        );
         if (!sandbox.TryAddRefund(refund))
         {
             return HaiPaySigner.Error("4005", "orderId already exists");
@@ -63,7 +69,12 @@ public static class HaiPayRefundEndpoints
     }
 
     private static async Task<IResult> RefundQueryAsync(
-        string ccy, HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, CancellationToken ct)
+        string ccy,
+        HttpRequest request,
+        HaiPaySandbox sandbox,
+        HaiPaySigner signer,
+        CancellationToken ct
+    )
     {
         var (body, account, refusal) = await HaiPaySignedCalls.ReadQueryAsync(request, sandbox, signer, ccy, ct);
         if (refusal is not null)
@@ -87,13 +98,14 @@ public static class HaiPayRefundEndpoints
         return signer.Ok(RefundData(refund, account), account);
     }
 
-    private static JsonObject RefundData(SandboxRefund refund, SandboxAccount account) => new()
-    {
-        ["appId"] = account.AppId,
-        ["orderNo"] = refund.OrderNo,
-        ["orderId"] = refund.OrderId,
-        ["refundNo"] = refund.RefundNo,
-        ["status"] = refund.Status.ToString(CultureInfo.InvariantCulture),
-        ["errorMsg"] = refund.Status == 3 ? refund.ErrorText ?? "refund declined by issuer" : null,
-    };
+    private static JsonObject RefundData(SandboxRefund refund, SandboxAccount account) =>
+        new()
+        {
+            ["appId"] = account.AppId,
+            ["orderNo"] = refund.OrderNo,
+            ["orderId"] = refund.OrderId,
+            ["refundNo"] = refund.RefundNo,
+            ["status"] = refund.Status.ToString(CultureInfo.InvariantCulture),
+            ["errorMsg"] = refund.Status == 3 ? refund.ErrorText ?? "refund declined by issuer" : null,
+        };
 }

@@ -25,15 +25,24 @@ public sealed class HaiPaySandbox : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
-        PlatformKey = string.IsNullOrWhiteSpace(settings.PlatformPrivateKey) ? RSA.Create(2048) : HaiPayKeys.PrivateKey(settings.PlatformPrivateKey);
+        PlatformKey = string.IsNullOrWhiteSpace(settings.PlatformPrivateKey)
+            ? RSA.Create(2048)
+            : HaiPayKeys.PrivateKey(settings.PlatformPrivateKey);
         Primary = new SandboxAccount(
-            PrimaryCurrency, settings.AppId, settings.MerchantSecret, MerchantKeyOf(settings.MerchantPublicKey));
+            PrimaryCurrency,
+            settings.AppId,
+            settings.MerchantSecret,
+            MerchantKeyOf(settings.MerchantPublicKey)
+        );
         accounts[PrimaryCurrency] = Primary;
         foreach (var (currency, account) in settings.Accounts)
         {
             accounts[currency] = new SandboxAccount(
-                currency.ToUpperInvariant(), account.AppId, account.MerchantSecret,
-                MerchantKeyOf(account.MerchantPublicKey));
+                currency.ToUpperInvariant(),
+                account.AppId,
+                account.MerchantSecret,
+                MerchantKeyOf(account.MerchantPublicKey)
+            );
         }
     }
 
@@ -50,18 +59,25 @@ public sealed class HaiPaySandbox : IDisposable
 
     public HaiPayFaults Faults { get; set; } = new();
 
-    /// <summary>How many calls failed at random (<see cref="HaiPayFaults.FailureRate"/>) since the sandbox started.</summary>
+    /// <summary>
+    /// How many calls failed at random (<see cref="HaiPayFaults.FailureRate"/>) since the sandbox started.
+    /// </summary>
     public long InjectedFailures => Interlocked.Read(ref injectedFailures);
 
-    /// <summary>How this apply call misbehaves: the switched-on <see cref="HaiPayFaults.Apply"/>, or a random failure.</summary>
+    /// <summary>
+    /// How this apply call misbehaves: the switched-on <see cref="HaiPayFaults.Apply"/>, or a random failure.
+    /// </summary>
     public string ApplyFault() => Draw(Faults.Apply, ApplyFailures);
 
-    /// <summary>How this query, refund or subscription call misbehaves: <see cref="HaiPayFaults.Query"/>, or a random failure.</summary>
+    /// <summary>
+    /// How this query, refund or subscription call misbehaves: <see cref="HaiPayFaults.Query"/>, or a random failure.
+    /// </summary>
     public string QueryFault() => Draw(Faults.Query, QueryFailures);
 
     public string PlatformPublicKeyBase64 => Convert.ToBase64String(PlatformKey.ExportSubjectPublicKeyInfo());
 
-    public string NextNumber() => Interlocked.Increment(ref sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string NextNumber() =>
+        Interlocked.Increment(ref sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public bool TryAdd(SandboxPayment collection)
     {
@@ -98,7 +114,9 @@ public sealed class HaiPaySandbox : IDisposable
     }
 
     public SandboxSubscription? Subscription(string? subscriptionOrderId, string? subscriptionNo) =>
-        subscriptionNo is not null ? bySubscriptionNo.GetValueOrDefault(subscriptionNo) : subscriptions.GetValueOrDefault(subscriptionOrderId ?? string.Empty);
+        subscriptionNo is not null
+            ? bySubscriptionNo.GetValueOrDefault(subscriptionNo)
+            : subscriptions.GetValueOrDefault(subscriptionOrderId ?? string.Empty);
 
     public IEnumerable<SandboxSubscription> Subscriptions => subscriptions.Values;
 

@@ -1,6 +1,8 @@
 namespace Payments.Sandbox.HaiPay;
 
-/// <summary>One of the merchant's accounts besides the USD one (section <c>Sandbox:HaiPay:Accounts:{CCY}</c>).</summary>
+/// <summary>
+/// One of the merchant's accounts besides the USD one (section <c>Sandbox:HaiPay:Accounts:{CCY}</c>).
+/// </summary>
 public sealed class HaiPaySandboxAccountOptions
 {
     public long AppId { get; set; }

@@ -16,8 +16,18 @@ public static class HaiPaySandboxEndpoints
 {
     private static readonly string[] RequiredApplyFields =
     [
-        "orderId", "amount", "name", "email", "accountNo", "expiryMonth", "expiryYear", "cvv", "notifyUrl",
-        "callBackUrl", "customerIp", "partnerUserId",
+        "orderId",
+        "amount",
+        "name",
+        "email",
+        "accountNo",
+        "expiryMonth",
+        "expiryYear",
+        "cvv",
+        "notifyUrl",
+        "callBackUrl",
+        "customerIp",
+        "partnerUserId",
     ];
 
     public static IServiceCollection AddHaiPaySandbox(this IServiceCollection services, IConfiguration configuration)
@@ -46,7 +56,12 @@ public static class HaiPaySandboxEndpoints
     }
 
     private static async Task<IResult> ApplyAsync(
-        string ccy, HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, CancellationToken ct)
+        string ccy,
+        HttpRequest request,
+        HaiPaySandbox sandbox,
+        HaiPaySigner signer,
+        CancellationToken ct
+    )
     {
         var (body, account, refusal) = await HaiPaySignedCalls.ReadSignedAsync(request, sandbox, signer, ccy, ct);
         if (refusal is not null)
@@ -63,15 +78,22 @@ public static class HaiPaySandboxEndpoints
 
         string Field(string name) => HaiPayEnvelope.Scalar(body, name) ?? string.Empty;
         var missing = RequiredApplyFields.FirstOrDefault(f => Field(f).Length == 0);
-        if (missing is not null
-            || !decimal.TryParse(Field("amount"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
+        if (
+            missing is not null
+            || !decimal.TryParse(Field("amount"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)
+        )
         {
             return HaiPaySigner.Error("4001", $"parameter error: {missing ?? "amount"}");
         }
 
         var collection = new SandboxPayment(
-            Field("orderId"), sandbox.NextNumber(), Field("amount"), account.Currency, Field("notifyUrl"),
-            Field("accountNo")[^4..]);
+            Field("orderId"),
+            sandbox.NextNumber(),
+            Field("amount"),
+            account.Currency,
+            Field("notifyUrl"),
+            Field("accountNo")[^4..]
+        );
         if (!sandbox.TryAdd(collection))
         {
             return HaiPaySigner.Error("4005", "orderId already exists");
@@ -94,7 +116,12 @@ public static class HaiPaySandboxEndpoints
     }
 
     private static async Task<IResult> QueryAsync(
-        string ccy, HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, CancellationToken ct)
+        string ccy,
+        HttpRequest request,
+        HaiPaySandbox sandbox,
+        HaiPaySigner signer,
+        CancellationToken ct
+    )
     {
         var (body, account, refusal) = await HaiPaySignedCalls.ReadQueryAsync(request, sandbox, signer, ccy, ct);
         if (refusal is not null)
@@ -109,26 +136,35 @@ public static class HaiPaySandboxEndpoints
 
         var about = sandbox.Faults.ReplyAbout;
         var c = sandbox.ByOrderId(about ?? orderId);
-        if (c is null || c.Currency != account.Currency
-            || (about is null && HaiPayEnvelope.Scalar(body, "orderNo") is { Length: > 0 } orderNo
-                && orderNo != c.OrderNo))
+        if (
+            c is null
+            || c.Currency != account.Currency
+            || (
+                about is null
+                && HaiPayEnvelope.Scalar(body, "orderNo") is { Length: > 0 } orderNo
+                && orderNo != c.OrderNo
+            )
+        )
         {
             return HaiPaySigner.Error("4004", "order does not exist");
         }
 
         c.CountQuery();
-        return signer.Ok(new JsonObject
-        {
-            ["orderId"] = c.OrderId,
-            ["orderNo"] = c.OrderNo,
-            ["subscriptionOrderId"] = c.Subscription?.SubscriptionOrderId,
-            ["subscriptionNo"] = c.Subscription?.SubscriptionNo,
-            ["amount"] = c.Amount,
-            ["actualAmount"] = c.ActualAmount ?? "0.00",
-            ["fee"] = "0.00",
-            ["status"] = c.Status,
-            ["payTime"] = c.PayTime,
-            ["errorMsg"] = c.ErrorMsg,
-        }, account);
+        return signer.Ok(
+            new JsonObject
+            {
+                ["orderId"] = c.OrderId,
+                ["orderNo"] = c.OrderNo,
+                ["subscriptionOrderId"] = c.Subscription?.SubscriptionOrderId,
+                ["subscriptionNo"] = c.Subscription?.SubscriptionNo,
+                ["amount"] = c.Amount,
+                ["actualAmount"] = c.ActualAmount ?? "0.00",
+                ["fee"] = "0.00",
+                ["status"] = c.Status,
+                ["payTime"] = c.PayTime,
+                ["errorMsg"] = c.ErrorMsg,
+            },
+            account
+        );
     }
 }

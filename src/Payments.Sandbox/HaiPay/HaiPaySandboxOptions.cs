@@ -13,10 +13,15 @@ public sealed class HaiPaySandboxOptions
     /// <summary>The plain secret appended to every string to sign.</summary>
     public string MerchantSecret { get; set; } = "sandbox-merchant-secret";
 
-    /// <summary>The merchant's RSA public key (X.509 or PKCS#1, PEM or Base64): requests are verified with it. Required.</summary>
+    /// <summary>
+    /// The merchant's RSA public key (X.509 or PKCS#1, PEM or Base64): requests are verified with it. Required.
+    /// </summary>
     public string MerchantPublicKey { get; set; } = string.Empty;
 
-    /// <summary>The platform's RSA private key; generated at start when empty (its public half: <c>GET /haipay/_sandbox/platform-key</c>).</summary>
+    /// <summary>
+    /// The platform's RSA private key; generated at start when empty (its public half: <c>GET
+    /// /haipay/_sandbox/platform-key</c>).
+    /// </summary>
     public string PlatformPrivateKey { get; set; } = string.Empty;
 
     /// <summary>The merchant's accounts in other currencies, by currency code (e.g. <c>EUR</c>).</summary>

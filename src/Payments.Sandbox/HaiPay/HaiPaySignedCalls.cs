@@ -15,7 +15,12 @@ internal static class HaiPaySignedCalls
     /// instead.
     /// </summary>
     public static async Task<(JsonElement Body, SandboxAccount Account, IResult? Refusal)> ReadQueryAsync(
-        HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, string? currency, CancellationToken ct)
+        HttpRequest request,
+        HaiPaySandbox sandbox,
+        HaiPaySigner signer,
+        string? currency,
+        CancellationToken ct
+    )
     {
         var (body, account, refusal) = await ReadSignedAsync(request, sandbox, signer, currency, ct);
         return (body, account, refusal ?? await AnswerFaultAsync(sandbox.QueryFault(), sandbox.Faults.SlowReply, ct));
@@ -26,7 +31,12 @@ internal static class HaiPaySignedCalls
     /// without a currency): its appId and its merchant keys, or 1001 / 1002.
     /// </summary>
     public static async Task<(JsonElement Body, SandboxAccount Account, IResult? Refusal)> ReadSignedAsync(
-        HttpRequest request, HaiPaySandbox sandbox, HaiPaySigner signer, string? currency, CancellationToken ct)
+        HttpRequest request,
+        HaiPaySandbox sandbox,
+        HaiPaySigner signer,
+        string? currency,
+        CancellationToken ct
+    )
     {
         var account = currency is null ? sandbox.Primary : sandbox.Account(currency);
         JsonElement body;
@@ -40,8 +50,11 @@ internal static class HaiPaySignedCalls
             return (default, sandbox.Primary, HaiPaySigner.Error("4001", "request data must be JSON"));
         }
 
-        if (account is null || body.ValueKind != JsonValueKind.Object
-            || HaiPayEnvelope.Scalar(body, "appId") != account.AppId.ToString(CultureInfo.InvariantCulture))
+        if (
+            account is null
+            || body.ValueKind != JsonValueKind.Object
+            || HaiPayEnvelope.Scalar(body, "appId") != account.AppId.ToString(CultureInfo.InvariantCulture)
+        )
         {
             return (body, sandbox.Primary, HaiPaySigner.Error("1001", "appId does not exist"));
         }
@@ -52,12 +65,13 @@ internal static class HaiPaySignedCalls
     }
 
     /// <summary>The apply faults that create nothing: a refusal, or a gateway error.</summary>
-    public static IResult? BeforeCreate(string fault, string? text) => fault switch
-    {
-        "refuse" => HaiPaySigner.Error("4002", text ?? "system:channel code does not exist"),
-        "lost" => Results.Text("bad gateway", statusCode: 502),
-        _ => null,
-    };
+    public static IResult? BeforeCreate(string fault, string? text) =>
+        fault switch
+        {
+            "refuse" => HaiPaySigner.Error("4002", text ?? "system:channel code does not exist"),
+            "lost" => Results.Text("bad gateway", statusCode: 502),
+            _ => null,
+        };
 
     /// <summary>
     /// The faults that strike once a call was processed (an apply: after the order was created; a query: before it is

@@ -23,7 +23,11 @@ public sealed class HaiPaySigner(HaiPaySandbox sandbox, IOptionsMonitor<HaiPaySa
         using var unsigned = JsonDocument.Parse(fields.ToJsonString());
         var secret = SecretOf(account ?? sandbox.Primary);
         secret = forged ? secret + "-forged" : secret;
-        fields[HaiPayCanonical.SignField] = HaiPaySignature.SignObject(unsigned.RootElement, secret, sandbox.PlatformKey);
+        fields[HaiPayCanonical.SignField] = HaiPaySignature.SignObject(
+            unsigned.RootElement,
+            secret,
+            sandbox.PlatformKey
+        );
         return fields;
     }
 
@@ -35,7 +39,8 @@ public sealed class HaiPaySigner(HaiPaySandbox sandbox, IOptionsMonitor<HaiPaySa
         return account.MerchantKey is { } key
             && request.ValueKind == JsonValueKind.Object
             && !HaiPayCanonical.RepeatsAName(request)
-            && request.TryGetProperty(HaiPayCanonical.SignField, out var sign) && sign.ValueKind == JsonValueKind.String
+            && request.TryGetProperty(HaiPayCanonical.SignField, out var sign)
+            && sign.ValueKind == JsonValueKind.String
             && HaiPaySignature.Verify(HaiPayCanonical.StringToSign(request, SecretOf(account)), sign.GetString()!, key);
     }
 
@@ -43,9 +48,10 @@ public sealed class HaiPaySigner(HaiPaySandbox sandbox, IOptionsMonitor<HaiPaySa
     /// The merchant secret in force on the account: for the USD account a rotation switched on through the faults, else
     /// the configured one.
     /// </summary>
-    private string SecretOf(SandboxAccount account) => account == sandbox.Primary
-        ? sandbox.Faults.MerchantSecret ?? options.CurrentValue.MerchantSecret
-        : account.MerchantSecret;
+    private string SecretOf(SandboxAccount account) =>
+        account == sandbox.Primary
+            ? sandbox.Faults.MerchantSecret ?? options.CurrentValue.MerchantSecret
+            : account.MerchantSecret;
 
     public IResult Ok(JsonObject data, SandboxAccount? account = null)
     {
@@ -66,5 +72,13 @@ public sealed class HaiPaySigner(HaiPaySandbox sandbox, IOptionsMonitor<HaiPaySa
         return Results.Text(text[..^2] + "," + repeated + ":null}}", "application/json");
     }
 
-    public static IResult Error(string code, string message) => Results.Json(new JsonObject { ["status"] = "0", ["error"] = code, ["msg"] = message });
+    public static IResult Error(string code, string message) =>
+        Results.Json(
+            new JsonObject
+            {
+                ["status"] = "0",
+                ["error"] = code,
+                ["msg"] = message,
+            }
+        );
 }

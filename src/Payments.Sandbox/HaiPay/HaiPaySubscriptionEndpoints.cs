@@ -17,8 +17,20 @@ public static class HaiPaySubscriptionEndpoints
 {
     private static readonly string[] RequiredFields =
     [
-        "subscriptionOrderId", "amount", "name", "email", "accountNo", "expiryMonth", "expiryYear", "cvv", "notifyUrl",
-        "callBackUrl", "customerIp", "partnerUserId", "recurringInterval", "recurringIntervalCount",
+        "subscriptionOrderId",
+        "amount",
+        "name",
+        "email",
+        "accountNo",
+        "expiryMonth",
+        "expiryYear",
+        "cvv",
+        "notifyUrl",
+        "callBackUrl",
+        "customerIp",
+        "partnerUserId",
+        "recurringInterval",
+        "recurringIntervalCount",
     ];
 
     public static RouteGroupBuilder MapHaiPaySubscriptions(this RouteGroupBuilder group)
@@ -36,14 +48,27 @@ public static class HaiPaySubscriptionEndpoints
     /// <summary>What the sandbox holds of a subscription, for tests.</summary>
     private static IResult Held(string subscriptionOrderId, HaiPaySandbox sandbox) =>
         sandbox.Subscription(subscriptionOrderId, null) is { } s
-            ? Results.Ok(new
-            {
-                s.SubscriptionOrderId, s.SubscriptionNo, s.Status, s.Cycle, s.Attempt, s.CardLast4,
-                Charges = s.Charges
-                    .Select(c => new { c.OrderId, c.OrderNo, c.Status, Deliveries = c.Deliveries.Count })
-                    .ToArray(),
-                Deliveries = s.Deliveries.ToArray(),
-            })
+            ? Results.Ok(
+                new
+                {
+                    s.SubscriptionOrderId,
+                    s.SubscriptionNo,
+                    s.Status,
+                    s.Cycle,
+                    s.Attempt,
+                    s.CardLast4,
+                    Charges = s
+                        .Charges.Select(c => new
+                        {
+                            c.OrderId,
+                            c.OrderNo,
+                            c.Status,
+                            Deliveries = c.Deliveries.Count,
+                        })
+                        .ToArray(),
+                    Deliveries = s.Deliveries.ToArray(),
+                }
+            )
             : Results.NotFound();
 
     private static Task<IResult> QueryAsync(
@@ -51,36 +76,44 @@ public static class HaiPaySubscriptionEndpoints
         HaiPaySandbox sandbox,
         HaiPaySigner signer,
         IOptionsMonitor<HaiPaySandboxOptions> options,
-        CancellationToken ct) =>
-        WithSubscriptionAsync(request, sandbox, signer, s => signer.Ok(Data(s, options.CurrentValue)), ct);
+        CancellationToken ct
+    ) => WithSubscriptionAsync(request, sandbox, signer, s => signer.Ok(Data(s, options.CurrentValue)), ct);
 
     private static Task<IResult> CancelAsync(
         HttpRequest request,
         HaiPaySandbox sandbox,
         HaiPaySigner signer,
         IOptionsMonitor<HaiPaySandboxOptions> options,
-        CancellationToken ct) =>
-        WithSubscriptionAsync(request, sandbox, signer, s =>
-        {
-            lock (s)
+        CancellationToken ct
+    ) =>
+        WithSubscriptionAsync(
+            request,
+            sandbox,
+            signer,
+            s =>
             {
-                if (s.Status is 1 or 2)
+                lock (s)
                 {
-                    (s.Status, s.NextChargeAt) = (4, null);
+                    if (s.Status is 1 or 2)
+                    {
+                        (s.Status, s.NextChargeAt) = (4, null);
+                    }
                 }
-            }
 
-            return s.Status == 4
-                ? signer.Ok(Data(s, options.CurrentValue))
-                : HaiPaySigner.Error("4007", "subscription cannot be canceled");
-        }, ct);
+                return s.Status == 4
+                    ? signer.Ok(Data(s, options.CurrentValue))
+                    : HaiPaySigner.Error("4007", "subscription cannot be canceled");
+            },
+            ct
+        );
 
     private static async Task<IResult> ApplyAsync(
         HttpRequest request,
         HaiPaySandbox sandbox,
         HaiPaySigner signer,
         IOptionsMonitor<HaiPaySandboxOptions> options,
-        CancellationToken ct)
+        CancellationToken ct
+    )
     {
         var settings = options.CurrentValue;
         var (body, _, refusal) = await HaiPaySignedCalls.ReadSignedAsync(request, sandbox, signer, null, ct);
@@ -93,12 +126,20 @@ public static class HaiPaySubscriptionEndpoints
         string Field(string name) => HaiPayEnvelope.Scalar(body, name) ?? string.Empty;
         var missing = RequiredFields.FirstOrDefault(f => Field(f).Length == 0);
         var count = int.TryParse(
-            Field("recurringIntervalCount"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+            Field("recurringIntervalCount"),
+            NumberStyles.None,
+            CultureInfo.InvariantCulture,
+            out var n
+        )
+            ? n
+            : 0;
         var retries = Field("retryTimes") is { Length: > 0 } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
-        if (missing is not null
+        if (
+            missing is not null
             || count < 1
             || Field("recurringInterval") is not ("D" or "W" or "M" or "Y")
-            || Field("payType") != "SUBSCRIPTION")
+            || Field("payType") != "SUBSCRIPTION"
+        )
         {
             var wrong = missing ?? "recurringInterval, recurringIntervalCount or payType";
             return HaiPaySigner.Error("4001", $"parameter error: {wrong}");
@@ -113,7 +154,8 @@ public static class HaiPaySubscriptionEndpoints
             Field("accountNo")[^4..],
             Field("recurringInterval"),
             count,
-            retries);
+            retries
+        );
         if (!sandbox.TryAddSubscription(subscription))
         {
             return HaiPaySigner.Error("4005", "subscriptionOrderId already exists");
@@ -153,7 +195,8 @@ public static class HaiPaySubscriptionEndpoints
         HaiPaySandbox sandbox,
         HaiPaySigner signer,
         Func<SandboxSubscription, IResult> answer,
-        CancellationToken ct)
+        CancellationToken ct
+    )
     {
         var (body, _, refusal) = await HaiPaySignedCalls.ReadQueryAsync(request, sandbox, signer, null, ct);
         if (refusal is not null)
@@ -164,23 +207,26 @@ public static class HaiPaySubscriptionEndpoints
         var subscription = sandbox.Faults.ReplyAbout is { } other
             ? sandbox.Subscription(other, null)
             : sandbox.Subscription(
-                HaiPayEnvelope.Scalar(body, "subscriptionOrderId"), HaiPayEnvelope.Scalar(body, "subscriptionNo"));
+                HaiPayEnvelope.Scalar(body, "subscriptionOrderId"),
+                HaiPayEnvelope.Scalar(body, "subscriptionNo")
+            );
         return subscription is null ? HaiPaySigner.Error("4004", "subscription does not exist") : answer(subscription);
     }
 
-    private static JsonObject Data(SandboxSubscription s, HaiPaySandboxOptions settings) => new()
-    {
-        ["subscriptionOrderId"] = s.SubscriptionOrderId,
-        ["subscriptionNo"] = s.SubscriptionNo,
-        ["appId"] = settings.AppId,
-        ["subject"] = "Sandbox subscription",
-        ["payType"] = "SUBSCRIPTION",
-        ["inBankCode"] = "CREDIT_CARD",
-        ["amount"] = JsonValue.Create(decimal.Parse(s.Amount, CultureInfo.InvariantCulture)),
-        ["recurringInterval"] = s.Interval,
-        ["recurringIntervalCount"] = s.IntervalCount,
-        ["status"] = s.StatusText,
-    };
+    private static JsonObject Data(SandboxSubscription s, HaiPaySandboxOptions settings) =>
+        new()
+        {
+            ["subscriptionOrderId"] = s.SubscriptionOrderId,
+            ["subscriptionNo"] = s.SubscriptionNo,
+            ["appId"] = settings.AppId,
+            ["subject"] = "Sandbox subscription",
+            ["payType"] = "SUBSCRIPTION",
+            ["inBankCode"] = "CREDIT_CARD",
+            ["amount"] = JsonValue.Create(decimal.Parse(s.Amount, CultureInfo.InvariantCulture)),
+            ["recurringInterval"] = s.Interval,
+            ["recurringIntervalCount"] = s.IntervalCount,
+            ["status"] = s.StatusText,
+        };
 
     private static IResult ConfirmPage(string subscriptionNo, HaiPaySandbox sandbox)
     {
@@ -214,7 +260,8 @@ public static class HaiPaySubscriptionEndpoints
         HttpRequest request,
         HaiPaySandbox sandbox,
         HaiPayNotifier notifier,
-        SubscriptionBilling billing)
+        SubscriptionBilling billing
+    )
     {
         var s = sandbox.Subscription(null, subscriptionNo);
         var outcome = (await request.ReadFormAsync())["outcome"].ToString();
@@ -228,7 +275,10 @@ public static class HaiPaySubscriptionEndpoints
             if (s.Status != 1)
             {
                 return Results.Content(
-                    "<!doctype html><p>This subscription was already confirmed.</p>", "text/html", statusCode: 409);
+                    "<!doctype html><p>This subscription was already confirmed.</p>",
+                    "text/html",
+                    statusCode: 409
+                );
             }
 
             s.Status = outcome == "success" ? 2 : 3;
@@ -242,6 +292,8 @@ public static class HaiPaySubscriptionEndpoints
 
         var result = s.Status == 2 ? "Subscription approved" : "Subscription declined";
         return Results.Content(
-            $"<!doctype html><p id=\"result\">{result}. The merchant is being notified.</p>", "text/html");
+            $"<!doctype html><p id=\"result\">{result}. The merchant is being notified.</p>",
+            "text/html"
+        );
     }
 }

@@ -3,7 +3,14 @@ using System.Collections.Concurrent;
 namespace Payments.Sandbox.HaiPay;
 
 /// <summary>A collection the sandbox accepted. Keeps the card's last four digits only.</summary>
-public sealed class SandboxPayment(string orderId, string orderNo, string amount, string currency, string notifyUrl, string cardLast4)
+public sealed class SandboxPayment(
+    string orderId,
+    string orderNo,
+    string amount,
+    string currency,
+    string notifyUrl,
+    string cardLast4
+)
 {
     public string OrderId { get; } = orderId;
     public string OrderNo { get; } = orderNo;

@@ -7,7 +7,13 @@ namespace Payments.Sandbox.HaiPay;
 /// then final.
 /// </summary>
 public sealed class SandboxRefund(
-    string orderId, string refundNo, string orderNo, string outcome, string currency, string? errorText = null)
+    string orderId,
+    string refundNo,
+    string orderNo,
+    string outcome,
+    string currency,
+    string? errorText = null
+)
 {
     public string OrderId { get; } = orderId;
     public string RefundNo { get; } = refundNo;
@@ -16,7 +22,9 @@ public sealed class SandboxRefund(
     public string Currency { get; } = currency;
     public int Status { get; set; } = 1;
 
-    /// <summary>What a declined refund's <c>errorMsg</c> says instead of the usual text (<see cref="HaiPayFaults.Text"/>).</summary>
+    /// <summary>
+    /// What a declined refund's <c>errorMsg</c> says instead of the usual text (<see cref="HaiPayFaults.Text"/>).
+    /// </summary>
     public string? ErrorText { get; } = errorText;
 
     /// <summary>Every call that reached this refund, as <c>{account} {operation}</c>, e.g. EUR refund/apply.</summary>

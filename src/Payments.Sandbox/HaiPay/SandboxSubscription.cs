@@ -3,10 +3,20 @@ using System.Globalization;
 
 namespace Payments.Sandbox.HaiPay;
 
-/// <summary>A subscription the sandbox accepted, with its billing position. Keeps the card's last four digits only.</summary>
+/// <summary>
+/// A subscription the sandbox accepted, with its billing position. Keeps the card's last four digits only.
+/// </summary>
 public sealed class SandboxSubscription(
-    string subscriptionOrderId, string subscriptionNo, string amount, string currency, string notifyUrl, string cardLast4,
-    string interval, int intervalCount, int retryTimes)
+    string subscriptionOrderId,
+    string subscriptionNo,
+    string amount,
+    string currency,
+    string notifyUrl,
+    string cardLast4,
+    string interval,
+    int intervalCount,
+    int retryTimes
+)
 {
     public string SubscriptionOrderId { get; } = subscriptionOrderId;
     public string SubscriptionNo { get; } = subscriptionNo;
@@ -40,5 +50,13 @@ public sealed class SandboxSubscription(
     public string StatusText => Status.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The length of one period in sandbox days (a month is 30, a year 365).</summary>
-    public int PeriodDays => IntervalCount * Interval switch { "W" => 7, "M" => 30, "Y" => 365, _ => 1 };
+    public int PeriodDays =>
+        IntervalCount
+        * Interval switch
+        {
+            "W" => 7,
+            "M" => 30,
+            "Y" => 365,
+            _ => 1,
+        };
 }

@@ -12,7 +12,8 @@ public sealed class SubscriptionBilling(
     HaiPaySandbox sandbox,
     HaiPayNotifier notifier,
     IOptionsMonitor<HaiPaySandboxOptions> options,
-    TimeProvider time) : BackgroundService
+    TimeProvider time
+) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
 
@@ -52,7 +53,14 @@ public sealed class SubscriptionBilling(
             }
 
             var declined = s.Charges.Count < sandbox.Faults.FailingCharges;
-            var charge = new SandboxPayment($"{s.SubscriptionNo}-{s.Cycle}-{s.Attempt}", sandbox.NextNumber(), s.Amount, s.Currency, s.NotifyUrl, s.CardLast4)
+            var charge = new SandboxPayment(
+                $"{s.SubscriptionNo}-{s.Cycle}-{s.Attempt}",
+                sandbox.NextNumber(),
+                s.Amount,
+                s.Currency,
+                s.NotifyUrl,
+                s.CardLast4
+            )
             {
                 Subscription = s,
                 Status = declined ? 3 : 2,

@@ -15,7 +15,8 @@ public sealed partial class HuaweiPinCallbackDispatcher(
     IOptionsMonitor<HuaweiPinSandboxOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILogger<HuaweiPinCallbackDispatcher> logger)
+    ILogger<HuaweiPinCallbackDispatcher> logger
+)
 {
     public void Start(SandboxFrame frame, HuaweiPinFaults faults) =>
         _ = Task.Run(() => DeliverAsync(frame, faults, lifetime.ApplicationStopping));
@@ -25,21 +26,31 @@ public sealed partial class HuaweiPinCallbackDispatcher(
         var settings = options.CurrentValue;
         var forged = faults.WrongHash || faults.WrongKey;
         var key = faults.WrongKey ? settings.CallbackKey + "-wrong" : settings.CallbackKey;
-        var hash = HuaweiPinHash.Compute(frame.MerchantOid, frame.Amount!, faults.WrongHash ? "forged" : settings.CallbackKey);
-        var body = JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["merchant_oid"] = frame.MerchantOid,
-            [HuaweiPinCallback.KeyField] = key,
-            ["status"] = frame.Status!,
-            ["amount"] = frame.Amount!,
-            ["hash"] = hash,
-        });
+        var hash = HuaweiPinHash.Compute(
+            frame.MerchantOid,
+            frame.Amount!,
+            faults.WrongHash ? "forged" : settings.CallbackKey
+        );
+        var body = JsonSerializer.Serialize(
+            new Dictionary<string, string>
+            {
+                ["merchant_oid"] = frame.MerchantOid,
+                [HuaweiPinCallback.KeyField] = key,
+                ["status"] = frame.Status!,
+                ["amount"] = frame.Amount!,
+                ["hash"] = hash,
+            }
+        );
 
         try
         {
             while (!stopping.IsCancellationRequested)
             {
-                var copies = await Task.WhenAll(Enumerable.Range(0, Math.Max(1, faults.ConcurrentCallbacks)).Select(_ => SendAsync(frame, settings.CallbackUrl, body, forged, stopping)));
+                var copies = await Task.WhenAll(
+                    Enumerable
+                        .Range(0, Math.Max(1, faults.ConcurrentCallbacks))
+                        .Select(_ => SendAsync(frame, settings.CallbackUrl, body, forged, stopping))
+                );
                 if (forged || copies.Any(acknowledged => acknowledged))
                 {
                     break;
@@ -59,7 +70,13 @@ public sealed partial class HuaweiPinCallbackDispatcher(
         }
     }
 
-    private async Task<bool> SendAsync(SandboxFrame frame, Uri url, string body, bool forged, CancellationToken stopping)
+    private async Task<bool> SendAsync(
+        SandboxFrame frame,
+        Uri url,
+        string body,
+        bool forged,
+        CancellationToken stopping
+    )
     {
         using var http = clients.CreateClient(nameof(HuaweiPinCallbackDispatcher));
         try
@@ -77,6 +94,10 @@ public sealed partial class HuaweiPinCallbackDispatcher(
         }
     }
 
-    [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Callback delivery for {OrderId} stopped with the sandbox")]
+    [LoggerMessage(
+        EventId = 9001,
+        Level = LogLevel.Information,
+        Message = "Callback delivery for {OrderId} stopped with the sandbox"
+    )]
     private static partial void LogStopped(ILogger logger, string orderId);
 }

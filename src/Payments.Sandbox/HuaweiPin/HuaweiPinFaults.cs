@@ -15,10 +15,15 @@ public sealed record HuaweiPinFaults
     /// <summary>Send a wrong callback key.</summary>
     public bool WrongKey { get; init; }
 
-    /// <summary>The callback <c>status</c> sent instead of the customer's outcome (a status the merchant may not know); null: the outcome.</summary>
+    /// <summary>
+    /// The callback <c>status</c> sent instead of the customer's outcome (a status the merchant may not know); null:
+    /// the outcome.
+    /// </summary>
     public string? CallbackStatus { get; init; }
 
-    /// <summary>What HUAWEIPIN writes into its error replies' <c>errorMeesage</c> (e.g. a card number); null: its usual texts.</summary>
+    /// <summary>
+    /// What HUAWEIPIN writes into its error replies' <c>errorMeesage</c> (e.g. a card number); null: its usual texts.
+    /// </summary>
     public string? Text { get; init; }
 
     /// <summary>

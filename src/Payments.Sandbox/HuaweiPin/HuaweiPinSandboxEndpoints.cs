@@ -30,16 +30,33 @@ public static class HuaweiPinSandboxEndpoints
             sandbox.Faults = faults;
             return Results.Ok(faults);
         });
-        group.MapGet("/_sandbox/frames/{merchantOid}", (string merchantOid, HuaweiPinSandbox sandbox) =>
-            sandbox.ByOid(merchantOid) is { } frame
-                ? Results.Ok(new { frame.Token, frame.MerchantOid, frame.Status, frame.Amount, Deliveries = frame.Deliveries.ToArray() })
+        group.MapGet("/_sandbox/frames/{merchantOid}", (string merchantOid, HuaweiPinSandbox sandbox) => sandbox.ByOid(
+                merchantOid
+            )
+                is { } frame
+                ? Results.Ok(
+                    new
+                    {
+                        frame.Token,
+                        frame.MerchantOid,
+                        frame.Status,
+                        frame.Amount,
+                        Deliveries = frame.Deliveries.ToArray(),
+                    }
+                )
                 : Results.NotFound());
         group.MapGet("/_sandbox/getframe-calls/{merchantOid}", (string merchantOid, HuaweiPinSandbox sandbox) =>
-            Results.Ok(new { calls = sandbox.GetFrameCalls(merchantOid) }));
+            Results.Ok(new { calls = sandbox.GetFrameCalls(merchantOid) })
+        );
         return app;
     }
 
-    private static async Task<IResult> GetFrameAsync(HttpRequest request, HuaweiPinSandbox sandbox, IOptionsMonitor<HuaweiPinSandboxOptions> options, CancellationToken ct)
+    private static async Task<IResult> GetFrameAsync(
+        HttpRequest request,
+        HuaweiPinSandbox sandbox,
+        IOptionsMonitor<HuaweiPinSandboxOptions> options,
+        CancellationToken ct
+    )
     {
         switch (sandbox.Faults.GetFrame)
         {
@@ -68,7 +85,11 @@ public static class HuaweiPinSandboxEndpoints
         }
 
         string Field(string name) =>
-            body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
+            body.ValueKind == JsonValueKind.Object
+            && body.TryGetProperty(name, out var v)
+            && v.ValueKind == JsonValueKind.String
+                ? v.GetString()!
+                : string.Empty;
 
         var merchant = options.CurrentValue;
         if (Field("merchant_apikey").Length == 0)
@@ -106,7 +127,15 @@ public static class HuaweiPinSandboxEndpoints
 
         var url = sandbox.Faults.IframeUrl
             ?? $"{request.Scheme}://{request.Host}/huaweipin/Payment/?Token={frame.Token}";
-        var reply = JsonSerializer.Serialize(new { isSuccess = true, code = 200, errorMeesage = "Payment channel has been created.", iframeUrl = url });
+        var reply = JsonSerializer.Serialize(
+            new
+            {
+                isSuccess = true,
+                code = 200,
+                errorMeesage = "Payment channel has been created.",
+                iframeUrl = url,
+            }
+        );
         return sandbox.Faults.GetFrame == "repeatedProperty"
             ? Results.Text(reply[..^1] + ",\"iframeUrl\":\"https://elsewhere.example/pay\"}", "application/json")
             : Results.Text(reply, "application/json");
@@ -117,14 +146,19 @@ public static class HuaweiPinSandboxEndpoints
         var frame = token is null ? null : sandbox.ByToken(token);
         if (frame is null)
         {
-            return Results.Content("<!doctype html><p>Unknown or expired payment token.</p>", "text/html", statusCode: 404);
+            return Results.Content(
+                "<!doctype html><p>Unknown or expired payment token.</p>",
+                "text/html",
+                statusCode: 404
+            );
         }
 
         var oid = WebUtility.HtmlEncode(frame.MerchantOid);
         var html = $$"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>HUAWEIPIN sandbox payment</title>
-            <style>body{font-family:sans-serif;max-width:28rem;margin:2rem auto}label,input,button{display:block;margin:.5rem 0}</style></head>
+            <style>body{font-family:sans-serif;max-width:28rem;margin:2rem auto}
+            label,input,button{display:block;margin:.5rem 0}</style></head>
             <body>
               <h1>HUAWEIPIN sandbox</h1>
               <p>Order <strong id="oid">{{oid}}</strong>. Enter the gift card amount and choose an outcome.</p>
@@ -140,13 +174,21 @@ public static class HuaweiPinSandboxEndpoints
         return Results.Content(html, "text/html");
     }
 
-    private static async Task<IResult> CompleteAsync(HttpRequest request, HuaweiPinSandbox sandbox, HuaweiPinCallbackDispatcher dispatcher)
+    private static async Task<IResult> CompleteAsync(
+        HttpRequest request,
+        HuaweiPinSandbox sandbox,
+        HuaweiPinCallbackDispatcher dispatcher
+    )
     {
         var form = await request.ReadFormAsync();
         var frame = sandbox.ByToken(form["token"].ToString());
         var amount = form["amount"].ToString();
         var outcome = form["outcome"].ToString();
-        if (frame is null || !decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _) || outcome is not ("success" or "failed"))
+        if (
+            frame is null
+            || !decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)
+            || outcome is not ("success" or "failed")
+        )
         {
             return Results.Content("<!doctype html><p>Invalid payment.</p>", "text/html", statusCode: 400);
         }
@@ -155,7 +197,11 @@ public static class HuaweiPinSandboxEndpoints
         {
             if (frame.Status is not null)
             {
-                return Results.Content("<!doctype html><p>This frame was already completed.</p>", "text/html", statusCode: 409);
+                return Results.Content(
+                    "<!doctype html><p>This frame was already completed.</p>",
+                    "text/html",
+                    statusCode: 409
+                );
             }
 
             frame.Status = sandbox.Faults.CallbackStatus ?? outcome;
@@ -164,9 +210,21 @@ public static class HuaweiPinSandboxEndpoints
 
         dispatcher.Start(frame, sandbox.Faults);
         var text = outcome == "success" ? "Payment received" : "Payment failed";
-        return Results.Content($"<!doctype html><p id=\"result\">{text}. The merchant is being notified.</p>", "text/html");
+        return Results.Content(
+            $"<!doctype html><p id=\"result\">{text}. The merchant is being notified.</p>",
+            "text/html"
+        );
     }
 
     private static IResult Error(HuaweiPinSandbox sandbox, int httpStatus, int code, string message) =>
-        Results.Json(new { isSuccess = false, code, errorMeesage = sandbox.Faults.Text ?? message, iframeUrl = (string?)null }, statusCode: httpStatus);
+        Results.Json(
+            new
+            {
+                isSuccess = false,
+                code,
+                errorMeesage = sandbox.Faults.Text ?? message,
+                iframeUrl = (string?)null,
+            },
+            statusCode: httpStatus
+        );
 }

@@ -7,14 +7,17 @@ namespace Payments.Sandbox.Merchant;
 
 /// <summary>
 /// A stand-in for the merchant's back end: <c>POST /merchant/webhooks</c> checks each notification's Standard Webhooks
-/// signature with <c>Sandbox:Merchant:WebhookSecret</c> (default: the local development secret) (204 when it verifies, 401 otherwise) and keeps the last 200;
+/// signature with <c>Sandbox:Merchant:WebhookSecret</c> (default: the local development secret) (204 when it verifies,
+/// 401 otherwise) and keeps the last 200;
 /// <c>GET /merchant/webhooks</c> lists them, newest first.
 /// </summary>
 public static partial class MerchantWebhooks
 {
     private const int Kept = 200;
 
-    /// <summary>The secret the Server's appsettings.Development.json signs with, so run-local needs no configuration.</summary>
+    /// <summary>
+    /// The secret the Server's appsettings.Development.json signs with, so run-local needs no configuration.
+    /// </summary>
     private const string DevelopmentSecret = "whsec_c2FuZGJveC13ZWJob29rLXNpZ25pbmctc2VjcmV0LTAx";
     private static readonly ConcurrentQueue<ReceivedWebhook> Received = new();
 
@@ -25,13 +28,23 @@ public static partial class MerchantWebhooks
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, IConfiguration configuration, ILogger<ReceivedWebhook> logger)
+    private static async Task<IResult> ReceiveAsync(
+        HttpRequest request,
+        IConfiguration configuration,
+        ILogger<ReceivedWebhook> logger
+    )
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
         var body = buffer.ToArray();
         var id = request.Headers["webhook-id"].ToString();
-        var valid = Verifies(configuration["Sandbox:Merchant:WebhookSecret"] ?? DevelopmentSecret, id, request.Headers["webhook-timestamp"].ToString(), body, request.Headers["webhook-signature"].ToString());
+        var valid = Verifies(
+            configuration["Sandbox:Merchant:WebhookSecret"] ?? DevelopmentSecret,
+            id,
+            request.Headers["webhook-timestamp"].ToString(),
+            body,
+            request.Headers["webhook-signature"].ToString()
+        );
         string? type = null;
         try
         {
@@ -43,9 +56,7 @@ public static partial class MerchantWebhooks
         }
 
         Received.Enqueue(new ReceivedWebhook(id, type, valid, DateTimeOffset.UtcNow, Encoding.UTF8.GetString(body)));
-        while (Received.Count > Kept && Received.TryDequeue(out _))
-        {
-        }
+        while (Received.Count > Kept && Received.TryDequeue(out _)) { }
 
         LogReceived(logger, id, type, valid);
         return valid ? Results.NoContent() : Results.Unauthorized();
@@ -60,8 +71,13 @@ public static partial class MerchantWebhooks
 
         byte[] content = [.. Encoding.UTF8.GetBytes($"{id}.{timestamp}."), .. body];
         var expected = HMACSHA256.HashData(key, content);
-        return header.Split(' ').Any(part =>
-            part.StartsWith("v1,", StringComparison.Ordinal) && Decode(part[3..]) is { } given && CryptographicOperations.FixedTimeEquals(expected, given));
+        return header
+            .Split(' ')
+            .Any(part =>
+                part.StartsWith("v1,", StringComparison.Ordinal)
+                && Decode(part[3..]) is { } given
+                && CryptographicOperations.FixedTimeEquals(expected, given)
+            );
     }
 
     private static byte[]? Decode(string base64)
@@ -70,6 +86,10 @@ public static partial class MerchantWebhooks
         return Convert.TryFromBase64String(base64, bytes, out var length) ? bytes[..length] : null;
     }
 
-    [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Merchant received webhook {Id} ({Type}); signature valid: {Valid}")]
+    [LoggerMessage(
+        EventId = 9001,
+        Level = LogLevel.Information,
+        Message = "Merchant received webhook {Id} ({Type}); signature valid: {Valid}"
+    )]
     private static partial void LogReceived(ILogger logger, string id, string? type, bool valid);
 }

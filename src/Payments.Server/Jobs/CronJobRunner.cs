@@ -7,8 +7,12 @@ namespace Payments.Server.Jobs;
 /// Runs one <see cref="IScheduledJob"/> on its NCRONTAB schedule (six fields, seconds first, as Functions
 /// timer triggers read them), never overlapping itself and never on start-up.
 /// </summary>
-internal sealed partial class CronJobRunner(IScheduledJob job, IConfiguration configuration, TimeProvider time, ILogger<CronJobRunner> logger)
-    : BackgroundService
+internal sealed partial class CronJobRunner(
+    IScheduledJob job,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<CronJobRunner> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,6 +35,10 @@ internal sealed partial class CronJobRunner(IScheduledJob job, IConfiguration co
         }
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Scheduled job {Job} failed; it runs again at its next occurrence")]
+    [LoggerMessage(
+        EventId = 4001,
+        Level = LogLevel.Error,
+        Message = "Scheduled job {Job} failed; it runs again at its next occurrence"
+    )]
     private static partial void LogFailed(ILogger logger, string job, Exception exception);
 }

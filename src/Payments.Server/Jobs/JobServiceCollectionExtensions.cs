@@ -8,7 +8,10 @@ internal static class JobServiceCollectionExtensions
     public static IServiceCollection AddScheduledJobs(this IServiceCollection services)
     {
         services.AddSingleton<IHostedService>(sp => new CronJobRunners(
-            sp.GetServices<IScheduledJob>().Select(job => ActivatorUtilities.CreateInstance<CronJobRunner>(sp, job)).ToList()));
+            sp.GetServices<IScheduledJob>()
+                .Select(job => ActivatorUtilities.CreateInstance<CronJobRunner>(sp, job))
+                .ToList()
+        ));
         return services;
     }
 }

@@ -13,10 +13,15 @@ namespace Payments.Server.OpenApi;
 internal sealed class AllowedValuesSchemaTransformer : IOpenApiSchemaTransformer
 {
     public Task TransformAsync(
-        OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+        OpenApiSchema schema,
+        OpenApiSchemaTransformerContext context,
+        CancellationToken cancellationToken
+    )
     {
-        if (context.JsonPropertyInfo?.AttributeProvider is MemberInfo member
-            && member.GetCustomAttribute<AllowedValuesAttribute>() is { } allowed)
+        if (
+            context.JsonPropertyInfo?.AttributeProvider is MemberInfo member
+            && member.GetCustomAttribute<AllowedValuesAttribute>() is { } allowed
+        )
         {
             schema.Enum = [.. allowed.Values.Select(value => (JsonNode)JsonValue.Create(value?.ToString())!)];
         }

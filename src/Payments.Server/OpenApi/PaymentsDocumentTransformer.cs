@@ -9,17 +9,25 @@ internal sealed class PaymentsDocumentTransformer : IOpenApiDocumentTransformer
     public const string FunctionKeyScheme = "functionKey";
     public const string OperatorKeyScheme = "operatorKey";
 
-    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(
+        OpenApiDocument document,
+        OpenApiDocumentTransformerContext context,
+        CancellationToken cancellationToken
+    )
     {
         document.Info = new OpenApiInfo
         {
             Title = "Payments integration service",
             Version = "v1",
-            Description = "Takes payments through HUAWEIPIN (gift-card frames) and HaiPay (cards, subscriptions, refunds). " +
-                "Merchant calls carry a function key; operator calls (api/ops/...) an operator key. Every POST accepts an Idempotency-Key. Final, expired, flagged and " +
-                "activated states are also sent to the merchant's configured endpoint as Standard Webhooks notifications " +
-                "(webhook-id, webhook-timestamp, webhook-signature: v1, Base64 HMAC-SHA256 over id.timestamp.body) whose " +
-                "body is {type, timestamp, data}, data being the order as GET /api/orders/{id} shows it.",
+            Description =
+                "Takes payments through HUAWEIPIN (gift-card frames) and HaiPay (cards, subscriptions, refunds). "
+                + "Merchant calls carry a function key; operator calls (api/ops/...) an operator key. Every POST "
+                + "accepts an Idempotency-Key. Final, expired, flagged and "
+                + "activated states are also sent to the merchant's configured endpoint as Standard Webhooks "
+                + "notifications "
+                + "(webhook-id, webhook-timestamp, webhook-signature: v1, Base64 HMAC-SHA256 over id.timestamp.body) "
+                + "whose "
+                + "body is {type, timestamp, data}, data being the order as GET /api/orders/{id} shows it.",
         };
         document.Servers = [];
         document.Components ??= new OpenApiComponents();
@@ -37,9 +45,12 @@ internal sealed class PaymentsDocumentTransformer : IOpenApiDocumentTransformer
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = "x-functions-key",
-                Description = "An operator key, for the operator routes (api/ops/...) only: in Azure the Function App's master key " +
-                    "(az functionapp keys list, masterKey); on the Server a key of OperatorKeys:Keys (locally: local-dev-operator-key-0123456789). " +
-                    "A function key is refused there.",
+                Description =
+                    "An operator key, for the operator routes (api/ops/...) only: in Azure the Function App's master "
+                    + "key "
+                    + "(az functionapp keys list, masterKey); on the Server a key of OperatorKeys:Keys (locally: "
+                    + "local-dev-operator-key-0123456789). "
+                    + "A function key is refused there.",
             },
         };
         return Task.CompletedTask;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Payments.Http.Endpoints;
 using Payments.Core.Idempotency;
+using Payments.Http.Endpoints;
 
 namespace Payments.Server.OpenApi;
 
@@ -11,7 +11,10 @@ namespace Payments.Server.OpenApi;
 internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(
-        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+        OpenApiOperation operation,
+        OpenApiOperationTransformerContext context,
+        CancellationToken cancellationToken
+    )
     {
         var route = context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiRoute>().FirstOrDefault();
         if (route is { Access: AccessLevel.Admin })
@@ -30,29 +33,36 @@ internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransforme
         operation.Parameters ??= [];
         if (route.Method == "POST")
         {
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = IdempotencyKey.Header,
-                In = ParameterLocation.Header,
-                Description = "Optional. The first 2xx answer is replayed for a repeat with the same body "
-                    + "(Idempotent-Replayed: true); " +
-                    "another body gets 422, a repeat while the first runs 409. Kept 24 h.",
-                Schema = new OpenApiSchema
+            operation.Parameters.Add(
+                new OpenApiParameter
                 {
-                    Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKey.MaxLength,
-                },
-            });
+                    Name = IdempotencyKey.Header,
+                    In = ParameterLocation.Header,
+                    Description =
+                        "Optional. The first 2xx answer is replayed for a repeat with the same body "
+                        + "(Idempotent-Replayed: true); "
+                        + "another body gets 422, a repeat while the first runs 409. Kept 24 h.",
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        MinLength = 1,
+                        MaxLength = IdempotencyKey.MaxLength,
+                    },
+                }
+            );
         }
 
         if (route == ApiRoutes.GetSubscription)
         {
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = "refresh",
-                In = ParameterLocation.Query,
-                Description = "true: ask HaiPay for the subscription's state before answering.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean },
-            });
+            operation.Parameters.Add(
+                new OpenApiParameter
+                {
+                    Name = "refresh",
+                    In = ParameterLocation.Query,
+                    Description = "true: ask HaiPay for the subscription's state before answering.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean },
+                }
+            );
         }
 
         return Task.CompletedTask;
@@ -63,17 +73,24 @@ internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransforme
 
     private static void AddOperatorQuery(OpenApiOperation operation, ApiRoute route)
     {
-        (string Name, string Description, JsonSchemaType Type)[] parameters = route == ApiRoutes.ListAttention
-            ?
-            [
-                ("category", "Required: needs-review, stale, unmatched-callbacks or unverified-callbacks.",
-                    JsonSchemaType.String),
-                ("reason", "needs-review only: one review reason (e.g. checks-exhausted).", JsonSchemaType.String),
-                ("olderThan", "stale only: how long the order has waited at least, 1.00:00:00 or P1D (default 1 day).",
-                    JsonSchemaType.String),
-                ("limit", "Items per page, 1 to 200 (default 50).", JsonSchemaType.Integer),
-                ("continuation", "The previous page's continuation.", JsonSchemaType.String),
-            ]
+        (string Name, string Description, JsonSchemaType Type)[] parameters =
+            route == ApiRoutes.ListAttention
+                ?
+                [
+                    (
+                        "category",
+                        "Required: needs-review, stale, unmatched-callbacks or unverified-callbacks.",
+                        JsonSchemaType.String
+                    ),
+                    ("reason", "needs-review only: one review reason (e.g. checks-exhausted).", JsonSchemaType.String),
+                    (
+                        "olderThan",
+                        "stale only: how long the order has waited at least, 1.00:00:00 or P1D (default 1 day).",
+                        JsonSchemaType.String
+                    ),
+                    ("limit", "Items per page, 1 to 200 (default 50).", JsonSchemaType.Integer),
+                    ("continuation", "The previous page's continuation.", JsonSchemaType.String),
+                ]
             : route == ApiRoutes.ListWebhooks
                 ?
                 [
@@ -81,7 +98,7 @@ internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransforme
                     ("limit", "Items per page, 1 to 200 (default 50).", JsonSchemaType.Integer),
                     ("continuation", "The previous page's continuation.", JsonSchemaType.String),
                 ]
-                : [];
+            : [];
         if (parameters.Length == 0)
         {
             return;
@@ -90,14 +107,16 @@ internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransforme
         operation.Parameters ??= [];
         foreach (var (name, description, type) in parameters)
         {
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = name,
-                In = ParameterLocation.Query,
-                Required = name == "category",
-                Description = description,
-                Schema = new OpenApiSchema { Type = type },
-            });
+            operation.Parameters.Add(
+                new OpenApiParameter
+                {
+                    Name = name,
+                    In = ParameterLocation.Query,
+                    Required = name == "category",
+                    Description = description,
+                    Schema = new OpenApiSchema { Type = type },
+                }
+            );
         }
     }
 }

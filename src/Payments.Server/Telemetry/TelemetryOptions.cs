@@ -1,6 +1,9 @@
 namespace Payments.Server.Telemetry;
 
-/// <summary>The Server host's telemetry export (<c>Telemetry</c> section). The Functions app exports to Application Insights instead.</summary>
+/// <summary>
+/// The Server host's telemetry export (<c>Telemetry</c> section). The Functions app exports to Application Insights
+/// instead.
+/// </summary>
 public sealed class TelemetryOptions
 {
     public const string Section = "Telemetry";
@@ -9,8 +12,8 @@ public sealed class TelemetryOptions
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>
-    /// Without an OTLP endpoint, write traces and metrics to the console. Default false: nothing is exported (the Payments
-    /// meter and activity source still work for in-process listeners such as <c>dotnet-counters</c>).
+    /// Without an OTLP endpoint, write traces and metrics to the console. Default false: nothing is exported (the
+    /// Payments meter and activity source still work for in-process listeners such as <c>dotnet-counters</c>).
     /// </summary>
     public bool Console { get; set; }
 }

@@ -31,10 +31,17 @@ public sealed class CheckScheduleTests
     [Fact]
     public void Next_Configured_UsesTheSettings()
     {
-        var schedule = new CheckScheduleOptions { First = TimeSpan.FromSeconds(10), Quick = TimeSpan.FromSeconds(30), QuickCount = 2, Slow = TimeSpan.FromMinutes(10) };
+        var schedule = new CheckScheduleOptions
+        {
+            First = TimeSpan.FromSeconds(10),
+            Quick = TimeSpan.FromSeconds(30),
+            QuickCount = 2,
+            Slow = TimeSpan.FromMinutes(10),
+        };
 
         Assert.Equal(
             [Created.AddSeconds(10), Created.AddSeconds(30), Created.AddSeconds(30), Created.AddMinutes(10)],
-            Enumerable.Range(0, 4).Select(n => schedule.Next(n, Created, Created)!.Value));
+            Enumerable.Range(0, 4).Select(n => schedule.Next(n, Created, Created)!.Value)
+        );
     }
 }

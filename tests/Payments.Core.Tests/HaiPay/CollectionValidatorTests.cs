@@ -19,19 +19,41 @@ public sealed class CollectionValidatorTests
     {
         var fields = new Dictionary<string, string>
         {
-            ["orderId"] = "\"A1\"", ["amount"] = "\"999.99\"", ["name"] = "\"Jon Smith\"", ["email"] = "\"jon@example.com\"",
-            ["clientType"] = "\"WEB\"", ["accountNo"] = "\"4000056655665556\"", ["expiryMonth"] = "\"11\"", ["expiryYear"] = "\"2028\"",
-            ["cvv"] = "\"234\"", ["referer"] = "\"https://shop.example\"", ["callBackUrl"] = "\"https://shop.example/done\"",
-            ["userAgent"] = "\"Mozilla/5.0\"", ["customerIp"] = "\"142.250.191.174\"", ["subject"] = "\"Phone\"", ["partnerUserId"] = "\"9527\"",
+            ["orderId"] = "\"A1\"",
+            ["amount"] = "\"999.99\"",
+            ["name"] = "\"Jon Smith\"",
+            ["email"] = "\"jon@example.com\"",
+            ["clientType"] = "\"WEB\"",
+            ["accountNo"] = "\"4000056655665556\"",
+            ["expiryMonth"] = "\"11\"",
+            ["expiryYear"] = "\"2028\"",
+            ["cvv"] = "\"234\"",
+            ["referer"] = "\"https://shop.example\"",
+            ["callBackUrl"] = "\"https://shop.example/done\"",
+            ["userAgent"] = "\"Mozilla/5.0\"",
+            ["customerIp"] = "\"142.250.191.174\"",
+            ["subject"] = "\"Phone\"",
+            ["partnerUserId"] = "\"9527\"",
         };
         fields[field] = json;
-        return "{" + string.Join(",", fields.Where(f => f.Value.Length > 0).Select(f => $"\"{f.Key}\":{f.Value}")) + "}";
+        return "{"
+            + string.Join(",", fields.Where(f => f.Value.Length > 0).Select(f => $"\"{f.Key}\":{f.Value}"))
+            + "}";
     }
 
-    private static (CreateCollectionCommand? Command, IDictionary<string, string[]> Errors) Validate(string body, string? keyedOrderId = null)
+    private static (CreateCollectionCommand? Command, IDictionary<string, string[]> Errors) Validate(
+        string body,
+        string? keyedOrderId = null
+    )
     {
         var errors = new FieldErrors();
-        var command = CollectionValidator.Validate(JsonDocument.Parse(body).RootElement, Options(), Now, keyedOrderId, errors);
+        var command = CollectionValidator.Validate(
+            JsonDocument.Parse(body).RootElement,
+            Options(),
+            Now,
+            keyedOrderId,
+            errors
+        );
         return (command, errors.ToDictionary());
     }
 
@@ -41,7 +63,10 @@ public sealed class CollectionValidatorTests
         var (command, errors) = Validate(Body("phone", "\"09123456789\""));
 
         Assert.Empty(errors);
-        Assert.Equal((999.99m, "999.99", "5556", "USD"), (command!.Amount, command.AmountText, command.Card.Last4, command.Currency));
+        Assert.Equal(
+            (999.99m, "999.99", "5556", "USD"),
+            (command!.Amount, command.AmountText, command.Card.Last4, command.Currency)
+        );
         Assert.DoesNotContain("4000056655665556", command.ToString(), StringComparison.Ordinal);
     }
 
@@ -52,7 +77,8 @@ public sealed class CollectionValidatorTests
     [InlineData("2027", "01", true)]
     public void Validate_Expiry_TheCurrentMonthIsStillValid(string year, string month, bool valid)
     {
-        var body = Body("expiryYear", $"\"{year}\"").Replace("\"expiryMonth\":\"11\"", $"\"expiryMonth\":\"{month}\"", StringComparison.Ordinal);
+        var body = Body("expiryYear", $"\"{year}\"")
+            .Replace("\"expiryMonth\":\"11\"", $"\"expiryMonth\":\"{month}\"", StringComparison.Ordinal);
 
         var (_, errors) = Validate(body);
 
@@ -66,7 +92,8 @@ public sealed class CollectionValidatorTests
     [InlineData("378282246310005", true)]
     [InlineData("4000056655665557", false)]
     [InlineData("4242424242424241", false)]
-    public void PassesLuhn_KnownTestCards(string number, bool valid) => Assert.Equal(valid, CardRules.PassesLuhn(number));
+    public void PassesLuhn_KnownTestCards(string number, bool valid) =>
+        Assert.Equal(valid, CardRules.PassesLuhn(number));
 
     [Theory]
     [InlineData("PH", "09123456789", true)]
@@ -77,7 +104,8 @@ public sealed class CollectionValidatorTests
     [InlineData("SG", "71234567", false)]
     [InlineData(null, "0612345", true)]
     [InlineData("US", "12ab", false)]
-    public void PhoneFormats_NationalForms(string? country, string phone, bool valid) => Assert.Equal(valid, PhoneFormats.Check(phone, country) is null);
+    public void PhoneFormats_NationalForms(string? country, string phone, bool valid) =>
+        Assert.Equal(valid, PhoneFormats.Check(phone, country) is null);
 
     [Theory]
     [InlineData("\"0.99\"", true)]

@@ -7,10 +7,10 @@ using Payments.Core.Orders;
 namespace Payments.Core.Tests.HaiPay;
 
 /// <summary>
-/// Property: any signed HaiPay message, plus any number of extra fields whose value is <c>""</c> or <c>null</c> (a generic-map
-/// sender writing every field it knows), is read exactly like the message without them: the signature verifies the same,
-/// the message is classified the same (which order, subscription or charge) and says the same thing about the money.
-/// 2,000 seeded cases; a failure prints its seed and body.
+/// Property: any signed HaiPay message, plus any number of extra fields whose value is <c>""</c> or <c>null</c> (a
+/// generic-map sender writing every field it knows), is read exactly like the message without them: the signature
+/// verifies the same, the message is classified the same (which order, subscription or charge) and says the same thing
+/// about the money. 2,000 seeded cases; a failure prints its seed and body.
 /// </summary>
 public sealed class EmptyFieldsPropertyTests
 {
@@ -20,21 +20,79 @@ public sealed class EmptyFieldsPropertyTests
 
     private static readonly string[] KnownFields =
     [
-        "subscriptionNo", "subscriptionOrderId", "orderId", "orderNo", "amount", "actualAmount", "fee", "status",
-        "payTime", "errorMsg", "currency", "appId", "payUrl", "refundNo", "remark", "extra",
+        "subscriptionNo",
+        "subscriptionOrderId",
+        "orderId",
+        "orderNo",
+        "amount",
+        "actualAmount",
+        "fee",
+        "status",
+        "payTime",
+        "errorMsg",
+        "currency",
+        "appId",
+        "payUrl",
+        "refundNo",
+        "remark",
+        "extra",
     ];
 
     private static readonly Func<JsonObject>[] Messages =
     [
-        () => new JsonObject { ["appId"] = 1054, ["currency"] = "USD", ["orderId"] = "A1", ["orderNo"] = "602",
-            ["amount"] = "12.50", ["fee"] = "0.10", ["status"] = 2, ["payTime"] = "2026-12-07 10:00:00" },
-        () => new JsonObject { ["appId"] = 1054, ["orderId"] = "A2", ["orderNo"] = "603", ["amount"] = 12.5,
-            ["actualAmount"] = "6.25", ["status"] = "4" },
-        () => new JsonObject { ["orderId"] = "A3", ["status"] = 3, ["errorMsg"] = "declined" },
-        () => new JsonObject { ["subscriptionOrderId"] = "S1", ["subscriptionNo"] = "4025", ["status"] = "2" },
-        () => new JsonObject { ["subscriptionOrderId"] = "S1", ["orderId"] = "4025-1-1", ["orderNo"] = "700",
-            ["amount"] = "9.99", ["status"] = 2 },
-        () => new JsonObject { ["subscriptionNo"] = "4025", ["orderNo"] = "701", ["amount"] = "9.99", ["status"] = 3 },
+        () =>
+            new JsonObject
+            {
+                ["appId"] = 1054,
+                ["currency"] = "USD",
+                ["orderId"] = "A1",
+                ["orderNo"] = "602",
+                ["amount"] = "12.50",
+                ["fee"] = "0.10",
+                ["status"] = 2,
+                ["payTime"] = "2026-12-07 10:00:00",
+            },
+        () =>
+            new JsonObject
+            {
+                ["appId"] = 1054,
+                ["orderId"] = "A2",
+                ["orderNo"] = "603",
+                ["amount"] = 12.5,
+                ["actualAmount"] = "6.25",
+                ["status"] = "4",
+            },
+        () =>
+            new JsonObject
+            {
+                ["orderId"] = "A3",
+                ["status"] = 3,
+                ["errorMsg"] = "declined",
+            },
+        () =>
+            new JsonObject
+            {
+                ["subscriptionOrderId"] = "S1",
+                ["subscriptionNo"] = "4025",
+                ["status"] = "2",
+            },
+        () =>
+            new JsonObject
+            {
+                ["subscriptionOrderId"] = "S1",
+                ["orderId"] = "4025-1-1",
+                ["orderNo"] = "700",
+                ["amount"] = "9.99",
+                ["status"] = 2,
+            },
+        () =>
+            new JsonObject
+            {
+                ["subscriptionNo"] = "4025",
+                ["orderNo"] = "701",
+                ["amount"] = "9.99",
+                ["status"] = 3,
+            },
     ];
 
     [Fact]
@@ -52,7 +110,15 @@ public sealed class EmptyFieldsPropertyTests
 
             Assert.True(HaiPaySignature.VerifyObject(b, Secret, Public), context);
             Assert.Equal(Describe(NotificationMessage.Read(a)), Describe(NotificationMessage.Read(b)));
-            foreach (var kind in new[] { OrderKind.Payment, OrderKind.Refund, OrderKind.Subscription, OrderKind.SubscriptionCharge })
+            foreach (
+                var kind in new[]
+                {
+                    OrderKind.Payment,
+                    OrderKind.Refund,
+                    OrderKind.Subscription,
+                    OrderKind.SubscriptionCharge,
+                }
+            )
             {
                 var order = Order(kind);
                 Assert.Equal(HaiPayVerdicts.Read(a, order), HaiPayVerdicts.Read(b, order));
@@ -67,7 +133,9 @@ public sealed class EmptyFieldsPropertyTests
         return fields;
     }
 
-    /// <summary>The message with extra empty or null fields, some replacing none of its own, at random places.</summary>
+    /// <summary>
+    /// The message with extra empty or null fields, some replacing none of its own, at random places.
+    /// </summary>
     private static JsonObject WithEmptyExtras(JsonObject message, Random random)
     {
         var entries = message.Select(p => new KeyValuePair<string, JsonNode?>(p.Key, p.Value?.DeepClone())).ToList();
@@ -91,6 +159,9 @@ public sealed class EmptyFieldsPropertyTests
         $"{message.OrderId}|{message.IsSubscription}|{message.ChargeNo}|{message.SubscriptionNo}|"
         + string.Join(",", message.Errors?.ToDictionary().Keys ?? []);
 
-    private static PaymentOrder Order(OrderKind kind) => PaymentOrder.Create(
-        new NewOrder("A1", PaymentProvider.HaiPay, "fp", null, 12.50m, "USD", Kind: kind), DateTimeOffset.UnixEpoch);
+    private static PaymentOrder Order(OrderKind kind) =>
+        PaymentOrder.Create(
+            new NewOrder("A1", PaymentProvider.HaiPay, "fp", null, 12.50m, "USD", Kind: kind),
+            DateTimeOffset.UnixEpoch
+        );
 }

@@ -22,7 +22,9 @@ public sealed class HaiPayClientRefusalTextTests
     [InlineData("{\"status\":\"0\",\"error\":\"" + Card + "\",\"msg\":\"param error\"}")]
     [InlineData("{\"status\":\"0\",\"error\":\"4001 accountNo 4000 0566 5566 5556\",\"msg\":\"param error\"}")]
     [InlineData("{\"status\":\"0\",\"error\":4000056655665556,\"msg\":\"param error\"}")]
-    public async Task QueryCollection_ErrorEnvelopeWhoseErrorCodeEchoesTheCardNumber_NeitherTheReplyNorTheLogsKeepIt(string reply)
+    public async Task QueryCollection_ErrorEnvelopeWhoseErrorCodeEchoesTheCardNumber_NeitherTheReplyNorTheLogsKeepIt(
+        string reply
+    )
     {
         var logs = new ListLogger();
         using var http = new HttpClient(new Canned(reply));
@@ -40,7 +42,11 @@ public sealed class HaiPayClientRefusalTextTests
 
     private static Monitor Options()
     {
-        var options = new HaiPayOptions { BaseUrl = new Uri("https://haipay.test"), NotifyUrl = new Uri("https://merchant.test/api/haipay/notify") };
+        var options = new HaiPayOptions
+        {
+            BaseUrl = new Uri("https://haipay.test"),
+            NotifyUrl = new Uri("https://merchant.test/api/haipay/notify"),
+        };
         options.Accounts["USD"] = new HaiPayAccount { AppId = 1054 };
         return new Monitor(options);
     }
@@ -56,18 +62,28 @@ public sealed class HaiPayClientRefusalTextTests
 
     private sealed class Secrets : ISecretStore
     {
-        public ValueTask<string> GetAsync(string name, CancellationToken cancellationToken) => ValueTask.FromResult(
-            name.EndsWith("PrivateKey", StringComparison.Ordinal) ? TestKeys.Bare("merchant-pkcs8.pem")
-            : name.EndsWith("PlatformPublicKey", StringComparison.Ordinal) ? TestKeys.Bare("merchant-public.pem")
-            : "merchant-secret-1");
+        public ValueTask<string> GetAsync(string name, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(
+                name.EndsWith("PrivateKey", StringComparison.Ordinal) ? TestKeys.Bare("merchant-pkcs8.pem")
+                : name.EndsWith("PlatformPublicKey", StringComparison.Ordinal) ? TestKeys.Bare("merchant-public.pem")
+                : "merchant-secret-1"
+            );
 
         public bool Invalidate(string name) => false;
     }
 
     private sealed class Canned(string reply) : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(reply, Encoding.UTF8, "application/json") });
+        protected override Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request,
+            CancellationToken cancellationToken
+        ) =>
+            Task.FromResult(
+                new HttpResponseMessage(HttpStatusCode.OK)
+                {
+                    Content = new StringContent(reply, Encoding.UTF8, "application/json"),
+                }
+            );
     }
 
     private sealed class ListLogger : ILogger<HaiPayClient>
@@ -79,9 +95,17 @@ public sealed class HaiPayClientRefusalTextTests
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}"))
+                : string.Empty;
             Lines.Enqueue(formatter(state, exception) + " " + values);
         }
     }

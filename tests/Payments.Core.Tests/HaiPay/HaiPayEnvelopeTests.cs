@@ -34,7 +34,9 @@ public sealed class HaiPayEnvelopeTests
     [Fact]
     public void Parse_ErrorReply_HasNoDataAndIsNotSuccess()
     {
-        var envelope = HaiPayEnvelope.Parse("""{"status":"0","error":"4002","msg":"system:channel code does not exist"}""");
+        var envelope = HaiPayEnvelope.Parse(
+            """{"status":"0","error":"4002","msg":"system:channel code does not exist"}"""
+        );
 
         Assert.False(envelope!.IsSuccess);
         Assert.Null(envelope.Data);
@@ -57,11 +59,20 @@ public sealed class HaiPayEnvelopeTests
         Assert.Null(HaiPayEnvelope.Money(JsonDocument.Parse("""{"amount":"1,000.00"}""").RootElement, "amount"));
     }
 
-    /// <summary>Issue #16, scenario 4: a reply with a repeated property name is no usable answer (the order stays Unknown), never applied.</summary>
+    /// <summary>
+    /// Issue #16, scenario 4: a reply with a repeated property name is no usable answer (the order stays Unknown),
+    /// never applied.
+    /// </summary>
     [Theory]
-    [InlineData("""{"status":"1","error":"00000000","msg":"","data":{"orderId":"a","status":"2","amount":"6.25","sign":"x","amount":null}}""")]
-    [InlineData("""{"status":"1","error":"00000000","msg":"","data":{"orderId":"a","status":"1","sign":"x"},"data":{"orderId":"a","status":"2"}}""")]
-    [InlineData("""{"status":"0","status":"1","error":"00000000","msg":"","data":{"orderId":"a","status":"2","sign":"x"}}""")]
+    [InlineData(
+        """{"status":"1","error":"00000000","msg":"","data":{"orderId":"a","status":"2","amount":"6.25","sign":"x","amount":null}}"""
+    )]
+    [InlineData(
+        """{"status":"1","error":"00000000","msg":"","data":{"orderId":"a","status":"1","sign":"x"},"data":{"orderId":"a","status":"2"}}"""
+    )]
+    [InlineData(
+        """{"status":"0","status":"1","error":"00000000","msg":"","data":{"orderId":"a","status":"2","sign":"x"}}"""
+    )]
     public void Parse_RepeatedPropertyNameAnywhere_NoEnvelope(string json)
     {
         Assert.Null(HaiPayEnvelope.Parse(json));

@@ -5,7 +5,8 @@ namespace Payments.Core.Tests.HaiPay;
 
 public sealed class NotificationMessageTests
 {
-    private static NotificationMessage Read(string json) => NotificationMessage.Read(JsonDocument.Parse(json).RootElement);
+    private static NotificationMessage Read(string json) =>
+        NotificationMessage.Read(JsonDocument.Parse(json).RootElement);
 
     [Fact]
     public void Read_Collection_OrderIdNoCharge()
@@ -16,18 +17,26 @@ public sealed class NotificationMessageTests
     [Fact]
     public void Read_SubscriptionWithoutCharge_AboutTheSubscription()
     {
-        Assert.Equal(("S1", true, null, "4025"), Parts(Read("""{"subscriptionOrderId":"S1","subscriptionNo":"4025","sign":"c2ln"}""")));
+        Assert.Equal(
+            ("S1", true, null, "4025"),
+            Parts(Read("""{"subscriptionOrderId":"S1","subscriptionNo":"4025","sign":"c2ln"}"""))
+        );
     }
 
     [Fact]
     public void Read_SubscriptionCharge_ChargeNumberFromOrderNo()
     {
-        Assert.Equal(("S1", true, "602", null), Parts(Read("""{"subscriptionOrderId":"S1","orderId":"4025-1-1","orderNo":602,"sign":"c2ln"}""")));
+        Assert.Equal(
+            ("S1", true, "602", null),
+            Parts(Read("""{"subscriptionOrderId":"S1","orderId":"4025-1-1","orderNo":602,"sign":"c2ln"}"""))
+        );
     }
 
     [Theory]
     [InlineData("""{"subscriptionNo":"4025","orderNo":"602","sign":"c2ln"}""")]
-    [InlineData("""{"subscriptionNo":4025,"orderId":"4025-1-1","orderNo":"602","amount":"9.99","status":2,"sign":"c2ln"}""")]
+    [InlineData(
+        """{"subscriptionNo":4025,"orderId":"4025-1-1","orderNo":"602","amount":"9.99","status":2,"sign":"c2ln"}"""
+    )]
     public void Read_ChargeNamingOnlyHaiPaysSubscriptionNo_ASubscriptionChargeFoundByThatNumber(string json)
     {
         Assert.Equal((string.Empty, true, "602", "4025"), Parts(Read(json)));
@@ -36,13 +45,19 @@ public sealed class NotificationMessageTests
     [Fact]
     public void Read_SubscriptionNamedOnlyByHaiPaysNumber_AboutTheSubscription()
     {
-        Assert.Equal((string.Empty, true, null, "4025"), Parts(Read("""{"subscriptionNo":"4025","status":2,"sign":"c2ln"}""")));
+        Assert.Equal(
+            (string.Empty, true, null, "4025"),
+            Parts(Read("""{"subscriptionNo":"4025","status":2,"sign":"c2ln"}"""))
+        );
     }
 
     [Theory]
     [InlineData("""{"subscriptionNo":"","orderNo":"602","sign":"c2ln"}""", "orderId")]
     [InlineData("""{"subscriptionNo":"40/25","orderNo":"602","sign":"c2ln"}""", "subscriptionNo")]
-    [InlineData("""{"subscriptionOrderId":"S1","subscriptionNo":"4025402540254025402540254025402540254025402540254","sign":"c2ln"}""", "subscriptionNo")]
+    [InlineData(
+        """{"subscriptionOrderId":"S1","subscriptionNo":"4025402540254025402540254025402540254025402540254","sign":"c2ln"}""",
+        "subscriptionNo"
+    )]
     [InlineData("""{"subscriptionOrderId":"S1","orderId":"4025-1-1","sign":"c2ln"}""", "orderNo")]
     [InlineData("""{"orderNo":"602","sign":"c2ln"}""", "orderId")]
     [InlineData("""{"orderId":"A1","orderNo":"602"}""", "sign")]

@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Payments.Core.HaiPay;
 using Payments.Core.Orders;
-using Payments.Core.Text;
 using Payments.Core.Tests.HaiPay;
+using Payments.Core.Text;
 
 namespace Payments.Core.Tests.HaiPay;
 
@@ -14,9 +14,10 @@ public sealed class SignatureBoundaryTests
     private const string Secret = "merchant-secret-1";
 
     // HaiPay's string-to-sign is key=value joined by '&' without any escaping, and the service accepts any field
-    // value, so a signature over one object also verifies a different object whose field boundaries are moved. If any field
-    // HaiPay signs echoes text a customer or merchant chose (a remark, a product name, an error message quoting input) and
-    // sorts just before "status", a signed FAILED notification can be re-split into a verifying SUCCESS notification.
+    // value, so a signature over one object also verifies a different object whose field boundaries are moved. If any
+    // field HaiPay signs echoes text a customer or merchant chose (a remark, a product name, an error message quoting
+    // input) and sorts just before "status", a signed FAILED notification can be re-split into a verifying SUCCESS
+    // notification.
     [Fact]
     public void VerifyObject_FieldBoundariesMovedInsideASignedMessage_DoesNotVerifyAnotherMeaning()
     {
@@ -29,7 +30,7 @@ public sealed class SignatureBoundaryTests
             ["orderId"] = "A1",
             ["orderNo"] = "7000000000000001",
             ["remark"] = "gift&status=2&statusz=", // text the attacker got echoed
-            ["status"] = "3",                       // HaiPay says: FAILED
+            ["status"] = "3", // HaiPay says: FAILED
             ["subject"] = "Order A1",
         };
         using (var document = JsonDocument.Parse(genuine.ToJsonString()))
@@ -45,7 +46,7 @@ public sealed class SignatureBoundaryTests
             ["orderId"] = "A1",
             ["orderNo"] = "7000000000000001",
             ["remark"] = "gift",
-            ["status"] = "2",                       // now reads SUCCESS
+            ["status"] = "2", // now reads SUCCESS
             ["statusz"] = "&status=3",
             ["subject"] = "Order A1",
             ["sign"] = genuine["sign"]!.GetValue<string>(),
@@ -53,23 +54,37 @@ public sealed class SignatureBoundaryTests
         using var forgedDocument = JsonDocument.Parse(forged.ToJsonString());
         var order = new PaymentOrder
         {
-            Id = "A1", Provider = PaymentProvider.HaiPay, Status = OrderStatus.Pending, RequestFingerprint = "f",
-            CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch, Amount = 12.50m, Currency = "USD",
+            Id = "A1",
+            Provider = PaymentProvider.HaiPay,
+            Status = OrderStatus.Pending,
+            RequestFingerprint = "f",
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            UpdatedAt = DateTimeOffset.UnixEpoch,
+            Amount = 12.50m,
+            Currency = "USD",
         };
 
         var verifies = HaiPaySignature.VerifyObject(forgedDocument.RootElement, Secret, platform);
         var readsAs = HaiPayVerdicts.Read(forgedDocument.RootElement, order).Outcome;
 
-        Assert.False(verifies && readsAs == OrderStatus.Succeeded, "a signed FAILED message re-split verifies and reads Succeeded");
+        Assert.False(
+            verifies && readsAs == OrderStatus.Succeeded,
+            "a signed FAILED message re-split verifies and reads Succeeded"
+        );
     }
 
-    // Only a reply HaiPay sends over our own TLS call may hold a link with a query string; a received notification whose
-    // payUrl holds '&' could be re-split like any other value.
+    // Only a reply HaiPay sends over our own TLS call may hold a link with a query string; a received notification
+    // whose payUrl holds '&' could be re-split like any other value.
     [Fact]
     public void VerifyObject_PayUrlWithAmpersand_VerifiesOnlyAsAReply()
     {
         using var platform = RSA.Create(2048);
-        var fields = new JsonObject { ["orderId"] = "A1", ["payUrl"] = "https://pay.example/?a=1&status=2", ["status"] = "3" };
+        var fields = new JsonObject
+        {
+            ["orderId"] = "A1",
+            ["payUrl"] = "https://pay.example/?a=1&status=2",
+            ["status"] = "3",
+        };
         using (var document = JsonDocument.Parse(fields.ToJsonString()))
         {
             fields["sign"] = HaiPaySignature.SignObject(document.RootElement, Secret, platform);

@@ -13,14 +13,20 @@ public sealed class SubscriptionValidatorTests
     {
         var options = new HaiPayOptions();
         options.Accounts["USD"] = new HaiPayAccount { AppId = 1054 };
-        var json = """
-            {"subscriptionOrderId":"S1","amount":"9.99","name":"Jon Smith","email":"jon@example.com","clientType":"WEB",
-             "accountNo":"4000056655665556","expiryMonth":"11","expiryYear":"2028","cvv":"234","referer":"https://shop.example",
-             "callBackUrl":"https://shop.example/done","userAgent":"Mozilla/5.0","customerIp":"142.250.191.174","subject":"Plan",
-             "partnerUserId":"9527",
-            """ + recurrence + "}";
+        var json =
+            """
+                {"subscriptionOrderId":"S1","amount":"9.99","name":"Jon Smith","email":"jon@example.com","clientType":"WEB",
+                 "accountNo":"4000056655665556","expiryMonth":"11","expiryYear":"2028","cvv":"234","referer":"https://shop.example",
+                 "callBackUrl":"https://shop.example/done","userAgent":"Mozilla/5.0","customerIp":"142.250.191.174","subject":"Plan",
+                 "partnerUserId":"9527",
+                """
+            + recurrence
+            + "}";
         var errors = new FieldErrors();
-        return (SubscriptionValidator.Validate(JsonDocument.Parse(json).RootElement, options, Now, null, errors), errors);
+        return (
+            SubscriptionValidator.Validate(JsonDocument.Parse(json).RootElement, options, Now, null, errors),
+            errors
+        );
     }
 
     [Fact]
@@ -29,7 +35,10 @@ public sealed class SubscriptionValidatorTests
         var (command, errors) = Validate("\"recurringInterval\":\"D\",\"recurringIntervalCount\":2");
 
         Assert.True(errors.IsEmpty);
-        Assert.Equal((new Recurrence(RecurrenceUnit.Day, 2, 3), "S1", 9.99m), (command!.Recurrence, command.SubscriptionId, command.Payment.Amount));
+        Assert.Equal(
+            (new Recurrence(RecurrenceUnit.Day, 2, 3), "S1", 9.99m),
+            (command!.Recurrence, command.SubscriptionId, command.Payment.Amount)
+        );
     }
 
     [Theory]

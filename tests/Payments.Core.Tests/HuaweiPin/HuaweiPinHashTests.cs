@@ -35,9 +35,24 @@ public sealed class HuaweiPinHashTests
     [InlineData("ORDER-1002", "150.00", "cb-key-123", Known)]
     [InlineData("ORDER-1001", "150.00", "other-key", Known)]
     [InlineData("ORDER-1001", "150.00", "cb-key-123", "")]
-    [InlineData("ORDER-1001", "150.00", "cb-key-123", "576261f36d9758351b6d8c82f61960e58aa14b1da7f2a31f2eddb8b5bb4fb90")]
-    [InlineData("ORDER-1001", "150.00", "cb-key-123", "576261f36d9758351b6d8c82f61960e58aa14b1da7f2a31f2eddb8b5bb4fb90f0")]
-    [InlineData("ORDER-1001", "150.00", "cb-key-123", "zz6261f36d9758351b6d8c82f61960e58aa14b1da7f2a31f2eddb8b5bb4fb90f")]
+    [InlineData(
+        "ORDER-1001",
+        "150.00",
+        "cb-key-123",
+        "576261f36d9758351b6d8c82f61960e58aa14b1da7f2a31f2eddb8b5bb4fb90"
+    )]
+    [InlineData(
+        "ORDER-1001",
+        "150.00",
+        "cb-key-123",
+        "576261f36d9758351b6d8c82f61960e58aa14b1da7f2a31f2eddb8b5bb4fb90f0"
+    )]
+    [InlineData(
+        "ORDER-1001",
+        "150.00",
+        "cb-key-123",
+        "zz6261f36d9758351b6d8c82f61960e58aa14b1da7f2a31f2eddb8b5bb4fb90f"
+    )]
     [InlineData("ORDER-1001", "150.00", "cb-key-123", "not base64 at all, but forty-four chars long")]
     public void Verify_AnythingElse_IsNone(string oid, string amount, string key, string hash)
     {

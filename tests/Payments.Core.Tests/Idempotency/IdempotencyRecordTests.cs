@@ -10,15 +10,24 @@ public sealed class IdempotencyRecordTests
 
     [Fact]
     public void Decide_SameFingerprintWhileLeased_InFlight() =>
-        Assert.Equal(IdempotencyDecision.InFlight, IdempotencyRecord.Begin("fp", Options, Now).Decide("fp", Now.AddSeconds(30)));
+        Assert.Equal(
+            IdempotencyDecision.InFlight,
+            IdempotencyRecord.Begin("fp", Options, Now).Decide("fp", Now.AddSeconds(30))
+        );
 
     [Fact]
     public void Decide_SameFingerprintAfterLeaseRanOut_ClaimAgain() =>
-        Assert.Equal(IdempotencyDecision.Claim, IdempotencyRecord.Begin("fp", Options, Now).Decide("fp", Now + Options.Lease));
+        Assert.Equal(
+            IdempotencyDecision.Claim,
+            IdempotencyRecord.Begin("fp", Options, Now).Decide("fp", Now + Options.Lease)
+        );
 
     [Fact]
     public void Decide_SameFingerprintCompleted_Replay() =>
-        Assert.Equal(IdempotencyDecision.Replay, IdempotencyRecord.Begin("fp", Options, Now).Complete(Created).Decide("fp", Now.AddHours(23)));
+        Assert.Equal(
+            IdempotencyDecision.Replay,
+            IdempotencyRecord.Begin("fp", Options, Now).Complete(Created).Decide("fp", Now.AddHours(23))
+        );
 
     [Fact]
     public void Decide_OtherFingerprint_MismatchWhetherRunningOrDone()
@@ -37,7 +46,8 @@ public sealed class IdempotencyRecordTests
     }
 
     [Fact]
-    public void Complete_DropsLease() => Assert.Null(IdempotencyRecord.Begin("fp", Options, Now).Complete(Created).LeasedUntil);
+    public void Complete_DropsLease() =>
+        Assert.Null(IdempotencyRecord.Begin("fp", Options, Now).Complete(Created).LeasedUntil);
 
     [Theory]
     [InlineData(200, true)]

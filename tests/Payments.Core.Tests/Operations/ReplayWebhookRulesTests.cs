@@ -30,10 +30,12 @@ public sealed class ReplayWebhookRulesTests
 
         Assert.Equal(
             new ReplayWebhookResult.NotAbandoned(WebhookDeliveryState.Pending),
-            ReplayWebhookHandler.Refusal(pending, order));
+            ReplayWebhookHandler.Refusal(pending, order)
+        );
         Assert.Equal(
             new ReplayWebhookResult.NotAbandoned(delivered.State),
-            ReplayWebhookHandler.Refusal(delivered, order));
+            ReplayWebhookHandler.Refusal(delivered, order)
+        );
     }
 
     [Fact]
@@ -50,7 +52,9 @@ public sealed class ReplayWebhookRulesTests
         (WebhookDelivery.Start(eventId, Now) with { Attempts = 8, LastStatusCode = 500 }).Abandon("HTTP 500", Now);
 
     private static PaymentOrder NeedsReview() =>
-        PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(1), 12.50m, "USD"), Now)
-            .Accept("ref", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now).Order
-            .GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddDays(3)).Order;
+        PaymentOrder
+            .Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(1), 12.50m, "USD"), Now)
+            .Accept("ref", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now)
+            .Order.GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddDays(3))
+            .Order;
 }

@@ -32,26 +32,41 @@ public sealed class ResolveOrderRulesTests
 
         Assert.Equal(
             new ResolveOrderResult.NotWaiting(OrderStatus.Pending),
-            ResolveOrderHandler.Refusal(Pending(PaymentProvider.HaiPay), command));
+            ResolveOrderHandler.Refusal(Pending(PaymentProvider.HaiPay), command)
+        );
         Assert.Equal(
             new ResolveOrderResult.NotWaiting(OrderStatus.Succeeded),
-            ResolveOrderHandler.Refusal(succeeded, command));
+            ResolveOrderHandler.Refusal(succeeded, command)
+        );
     }
 
     [Fact]
     public void Refusal_SubscriptionDecidedSucceeded_Refused()
     {
-        var subscription = PaymentOrder.Create(
-                new NewOrder("s1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(1), 9.99m, "USD",
-                    Kind: OrderKind.Subscription, Recurrence: new Recurrence(RecurrenceUnit.Month, 1, 3)),
-                Now)
-            .Accept("402507", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now).Order
-            .GiveUpChecking(ReviewReason.ChecksExhausted, Now).Order;
+        var subscription = PaymentOrder
+            .Create(
+                new NewOrder(
+                    "s1",
+                    PaymentProvider.HaiPay,
+                    "fp",
+                    Now.AddMinutes(1),
+                    9.99m,
+                    "USD",
+                    Kind: OrderKind.Subscription,
+                    Recurrence: new Recurrence(RecurrenceUnit.Month, 1, 3)
+                ),
+                Now
+            )
+            .Accept("402507", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now)
+            .Order.GiveUpChecking(ReviewReason.ChecksExhausted, Now)
+            .Order;
 
-        Assert.IsType<ResolveOrderResult.SubscriptionCannotSucceed>(ResolveOrderHandler.Refusal(
-            subscription, Command(OrderStatus.Succeeded, ResolutionEvidence.ManualOverride)));
-        Assert.Null(ResolveOrderHandler.Refusal(
-            subscription, Command(OrderStatus.Failed, ResolutionEvidence.ManualOverride)));
+        Assert.IsType<ResolveOrderResult.SubscriptionCannotSucceed>(
+            ResolveOrderHandler.Refusal(subscription, Command(OrderStatus.Succeeded, ResolutionEvidence.ManualOverride))
+        );
+        Assert.Null(
+            ResolveOrderHandler.Refusal(subscription, Command(OrderStatus.Failed, ResolutionEvidence.ManualOverride))
+        );
     }
 
     [Fact]
@@ -59,10 +74,12 @@ public sealed class ResolveOrderRulesTests
     {
         var order = NeedsReview(PaymentProvider.HuaweiPin);
 
-        Assert.IsType<ResolveOrderResult.NoStatusQuery>(ResolveOrderHandler.Refusal(
-            order, Command(OrderStatus.Succeeded, ResolutionEvidence.ProviderAnswer)));
-        Assert.Null(ResolveOrderHandler.Refusal(
-            order, Command(OrderStatus.Succeeded, ResolutionEvidence.ManualOverride)));
+        Assert.IsType<ResolveOrderResult.NoStatusQuery>(
+            ResolveOrderHandler.Refusal(order, Command(OrderStatus.Succeeded, ResolutionEvidence.ProviderAnswer))
+        );
+        Assert.Null(
+            ResolveOrderHandler.Refusal(order, Command(OrderStatus.Succeeded, ResolutionEvidence.ManualOverride))
+        );
     }
 
     [Theory]
@@ -93,15 +110,18 @@ public sealed class ResolveOrderRulesTests
 
         Assert.Equal(
             new ResolveOrderResult.ProviderFlags(answer, reason.Name()),
-            ResolveOrderHandler.Refusal(answer, OrderStatus.Succeeded));
+            ResolveOrderHandler.Refusal(answer, OrderStatus.Succeeded)
+        );
     }
 
     private static ResolveOrderCommand Command(OrderStatus decision, string evidence) =>
         new("o1", decision, "alice@shop.example", "checked", evidence);
 
     private static PaymentOrder Pending(PaymentProvider provider) =>
-        PaymentOrder.Create(new NewOrder("o1", provider, "fp", Now.AddMinutes(1), 12.50m, "USD"), Now)
-            .Accept("ref", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now).Order;
+        PaymentOrder
+            .Create(new NewOrder("o1", provider, "fp", Now.AddMinutes(1), 12.50m, "USD"), Now)
+            .Accept("ref", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now)
+            .Order;
 
     private static PaymentOrder NeedsReview(PaymentProvider provider) =>
         Pending(provider).GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddDays(3)).Order;

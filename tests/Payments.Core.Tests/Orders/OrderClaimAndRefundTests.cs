@@ -8,9 +8,16 @@ public sealed class OrderClaimAndRefundTests
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
     private static PaymentOrder Due() =>
-        PaymentOrder.Create(new NewOrder("c1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(-1), 10m, "USD"), Now.AddMinutes(-2));
+        PaymentOrder.Create(
+            new NewOrder("c1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(-1), 10m, "USD"),
+            Now.AddMinutes(-2)
+        );
 
-    private static PaymentOrder Paid() => Due().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), null), Now).Order with { ProviderReference = "602" };
+    private static PaymentOrder Paid() =>
+        Due().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), null), Now).Order with
+        {
+            ProviderReference = "602",
+        };
 
     [Fact]
     public void ClaimCheck_Due_MovesTheDueTimeToTheLeaseEnd()
@@ -27,13 +34,17 @@ public sealed class OrderClaimAndRefundTests
         var second = first.Order.ClaimUnverifiedQuery(TimeSpan.FromMinutes(5), Now.AddMinutes(4));
         var later = first.Order.ClaimUnverifiedQuery(TimeSpan.FromMinutes(5), Now.AddMinutes(5));
 
-        Assert.Equal((TransitionKind.Changed, TransitionKind.Unchanged, TransitionKind.Changed), (first.Kind, second.Kind, later.Kind));
+        Assert.Equal(
+            (TransitionKind.Changed, TransitionKind.Unchanged, TransitionKind.Changed),
+            (first.Kind, second.Kind, later.Kind)
+        );
         Assert.Equal((Now, Due().UpdatedAt), (first.Order.UnverifiedQueryAt, first.Order.UpdatedAt));
     }
 
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    private static PaymentOrder Unknown() => Due().MarkUnknown(ProviderText.Of("HTTP 502"), Now.AddMinutes(5), Now).Order;
+    private static PaymentOrder Unknown() =>
+        Due().MarkUnknown(ProviderText.Of("HTTP 502"), Now.AddMinutes(5), Now).Order;
 
     [Fact]
     public void ClaimReapply_Unknown_OnlyTheFirstClaimsUntilTheLeaseEnds()
@@ -42,8 +53,10 @@ public sealed class OrderClaimAndRefundTests
         var second = first.Order.ClaimReapply(Lease, Now.AddSeconds(1));
         var afterLapse = first.Order.ClaimReapply(Lease, Now + Lease);
 
-        Assert.Equal((TransitionKind.Changed, TransitionKind.Unchanged, TransitionKind.Changed),
-            (first.Kind, second.Kind, afterLapse.Kind));
+        Assert.Equal(
+            (TransitionKind.Changed, TransitionKind.Unchanged, TransitionKind.Changed),
+            (first.Kind, second.Kind, afterLapse.Kind)
+        );
         Assert.Equal((Now + Lease, Unknown().UpdatedAt), (first.Order.ReapplyClaimedUntil, first.Order.UpdatedAt));
     }
 
@@ -72,17 +85,24 @@ public sealed class OrderClaimAndRefundTests
         var retaken = claimed.ClaimReapply(Lease, until).Order.CountReapply(until, timeout, until);
 
         Assert.Equal((TransitionKind.Changed, claimed.ProviderCalls + 1), (counted.Kind, counted.Order.ProviderCalls));
-        Assert.Equal((TransitionKind.Unchanged, TransitionKind.Unchanged, TransitionKind.Unchanged),
-            (otherClaim.Kind, tooLate.Kind, retaken.Kind));
+        Assert.Equal(
+            (TransitionKind.Unchanged, TransitionKind.Unchanged, TransitionKind.Unchanged),
+            (otherClaim.Kind, tooLate.Kind, retaken.Kind)
+        );
     }
 
     [Fact]
     public void CountReapply_Refund_OnlyAfterItsCredentialsWereRefused()
     {
         var refund = PaymentOrder.Create(
-            new NewOrder("r1", PaymentProvider.HaiPay, "fp", null, 10m, "USD") { Kind = OrderKind.Refund }, Now);
+            new NewOrder("r1", PaymentProvider.HaiPay, "fp", null, 10m, "USD") { Kind = OrderKind.Refund },
+            Now
+        );
         var unknown = refund.MarkUnknown(ProviderText.Of("HTTP 502"), null, Now).Order.ClaimReapply(Lease, Now).Order;
-        var refused = refund.RefuseCredentials(ProviderText.Of("1002: sign error"), Now).Order.ClaimReapply(Lease, Now).Order;
+        var refused = refund
+            .RefuseCredentials(ProviderText.Of("1002: sign error"), Now)
+            .Order.ClaimReapply(Lease, Now)
+            .Order;
 
         var afterUnknown = unknown.CountReapply(unknown.ReapplyClaimedUntil!.Value, TimeSpan.FromSeconds(15), Now);
         var afterRefusal = refused.CountReapply(refused.ReapplyClaimedUntil!.Value, TimeSpan.FromSeconds(15), Now);
@@ -114,7 +134,10 @@ public sealed class OrderClaimAndRefundTests
     [Fact]
     public void ClaimCheck_FinalOrder_Unchanged()
     {
-        Assert.Equal(TransitionKind.Unchanged, (Paid() with { NextCheckAt = Now.AddMinutes(-1) }).ClaimCheck(Now.AddMinutes(2), Now).Kind);
+        Assert.Equal(
+            TransitionKind.Unchanged,
+            (Paid() with { NextCheckAt = Now.AddMinutes(-1) }).ClaimCheck(Now.AddMinutes(2), Now).Kind
+        );
     }
 
     [Fact]

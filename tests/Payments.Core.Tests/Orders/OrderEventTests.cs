@@ -9,13 +9,17 @@ public sealed class OrderEventTests
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
     private static PaymentOrder Pending(OrderKind kind = OrderKind.Payment) =>
-        PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddHours(1)) { Kind = kind }, Now)
-            .Accept("ref", null, Now.AddHours(1), Now).Order;
+        PaymentOrder
+            .Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddHours(1)) { Kind = kind }, Now)
+            .Accept("ref", null, Now.AddHours(1), Now)
+            .Order;
 
     [Fact]
     public void Settle_ToFinal_RaisesEventInTheSameChange()
     {
-        var settled = Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(1)).Order;
+        var settled = Pending()
+            .Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(1))
+            .Order;
 
         var id = OrderEvent.IdFor("o1", 1, OrderStatus.Succeeded);
         var expected = new OrderEvent(id, "order.succeeded", OrderStatus.Succeeded, Now.AddMinutes(1));
@@ -33,7 +37,9 @@ public sealed class OrderEventTests
     [Fact]
     public void LaterChange_KeepsEventButNotAsNew()
     {
-        var settled = Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(1)).Order;
+        var settled = Pending()
+            .Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(1))
+            .Order;
 
         var refunded = settled.RequestRefund("r1", null, Now.AddMinutes(2)).Order;
 
@@ -45,7 +51,9 @@ public sealed class OrderEventTests
     public void ExpiredThenSucceeded_TwoEventsWithDifferentIds()
     {
         var expired = Pending().Expire(Now.AddMinutes(1)).Order;
-        var late = expired.Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(2)).Order;
+        var late = expired
+            .Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(2))
+            .Order;
 
         Assert.Equal("order.expired", expired.LastEvent!.Type);
         Assert.Equal("order.succeeded", late.LastEvent!.Type);
@@ -55,9 +63,14 @@ public sealed class OrderEventTests
     [Fact]
     public void RepeatedSameVerdict_NoSecondEvent()
     {
-        var settled = Pending().Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(1)).Order;
+        var settled = Pending()
+            .Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(1))
+            .Order;
 
-        var again = settled.Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m), Now.AddMinutes(2));
+        var again = settled.Settle(
+            new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("1"), 10m),
+            Now.AddMinutes(2)
+        );
 
         Assert.False(again.IsChanged);
         Assert.Equal(settled.LastEvent, again.Order.LastEvent);
@@ -82,8 +95,9 @@ public sealed class OrderEventTests
     public void DuplicateProviderMessageOnAReenteredState_RaisesNoEvent()
     {
         var lost = Pending().FlagRedirectUnknown(ProviderText.Of("apply answer lost"), Now.AddMinutes(1)).Order;
-        var partial = lost.Accept("ref", TestLinks.Of("https://3ds"), Now.AddHours(1), Now.AddMinutes(2)).Order
-            .Apply(PartialCollection(), Now.AddMinutes(3)).Order;
+        var partial = lost.Accept("ref", TestLinks.Of("https://3ds"), Now.AddHours(1), Now.AddMinutes(2))
+            .Order.Apply(PartialCollection(), Now.AddMinutes(3))
+            .Order;
 
         var duplicate = partial.Apply(PartialCollection(), Now.AddMinutes(4));
 
@@ -100,7 +114,9 @@ public sealed class OrderEventTests
     {
         Assert.Equal(OrderEvent.IdFor("o1", 1, OrderStatus.Failed), OrderEvent.IdFor("o1", 1, OrderStatus.Failed));
         Assert.NotEqual(
-            OrderEvent.IdFor("o1", 1, OrderStatus.NeedsReview), OrderEvent.IdFor("o1", 3, OrderStatus.NeedsReview));
+            OrderEvent.IdFor("o1", 1, OrderStatus.NeedsReview),
+            OrderEvent.IdFor("o1", 3, OrderStatus.NeedsReview)
+        );
     }
 
     [Theory]

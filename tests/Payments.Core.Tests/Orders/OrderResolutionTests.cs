@@ -4,16 +4,22 @@ using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Orders;
 
-/// <summary>An operator's decision (<see cref="PaymentOrder.Resolve"/>): only an order waiting for a person moves, final states never regress.</summary>
+/// <summary>
+/// An operator's decision (<see cref="PaymentOrder.Resolve"/>): only an order waiting for a person moves, final states
+/// never regress.
+/// </summary>
 public sealed class OrderResolutionTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
     private static PaymentOrder Pending() =>
-        PaymentOrder.Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(1), 10m, "USD"), Now)
-            .Accept("ref", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now).Order;
+        PaymentOrder
+            .Create(new NewOrder("o1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(1), 10m, "USD"), Now)
+            .Accept("ref", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now)
+            .Order;
 
-    private static PaymentOrder NeedsReview() => Pending().GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddDays(3)).Order;
+    private static PaymentOrder NeedsReview() =>
+        Pending().GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddDays(3)).Order;
 
     [Theory]
     [InlineData(OrderStatus.Succeeded, "order.succeeded")]
@@ -26,7 +32,10 @@ public sealed class OrderResolutionTests
 
         Assert.Equal(TransitionKind.Changed, transition.Kind);
         var order = transition.Order;
-        Assert.Equal((decision, null, "2", at, (DateTimeOffset?)null), (order.Status, order.ReviewReason, order.ProviderStatus?.Value, order.CompletedAt!.Value, order.NextCheckAt));
+        Assert.Equal(
+            (decision, null, "2", at, (DateTimeOffset?)null),
+            (order.Status, order.ReviewReason, order.ProviderStatus?.Value, order.CompletedAt!.Value, order.NextCheckAt)
+        );
         Assert.Equal((type, at), (order.LastEvent!.Type, order.LastEvent.OccurredAt));
         Assert.True(order.HasNewEvent);
     }
@@ -68,9 +77,18 @@ public sealed class OrderResolutionTests
     {
         var at = Now.AddDays(4);
 
-        var order = NeedsReview().ResolveAsProviderAnswered(OrderStatus.Succeeded, new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), null, ReceivedAmount: 10m), at).Order;
+        var order = NeedsReview()
+            .ResolveAsProviderAnswered(
+                OrderStatus.Succeeded,
+                new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), null, ReceivedAmount: 10m),
+                at
+            )
+            .Order;
 
-        Assert.Equal((OrderStatus.Succeeded, "2", 10m, (decimal?)10m, (ReviewReason?)null), (order.Status, order.ProviderStatus, order.Amount!.Value, order.ReceivedAmount, order.ReviewReason));
+        Assert.Equal(
+            (OrderStatus.Succeeded, "2", 10m, (decimal?)10m, (ReviewReason?)null),
+            (order.Status, order.ProviderStatus, order.Amount!.Value, order.ReceivedAmount, order.ReviewReason)
+        );
         Assert.Equal(("order.succeeded", at), (order.LastEvent!.Type, order.UpdatedAt));
     }
 
@@ -78,11 +96,18 @@ public sealed class OrderResolutionTests
     [InlineData(OrderStatus.Succeeded, ReviewReason.AmountMismatch)]
     [InlineData(OrderStatus.Pending, ReviewReason.PartialCollection)]
     [InlineData(OrderStatus.Failed, null)]
-    public void ResolveAsProviderAnswered_AnswerFlaggedOrDisagreeing_ConflictNothingChanged(OrderStatus outcome, ReviewReason? reason)
+    public void ResolveAsProviderAnswered_AnswerFlaggedOrDisagreeing_ConflictNothingChanged(
+        OrderStatus outcome,
+        ReviewReason? reason
+    )
     {
         var before = NeedsReview();
 
-        var transition = before.ResolveAsProviderAnswered(OrderStatus.Succeeded, new ProviderVerdict(outcome, ProviderText.Of("2"), null, reason, 99m), Now.AddDays(4));
+        var transition = before.ResolveAsProviderAnswered(
+            OrderStatus.Succeeded,
+            new ProviderVerdict(outcome, ProviderText.Of("2"), null, reason, 99m),
+            Now.AddDays(4)
+        );
 
         Assert.Equal((TransitionKind.Conflict, before), (transition.Kind, transition.Order));
     }

@@ -60,8 +60,10 @@ public sealed class OutboxFirstOrderRepositoryTests
     [Fact]
     public async Task Add_RunningTrace_EventCarriesItsTraceParent()
     {
-        var raised = PaymentOrder.Create(new NewOrder("o2", PaymentProvider.HaiPay, "fp", null), Now)
-            .GiveUpChecking(ReviewReason.ChecksExhausted, Now).Order;
+        var raised = PaymentOrder
+            .Create(new NewOrder("o2", PaymentProvider.HaiPay, "fp", null), Now)
+            .GiveUpChecking(ReviewReason.ChecksExhausted, Now)
+            .Order;
         using var activity = new Activity("callback").SetIdFormat(ActivityIdFormat.W3C).Start();
 
         var added = await Orders.AddAsync(raised, default);
@@ -81,8 +83,12 @@ public sealed class OutboxFirstOrderRepositoryTests
 
     private async Task<Versioned<PaymentOrder>> PendingAsync(string id)
     {
-        var created = (await Orders.AddAsync(
-            PaymentOrder.Create(new NewOrder(id, PaymentProvider.HaiPay, "fp", Now.AddHours(1)), Now), default)).Order;
+        var created = (
+            await Orders.AddAsync(
+                PaymentOrder.Create(new NewOrder(id, PaymentProvider.HaiPay, "fp", Now.AddHours(1)), Now),
+                default
+            )
+        ).Order;
         var pending = created.Value.Accept("ref", null, Now.AddHours(1), Now.AddMinutes(1)).Order;
         return new Versioned<PaymentOrder>(pending, (await Orders.TryReplaceAsync(created, pending, default))!);
     }

@@ -11,20 +11,39 @@ public sealed class SubscriptionLifecycleTests
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
     private static PaymentOrder Processing() =>
-        PaymentOrder.Create(
-            new NewOrder("s1", PaymentProvider.HaiPay, "fp", Now.AddMinutes(1), 9.99m, "USD", Kind: OrderKind.Subscription,
-                Recurrence: new Recurrence(RecurrenceUnit.Month, 1, 3)),
-            Now).Accept("402507", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now).Order;
+        PaymentOrder
+            .Create(
+                new NewOrder(
+                    "s1",
+                    PaymentProvider.HaiPay,
+                    "fp",
+                    Now.AddMinutes(1),
+                    9.99m,
+                    "USD",
+                    Kind: OrderKind.Subscription,
+                    Recurrence: new Recurrence(RecurrenceUnit.Month, 1, 3)
+                ),
+                Now
+            )
+            .Accept("402507", TestLinks.Of("https://pay"), Now.AddMinutes(1), Now)
+            .Order;
 
     private static Transition Report(PaymentOrder order, string status) =>
-        HaiPayVerdicts.Apply(order, JsonDocument.Parse($$"""{"subscriptionNo":"402507","status":"{{status}}"}""").RootElement, Now);
+        HaiPayVerdicts.Apply(
+            order,
+            JsonDocument.Parse($$"""{"subscriptionNo":"402507","status":"{{status}}"}""").RootElement,
+            Now
+        );
 
     [Fact]
     public void Apply_Status2_ActiveAndNoLongerPolled()
     {
         var active = Report(Processing(), "2");
 
-        Assert.Equal((TransitionKind.Changed, OrderStatus.Active, "2", null), (active.Kind, active.Order.Status, active.Order.ProviderStatus?.Value, active.Order.NextCheckAt));
+        Assert.Equal(
+            (TransitionKind.Changed, OrderStatus.Active, "2", null),
+            (active.Kind, active.Order.Status, active.Order.ProviderStatus?.Value, active.Order.NextCheckAt)
+        );
         Assert.False(active.Order.Status.IsOpen());
     }
 
@@ -76,12 +95,26 @@ public sealed class SubscriptionLifecycleTests
     public void Apply_ChargeNotification_ReadLikeACollectionAgainstTheSubscriptionAmount()
     {
         var charge = PaymentOrder.Create(
-            new NewOrder("s1~602", PaymentProvider.HaiPay, "fp", null, 9.99m, "USD", Kind: OrderKind.SubscriptionCharge, ParentOrderId: "s1"), Now);
+            new NewOrder(
+                "s1~602",
+                PaymentProvider.HaiPay,
+                "fp",
+                null,
+                9.99m,
+                "USD",
+                Kind: OrderKind.SubscriptionCharge,
+                ParentOrderId: "s1"
+            ),
+            Now
+        );
         var fields = JsonDocument.Parse("""{"orderNo":"602","amount":"9.99","status":2}""").RootElement;
 
         var settled = HaiPayVerdicts.Apply(charge, fields, Now).Order;
 
-        Assert.Equal((OrderStatus.Succeeded, "602", 0), (settled.Status, settled.ProviderReference, settled.ProviderCalls));
+        Assert.Equal(
+            (OrderStatus.Succeeded, "602", 0),
+            (settled.Status, settled.ProviderReference, settled.ProviderCalls)
+        );
     }
 
     [Theory]
@@ -91,6 +124,9 @@ public sealed class SubscriptionLifecycleTests
     [InlineData(RecurrenceUnit.Year, 1, "2027-11-22")]
     public void After_EachUnit_CalendarArithmetic(RecurrenceUnit unit, int count, string expected)
     {
-        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), DateOnly.FromDateTime(new Recurrence(unit, count, 3).After(Now).UtcDateTime));
+        Assert.Equal(
+            DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.FromDateTime(new Recurrence(unit, count, 3).After(Now).UtcDateTime)
+        );
     }
 }

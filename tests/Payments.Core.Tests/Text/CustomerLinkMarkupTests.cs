@@ -4,8 +4,9 @@ namespace Payments.Core.Tests.Text;
 
 /// <summary>
 /// A customer link is handed to the merchant exactly as the provider wrote it (<see cref="CustomerLink.Value"/>), and a
-/// merchant puts it into an <c>href</c>, a <c>src</c> or a redirect. Characters that RFC 3986 never allows unescaped in a
-/// link (<c>" &lt; &gt; ' `</c>, bidi controls) can only be there to break out of that attribute or to disguise the host.
+/// merchant puts it into an <c>href</c>, a <c>src</c> or a redirect. Characters that RFC 3986 never allows unescaped in
+/// a link (<c>" &lt; &gt; ' `</c>, bidi controls) can only be there to break out of that attribute or to disguise the
+/// host.
 /// </summary>
 public sealed class CustomerLinkMarkupTests
 {

@@ -7,7 +7,10 @@ namespace Payments.Core.Tests.Text;
 public sealed class ProviderTextTests
 {
     [Theory]
-    [InlineData("param error: accountNo 4000056655665556 not supported", "param error: accountNo [card ****5556] not supported")]
+    [InlineData(
+        "param error: accountNo 4000056655665556 not supported",
+        "param error: accountNo [card ****5556] not supported"
+    )]
     [InlineData("card 4000 0566 5566 5556 declined", "card [card ****5556] declined")]
     [InlineData("card 4000-0566-5566-5556 declined", "card [card ****5556] declined")]
     [InlineData("amex 378282246310005.", "amex [card ****0005].")]
@@ -19,11 +22,12 @@ public sealed class ProviderTextTests
     [InlineData("orderNo 6023071013539001 unknown")]
     [InlineData("error 4001 at 2026-12-07 10:00:00")]
     [InlineData("short 400005665566")]
-    public void Of_DigitsThatAreNoCardNumber_KeptAsReceived(string raw) => Assert.Equal(raw, ProviderText.Of(raw).Value);
+    public void Of_DigitsThatAreNoCardNumber_KeptAsReceived(string raw) =>
+        Assert.Equal(raw, ProviderText.Of(raw).Value);
 
     /// <summary>
-    /// Any 13–19 consecutive digits passing Luhn are masked, so about one reference number in ten written in a provider's
-    /// text loses all but its last four: the price of never keeping a card number glued to other digits.
+    /// Any 13–19 consecutive digits passing Luhn are masked, so about one reference number in ten written in a
+    /// provider's text loses all but its last four: the price of never keeping a card number glued to other digits.
     /// </summary>
     [Fact]
     public void Of_ReferenceNumberWhoseDigitsPassLuhn_MaskedLikeACardNumber() =>
@@ -46,12 +50,17 @@ public sealed class ProviderTextTests
 
     [Fact]
     public void Redacted_TextAgain_Unchanged() =>
-        Assert.Equal(ProviderText.Of("card 4000056655665556").Value, ProviderText.Of(ProviderText.Of("card 4000056655665556")!).Value);
+        Assert.Equal(
+            ProviderText.Of("card 4000056655665556").Value,
+            ProviderText.Of(ProviderText.Of("card 4000056655665556")!).Value
+        );
 
     [Fact]
     public void CardRedaction_CardNumberInAnyStringValue_Redacted()
     {
-        using var document = JsonDocument.Parse("""{"msg":"accountNo 4000056655665556","nested":{"errorMsg":"4000 0566 5566 5556"}}""");
+        using var document = JsonDocument.Parse(
+            """{"msg":"accountNo 4000056655665556","nested":{"errorMsg":"4000 0566 5566 5556"}}"""
+        );
         var text = CardRedaction.Text(document.RootElement);
         Assert.DoesNotContain("0566", text, StringComparison.Ordinal);
         Assert.Contains("****5556", text, StringComparison.Ordinal);
@@ -61,7 +70,8 @@ public sealed class ProviderTextTests
     public void CardRedaction_ReferenceNumbersThatPassLuhn_KeptInTheirFieldsMaskedInText()
     {
         using var document = JsonDocument.Parse(
-            """{"orderNo":"6023071013539075","subscriptionNo":4025071719404229999,"errorMsg":"ref 6023071013539075"}""");
+            """{"orderNo":"6023071013539075","subscriptionNo":4025071719404229999,"errorMsg":"ref 6023071013539075"}"""
+        );
         var text = CardRedaction.Text(document.RootElement);
         Assert.Contains("\"orderNo\":\"6023071013539075\"", text, StringComparison.Ordinal);
         Assert.Contains("\"subscriptionNo\":4025071719404229999", text, StringComparison.Ordinal);

@@ -3,12 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Payments.Core.HaiPay;
 using Payments.Core.Orders;
-using Payments.Core.Text;
 using Payments.Core.Tests.HaiPay;
+using Payments.Core.Text;
 
 namespace Payments.Core.Tests.Text;
 
-/// <summary>Card numbers in provider text and payloads, in every layout a gateway writes them, keep at most their last four.</summary>
+/// <summary>
+/// Card numbers in provider text and payloads, in every layout a gateway writes them, keep at most their last four.
+/// </summary>
 public sealed class RedactionLayoutTests
 {
     private const string Secret = "merchant-secret-1";
@@ -16,12 +18,12 @@ public sealed class RedactionLayoutTests
     // ProviderText's digit-run regex glues a card number to any neighbouring digits separated by one space or dash,
     // so "PAN EXPIRY", "CODE PAN", doubled spaces or dots defeat the Luhn check and the whole card number is kept.
     [Theory]
-    [InlineData("declined 4111111111111111 1230")]      // PAN followed by expiry (MMYY): one 20-digit run, > 19: not a card
-    [InlineData("error 51 4111111111111111")]           // a reason code before it: an 18-digit run that fails Luhn
-    [InlineData("card 4111 1111 1111 1111 12 30")]      // spaced PAN then spaced expiry: one 20-digit run
-    [InlineData("card 4111  1111  1111  1111")]         // two spaces between groups
-    [InlineData("card 4111.1111.1111.1111")]            // dotted groups
-    [InlineData("card 4111/1111/1111/1111")]            // slashed groups
+    [InlineData("declined 4111111111111111 1230")] // PAN followed by expiry (MMYY): one 20-digit run, > 19: not a card
+    [InlineData("error 51 4111111111111111")] // a reason code before it: an 18-digit run that fails Luhn
+    [InlineData("card 4111 1111 1111 1111 12 30")] // spaced PAN then spaced expiry: one 20-digit run
+    [InlineData("card 4111  1111  1111  1111")] // two spaces between groups
+    [InlineData("card 4111.1111.1111.1111")] // dotted groups
+    [InlineData("card 4111/1111/1111/1111")] // slashed groups
     public void Redact_CardNumberNextToOtherDigitsOrOtherSeparators_NeverKeepsTheFullNumber(string raw)
     {
         var redacted = ProviderText.Of(raw).Value;

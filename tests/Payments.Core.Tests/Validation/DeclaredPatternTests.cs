@@ -18,15 +18,28 @@ public sealed class DeclaredPatternTests
     [InlineData("country", "PH\n")]
     [InlineData("partnerUserId", "user\n")]
     public void Collection_PatternMatchedOnlyBeforeALineFeedOrByOtherDigits_RefusedOnTheField(
-        string field, string value)
+        string field,
+        string value
+    )
     {
         var fields = new Dictionary<string, object?>
         {
-            ["orderId"] = "A1", ["amount"] = "12.50", ["name"] = "Jon Smith", ["email"] = "jon@example.com",
-            ["clientType"] = "WEB", ["accountNo"] = "4000056655665556", ["expiryMonth"] = "11", ["expiryYear"] = "2028",
-            ["cvv"] = "234", ["referer"] = "https://shop.example", ["callBackUrl"] = "https://shop.example/done",
-            ["userAgent"] = "Mozilla/5.0", ["customerIp"] = "142.250.191.174", ["subject"] = "Phone",
-            ["partnerUserId"] = "9527", [field] = value,
+            ["orderId"] = "A1",
+            ["amount"] = "12.50",
+            ["name"] = "Jon Smith",
+            ["email"] = "jon@example.com",
+            ["clientType"] = "WEB",
+            ["accountNo"] = "4000056655665556",
+            ["expiryMonth"] = "11",
+            ["expiryYear"] = "2028",
+            ["cvv"] = "234",
+            ["referer"] = "https://shop.example",
+            ["callBackUrl"] = "https://shop.example/done",
+            ["userAgent"] = "Mozilla/5.0",
+            ["customerIp"] = "142.250.191.174",
+            ["subject"] = "Phone",
+            ["partnerUserId"] = "9527",
+            [field] = value,
         };
         var options = new HaiPayOptions();
         options.Accounts["USD"] = new HaiPayAccount { AppId = 1054 };

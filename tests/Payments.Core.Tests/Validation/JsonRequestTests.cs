@@ -15,7 +15,8 @@ public sealed class JsonRequestTests
     public void Read_ByCamelCaseNames_AsSent()
     {
         var (request, errors) = Read<CreateFrameRequest>(
-            """{"orderId":"f-1","username":"alice","customerIp":"203.0.113.7"}""");
+            """{"orderId":"f-1","username":"alice","customerIp":"203.0.113.7"}"""
+        );
 
         Assert.True(errors.IsEmpty);
         Assert.Equal(("f-1", "alice", "203.0.113.7"), (request!.OrderId, request.Username, request.CustomerIp));
@@ -25,7 +26,8 @@ public sealed class JsonRequestTests
     public void Read_WrongTypes_EachReportedOnItsPropertyNothingThrown()
     {
         var (request, errors) = Read<CreateFrameRequest>(
-            """{"orderId":42,"username":["u"],"customerIp":"203.0.113.7"}""");
+            """{"orderId":42,"username":["u"],"customerIp":"203.0.113.7"}"""
+        );
 
         Assert.Equal(["orderId", "username"], errors.ToDictionary().Keys.Order(StringComparer.Ordinal));
         Assert.Equal("must be a string", errors.ToDictionary()["orderId"].Single());

@@ -45,7 +45,8 @@ public sealed class AbandonedWebhooksTests
 
     private async Task<PaymentOrder> NeedsReviewAsync(string id)
     {
-        var review = PaymentOrder.Create(new NewOrder(id, PaymentProvider.HaiPay, "fp", null), Now)
+        var review = PaymentOrder
+            .Create(new NewOrder(id, PaymentProvider.HaiPay, "fp", null), Now)
             .Accept("ref", null, null, Now)
             .Then(o => o.GiveUpChecking(ReviewReason.ChecksExhausted, Now.AddMinutes(1)))
             .Order;

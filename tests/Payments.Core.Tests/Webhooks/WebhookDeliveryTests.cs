@@ -31,7 +31,10 @@ public sealed class WebhookDeliveryTests
             delivery = delivery.Claim(Schedule, Now)!.Fail(503, "HTTP 503", Schedule, Now);
         }
 
-        Assert.Equal((WebhookDeliveryState.Abandoned, 8, 503), (delivery.State, delivery.Attempts, delivery.LastStatusCode));
+        Assert.Equal(
+            (WebhookDeliveryState.Abandoned, 8, 503),
+            (delivery.State, delivery.Attempts, delivery.LastStatusCode)
+        );
         Assert.Null(delivery.Claim(Schedule, Now));
     }
 
@@ -70,7 +73,11 @@ public sealed class WebhookDeliveryTests
     [InlineData("https://user:pw@example.com/hook")]
     [InlineData("/relative/hook")]
     public void Validate_BadUrl_Fails(string url) =>
-        Assert.True(new WebhookOptionsValidator().Validate(null, new WebhookOptions { Url = new Uri(url, UriKind.RelativeOrAbsolute) }).Failed);
+        Assert.True(
+            new WebhookOptionsValidator()
+                .Validate(null, new WebhookOptions { Url = new Uri(url, UriKind.RelativeOrAbsolute) })
+                .Failed
+        );
 
     [Fact]
     public void Validate_EmptyUrl_MeansNone()
@@ -89,7 +96,10 @@ public sealed class WebhookDeliveryTests
 
         var replayed = abandoned.Replay(Now.AddDays(3));
 
-        Assert.Equal((WebhookDeliveryState.Pending, 0, Now.AddDays(3), (DateTimeOffset?)null), (replayed.State, replayed.Attempts, replayed.NextAttemptAt, replayed.FinishedAt));
+        Assert.Equal(
+            (WebhookDeliveryState.Pending, 0, Now.AddDays(3), (DateTimeOffset?)null),
+            (replayed.State, replayed.Attempts, replayed.NextAttemptAt, replayed.FinishedAt)
+        );
         Assert.False(replayed.IsFinished);
         Assert.NotNull(replayed.Claim(Schedule, Now.AddDays(3)));
     }

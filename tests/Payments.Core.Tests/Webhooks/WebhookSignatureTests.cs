@@ -7,7 +7,8 @@ namespace Payments.Core.Tests.Webhooks;
 /// The Standard Webhooks known-answer vector (the specification's own example), reproducible with:
 /// <code>
 /// key=$(echo -n MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw | base64 -d | xxd -p -c 256)
-/// printf '%s' 'msg_p5jXN8AQM9LWM0D4loKWxJek.1614265330.{"test": 2432232314}' | openssl dgst -sha256 -mac HMAC -macopt hexkey:$key -binary | base64
+/// printf '%s' 'msg_p5jXN8AQM9LWM0D4loKWxJek.1614265330.{"test": 2432232314}' | openssl dgst -sha256 -mac HMAC -macopt
+/// hexkey:$key -binary | base64
 /// </code>
 /// </summary>
 public sealed class WebhookSignatureTests
@@ -19,7 +20,10 @@ public sealed class WebhookSignatureTests
 
     [Fact]
     public void Sign_KnownAnswerVector_Matches() =>
-        Assert.Equal("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", WebhookSignature.Sign([WebhookSignature.KeyOf(Secret)!], Id, Timestamp, Body));
+        Assert.Equal(
+            "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+            WebhookSignature.Sign([WebhookSignature.KeyOf(Secret)!], Id, Timestamp, Body)
+        );
 
     [Fact]
     public void Sign_TwoKeys_TwoSignaturesSpaceSeparatedCurrentFirst()
@@ -41,8 +45,10 @@ public sealed class WebhookSignatureTests
     [InlineData(Id, 1614265330, """{"test": 2432232315}""")]
     [InlineData(Id, 1614265330, """{"test":2432232314}""")]
     public void Sign_AnyPartChanged_DifferentSignature(string id, long timestamp, string body) =>
-        Assert.NotEqual("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
-            WebhookSignature.Sign([WebhookSignature.KeyOf(Secret)!], id, timestamp, Encoding.UTF8.GetBytes(body)));
+        Assert.NotEqual(
+            "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+            WebhookSignature.Sign([WebhookSignature.KeyOf(Secret)!], id, timestamp, Encoding.UTF8.GetBytes(body))
+        );
 
     [Theory]
     [InlineData("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]

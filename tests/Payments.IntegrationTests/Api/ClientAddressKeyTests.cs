@@ -3,8 +3,8 @@ using Payments.Http.RateLimiting;
 namespace Payments.IntegrationTests.Api;
 
 /// <summary>
-/// Anonymous callers are limited per network, not per address: one IPv6 host is handed a whole /64, so every address in it
-/// shares one limit (and one limiter in memory); IPv4, and IPv4 mapped into IPv6, stay per address.
+/// Anonymous callers are limited per network, not per address: one IPv6 host is handed a whole /64, so every address in
+/// it shares one limit (and one limiter in memory); IPv4, and IPv4 mapped into IPv6, stay per address.
 /// </summary>
 public sealed class ClientAddressKeyTests
 {

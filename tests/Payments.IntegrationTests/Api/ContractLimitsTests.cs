@@ -25,18 +25,46 @@ public sealed class ContractLimitsTests
     /// <summary>Values tried against each documented pattern, by property; valid and invalid ones alike.</summary>
     private static readonly Dictionary<string, string[]> PatternProbes = new(StringComparer.Ordinal)
     {
-        ["amount"] = ["0.01", "12.50", "1234567.00", "12345678.00", "12.5", "12.500", "1,000.00", "-1.00", "+1.00",
-            "1e2", " 1.00", ".50", "12.50\n", "\u0661\u0662.\u0665\u0660"],
+        ["amount"] =
+        [
+            "0.01",
+            "12.50",
+            "1234567.00",
+            "12345678.00",
+            "12.5",
+            "12.500",
+            "1,000.00",
+            "-1.00",
+            "+1.00",
+            "1e2",
+            " 1.00",
+            ".50",
+            "12.50\n",
+            "\u0661\u0662.\u0665\u0660",
+        ],
         ["country"] = ["PH", "ph", "pH", "P1", "1H", "P-", "\u00dcB", "PH\n"],
-        ["partnerUserId"] = ["9527", "user-9527", "a-~!@#$%&*()_", "user 1", "\u00fcser", "a/b", "x.y", "a+b", "a\tb",
-            "user\n"],
+        ["partnerUserId"] =
+        [
+            "9527",
+            "user-9527",
+            "a-~!@#$%&*()_",
+            "user 1",
+            "\u00fcser",
+            "a/b",
+            "x.y",
+            "a+b",
+            "a\tb",
+            "user\n",
+        ],
     };
 
     public static TheoryData<string, string> LimitedProperties()
     {
         var data = new TheoryData<string, string>();
-        foreach (var schema in (string[])["CreateFrameRequest", "CreateCollectionRequest", "CreateSubscriptionRequest",
-            "RefundRequest"])
+        foreach (
+            var schema in (string[])
+                ["CreateFrameRequest", "CreateCollectionRequest", "CreateSubscriptionRequest", "RefundRequest"]
+        )
         {
             foreach (var property in Schema(schema).GetProperty("properties").EnumerateObject())
             {
@@ -55,14 +83,22 @@ public sealed class ContractLimitsTests
     {
         var limited = LimitedProperties().Select(row => $"{row[0]}.{row[1]}").ToHashSet();
 
-        Assert.Subset(limited, new HashSet<string>
-        {
-            "CreateFrameRequest.orderId", "CreateFrameRequest.username", "CreateCollectionRequest.amount",
-            "CreateCollectionRequest.name", "CreateCollectionRequest.clientType",
-            "CreateCollectionRequest.partnerUserId",
-            "CreateSubscriptionRequest.recurringInterval", "CreateSubscriptionRequest.recurringIntervalCount",
-            "CreateSubscriptionRequest.retryTimes", "RefundRequest.refundId",
-        });
+        Assert.Subset(
+            limited,
+            new HashSet<string>
+            {
+                "CreateFrameRequest.orderId",
+                "CreateFrameRequest.username",
+                "CreateCollectionRequest.amount",
+                "CreateCollectionRequest.name",
+                "CreateCollectionRequest.clientType",
+                "CreateCollectionRequest.partnerUserId",
+                "CreateSubscriptionRequest.recurringInterval",
+                "CreateSubscriptionRequest.recurringIntervalCount",
+                "CreateSubscriptionRequest.retryTimes",
+                "RefundRequest.refundId",
+            }
+        );
     }
 
     [Theory]
@@ -77,9 +113,12 @@ public sealed class ContractLimitsTests
         {
             var errors = Validate(schema, property, value);
             var accepted = errors.Count == 0;
-            Assert.True(documented == accepted, $"{schema}.{property} = {value.ToJsonString()}: the document says "
-                + $"{(documented ? "valid" : "invalid")}, the validator {(accepted ? "accepts it" : "refuses it")} "
-                + $"({string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))})");
+            Assert.True(
+                documented == accepted,
+                $"{schema}.{property} = {value.ToJsonString()}: the document says "
+                    + $"{(documented ? "valid" : "invalid")}, the validator {(accepted ? "accepts it" : "refuses it")} "
+                    + $"({string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))})"
+            );
             Assert.True(accepted || errors.ContainsKey(property), $"{schema}.{property}: refused on another property");
         }
     }
@@ -108,8 +147,8 @@ public sealed class ContractLimitsTests
             var documented = new Regex(pattern.GetString()!, RegexOptions.ECMAScript, TimeSpan.FromSeconds(1));
             foreach (var value in PatternProbes[property])
             {
-                var matches = documented.Match(value) is { Success: true, Index: 0 } match
-                    && match.Length == value.Length;
+                var matches =
+                    documented.Match(value) is { Success: true, Index: 0 } match && match.Length == value.Length;
                 yield return (JsonValue.Create(value), matches && Within(definition, value.Length));
             }
         }
@@ -139,20 +178,25 @@ public sealed class ContractLimitsTests
     }
 
     /// <summary>A value of <paramref name="length"/> characters that meets every other rule of the property.</summary>
-    private static JsonValue Text(string property, int length) => JsonValue.Create(property switch
-    {
-        "name" when length >= 3 => "A " + new string('b', length - 2),
-        "email" when length >= 5 => "a@" + new string('b', length - 4) + ".c",
-        "referer" or "callBackUrl" => "https://shop.example/" + new string('x', Math.Max(0, length - 21)),
-        "country" => new string('P', length),
-        _ => new string('x', length),
-    });
+    private static JsonValue Text(string property, int length) =>
+        JsonValue.Create(
+            property switch
+            {
+                "name" when length >= 3 => "A " + new string('b', length - 2),
+                "email" when length >= 5 => "a@" + new string('b', length - 4) + ".c",
+                "referer" or "callBackUrl" => "https://shop.example/" + new string('x', Math.Max(0, length - 21)),
+                "country" => new string('P', length),
+                _ => new string('x', length),
+            }
+        );
 
     private static bool IsString(JsonElement definition) =>
         definition.GetProperty("type") is var type
-        && (type.ValueKind == JsonValueKind.String
-            ? type.GetString() == "string"
-            : type.EnumerateArray().All(t => t.GetString() is "string" or "null"));
+        && (
+            type.ValueKind == JsonValueKind.String
+                ? type.GetString() == "string"
+                : type.EnumerateArray().All(t => t.GetString() is "string" or "null")
+        );
 
     private static bool Within(JsonElement definition, int length) =>
         (!definition.TryGetProperty("minLength", out var min) || length >= min.GetInt32())
@@ -180,14 +224,19 @@ public sealed class ContractLimitsTests
         return errors.ToDictionary();
     }
 
-    private static Dictionary<string, object?> Sample(string schema) => schema switch
-    {
-        "CreateFrameRequest" =>
-            new() { ["orderId"] = "frame-1", ["username"] = "alice", ["customerIp"] = "203.0.113.7" },
-        "CreateCollectionRequest" => CollectionFlow.Request("collection-1"),
-        "CreateSubscriptionRequest" => SubscriptionFlow.Request("subscription-1"),
-        _ => new() { ["refundId"] = "refund-1" },
-    };
+    private static Dictionary<string, object?> Sample(string schema) =>
+        schema switch
+        {
+            "CreateFrameRequest" => new()
+            {
+                ["orderId"] = "frame-1",
+                ["username"] = "alice",
+                ["customerIp"] = "203.0.113.7",
+            },
+            "CreateCollectionRequest" => CollectionFlow.Request("collection-1"),
+            "CreateSubscriptionRequest" => SubscriptionFlow.Request("subscription-1"),
+            _ => new() { ["refundId"] = "refund-1" },
+        };
 
     private static JsonElement Schema(string name)
     {

@@ -31,17 +31,22 @@ public sealed class DuplicateKeyTests(SharedAzurite azurite) : IClassFixture<Sha
     [InlineData("haipay-notification")]
     public async Task Post_BodyWithARepeatedPropertyName_400NamingItNothingWrittenNothingApplied(string kind)
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["HaiPayPollSchedule"] = "0 0 0 1 1 *",
-            ["ExpireFramesSchedule"] = "0 0 0 1 1 *",
-            ["DeliverWebhooksSchedule"] = "0 0 0 1 1 *",
-        });
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["HaiPayPollSchedule"] = "0 0 0 1 1 *",
+                ["ExpireFramesSchedule"] = "0 0 0 1 1 *",
+                ["DeliverWebhooksSchedule"] = "0 0 0 1 1 *",
+            }
+        );
         await CollectionFlow.CreatedPayUrlAsync(system, Collection);
         await FrameFlow.CreatedIframeUrlAsync(system, Frame);
         var (path, body, repeated) = Body(kind);
         var before = await StorageScan.AllValuesAsync(system.Server);
-        using var client = kind.Contains('-', StringComparison.Ordinal) ? system.Server.CreateAnonymousClient() : system.Server.CreateMerchantClient();
+        using var client = kind.Contains('-', StringComparison.Ordinal)
+            ? system.Server.CreateAnonymousClient()
+            : system.Server.CreateMerchantClient();
 
         var response = await client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -67,23 +72,63 @@ public sealed class DuplicateKeyTests(SharedAzurite azurite) : IClassFixture<Sha
         else
         {
             await system.SetHuaweiPinFaultsAsync(new { getFrame = "repeatedProperty" });
-            response = await FrameFlow.CreateFrameAsync(system, new { orderId = "dup-reply", username = "customer-1", customerIp = "203.0.113.7" });
+            response = await FrameFlow.CreateFrameAsync(
+                system,
+                new
+                {
+                    orderId = "dup-reply",
+                    username = "customer-1",
+                    customerIp = "203.0.113.7",
+                }
+            );
         }
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-        Assert.Equal("Unknown", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        Assert.Equal("Unknown", (await system.WaitForStatusAsync("dup-reply", "Unknown")).GetProperty("status").GetString());
+        Assert.Equal(
+            "Unknown",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()
+        );
+        Assert.Equal(
+            "Unknown",
+            (await system.WaitForStatusAsync("dup-reply", "Unknown")).GetProperty("status").GetString()
+        );
     }
 
-    private static (string Path, string Body, string Repeated) Body(string kind) => kind switch
-    {
-        "collection" => ("/api/haipay/collections", Append(JsonSerializer.Serialize(CollectionFlow.Request("dup-new")), "\"amount\":\"99.00\""), "amount"),
-        "subscription" => ("/api/haipay/subscriptions", Append(JsonSerializer.Serialize(SubscriptionFlow.Request("dup-sub")), "\"recurringInterval\":\"Y\""), "recurringInterval"),
-        "frame" => ("/api/huaweipin/frames", "{\"orderId\":\"dup-frame-new\",\"username\":\"customer-1\",\"customerIp\":\"203.0.113.7\",\"orderId\":\"other\"}", "orderId"),
-        "refund" => ($"/api/haipay/collections/{Collection}/refunds", "{\"refundId\":\"r-1\",\"refundId\":\"r-2\"}", "refundId"),
-        "huaweipin-callback" => ("/api/huaweipin/callback", Append(ProviderMessages.HuaweiPin(Frame, OrderStatus.Succeeded, 12.50m, PaymentsSystem.CallbackKey, null).Body, "\"status\":\"failed\""), "status"),
-        _ => ("/api/haipay/notify", Append(SignedNotification(Collection, "6.25"), "\"amount\":null"), "amount"),
-    };
+    private static (string Path, string Body, string Repeated) Body(string kind) =>
+        kind switch
+        {
+            "collection" => (
+                "/api/haipay/collections",
+                Append(JsonSerializer.Serialize(CollectionFlow.Request("dup-new")), "\"amount\":\"99.00\""),
+                "amount"
+            ),
+            "subscription" => (
+                "/api/haipay/subscriptions",
+                Append(JsonSerializer.Serialize(SubscriptionFlow.Request("dup-sub")), "\"recurringInterval\":\"Y\""),
+                "recurringInterval"
+            ),
+            "frame" => (
+                "/api/huaweipin/frames",
+                "{\"orderId\":\"dup-frame-new\",\"username\":\"customer-1\",\"customerIp\":\"203.0.113.7\",\"orderId\":\"other\"}",
+                "orderId"
+            ),
+            "refund" => (
+                $"/api/haipay/collections/{Collection}/refunds",
+                "{\"refundId\":\"r-1\",\"refundId\":\"r-2\"}",
+                "refundId"
+            ),
+            "huaweipin-callback" => (
+                "/api/huaweipin/callback",
+                Append(
+                    ProviderMessages
+                        .HuaweiPin(Frame, OrderStatus.Succeeded, 12.50m, PaymentsSystem.CallbackKey, null)
+                        .Body,
+                    "\"status\":\"failed\""
+                ),
+                "status"
+            ),
+            _ => ("/api/haipay/notify", Append(SignedNotification(Collection, "6.25"), "\"amount\":null"), "amount"),
+        };
 
     /// <summary>A genuinely signed status-2 notification for <paramref name="amount"/>.</summary>
     private static string SignedNotification(string orderId, string amount)
@@ -100,7 +145,11 @@ public sealed class DuplicateKeyTests(SharedAzurite azurite) : IClassFixture<Sha
             ["payTime"] = "2026-11-22 10:00:00",
         };
         using var document = JsonDocument.Parse(fields.ToJsonString());
-        fields["sign"] = HaiPaySignature.SignObject(document.RootElement, PaymentsSystem.HaiPayMerchantSecret, HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate));
+        fields["sign"] = HaiPaySignature.SignObject(
+            document.RootElement,
+            PaymentsSystem.HaiPayMerchantSecret,
+            HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate)
+        );
         return fields.ToJsonString();
     }
 

@@ -18,7 +18,17 @@ public sealed class FunctionsConsistencyTests
     private static readonly IReadOnlyList<FunctionShape> Attributed = FromAttributes();
 
     private static readonly IReadOnlyList<FunctionShape> Generated =
-        [.. FunctionsWorker.Functions.Select(f => new FunctionShape(f.Name, f.TriggerType, f.AuthLevel, string.Join(',', f.Methods), f.Route, f.Schedule, f.RunOnStartup))];
+    [
+        .. FunctionsWorker.Functions.Select(f => new FunctionShape(
+            f.Name,
+            f.TriggerType,
+            f.AuthLevel,
+            string.Join(',', f.Methods),
+            f.Route,
+            f.Schedule,
+            f.RunOnStartup
+        )),
+    ];
 
     public static TheoryData<string> RouteNames() => [.. ApiRoutes.All.Select(r => r.Name)];
 
@@ -33,7 +43,15 @@ public sealed class FunctionsConsistencyTests
             AccessLevel.Admin => "Admin",
             _ => "Function",
         };
-        var expected = new FunctionShape(name, "httpTrigger", level, route.Method.ToLowerInvariant(), route.Route, null, false);
+        var expected = new FunctionShape(
+            name,
+            "httpTrigger",
+            level,
+            route.Method.ToLowerInvariant(),
+            route.Route,
+            null,
+            false
+        );
 
         Assert.Equal(expected, Assert.Single(Attributed, f => f.Name == name));
         Assert.Equal(expected, Assert.Single(Generated, f => f.Name == name));
@@ -51,7 +69,8 @@ public sealed class FunctionsConsistencyTests
     [Fact]
     public void TimerFunction_ForEveryScheduledJob_OnItsSettingNeverOnStartup()
     {
-        var settings = typeof(IScheduledJob).Assembly.GetTypes()
+        var settings = typeof(IScheduledJob)
+            .Assembly.GetTypes()
             .Where(t => typeof(IScheduledJob).IsAssignableFrom(t) && !t.IsInterface)
             .Select(t => $"%{(string)t.GetField("Setting")!.GetRawConstantValue()!}%")
             .Order()
@@ -65,42 +84,73 @@ public sealed class FunctionsConsistencyTests
     [Fact]
     public void Metadata_EveryFunction_SameAsItsAttributes()
     {
-        Assert.Equal(Attributed.OrderBy(f => f.Name, StringComparer.Ordinal), Generated.OrderBy(f => f.Name, StringComparer.Ordinal));
+        Assert.Equal(
+            Attributed.OrderBy(f => f.Name, StringComparer.Ordinal),
+            Generated.OrderBy(f => f.Name, StringComparer.Ordinal)
+        );
         Assert.Equal(26, Generated.Count);
     }
 
     [Fact]
     public void OperatorFunctions_MasterKeyOnlyAndOutsideTheHostsAdminRoutes()
     {
-        var operatorRoutes = ApiRoutes.All.Where(r => r.Access == AccessLevel.Admin).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var operatorRoutes = ApiRoutes
+            .All.Where(r => r.Access == AccessLevel.Admin)
+            .Select(r => r.Name)
+            .ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(8, operatorRoutes.Count);
         Assert.All(Generated.Where(f => f.Trigger == "httpTrigger"), f =>
         {
             Assert.Equal(operatorRoutes.Contains(f.Name), f.AuthLevel == "Admin");
-            Assert.Equal(operatorRoutes.Contains(f.Name) || f.Name == ApiRoutes.OperatorConsole.Name, f.Route!.StartsWith("ops/", StringComparison.Ordinal));
+            Assert.Equal(
+                operatorRoutes.Contains(f.Name) || f.Name == ApiRoutes.OperatorConsole.Name,
+                f.Route!.StartsWith("ops/", StringComparison.Ordinal)
+            );
             Assert.False(f.Route.StartsWith("admin", StringComparison.OrdinalIgnoreCase), f.Name);
         });
     }
 
     private static List<FunctionShape> FromAttributes() =>
-        [.. typeof(FunctionsApp).Assembly.GetTypes()
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .Select(m => (Function: m.GetCustomAttribute<FunctionAttribute>(), Method: m))
-            .Where(m => m.Function is not null)
-            .Select(m => Shape(m.Function!.Name, m.Method))];
+        [
+            .. typeof(FunctionsApp)
+                .Assembly.GetTypes()
+                .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+                .Select(m => (Function: m.GetCustomAttribute<FunctionAttribute>(), Method: m))
+                .Where(m => m.Function is not null)
+                .Select(m => Shape(m.Function!.Name, m.Method)),
+        ];
 
     private static FunctionShape Shape(string name, MethodInfo method)
     {
         var parameters = method.GetParameters();
-        if (parameters.Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).SingleOrDefault(a => a is not null) is { } http)
+        if (
+            parameters.Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).SingleOrDefault(a => a is not null) is
+            { } http
+        )
         {
-            return new FunctionShape(name, "httpTrigger", http.AuthLevel.ToString(), string.Join(',', http.Methods ?? []), http.Route, null, false);
+            return new FunctionShape(
+                name,
+                "httpTrigger",
+                http.AuthLevel.ToString(),
+                string.Join(',', http.Methods ?? []),
+                http.Route,
+                null,
+                false
+            );
         }
 
         var timer = parameters.Select(p => p.GetCustomAttribute<TimerTriggerAttribute>()).Single(a => a is not null)!;
         return new FunctionShape(name, "timerTrigger", null, string.Empty, null, timer.Schedule, timer.RunOnStartup);
     }
 
-    private sealed record FunctionShape(string Name, string Trigger, string? AuthLevel, string Methods, string? Route, string? Schedule, bool RunOnStartup);
+    private sealed record FunctionShape(
+        string Name,
+        string Trigger,
+        string? AuthLevel,
+        string Methods,
+        string? Route,
+        string? Schedule,
+        bool RunOnStartup
+    );
 }

@@ -7,18 +7,33 @@ namespace Payments.IntegrationTests.Api;
 
 /// <summary>
 /// <c>infra/main.bicep</c> compiled by the Bicep CLI (0 warnings), and the compiled ARM JSON holds what the design
-/// promises: no shared keys or local auth anywhere, TLS 1.2, Flex Consumption, the app's identity with exactly the roles
-/// it needs on each resource, URLs built from the app's real host name, and the alerts on Application Insights (each on the
-/// component, naming its instrument, notifying the one action group whose e-mail is the <c>alertEmail</c> parameter).
+/// promises: no shared keys or local auth anywhere, TLS 1.2, Flex Consumption, the app's identity with exactly the
+/// roles it needs on each resource, URLs built from the app's real host name, and the alerts on Application Insights
+/// (each on the component, naming its instrument, notifying the one action group whose e-mail is the <c>alertEmail</c>
+/// parameter).
 /// </summary>
 public sealed partial class InfraTemplateTests
 {
     private static readonly ArmTemplate Template = ArmTemplate.Main;
 
-    private static readonly string[] AlertRuleNames = ["needs-review", "webhooks-abandoned", "poll-lag", "server-errors", "keyvault-failures"];
+    private static readonly string[] AlertRuleNames =
+    [
+        "needs-review",
+        "webhooks-abandoned",
+        "poll-lag",
+        "server-errors",
+        "keyvault-failures",
+    ];
 
     /// <summary>The rule properties each rule takes from its entry in the module's rule table.</summary>
-    private static readonly string[] RuleFields = ["displayName", "description", "severity", "evaluationFrequency", "windowSize"];
+    private static readonly string[] RuleFields =
+    [
+        "displayName",
+        "description",
+        "severity",
+        "evaluationFrequency",
+        "windowSize",
+    ];
 
     private static readonly string[] Windows = ["PT5M", "PT15M"];
 
@@ -31,7 +46,9 @@ public sealed partial class InfraTemplateTests
     [Fact]
     public void StorageAccount_SharedKeyAndPublicBlobsOff_Tls12()
     {
-        var account = Assert.Single(Template.Resources("Microsoft.Storage/storageAccounts")).Resource.GetProperty("properties");
+        var account = Assert
+            .Single(Template.Resources("Microsoft.Storage/storageAccounts"))
+            .Resource.GetProperty("properties");
 
         Assert.False(account.GetProperty("allowSharedKeyAccess").GetBoolean());
         Assert.False(account.GetProperty("allowBlobPublicAccess").GetBoolean());
@@ -42,8 +59,12 @@ public sealed partial class InfraTemplateTests
     [Fact]
     public void Monitoring_LocalAuthDisabled()
     {
-        var insights = Assert.Single(Template.Resources("Microsoft.Insights/components")).Resource.GetProperty("properties");
-        var workspace = Assert.Single(Template.Resources("Microsoft.OperationalInsights/workspaces")).Resource.GetProperty("properties");
+        var insights = Assert
+            .Single(Template.Resources("Microsoft.Insights/components"))
+            .Resource.GetProperty("properties");
+        var workspace = Assert
+            .Single(Template.Resources("Microsoft.OperationalInsights/workspaces"))
+            .Resource.GetProperty("properties");
 
         Assert.True(insights.GetProperty("DisableLocalAuth").GetBoolean());
         Assert.True(workspace.GetProperty("features").GetProperty("disableLocalAuth").GetBoolean());
@@ -56,9 +77,29 @@ public sealed partial class InfraTemplateTests
         var site = Assert.Single(Template.Resources("Microsoft.Web/sites")).Resource.GetProperty("properties");
         var config = site.GetProperty("functionAppConfig");
 
-        Assert.Equal(("FC1", "FlexConsumption"), (plan.GetProperty("sku").GetProperty("name").GetString(), plan.GetProperty("sku").GetProperty("tier").GetString()));
-        Assert.Equal(("dotnet-isolated", "10.0"), (config.GetProperty("runtime").GetProperty("name").GetString(), config.GetProperty("runtime").GetProperty("version").GetString()));
-        Assert.Equal("UserAssignedIdentity", config.GetProperty("deployment").GetProperty("storage").GetProperty("authentication").GetProperty("type").GetString());
+        Assert.Equal(
+            ("FC1", "FlexConsumption"),
+            (
+                plan.GetProperty("sku").GetProperty("name").GetString(),
+                plan.GetProperty("sku").GetProperty("tier").GetString()
+            )
+        );
+        Assert.Equal(
+            ("dotnet-isolated", "10.0"),
+            (
+                config.GetProperty("runtime").GetProperty("name").GetString(),
+                config.GetProperty("runtime").GetProperty("version").GetString()
+            )
+        );
+        Assert.Equal(
+            "UserAssignedIdentity",
+            config
+                .GetProperty("deployment")
+                .GetProperty("storage")
+                .GetProperty("authentication")
+                .GetProperty("type")
+                .GetString()
+        );
         Assert.True(config.GetProperty("scaleAndConcurrency").TryGetProperty("maximumInstanceCount", out _));
         Assert.True(site.GetProperty("httpsOnly").GetBoolean());
         Assert.Equal("1.2", site.GetProperty("siteConfig").GetProperty("minTlsVersion").GetString());
@@ -70,35 +111,63 @@ public sealed partial class InfraTemplateTests
         var expected = new Dictionary<string, string[]>
         {
             // Storage Blob Data Owner, Storage Queue Data Contributor, Storage Table Data Contributor
-            ["Microsoft.Storage/storageAccounts"] = ["0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "974c5e8b-45b9-4653-ba55-5f855dd0fb88", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"],
+            ["Microsoft.Storage/storageAccounts"] =
+            [
+                "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
+                "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
+                "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
+            ],
             // Key Vault Secrets User (the app), Key Vault Secrets Officer (the deploying person, when given)
-            ["Microsoft.KeyVault/vaults"] = ["4633458b-17de-408a-b874-0445c86b69e6", "b86a8fe4-44ce-4948-aee5-eccb2c155cd7"],
+            ["Microsoft.KeyVault/vaults"] =
+            [
+                "4633458b-17de-408a-b874-0445c86b69e6",
+                "b86a8fe4-44ce-4948-aee5-eccb2c155cd7",
+            ],
             // Monitoring Metrics Publisher
             ["Microsoft.Insights/components"] = ["3913510d-42f4-4e42-8a64-420c390055eb"],
         };
 
-        var actual = Template.Resources("Microsoft.Authorization/roleAssignments")
+        var actual = Template
+            .Resources("Microsoft.Authorization/roleAssignments")
             .SelectMany(r => RoleIds(r.Resource, r.Template).Select(id => (Scope: ScopeType(r.Resource), Id: id)))
             .GroupBy(r => r.Scope)
             .ToDictionary(g => g.Key, g => g.Select(r => r.Id).Order(StringComparer.Ordinal).ToArray());
 
-        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), actual.OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Equal(
+            expected.OrderBy(e => e.Key, StringComparer.Ordinal),
+            actual.OrderBy(e => e.Key, StringComparer.Ordinal)
+        );
     }
 
     [Fact]
     public void NotifyAndCallbackUrls_FromTheAppsDefaultHostName()
     {
         var app = Template.Module("functionapp");
-        var hostUrls = app.GetProperty("properties").GetProperty("parameters").GetProperty("hostUrlSettings").GetProperty("value");
-        var settings = Assert.Single(Template.Resources("Microsoft.Web/sites/config")).Resource.GetProperty("properties").GetString()!;
-        var url = app.GetProperty("properties").GetProperty("template").GetProperty("outputs").GetProperty("url").GetProperty("value").GetString()!;
+        var hostUrls = app.GetProperty("properties")
+            .GetProperty("parameters")
+            .GetProperty("hostUrlSettings")
+            .GetProperty("value");
+        var settings = Assert
+            .Single(Template.Resources("Microsoft.Web/sites/config"))
+            .Resource.GetProperty("properties")
+            .GetString()!;
+        var url = app.GetProperty("properties")
+            .GetProperty("template")
+            .GetProperty("outputs")
+            .GetProperty("url")
+            .GetProperty("value")
+            .GetString()!;
         var outputs = Template.Root.GetProperty("outputs");
 
         Assert.Equal("/api/haipay/notify", hostUrls.GetProperty("HaiPay__NotifyUrl").GetString());
         Assert.Contains("toObject(items(parameters('hostUrlSettings'))", settings, StringComparison.Ordinal);
         Assert.Contains(".defaultHostName, lambdaVariables('setting').value)", settings, StringComparison.Ordinal);
         Assert.Contains("defaultHostName", url, StringComparison.Ordinal);
-        Assert.Contains("functionAppUrl", outputs.GetProperty("HUAWEIPIN_CALLBACK_URL").GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "functionAppUrl",
+            outputs.GetProperty("HUAWEIPIN_CALLBACK_URL").GetProperty("value").GetString(),
+            StringComparison.Ordinal
+        );
         Assert.DoesNotContain("azurewebsites.net", Template.Root.GetRawText(), StringComparison.Ordinal);
     }
 
@@ -108,8 +177,22 @@ public sealed partial class InfraTemplateTests
         var (rule, template) = Assert.Single(Template.Resources("Microsoft.Insights/scheduledQueryRules"));
         var properties = rule.GetProperty("properties");
         var module = Template.Module("payments-alerts").GetProperty("properties");
-        var insightsId = Template.Module("payments-resources").GetProperty("properties").GetProperty("template").GetProperty("outputs").GetProperty("appInsightsId").GetProperty("value").GetString()!;
-        var monitoring = Template.Module("monitoring").GetProperty("properties").GetProperty("template").GetProperty("outputs").GetProperty("insightsId").GetProperty("value").GetString()!;
+        var insightsId = Template
+            .Module("payments-resources")
+            .GetProperty("properties")
+            .GetProperty("template")
+            .GetProperty("outputs")
+            .GetProperty("appInsightsId")
+            .GetProperty("value")
+            .GetString()!;
+        var monitoring = Template
+            .Module("monitoring")
+            .GetProperty("properties")
+            .GetProperty("template")
+            .GetProperty("outputs")
+            .GetProperty("insightsId")
+            .GetProperty("value")
+            .GetString()!;
 
         Assert.Equal("[length(variables('rules'))]", rule.GetProperty("copy").GetProperty("count").GetString());
         Assert.Equal(AlertRuleNames, Rules(template).Select(r => r.GetProperty("name").GetString()!));
@@ -117,24 +200,79 @@ public sealed partial class InfraTemplateTests
         Assert.False(rule.TryGetProperty("identity", out _));
         Assert.True(properties.GetProperty("enabled").GetBoolean());
         Assert.True(properties.GetProperty("autoMitigate").GetBoolean());
-        Assert.Equal("[parameters('appInsightsId')]", Assert.Single(properties.GetProperty("scopes").EnumerateArray()).GetString());
-        Assert.Contains(".outputs.appInsightsId.value", module.GetProperty("parameters").GetProperty("appInsightsId").GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Equal(
+            "[parameters('appInsightsId')]",
+            Assert.Single(properties.GetProperty("scopes").EnumerateArray()).GetString()
+        );
+        Assert.Contains(
+            ".outputs.appInsightsId.value",
+            module.GetProperty("parameters").GetProperty("appInsightsId").GetProperty("value").GetString(),
+            StringComparison.Ordinal
+        );
         Assert.Contains("'monitoring'", insightsId, StringComparison.Ordinal);
         Assert.Contains(".outputs.insightsId.value", insightsId, StringComparison.Ordinal);
-        Assert.Equal("[resourceId('Microsoft.Insights/components', format('appi-payments-{0}', parameters('resourceToken')))]", monitoring);
+        Assert.Equal(
+            "[resourceId('Microsoft.Insights/components', format('appi-payments-{0}', parameters('resourceToken')))]",
+            monitoring
+        );
         foreach (var field in RuleFields)
         {
-            Assert.StartsWith("[variables('rules')[copyIndex()].", properties.GetProperty(field).GetString(), StringComparison.Ordinal);
+            Assert.StartsWith(
+                "[variables('rules')[copyIndex()].",
+                properties.GetProperty(field).GetString(),
+                StringComparison.Ordinal
+            );
         }
     }
 
     [Theory]
-    [InlineData("needs-review", "customMetrics", "valueSum", "Total", 0, "name == \"payments.order.transitions\"", "tostring(customDimensions[\"to\"]) == \"NeedsReview\"")]
-    [InlineData("webhooks-abandoned", "customMetrics", "valueSum", "Total", 0, "name == \"payments.webhook.deliveries\"", "Outcome = tostring(customDimensions[\"outcome\"])", "where Outcome in (\"abandoned\", \"gone\")")]
+    [InlineData(
+        "needs-review",
+        "customMetrics",
+        "valueSum",
+        "Total",
+        0,
+        "name == \"payments.order.transitions\"",
+        "tostring(customDimensions[\"to\"]) == \"NeedsReview\""
+    )]
+    [InlineData(
+        "webhooks-abandoned",
+        "customMetrics",
+        "valueSum",
+        "Total",
+        0,
+        "name == \"payments.webhook.deliveries\"",
+        "Outcome = tostring(customDimensions[\"outcome\"])",
+        "where Outcome in (\"abandoned\", \"gone\")"
+    )]
     [InlineData("poll-lag", "customMetrics", "valueMax", "Maximum", 900, "name == \"payments.poll.lag\"")]
-    [InlineData("server-errors", "requests", "FailedPercent", "Maximum", 5, "countif(toint(resultCode) >= 500) by bin(timestamp, 5m)", "where Requests >= 20", "extend FailedPercent = 100.0 * Failed / Requests")]
-    [InlineData("keyvault-failures", "customMetrics", "valueSum", "Total", 0, "name == \"payments.keyvault.reads\"", "tostring(customDimensions[\"outcome\"]) == \"failure\"")]
-    public void AlertRule_Query_NamesTheInstrumentAndItsDimensions(string name, string table, string measure, string aggregation, int threshold, params string[] fragments)
+    [InlineData(
+        "server-errors",
+        "requests",
+        "FailedPercent",
+        "Maximum",
+        5,
+        "countif(toint(resultCode) >= 500) by bin(timestamp, 5m)",
+        "where Requests >= 20",
+        "extend FailedPercent = 100.0 * Failed / Requests"
+    )]
+    [InlineData(
+        "keyvault-failures",
+        "customMetrics",
+        "valueSum",
+        "Total",
+        0,
+        "name == \"payments.keyvault.reads\"",
+        "tostring(customDimensions[\"outcome\"]) == \"failure\""
+    )]
+    public void AlertRule_Query_NamesTheInstrumentAndItsDimensions(
+        string name,
+        string table,
+        string measure,
+        string aggregation,
+        int threshold,
+        params string[] fragments
+    )
     {
         var rule = Rule(name);
         var query = Evaluate(rule.GetProperty("query"));
@@ -151,16 +289,27 @@ public sealed partial class InfraTemplateTests
     {
         var dimension = Assert.Single(Rule("webhooks-abandoned").GetProperty("dimensions").EnumerateArray());
 
-        Assert.Equal(("Outcome", "Include", "*"), (dimension.GetProperty("name").GetString(), dimension.GetProperty("operator").GetString(), Assert.Single(dimension.GetProperty("values").EnumerateArray()).GetString()));
-        Assert.All(AlertRuleNames.Where(n => n != "webhooks-abandoned"), n => Assert.Equal(0, Rule(n).GetProperty("dimensions").GetArrayLength()));
+        Assert.Equal(
+            ("Outcome", "Include", "*"),
+            (
+                dimension.GetProperty("name").GetString(),
+                dimension.GetProperty("operator").GetString(),
+                Assert.Single(dimension.GetProperty("values").EnumerateArray()).GetString()
+            )
+        );
+        Assert.All(AlertRuleNames.Where(n => n != "webhooks-abandoned"), n =>
+            Assert.Equal(0, Rule(n).GetProperty("dimensions").GetArrayLength())
+        );
     }
 
     [Fact]
     public void AlertRules_Each_SeverityScheduleAndARunbookSectionThatExists()
     {
         var runbook = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "docs", "operations.md"));
-        var sections = runbook.Where(l => l.StartsWith("## ", StringComparison.Ordinal) || l.StartsWith("### ", StringComparison.Ordinal))
-            .Select(l => Slug(l.TrimStart('#').Trim())).ToHashSet(StringComparer.Ordinal);
+        var sections = runbook
+            .Where(l => l.StartsWith("## ", StringComparison.Ordinal) || l.StartsWith("### ", StringComparison.Ordinal))
+            .Select(l => Slug(l.TrimStart('#').Trim()))
+            .ToHashSet(StringComparer.Ordinal);
 
         Assert.All(Rules(Template.Module("payments-alerts").GetProperty("properties").GetProperty("template")), rule =>
         {
@@ -179,10 +328,16 @@ public sealed partial class InfraTemplateTests
     public void AlertRules_Actions_TheOneActionGroup()
     {
         var actionGroup = Assert.Single(Template.Resources("Microsoft.Insights/actionGroups")).Resource;
-        var actions = Assert.Single(Template.Resources("Microsoft.Insights/scheduledQueryRules")).Resource.GetProperty("properties").GetProperty("actions");
+        var actions = Assert
+            .Single(Template.Resources("Microsoft.Insights/scheduledQueryRules"))
+            .Resource.GetProperty("properties")
+            .GetProperty("actions");
         var name = actionGroup.GetProperty("name").GetString()!;
 
-        Assert.Equal($"[resourceId('Microsoft.Insights/actionGroups', {name[1..^1]})]", Assert.Single(actions.GetProperty("actionGroups").EnumerateArray()).GetString());
+        Assert.Equal(
+            $"[resourceId('Microsoft.Insights/actionGroups', {name[1..^1]})]",
+            Assert.Single(actions.GetProperty("actionGroups").EnumerateArray()).GetString()
+        );
         Assert.Equal("global", actionGroup.GetProperty("location").GetString());
         Assert.True(actionGroup.GetProperty("properties").GetProperty("enabled").GetBoolean());
     }
@@ -191,16 +346,27 @@ public sealed partial class InfraTemplateTests
     public void ActionGroup_EmailReceivers_FromTheAlertEmailParameter()
     {
         var module = Template.Module("payments-alerts").GetProperty("properties");
-        var actionGroup = Assert.Single(Template.Resources("Microsoft.Insights/actionGroups")).Resource.GetProperty("properties");
+        var actionGroup = Assert
+            .Single(Template.Resources("Microsoft.Insights/actionGroups"))
+            .Resource.GetProperty("properties");
         var receivers = Assert.Single(actionGroup.GetProperty("copy").EnumerateArray());
         var emails = module.GetProperty("template").GetProperty("variables").GetProperty("emails").GetString()!;
 
         Assert.Equal("emailReceivers", receivers.GetProperty("name").GetString());
         Assert.Equal("[length(variables('emails'))]", receivers.GetProperty("count").GetString());
-        Assert.Equal("[variables('emails')[copyIndex('emailReceivers')]]", receivers.GetProperty("input").GetProperty("emailAddress").GetString());
+        Assert.Equal(
+            "[variables('emails')[copyIndex('emailReceivers')]]",
+            receivers.GetProperty("input").GetProperty("emailAddress").GetString()
+        );
         Assert.StartsWith("[filter(map(split(parameters('alertEmail'), ','),", emails, StringComparison.Ordinal);
-        Assert.Equal("[parameters('alertEmail')]", module.GetProperty("parameters").GetProperty("alertEmail").GetProperty("value").GetString());
-        Assert.Equal(string.Empty, Template.Root.GetProperty("parameters").GetProperty("alertEmail").GetProperty("defaultValue").GetString());
+        Assert.Equal(
+            "[parameters('alertEmail')]",
+            module.GetProperty("parameters").GetProperty("alertEmail").GetProperty("value").GetString()
+        );
+        Assert.Equal(
+            string.Empty,
+            Template.Root.GetProperty("parameters").GetProperty("alertEmail").GetProperty("defaultValue").GetString()
+        );
         Assert.Equal("${ALERT_EMAIL=}", ParametersFile().GetProperty("alertEmail").GetProperty("value").GetString());
     }
 
@@ -210,26 +376,32 @@ public sealed partial class InfraTemplateTests
         var declared = Template.Root.GetProperty("parameters").EnumerateObject().ToList();
         var given = ParametersFile().EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
-        Assert.All(declared.Where(p => !p.Value.TryGetProperty("defaultValue", out _)), p => Assert.Contains(p.Name, given));
+        Assert.All(declared.Where(p => !p.Value.TryGetProperty("defaultValue", out _)), p =>
+            Assert.Contains(p.Name, given)
+        );
         Assert.All(given, name => Assert.Contains(declared, p => p.Name == name));
         Assert.Contains("alertEmail", given);
     }
 
     /// <summary>The rule table the alerts module loops over.</summary>
-    private static List<JsonElement> Rules(JsonElement template) => [.. template.GetProperty("variables").GetProperty("rules").EnumerateArray()];
+    private static List<JsonElement> Rules(JsonElement template) =>
+        [.. template.GetProperty("variables").GetProperty("rules").EnumerateArray()];
 
     private static JsonElement Rule(string name) =>
-        Rules(Template.Module("payments-alerts").GetProperty("properties").GetProperty("template")).Single(r => r.GetProperty("name").GetString() == name);
+        Rules(Template.Module("payments-alerts").GetProperty("properties").GetProperty("template"))
+            .Single(r => r.GetProperty("name").GetString() == name);
 
     private static JsonElement ParametersFile()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "main.parameters.json")));
+        using var document = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "main.parameters.json"))
+        );
         return document.RootElement.GetProperty("parameters").Clone();
     }
 
     /// <summary>
-    /// A rule field with the main template's parameter defaults put in: a plain value as it is, a <c>format(...)</c> expression
-    /// over the module's <c>parameters('x')</c> / <c>variables('x')</c> with each argument's value.
+    /// A rule field with the main template's parameter defaults put in: a plain value as it is, a <c>format(...)</c>
+    /// expression over the module's <c>parameters('x')</c> / <c>variables('x')</c> with each argument's value.
     /// </summary>
     private static string Evaluate(JsonElement value)
     {
@@ -247,7 +419,11 @@ public sealed partial class InfraTemplateTests
         }
 
         var arguments = FormatArgument().Matches(format.Groups[2].Value).Select(m => Argument(m.Value)).ToArray();
-        return string.Format(CultureInfo.InvariantCulture, format.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal), arguments);
+        return string.Format(
+            CultureInfo.InvariantCulture,
+            format.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal),
+            arguments
+        );
     }
 
     private static string Argument(string argument)
@@ -256,7 +432,11 @@ public sealed partial class InfraTemplateTests
         var parameter = Reference().Match(argument);
         return parameter.Groups[1].Value switch
         {
-            "parameters" => Template.Root.GetProperty("parameters").GetProperty(parameter.Groups[2].Value).GetProperty("defaultValue").ToString(),
+            "parameters" => Template
+                .Root.GetProperty("parameters")
+                .GetProperty(parameter.Groups[2].Value)
+                .GetProperty("defaultValue")
+                .ToString(),
             "variables" => module.GetProperty("variables").GetProperty(parameter.Groups[2].Value).GetString()!,
             _ => throw new InvalidOperationException($"Cannot evaluate {argument}"),
         };
@@ -264,7 +444,9 @@ public sealed partial class InfraTemplateTests
 
     /// <summary>GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens.</summary>
     private static string Slug(string heading) =>
-        new string([.. heading.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_')]).Replace(' ', '-');
+        new string([
+            .. heading.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_'),
+        ]).Replace(' ', '-');
 
     [GeneratedRegex(@"^format\('((?:[^']|'')*)',\s*(.*)\)$", RegexOptions.Singleline)]
     private static partial Regex FormatCall();
@@ -289,7 +471,8 @@ public sealed partial class InfraTemplateTests
             : [value.GetString()!];
     }
 
-    private static string ScopeType(JsonElement assignment) => ResourceType().Match(assignment.GetProperty("scope").GetString()!).Groups[1].Value;
+    private static string ScopeType(JsonElement assignment) =>
+        ResourceType().Match(assignment.GetProperty("scope").GetString()!).Groups[1].Value;
 
     [GeneratedRegex(@"variables\('(\w+)'\)")]
     private static partial Regex Variable();

@@ -7,19 +7,25 @@ using Payments.IntegrationTests.HaiPay;
 
 namespace Payments.IntegrationTests.Api;
 
-/// <summary>Every create carries a merchant-chosen identity, so a retry can never make a second provider order.</summary>
+/// <summary>
+/// Every create carries a merchant-chosen identity, so a retry can never make a second provider order.
+/// </summary>
 public sealed class MerchantIdentityTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
-    public static TheoryData<string, string> Creates() => new()
-    {
-        { "/api/haipay/collections", "orderId" },
-        { "/api/haipay/subscriptions", "subscriptionOrderId" },
-        { "/api/huaweipin/frames", "orderId" },
-    };
+    public static TheoryData<string, string> Creates() =>
+        new()
+        {
+            { "/api/haipay/collections", "orderId" },
+            { "/api/haipay/subscriptions", "subscriptionOrderId" },
+            { "/api/huaweipin/frames", "orderId" },
+        };
 
     [Theory]
     [MemberData(nameof(Creates))]
-    public async Task Create_NeitherOrderIdNorIdempotencyKey_400NamingTheIdAndNothingWritten(string path, string idField)
+    public async Task Create_NeitherOrderIdNorIdempotencyKey_400NamingTheIdAndNothingWritten(
+        string path,
+        string idField
+    )
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         var body = BodyWithoutId(path);
@@ -48,9 +54,15 @@ public sealed class MerchantIdentityTests(SharedAzurite azurite) : IClassFixture
         Assert.Equal(HttpStatusCode.BadGateway, unknown.StatusCode);
         var firstId = (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString()!;
         Assert.True(retried.IsSuccessStatusCode, $"{retried.StatusCode}: {await retried.Content.ReadAsStringAsync()}");
-        Assert.Equal(firstId, (await retried.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString());
+        Assert.Equal(
+            firstId,
+            (await retried.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString()
+        );
         using var sandbox = system.Sandbox.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await sandbox.GetAsync($"/haipay/_sandbox/orders/{Uri.EscapeDataString(firstId)}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await sandbox.GetAsync($"/haipay/_sandbox/orders/{Uri.EscapeDataString(firstId)}")).StatusCode
+        );
     }
 
     private static Dictionary<string, object?> BodyWithoutId(string path)
@@ -69,7 +81,10 @@ public sealed class MerchantIdentityTests(SharedAzurite azurite) : IClassFixture
     private static async Task<HttpResponseMessage> PostWithKeyAsync(PaymentsSystem system, string key, string body)
     {
         using var client = system.Server.CreateMerchantClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/haipay/collections") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/haipay/collections")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add("Idempotency-Key", key);
         var response = await client.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();

@@ -31,7 +31,11 @@ public sealed partial class OpenApiDocumentTests(SharedAzurite azurite) : IClass
             await File.WriteAllTextAsync(actual, served);
         }
 
-        Assert.True(same, $"docs/openapi.json differs from what the Server serves (written to {actual}); run scripts/update-openapi and review the diff.");
+        Assert.True(
+            same,
+            $"docs/openapi.json differs from what the Server serves (written to {actual}); run scripts/update-openapi "
+                + $"and review the diff."
+        );
     }
 
     [Fact]
@@ -39,8 +43,12 @@ public sealed partial class OpenApiDocumentTests(SharedAzurite azurite) : IClass
     {
         using var document = JsonDocument.Parse(await ServedAsync());
 
-        var documented = document.RootElement.GetProperty("paths").EnumerateObject()
-            .SelectMany(path => path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {path.Name}"))
+        var documented = document
+            .RootElement.GetProperty("paths")
+            .EnumerateObject()
+            .SelectMany(path =>
+                path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {path.Name}")
+            )
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(ApiRoutes.All.Select(Line).Order(StringComparer.Ordinal), documented);
@@ -54,11 +62,20 @@ public sealed partial class OpenApiDocumentTests(SharedAzurite azurite) : IClass
 
         foreach (var route in ApiRoutes.All)
         {
-            var operation = paths.GetProperty($"/{ApiRoutes.Prefix}/{route.Route}").GetProperty(route.Method.ToLowerInvariant());
+            var operation = paths
+                .GetProperty($"/{ApiRoutes.Prefix}/{route.Route}")
+                .GetProperty(route.Method.ToLowerInvariant());
             var headers = operation.TryGetProperty("parameters", out var parameters)
-                ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString()).ToList()
+                ? parameters
+                    .EnumerateArray()
+                    .Where(p => p.GetProperty("in").GetString() == "header")
+                    .Select(p => p.GetProperty("name").GetString())
+                    .ToList()
                 : [];
-            Assert.Equal(route.Access == AccessLevel.Function && route.Method == "POST", headers.Contains("Idempotency-Key"));
+            Assert.Equal(
+                route.Access == AccessLevel.Function && route.Method == "POST",
+                headers.Contains("Idempotency-Key")
+            );
             Assert.Equal(route.Access != AccessLevel.Anonymous, operation.TryGetProperty("security", out var security));
             if (route.Access != AccessLevel.Anonymous)
             {
@@ -72,8 +89,11 @@ public sealed partial class OpenApiDocumentTests(SharedAzurite azurite) : IClass
     public async Task HttpFile_HasARequestForEveryRoute()
     {
         var lines = await File.ReadAllLinesAsync(Path.Combine(RepositoryRoot.Path, "docs", "payments.http"));
-        var requests = lines.Select(l => RequestLine().Match(l)).Where(m => m.Success)
-            .Select(m => $"{m.Groups[1].Value} {PathVariable().Replace(m.Groups[2].Value, "{x}")}").ToHashSet(StringComparer.Ordinal);
+        var requests = lines
+            .Select(l => RequestLine().Match(l))
+            .Where(m => m.Success)
+            .Select(m => $"{m.Groups[1].Value} {PathVariable().Replace(m.Groups[2].Value, "{x}")}")
+            .ToHashSet(StringComparer.Ordinal);
 
         foreach (var route in ApiRoutes.All)
         {

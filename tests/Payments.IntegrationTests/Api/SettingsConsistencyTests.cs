@@ -5,8 +5,8 @@ using Payments.Core.Audit;
 using Payments.Core.HaiPay;
 using Payments.Core.HuaweiPin;
 using Payments.Core.Idempotency;
-using Payments.Core.Webhooks;
 using Payments.Core.Secrets;
+using Payments.Core.Webhooks;
 using Payments.Http.Jobs;
 using Payments.Http.RateLimiting;
 using Payments.Http.Security;
@@ -23,13 +23,17 @@ public sealed class SettingsConsistencyTests
     /// <summary>Placeholder for a dictionary key (the currency of a HaiPay account).</summary>
     private const string Key = "{CCY}";
 
-    /// <summary>Settings that must not be in Azure: a shared storage key, and the plain ASP.NET host's own keys.</summary>
+    /// <summary>
+    /// Settings that must not be in Azure: a shared storage key, and the plain ASP.NET host's own keys.
+    /// </summary>
     private static readonly Dictionary<string, string> NotInInfra = new(StringComparer.Ordinal)
     {
         ["PaymentsStorage:ConnectionString"] = "a shared key; Azure uses TableServiceUri with managed identity",
         ["FunctionKeys:Keys"] = "read by the Server host only; Functions manages its own keys",
         ["OperatorKeys:Keys"] = "read by the Server host only; Functions opens operator routes with its master key",
-        ["RateLimiting:ClientAddressHeader"] = "Functions keys on the remote address the worker's forwarded-headers middleware sets; X-Forwarded-For is client-writable",
+        ["RateLimiting:ClientAddressHeader"] =
+            "Functions keys on the remote address the worker's forwarded-headers middleware sets; X-Forwarded-For is "
+            + "client-writable",
         ["Telemetry:Console"] = "read by the Server host only; Functions exports to Application Insights",
     };
 
@@ -40,15 +44,27 @@ public sealed class SettingsConsistencyTests
         ["OperatorKeys:Keys"] = "read by the Server host only; local.settings.json is the Functions host's",
     };
 
-    /// <summary>The Function App's app setting names in the compiled ARM JSON (see <see cref="InfraAppSettings"/>).</summary>
+    /// <summary>
+    /// The Function App's app setting names in the compiled ARM JSON (see <see cref="InfraAppSettings"/>).
+    /// </summary>
     private static readonly HashSet<string> Infra = InfraAppSettings(ArmTemplate.Main);
 
     /// <summary>The secret names the compiled Key Vault module lists.</summary>
     private static readonly HashSet<string> InfraSecrets =
-        [.. ArmTemplate.Main.Module("keyvault").GetProperty("properties").GetProperty("template").GetProperty("variables").GetProperty("secretNames")
-            .EnumerateArray().Select(n => n.GetString()!)];
+    [
+        .. ArmTemplate
+            .Main.Module("keyvault")
+            .GetProperty("properties")
+            .GetProperty("template")
+            .GetProperty("variables")
+            .GetProperty("secretNames")
+            .EnumerateArray()
+            .Select(n => n.GetString()!),
+    ];
 
-    private static readonly string LocalSettings = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json"));
+    private static readonly string LocalSettings = File.ReadAllText(
+        Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")
+    );
 
     private static readonly string[] Readme = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "README.md"));
 
@@ -61,8 +77,11 @@ public sealed class SettingsConsistencyTests
     public void Setting_BoundByTheCode_InInfraLocalSettingsAndReadme(string setting)
     {
         Assert.True(NotInInfra.ContainsKey(setting) || InInfra(Infra, setting), $"{setting} is not set in infra/");
-        Assert.True(NotInLocalSettings.ContainsKey(setting) || LocalSettings.Contains($"\"{AppSetting(setting)}", StringComparison.Ordinal),
-            $"{setting} is not in local.settings.sample.json");
+        Assert.True(
+            NotInLocalSettings.ContainsKey(setting)
+                || LocalSettings.Contains($"\"{AppSetting(setting)}", StringComparison.Ordinal),
+            $"{setting} is not in local.settings.sample.json"
+        );
         Assert.True(InReadme(Readme, setting), $"{setting} is not documented in the README");
     }
 
@@ -71,7 +90,11 @@ public sealed class SettingsConsistencyTests
     public void Secret_ReadByTheCode_NamedInTheVaultTemplateLocalSettingsAndReadme(string name)
     {
         Assert.Contains(name.Replace(Key, "USD", StringComparison.Ordinal), InfraSecrets);
-        Assert.Contains($"\"Secrets__{name.Replace(Key, "USD", StringComparison.Ordinal)}\"", LocalSettings, StringComparison.Ordinal);
+        Assert.Contains(
+            $"\"Secrets__{name.Replace(Key, "USD", StringComparison.Ordinal)}\"",
+            LocalSettings,
+            StringComparison.Ordinal
+        );
         Assert.Contains(Readme, line => line.Contains($"`Secrets:{name}`", StringComparison.Ordinal));
     }
 
@@ -104,7 +127,13 @@ public sealed class SettingsConsistencyTests
     private static HashSet<string> InfraAppSettings(ArmTemplate template)
     {
         var parameters = template.Module("functionapp").GetProperty("properties").GetProperty("parameters");
-        var hostSettings = template.Module("storage").GetProperty("properties").GetProperty("template").GetProperty("outputs").GetProperty("hostSettings").GetProperty("value");
+        var hostSettings = template
+            .Module("storage")
+            .GetProperty("properties")
+            .GetProperty("template")
+            .GetProperty("outputs")
+            .GetProperty("hostSettings")
+            .GetProperty("value");
         var own = Assert.Single(template.Resources("Microsoft.Web/sites/config")).Resource.GetProperty("properties");
         return
         [
@@ -115,17 +144,30 @@ public sealed class SettingsConsistencyTests
         ];
     }
 
-    /// <summary>A README line names the whole setting, or its parent and the last part (<c>`HaiPay:Checks:First` / `Quick`</c>).</summary>
+    /// <summary>
+    /// A README line names the whole setting, or its parent and the last part (<c>`HaiPay:Checks:First` / `Quick`</c>).
+    /// </summary>
     private static bool InReadme(string[] readme, string setting)
     {
         var cut = setting.LastIndexOf(':');
         var (parent, last) = cut < 0 ? (setting, setting) : (setting[..cut], setting[(cut + 1)..]);
-        return readme.Any(line => line.StartsWith('|') && (line.Contains($"`{setting}`", StringComparison.Ordinal)
-            || (line.Contains($"`{parent}:", StringComparison.Ordinal) && line.Contains($"`{last}`", StringComparison.Ordinal))));
+        return readme.Any(line =>
+            line.StartsWith('|')
+            && (
+                line.Contains($"`{setting}`", StringComparison.Ordinal)
+                || (
+                    line.Contains($"`{parent}:", StringComparison.Ordinal)
+                    && line.Contains($"`{last}`", StringComparison.Ordinal)
+                )
+            )
+        );
     }
 
-    /// <summary>The app-setting form: <c>:</c> becomes <c>__</c>, a list names its first item, a dictionary the USD account.</summary>
-    private static string AppSetting(string setting) => setting.Replace(Key, "USD", StringComparison.Ordinal).Replace(":", "__", StringComparison.Ordinal);
+    /// <summary>
+    /// The app-setting form: <c>:</c> becomes <c>__</c>, a list names its first item, a dictionary the USD account.
+    /// </summary>
+    private static string AppSetting(string setting) =>
+        setting.Replace(Key, "USD", StringComparison.Ordinal).Replace(":", "__", StringComparison.Ordinal);
 
     private static List<string> BoundSettings()
     {
@@ -144,20 +186,30 @@ public sealed class SettingsConsistencyTests
             (typeof(Payments.Core.Text.CustomerLinkOptions), Payments.Core.Text.CustomerLinkOptions.Section),
             (typeof(Payments.Server.Telemetry.TelemetryOptions), Payments.Server.Telemetry.TelemetryOptions.Section),
         };
-        var jobs = typeof(IScheduledJob).Assembly.GetTypes()
+        var jobs = typeof(IScheduledJob)
+            .Assembly.GetTypes()
             .Where(t => typeof(IScheduledJob).IsAssignableFrom(t) && !t.IsInterface)
             .Select(t => (string)t.GetField("Setting")!.GetRawConstantValue()!);
         return [.. sections.SelectMany(s => Properties(s.Type, s.Section)).Concat(jobs).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>What the configuration binder fills: settable properties and get-only mutable collections, nested options recursively.</summary>
+    /// <summary>
+    /// What the configuration binder fills: settable properties and get-only mutable collections, nested options
+    /// recursively.
+    /// </summary>
     private static IEnumerable<string> Properties(Type type, string prefix)
     {
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var propertyType = property.PropertyType;
-            var isDictionary = propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(Dictionary<,>);
-            var isList = !isDictionary && propertyType != typeof(string) && propertyType.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollection<>));
+            var isDictionary =
+                propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(Dictionary<,>);
+            var isList =
+                !isDictionary
+                && propertyType != typeof(string)
+                && propertyType
+                    .GetInterfaces()
+                    .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollection<>));
             if (!property.CanWrite && !isDictionary && !isList)
             {
                 continue;
@@ -175,7 +227,10 @@ public sealed class SettingsConsistencyTests
             {
                 yield return name;
             }
-            else if (propertyType.IsClass && propertyType.Namespace?.StartsWith("Payments", StringComparison.Ordinal) == true)
+            else if (
+                propertyType.IsClass
+                && propertyType.Namespace?.StartsWith("Payments", StringComparison.Ordinal) == true
+            )
             {
                 foreach (var inner in Properties(propertyType, name))
                 {
@@ -190,15 +245,15 @@ public sealed class SettingsConsistencyTests
     }
 
     private static IEnumerable<string> SecretNameList() =>
-    [
-        SecretNames.HuaweiPinApiKey,
-        SecretNames.HuaweiPinSecretKey,
-        SecretNames.HuaweiPinCallbackKey,
-        SecretNames.HaiPayPrivateKey(Key),
-        SecretNames.HaiPayMerchantSecret(Key),
-        SecretNames.HaiPayPlatformPublicKey(Key),
-        SecretNames.WebhookSigningSecret,
-        SecretNames.WebhookPreviousSigningSecret,
-        SecretNames.IdempotencyFingerprintKey,
-    ];
+        [
+            SecretNames.HuaweiPinApiKey,
+            SecretNames.HuaweiPinSecretKey,
+            SecretNames.HuaweiPinCallbackKey,
+            SecretNames.HaiPayPrivateKey(Key),
+            SecretNames.HaiPayMerchantSecret(Key),
+            SecretNames.HaiPayPlatformPublicKey(Key),
+            SecretNames.WebhookSigningSecret,
+            SecretNames.WebhookPreviousSigningSecret,
+            SecretNames.IdempotencyFingerprintKey,
+        ];
 }

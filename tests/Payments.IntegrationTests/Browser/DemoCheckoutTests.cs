@@ -9,20 +9,33 @@ namespace Payments.IntegrationTests.Browser;
 /// </summary>
 public sealed class DemoCheckoutTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
-    private static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+    ];
 
     [Fact]
     public async Task DemoPage_BothFlowsClickedThrough_StatusesTurnSucceeded()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite, environment: "Development");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath(),
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var browser = await playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath(),
+                Headless = true,
+                Args = ChromiumArgs,
+            }
+        );
+        var page = await browser.NewPageAsync(
+            new BrowserNewPageOptions
+            {
+                ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            }
+        );
         var frameSection = page.Locator("#huaweipin");
         var cardSection = page.Locator("#haipay");
 
@@ -30,12 +43,16 @@ public sealed class DemoCheckoutTests(SharedAzurite azurite) : IClassFixture<Sha
         await page.ClickAsync("#create-frame");
         await Assertions.Expect(frameSection.Locator(".status")).ToHaveTextAsync("Pending");
         await page.FrameLocator("#huaweipin iframe").Locator("#pay").ClickAsync();
-        await Assertions.Expect(frameSection.Locator(".status")).ToHaveTextAsync("Succeeded", new() { Timeout = 20_000 });
+        await Assertions
+            .Expect(frameSection.Locator(".status"))
+            .ToHaveTextAsync("Succeeded", new() { Timeout = 20_000 });
 
         await page.ClickAsync("#create-collection");
         await Assertions.Expect(cardSection.Locator(".status")).ToHaveTextAsync("Pending");
         await page.FrameLocator("#haipay iframe").Locator("#approve").ClickAsync();
-        await Assertions.Expect(cardSection.Locator(".status")).ToHaveTextAsync("Succeeded", new() { Timeout = 20_000 });
+        await Assertions
+            .Expect(cardSection.Locator(".status"))
+            .ToHaveTextAsync("Succeeded", new() { Timeout = 20_000 });
 
         var frameOrder = await frameSection.Locator(".order-id").TextContentAsync();
         var cardOrder = await cardSection.Locator(".order-id").TextContentAsync();
@@ -56,21 +73,31 @@ public sealed class DemoCheckoutTests(SharedAzurite azurite) : IClassFixture<Sha
         var settings = new Dictionary<string, string?> { ["Links:AllowHttp"] = allowHttp ? "true" : "false" };
         await using var system = await PaymentsSystem.StartAsync(azurite, settings, environment: "Development");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath(),
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath(),
+                Headless = true,
+                Args = ChromiumArgs,
+            }
+        );
         var page = await browser.NewPageAsync();
         var answer = System.Text.Json.JsonSerializer.Serialize(
-            new { orderId = "demo-link", status = "Pending", payUrl = link });
-        await page.RouteAsync("**/api/haipay/collections", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            Status = 201,
-            ContentType = "application/json",
-            Body = answer,
-        }));
+            new
+            {
+                orderId = "demo-link",
+                status = "Pending",
+                payUrl = link,
+            }
+        );
+        await page.RouteAsync("**/api/haipay/collections", route => route.FulfillAsync(
+                new RouteFulfillOptions
+                {
+                    Status = 201,
+                    ContentType = "application/json",
+                    Body = answer,
+                }
+            ));
 
         await page.GotoAsync(new Uri(system.Server.BaseAddress, "/demo").AbsoluteUri);
         var title = await page.TitleAsync();
@@ -93,7 +120,10 @@ public sealed class DemoCheckoutTests(SharedAzurite azurite) : IClassFixture<Sha
     private static string ChromiumPath()
     {
         var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-        Assert.True(File.Exists(path), $"Chromium is not at {path}; scripts/test installs Debian's chromium package (or set CHROMIUM_PATH).");
+        Assert.True(
+            File.Exists(path),
+            $"Chromium is not at {path}; scripts/test installs Debian's chromium package (or set CHROMIUM_PATH)."
+        );
         return path;
     }
 }

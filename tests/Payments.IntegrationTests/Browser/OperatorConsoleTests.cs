@@ -4,10 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Payments.Core.Audit;
 using Payments.Core.Orders;
+using Payments.Core.Text;
 using Payments.IntegrationTests.Chaos;
 using Payments.IntegrationTests.Fixtures;
 using Payments.IntegrationTests.HuaweiPin;
-using Payments.Core.Text;
 
 namespace Payments.IntegrationTests.Browser;
 
@@ -20,20 +20,29 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
 {
     private const string OperatorKey = ServerHost.OperatorKey;
     private const string OrderId = "oc-review";
-    private static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+    ];
 
     [Fact]
     public async Task Console_NeedsReviewOrderResolvedByManualOverride_GoneFromTheListAndOrderFailed()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Answer = (_, _) => 500;
-        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["Webhooks:Url"] = receiver.Url.AbsoluteUri,
-            ["Webhooks:RetrySchedule:0"] = "00:00:00.200",
-            ["DeliverWebhooksSchedule"] = "*/1 * * * * *",
-            ["Secrets:Webhooks-SigningSecret"] = receiver.Secret,
-        });
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["Webhooks:Url"] = receiver.Url.AbsoluteUri,
+                ["Webhooks:RetrySchedule:0"] = "00:00:00.200",
+                ["DeliverWebhooksSchedule"] = "*/1 * * * * *",
+                ["Secrets:Webhooks-SigningSecret"] = receiver.Secret,
+            }
+        );
         await ReviewOrderAsync(system);
         await WaitForAbandonedAsync(system);
         await using var session = await ConsoleSession.OpenAsync(system);
@@ -53,7 +62,8 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         await row.Locator("select[name=decision]").SelectOptionAsync("Failed");
         await row.Locator("select[name=evidence]").SelectOptionAsync("manual-override");
         await row.Locator("input[name=operator]").FillAsync("ops-alice");
-        await row.Locator("textarea[name=note]").FillAsync("The customer never got a link; HUAWEIPIN confirms nothing was paid (ticket 4711).");
+        await row.Locator("textarea[name=note]")
+            .FillAsync("The customer never got a link; HUAWEIPIN confirms nothing was paid (ticket 4711).");
         var webhook = page.Locator($"#webhook-rows tr[data-order-id='{OrderId}']");
         await Assertions.Expect(webhook.Locator("td").Nth(2)).ToHaveTextAsync("order.needs_review");
         await session.ScreenshotAsync("operator-console.png");
@@ -62,7 +72,9 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         await webhook.Locator("button.replay").ClickAsync();
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("queued for delivery again");
         await Assertions.Expect(webhook).ToHaveCountAsync(0);
-        await receiver.WaitUntilAsync(accepted => accepted.Any(d => d.OrderId == OrderId && d.Type == "order.needs_review"));
+        await receiver.WaitUntilAsync(accepted =>
+            accepted.Any(d => d.OrderId == OrderId && d.Type == "order.needs_review")
+        );
         await row.Locator("button.resolve-submit").ClickAsync();
 
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync($"Order {OrderId} resolved: now Failed");
@@ -70,16 +82,32 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         Assert.Equal("Failed", (await system.WaitForStatusAsync(OrderId, "Failed")).GetProperty("status").GetString());
         var stored = await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync(OrderId, default);
         Assert.Equal(OrderStatus.Failed, stored?.Value.Status);
-        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync(OrderId, default, default).ToListAsync();
-        var resolution = JsonDocument.Parse(Assert.Single(audit, a => a.Kind == AuditKinds.OperatorResolution).Payload).RootElement;
-        Assert.Equal(("ops-alice", "manual-override", "Failed"), (resolution.GetProperty("operator").GetString(), resolution.GetProperty("evidence").GetString(), resolution.GetProperty("decision").GetString()));
-        var replay = JsonDocument.Parse(Assert.Single(audit, a => a.Kind == AuditKinds.OperatorWebhookReplay).Payload).RootElement;
+        var audit = await system
+            .Server.Services.GetRequiredService<IAuditLog>()
+            .ListAsync(OrderId, default, default)
+            .ToListAsync();
+        var resolution = JsonDocument
+            .Parse(Assert.Single(audit, a => a.Kind == AuditKinds.OperatorResolution).Payload)
+            .RootElement;
+        Assert.Equal(
+            ("ops-alice", "manual-override", "Failed"),
+            (
+                resolution.GetProperty("operator").GetString(),
+                resolution.GetProperty("evidence").GetString(),
+                resolution.GetProperty("decision").GetString()
+            )
+        );
+        var replay = JsonDocument
+            .Parse(Assert.Single(audit, a => a.Kind == AuditKinds.OperatorWebhookReplay).Payload)
+            .RootElement;
         Assert.Equal("ops-alice", replay.GetProperty("operator").GetString());
         await receiver.WaitUntilAsync(accepted => accepted.Any(d => d.OrderId == OrderId && d.Type == "order.failed"));
         Assert.Empty(session.PolicyViolations);
     }
 
-    /// <summary>A signed success after the order expired: Succeeded, flagged, listed with an Acknowledge action (no Resolve).</summary>
+    /// <summary>
+    /// A signed success after the order expired: Succeeded, flagged, listed with an Acknowledge action (no Resolve).
+    /// </summary>
     [Fact]
     public async Task Console_LateSuccessAcknowledged_GoneFromTheListStatusKeptAndAudited()
     {
@@ -88,7 +116,11 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         await HaiPay.CollectionFlow.CreatedPayUrlAsync(system, "oc-late");
         var updater = system.Server.Services.GetRequiredService<OrderUpdater>();
         await updater.UpdateAsync("oc-late", (o, now) => o.Expire(now), default);
-        var late = await updater.UpdateAsync("oc-late", (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), now), default);
+        var late = await updater.UpdateAsync(
+            "oc-late",
+            (o, now) => o.Apply(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), now),
+            default
+        );
         Assert.Equal(ReviewReason.SucceededAfterExpiry, late.Order!.ReviewReason);
         await using var session = await ConsoleSession.OpenAsync(system);
         var page = session.Page;
@@ -104,12 +136,25 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         await row.Locator("textarea[name=note]").FillAsync("Customer paid late; order fulfilled (ticket 4712).");
         await row.Locator("button.acknowledge-submit").ClickAsync();
 
-        await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Order oc-late acknowledged: stays Succeeded");
+        await Assertions
+            .Expect(page.Locator("#notice"))
+            .ToContainTextAsync("Order oc-late acknowledged: stays Succeeded");
         await Assertions.Expect(row).ToHaveCountAsync(0);
-        var stored = (await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("oc-late", default))!.Value;
+        var stored = (
+            await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("oc-late", default)
+        )!.Value;
         Assert.Equal((OrderStatus.Succeeded, "ops-bob"), (stored.Status, stored.ReviewAcknowledgedBy));
-        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("oc-late", default, default).ToListAsync();
-        Assert.Equal("ops-bob", JsonDocument.Parse(Assert.Single(audit, a => a.Kind == AuditKinds.OperatorAcknowledgement).Payload).RootElement.GetProperty("operator").GetString());
+        var audit = await system
+            .Server.Services.GetRequiredService<IAuditLog>()
+            .ListAsync("oc-late", default, default)
+            .ToListAsync();
+        Assert.Equal(
+            "ops-bob",
+            JsonDocument
+                .Parse(Assert.Single(audit, a => a.Kind == AuditKinds.OperatorAcknowledgement).Payload)
+                .RootElement.GetProperty("operator")
+                .GetString()
+        );
         Assert.Empty(session.PolicyViolations);
     }
 
@@ -119,11 +164,13 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         await using var system = await PaymentsSystem.StartAsync(azurite);
         using (var anonymous = system.Server.CreateAnonymousClient())
         {
-            foreach (var message in new[]
-            {
-                ProviderMessages.Genuine("oc-nobody-hwp", OrderStatus.Succeeded, 40m, PaymentProvider.HuaweiPin),
-                ProviderMessages.Genuine("oc-nobody-hpy", OrderStatus.Succeeded, 12.5m, PaymentProvider.HaiPay),
-            })
+            foreach (
+                var message in new[]
+                {
+                    ProviderMessages.Genuine("oc-nobody-hwp", OrderStatus.Succeeded, 40m, PaymentProvider.HuaweiPin),
+                    ProviderMessages.Genuine("oc-nobody-hpy", OrderStatus.Succeeded, 12.5m, PaymentProvider.HaiPay),
+                }
+            )
             {
                 using var body = new StringContent(message.Body, System.Text.Encoding.UTF8, "application/json");
                 await anonymous.PostAsync(message.Path, body);
@@ -164,10 +211,18 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         Assert.Empty(session.PolicyViolations);
     }
 
-    /// <summary>A HUAWEIPIN frame whose answer was lost and whose retry finds the order id used: <c>NeedsReview</c> (<c>pay-url-unknown</c>).</summary>
+    /// <summary>
+    /// A HUAWEIPIN frame whose answer was lost and whose retry finds the order id used: <c>NeedsReview</c>
+    /// (<c>pay-url-unknown</c>).
+    /// </summary>
     private static async Task ReviewOrderAsync(PaymentsSystem system)
     {
-        var body = new { orderId = OrderId, username = "customer-1", customerIp = "203.0.113.7" };
+        var body = new
+        {
+            orderId = OrderId,
+            username = "customer-1",
+            customerIp = "203.0.113.7",
+        };
         await system.SetHuaweiPinFaultsAsync(new { getFrame = "lost" });
         Assert.Equal(System.Net.HttpStatusCode.BadGateway, (await FrameFlow.CreateFrameAsync(system, body)).StatusCode);
         await system.SetHuaweiPinFaultsAsync(new { getFrame = "none" });
@@ -175,7 +230,10 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         await system.WaitForStatusAsync(OrderId, "NeedsReview");
     }
 
-    /// <summary>Waits until the order's <c>order.needs_review</c> webhook, refused twice, is abandoned (as the operator API lists it).</summary>
+    /// <summary>
+    /// Waits until the order's <c>order.needs_review</c> webhook, refused twice, is abandoned (as the operator API
+    /// lists it).
+    /// </summary>
     private static async Task WaitForAbandonedAsync(PaymentsSystem system)
     {
         using var client = system.Server.CreateOperatorClient();
@@ -193,7 +251,9 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         }
     }
 
-    /// <summary>Chromium on the console page, recording every Content-Security-Policy or Trusted Types complaint.</summary>
+    /// <summary>
+    /// Chromium on the console page, recording every Content-Security-Policy or Trusted Types complaint.
+    /// </summary>
     private sealed class ConsoleSession : IAsyncDisposable
     {
         private readonly IPlaywright playwright;
@@ -207,7 +267,10 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
             Page = page;
             page.Console += (_, message) =>
             {
-                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || message.Text.Contains("Trusted Type", StringComparison.OrdinalIgnoreCase))
+                if (
+                    message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
+                    || message.Text.Contains("Trusted Type", StringComparison.OrdinalIgnoreCase)
+                )
                 {
                     violations.Add(message.Text);
                 }
@@ -222,8 +285,20 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         public static async Task<ConsoleSession> OpenAsync(PaymentsSystem system)
         {
             var playwright = await Playwright.CreateAsync();
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath(), Headless = true, Args = ChromiumArgs });
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+            var browser = await playwright.Chromium.LaunchAsync(
+                new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = ChromiumPath(),
+                    Headless = true,
+                    Args = ChromiumArgs,
+                }
+            );
+            var page = await browser.NewPageAsync(
+                new BrowserNewPageOptions
+                {
+                    ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+                }
+            );
             var session = new ConsoleSession(playwright, browser, page);
             var response = await page.GotoAsync(new Uri(system.Server.BaseAddress, "/api/ops/console").AbsoluteUri);
             Assert.Equal(200, response?.Status);
@@ -247,7 +322,10 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
         private static string ChromiumPath()
         {
             var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-            Assert.True(File.Exists(path), $"Chromium is not at {path}; scripts/test installs Debian's chromium package (or set CHROMIUM_PATH).");
+            Assert.True(
+                File.Exists(path),
+                $"Chromium is not at {path}; scripts/test installs Debian's chromium package (or set CHROMIUM_PATH)."
+            );
             return path;
         }
     }

@@ -37,12 +37,14 @@ public sealed class CallbackStormTests(SharedAzurite azurite) : IClassFixture<Sh
         using var client = system.Server.CreateAnonymousClient();
         await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (batch, ct) =>
         {
-            var sent = await Task.WhenAll(batch.Select(async delivery =>
-            {
-                using var content = new StringContent(delivery.Body, Encoding.UTF8, "application/json");
-                var response = await client.PostAsync(delivery.Path, content, ct);
-                return (delivery, (int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
-            }));
+            var sent = await Task.WhenAll(
+                batch.Select(async delivery =>
+                {
+                    using var content = new StringContent(delivery.Body, Encoding.UTF8, "application/json");
+                    var response = await client.PostAsync(delivery.Path, content, ct);
+                    return (delivery, (int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+                })
+            );
             foreach (var answer in sent)
             {
                 answers.Add(answer);
@@ -52,7 +54,9 @@ public sealed class CallbackStormTests(SharedAzurite azurite) : IClassFixture<Sh
         Assert.Equal(Deliveries, answers.Count);
         Assert.DoesNotContain(answers, a => a.Status >= 500);
         Assert.All(answers.Where(a => a.Delivery.Forged), a => Assert.Equal(401, a.Status));
-        Assert.All(answers.Where(a => !a.Delivery.Forged), a => Assert.Equal((200, a.Delivery.Ack), (a.Status, a.Body)));
+        Assert.All(answers.Where(a => !a.Delivery.Forged), a =>
+            Assert.Equal((200, a.Delivery.Ack), (a.Status, a.Body))
+        );
 
         var repository = system.Server.Services.GetRequiredService<IOrderRepository>();
         var audit = system.Server.Services.GetRequiredService<IAuditLog>();
@@ -61,7 +65,9 @@ public sealed class CallbackStormTests(SharedAzurite azurite) : IClassFixture<Sh
         {
             var order = (await repository.FindAsync(orderId, default))!.Value;
             final[orderId] = order.Status;
-            var applied = await audit.ListAsync(orderId, default, default).CountAsync(r => r.Kind == AuditKinds.CallbackApplied);
+            var applied = await audit
+                .ListAsync(orderId, default, default)
+                .CountAsync(r => r.Kind == AuditKinds.CallbackApplied);
             Assert.True(applied == 1, $"{orderId}: {applied} applied verdicts (a second would be a regression)");
             Assert.Equal(expected.Amount, order.Amount);
         }
@@ -73,32 +79,47 @@ public sealed class CallbackStormTests(SharedAzurite azurite) : IClassFixture<Sh
     private static Dictionary<OrderStatus, int> Count(IEnumerable<OrderStatus> statuses) =>
         statuses.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
 
-    private static async Task<Dictionary<string, (OrderStatus Status, decimal Amount, PaymentProvider Provider)>> CreateOrdersAsync(PaymentsSystem system, Random random)
+    private static async Task<
+        Dictionary<string, (OrderStatus Status, decimal Amount, PaymentProvider Provider)>
+    > CreateOrdersAsync(PaymentsSystem system, Random random)
     {
         var truth = new ConcurrentDictionary<string, (OrderStatus, decimal, PaymentProvider)>();
-        var outcomes = Enumerable.Range(0, Frames + Collections).Select(_ => random.Next(3) == 0 ? OrderStatus.Failed : OrderStatus.Succeeded).ToArray();
-        await Parallel.ForEachAsync(Enumerable.Range(0, Frames + Collections), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
-        {
-            if (i < Frames)
+        var outcomes = Enumerable
+            .Range(0, Frames + Collections)
+            .Select(_ => random.Next(3) == 0 ? OrderStatus.Failed : OrderStatus.Succeeded)
+            .ToArray();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, Frames + Collections),
+            new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, _) =>
             {
-                var id = $"storm-hp-{i:D3}";
-                await FrameFlow.CreatedIframeUrlAsync(system, id);
-                truth[id] = (outcomes[i], 10m + i, PaymentProvider.HuaweiPin);
+                if (i < Frames)
+                {
+                    var id = $"storm-hp-{i:D3}";
+                    await FrameFlow.CreatedIframeUrlAsync(system, id);
+                    truth[id] = (outcomes[i], 10m + i, PaymentProvider.HuaweiPin);
+                }
+                else
+                {
+                    var id = $"storm-hpy-{i:D3}";
+                    await CollectionFlow.CreatedPayUrlAsync(system, id, "12.50");
+                    truth[id] = (outcomes[i], 12.50m, PaymentProvider.HaiPay);
+                }
             }
-            else
-            {
-                var id = $"storm-hpy-{i:D3}";
-                await CollectionFlow.CreatedPayUrlAsync(system, id, "12.50");
-                truth[id] = (outcomes[i], 12.50m, PaymentProvider.HaiPay);
-            }
-        });
+        );
         return new(truth);
     }
 
     /// <summary>Batches to send: one delivery each, or a burst of identical copies sent at the same moment.</summary>
-    private static List<Delivery[]> Plan(Dictionary<string, (OrderStatus Status, decimal Amount, PaymentProvider Provider)> truth, Random random)
+    private static List<Delivery[]> Plan(
+        Dictionary<string, (OrderStatus Status, decimal Amount, PaymentProvider Provider)> truth,
+        Random random
+    )
     {
-        var genuine = truth.ToDictionary(t => t.Key, t => ProviderMessages.Genuine(t.Key, t.Value.Status, t.Value.Amount, t.Value.Provider));
+        var genuine = truth.ToDictionary(
+            t => t.Key,
+            t => ProviderMessages.Genuine(t.Key, t.Value.Status, t.Value.Amount, t.Value.Provider)
+        );
         var ids = truth.Keys.ToArray();
         var batches = ids.Select(id => new[] { genuine[id] }).ToList();
         const int forged = Deliveries * 5 / 100;
@@ -132,16 +153,48 @@ public sealed class CallbackStormTests(SharedAzurite azurite) : IClassFixture<Sh
         {
             return kind switch
             {
-                0 => ProviderMessages.HuaweiPin(id, opposite, amount, PaymentsSystem.CallbackKey, "0000" + HuaweiPinHash.Compute(id, ProviderMessages.Amount(amount), PaymentsSystem.CallbackKey)[4..]),
+                0 => ProviderMessages.HuaweiPin(
+                    id,
+                    opposite,
+                    amount,
+                    PaymentsSystem.CallbackKey,
+                    "0000" + HuaweiPinHash.Compute(id, ProviderMessages.Amount(amount), PaymentsSystem.CallbackKey)[4..]
+                ),
                 1 => ProviderMessages.HuaweiPin(id, opposite, amount, PaymentsSystem.CallbackKey + "x", null),
-                2 => ProviderMessages.HuaweiPin(id, status, amount + 1, PaymentsSystem.CallbackKey, HuaweiPinHash.Compute(id, ProviderMessages.Amount(amount), PaymentsSystem.CallbackKey)),
-                _ => ProviderMessages.HuaweiPin(id, opposite, amount, "guessed-key", HuaweiPinHash.Compute(id, ProviderMessages.Amount(amount), "guessed-key")),
-            } with { Forged = true };
+                2 => ProviderMessages.HuaweiPin(
+                    id,
+                    status,
+                    amount + 1,
+                    PaymentsSystem.CallbackKey,
+                    HuaweiPinHash.Compute(id, ProviderMessages.Amount(amount), PaymentsSystem.CallbackKey)
+                ),
+                _ => ProviderMessages.HuaweiPin(
+                    id,
+                    opposite,
+                    amount,
+                    "guessed-key",
+                    HuaweiPinHash.Compute(id, ProviderMessages.Amount(amount), "guessed-key")
+                ),
+            } with
+            {
+                Forged = true,
+            };
         }
 
         using var forger = System.Security.Cryptography.RSA.Create(2048);
-        return (kind % 2 == 0
-            ? ProviderMessages.HaiPay(id, opposite, amount, forger, tamper: false)
-            : ProviderMessages.HaiPay(id, status, amount, HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate), tamper: true)) with { Forged = true };
+        return (
+            kind % 2 == 0
+                ? ProviderMessages.HaiPay(id, opposite, amount, forger, tamper: false)
+                : ProviderMessages.HaiPay(
+                    id,
+                    status,
+                    amount,
+                    HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate),
+                    tamper: true
+                )
+        ) with
+        {
+            Forged = true,
+        };
     }
 }

@@ -19,19 +19,54 @@ public sealed class MalformedRequestTests(SharedAzurite azurite) : IClassFixture
 
     private static readonly string[] Injections =
     [
-        "' or ''='", "\" or 1=1 --", "PartitionKey eq 'x' or true", "<script>alert(1)</script>", "${jndi:ldap://x/a}",
-        "../../../etc/passwd", "%00", "{{7*7}}", "$(reboot)", "\\u0000",
+        "' or ''='",
+        "\" or 1=1 --",
+        "PartitionKey eq 'x' or true",
+        "<script>alert(1)</script>",
+        "${jndi:ldap://x/a}",
+        "../../../etc/passwd",
+        "%00",
+        "{{7*7}}",
+        "$(reboot)",
+        "\\u0000",
     ];
 
     private static readonly string[] Texts =
     [
-        "", " ", "\u0000", "\ud83d\udcb3\ud83d\udcb3", "\u202eevil", "ｆｕｌｌｗｉｄｔｈ", "مرحبا", new string('x', 10_000), "\t\n", "null",
+        "",
+        " ",
+        "\u0000",
+        "\ud83d\udcb3\ud83d\udcb3",
+        "\u202eevil",
+        "ｆｕｌｌｗｉｄｔｈ",
+        "مرحبا",
+        new string('x', 10_000),
+        "\t\n",
+        "null",
     ];
 
     private static readonly string[] Numbers =
     [
-        "1e400", "-1e400", "99999999999999999999999999999999999.99", "-0.00", "0.001", "1.5e-300", "NaN", "Infinity", "12.5", "-12.50",
-        "0", "-1", "-0", "1.5", "1000000000000000000000000000000", "\"NaN\"", "\"Infinity\"", "1000000000", "\"999999\"", "999999",
+        "1e400",
+        "-1e400",
+        "99999999999999999999999999999999999.99",
+        "-0.00",
+        "0.001",
+        "1.5e-300",
+        "NaN",
+        "Infinity",
+        "12.5",
+        "-12.50",
+        "0",
+        "-1",
+        "-0",
+        "1.5",
+        "1000000000000000000000000000000",
+        "\"NaN\"",
+        "\"Infinity\"",
+        "1000000000",
+        "\"999999\"",
+        "999999",
     ];
 
     /// <summary>Every number-like field of every request, and the interval that makes its extremes largest.</summary>
@@ -50,26 +85,62 @@ public sealed class MalformedRequestTests(SharedAzurite azurite) : IClassFixture
 
     private static readonly string[] Shapes =
     [
-        "", "{", "}", "[", "[]", "null", "true", "0", "\"text\"", "{\"a\":}", "{\"a\":1,}", "{'a':1}", "{\"a\":1}{\"a\":2}",
-        "{\"a\":\"\\ud800\"}", "{\"a\":\"\\x41\"}", new string('[', 100) + new string(']', 100), "{\"a\":" + new string('{', 40) + new string('}', 41),
-        "\u00ef\u00bb\u00bf{}", "{\"a\":1 /* comment */}", "{\"a\":01}",
+        "",
+        "{",
+        "}",
+        "[",
+        "[]",
+        "null",
+        "true",
+        "0",
+        "\"text\"",
+        "{\"a\":}",
+        "{\"a\":1,}",
+        "{'a':1}",
+        "{\"a\":1}{\"a\":2}",
+        "{\"a\":\"\\ud800\"}",
+        "{\"a\":\"\\x41\"}",
+        new string('[', 100) + new string(']', 100),
+        "{\"a\":" + new string('{', 40) + new string('}', 41),
+        "\u00ef\u00bb\u00bf{}",
+        "{\"a\":1 /* comment */}",
+        "{\"a\":01}",
     ];
 
     private static readonly string[] Fields =
     [
-        "orderId", "username", "customerIp", "amount", "currency", "accountNo", "cvv", "expiryMonth", "expiryYear", "email",
-        "subscriptionOrderId", "recurringInterval", "recurringIntervalCount", "refundId", "merchant_oid", "status", "hash", "sign",
+        "orderId",
+        "username",
+        "customerIp",
+        "amount",
+        "currency",
+        "accountNo",
+        "cvv",
+        "expiryMonth",
+        "expiryYear",
+        "email",
+        "subscriptionOrderId",
+        "recurringInterval",
+        "recurringIntervalCount",
+        "refundId",
+        "merchant_oid",
+        "status",
+        "hash",
+        "sign",
     ];
 
     [Fact]
     public async Task Corpus_EveryEndpoint_No5xxAndNothingWritten()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["HaiPayPollSchedule"] = "0 0 0 1 1 *",
-            ["ExpireFramesSchedule"] = "0 0 0 1 1 *",
-            ["DeliverWebhooksSchedule"] = "0 0 0 1 1 *",
-        });
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["HaiPayPollSchedule"] = "0 0 0 1 1 *",
+                ["ExpireFramesSchedule"] = "0 0 0 1 1 *",
+                ["DeliverWebhooksSchedule"] = "0 0 0 1 1 *",
+            }
+        );
         await FrameFlow.CreatedIframeUrlAsync(system, Frame);
         await CollectionFlow.CreatedPayUrlAsync(system, Collection);
         var corpus = Corpus().ToList();
@@ -91,9 +162,16 @@ public sealed class MalformedRequestTests(SharedAzurite azurite) : IClassFixture
 
             var response = await client.SendAsync(message, ct);
             var text = await response.Content.ReadAsStringAsync(ct);
-            if ((int)response.StatusCode >= 500 || text is "OK" or "SUCCESS" || response.StatusCode is HttpStatusCode.Created)
+            if (
+                (int)response.StatusCode >= 500
+                || text is "OK" or "SUCCESS"
+                || response.StatusCode is HttpStatusCode.Created
+            )
             {
-                failures.Add($"{request.Method} {request.Path} [{request.ContentType}] {Preview(request.Body)} → {(int)response.StatusCode} {Preview(text)}");
+                failures.Add(
+                    $"{request.Method} {request.Path} [{request.ContentType}] {Preview(request.Body)} → "
+                        + $"{(int)response.StatusCode} {Preview(text)}"
+                );
             }
         });
 
@@ -111,21 +189,36 @@ public sealed class MalformedRequestTests(SharedAzurite azurite) : IClassFixture
         var cases = 0;
         foreach (var (path, field, interval) in NumericFields)
         {
-            foreach (var literal in Numbers.SelectMany(n => n.StartsWith('"') || n is "NaN" or "Infinity" ? [n.Trim('"'), $"\"{n.Trim('"')}\""] : new[] { n, $"\"{n}\"" })
-                .Where(IsJson).Distinct())
+            foreach (
+                var literal in Numbers
+                    .SelectMany(n =>
+                        n.StartsWith('"') || n is "NaN" or "Infinity"
+                            ? [n.Trim('"'), $"\"{n.Trim('"')}\""]
+                            : new[] { n, $"\"{n}\"" }
+                    )
+                    .Where(IsJson)
+                    .Distinct()
+            )
             {
                 if (field == "retryTimes" && literal is "0" or "\"0\"")
                 {
                     continue;
                 }
 
-                var request = path.EndsWith("collections", StringComparison.Ordinal) ? CollectionFlow.Request("extreme-collection") : SubscriptionFlow.Request("extreme-subscription", interval);
+                var request = path.EndsWith("collections", StringComparison.Ordinal)
+                    ? CollectionFlow.Request("extreme-collection")
+                    : SubscriptionFlow.Request("extreme-subscription", interval);
                 request[field] = "\u0001";
-                var body = System.Text.Json.JsonSerializer.Serialize(request).Replace("\"\\u0001\"", literal, StringComparison.Ordinal);
+                var body = System
+                    .Text.Json.JsonSerializer.Serialize(request)
+                    .Replace("\"\\u0001\"", literal, StringComparison.Ordinal);
                 var response = await client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
                 var text = await response.Content.ReadAsStringAsync();
                 cases++;
-                if (response.StatusCode != HttpStatusCode.BadRequest || !text.Contains($"\"{field}\":[", StringComparison.Ordinal))
+                if (
+                    response.StatusCode != HttpStatusCode.BadRequest
+                    || !text.Contains($"\"{field}\":[", StringComparison.Ordinal)
+                )
                 {
                     failures.Add($"{path} {field}={literal} ({interval}) → {(int)response.StatusCode} {Preview(text)}");
                 }
@@ -140,8 +233,15 @@ public sealed class MalformedRequestTests(SharedAzurite azurite) : IClassFixture
     private static IEnumerable<Case> Corpus()
     {
         var bodiless = new[] { ApiRoutes.SyncOrder, ApiRoutes.CancelSubscription };
-        var posts = ApiRoutes.All.Where(r => r.Method == "POST" && !bodiless.Contains(r)).Select(r => "/api/" + r.Route.Replace("{id}", Collection, StringComparison.Ordinal)
-            .Replace("{orderId}", Collection, StringComparison.Ordinal).Replace("{subscriptionId}", Collection, StringComparison.Ordinal)).ToList();
+        var posts = ApiRoutes
+            .All.Where(r => r.Method == "POST" && !bodiless.Contains(r))
+            .Select(r =>
+                "/api/"
+                + r.Route.Replace("{id}", Collection, StringComparison.Ordinal)
+                    .Replace("{orderId}", Collection, StringComparison.Ordinal)
+                    .Replace("{subscriptionId}", Collection, StringComparison.Ordinal)
+            )
+            .ToList();
         var bodies = Bodies().ToList();
         foreach (var path in posts)
         {
@@ -150,26 +250,61 @@ public sealed class MalformedRequestTests(SharedAzurite azurite) : IClassFixture
                 yield return new Case("POST", path, "application/json", body);
             }
 
-            foreach (var type in new string?[] { null, "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16", "application/jsonx" })
+            foreach (
+                var type in new string?[]
+                {
+                    null,
+                    "text/plain",
+                    "application/xml",
+                    "application/x-www-form-urlencoded",
+                    "multipart/form-data; boundary=x",
+                    "application/json; charset=utf-16",
+                    "application/jsonx",
+                }
+            )
             {
-                yield return new Case("POST", path, type, type?.StartsWith("application/x-www", StringComparison.Ordinal) == true ? "orderId=1&amount=2" : "{\"orderId\":\"x\"}");
+                yield return new Case(
+                    "POST",
+                    path,
+                    type,
+                    type?.StartsWith("application/x-www", StringComparison.Ordinal) == true
+                        ? "orderId=1&amount=2"
+                        : "{\"orderId\":\"x\"}"
+                );
             }
 
-            yield return new Case("POST", path, "application/json", "{\"orderId\":\"" + new string('x', 70_000) + "\"}");
+            yield return new Case(
+                "POST",
+                path,
+                "application/json",
+                "{\"orderId\":\"" + new string('x', 70_000) + "\"}"
+            );
         }
 
-        foreach (var route in ApiRoutes.All.Where(r => r.Route.Contains('{', StringComparison.Ordinal) && (r.Method == "GET" || bodiless.Contains(r))))
+        foreach (
+            var route in ApiRoutes.All.Where(r =>
+                r.Route.Contains('{', StringComparison.Ordinal) && (r.Method == "GET" || bodiless.Contains(r))
+            )
+        )
         {
             foreach (var id in Injections.Concat(["%20", "%2e%2e", "x%00y", "%F0%9F%92%B3", new string('z', 2000)]))
             {
                 var start = route.Route.IndexOf('{', StringComparison.Ordinal);
                 var end = route.Route.IndexOf('}', StringComparison.Ordinal);
-                yield return new Case(route.Method, "/api/" + route.Route[..start] + Uri.EscapeDataString(id) + route.Route[(end + 1)..], null, null);
+                yield return new Case(
+                    route.Method,
+                    "/api/" + route.Route[..start] + Uri.EscapeDataString(id) + route.Route[(end + 1)..],
+                    null,
+                    null
+                );
             }
         }
     }
 
-    /// <summary>Bodies that are not valid requests for any endpoint: broken JSON, wrong types, and one bad field among otherwise plausible ones.</summary>
+    /// <summary>
+    /// Bodies that are not valid requests for any endpoint: broken JSON, wrong types, and one bad field among otherwise
+    /// plausible ones.
+    /// </summary>
     private static IEnumerable<string> Bodies()
     {
         foreach (var shape in Shapes)
@@ -205,7 +340,10 @@ public sealed class MalformedRequestTests(SharedAzurite azurite) : IClassFixture
         }
     }
 
-    private static string Preview(string? text) => text is null ? "(none)" : text.Length > 80 ? text[..80] + "…" : text;
+    private static string Preview(string? text) =>
+        text is null ? "(none)"
+        : text.Length > 80 ? text[..80] + "…"
+        : text;
 
     private sealed record Case(string Method, string Path, string? ContentType, string? Body);
 }

@@ -8,27 +8,44 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.Chaos;
 
-/// <summary>The test plays the providers: HUAWEIPIN callbacks and HaiPay notifications as they would send them.</summary>
+/// <summary>
+/// The test plays the providers: HUAWEIPIN callbacks and HaiPay notifications as they would send them.
+/// </summary>
 internal static class ProviderMessages
 {
-    public static Delivery Genuine(string id, OrderStatus status, decimal amount, PaymentProvider provider) => provider == PaymentProvider.HuaweiPin
-        ? HuaweiPin(id, status, amount, PaymentsSystem.CallbackKey, null)
-        : HaiPay(id, status, amount, HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate), tamper: false);
+    public static Delivery Genuine(string id, OrderStatus status, decimal amount, PaymentProvider provider) =>
+        provider == PaymentProvider.HuaweiPin
+            ? HuaweiPin(id, status, amount, PaymentsSystem.CallbackKey, null)
+            : HaiPay(
+                id,
+                status,
+                amount,
+                HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate),
+                tamper: false
+            );
 
     public static Delivery HuaweiPin(string id, OrderStatus status, decimal amount, string key, string? hash)
     {
-        var body = JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["merchant_oid"] = id,
-            ["merchant_callback_privatekey"] = key,
-            ["status"] = status == OrderStatus.Succeeded ? "success" : "failed",
-            ["amount"] = Amount(amount),
-            ["hash"] = hash ?? HuaweiPinHash.Compute(id, Amount(amount), key),
-        });
+        var body = JsonSerializer.Serialize(
+            new Dictionary<string, string>
+            {
+                ["merchant_oid"] = id,
+                ["merchant_callback_privatekey"] = key,
+                ["status"] = status == OrderStatus.Succeeded ? "success" : "failed",
+                ["amount"] = Amount(amount),
+                ["hash"] = hash ?? HuaweiPinHash.Compute(id, Amount(amount), key),
+            }
+        );
         return new Delivery("/api/huaweipin/callback", body, "OK", Forged: false);
     }
 
-    public static Delivery HaiPay(string id, OrderStatus status, decimal amount, System.Security.Cryptography.RSA key, bool tamper)
+    public static Delivery HaiPay(
+        string id,
+        OrderStatus status,
+        decimal amount,
+        System.Security.Cryptography.RSA key,
+        bool tamper
+    )
     {
         var fields = new JsonObject
         {
@@ -54,8 +71,11 @@ internal static class ProviderMessages
         return new Delivery("/api/haipay/notify", fields.ToJsonString(), "SUCCESS", Forged: false);
     }
 
-    public static string Amount(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Amount(decimal amount) =>
+        amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>One provider message: where it goes, its body, the acknowledgement a genuine one gets, whether it is forged.</summary>
+/// <summary>
+/// One provider message: where it goes, its body, the acknowledgement a genuine one gets, whether it is forged.
+/// </summary>
 internal sealed record Delivery(string Path, string Body, string Ack, bool Forged);

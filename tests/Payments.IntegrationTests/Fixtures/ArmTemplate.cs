@@ -36,18 +36,25 @@ public sealed class ArmTemplate
         }
     }
 
-    /// <summary>Every resource of <paramref name="type"/> in the template or any module, with the template declaring it.</summary>
+    /// <summary>
+    /// Every resource of <paramref name="type"/> in the template or any module, with the template declaring it.
+    /// </summary>
     public IEnumerable<(JsonElement Resource, JsonElement Template)> Resources(string type) =>
         AllResources(Root).Where(r => r.Resource.GetProperty("type").GetString() == type);
 
     /// <summary>The module deployment named <paramref name="name"/>.</summary>
     public JsonElement Module(string name) =>
-        Resources("Microsoft.Resources/deployments").Single(r => r.Resource.GetProperty("name").GetString() == name).Resource;
+        Resources("Microsoft.Resources/deployments")
+            .Single(r => r.Resource.GetProperty("name").GetString() == name)
+            .Resource;
 
     private static IEnumerable<(JsonElement Resource, JsonElement Template)> AllResources(JsonElement template)
     {
         var resources = template.GetProperty("resources");
-        var list = resources.ValueKind == JsonValueKind.Array ? resources.EnumerateArray().ToList() : [.. resources.EnumerateObject().Select(p => p.Value)];
+        var list =
+            resources.ValueKind == JsonValueKind.Array
+                ? resources.EnumerateArray().ToList()
+                : [.. resources.EnumerateObject().Select(p => p.Value)];
         foreach (var resource in list)
         {
             yield return (resource, template);
@@ -65,7 +72,9 @@ public sealed class ArmTemplate
     {
         if (!File.Exists(BicepPath))
         {
-            throw new InvalidOperationException($"No Bicep CLI at {BicepPath}: run `dotnet restore infra/tools/BicepCli.csproj` (scripts/test does).");
+            throw new InvalidOperationException(
+                $"No Bicep CLI at {BicepPath}: run `dotnet restore infra/tools/BicepCli.csproj` (scripts/test does)."
+            );
         }
 
         var start = new ProcessStartInfo(BicepPath)
@@ -89,7 +98,9 @@ public sealed class ArmTemplate
     }
 }
 
-/// <summary>Reads ARM template expressions (<c>[createObject('a', 1, 'b', 2)]</c>) just enough to list object keys.</summary>
+/// <summary>
+/// Reads ARM template expressions (<c>[createObject('a', 1, 'b', 2)]</c>) just enough to list object keys.
+/// </summary>
 public static class ArmExpression
 {
     /// <summary>The keys of a JSON object, or of every <c>createObject</c> call in an expression string.</summary>
@@ -102,10 +113,19 @@ public static class ArmExpression
 
         var expression = value.GetString() ?? string.Empty;
         var keys = new List<string>();
-        for (var at = expression.IndexOf("createObject(", StringComparison.Ordinal); at >= 0; at = expression.IndexOf("createObject(", at + 1, StringComparison.Ordinal))
+        for (
+            var at = expression.IndexOf("createObject(", StringComparison.Ordinal);
+            at >= 0;
+            at = expression.IndexOf("createObject(", at + 1, StringComparison.Ordinal)
+        )
         {
             var arguments = Arguments(expression, at + "createObject(".Length);
-            keys.AddRange(arguments.Where((_, i) => i % 2 == 0).Where(a => a.StartsWith('\'')).Select(a => a[1..^1].Replace("''", "'", StringComparison.Ordinal)));
+            keys.AddRange(
+                arguments
+                    .Where((_, i) => i % 2 == 0)
+                    .Where(a => a.StartsWith('\''))
+                    .Select(a => a[1..^1].Replace("''", "'", StringComparison.Ordinal))
+            );
         }
 
         return keys;

@@ -9,7 +9,8 @@ namespace Payments.IntegrationTests.Fixtures;
 /// <summary>
 /// A real Azurite Table service, installed from the repository's npm lock file, started on a free
 /// loopback port with a throw-away workspace and stopped when the tests finish. A test that stops and restarts
-/// storage starts one of its own; test classes share one (<see cref="SharedAzurite"/>), each under its own table prefix.
+/// storage starts one of its own; test classes share one (<see cref="SharedAzurite"/>), each under its own table
+/// prefix.
 /// </summary>
 public class AzuriteFixture : IAsyncLifetime
 {
@@ -20,7 +21,10 @@ public class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString => AzuriteCommand.ConnectionString(Port);
 
-    /// <summary>The service client the server would build for this Azurite (<paramref name="options"/>: the server's by default).</summary>
+    /// <summary>
+    /// The service client the server would build for this Azurite (<paramref name="options"/>: the server's by
+    /// default).
+    /// </summary>
     public TableServiceClient CreateService(TableClientOptions? options = null) =>
         new(ConnectionString, options ?? StorageClient.Options(new StorageOptions().Timeout));
 
@@ -34,7 +38,9 @@ public class AzuriteFixture : IAsyncLifetime
         await StartAsync();
     }
 
-    /// <summary>Starts Azurite (again, after <see cref="StopAsync"/>) on the same port; data kept on disk survives.</summary>
+    /// <summary>
+    /// Starts Azurite (again, after <see cref="StopAsync"/>) on the same port; data kept on disk survives.
+    /// </summary>
     public async Task StartAsync()
     {
         var start = new ProcessStartInfo("node", AzuriteCommand.Arguments(RepositoryRoot.Path, Port, workspace))

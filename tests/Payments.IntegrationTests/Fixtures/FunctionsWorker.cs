@@ -54,25 +54,37 @@ public sealed class FunctionsWorker : IAsyncDisposable
     public static IReadOnlyList<FunctionEntry> Functions => Entries.Value;
 
     /// <summary>The generated <c>functions.metadata</c> of the Functions project's build.</summary>
-    public static string MetadataPath { get; } = Path.Combine(RepositoryRoot.Path, "src", "Payments.Functions", "bin", "Release", "net10.0", "functions.metadata");
+    public static string MetadataPath { get; } =
+        Path.Combine(
+            RepositoryRoot.Path,
+            "src",
+            "Payments.Functions",
+            "bin",
+            "Release",
+            "net10.0",
+            "functions.metadata"
+        );
 
     public static async Task<FunctionsWorker> StartAsync(
         AzuriteFixture azurite,
         string tablePrefix,
         IReadOnlyDictionary<string, string?> settings,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null
+    )
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var host = FunctionsApp.Build(["--environment", "Production"], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["PaymentsStorage:ConnectionString"] = azurite.ConnectionString,
-                ["PaymentsStorage:TablePrefix"] = tablePrefix,
-                ["RateLimiting:PermitLimit"] = ServerHost.Unlimited,
-                ["HuaweiPin:AmountUnit"] = "major",
-                ["Secrets:Idempotency-FingerprintKey"] = ServerHost.FingerprintKey,
-            });
+            builder.Configuration.AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    ["PaymentsStorage:ConnectionString"] = azurite.ConnectionString,
+                    ["PaymentsStorage:TablePrefix"] = tablePrefix,
+                    ["RateLimiting:PermitLimit"] = ServerHost.Unlimited,
+                    ["HuaweiPin:AmountUnit"] = "major",
+                    ["Secrets:Idempotency-FingerprintKey"] = ServerHost.FingerprintKey,
+                }
+            );
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
             services?.Invoke(builder.Services);
@@ -85,18 +97,28 @@ public sealed class FunctionsWorker : IAsyncDisposable
     }
 
     /// <summary>Starts a worker on the system's tables and settings (its sandbox, its secrets).</summary>
-    public static Task<FunctionsWorker> StartAsync(AzuriteFixture azurite, PaymentsSystem system, Action<IServiceCollection>? services = null)
+    public static Task<FunctionsWorker> StartAsync(
+        AzuriteFixture azurite,
+        PaymentsSystem system,
+        Action<IServiceCollection>? services = null
+    )
     {
         ArgumentNullException.ThrowIfNull(system);
         return StartAsync(azurite, system.Server.TablePrefix, system.Settings, services);
     }
 
-    /// <summary>Sends a request as the Functions host would forward it: 404 with an empty body when no function's route matches.</summary>
+    /// <summary>
+    /// Sends a request as the Functions host would forward it: 404 with an empty body when no function's route matches.
+    /// </summary>
     public async Task<FunctionResponse> SendAsync(FunctionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var path = request.Path.Split('?')[0];
-        foreach (var entry in Functions.Where(f => f.Route is not null && f.Methods.Contains(request.Method, StringComparer.OrdinalIgnoreCase)))
+        foreach (
+            var entry in Functions.Where(f =>
+                f.Route is not null && f.Methods.Contains(request.Method, StringComparer.OrdinalIgnoreCase)
+            )
+        )
         {
             var values = new RouteValueDictionary();
             if (new TemplateMatcher(TemplateParser.Parse("api/" + entry.Route), []).TryMatch(path, values))
@@ -123,7 +145,11 @@ public sealed class FunctionsWorker : IAsyncDisposable
         host.Dispose();
     }
 
-    private async Task<FunctionResponse> InvokeHttpAsync(FunctionEntry entry, FunctionRequest request, RouteValueDictionary values)
+    private async Task<FunctionResponse> InvokeHttpAsync(
+        FunctionEntry entry,
+        FunctionRequest request,
+        RouteValueDictionary values
+    )
     {
         await using var scope = host.Services.CreateAsyncScope();
         var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
@@ -160,7 +186,8 @@ public sealed class FunctionsWorker : IAsyncDisposable
         var forwardedHeaders = new ForwardedHeadersMiddleware(
             _ => FunctionsPipeline.Wrap(async c => returned = await InvokeAsync(entry, c, http))(context),
             host.Services.GetRequiredService<ILoggerFactory>(),
-            host.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>());
+            host.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>()
+        );
         await forwardedHeaders.Invoke(http);
         if (returned is IResult result)
         {
@@ -168,52 +195,83 @@ public sealed class FunctionsWorker : IAsyncDisposable
         }
 
         await http.Response.CompleteAsync();
-        return new FunctionResponse(http.Response.StatusCode, http.Response.Headers, Encoding.UTF8.GetString(body.ToArray()));
+        return new FunctionResponse(
+            http.Response.StatusCode,
+            http.Response.Headers,
+            Encoding.UTF8.GetString(body.ToArray())
+        );
     }
 
-    /// <summary>Binds the method's parameters as the worker does (trigger, route values, cancellation) and awaits it.</summary>
+    /// <summary>
+    /// Binds the method's parameters as the worker does (trigger, route values, cancellation) and awaits it.
+    /// </summary>
     private static async Task<object?> InvokeAsync(FunctionEntry entry, FunctionContext context, HttpContext? http)
     {
         var instance = ActivatorUtilities.CreateInstance(context.InstanceServices, entry.Method.DeclaringType!);
-        var arguments = entry.Method.GetParameters().Select(object? (p) => p.ParameterType switch
-        {
-            var t when t == typeof(HttpRequest) => http!.Request,
-            var t when t == typeof(TimerInfo) => new TimerInfo(),
-            var t when t == typeof(CancellationToken) => context.CancellationToken,
-            var t when t == typeof(FunctionContext) => context,
-            var t when t == typeof(string) => http!.Request.RouteValues[p.Name!]?.ToString(),
-            var t => throw new InvalidOperationException($"{entry.Name}: no binding for {t}"),
-        }).ToArray();
+        var arguments = entry
+            .Method.GetParameters()
+            .Select(
+                object? (p) =>
+                    p.ParameterType switch
+                    {
+                        var t when t == typeof(HttpRequest) => http!.Request,
+                        var t when t == typeof(TimerInfo) => new TimerInfo(),
+                        var t when t == typeof(CancellationToken) => context.CancellationToken,
+                        var t when t == typeof(FunctionContext) => context,
+                        var t when t == typeof(string) => http!.Request.RouteValues[p.Name!]?.ToString(),
+                        var t => throw new InvalidOperationException($"{entry.Name}: no binding for {t}"),
+                    }
+            )
+            .ToArray();
         var task = (Task)entry.Method.Invoke(instance, BindingFlags.DoNotWrapExceptions, null, arguments, null)!;
         await task;
-        return task.GetType().IsGenericType ? task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task) : null;
+        return task.GetType().IsGenericType
+            ? task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task)
+            : null;
     }
 
     private static List<FunctionEntry> LoadMetadata()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(MetadataPath));
         var assembly = typeof(FunctionsApp).Assembly;
-        return document.RootElement.EnumerateArray().Select(function =>
-        {
-            var entryPoint = function.GetProperty("entryPoint").GetString()!;
-            var split = entryPoint.LastIndexOf('.');
-            var method = assembly.GetType(entryPoint[..split], throwOnError: true)!.GetMethod(entryPoint[(split + 1)..])
-                ?? throw new InvalidOperationException($"{entryPoint} not found");
-            var trigger = function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
-            return new FunctionEntry(
-                function.GetProperty("name").GetString()!,
-                trigger.GetProperty("type").GetString()!,
-                method,
-                trigger.TryGetProperty("authLevel", out var level) ? level.GetString() : null,
-                trigger.TryGetProperty("methods", out var methods) ? [.. methods.EnumerateArray().Select(m => m.GetString()!)] : [],
-                trigger.TryGetProperty("route", out var route) ? route.GetString() : null,
-                trigger.TryGetProperty("schedule", out var schedule) ? schedule.GetString() : null,
-                trigger.TryGetProperty("runOnStartup", out var onStartup) && onStartup.GetBoolean());
-        }).ToList();
+        return document
+            .RootElement.EnumerateArray()
+            .Select(function =>
+            {
+                var entryPoint = function.GetProperty("entryPoint").GetString()!;
+                var split = entryPoint.LastIndexOf('.');
+                var method = assembly
+                    .GetType(entryPoint[..split], throwOnError: true)!
+                    .GetMethod(entryPoint[(split + 1)..])
+                    ?? throw new InvalidOperationException($"{entryPoint} not found");
+                var trigger = function
+                    .GetProperty("bindings")
+                    .EnumerateArray()
+                    .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+                return new FunctionEntry(
+                    function.GetProperty("name").GetString()!,
+                    trigger.GetProperty("type").GetString()!,
+                    method,
+                    trigger.TryGetProperty("authLevel", out var level) ? level.GetString() : null,
+                    trigger.TryGetProperty("methods", out var methods)
+                        ? [.. methods.EnumerateArray().Select(m => m.GetString()!)]
+                        : [],
+                    trigger.TryGetProperty("route", out var route) ? route.GetString() : null,
+                    trigger.TryGetProperty("schedule", out var schedule) ? schedule.GetString() : null,
+                    trigger.TryGetProperty("runOnStartup", out var onStartup) && onStartup.GetBoolean()
+                );
+            })
+            .ToList();
     }
 
-    /// <summary>What the worker's invocation carries: the function, its scoped services, items and cancellation.</summary>
-    private sealed class WorkerFunctionContext(FunctionEntry entry, IServiceProvider services, CancellationToken cancellationToken) : FunctionContext
+    /// <summary>
+    /// What the worker's invocation carries: the function, its scoped services, items and cancellation.
+    /// </summary>
+    private sealed class WorkerFunctionContext(
+        FunctionEntry entry,
+        IServiceProvider services,
+        CancellationToken cancellationToken
+    ) : FunctionContext
     {
         public override string InvocationId { get; } = Guid.NewGuid().ToString();
 
@@ -248,9 +306,11 @@ public sealed class FunctionsWorker : IAsyncDisposable
 
         public override string Name => entry.Name;
 
-        public override IImmutableDictionary<string, BindingMetadata> InputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;
+        public override IImmutableDictionary<string, BindingMetadata> InputBindings =>
+            ImmutableDictionary<string, BindingMetadata>.Empty;
 
-        public override IImmutableDictionary<string, BindingMetadata> OutputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;
+        public override IImmutableDictionary<string, BindingMetadata> OutputBindings =>
+            ImmutableDictionary<string, BindingMetadata>.Empty;
     }
 }
 
@@ -263,9 +323,15 @@ public sealed record FunctionEntry(
     IReadOnlyList<string> Methods,
     string? Route,
     string? Schedule,
-    bool RunOnStartup);
+    bool RunOnStartup
+);
 
-public sealed record FunctionRequest(string Method, string Path, string? Body = null, string? ContentType = "application/json")
+public sealed record FunctionRequest(
+    string Method,
+    string Path,
+    string? Body = null,
+    string? ContentType = "application/json"
+)
 {
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 

@@ -2,8 +2,15 @@ using System.Security.Cryptography;
 
 namespace Payments.IntegrationTests.Fixtures;
 
-/// <summary>Fresh 2048-bit key pairs as HaiPay issues them: Base64 PKCS#8 private keys, Base64 X.509 public keys.</summary>
-public sealed record HaiPayTestKeys(string MerchantPrivate, string MerchantPublic, string PlatformPrivate, string PlatformPublic)
+/// <summary>
+/// Fresh 2048-bit key pairs as HaiPay issues them: Base64 PKCS#8 private keys, Base64 X.509 public keys.
+/// </summary>
+public sealed record HaiPayTestKeys(
+    string MerchantPrivate,
+    string MerchantPublic,
+    string PlatformPrivate,
+    string PlatformPublic
+)
 {
     public static HaiPayTestKeys Generate()
     {
@@ -13,6 +20,7 @@ public sealed record HaiPayTestKeys(string MerchantPrivate, string MerchantPubli
             Convert.ToBase64String(merchant.ExportPkcs8PrivateKey()),
             Convert.ToBase64String(merchant.ExportSubjectPublicKeyInfo()),
             Convert.ToBase64String(platform.ExportPkcs8PrivateKey()),
-            Convert.ToBase64String(platform.ExportSubjectPublicKeyInfo()));
+            Convert.ToBase64String(platform.ExportSubjectPublicKeyInfo())
+        );
     }
 }

@@ -11,13 +11,16 @@ namespace Payments.IntegrationTests.Fixtures;
 /// </summary>
 public static class HandDrivenJobs
 {
-    /// <summary>Each <see cref="IScheduledJob"/>'s schedule setting, set to a run 20 days after <paramref name="clock"/>'s now.</summary>
+    /// <summary>
+    /// Each <see cref="IScheduledJob"/>'s schedule setting, set to a run 20 days after <paramref name="clock"/>'s now.
+    /// </summary>
     public static Dictionary<string, string?> Settings(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var day = clock.GetUtcNow().AddDays(20);
         var later = string.Create(CultureInfo.InvariantCulture, $"0 0 0 {day.Day} {day.Month} *");
-        return typeof(IScheduledJob).Assembly.GetTypes()
+        return typeof(IScheduledJob)
+            .Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IScheduledJob)))
             .Select(t => ((IScheduledJob)RuntimeHelpers.GetUninitializedObject(t)).ScheduleSetting)
             .ToDictionary(setting => setting, _ => (string?)later);

@@ -19,8 +19,8 @@ namespace Payments.IntegrationTests.Fixtures;
 /// An HTTPS endpoint speaking the Key Vault secrets REST API (<c>GET /secrets/{name}[/{version}]</c>) with Key
 /// Vault's challenge-based bearer authentication: a request without a token gets 401 and a <c>WWW-Authenticate</c>
 /// challenge naming <c>https://vault.azure.net</c>. It listens on loopback with a self-signed certificate for
-/// its <see cref="VaultUri"/>'s host; <see cref="CreateClient"/> builds a real <see cref="SecretClient"/> whose transport
-/// dials loopback and pins that certificate, so the client keeps its challenge resource verification on.
+/// its <see cref="VaultUri"/>'s host; <see cref="CreateClient"/> builds a real <see cref="SecretClient"/> whose
+/// transport dials loopback and pins that certificate, so the client keeps its challenge resource verification on.
 /// </summary>
 public sealed class KeyVaultEmulator : IAsyncDisposable
 {
@@ -50,7 +50,8 @@ public sealed class KeyVaultEmulator : IAsyncDisposable
     public IReadOnlyCollection<(string Path, bool Authorized)> Requests => requests;
 
     /// <summary>Authorized reads of secret <paramref name="name"/>.</summary>
-    public int Reads(string name) => requests.Count(r => r.Authorized && r.Path.StartsWith($"/secrets/{name}", StringComparison.OrdinalIgnoreCase));
+    public int Reads(string name) =>
+        requests.Count(r => r.Authorized && r.Path.StartsWith($"/secrets/{name}", StringComparison.OrdinalIgnoreCase));
 
     public static async Task<KeyVaultEmulator> StartAsync(IDictionary<string, string> initial)
     {
@@ -59,7 +60,9 @@ public sealed class KeyVaultEmulator : IAsyncDisposable
         var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate)));
+        builder.WebHost.ConfigureKestrel(k =>
+            k.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate))
+        );
         var app = builder.Build();
         var emulator = new KeyVaultEmulator(app, certificate, port, vaultUri);
         foreach (var (name, value) in initial)
@@ -75,7 +78,9 @@ public sealed class KeyVaultEmulator : IAsyncDisposable
     /// <summary>Stores a new version of the secret (what rotation does).</summary>
     public void Set(string name, string value) => secrets[name] = (value, Guid.NewGuid().ToString("N"));
 
-    /// <summary>A real SecretClient for this vault; <paramref name="credential"/> hands out <see cref="Token"/>.</summary>
+    /// <summary>
+    /// A real SecretClient for this vault; <paramref name="credential"/> hands out <see cref="Token"/>.
+    /// </summary>
     public SecretClient CreateClient(TokenCredential credential)
     {
         var handler = new SocketsHttpHandler
@@ -88,13 +93,19 @@ public sealed class KeyVaultEmulator : IAsyncDisposable
             },
             SslOptions = new SslClientAuthenticationOptions
             {
-                RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetCertHashString() == certificate.GetCertHashString(),
+                RemoteCertificateValidationCallback = (_, presented, _, _) =>
+                    presented is not null && presented.GetCertHashString() == certificate.GetCertHashString(),
             },
         };
         var options = new SecretClientOptions
         {
             Transport = new HttpClientTransport(handler),
-            Retry = { MaxRetries = 1, Delay = TimeSpan.FromMilliseconds(10), NetworkTimeout = TimeSpan.FromSeconds(5) },
+            Retry =
+            {
+                MaxRetries = 1,
+                Delay = TimeSpan.FromMilliseconds(10),
+                NetworkTimeout = TimeSpan.FromSeconds(5),
+            },
         };
         return new SecretClient(VaultUri, credential, options);
     }
@@ -113,32 +124,67 @@ public sealed class KeyVaultEmulator : IAsyncDisposable
         if (!authorized)
         {
             context.Response.Headers.WWWAuthenticate =
-                "Bearer authorization=\"https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47\", resource=\"https://vault.azure.net\"";
-            return Results.Json(new { error = new { code = "Unauthorized", message = "AKV10000: Request is missing a Bearer or PoP token." } }, statusCode: 401);
+                "Bearer authorization=\"https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47\", "
+                + "resource=\"https://vault.azure.net\"";
+            return Results.Json(
+                new
+                {
+                    error = new
+                    {
+                        code = "Unauthorized",
+                        message = "AKV10000: Request is missing a Bearer or PoP token.",
+                    },
+                },
+                statusCode: 401
+            );
         }
 
         if (string.IsNullOrEmpty(context.Request.Query["api-version"]))
         {
-            return Results.Json(new { error = new { code = "BadParameter", message = "api-version is required" } }, statusCode: 400);
+            return Results.Json(
+                new { error = new { code = "BadParameter", message = "api-version is required" } },
+                statusCode: 400
+            );
         }
 
         if (Down)
         {
-            return Results.Json(new { error = new { code = "ServiceUnavailable", message = "The service is unavailable." } }, statusCode: 503);
+            return Results.Json(
+                new { error = new { code = "ServiceUnavailable", message = "The service is unavailable." } },
+                statusCode: 503
+            );
         }
 
         if (!secrets.TryGetValue(name, out var secret))
         {
-            return Results.Json(new { error = new { code = "SecretNotFound", message = $"A secret with (name/id) {name} was not found in this key vault." } }, statusCode: 404);
+            return Results.Json(
+                new
+                {
+                    error = new
+                    {
+                        code = "SecretNotFound",
+                        message = $"A secret with (name/id) {name} was not found in this key vault.",
+                    },
+                },
+                statusCode: 404
+            );
         }
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        return Results.Json(new
-        {
-            value = secret.Value,
-            id = $"{VaultUri.AbsoluteUri}secrets/{name}/{secret.Version}",
-            attributes = new { enabled = true, created = now, updated = now, recoveryLevel = "Recoverable+Purgeable" },
-        });
+        return Results.Json(
+            new
+            {
+                value = secret.Value,
+                id = $"{VaultUri.AbsoluteUri}secrets/{name}/{secret.Version}",
+                attributes = new
+                {
+                    enabled = true,
+                    created = now,
+                    updated = now,
+                    recoveryLevel = "Recoverable+Purgeable",
+                },
+            }
+        );
     }
 
     private static X509Certificate2 SelfSigned(string host)
@@ -148,7 +194,10 @@ public sealed class KeyVaultEmulator : IAsyncDisposable
         var names = new SubjectAlternativeNameBuilder();
         names.AddDnsName(host);
         request.CertificateExtensions.Add(names.Build());
-        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var created = request.CreateSelfSigned(
+            DateTimeOffset.UtcNow.AddDays(-1),
+            DateTimeOffset.UtcNow.AddDays(1)
+        );
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
 }

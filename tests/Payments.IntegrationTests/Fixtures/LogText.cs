@@ -21,7 +21,10 @@ public static class LogText
     public static string Text(this FakeLogRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{record.Level} {record.Category} {record.Message}");
+        var text = new StringBuilder().Append(
+            CultureInfo.InvariantCulture,
+            $"{record.Level} {record.Category} {record.Message}"
+        );
         foreach (var (key, value) in record.StructuredState ?? [])
         {
             text.Append(CultureInfo.InvariantCulture, $" {key}={value}");

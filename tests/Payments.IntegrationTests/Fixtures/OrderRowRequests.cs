@@ -4,12 +4,13 @@ namespace Payments.IntegrationTests.Fixtures;
 internal static class OrderRowRequests
 {
     /// <summary>Background jobs that would read orders on their own, scheduled for a year away.</summary>
-    public static Dictionary<string, string?> JobsOff() => new()
-    {
-        ["HaiPayPollSchedule"] = "0 0 0 1 1 *",
-        ["ExpireFramesSchedule"] = "0 0 0 1 1 *",
-        ["DeliverWebhooksSchedule"] = "0 0 0 1 1 *",
-    };
+    public static Dictionary<string, string?> JobsOff() =>
+        new()
+        {
+            ["HaiPayPollSchedule"] = "0 0 0 1 1 *",
+            ["ExpireFramesSchedule"] = "0 0 0 1 1 *",
+            ["DeliverWebhooksSchedule"] = "0 0 0 1 1 *",
+        };
 
     /// <summary>
     /// The methods of the requests <paramref name="log"/> holds for the row of <paramref name="orderId"/>.

@@ -27,20 +27,27 @@ public sealed class PaymentsSystem : IAsyncDisposable
     public static readonly HaiPayTestKeys HaiPayEurKeys = HaiPayTestKeys.Generate();
 
     /// <summary>Server settings adding the EUR account (the sandbox always has it; the Server with these).</summary>
-    public static Dictionary<string, string?> EurAccount() => new()
-    {
-        ["HaiPay:Accounts:EUR:AppId"] = HaiPayEurAppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Secrets:HaiPay-EUR-PrivateKey"] = HaiPayEurKeys.MerchantPrivate,
-        ["Secrets:HaiPay-EUR-MerchantSecret"] = HaiPayEurMerchantSecret,
-        ["Secrets:HaiPay-EUR-PlatformPublicKey"] = HaiPayKeys.PlatformPublic,
-    };
+    public static Dictionary<string, string?> EurAccount() =>
+        new()
+        {
+            ["HaiPay:Accounts:EUR:AppId"] = HaiPayEurAppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Secrets:HaiPay-EUR-PrivateKey"] = HaiPayEurKeys.MerchantPrivate,
+            ["Secrets:HaiPay-EUR-MerchantSecret"] = HaiPayEurMerchantSecret,
+            ["Secrets:HaiPay-EUR-PlatformPublicKey"] = HaiPayKeys.PlatformPublic,
+        };
 
     private readonly AzuriteFixture azurite;
     private readonly Dictionary<string, string?> serverSettings;
 
     private readonly Action<IServiceCollection>? services;
 
-    private PaymentsSystem(AzuriteFixture azurite, ServerHost server, SandboxHost sandbox, Dictionary<string, string?> serverSettings, Action<IServiceCollection>? services)
+    private PaymentsSystem(
+        AzuriteFixture azurite,
+        ServerHost server,
+        SandboxHost sandbox,
+        Dictionary<string, string?> serverSettings,
+        Action<IServiceCollection>? services
+    )
     {
         this.services = services;
         this.azurite = azurite;
@@ -52,35 +59,43 @@ public sealed class PaymentsSystem : IAsyncDisposable
     public ServerHost Server { get; private set; }
     public SandboxHost Sandbox { get; }
 
-    /// <summary>The settings the Server runs with (the sandbox's addresses, provider secrets); the Functions worker gets the same.</summary>
+    /// <summary>
+    /// The settings the Server runs with (the sandbox's addresses, provider secrets); the Functions worker gets the
+    /// same.
+    /// </summary>
     public IReadOnlyDictionary<string, string?> Settings => serverSettings;
 
     public static async Task<PaymentsSystem> StartAsync(
         AzuriteFixture azurite,
         IDictionary<string, string?>? serverSettings = null,
         Action<IServiceCollection>? services = null,
-        string environment = "Production")
+        string environment = "Production"
+    )
     {
         var serverPort = FreePort.Next();
         var sandboxPort = FreePort.Next();
-        var sandbox = await SandboxHost.StartAsync(sandboxPort, new Dictionary<string, string?>
-        {
-            ["Sandbox:HuaweiPin:ApiKey"] = ApiKey,
-            ["Sandbox:HuaweiPin:SecretKey"] = SecretKey,
-            ["Sandbox:HuaweiPin:CallbackKey"] = CallbackKey,
-            ["Sandbox:HuaweiPin:CallbackUrl"] = $"http://127.0.0.1:{serverPort}/api/huaweipin/callback",
-            ["Sandbox:HuaweiPin:CallbackRetryInterval"] = "00:00:00.300",
-            ["Sandbox:HaiPay:AppId"] = HaiPayAppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Sandbox:HaiPay:MerchantSecret"] = HaiPayMerchantSecret,
-            ["Sandbox:HaiPay:MerchantPublicKey"] = HaiPayKeys.MerchantPublic,
-            ["Sandbox:HaiPay:PlatformPrivateKey"] = HaiPayKeys.PlatformPrivate,
-            ["Sandbox:HaiPay:Accounts:EUR:AppId"] =
-                HaiPayEurAppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Sandbox:HaiPay:Accounts:EUR:MerchantSecret"] = HaiPayEurMerchantSecret,
-            ["Sandbox:HaiPay:Accounts:EUR:MerchantPublicKey"] = HaiPayEurKeys.MerchantPublic,
-            ["Sandbox:HaiPay:NotificationRetryInterval"] = "00:00:00.300",
-            ["Sandbox:HaiPay:SubscriptionDay"] = "00:00:01",
-        });
+        var sandbox = await SandboxHost.StartAsync(
+            sandboxPort,
+            new Dictionary<string, string?>
+            {
+                ["Sandbox:HuaweiPin:ApiKey"] = ApiKey,
+                ["Sandbox:HuaweiPin:SecretKey"] = SecretKey,
+                ["Sandbox:HuaweiPin:CallbackKey"] = CallbackKey,
+                ["Sandbox:HuaweiPin:CallbackUrl"] = $"http://127.0.0.1:{serverPort}/api/huaweipin/callback",
+                ["Sandbox:HuaweiPin:CallbackRetryInterval"] = "00:00:00.300",
+                ["Sandbox:HaiPay:AppId"] = HaiPayAppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Sandbox:HaiPay:MerchantSecret"] = HaiPayMerchantSecret,
+                ["Sandbox:HaiPay:MerchantPublicKey"] = HaiPayKeys.MerchantPublic,
+                ["Sandbox:HaiPay:PlatformPrivateKey"] = HaiPayKeys.PlatformPrivate,
+                ["Sandbox:HaiPay:Accounts:EUR:AppId"] = HaiPayEurAppId.ToString(
+                    System.Globalization.CultureInfo.InvariantCulture
+                ),
+                ["Sandbox:HaiPay:Accounts:EUR:MerchantSecret"] = HaiPayEurMerchantSecret,
+                ["Sandbox:HaiPay:Accounts:EUR:MerchantPublicKey"] = HaiPayEurKeys.MerchantPublic,
+                ["Sandbox:HaiPay:NotificationRetryInterval"] = "00:00:00.300",
+                ["Sandbox:HaiPay:SubscriptionDay"] = "00:00:01",
+            }
+        );
         var settings = new Dictionary<string, string?>
         {
             ["HuaweiPin:BaseUrl"] = $"http://127.0.0.1:{sandboxPort}/huaweipin",
@@ -104,11 +119,19 @@ public sealed class PaymentsSystem : IAsyncDisposable
             settings[key] = value;
         }
 
-        var server = await ServerHost.StartAsync(azurite, settings, services, port: serverPort, environment: environment);
+        var server = await ServerHost.StartAsync(
+            azurite,
+            settings,
+            services,
+            port: serverPort,
+            environment: environment
+        );
         return new PaymentsSystem(azurite, server, sandbox, settings, services);
     }
 
-    /// <summary>Stops the Server and starts a new one on the same port, tables and settings (a deployment or crash restart).</summary>
+    /// <summary>
+    /// Stops the Server and starts a new one on the same port, tables and settings (a deployment or crash restart).
+    /// </summary>
     public async Task RestartServerAsync()
     {
         var port = Server.BaseAddress.Port;
@@ -132,16 +155,20 @@ public sealed class PaymentsSystem : IAsyncDisposable
     /// <summary>Another merchant deployment (own tables) using the same provider account.</summary>
     public Task<ServerHost> StartSecondServerAsync() => ServerHost.StartAsync(azurite, serverSettings);
 
-    public Task SetHuaweiPinFaultsAsync(object faults) => PostJsonAsync(Sandbox.CreateClient(), "/huaweipin/_sandbox/faults", faults);
+    public Task SetHuaweiPinFaultsAsync(object faults) =>
+        PostJsonAsync(Sandbox.CreateClient(), "/huaweipin/_sandbox/faults", faults);
 
-    public Task SetHaiPayFaultsAsync(object faults) => PostJsonAsync(Sandbox.CreateClient(), "/haipay/_sandbox/faults", faults);
+    public Task SetHaiPayFaultsAsync(object faults) =>
+        PostJsonAsync(Sandbox.CreateClient(), "/haipay/_sandbox/faults", faults);
 
     /// <summary>The sandbox's view of a HaiPay payment; null when HaiPay never received it.</summary>
     public async Task<JsonElement?> SandboxPaymentAsync(string orderId)
     {
         using var client = Sandbox.CreateClient();
         var response = await client.GetAsync($"/haipay/_sandbox/orders/{Uri.EscapeDataString(orderId)}");
-        return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<JsonElement>();
+        return response.StatusCode == System.Net.HttpStatusCode.NotFound
+            ? null
+            : await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     /// <summary>How many signed <c>collect/apply</c> calls for <paramref name="orderId"/> reached HaiPay.</summary>
@@ -184,20 +211,27 @@ public sealed class PaymentsSystem : IAsyncDisposable
     public async Task<long> HaiPayInjectedFailuresAsync()
     {
         using var client = Sandbox.CreateClient();
-        return (await client.GetFromJsonAsync<JsonElement>("/haipay/_sandbox/faults")).GetProperty("injectedFailures").GetInt64();
+        return (await client.GetFromJsonAsync<JsonElement>("/haipay/_sandbox/faults"))
+            .GetProperty("injectedFailures")
+            .GetInt64();
     }
 
-    /// <summary>The sandbox's view of a HaiPay subscription and its charge attempts; null when HaiPay never received it.</summary>
+    /// <summary>
+    /// The sandbox's view of a HaiPay subscription and its charge attempts; null when HaiPay never received it.
+    /// </summary>
     public async Task<JsonElement?> SandboxSubscriptionAsync(string subscriptionId)
     {
         using var client = Sandbox.CreateClient();
         var response = await client.GetAsync($"/haipay/_sandbox/subscriptions/{Uri.EscapeDataString(subscriptionId)}");
-        return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<JsonElement>();
+        return response.StatusCode == System.Net.HttpStatusCode.NotFound
+            ? null
+            : await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     /// <summary>
-    /// The first delivery the sandbox recorded in what <paramref name="read"/> returns, waiting for it: the sandbox records a
-    /// delivery once our answer arrives, which can be after the order's new status is already visible through the API.
+    /// The first delivery the sandbox recorded in what <paramref name="read"/> returns, waiting for it: the sandbox
+    /// records a delivery once our answer arrives, which can be after the order's new status is already visible through
+    /// the API.
     /// </summary>
     public static async Task<JsonElement> FirstDeliveryAsync(Func<Task<JsonElement>> read, int seconds = 30)
     {
@@ -218,10 +252,14 @@ public sealed class PaymentsSystem : IAsyncDisposable
     public async Task<JsonElement> SandboxFrameAsync(string merchantOid)
     {
         using var client = Sandbox.CreateClient();
-        return await client.GetFromJsonAsync<JsonElement>($"/huaweipin/_sandbox/frames/{Uri.EscapeDataString(merchantOid)}");
+        return await client.GetFromJsonAsync<JsonElement>(
+            $"/huaweipin/_sandbox/frames/{Uri.EscapeDataString(merchantOid)}"
+        );
     }
 
-    /// <summary>Polls the merchant API until the order reaches <paramref name="status"/> (<paramref name="seconds"/> at most).</summary>
+    /// <summary>
+    /// Polls the merchant API until the order reaches <paramref name="status"/> (<paramref name="seconds"/> at most).
+    /// </summary>
     public async Task<JsonElement> WaitForStatusAsync(string orderId, string status, int seconds = 60)
     {
         using var client = Server.CreateMerchantClient();
@@ -238,7 +276,9 @@ public sealed class PaymentsSystem : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"Order {orderId} is {order.GetProperty("status")} after {seconds} s, not {status}.");
+        throw new TimeoutException(
+            $"Order {orderId} is {order.GetProperty("status")} after {seconds} s, not {status}."
+        );
     }
 
     /// <summary>

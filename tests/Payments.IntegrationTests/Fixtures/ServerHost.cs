@@ -14,7 +14,9 @@ public sealed class ServerHost : IAsyncDisposable
 {
     public const string FunctionKey = "test-function-key";
 
-    /// <summary>The operator key (<c>OperatorKeys:Keys</c>) the operator routes take; the function key does not open them.</summary>
+    /// <summary>
+    /// The operator key (<c>OperatorKeys:Keys</c>) the operator routes take; the function key does not open them.
+    /// </summary>
     public const string OperatorKey = "test-operator-key-5c1e-77ab-0d42";
 
     /// <summary>The <c>Idempotency-FingerprintKey</c> secret every test host gets unless a test sets its own.</summary>
@@ -37,6 +39,7 @@ public sealed class ServerHost : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
     /// <summary>Every record the host logged (scans read it as text with <see cref="LogText.Lines"/>).</summary>
     public FakeLogCollector Logs { get; }
     public string TablePrefix { get; }
@@ -48,22 +51,25 @@ public sealed class ServerHost : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         string? tablePrefix = null,
         int? port = null,
-        string environment = "Production")
+        string environment = "Production"
+    )
     {
         var prefix = tablePrefix ?? Fixtures.TablePrefix.New();
         var url = $"http://127.0.0.1:{port ?? FreePort.Next()}";
         var app = ServerApp.Build(["--environment", environment, "--urls", url], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["PaymentsStorage:ConnectionString"] = azurite.ConnectionString,
-                ["PaymentsStorage:TablePrefix"] = prefix,
-                ["FunctionKeys:Keys:0"] = FunctionKey,
-                ["HuaweiPin:AmountUnit"] = "major",
-                ["OperatorKeys:Keys:0"] = OperatorKey,
-                ["Secrets:Idempotency-FingerprintKey"] = FingerprintKey,
-                ["RateLimiting:PermitLimit"] = Unlimited,
-            });
+            builder.Configuration.AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    ["PaymentsStorage:ConnectionString"] = azurite.ConnectionString,
+                    ["PaymentsStorage:TablePrefix"] = prefix,
+                    ["FunctionKeys:Keys:0"] = FunctionKey,
+                    ["HuaweiPin:AmountUnit"] = "major",
+                    ["OperatorKeys:Keys:0"] = OperatorKey,
+                    ["Secrets:Idempotency-FingerprintKey"] = FingerprintKey,
+                    ["RateLimiting:PermitLimit"] = Unlimited,
+                }
+            );
             if (settings is not null)
             {
                 builder.Configuration.AddInMemoryCollection(settings);
@@ -94,7 +100,8 @@ public sealed class ServerHost : IAsyncDisposable
         return client;
     }
 
-    public HttpClient CreateAnonymousClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient CreateAnonymousClient() =>
+        new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public async ValueTask DisposeAsync()
     {

@@ -7,7 +7,10 @@ namespace Payments.IntegrationTests.Fixtures;
 /// </summary>
 public sealed class SharedAzurite : AzuriteFixture
 {
-    private static readonly Lazy<Task<AzuriteFixture>> Process = new(StartSharedAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Task<AzuriteFixture>> Process = new(
+        StartSharedAsync,
+        LazyThreadSafetyMode.ExecutionAndPublication
+    );
 
     public override async Task InitializeAsync() => Port = (await Process.Value).Port;
 

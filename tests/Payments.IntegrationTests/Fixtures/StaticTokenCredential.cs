@@ -3,7 +3,9 @@ using Azure.Core;
 
 namespace Payments.IntegrationTests.Fixtures;
 
-/// <summary>Stands in for managed identity (no Entra ID here): hands out the emulator's token and records the scopes asked for.</summary>
+/// <summary>
+/// Stands in for managed identity (no Entra ID here): hands out the emulator's token and records the scopes asked for.
+/// </summary>
 public sealed class StaticTokenCredential : TokenCredential
 {
     private readonly ConcurrentQueue<string> scopes = new();
@@ -20,6 +22,8 @@ public sealed class StaticTokenCredential : TokenCredential
         return new AccessToken(KeyVaultEmulator.Token, DateTimeOffset.UtcNow.AddHours(1));
     }
 
-    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    public override ValueTask<AccessToken> GetTokenAsync(
+        TokenRequestContext requestContext,
+        CancellationToken cancellationToken
+    ) => ValueTask.FromResult(GetToken(requestContext, cancellationToken));
 }

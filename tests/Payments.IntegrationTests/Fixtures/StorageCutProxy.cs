@@ -44,7 +44,9 @@ public sealed class StorageCutProxy : IAsyncDisposable
         return azurite.ConnectionString.Replace($":{azurite.Port}/", $":{Port}/", StringComparison.Ordinal);
     }
 
-    /// <summary>From now on every request holding <paramref name="marker"/> (every request when empty) is never answered.</summary>
+    /// <summary>
+    /// From now on every request holding <paramref name="marker"/> (every request when empty) is never answered.
+    /// </summary>
     public void Stall(string marker = "") => stallMarker = marker;
 
     /// <summary>Requests are relayed again (connections already stalled stay silent).</summary>
@@ -131,15 +133,23 @@ public sealed class StorageCutProxy : IAsyncDisposable
         }
     }
 
-    /// <summary>Copies one direction; once a request matches the stall marker the connection forwards nothing more either way.</summary>
+    /// <summary>
+    /// Copies one direction; once a request matches the stall marker the connection forwards nothing more either way.
+    /// </summary>
     private async Task PumpAsync(NetworkStream from, NetworkStream to, StrongBox<bool> stalled, bool inspect)
     {
         var buffer = new byte[16 * 1024];
         int read;
         while ((read = await from.ReadAsync(buffer)) > 0)
         {
-            if (inspect && stallMarker is { } marker
-                && (marker.Length == 0 || Encoding.ASCII.GetString(buffer, 0, read).Contains(marker, StringComparison.Ordinal)))
+            if (
+                inspect
+                && stallMarker is { } marker
+                && (
+                    marker.Length == 0
+                    || Encoding.ASCII.GetString(buffer, 0, read).Contains(marker, StringComparison.Ordinal)
+                )
+            )
             {
                 stalled.Value = true;
             }

@@ -8,7 +8,8 @@ namespace Payments.IntegrationTests.Fixtures;
 
 /// <summary>
 /// Every HTTP request the service's table client sends (each try: placed per retry in the Azure.Core pipeline), as
-/// <c>METHOD /path</c>, so a test can say which storage requests a piece of work made (as the bench's request counter does).
+/// <c>METHOD /path</c>, so a test can say which storage requests a piece of work made (as the bench's request counter
+/// does).
 /// </summary>
 public sealed class StorageRequestLog : HttpPipelineSynchronousPolicy
 {
@@ -21,7 +22,9 @@ public sealed class StorageRequestLog : HttpPipelineSynchronousPolicy
     public override void OnSendingRequest(HttpMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        requests.Enqueue($"{message.Request.Method} {Uri.UnescapeDataString(message.Request.Uri.ToUri().AbsolutePath)}");
+        requests.Enqueue(
+            $"{message.Request.Method} {Uri.UnescapeDataString(message.Request.Uri.ToUri().AbsolutePath)}"
+        );
     }
 
     /// <summary>Makes the host's table client send through this log.</summary>

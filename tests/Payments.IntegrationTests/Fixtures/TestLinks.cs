@@ -7,5 +7,5 @@ internal static class TestLinks
 {
     public static CustomerLink Of(string url) =>
         CustomerLink.From(url, new CustomerLinkOptions())
-            ?? throw new ArgumentException($"{url} is no usable link.", nameof(url));
+        ?? throw new ArgumentException($"{url} is no usable link.", nameof(url));
 }

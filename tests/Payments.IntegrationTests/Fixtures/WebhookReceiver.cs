@@ -33,7 +33,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public Uri Url { get; }
 
-    /// <summary>Decides the status for an attempt: the event id and how many attempts at it arrived (1 = the first). Default 204.</summary>
+    /// <summary>
+    /// Decides the status for an attempt: the event id and how many attempts at it arrived (1 = the first). Default
+    /// 204.
+    /// </summary>
     public Func<string, int, int> Answer { get; set; } = (_, _) => 204;
 
     /// <summary>How long to wait before answering (to exceed the sender's timeout).</summary>
@@ -59,20 +62,28 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Accepted so far: {string.Join(", ", Accepted.Select(d => $"{d.OrderId}:{d.Type}"))}");
+                throw new TimeoutException(
+                    $"Accepted so far: {string.Join(", ", Accepted.Select(d => $"{d.OrderId}:{d.Type}"))}"
+                );
             }
 
             await Task.Delay(100);
         }
     }
 
-    /// <summary>The signatures in a header that verify with <paramref name="secret"/> (Standard Webhooks, v1).</summary>
+    /// <summary>
+    /// The signatures in a header that verify with <paramref name="secret"/> (Standard Webhooks, v1).
+    /// </summary>
     public static bool Verifies(string secret, string id, string timestamp, byte[] body, string signatureHeader)
     {
         using var hmac = new HMACSHA256(Convert.FromBase64String(secret["whsec_".Length..]));
         var expected = hmac.ComputeHash([.. Encoding.UTF8.GetBytes($"{id}.{timestamp}."), .. body]);
-        return signatureHeader.Split(' ').Any(part => part.StartsWith("v1,", StringComparison.Ordinal)
-            && CryptographicOperations.FixedTimeEquals(expected, Convert.FromBase64String(part[3..])));
+        return signatureHeader
+            .Split(' ')
+            .Any(part =>
+                part.StartsWith("v1,", StringComparison.Ordinal)
+                && CryptographicOperations.FixedTimeEquals(expected, Convert.FromBase64String(part[3..]))
+            );
     }
 
     public async ValueTask DisposeAsync()
@@ -99,19 +110,34 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var status = Answer(id, attempt);
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
-        deliveries.Enqueue(new Delivery(
-            id,
-            timestamp,
-            signature,
-            Verifies(Secret, id, timestamp, body, signature),
-            root.GetProperty("type").GetString()!,
-            root.GetProperty("data").GetProperty("orderId").GetString()!,
-            root.GetProperty("data").GetProperty("status").GetString()!,
-            body,
-            status));
+        deliveries.Enqueue(
+            new Delivery(
+                id,
+                timestamp,
+                signature,
+                Verifies(Secret, id, timestamp, body, signature),
+                root.GetProperty("type").GetString()!,
+                root.GetProperty("data").GetProperty("orderId").GetString()!,
+                root.GetProperty("data").GetProperty("status").GetString()!,
+                body,
+                status
+            )
+        );
         context.Response.StatusCode = status;
     }
 
-    /// <summary>One notification as received: headers, whether its signature verified here, what it says and what was answered.</summary>
-    public sealed record Delivery(string Id, string Timestamp, string Signature, bool SignatureValid, string Type, string OrderId, string OrderStatus, byte[] Body, int Answered);
+    /// <summary>
+    /// One notification as received: headers, whether its signature verified here, what it says and what was answered.
+    /// </summary>
+    public sealed record Delivery(
+        string Id,
+        string Timestamp,
+        string Signature,
+        bool SignatureValid,
+        string Type,
+        string OrderId,
+        string OrderStatus,
+        byte[] Body,
+        int Answered
+    );
 }

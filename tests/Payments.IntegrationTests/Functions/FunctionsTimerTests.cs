@@ -21,8 +21,12 @@ public sealed class FunctionsTimerTests(SharedAzurite azurite) : IClassFixture<S
     public async Task ExpireFrames_FrameOlderThanItsLifetime_OrderExpired()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var system = await PaymentsSystem.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
-        await using var worker = await FunctionsWorker.StartAsync(azurite, system, s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(azurite, QuietServer(), s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
+        await using var worker = await FunctionsWorker.StartAsync(azurite, system, s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
         await FrameFlow.CreatedIframeUrlAsync(system, "fn-expire");
         clock.Advance(TimeSpan.FromHours(73));
 
@@ -35,8 +39,12 @@ public sealed class FunctionsTimerTests(SharedAzurite azurite) : IClassFixture<S
     public async Task HaiPayPoll_CollectionDueForACheck_QueriedAtHaiPay()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var system = await PaymentsSystem.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
-        await using var worker = await FunctionsWorker.StartAsync(azurite, system, s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(azurite, QuietServer(), s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
+        await using var worker = await FunctionsWorker.StartAsync(azurite, system, s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
         await system.SetHaiPayFaultsAsync(new { notifications = false });
         await CollectionFlow.CompleteAsync(await CollectionFlow.CreatedPayUrlAsync(system, "fn-poll"), "success");
         clock.Advance(TimeSpan.FromMinutes(2));
@@ -55,7 +63,11 @@ public sealed class FunctionsTimerTests(SharedAzurite azurite) : IClassFixture<S
         var store = worker.Services.GetRequiredService<IIdempotencyStore>();
         var options = worker.Services.GetRequiredService<IOptions<IdempotencyOptions>>().Value;
         var now = DateTimeOffset.UtcNow;
-        await store.TryAddAsync("fn-old", IdempotencyRecord.Begin("fp", options, now - options.Expiry - TimeSpan.FromMinutes(1)), default);
+        await store.TryAddAsync(
+            "fn-old",
+            IdempotencyRecord.Begin("fp", options, now - options.Expiry - TimeSpan.FromMinutes(1)),
+            default
+        );
         await store.TryAddAsync("fn-fresh", IdempotencyRecord.Begin("fp", options, now), default);
 
         await worker.RunTimerAsync("PurgeIdempotencyKeys");
@@ -87,24 +99,38 @@ public sealed class FunctionsTimerTests(SharedAzurite azurite) : IClassFixture<S
     public async Task PurgeAudit_MonthWhollyPastRetention_DeletedCurrentMonthKept()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 15, 10, 0, 0, TimeSpan.Zero));
-        await using var system = await PaymentsSystem.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
-        await using var worker = await FunctionsWorker.StartAsync(azurite, system, s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(azurite, QuietServer(), s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
+        await using var worker = await FunctionsWorker.StartAsync(azurite, system, s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
         var audit = worker.Services.GetRequiredService<IAuditLog>();
-        await audit.RecordAsync(new AuditRecord("fn-audit", AuditKinds.CallbackApplied, "{\"old\":true}", clock.GetUtcNow()), default);
+        await audit.RecordAsync(
+            new AuditRecord("fn-audit", AuditKinds.CallbackApplied, "{\"old\":true}", clock.GetUtcNow()),
+            default
+        );
         clock.Advance(TimeSpan.FromDays(420));
-        await audit.RecordAsync(new AuditRecord("fn-audit", AuditKinds.CallbackApplied, "{\"old\":false}", clock.GetUtcNow()), default);
+        await audit.RecordAsync(
+            new AuditRecord("fn-audit", AuditKinds.CallbackApplied, "{\"old\":false}", clock.GetUtcNow()),
+            default
+        );
 
         await worker.RunTimerAsync("PurgeAudit");
 
-        Assert.Equal("{\"old\":false}", Assert.Single(await audit.ListAsync("fn-audit", default, default).ToListAsync()).Payload);
+        Assert.Equal(
+            "{\"old\":false}",
+            Assert.Single(await audit.ListAsync("fn-audit", default, default).ToListAsync()).Payload
+        );
     }
 
-    private static Dictionary<string, string?> QuietServer() => new()
-    {
-        ["ExpireFramesSchedule"] = Never,
-        ["HaiPayPollSchedule"] = Never,
-        ["IdempotencyPurgeSchedule"] = Never,
-        ["DeliverWebhooksSchedule"] = Never,
-        ["AuditPurgeSchedule"] = Never,
-    };
+    private static Dictionary<string, string?> QuietServer() =>
+        new()
+        {
+            ["ExpireFramesSchedule"] = Never,
+            ["HaiPayPollSchedule"] = Never,
+            ["IdempotencyPurgeSchedule"] = Never,
+            ["DeliverWebhooksSchedule"] = Never,
+            ["AuditPurgeSchedule"] = Never,
+        };
 }

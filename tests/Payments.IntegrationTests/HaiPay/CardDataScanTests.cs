@@ -42,10 +42,17 @@ public sealed class CardDataScanTests(SharedAzurite azurite) : IClassFixture<Sha
         badCard["accountNo"] = "4000056655665557";
         await Send(badCard);
         await system.SetHaiPayFaultsAsync(new { failingCharges = 1 });
-        await CollectionFlow.CompleteAsync(await SubscriptionFlow.CreatedPayUrlAsync(system, "scan-subscription"), "success");
-        await SubscriptionFlow.WaitAsync(system, "scan-subscription", s => SubscriptionFlow.Charges(s, "Succeeded").Count >= 1);
+        await CollectionFlow.CompleteAsync(
+            await SubscriptionFlow.CreatedPayUrlAsync(system, "scan-subscription"),
+            "success"
+        );
+        await SubscriptionFlow.WaitAsync(system, "scan-subscription", s =>
+            SubscriptionFlow.Charges(s, "Succeeded").Count >= 1
+        );
         responses.Add((await SubscriptionFlow.GetAsync(system, "scan-subscription", refresh: true)).GetRawText());
-        responses.Add(await (await SubscriptionFlow.CancelAsync(system, "scan-subscription")).Content.ReadAsStringAsync());
+        responses.Add(
+            await (await SubscriptionFlow.CancelAsync(system, "scan-subscription")).Content.ReadAsStringAsync()
+        );
         var badSubscription = SubscriptionFlow.Request("scan-bad-subscription");
         badSubscription["cvv"] = "1";
         responses.Add(await (await SubscriptionFlow.CreateAsync(system, badSubscription)).Content.ReadAsStringAsync());
@@ -57,7 +64,8 @@ public sealed class CardDataScanTests(SharedAzurite azurite) : IClassFixture<Sha
         Assert.NotEmpty(system.Server.Logs.Lines());
         Assert.Contains(system.Server.Logs.GetSnapshot(), r => r.Scopes.Count > 0);
         Assert.Contains("5556", stored);
-        var leaks = ForbiddenValues().Where(value => everything.Any(text => text.Contains(value, StringComparison.OrdinalIgnoreCase)))
+        var leaks = ForbiddenValues()
+            .Where(value => everything.Any(text => text.Contains(value, StringComparison.OrdinalIgnoreCase)))
             .Concat(CardFieldNames.Where(name => kept.Any(text => AsWord(name).IsMatch(text))))
             .ToList();
         Assert.True(leaks.Count == 0, $"Found in storage, logs or responses: {string.Join(" | ", leaks)}");
@@ -79,7 +87,10 @@ public sealed class CardDataScanTests(SharedAzurite azurite) : IClassFixture<Sha
             var body = JsonSerializer.Serialize(request);
             sent.Add((path, body));
             using var client = system.Server.CreateMerchantClient();
-            using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            using var message = new HttpRequestMessage(HttpMethod.Post, path)
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
             message.Headers.Add("Idempotency-Key", key);
             (await client.SendAsync(message)).Dispose();
         }
@@ -92,7 +103,10 @@ public sealed class CardDataScanTests(SharedAzurite azurite) : IClassFixture<Sha
         await Send("/api/haipay/collections", "scan-key-timeout", CollectionFlow.Request("scan-key-timeout"));
         await system.SetHaiPayFaultsAsync(new { apply = "none" });
 
-        var digests = (await StorageScan.AllValuesAsync(system.Server)).SelectMany(Digests).Select(Convert.ToHexString).ToHashSet(StringComparer.Ordinal);
+        var digests = (await StorageScan.AllValuesAsync(system.Server))
+            .SelectMany(Digests)
+            .Select(Convert.ToHexString)
+            .ToHashSet(StringComparer.Ordinal);
 
         Assert.NotEmpty(digests);
         var matches = new List<string>();
@@ -100,10 +114,15 @@ public sealed class CardDataScanTests(SharedAzurite azurite) : IClassFixture<Sha
         {
             for (var cvv = 0; cvv < 1000; cvv++)
             {
-                var guess = Encoding.UTF8.GetBytes(body.Replace("\"cvv\":\"482\"", $"\"cvv\":\"{cvv:000}\"", StringComparison.Ordinal));
+                var guess = Encoding.UTF8.GetBytes(
+                    body.Replace("\"cvv\":\"482\"", $"\"cvv\":\"{cvv:000}\"", StringComparison.Ordinal)
+                );
                 foreach (var query in new[] { null, string.Empty })
                 {
-                    if (digests.Contains(RawBodyFingerprint(path, query, guess)) || digests.Contains(Convert.ToHexString(SHA256.HashData(guess))))
+                    if (
+                        digests.Contains(RawBodyFingerprint(path, query, guess))
+                        || digests.Contains(Convert.ToHexString(SHA256.HashData(guess)))
+                    )
                     {
                         matches.Add($"{path} cvv {cvv:000}");
                     }
@@ -114,7 +133,10 @@ public sealed class CardDataScanTests(SharedAzurite azurite) : IClassFixture<Sha
         Assert.True(matches.Count == 0, $"A stored digest reveals the CVV: {string.Join(", ", matches)}");
     }
 
-    /// <summary>How a request was fingerprinted before: SHA-256 over length-prefixed method, path, query and the Base64 of the raw body.</summary>
+    /// <summary>
+    /// How a request was fingerprinted before: SHA-256 over length-prefixed method, path, query and the Base64 of the
+    /// raw body.
+    /// </summary>
     private static string RawBodyFingerprint(string path, string? query, byte[] body)
     {
         var text = new StringBuilder();
@@ -152,22 +174,23 @@ public sealed class CardDataScanTests(SharedAzurite azurite) : IClassFixture<Sha
     /// The name as a word of its own (any case): not inside a Base64 run, where the stored signatures of the audited
     /// notifications contain "cvv" by chance (about 3 in 100,000 positions, hundreds of signatures per run).
     /// </summary>
-    private static Regex AsWord(string name) => new($"(?<![A-Za-z0-9+/]){name}(?![A-Za-z0-9+/])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static Regex AsWord(string name) =>
+        new($"(?<![A-Za-z0-9+/]){name}(?![A-Za-z0-9+/])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static IEnumerable<string> ForbiddenValues() =>
-    [
-        CollectionFlow.CardNumber,
-        CollectionFlow.CardNumber[..12],
-        "4000056655665557",
-        $"\"{CollectionFlow.Cvv}\"",
-        $"={CollectionFlow.Cvv}",
-        $": {CollectionFlow.Cvv}",
-        $"{CollectionFlow.ExpiryMonth}/{CollectionFlow.ExpiryYear}",
-        PaymentsSystem.HaiPayMerchantSecret,
-        PaymentsSystem.HaiPayKeys.MerchantPrivate[..64],
-        PaymentsSystem.HaiPayKeys.MerchantPrivate[^64..],
-        PaymentsSystem.SecretKey,
-        PaymentsSystem.ApiKey,
-        PaymentsSystem.CallbackKey,
-    ];
+        [
+            CollectionFlow.CardNumber,
+            CollectionFlow.CardNumber[..12],
+            "4000056655665557",
+            $"\"{CollectionFlow.Cvv}\"",
+            $"={CollectionFlow.Cvv}",
+            $": {CollectionFlow.Cvv}",
+            $"{CollectionFlow.ExpiryMonth}/{CollectionFlow.ExpiryYear}",
+            PaymentsSystem.HaiPayMerchantSecret,
+            PaymentsSystem.HaiPayKeys.MerchantPrivate[..64],
+            PaymentsSystem.HaiPayKeys.MerchantPrivate[^64..],
+            PaymentsSystem.SecretKey,
+            PaymentsSystem.ApiKey,
+            PaymentsSystem.CallbackKey,
+        ];
 }

@@ -13,26 +13,27 @@ internal static class CollectionFlow
     public const string ExpiryMonth = "11";
     public const string ExpiryYear = "2031";
 
-    public static Dictionary<string, object?> Request(string orderId, string amount = "12.50") => new()
-    {
-        ["orderId"] = orderId,
-        ["amount"] = amount,
-        ["name"] = "Donald John Trump",
-        ["email"] = "buyer@example.com",
-        ["phone"] = "09123456789",
-        ["country"] = "PH",
-        ["clientType"] = "WEB",
-        ["accountNo"] = CardNumber,
-        ["expiryMonth"] = ExpiryMonth,
-        ["expiryYear"] = ExpiryYear,
-        ["cvv"] = Cvv,
-        ["referer"] = "https://shop.example.com/checkout",
-        ["callBackUrl"] = "https://shop.example.com/paid",
-        ["userAgent"] = "Mozilla/5.0 (X11; Linux x86_64) Chrome/114.0",
-        ["customerIp"] = "142.250.191.174",
-        ["subject"] = "iPhone 16 ProMax 256G",
-        ["partnerUserId"] = "user-9527",
-    };
+    public static Dictionary<string, object?> Request(string orderId, string amount = "12.50") =>
+        new()
+        {
+            ["orderId"] = orderId,
+            ["amount"] = amount,
+            ["name"] = "Donald John Trump",
+            ["email"] = "buyer@example.com",
+            ["phone"] = "09123456789",
+            ["country"] = "PH",
+            ["clientType"] = "WEB",
+            ["accountNo"] = CardNumber,
+            ["expiryMonth"] = ExpiryMonth,
+            ["expiryYear"] = ExpiryYear,
+            ["cvv"] = Cvv,
+            ["referer"] = "https://shop.example.com/checkout",
+            ["callBackUrl"] = "https://shop.example.com/paid",
+            ["userAgent"] = "Mozilla/5.0 (X11; Linux x86_64) Chrome/114.0",
+            ["customerIp"] = "142.250.191.174",
+            ["subject"] = "iPhone 16 ProMax 256G",
+            ["partnerUserId"] = "user-9527",
+        };
 
     public static async Task<HttpResponseMessage> CreateAsync(PaymentsSystem system, object body)
     {
@@ -69,7 +70,11 @@ internal static class CollectionFlow
         return await client.PostAsync($"/api/orders/{Uri.EscapeDataString(orderId)}/sync", null);
     }
 
-    public static async Task<HttpResponseMessage> RefundAsync(PaymentsSystem system, string orderId, object? body = null)
+    public static async Task<HttpResponseMessage> RefundAsync(
+        PaymentsSystem system,
+        string orderId,
+        object? body = null
+    )
     {
         using var client = system.Server.CreateMerchantClient();
         return body is null

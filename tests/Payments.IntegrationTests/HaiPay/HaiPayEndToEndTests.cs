@@ -16,14 +16,23 @@ public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<S
         await using var system = await PaymentsSystem.StartAsync(azurite);
         var payUrl = await CollectionFlow.CreatedPayUrlAsync(system, "hpy-e2e-ok");
 
-        Assert.Contains("Payment approved", await CollectionFlow.CompleteAsync(payUrl, "success"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Payment approved",
+            await CollectionFlow.CompleteAsync(payUrl, "success"),
+            StringComparison.Ordinal
+        );
 
         var order = await system.WaitForStatusAsync("hpy-e2e-ok", "Succeeded");
         Assert.Equal(12.50m, order.GetProperty("amount").GetDecimal());
         Assert.Equal(12.50m, order.GetProperty("receivedAmount").GetDecimal());
         Assert.Equal("2", order.GetProperty("providerStatus").GetString());
-        var delivery = await PaymentsSystem.FirstDeliveryAsync(async () => (await system.SandboxPaymentAsync("hpy-e2e-ok"))!.Value);
-        Assert.Equal((200, "SUCCESS"), (delivery.GetProperty("status").GetInt32(), delivery.GetProperty("body").GetString()));
+        var delivery = await PaymentsSystem.FirstDeliveryAsync(async () =>
+            (await system.SandboxPaymentAsync("hpy-e2e-ok"))!.Value
+        );
+        Assert.Equal(
+            (200, "SUCCESS"),
+            (delivery.GetProperty("status").GetInt32(), delivery.GetProperty("body").GetString())
+        );
     }
 
     [Fact]
@@ -41,12 +50,15 @@ public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<S
     [Fact]
     public async Task Collection_NotificationsOff_PollerAloneBringsItToItsFinalState()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["HaiPayPollSchedule"] = "*/1 * * * * *",
-            ["HaiPay:Checks:First"] = "00:00:01",
-            ["HaiPay:Checks:Quick"] = "00:00:01",
-        });
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["HaiPayPollSchedule"] = "*/1 * * * * *",
+                ["HaiPay:Checks:First"] = "00:00:01",
+                ["HaiPay:Checks:Quick"] = "00:00:01",
+            }
+        );
         await system.SetHaiPayFaultsAsync(new { notifications = false });
         var payUrl = await CollectionFlow.CreatedPayUrlAsync(system, "hpy-e2e-poll");
 
@@ -67,15 +79,29 @@ public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<S
         var first = await CollectionFlow.CreateAsync(system, CollectionFlow.Request("hpy-timeout"));
 
         Assert.Equal(HttpStatusCode.BadGateway, first.StatusCode);
-        Assert.Equal("Unknown", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(
+            "Unknown",
+            (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()
+        );
         await system.SetHaiPayFaultsAsync(new { });
         var sandboxOrder = (await system.SandboxPaymentAsync("hpy-timeout"))!.Value;
-        await CollectionFlow.CompleteAsync($"{system.Sandbox.BaseAddress}haipay/pay/{sandboxOrder.GetProperty("orderNo").GetString()}", "success");
+        await CollectionFlow.CompleteAsync(
+            $"{system.Sandbox.BaseAddress}haipay/pay/{sandboxOrder.GetProperty("orderNo").GetString()}",
+            "success"
+        );
         var synced = await CollectionFlow.SyncAsync(system, "hpy-timeout");
         Assert.Equal(HttpStatusCode.OK, synced.StatusCode);
-        Assert.Equal("Succeeded", (await synced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        var stored = await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("hpy-timeout", default);
-        Assert.Equal((1, sandboxOrder.GetProperty("orderNo").GetString()), (stored!.Value.ProviderCalls, stored.Value.ProviderReference));
+        Assert.Equal(
+            "Succeeded",
+            (await synced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()
+        );
+        var stored = await system
+            .Server.Services.GetRequiredService<IOrderRepository>()
+            .FindAsync("hpy-timeout", default);
+        Assert.Equal(
+            (1, sandboxOrder.GetProperty("orderNo").GetString()),
+            (stored!.Value.ProviderCalls, stored.Value.ProviderReference)
+        );
     }
 
     [Fact]
@@ -83,15 +109,24 @@ public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<S
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await system.SetHaiPayFaultsAsync(new { apply = "error" });
-        Assert.Equal(HttpStatusCode.BadGateway, (await CollectionFlow.CreateAsync(system, CollectionFlow.Request("hpy-500"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.BadGateway,
+            (await CollectionFlow.CreateAsync(system, CollectionFlow.Request("hpy-500"))).StatusCode
+        );
         await system.SetHaiPayFaultsAsync(new { });
 
         var again = await CollectionFlow.CreateAsync(system, CollectionFlow.Request("hpy-500"));
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var collection = await again.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("NeedsReview", "pay-url-unknown", JsonValueKind.Null),
-            (collection.GetProperty("status").GetString(), collection.GetProperty("reviewReason").GetString(), collection.GetProperty("payUrl").ValueKind));
+        Assert.Equal(
+            ("NeedsReview", "pay-url-unknown", JsonValueKind.Null),
+            (
+                collection.GetProperty("status").GetString(),
+                collection.GetProperty("reviewReason").GetString(),
+                collection.GetProperty("payUrl").ValueKind
+            )
+        );
         var stored = await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("hpy-500", default);
         Assert.Equal(1, stored!.Value.ProviderCalls);
     }
@@ -101,7 +136,10 @@ public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<S
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await system.SetHaiPayFaultsAsync(new { apply = "lost" });
-        Assert.Equal(HttpStatusCode.BadGateway, (await CollectionFlow.CreateAsync(system, CollectionFlow.Request("hpy-lost"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.BadGateway,
+            (await CollectionFlow.CreateAsync(system, CollectionFlow.Request("hpy-lost"))).StatusCode
+        );
         Assert.Null(await system.SandboxPaymentAsync("hpy-lost"));
         await system.SetHaiPayFaultsAsync(new { });
 
@@ -123,8 +161,13 @@ public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("Unknown", "4002"), (problem.GetProperty("status").GetString(), problem.GetProperty("providerCode").GetString()));
-        var stored = await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("hpy-refused", default);
+        Assert.Equal(
+            ("Unknown", "4002"),
+            (problem.GetProperty("status").GetString(), problem.GetProperty("providerCode").GetString())
+        );
+        var stored = await system
+            .Server.Services.GetRequiredService<IOrderRepository>()
+            .FindAsync("hpy-refused", default);
         Assert.NotNull(stored!.Value.NextCheckAt);
     }
 
@@ -149,7 +192,9 @@ public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<S
         var response = await CollectionFlow.CreateAsync(system, CollectionFlow.Request("hpy-forged-reply"));
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-        var stored = await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("hpy-forged-reply", default);
+        var stored = await system
+            .Server.Services.GetRequiredService<IOrderRepository>()
+            .FindAsync("hpy-forged-reply", default);
         Assert.Equal((OrderStatus.Unknown, null), (stored!.Value.Status, stored.Value.RedirectUrl));
     }
 
@@ -165,7 +210,9 @@ public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<S
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(payUrl, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payUrl").GetString());
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
-        var stored = await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("hpy-repeat", default);
+        var stored = await system
+            .Server.Services.GetRequiredService<IOrderRepository>()
+            .FindAsync("hpy-repeat", default);
         Assert.Equal((1, 12.50m), (stored!.Value.ProviderCalls, stored.Value.Amount));
     }
 
@@ -179,8 +226,14 @@ public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<S
         var collection = await client.GetFromJsonAsync<JsonElement>("/api/haipay/collections/hpy-get");
         var missing = await client.GetAsync("/api/haipay/collections/nope");
 
-        Assert.Equal(("Pending", payUrl, "5556"), (collection.GetProperty("status").GetString(), collection.GetProperty("payUrl").GetString(),
-            collection.GetProperty("cardLast4").GetString()));
+        Assert.Equal(
+            ("Pending", payUrl, "5556"),
+            (
+                collection.GetProperty("status").GetString(),
+                collection.GetProperty("payUrl").GetString(),
+                collection.GetProperty("cardLast4").GetString()
+            )
+        );
         Assert.DoesNotContain(CollectionFlow.CardNumber, collection.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
@@ -188,7 +241,12 @@ public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<S
     [Theory]
     [InlineData("partial", "4", "partial-collection", "6.25")]
     [InlineData("over", "5", "over-collection", "13.50")]
-    public async Task Collection_PartialOrOverCollection_FlaggedForReviewWithTheAmountNeverSucceeded(string outcome, string status, string reason, string received)
+    public async Task Collection_PartialOrOverCollection_FlaggedForReviewWithTheAmountNeverSucceeded(
+        string outcome,
+        string status,
+        string reason,
+        string received
+    )
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         var id = $"hpy-{outcome}";
@@ -197,8 +255,14 @@ public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<S
         await CollectionFlow.CompleteAsync(payUrl, outcome);
 
         var order = await system.WaitForStatusAsync(id, "NeedsReview");
-        Assert.Equal((status, reason), (order.GetProperty("providerStatus").GetString(), order.GetProperty("reviewReason").GetString()));
-        Assert.Equal(decimal.Parse(received, System.Globalization.CultureInfo.InvariantCulture), order.GetProperty("receivedAmount").GetDecimal());
+        Assert.Equal(
+            (status, reason),
+            (order.GetProperty("providerStatus").GetString(), order.GetProperty("reviewReason").GetString())
+        );
+        Assert.Equal(
+            decimal.Parse(received, System.Globalization.CultureInfo.InvariantCulture),
+            order.GetProperty("receivedAmount").GetDecimal()
+        );
         Assert.Equal(12.50m, order.GetProperty("amount").GetDecimal());
     }
 
@@ -214,7 +278,10 @@ public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<S
 
         var deliveries = await WaitForDeliveriesAsync(system, "hpy-dupes", 4);
         Assert.All(deliveries, d => Assert.Equal("SUCCESS", d.GetProperty("body").GetString()));
-        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hpy-dupes", DateTimeOffset.UtcNow, default).ToListAsync();
+        var audit = await system
+            .Server.Services.GetRequiredService<IAuditLog>()
+            .ListAsync("hpy-dupes", DateTimeOffset.UtcNow, default)
+            .ToListAsync();
         Assert.Equal([AuditKinds.CallbackApplied], audit.Select(a => a.Kind));
     }
 
@@ -230,19 +297,29 @@ public sealed class HaiPayEndToEndTests(SharedAzurite azurite) : IClassFixture<S
         var order = await system.WaitForStatusAsync("hpy-forged", "Succeeded");
         var deliveries = await WaitForDeliveriesAsync(system, "hpy-forged", 1);
         Assert.Equal(401, deliveries[0].GetProperty("status").GetInt32());
-        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hpy-forged", DateTimeOffset.UtcNow, default).ToListAsync();
+        var audit = await system
+            .Server.Services.GetRequiredService<IAuditLog>()
+            .ListAsync("hpy-forged", DateTimeOffset.UtcNow, default)
+            .ToListAsync();
         Assert.Contains(audit, a => a.Kind == AuditKinds.CallbackUnverified);
         Assert.DoesNotContain(audit, a => a.Kind == AuditKinds.CallbackApplied);
         Assert.True((await system.SandboxPaymentAsync("hpy-forged"))!.Value.GetProperty("queries").GetInt32() >= 1);
         Assert.Equal("2", order.GetProperty("providerStatus").GetString());
     }
 
-    private static async Task<List<JsonElement>> WaitForDeliveriesAsync(PaymentsSystem system, string orderId, int count)
+    private static async Task<List<JsonElement>> WaitForDeliveriesAsync(
+        PaymentsSystem system,
+        string orderId,
+        int count
+    )
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var deliveries = (await system.SandboxPaymentAsync(orderId))!.Value.GetProperty("deliveries").EnumerateArray().ToList();
+            var deliveries = (await system.SandboxPaymentAsync(orderId))!
+                .Value.GetProperty("deliveries")
+                .EnumerateArray()
+                .ToList();
             if (deliveries.Count >= count || DateTime.UtcNow > deadline)
             {
                 return deliveries;

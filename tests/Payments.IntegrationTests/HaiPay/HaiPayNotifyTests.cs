@@ -13,22 +13,43 @@ namespace Payments.IntegrationTests.HaiPay;
 
 public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
-    public static TheoryData<string, string, HttpStatusCode> Malformed() => new()
-    {
-        { "application/json", "{not json", HttpStatusCode.BadRequest },
-        { "application/json", "[1,2]", HttpStatusCode.BadRequest },
-        { "application/json", "{\"status\":2}", HttpStatusCode.BadRequest },
-        { "application/json", "{\"orderId\":\"\"}", HttpStatusCode.BadRequest },
-        { "text/plain", "{\"orderId\":\"hpy-notify-malformed\"}", HttpStatusCode.UnsupportedMediaType },
-        { "application/json", "{\"orderId\":\"hpy-notify-malformed\",\"status\":2,\"amount\":\"12.50\",\"currency\":\"USD\"}", HttpStatusCode.BadRequest },
-        { "application/json", "{\"orderId\":\"hpy-notify-malformed\",\"status\":2,\"currency\":\"USD\",\"sign\":\"AAAA\"}", HttpStatusCode.Unauthorized },
-        { "application/json", "{\"orderId\":\"hpy-notify-malformed\",\"status\":2,\"currency\":\"XYZ\",\"sign\":\"AAAA\"}", HttpStatusCode.Unauthorized },
-        { "application/json", "{\"orderId\":\"hpy-notify-malformed\",\"pad\":\"" + new string('x', 70_000) + "\"}", HttpStatusCode.RequestEntityTooLarge },
-    };
+    public static TheoryData<string, string, HttpStatusCode> Malformed() =>
+        new()
+        {
+            { "application/json", "{not json", HttpStatusCode.BadRequest },
+            { "application/json", "[1,2]", HttpStatusCode.BadRequest },
+            { "application/json", "{\"status\":2}", HttpStatusCode.BadRequest },
+            { "application/json", "{\"orderId\":\"\"}", HttpStatusCode.BadRequest },
+            { "text/plain", "{\"orderId\":\"hpy-notify-malformed\"}", HttpStatusCode.UnsupportedMediaType },
+            {
+                "application/json",
+                "{\"orderId\":\"hpy-notify-malformed\",\"status\":2,\"amount\":\"12.50\",\"currency\":\"USD\"}",
+                HttpStatusCode.BadRequest
+            },
+            {
+                "application/json",
+                "{\"orderId\":\"hpy-notify-malformed\",\"status\":2,\"currency\":\"USD\",\"sign\":\"AAAA\"}",
+                HttpStatusCode.Unauthorized
+            },
+            {
+                "application/json",
+                "{\"orderId\":\"hpy-notify-malformed\",\"status\":2,\"currency\":\"XYZ\",\"sign\":\"AAAA\"}",
+                HttpStatusCode.Unauthorized
+            },
+            {
+                "application/json",
+                "{\"orderId\":\"hpy-notify-malformed\",\"pad\":\"" + new string('x', 70_000) + "\"}",
+                HttpStatusCode.RequestEntityTooLarge
+            },
+        };
 
     [Theory]
     [MemberData(nameof(Malformed))]
-    public async Task Notify_MalformedOrUnsigned_RejectedAndTheOrderKeepsItsState(string contentType, string body, HttpStatusCode expected)
+    public async Task Notify_MalformedOrUnsigned_RejectedAndTheOrderKeepsItsState(
+        string contentType,
+        string body,
+        HttpStatusCode expected
+    )
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-malformed");
@@ -39,7 +60,10 @@ public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<Sha
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var after = await HaiPayNotifications.OrderAsync(system, "hpy-notify-malformed");
-        Assert.Equal((before.Status, before.Amount, before.ReceivedAmount, before.CompletedAt), (after.Status, after.Amount, after.ReceivedAmount, after.CompletedAt));
+        Assert.Equal(
+            (before.Status, before.Amount, before.ReceivedAmount, before.CompletedAt),
+            (after.Status, after.Amount, after.ReceivedAmount, after.CompletedAt)
+        );
     }
 
     [Fact]
@@ -49,12 +73,18 @@ public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<Sha
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-forged");
         using var forger = System.Security.Cryptography.RSA.Create(2048);
 
-        var response = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-forged", 2, "12.50"), forger));
+        var response = await HaiPayNotifications.PostAsync(
+            system,
+            HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-forged", 2, "12.50"), forger)
+        );
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var order = await HaiPayNotifications.OrderAsync(system, "hpy-notify-forged");
         Assert.Equal((OrderStatus.Pending, "1"), (order.Status, order.ProviderStatus));
-        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hpy-notify-forged", DateTimeOffset.UtcNow, default).ToListAsync();
+        var audit = await system
+            .Server.Services.GetRequiredService<IAuditLog>()
+            .ListAsync("hpy-notify-forged", DateTimeOffset.UtcNow, default)
+            .ToListAsync();
         Assert.Equal([AuditKinds.CallbackUnverified], audit.Select(a => a.Kind));
     }
 
@@ -69,11 +99,31 @@ public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<Sha
         var withoutExtra = JsonNode.Parse(signed)!.AsObject();
         withoutExtra.Remove("riskLevel");
 
-        var dropped = await HaiPayNotifications.PostAsync(system, new StringContent(withoutExtra.ToJsonString(), Encoding.UTF8, "application/json"));
-        var reformatted = await HaiPayNotifications.PostAsync(system, new StringContent(signed.Replace("\"12.50\"", "12.5", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
-        var asNumber = await HaiPayNotifications.PostAsync(system, new StringContent(signed.Replace("\"12.50\"", "12.50", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
+        var dropped = await HaiPayNotifications.PostAsync(
+            system,
+            new StringContent(withoutExtra.ToJsonString(), Encoding.UTF8, "application/json")
+        );
+        var reformatted = await HaiPayNotifications.PostAsync(
+            system,
+            new StringContent(
+                signed.Replace("\"12.50\"", "12.5", StringComparison.Ordinal),
+                Encoding.UTF8,
+                "application/json"
+            )
+        );
+        var asNumber = await HaiPayNotifications.PostAsync(
+            system,
+            new StringContent(
+                signed.Replace("\"12.50\"", "12.50", StringComparison.Ordinal),
+                Encoding.UTF8,
+                "application/json"
+            )
+        );
 
-        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (dropped.StatusCode, reformatted.StatusCode));
+        Assert.Equal(
+            (HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized),
+            (dropped.StatusCode, reformatted.StatusCode)
+        );
         Assert.Equal("SUCCESS", await asNumber.Content.ReadAsStringAsync());
         Assert.Equal(OrderStatus.Succeeded, (await HaiPayNotifications.OrderAsync(system, "hpy-notify-extra")).Status);
     }
@@ -87,7 +137,10 @@ public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<Sha
         fields["subscriptionNo"] = string.Empty;
         fields["subscriptionOrderId"] = null;
 
-        var response = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(fields, HaiPayNotifications.PlatformKey()));
+        var response = await HaiPayNotifications.PostAsync(
+            system,
+            HaiPayNotifications.Signed(fields, HaiPayNotifications.PlatformKey())
+        );
 
         Assert.Equal((HttpStatusCode.OK, "SUCCESS"), (response.StatusCode, await response.Content.ReadAsStringAsync()));
         Assert.Equal(OrderStatus.Succeeded, (await HaiPayNotifications.OrderAsync(system, "hpy-notify-empty")).Status);
@@ -99,12 +152,27 @@ public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<Sha
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-unknown-status");
 
-        var unknown = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-unknown-status", 7, "12.50"), HaiPayNotifications.PlatformKey()));
+        var unknown = await HaiPayNotifications.PostAsync(
+            system,
+            HaiPayNotifications.Signed(
+                HaiPayNotifications.Collection("hpy-notify-unknown-status", 7, "12.50"),
+                HaiPayNotifications.PlatformKey()
+            )
+        );
         var flagged = await HaiPayNotifications.OrderAsync(system, "hpy-notify-unknown-status");
-        var known = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-unknown-status", 2, "12.50"), HaiPayNotifications.PlatformKey()));
+        var known = await HaiPayNotifications.PostAsync(
+            system,
+            HaiPayNotifications.Signed(
+                HaiPayNotifications.Collection("hpy-notify-unknown-status", 2, "12.50"),
+                HaiPayNotifications.PlatformKey()
+            )
+        );
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown.StatusCode);
-        Assert.Equal((OrderStatus.NeedsReview, ReviewReason.UnknownProviderStatus), (flagged.Status, flagged.ReviewReason));
+        Assert.Equal(
+            (OrderStatus.NeedsReview, ReviewReason.UnknownProviderStatus),
+            (flagged.Status, flagged.ReviewReason)
+        );
         Assert.Equal(HttpStatusCode.OK, known.StatusCode);
         var settled = await HaiPayNotifications.OrderAsync(system, "hpy-notify-unknown-status");
         Assert.Equal((OrderStatus.Succeeded, (ReviewReason?)null), (settled.Status, settled.ReviewReason));
@@ -115,13 +183,26 @@ public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<Sha
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-burst");
-        var body = await HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-burst", 2, "12.50"), HaiPayNotifications.PlatformKey()).ReadAsStringAsync();
+        var body = await HaiPayNotifications
+            .Signed(HaiPayNotifications.Collection("hpy-notify-burst", 2, "12.50"), HaiPayNotifications.PlatformKey())
+            .ReadAsStringAsync();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => HaiPayNotifications.PostAsync(system, new StringContent(body, Encoding.UTF8, "application/json"))));
+        var responses = await Task.WhenAll(
+            Enumerable
+                .Range(0, 20)
+                .Select(_ =>
+                    HaiPayNotifications.PostAsync(system, new StringContent(body, Encoding.UTF8, "application/json"))
+                )
+        );
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.All(await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync())), text => Assert.Equal("SUCCESS", text));
-        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hpy-notify-burst", DateTimeOffset.UtcNow, default).ToListAsync();
+        Assert.All(await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync())), text =>
+            Assert.Equal("SUCCESS", text)
+        );
+        var audit = await system
+            .Server.Services.GetRequiredService<IAuditLog>()
+            .ListAsync("hpy-notify-burst", DateTimeOffset.UtcNow, default)
+            .ToListAsync();
         Assert.Equal([AuditKinds.CallbackApplied], audit.Select(a => a.Kind));
     }
 
@@ -136,10 +217,16 @@ public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<Sha
         fields["expiryMonth"] = "03";
         fields["expiryYear"] = "2030";
 
-        var response = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(fields, HaiPayNotifications.PlatformKey()));
+        var response = await HaiPayNotifications.PostAsync(
+            system,
+            HaiPayNotifications.Signed(fields, HaiPayNotifications.PlatformKey())
+        );
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hpy-notify-echo", DateTimeOffset.UtcNow, default).ToListAsync();
+        var audit = await system
+            .Server.Services.GetRequiredService<IAuditLog>()
+            .ListAsync("hpy-notify-echo", DateTimeOffset.UtcNow, default)
+            .ToListAsync();
         var row = Assert.Single(audit);
         Assert.Equal(AuditKinds.CallbackApplied, row.Kind);
         Assert.DoesNotContain("411111111111", row.Payload, StringComparison.Ordinal);
@@ -154,11 +241,20 @@ public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<Sha
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-mismatch");
 
-        var response = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-mismatch", 2, "99.00"), HaiPayNotifications.PlatformKey()));
+        var response = await HaiPayNotifications.PostAsync(
+            system,
+            HaiPayNotifications.Signed(
+                HaiPayNotifications.Collection("hpy-notify-mismatch", 2, "99.00"),
+                HaiPayNotifications.PlatformKey()
+            )
+        );
 
         Assert.Equal("SUCCESS", await response.Content.ReadAsStringAsync());
         var order = await HaiPayNotifications.OrderAsync(system, "hpy-notify-mismatch");
-        Assert.Equal((OrderStatus.NeedsReview, ReviewReason.AmountMismatch, 99.00m, 12.50m), (order.Status, order.ReviewReason, order.ReceivedAmount, order.Amount));
+        Assert.Equal(
+            (OrderStatus.NeedsReview, ReviewReason.AmountMismatch, 99.00m, 12.50m),
+            (order.Status, order.ReviewReason, order.ReceivedAmount, order.Amount)
+        );
     }
 
     [Fact]
@@ -166,11 +262,22 @@ public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<Sha
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
 
-        var response = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-never-created", 2, "5.00"), HaiPayNotifications.PlatformKey()));
+        var response = await HaiPayNotifications.PostAsync(
+            system,
+            HaiPayNotifications.Signed(
+                HaiPayNotifications.Collection("hpy-never-created", 2, "5.00"),
+                HaiPayNotifications.PlatformKey()
+            )
+        );
 
         Assert.Equal("SUCCESS", await response.Content.ReadAsStringAsync());
-        var unmatched = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync(null, DateTimeOffset.UtcNow, default).ToListAsync();
-        Assert.Contains(unmatched, a => a.Kind == AuditKinds.CallbackUnmatched && a.Payload.Contains("hpy-never-created", StringComparison.Ordinal));
+        var unmatched = await system
+            .Server.Services.GetRequiredService<IAuditLog>()
+            .ListAsync(null, DateTimeOffset.UtcNow, default)
+            .ToListAsync();
+        Assert.Contains(unmatched, a =>
+            a.Kind == AuditKinds.CallbackUnmatched && a.Payload.Contains("hpy-never-created", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -178,13 +285,31 @@ public sealed class HaiPayNotifyTests(SharedAzurite azurite) : IClassFixture<Sha
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-notify-regress");
-        await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-regress", 2, "12.50"), HaiPayNotifications.PlatformKey()));
+        await HaiPayNotifications.PostAsync(
+            system,
+            HaiPayNotifications.Signed(
+                HaiPayNotifications.Collection("hpy-notify-regress", 2, "12.50"),
+                HaiPayNotifications.PlatformKey()
+            )
+        );
 
-        var response = await HaiPayNotifications.PostAsync(system, HaiPayNotifications.Signed(HaiPayNotifications.Collection("hpy-notify-regress", 3, "12.50"), HaiPayNotifications.PlatformKey()));
+        var response = await HaiPayNotifications.PostAsync(
+            system,
+            HaiPayNotifications.Signed(
+                HaiPayNotifications.Collection("hpy-notify-regress", 3, "12.50"),
+                HaiPayNotifications.PlatformKey()
+            )
+        );
 
         Assert.Equal("SUCCESS", await response.Content.ReadAsStringAsync());
-        Assert.Equal(OrderStatus.Succeeded, (await HaiPayNotifications.OrderAsync(system, "hpy-notify-regress")).Status);
-        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hpy-notify-regress", DateTimeOffset.UtcNow, default).ToListAsync();
+        Assert.Equal(
+            OrderStatus.Succeeded,
+            (await HaiPayNotifications.OrderAsync(system, "hpy-notify-regress")).Status
+        );
+        var audit = await system
+            .Server.Services.GetRequiredService<IAuditLog>()
+            .ListAsync("hpy-notify-regress", DateTimeOffset.UtcNow, default)
+            .ToListAsync();
         Assert.Equal([AuditKinds.CallbackApplied, AuditKinds.CallbackConflict], audit.Select(a => a.Kind));
     }
 }

@@ -12,7 +12,9 @@ public sealed class HaiPayPollerTests(SharedAzurite azurite) : IClassFixture<Sha
     public async Task RunOnce_TwoOverlappingRuns_EachDueOrderIsQueriedExactlyOnce()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
         await system.SetHaiPayFaultsAsync(new { notifications = false });
         var ids = Enumerable.Range(0, 12).Select(i => $"hpy-poll-{i}").ToList();
         foreach (var id in ids)
@@ -34,7 +36,9 @@ public sealed class HaiPayPollerTests(SharedAzurite azurite) : IClassFixture<Sha
     public async Task RunOnce_CustomerNeverPays_FollowsTheScheduleThenNeedsReviewNeverFailed()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
         await CollectionFlow.CreatedPayUrlAsync(system, "hpy-abandoned");
         var repository = system.Server.Services.GetRequiredService<IOrderRepository>();
         var created = (await repository.FindAsync("hpy-abandoned", default))!.Value.CreatedAt;
@@ -49,27 +53,35 @@ public sealed class HaiPayPollerTests(SharedAzurite azurite) : IClassFixture<Sha
                 clock.Advance(due - clock.GetUtcNow());
                 await Poller(system).RunOnceAsync(default);
             }
-        }
-        while (order.NextCheckAt is not null && gaps.Count < 200);
+        } while (order.NextCheckAt is not null && gaps.Count < 200);
 
         Assert.Equal((OrderStatus.NeedsReview, ReviewReason.ChecksExhausted), (order.Status, order.ReviewReason));
         Assert.Equal([TimeSpan.FromMinutes(1), .. Enumerable.Repeat(TimeSpan.FromMinutes(5), 5)], gaps.Take(6));
         Assert.All(gaps.Skip(6), gap => Assert.Equal(TimeSpan.FromHours(1), gap));
         Assert.True(order.UpdatedAt - created <= TimeSpan.FromHours(72));
         Assert.True(order.UpdatedAt - created > TimeSpan.FromHours(71));
-        Assert.Equal(gaps.Count, (await system.SandboxPaymentAsync("hpy-abandoned"))!.Value.GetProperty("queries").GetInt32());
+        Assert.Equal(
+            gaps.Count,
+            (await system.SandboxPaymentAsync("hpy-abandoned"))!.Value.GetProperty("queries").GetInt32()
+        );
     }
 
     [Fact]
     public async Task RunOnce_ClaimOfADeadPoller_LapsesAndTheOrderIsCheckedAgain()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
         await system.SetHaiPayFaultsAsync(new { notifications = false });
         await CollectionFlow.CompleteAsync(await CollectionFlow.CreatedPayUrlAsync(system, "hpy-claimed"), "success");
         clock.Advance(TimeSpan.FromMinutes(2));
         var updater = system.Server.Services.GetRequiredService<OrderUpdater>();
-        await updater.UpdateAsync("hpy-claimed", (o, now) => o.ClaimCheck(now + TimeSpan.FromSeconds(10), now), default);
+        await updater.UpdateAsync(
+            "hpy-claimed",
+            (o, now) => o.ClaimCheck(now + TimeSpan.FromSeconds(10), now),
+            default
+        );
 
         var whileClaimed = await Poller(system).RunOnceAsync(default);
         clock.Advance(TimeSpan.FromSeconds(11));
@@ -79,5 +91,6 @@ public sealed class HaiPayPollerTests(SharedAzurite azurite) : IClassFixture<Sha
         await system.WaitForStatusAsync("hpy-claimed", "Succeeded");
     }
 
-    private static HaiPayPoller Poller(PaymentsSystem system) => system.Server.Services.GetRequiredService<HaiPayPoller>();
+    private static HaiPayPoller Poller(PaymentsSystem system) =>
+        system.Server.Services.GetRequiredService<HaiPayPoller>();
 }

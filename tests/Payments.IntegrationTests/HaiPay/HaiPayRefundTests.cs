@@ -16,12 +16,25 @@ public sealed class HaiPayRefundTests(SharedAzurite azurite) : IClassFixture<Sha
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var refund = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("hpy-refund-r1", "hpy-refund", "Pending", 12.50m), (refund.GetProperty("refundId").GetString(),
-            refund.GetProperty("collectionId").GetString(), refund.GetProperty("status").GetString(), refund.GetProperty("amount").GetDecimal()));
+        Assert.Equal(
+            ("hpy-refund-r1", "hpy-refund", "Pending", 12.50m),
+            (
+                refund.GetProperty("refundId").GetString(),
+                refund.GetProperty("collectionId").GetString(),
+                refund.GetProperty("status").GetString(),
+                refund.GetProperty("amount").GetDecimal()
+            )
+        );
         Assert.Equal(HttpStatusCode.OK, (await CollectionFlow.SyncAsync(system, "hpy-refund-r1")).StatusCode);
         using var client = system.Server.CreateMerchantClient();
         var collection = await client.GetFromJsonAsync<JsonElement>("/api/haipay/collections/hpy-refund");
-        Assert.Equal(("Succeeded", "Succeeded"), (collection.GetProperty("status").GetString(), collection.GetProperty("refund").GetProperty("status").GetString()));
+        Assert.Equal(
+            ("Succeeded", "Succeeded"),
+            (
+                collection.GetProperty("status").GetString(),
+                collection.GetProperty("refund").GetProperty("status").GetString()
+            )
+        );
     }
 
     [Fact]
@@ -47,10 +60,16 @@ public sealed class HaiPayRefundTests(SharedAzurite azurite) : IClassFixture<Sha
     {
         await using var system = await PaidSystemAsync("hpy-refund-race");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => CollectionFlow.RefundAsync(system, "hpy-refund-race", new { refundId = $"race-{i}" })));
+        var responses = await Task.WhenAll(
+            Enumerable
+                .Range(0, 8)
+                .Select(i => CollectionFlow.RefundAsync(system, "hpy-refund-race", new { refundId = $"race-{i}" }))
+        );
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
-        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r =>
+            Assert.Equal(HttpStatusCode.Conflict, r.StatusCode)
+        );
     }
 
     [Fact]
@@ -60,7 +79,9 @@ public sealed class HaiPayRefundTests(SharedAzurite azurite) : IClassFixture<Sha
         await system.SetHaiPayFaultsAsync(new { refundOutcome = "failed" });
         await CollectionFlow.RefundAsync(system, "hpy-refund-failed", new { refundId = "rf-failed-1" });
 
-        var synced = await (await CollectionFlow.SyncAsync(system, "rf-failed-1")).Content.ReadFromJsonAsync<JsonElement>();
+        var synced = await (
+            await CollectionFlow.SyncAsync(system, "rf-failed-1")
+        ).Content.ReadFromJsonAsync<JsonElement>();
         await system.SetHaiPayFaultsAsync(new { });
         var second = await CollectionFlow.RefundAsync(system, "hpy-refund-failed", new { refundId = "rf-failed-2" });
 
@@ -73,12 +94,24 @@ public sealed class HaiPayRefundTests(SharedAzurite azurite) : IClassFixture<Sha
     {
         await using var system = await PaidSystemAsync("hpy-refund-unsigned");
         await system.SetHaiPayFaultsAsync(new { apply = "refuse" });
-        var refused = await CollectionFlow.RefundAsync(system, "hpy-refund-unsigned", new { refundId = "rf-unsigned-1" });
+        var refused = await CollectionFlow.RefundAsync(
+            system,
+            "hpy-refund-unsigned",
+            new { refundId = "rf-unsigned-1" }
+        );
         await system.SetHaiPayFaultsAsync(new { });
 
-        var replacement = await CollectionFlow.RefundAsync(system, "hpy-refund-unsigned", new { refundId = "rf-unsigned-2" });
-        var notice = Chaos.ProviderMessages.Genuine("rf-unsigned-1", Payments.Core.Orders.OrderStatus.Succeeded, 12.50m,
-            Payments.Core.Orders.PaymentProvider.HaiPay);
+        var replacement = await CollectionFlow.RefundAsync(
+            system,
+            "hpy-refund-unsigned",
+            new { refundId = "rf-unsigned-2" }
+        );
+        var notice = Chaos.ProviderMessages.Genuine(
+            "rf-unsigned-1",
+            Payments.Core.Orders.OrderStatus.Succeeded,
+            12.50m,
+            Payments.Core.Orders.PaymentProvider.HaiPay
+        );
         using var anonymous = system.Server.CreateAnonymousClient();
         using var content = new StringContent(notice.Body, System.Text.Encoding.UTF8, "application/json");
         var acknowledged = await anonymous.PostAsync(new Uri(notice.Path, UriKind.Relative), content);
@@ -90,8 +123,13 @@ public sealed class HaiPayRefundTests(SharedAzurite azurite) : IClassFixture<Sha
         var first = await client.GetFromJsonAsync<JsonElement>("/api/orders/rf-unsigned-1");
         var collection = await client.GetFromJsonAsync<JsonElement>("/api/haipay/collections/hpy-refund-unsigned");
         Assert.Equal("Succeeded", first.GetProperty("status").GetString());
-        Assert.Equal(("rf-unsigned-1", "Succeeded"), (collection.GetProperty("refund").GetProperty("refundId").GetString(),
-            collection.GetProperty("refund").GetProperty("status").GetString()));
+        Assert.Equal(
+            ("rf-unsigned-1", "Succeeded"),
+            (
+                collection.GetProperty("refund").GetProperty("refundId").GetString(),
+                collection.GetProperty("refund").GetProperty("status").GetString()
+            )
+        );
     }
 
     [Fact]
@@ -107,7 +145,11 @@ public sealed class HaiPayRefundTests(SharedAzurite azurite) : IClassFixture<Sha
         Assert.Equal(HttpStatusCode.Conflict, pending.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badId.StatusCode);
-        Assert.True((await badId.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("refundId", out _));
+        Assert.True(
+            (await badId.Content.ReadFromJsonAsync<JsonElement>())
+                .GetProperty("errors")
+                .TryGetProperty("refundId", out _)
+        );
     }
 
     /// <summary>
@@ -127,7 +169,10 @@ public sealed class HaiPayRefundTests(SharedAzurite azurite) : IClassFixture<Sha
         await system.WaitForStatusAsync("hpy-refund-eur", "Succeeded");
 
         var response = await CollectionFlow.RefundAsync(
-            system, "hpy-refund-eur", new { refundId = "hpy-refund-eur-r1" });
+            system,
+            "hpy-refund-eur",
+            new { refundId = "hpy-refund-eur-r1" }
+        );
         var synced = await CollectionFlow.SyncAsync(system, "hpy-refund-eur-r1");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -136,8 +181,10 @@ public sealed class HaiPayRefundTests(SharedAzurite azurite) : IClassFixture<Sha
         Assert.Equal("Succeeded", refund.GetProperty("status").GetString());
         var atHaiPay = (await system.SandboxRefundAsync("hpy-refund-eur-r1"))!.Value;
         Assert.Equal("EUR", atHaiPay.GetProperty("currency").GetString());
-        Assert.Equal(["EUR refund/apply", "EUR refund/refundQuery"],
-            atHaiPay.GetProperty("calls").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(
+            ["EUR refund/apply", "EUR refund/refundQuery"],
+            atHaiPay.GetProperty("calls").EnumerateArray().Select(c => c.GetString())
+        );
     }
 
     private async Task<PaymentsSystem> PaidSystemAsync(string orderId)

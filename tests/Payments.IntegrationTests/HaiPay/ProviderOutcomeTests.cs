@@ -6,21 +6,24 @@ using Payments.IntegrationTests.Fixtures;
 namespace Payments.IntegrationTests.HaiPay;
 
 /// <summary>
-/// What HaiPay said, or did not say, about an order once it is written: recorded whatever the merchant does, never read as
-/// more than it proves (issue #16, scenarios 3 and 7).
+/// What HaiPay said, or did not say, about an order once it is written: recorded whatever the merchant does, never read
+/// as more than it proves (issue #16, scenarios 3 and 7).
 /// </summary>
 public sealed class ProviderOutcomeTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Collection_MerchantHangsUpWhileHaiPayIsSlow_AnswerRecordedAndRepeatReturnsThePayUrl()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["HaiPay:Timeout"] = "00:00:10",
-            ["HaiPay:ClaimLease"] = "00:00:30",
-        });
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite,
+            new Dictionary<string, string?> { ["HaiPay:Timeout"] = "00:00:10", ["HaiPay:ClaimLease"] = "00:00:30" }
+        );
         await system.SetHaiPayFaultsAsync(new { apply = "timeout", slowReply = "00:00:03" });
-        await system.HangUpOnceRecordedAsync("/api/haipay/collections", CollectionFlow.Request("hpy-hangup"), "hpy-hangup");
+        await system.HangUpOnceRecordedAsync(
+            "/api/haipay/collections",
+            CollectionFlow.Request("hpy-hangup"),
+            "hpy-hangup"
+        );
 
         await system.WaitForStatusAsync("hpy-hangup", "Pending");
         await system.SetHaiPayFaultsAsync(new { });
@@ -29,16 +32,28 @@ public sealed class ProviderOutcomeTests(SharedAzurite azurite) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         var collection = await repeat.Content.ReadFromJsonAsync<JsonElement>();
         var orderNo = (await system.SandboxPaymentAsync("hpy-hangup"))!.Value.GetProperty("orderNo").GetString();
-        Assert.Equal(("Pending", $"{system.Sandbox.BaseAddress}haipay/pay/{orderNo}"),
-            (collection.GetProperty("status").GetString(), collection.GetProperty("payUrl").GetString()));
+        Assert.Equal(
+            ("Pending", $"{system.Sandbox.BaseAddress}haipay/pay/{orderNo}"),
+            (collection.GetProperty("status").GetString(), collection.GetProperty("payUrl").GetString())
+        );
     }
 
     [Fact]
     public async Task Poller_HaiPayHasNoRecordPastGrace_NeedsReviewAndALateSignedSuccessStillSucceeds()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite, FastPolling());
-        await system.SetHaiPayFaultsAsync(new { apply = "timeout", slowReply = "00:00:05", query = "notfound" });
-        Assert.Equal(HttpStatusCode.BadGateway, (await CollectionFlow.CreateAsync(system, CollectionFlow.Request("hpy-absent"))).StatusCode);
+        await system.SetHaiPayFaultsAsync(
+            new
+            {
+                apply = "timeout",
+                slowReply = "00:00:05",
+                query = "notfound",
+            }
+        );
+        Assert.Equal(
+            HttpStatusCode.BadGateway,
+            (await CollectionFlow.CreateAsync(system, CollectionFlow.Request("hpy-absent"))).StatusCode
+        );
 
         var flagged = await system.WaitForStatusAsync("hpy-absent", "NeedsReview");
         await system.SetHaiPayFaultsAsync(new { });
@@ -56,7 +71,14 @@ public sealed class ProviderOutcomeTests(SharedAzurite azurite) : IClassFixture<
         var payUrl = await CollectionFlow.CreatedPayUrlAsync(system, "hpy-rf-absent");
         await CollectionFlow.CompleteAsync(payUrl, "success");
         await system.WaitForStatusAsync("hpy-rf-absent", "Succeeded");
-        await system.SetHaiPayFaultsAsync(new { apply = "timeout", slowReply = "00:00:05", query = "notfound" });
+        await system.SetHaiPayFaultsAsync(
+            new
+            {
+                apply = "timeout",
+                slowReply = "00:00:05",
+                query = "notfound",
+            }
+        );
 
         var first = await CollectionFlow.RefundAsync(system, "hpy-rf-absent", new { refundId = "hpy-rf-absent-r1" });
         var flagged = await system.WaitForStatusAsync("hpy-rf-absent-r1", "NeedsReview");
@@ -70,11 +92,12 @@ public sealed class ProviderOutcomeTests(SharedAzurite azurite) : IClassFixture<
         Assert.False(await system.SandboxHasRefundAsync("hpy-rf-absent-r2"));
     }
 
-    private static Dictionary<string, string?> FastPolling() => new()
-    {
-        ["HaiPayPollSchedule"] = "*/1 * * * * *",
-        ["HaiPay:AbsentGrace"] = "00:00:01",
-        ["HaiPay:Checks:First"] = "00:00:01",
-        ["HaiPay:Checks:Quick"] = "00:00:01",
-    };
+    private static Dictionary<string, string?> FastPolling() =>
+        new()
+        {
+            ["HaiPayPollSchedule"] = "*/1 * * * * *",
+            ["HaiPay:AbsentGrace"] = "00:00:01",
+            ["HaiPay:Checks:First"] = "00:00:01",
+            ["HaiPay:Checks:Quick"] = "00:00:01",
+        };
 }

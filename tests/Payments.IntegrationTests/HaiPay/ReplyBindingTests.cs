@@ -29,8 +29,10 @@ public sealed class ReplyBindingTests(SharedAzurite azurite) : IClassFixture<Sha
         var stored = await StoredAsync(system, "bind-q-open");
         var atHaiPay = (await system.SandboxPaymentAsync("bind-q-open"))!.Value.GetProperty("orderNo").GetString();
         Assert.Equal((OrderStatus.Pending, atHaiPay), (stored.Status, stored.ProviderReference));
-        Assert.Contains(system.Server.Logs.Lines(), l => l.Contains("bind-q-open", StringComparison.Ordinal)
-            && l.Contains("orderId is not the one sent", StringComparison.Ordinal));
+        Assert.Contains(system.Server.Logs.Lines(), l =>
+            l.Contains("bind-q-open", StringComparison.Ordinal)
+            && l.Contains("orderId is not the one sent", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -45,8 +47,10 @@ public sealed class ReplyBindingTests(SharedAzurite azurite) : IClassFixture<Sha
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         var stored = await StoredAsync(system, "bind-a-second");
-        Assert.Equal((OrderStatus.Unknown, null, null),
-            (stored.Status, stored.ProviderReference, stored.RedirectUrl?.Value));
+        Assert.Equal(
+            (OrderStatus.Unknown, null, null),
+            (stored.Status, stored.ProviderReference, stored.RedirectUrl?.Value)
+        );
     }
 
     [Fact]
@@ -61,10 +65,13 @@ public sealed class ReplyBindingTests(SharedAzurite azurite) : IClassFixture<Sha
 
         var refreshed = await SubscriptionFlow.GetAsync(system, "bind-s-open", refresh: true);
 
-        var atHaiPay = (await system.SandboxSubscriptionAsync("bind-s-open"))!.Value
-            .GetProperty("subscriptionNo").GetString();
-        Assert.Equal(("Pending", atHaiPay),
-            (refreshed.GetProperty("status").GetString(), refreshed.GetProperty("subscriptionNo").GetString()));
+        var atHaiPay = (await system.SandboxSubscriptionAsync("bind-s-open"))!
+            .Value.GetProperty("subscriptionNo")
+            .GetString();
+        Assert.Equal(
+            ("Pending", atHaiPay),
+            (refreshed.GetProperty("status").GetString(), refreshed.GetProperty("subscriptionNo").GetString())
+        );
     }
 
     private static async Task<PaymentOrder> StoredAsync(PaymentsSystem system, string id)

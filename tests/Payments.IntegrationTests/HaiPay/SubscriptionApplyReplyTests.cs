@@ -29,13 +29,21 @@ public sealed class SubscriptionApplyReplyTests(SharedAzurite azurite) : IClassF
         Assert.Equal(subscriptionNo, created.GetProperty("subscriptionNo").GetString());
         var payUrl = created.GetProperty("payUrl").GetString()!;
         Assert.EndsWith($"/haipay/subscribe/{subscriptionNo}", payUrl, StringComparison.Ordinal);
-        Assert.DoesNotContain(system.Server.Logs.Lines(), l => l.Contains("failed signature verification", StringComparison.Ordinal));
+        Assert.DoesNotContain(system.Server.Logs.Lines(), l =>
+            l.Contains("failed signature verification", StringComparison.Ordinal)
+        );
 
         await CollectionFlow.CompleteAsync(payUrl, "success");
-        Assert.Equal("Pending", (await SubscriptionFlow.GetAsync(system, "sub-seed-shape")).GetProperty("status").GetString());
+        Assert.Equal(
+            "Pending",
+            (await SubscriptionFlow.GetAsync(system, "sub-seed-shape")).GetProperty("status").GetString()
+        );
         var refreshed = await SubscriptionFlow.GetAsync(system, "sub-seed-shape", refresh: true);
 
-        Assert.Equal(("Active", "2"), (refreshed.GetProperty("status").GetString(), refreshed.GetProperty("providerStatus").GetString()));
+        Assert.Equal(
+            ("Active", "2"),
+            (refreshed.GetProperty("status").GetString(), refreshed.GetProperty("providerStatus").GetString())
+        );
     }
 
     [Fact]
@@ -47,27 +55,39 @@ public sealed class SubscriptionApplyReplyTests(SharedAzurite azurite) : IClassF
         var response = await SubscriptionFlow.CreateAsync(system, SubscriptionFlow.Request("sub-bad-sign"));
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-        var stored = await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("sub-bad-sign", default);
-        Assert.Equal((OrderStatus.Unknown, null, null), (stored!.Value.Status, stored.Value.RedirectUrl, stored.Value.ProviderReference));
+        var stored = await system
+            .Server.Services.GetRequiredService<IOrderRepository>()
+            .FindAsync("sub-bad-sign", default);
+        Assert.Equal(
+            (OrderStatus.Unknown, null, null),
+            (stored!.Value.Status, stored.Value.RedirectUrl, stored.Value.ProviderReference)
+        );
     }
 
     [Fact]
     public async Task Notify_ForgedChargeNotification_ChargeQueriedWithHaiPaysOrderIdAndRecorded()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            // The sandbox charges every second and retries a notification every 0.3 s: queries prompted by unverified
-            // notifications must be allowed that often here (one per 5 min per subscription by default).
-            ["HaiPay:UnverifiedQueryInterval"] = "00:00:00.200",
-        });
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                // The sandbox charges every second and retries a notification every 0.3 s: queries prompted by
+                // unverified notifications must be allowed that often here (one per 5 min per subscription by default).
+                ["HaiPay:UnverifiedQueryInterval"] = "00:00:00.200",
+            }
+        );
         await system.SetHaiPayFaultsAsync(new { badNotificationSignature = true });
         var payUrl = await SubscriptionFlow.CreatedPayUrlAsync(system, "sub-charge-query");
 
         await CollectionFlow.CompleteAsync(payUrl, "success");
 
-        var charged = await SubscriptionFlow.WaitAsync(system, "sub-charge-query", s => SubscriptionFlow.Charges(s, "Succeeded").Count >= 1);
+        var charged = await SubscriptionFlow.WaitAsync(system, "sub-charge-query", s =>
+            SubscriptionFlow.Charges(s, "Succeeded").Count >= 1
+        );
         var charge = SubscriptionFlow.Charges(charged, "Succeeded")[0];
-        var atHaiPay = (await system.SandboxSubscriptionAsync("sub-charge-query"))!.Value.GetProperty("charges").EnumerateArray()
+        var atHaiPay = (await system.SandboxSubscriptionAsync("sub-charge-query"))!
+            .Value.GetProperty("charges")
+            .EnumerateArray()
             .Single(c => c.GetProperty("orderNo").GetString() == charge.GetProperty("orderNo").GetString());
         var queried = (await system.SandboxPaymentAsync(atHaiPay.GetProperty("orderId").GetString()!))!.Value;
         Assert.True(queried.GetProperty("queries").GetInt32() >= 1);

@@ -16,8 +16,14 @@ public sealed class SubscriptionEndToEndTests(SharedAzurite azurite) : IClassFix
         await system.SetHaiPayFaultsAsync(new { duplicateNotifications = 1, failingCharges = 1 });
         var payUrl = await SubscriptionFlow.CreatedPayUrlAsync(system, "sub-e2e");
 
-        Assert.Contains("Subscription approved", await CollectionFlow.CompleteAsync(payUrl, "success"), StringComparison.Ordinal);
-        var active = await SubscriptionFlow.WaitAsync(system, "sub-e2e", s => SubscriptionFlow.Charges(s, "Succeeded").Count >= 3);
+        Assert.Contains(
+            "Subscription approved",
+            await CollectionFlow.CompleteAsync(payUrl, "success"),
+            StringComparison.Ordinal
+        );
+        var active = await SubscriptionFlow.WaitAsync(system, "sub-e2e", s =>
+            SubscriptionFlow.Charges(s, "Succeeded").Count >= 3
+        );
         var canceled = await SubscriptionFlow.CancelAsync(system, "sub-e2e");
 
         Assert.Equal(HttpStatusCode.OK, canceled.StatusCode);
@@ -26,22 +32,44 @@ public sealed class SubscriptionEndToEndTests(SharedAzurite azurite) : IClassFix
         var atHaiPay = (await system.SandboxSubscriptionAsync("sub-e2e"))!.Value;
         var made = atHaiPay.GetProperty("charges").EnumerateArray().ToList();
         Assert.True(made.Count >= 4, $"the sandbox made {made.Count} charge attempts");
-        Assert.All(made, c => Assert.True(c.GetProperty("deliveries").GetInt32() >= 2 || c.GetProperty("status").GetInt32() == 3));
+        Assert.All(made, c =>
+            Assert.True(c.GetProperty("deliveries").GetInt32() >= 2 || c.GetProperty("status").GetInt32() == 3)
+        );
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var after = await SubscriptionFlow.WaitAsync(system, "sub-e2e", s => SubscriptionFlow.Charges(s).Count >= made.Count);
+        var after = await SubscriptionFlow.WaitAsync(system, "sub-e2e", s =>
+            SubscriptionFlow.Charges(s).Count >= made.Count
+        );
         var recorded = SubscriptionFlow.Charges(after);
-        Assert.Equal(made.Count, (await system.SandboxSubscriptionAsync("sub-e2e"))!.Value.GetProperty("charges").GetArrayLength());
+        Assert.Equal(
+            made.Count,
+            (await system.SandboxSubscriptionAsync("sub-e2e"))!.Value.GetProperty("charges").GetArrayLength()
+        );
         Assert.Equal(
             made.Select(c => c.GetProperty("orderNo").GetString()).Order(StringComparer.Ordinal),
-            recorded.Select(c => c.GetProperty("orderNo").GetString()).Order(StringComparer.Ordinal));
+            recorded.Select(c => c.GetProperty("orderNo").GetString()).Order(StringComparer.Ordinal)
+        );
         Assert.Equal(3, made[0].GetProperty("status").GetInt32());
 
         // The sandbox lists its charges in the order it made them; the subscription lists them as they were recorded,
-        // which follows the order their notifications arrived in. Each recorded charge is matched to HaiPay's by orderNo.
-        var madeStatus = made.ToDictionary(c => c.GetProperty("orderNo").GetString()!, c => c.GetProperty("status").GetInt32() switch { 2 => "Succeeded", 3 => "Failed", var other => $"HaiPay status {other}" });
-        Assert.All(recorded, c => Assert.Equal(madeStatus[c.GetProperty("orderNo").GetString()!], c.GetProperty("status").GetString()));
+        // which follows the order their notifications arrived in. Each recorded charge is matched to HaiPay's by
+        // orderNo.
+        var madeStatus = made.ToDictionary(
+            c => c.GetProperty("orderNo").GetString()!,
+            c =>
+                c.GetProperty("status").GetInt32() switch
+                {
+                    2 => "Succeeded",
+                    3 => "Failed",
+                    var other => $"HaiPay status {other}",
+                }
+        );
+        Assert.All(recorded, c =>
+            Assert.Equal(madeStatus[c.GetProperty("orderNo").GetString()!], c.GetProperty("status").GetString())
+        );
         Assert.True(SubscriptionFlow.Charges(after, "Succeeded").Count >= 3);
-        Assert.All(SubscriptionFlow.Charges(after, "Succeeded"), c => Assert.Equal(9.99m, c.GetProperty("amount").GetDecimal()));
+        Assert.All(SubscriptionFlow.Charges(after, "Succeeded"), c =>
+            Assert.Equal(9.99m, c.GetProperty("amount").GetDecimal())
+        );
         Assert.Equal("Canceled", after.GetProperty("status").GetString());
     }
 
@@ -53,7 +81,9 @@ public sealed class SubscriptionEndToEndTests(SharedAzurite azurite) : IClassFix
 
         await CollectionFlow.CompleteAsync(payUrl, "failed");
 
-        var failed = await SubscriptionFlow.WaitAsync(system, "sub-declined", s => s.GetProperty("status").GetString() != "Pending");
+        var failed = await SubscriptionFlow.WaitAsync(system, "sub-declined", s =>
+            s.GetProperty("status").GetString() != "Pending"
+        );
         Assert.Equal(("Failed", "3"), ReadStatus(failed));
         Assert.Equal(HttpStatusCode.Conflict, (await SubscriptionFlow.CancelAsync(system, "sub-declined")).StatusCode);
     }
@@ -71,19 +101,28 @@ public sealed class SubscriptionEndToEndTests(SharedAzurite azurite) : IClassFix
 
         Assert.Equal("Pending", stale.GetProperty("status").GetString());
         Assert.Equal(("Active", "2"), ReadStatus(refreshed));
-        Assert.Equal(("D", 1, 3), (refreshed.GetProperty("recurringInterval").GetString(), refreshed.GetProperty("recurringIntervalCount").GetInt32(),
-            refreshed.GetProperty("retryTimes").GetInt32()));
+        Assert.Equal(
+            ("D", 1, 3),
+            (
+                refreshed.GetProperty("recurringInterval").GetString(),
+                refreshed.GetProperty("recurringIntervalCount").GetInt32(),
+                refreshed.GetProperty("retryTimes").GetInt32()
+            )
+        );
     }
 
     [Fact]
     public async Task Subscription_NotificationsOff_PollerMakesItActive()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["HaiPayPollSchedule"] = "*/1 * * * * *",
-            ["HaiPay:Checks:First"] = "00:00:01",
-            ["HaiPay:Checks:Quick"] = "00:00:01",
-        });
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["HaiPayPollSchedule"] = "*/1 * * * * *",
+                ["HaiPay:Checks:First"] = "00:00:01",
+                ["HaiPay:Checks:Quick"] = "00:00:01",
+            }
+        );
         await system.SetHaiPayFaultsAsync(new { notifications = false });
         var payUrl = await SubscriptionFlow.CreatedPayUrlAsync(system, "sub-poll");
 
@@ -98,7 +137,9 @@ public sealed class SubscriptionEndToEndTests(SharedAzurite azurite) : IClassFix
         await using var system = await PaymentsSystem.StartAsync(azurite);
         var payUrl = await SubscriptionFlow.CreatedPayUrlAsync(system, "sub-cancel-twice");
         await CollectionFlow.CompleteAsync(payUrl, "success");
-        await SubscriptionFlow.WaitAsync(system, "sub-cancel-twice", s => s.GetProperty("status").GetString() == "Active");
+        await SubscriptionFlow.WaitAsync(system, "sub-cancel-twice", s =>
+            s.GetProperty("status").GetString() == "Active"
+        );
 
         var first = await SubscriptionFlow.CancelAsync(system, "sub-cancel-twice");
         await system.SetHaiPayFaultsAsync(new { query = "error" });
@@ -132,10 +173,21 @@ public sealed class SubscriptionEndToEndTests(SharedAzurite azurite) : IClassFix
         Assert.Equal(HttpStatusCode.BadGateway, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         var body = await repeat.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("NeedsReview", "pay-url-unknown", JsonValueKind.Null),
-            (body.GetProperty("status").GetString(), body.GetProperty("reviewReason").GetString(), body.GetProperty("payUrl").ValueKind));
-        Assert.Equal((await system.SandboxSubscriptionAsync("sub-timeout"))!.Value.GetProperty("subscriptionNo").GetString(), body.GetProperty("subscriptionNo").GetString());
-        var stored = await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("sub-timeout", default);
+        Assert.Equal(
+            ("NeedsReview", "pay-url-unknown", JsonValueKind.Null),
+            (
+                body.GetProperty("status").GetString(),
+                body.GetProperty("reviewReason").GetString(),
+                body.GetProperty("payUrl").ValueKind
+            )
+        );
+        Assert.Equal(
+            (await system.SandboxSubscriptionAsync("sub-timeout"))!.Value.GetProperty("subscriptionNo").GetString(),
+            body.GetProperty("subscriptionNo").GetString()
+        );
+        var stored = await system
+            .Server.Services.GetRequiredService<IOrderRepository>()
+            .FindAsync("sub-timeout", default);
         Assert.Equal((1, OrderKind.Subscription), (stored!.Value.ProviderCalls, stored.Value.Kind));
     }
 
@@ -148,10 +200,14 @@ public sealed class SubscriptionEndToEndTests(SharedAzurite azurite) : IClassFix
         var second = await SubscriptionFlow.CreateAsync(system, SubscriptionFlow.Request("sub-repeat"));
         var changed = await SubscriptionFlow.CreateAsync(system, SubscriptionFlow.Request("sub-repeat", interval: "W"));
 
-        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict), (first.StatusCode, second.StatusCode, changed.StatusCode));
+        Assert.Equal(
+            (HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict),
+            (first.StatusCode, second.StatusCode, changed.StatusCode)
+        );
         Assert.Equal(
             (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("subscriptionNo").GetString(),
-            (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("subscriptionNo").GetString());
+            (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("subscriptionNo").GetString()
+        );
     }
 
     private static (string?, string?) ReadStatus(JsonElement subscription) =>

@@ -5,10 +5,16 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.HaiPay;
 
-/// <summary>What a merchant and a customer do with a HaiPay subscription: ask for it, confirm it, read it, cancel it.</summary>
+/// <summary>
+/// What a merchant and a customer do with a HaiPay subscription: ask for it, confirm it, read it, cancel it.
+/// </summary>
 internal static class SubscriptionFlow
 {
-    public static Dictionary<string, object?> Request(string subscriptionId, string interval = "D", object? count = null)
+    public static Dictionary<string, object?> Request(
+        string subscriptionId,
+        string interval = "D",
+        object? count = null
+    )
     {
         var request = CollectionFlow.Request(subscriptionId, "9.99");
         request.Remove("orderId");
@@ -38,7 +44,9 @@ internal static class SubscriptionFlow
     public static async Task<JsonElement> GetAsync(PaymentsSystem system, string subscriptionId, bool refresh = false)
     {
         using var client = system.Server.CreateMerchantClient();
-        return await client.GetFromJsonAsync<JsonElement>($"/api/haipay/subscriptions/{Uri.EscapeDataString(subscriptionId)}{(refresh ? "?refresh=true" : string.Empty)}");
+        return await client.GetFromJsonAsync<JsonElement>(
+            $"/api/haipay/subscriptions/{Uri.EscapeDataString(subscriptionId)}{(refresh ? "?refresh=true" : string.Empty)}"
+        );
     }
 
     public static async Task<HttpResponseMessage> CancelAsync(PaymentsSystem system, string subscriptionId)
@@ -47,8 +55,15 @@ internal static class SubscriptionFlow
         return await client.PostAsync($"/api/haipay/subscriptions/{Uri.EscapeDataString(subscriptionId)}/cancel", null);
     }
 
-    /// <summary>Reads the subscription until <paramref name="done"/> holds (<paramref name="seconds"/> at most).</summary>
-    public static async Task<JsonElement> WaitAsync(PaymentsSystem system, string subscriptionId, Func<JsonElement, bool> done, int seconds = 60)
+    /// <summary>
+    /// Reads the subscription until <paramref name="done"/> holds (<paramref name="seconds"/> at most).
+    /// </summary>
+    public static async Task<JsonElement> WaitAsync(
+        PaymentsSystem system,
+        string subscriptionId,
+        Func<JsonElement, bool> done,
+        int seconds = 60
+    )
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         var subscription = await GetAsync(system, subscriptionId);
@@ -56,7 +71,9 @@ internal static class SubscriptionFlow
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Subscription {subscriptionId} did not get there in {seconds} s: {subscription}");
+                throw new TimeoutException(
+                    $"Subscription {subscriptionId} did not get there in {seconds} s: {subscription}"
+                );
             }
 
             await Task.Delay(50);
@@ -67,5 +84,9 @@ internal static class SubscriptionFlow
     }
 
     public static IReadOnlyList<JsonElement> Charges(JsonElement subscription, string? status = null) =>
-        subscription.GetProperty("charges").EnumerateArray().Where(c => status is null || c.GetProperty("status").GetString() == status).ToList();
+        subscription
+            .GetProperty("charges")
+            .EnumerateArray()
+            .Where(c => status is null || c.GetProperty("status").GetString() == status)
+            .ToList();
 }

@@ -23,13 +23,23 @@ public sealed class UnknownCollectionReapplyTests(SharedAzurite azurite) : IClas
         Assert.Equal(HttpStatusCode.BadGateway, first.StatusCode);
         // Every query says "no such order" and the re-apply answers after a second: all repeats see an order HaiPay
         // does not hold while the one re-apply is still in flight.
-        await system.SetHaiPayFaultsAsync(new { query = "notfound", apply = "timeout", slowReply = "00:00:01" });
+        await system.SetHaiPayFaultsAsync(
+            new
+            {
+                query = "notfound",
+                apply = "timeout",
+                slowReply = "00:00:01",
+            }
+        );
 
-        var repeats = await Task.WhenAll(Enumerable.Range(0, 8)
-            .Select(_ => CollectionFlow.CreateAsync(system, CollectionFlow.Request(id))));
+        var repeats = await Task.WhenAll(
+            Enumerable.Range(0, 8).Select(_ => CollectionFlow.CreateAsync(system, CollectionFlow.Request(id)))
+        );
 
         Assert.Equal(2, await system.SandboxAppliesAsync(id));
-        var stored = (await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync(id, default))!.Value;
+        var stored = (
+            await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync(id, default)
+        )!.Value;
         Assert.Equal((OrderStatus.Pending, 2), (stored.Status, stored.ProviderCalls));
         Assert.Single(repeats, r => r.StatusCode == HttpStatusCode.Created);
         foreach (var repeat in repeats)
@@ -43,8 +53,9 @@ public sealed class UnknownCollectionReapplyTests(SharedAzurite azurite) : IClas
     {
         const string id = "hpy-reapply-dead";
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var system = await PaymentsSystem.StartAsync(
-            azurite, HandDrivenJobs.Settings(clock), s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
         await system.SetHaiPayFaultsAsync(new { apply = "lost" });
         using var first = await CollectionFlow.CreateAsync(system, CollectionFlow.Request(id));
         Assert.Equal(HttpStatusCode.BadGateway, first.StatusCode);
@@ -62,7 +73,9 @@ public sealed class UnknownCollectionReapplyTests(SharedAzurite azurite) : IClas
 
         Assert.Equal((HttpStatusCode.BadGateway, 1), (whileHeld.StatusCode, appliesWhileHeld));
         Assert.Equal((HttpStatusCode.Created, 2), (afterLapse.StatusCode, await system.SandboxAppliesAsync(id)));
-        var stored = (await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync(id, default))!.Value;
+        var stored = (
+            await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync(id, default)
+        )!.Value;
         Assert.Equal((OrderStatus.Pending, null), (stored.Status, stored.ReapplyClaimedUntil));
     }
 }

@@ -7,8 +7,8 @@ namespace Payments.IntegrationTests.HaiPay;
 
 /// <summary>
 /// The per-instance budget of queries on unverified notifications is spent only on a query that is due: forged
-/// notifications naming one known open order, refused by that order's claim and asking HaiPay nothing, take nothing from it,
-/// so a notification for another order that fails verification still gets its query.
+/// notifications naming one known open order, refused by that order's claim and asking HaiPay nothing, take nothing
+/// from it, so a notification for another order that fails verification still gets its query.
 /// </summary>
 public sealed class UnverifiedBudgetStarvationTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
@@ -18,12 +18,15 @@ public sealed class UnverifiedBudgetStarvationTests(SharedAzurite azurite) : ICl
     [Fact]
     public async Task Notify_ForgedRepeatsForOneOrderNotQueried_BudgetLeftForAnotherOrder()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["HaiPay:UnverifiedQueryBudget"] = "3",
-            ["HaiPay:UnverifiedQueryBudgetPeriod"] = "01:00:00",
-            ["HaiPayPollSchedule"] = "0 0 0 1 1 *",
-        });
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["HaiPay:UnverifiedQueryBudget"] = "3",
+                ["HaiPay:UnverifiedQueryBudgetPeriod"] = "01:00:00",
+                ["HaiPayPollSchedule"] = "0 0 0 1 1 *",
+            }
+        );
         await system.SetHaiPayFaultsAsync(new { notifications = false });
         await CollectionFlow.CreatedPayUrlAsync(system, "r2-starve-known");
         await CollectionFlow.CreatedPayUrlAsync(system, "r2-starve-other");

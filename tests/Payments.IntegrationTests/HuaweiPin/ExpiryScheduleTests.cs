@@ -14,8 +14,13 @@ public sealed class ExpiryScheduleTests(SharedAzurite azurite) : IClassFixture<S
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var system = await PaymentsSystem.StartAsync(
             azurite,
-            new Dictionary<string, string?> { ["ExpireFramesSchedule"] = "* * * * * *", ["HuaweiPin:FrameLifetime"] = "00:01:00" },
-            s => s.AddSingleton<TimeProvider>(clock));
+            new Dictionary<string, string?>
+            {
+                ["ExpireFramesSchedule"] = "* * * * * *",
+                ["HuaweiPin:FrameLifetime"] = "00:01:00",
+            },
+            s => s.AddSingleton<TimeProvider>(clock)
+        );
         await FrameFlow.CreatedIframeUrlAsync(system, "hp-scheduled");
         using var client = system.Server.CreateMerchantClient();
         var deadline = DateTime.UtcNow.AddSeconds(60);

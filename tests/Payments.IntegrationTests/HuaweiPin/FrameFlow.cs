@@ -16,7 +16,15 @@ internal static partial class FrameFlow
 
     public static async Task<string> CreatedIframeUrlAsync(PaymentsSystem system, string orderId)
     {
-        var response = await CreateFrameAsync(system, new { orderId, username = "customer-1", customerIp = "203.0.113.7" });
+        var response = await CreateFrameAsync(
+            system,
+            new
+            {
+                orderId,
+                username = "customer-1",
+                customerIp = "203.0.113.7",
+            }
+        );
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         var frame = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Pending", frame.GetProperty("status").GetString());
@@ -30,7 +38,14 @@ internal static partial class FrameFlow
         var page = await browser.GetStringAsync(new Uri(iframeUrl));
         var token = TokenInput().Match(page).Groups[1].Value;
         Assert.NotEmpty(token);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token, ["amount"] = amount, ["outcome"] = outcome });
+        using var form = new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["token"] = token,
+                ["amount"] = amount,
+                ["outcome"] = outcome,
+            }
+        );
         var response = await browser.PostAsync(new Uri(new Uri(iframeUrl), "complete"), form);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadAsStringAsync();

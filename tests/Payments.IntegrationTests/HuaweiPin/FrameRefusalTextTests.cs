@@ -16,12 +16,20 @@ public sealed class FrameRefusalTextTests(SharedAzurite azurite) : IClassFixture
     public async Task Frame_PublishedRefusalWhoseMessageEchoesACardNumber_NoLogStorageOrAnswerKeepsIt()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
-        var body = new { orderId = "hp-refusal-text", username = "customer-1", customerIp = "203.0.113.7" };
+        var body = new
+        {
+            orderId = "hp-refusal-text",
+            username = "customer-1",
+            customerIp = "203.0.113.7",
+        };
         await system.SetHuaweiPinFaultsAsync(new { getFrame = "lost" });
         Assert.Equal(HttpStatusCode.BadGateway, (await FrameFlow.CreateFrameAsync(system, body)).StatusCode);
 
-        // The repeat reaches GetFrame again, which now refuses with 304 (the frame exists) and a message naming the card.
-        await system.SetHuaweiPinFaultsAsync(new { getFrame = "none", text = $"merchant_oid not unique; card {Card} already used" });
+        // The repeat reaches GetFrame again, which now refuses with 304 (the frame exists) and a message naming the
+        // card.
+        await system.SetHuaweiPinFaultsAsync(
+            new { getFrame = "none", text = $"merchant_oid not unique; card {Card} already used" }
+        );
         var repeat = await FrameFlow.CreateFrameAsync(system, body);
         var answer = await repeat.Content.ReadAsStringAsync();
         await system.WaitForStatusAsync("hp-refusal-text", "NeedsReview");

@@ -18,13 +18,20 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
         await using var system = await PaymentsSystem.StartAsync(azurite);
         var iframeUrl = await FrameFlow.CreatedIframeUrlAsync(system, "hp-e2e-success");
 
-        Assert.Contains("Payment received", await FrameFlow.PayAsync(iframeUrl, "25.50", "success"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Payment received",
+            await FrameFlow.PayAsync(iframeUrl, "25.50", "success"),
+            StringComparison.Ordinal
+        );
 
         var order = await system.WaitForStatusAsync("hp-e2e-success", "Succeeded");
         Assert.Equal(25.50m, order.GetProperty("amount").GetDecimal());
         Assert.Equal("success", order.GetProperty("providerStatus").GetString());
         var delivery = await PaymentsSystem.FirstDeliveryAsync(() => system.SandboxFrameAsync("hp-e2e-success"));
-        Assert.Equal((200, "OK"), (delivery.GetProperty("status").GetInt32(), delivery.GetProperty("body").GetString()));
+        Assert.Equal(
+            (200, "OK"),
+            (delivery.GetProperty("status").GetInt32(), delivery.GetProperty("body").GetString())
+        );
     }
 
     [Fact]
@@ -45,11 +52,24 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
         await using var system = await PaymentsSystem.StartAsync(azurite);
         var first = await FrameFlow.CreatedIframeUrlAsync(system, "hp-repeat");
 
-        var again = await FrameFlow.CreateFrameAsync(system, new { orderId = "hp-repeat", username = "customer-1", customerIp = "203.0.113.7" });
+        var again = await FrameFlow.CreateFrameAsync(
+            system,
+            new
+            {
+                orderId = "hp-repeat",
+                username = "customer-1",
+                customerIp = "203.0.113.7",
+            }
+        );
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(first, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("iframeUrl").GetString());
-        var stored = await system.Server.Services.GetRequiredService<IOrderRepository>().FindAsync("hp-repeat", default);
+        Assert.Equal(
+            first,
+            (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("iframeUrl").GetString()
+        );
+        var stored = await system
+            .Server.Services.GetRequiredService<IOrderRepository>()
+            .FindAsync("hp-repeat", default);
         Assert.Equal(1, stored!.Value.ProviderCalls);
     }
 
@@ -59,7 +79,15 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await FrameFlow.CreatedIframeUrlAsync(system, "hp-conflict");
 
-        var other = await FrameFlow.CreateFrameAsync(system, new { orderId = "hp-conflict", username = "someone-else", customerIp = "203.0.113.7" });
+        var other = await FrameFlow.CreateFrameAsync(
+            system,
+            new
+            {
+                orderId = "hp-conflict",
+                username = "someone-else",
+                customerIp = "203.0.113.7",
+            }
+        );
 
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
         Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
@@ -70,14 +98,18 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         using var client = system.Server.CreateMerchantClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/huaweipin/frames") { Content = JsonContent.Create(new { username = "customer-1", customerIp = "2001:db8::1" }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/huaweipin/frames")
+        {
+            Content = JsonContent.Create(new { username = "customer-1", customerIp = "2001:db8::1" }),
+        };
         request.Headers.Add("Idempotency-Key", "frame-derived");
 
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString();
-        var expected = "hwp_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("frame-derived"u8))[..40];
+        var expected =
+            "hwp_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("frame-derived"u8))[..40];
         Assert.Equal(expected, id);
         Assert.Equal($"/api/orders/{id}", response.Headers.Location?.OriginalString);
     }
@@ -87,7 +119,12 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await system.SetHuaweiPinFaultsAsync(new { getFrame = "timeout" });
-        var body = new { orderId = "hp-timeout", username = "customer-1", customerIp = "203.0.113.7" };
+        var body = new
+        {
+            orderId = "hp-timeout",
+            username = "customer-1",
+            customerIp = "203.0.113.7",
+        };
 
         var first = await FrameFlow.CreateFrameAsync(system, body);
 
@@ -108,7 +145,12 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await system.SetHuaweiPinFaultsAsync(new { getFrame = "slow" });
-        var body = new { orderId = "hp-hangup", username = "customer-1", customerIp = "203.0.113.7" };
+        var body = new
+        {
+            orderId = "hp-hangup",
+            username = "customer-1",
+            customerIp = "203.0.113.7",
+        };
         await system.HangUpOnceRecordedAsync("/api/huaweipin/frames", body, "hp-hangup");
 
         await system.WaitForStatusAsync("hp-hangup", "Pending");
@@ -117,7 +159,11 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         var token = (await system.SandboxFrameAsync("hp-hangup")).GetProperty("token").GetString()!;
-        Assert.Contains(token, (await repeat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("iframeUrl").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            token,
+            (await repeat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("iframeUrl").GetString(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -125,7 +171,12 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await system.SetHuaweiPinFaultsAsync(new { getFrame = "lost" });
-        var body = new { orderId = "hp-lost", username = "customer-1", customerIp = "203.0.113.7" };
+        var body = new
+        {
+            orderId = "hp-lost",
+            username = "customer-1",
+            customerIp = "203.0.113.7",
+        };
         Assert.Equal(HttpStatusCode.BadGateway, (await FrameFlow.CreateFrameAsync(system, body)).StatusCode);
         await system.SetHuaweiPinFaultsAsync(new { getFrame = "none" });
 
@@ -133,7 +184,10 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         var order = await system.WaitForStatusAsync("hp-lost", "NeedsReview");
-        Assert.Equal(("pay-url-unknown", JsonValueKind.Null), (order.GetProperty("reviewReason").GetString(), order.GetProperty("redirectUrl").ValueKind));
+        Assert.Equal(
+            ("pay-url-unknown", JsonValueKind.Null),
+            (order.GetProperty("reviewReason").GetString(), order.GetProperty("redirectUrl").ValueKind)
+        );
     }
 
     [Fact]
@@ -142,7 +196,15 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await system.SetHuaweiPinFaultsAsync(new { getFrame = "error" });
 
-        var response = await FrameFlow.CreateFrameAsync(system, new { orderId = "hp-500", username = "customer-1", customerIp = "203.0.113.7" });
+        var response = await FrameFlow.CreateFrameAsync(
+            system,
+            new
+            {
+                orderId = "hp-500",
+                username = "customer-1",
+                customerIp = "203.0.113.7",
+            }
+        );
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         await system.WaitForStatusAsync("hp-500", "Unknown");
@@ -156,7 +218,15 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
         await using var system = await PaymentsSystem.StartAsync(azurite);
         await system.SetHuaweiPinFaultsAsync(new { getFrame = fault });
 
-        var response = await FrameFlow.CreateFrameAsync(system, new { orderId = $"hp-{fault}", username = "customer-1", customerIp = "203.0.113.7" });
+        var response = await FrameFlow.CreateFrameAsync(
+            system,
+            new
+            {
+                orderId = $"hp-{fault}",
+                username = "customer-1",
+                customerIp = "203.0.113.7",
+            }
+        );
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         await system.WaitForStatusAsync($"hp-{fault}", "Unknown");
@@ -165,14 +235,28 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
     [Fact]
     public async Task Frame_WrongCredentials_Unknown306RetryableAndLoggedForOperator()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?> { ["Secrets:HuaweiPin-SecretKey"] = "wrong" });
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite,
+            new Dictionary<string, string?> { ["Secrets:HuaweiPin-SecretKey"] = "wrong" }
+        );
 
-        var response = await FrameFlow.CreateFrameAsync(system, new { orderId = "hp-306", username = "customer-1", customerIp = "203.0.113.7" });
+        var response = await FrameFlow.CreateFrameAsync(
+            system,
+            new
+            {
+                orderId = "hp-306",
+                username = "customer-1",
+                customerIp = "203.0.113.7",
+            }
+        );
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         var order = await system.WaitForStatusAsync("hp-306", "Unknown");
         Assert.StartsWith("306", order.GetProperty("lastError").GetString(), StringComparison.Ordinal);
-        Assert.Contains(system.Server.Logs.Lines(), l => l.StartsWith("Critical", StringComparison.Ordinal) && l.Contains("HuaweiPin-SecretKey", StringComparison.Ordinal));
+        Assert.Contains(system.Server.Logs.Lines(), l =>
+            l.StartsWith("Critical", StringComparison.Ordinal)
+            && l.Contains("HuaweiPin-SecretKey", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -183,7 +267,15 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
         await using var other = await system.StartSecondServerAsync();
         using var client = other.CreateMerchantClient();
 
-        var response = await client.PostAsJsonAsync("/api/huaweipin/frames", new { orderId = "hp-304", username = "customer-1", customerIp = "203.0.113.7" });
+        var response = await client.PostAsJsonAsync(
+            "/api/huaweipin/frames",
+            new
+            {
+                orderId = "hp-304",
+                username = "customer-1",
+                customerIp = "203.0.113.7",
+            }
+        );
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -195,7 +287,9 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
     public async Task Callback_SuccessAfterExpiry_RecordedAndFlagged()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
         var iframeUrl = await FrameFlow.CreatedIframeUrlAsync(system, "hp-late");
         clock.Advance(TimeSpan.FromHours(73));
 
@@ -212,7 +306,9 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
     public async Task Expiry_FrameYoungerThanLifetime_StaysPending()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock), s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
         await FrameFlow.CreatedIframeUrlAsync(system, "hp-young");
         clock.Advance(TimeSpan.FromHours(71));
 
@@ -236,12 +332,14 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
         {
             deliveries = (await system.SandboxFrameAsync("hp-dups")).GetProperty("deliveries");
             await Task.Delay(50);
-        }
-        while (deliveries.GetArrayLength() < 8 && DateTime.UtcNow < deadline);
+        } while (deliveries.GetArrayLength() < 8 && DateTime.UtcNow < deadline);
 
         Assert.Equal(8, deliveries.GetArrayLength());
         Assert.All(deliveries.EnumerateArray(), d => Assert.Equal("OK", d.GetProperty("body").GetString()));
-        var audit = await system.Server.Services.GetRequiredService<IAuditLog>().ListAsync("hp-dups", default, default).ToListAsync();
+        var audit = await system
+            .Server.Services.GetRequiredService<IAuditLog>()
+            .ListAsync("hp-dups", default, default)
+            .ToListAsync();
         Assert.Single(audit, a => a.Kind == AuditKinds.CallbackApplied);
     }
 
@@ -255,7 +353,10 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
         await FrameFlow.PayAsync(iframeUrl, "12.00", "success");
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await system.SandboxFrameAsync("hp-forged")).GetProperty("deliveries").GetArrayLength() == 0 && DateTime.UtcNow < deadline)
+        while (
+            (await system.SandboxFrameAsync("hp-forged")).GetProperty("deliveries").GetArrayLength() == 0
+            && DateTime.UtcNow < deadline
+        )
         {
             await Task.Delay(50);
         }

@@ -10,7 +10,9 @@ using Payments.IntegrationTests.HaiPay;
 
 namespace Payments.IntegrationTests.Idempotency;
 
-/// <summary>The <c>Idempotency-Key</c> header on merchant POSTs, through the Server, the HUAWEIPIN sandbox and Azurite.</summary>
+/// <summary>
+/// The <c>Idempotency-Key</c> header on merchant POSTs, through the Server, the HUAWEIPIN sandbox and Azurite.
+/// </summary>
 public sealed class IdempotencyKeyTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string Frames = "/api/huaweipin/frames";
@@ -23,7 +25,10 @@ public sealed class IdempotencyKeyTests(SharedAzurite azurite) : IClassFixture<S
     /// The sandbox's "slow" GetFrame answers after 1.5 s; the tests' usual 2 s provider timeout leaves too little room
     /// when twenty requests start a Server at once, so these tests give the provider call 10 s.
     /// </summary>
-    private static readonly Dictionary<string, string?> SlowProviderSettings = new() { ["HuaweiPin:Timeout"] = "00:00:10" };
+    private static readonly Dictionary<string, string?> SlowProviderSettings = new()
+    {
+        ["HuaweiPin:Timeout"] = "00:00:10",
+    };
 
     [Theory]
     [InlineData(256)]
@@ -36,7 +41,11 @@ public sealed class IdempotencyKeyTests(SharedAzurite azurite) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
+        Assert.True(
+            (await response.Content.ReadFromJsonAsync<JsonElement>())
+                .GetProperty("errors")
+                .TryGetProperty("Idempotency-Key", out _)
+        );
         Assert.Empty(await StorageScan.AllValuesAsync(system.Server));
     }
 
@@ -137,14 +146,21 @@ public sealed class IdempotencyKeyTests(SharedAzurite azurite) : IClassFixture<S
         await system.SetHuaweiPinFaultsAsync(new { getFrame = "slow" });
         var body = FrameBody("idem-twenty");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PostAsync(system, Frames, "key-twenty", body)));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 20).Select(_ => PostAsync(system, Frames, "key-twenty", body))
+        );
 
-        var originals = responses.Where(r => r.StatusCode == HttpStatusCode.Created && !r.Headers.Contains("Idempotent-Replayed")).ToList();
+        var originals = responses
+            .Where(r => r.StatusCode == HttpStatusCode.Created && !r.Headers.Contains("Idempotent-Replayed"))
+            .ToList();
         var original = Assert.Single(originals);
         var originalBody = await original.Content.ReadAsStringAsync();
         foreach (var other in responses.Where(r => r != original))
         {
-            Assert.True(other.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.Created, $"got {other.StatusCode}");
+            Assert.True(
+                other.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.Created,
+                $"got {other.StatusCode}"
+            );
             if (other.StatusCode == HttpStatusCode.Created)
             {
                 Assert.Equal("true", other.Headers.GetValues("Idempotent-Replayed").Single());
@@ -170,7 +186,10 @@ public sealed class IdempotencyKeyTests(SharedAzurite azurite) : IClassFixture<S
         Assert.Equal(HttpStatusCode.Created, repeated.StatusCode);
         Assert.False(repeated.Headers.Contains("Idempotent-Replayed"));
         Assert.Equal(1, await GetFrameCallsAsync(system, "idem-retry")); // the 500 is answered before the sandbox reads the order id
-        Assert.Equal("Pending", (await system.WaitForStatusAsync("idem-retry", "Pending")).GetProperty("status").GetString());
+        Assert.Equal(
+            "Pending",
+            (await system.WaitForStatusAsync("idem-retry", "Pending")).GetProperty("status").GetString()
+        );
     }
 
     [Fact]
@@ -257,11 +276,21 @@ public sealed class IdempotencyKeyTests(SharedAzurite azurite) : IClassFixture<S
         }
     }
 
-    private static object FrameBody(string orderId) => new { orderId, username = "customer-1", customerIp = "203.0.113.7" };
+    private static object FrameBody(string orderId) =>
+        new
+        {
+            orderId,
+            username = "customer-1",
+            customerIp = "203.0.113.7",
+        };
 
-    private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+    private static StringContent Json(object body) =>
+        new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 
-    /// <summary>Polls the store until a request has claimed <paramref name="key"/> (however long the machine takes to get there).</summary>
+    /// <summary>
+    /// Polls the store until a request has claimed <paramref name="key"/> (however long the machine takes to get
+    /// there).
+    /// </summary>
     private static async Task WaitForClaimAsync(PaymentsSystem system, string key)
     {
         var store = system.Server.Services.GetRequiredService<IIdempotencyStore>();
@@ -273,7 +302,12 @@ public sealed class IdempotencyKeyTests(SharedAzurite azurite) : IClassFixture<S
         }
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(PaymentsSystem system, string path, string key, object body)
+    private static async Task<HttpResponseMessage> PostAsync(
+        PaymentsSystem system,
+        string path,
+        string key,
+        object body
+    )
     {
         using var client = system.Server.CreateMerchantClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(body) };
@@ -292,6 +326,8 @@ public sealed class IdempotencyKeyTests(SharedAzurite azurite) : IClassFixture<S
     private static async Task<int> GetFrameCallsAsync(PaymentsSystem system, string orderId)
     {
         using var client = system.Sandbox.CreateClient();
-        return (await client.GetFromJsonAsync<JsonElement>($"/huaweipin/_sandbox/getframe-calls/{orderId}")).GetProperty("calls").GetInt32();
+        return (await client.GetFromJsonAsync<JsonElement>($"/huaweipin/_sandbox/getframe-calls/{orderId}"))
+            .GetProperty("calls")
+            .GetInt32();
     }
 }

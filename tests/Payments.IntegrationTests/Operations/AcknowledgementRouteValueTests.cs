@@ -14,13 +14,14 @@ public sealed class AcknowledgementRouteValueTests(SharedAzurite azurite) : ICla
 {
     private const string Body = """{"operator":"a@b.c","note":"seen"}""";
 
-    public static TheoryData<string> BadPaths => new()
-    {
-        "/api/ops/orders/bad%23id/acknowledgement",
-        "/api/ops/orders/bad%01id/acknowledgement",
-        "/api/ops/orders/%20padded/acknowledgement",
-        $"/api/ops/orders/{new string('x', 49)}/acknowledgement",
-    };
+    public static TheoryData<string> BadPaths =>
+        new()
+        {
+            "/api/ops/orders/bad%23id/acknowledgement",
+            "/api/ops/orders/bad%01id/acknowledgement",
+            "/api/ops/orders/%20padded/acknowledgement",
+            $"/api/ops/orders/{new string('x', 49)}/acknowledgement",
+        };
 
     [Theory]
     [MemberData(nameof(BadPaths))]
@@ -31,7 +32,10 @@ public sealed class AcknowledgementRouteValueTests(SharedAzurite azurite) : ICla
 
         var response = await ops.PostAsync(path, Body);
 
-        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(
+            (HttpStatusCode.BadRequest, "application/problem+json"),
+            (response.StatusCode, response.Content.Headers.ContentType?.MediaType)
+        );
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("orderId", out _), $"errors: {errors}");
         Assert.Empty(ops.Log.Requests);

@@ -36,7 +36,12 @@ public sealed class AttentionIndexRaceTests(SharedAzurite azurite) : IClassFixtu
         var writer = new TableOrderRepository(hooked, NullLogger<TableOrderRepository>.Instance);
         var clock = new FakeTimeProvider(TestOrders.Now.AddMinutes(5));
         var attention = new TableAttentionList(
-            plain, reader, new FixedOptions<AuditOptions>(new AuditOptions()), clock, NullLogger<TableAttentionList>.Instance);
+            plain,
+            reader,
+            new FixedOptions<AuditOptions>(new AuditOptions()),
+            clock,
+            NullLogger<TableAttentionList>.Instance
+        );
         var needsReview = new AttentionQuery(AttentionCategory.NeedsReview, null, TimeSpan.Zero, 100, null);
 
         var added = (await writer.AddAsync(TestOrders.New("race-review"), default)).Order;
@@ -69,8 +74,12 @@ public sealed class AttentionIndexRaceTests(SharedAzurite azurite) : IClassFixtu
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             var path = Uri.UnescapeDataString(message.Request.Uri.ToUri().AbsolutePath);
-            if (Before is { } before && message.Request.Method == RequestMethod.Put
-                && path.Contains("orders(", StringComparison.Ordinal) && path.EndsWith("RowKey='order')", StringComparison.Ordinal))
+            if (
+                Before is { } before
+                && message.Request.Method == RequestMethod.Put
+                && path.Contains("orders(", StringComparison.Ordinal)
+                && path.EndsWith("RowKey='order')", StringComparison.Ordinal)
+            )
             {
                 Before = null;
                 await before();

@@ -4,9 +4,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Core.Audit;
 using Payments.Core.Orders;
+using Payments.Core.Text;
 using Payments.IntegrationTests.Chaos;
 using Payments.IntegrationTests.Fixtures;
-using Payments.Core.Text;
 
 namespace Payments.IntegrationTests.Operations;
 
@@ -42,10 +42,21 @@ public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<Sh
         Assert.Equal(TestOrders.Now, first.GetProperty("since").GetDateTimeOffset());
         Assert.Equal(JsonValueKind.Null, exhausted.GetProperty("continuation").ValueKind);
 
-        var resolved = await ops.PostAsync("/api/ops/orders/att-b/resolution", """{"decision":"Failed","operator":"alice@shop.example","note":"customer confirmed nothing was paid","evidence":"manual-override"}""");
+        var resolved = await ops.PostAsync(
+            "/api/ops/orders/att-b/resolution",
+            """{"decision":"Failed","operator":"alice@shop.example","note":"customer confirmed nothing was paid","evidence":"manual-override"}"""
+        );
         Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
-        Assert.Equal(["att-a", "att-c"], OpsServer.OrderIds(await ops.AllItemsAsync("/api/ops/attention?category=needs-review")));
-        Assert.Equal(["att-c"], OpsServer.OrderIds(await ops.AllItemsAsync("/api/ops/attention?category=needs-review&reason=checks-exhausted")));
+        Assert.Equal(
+            ["att-a", "att-c"],
+            OpsServer.OrderIds(await ops.AllItemsAsync("/api/ops/attention?category=needs-review"))
+        );
+        Assert.Equal(
+            ["att-c"],
+            OpsServer.OrderIds(
+                await ops.AllItemsAsync("/api/ops/attention?category=needs-review&reason=checks-exhausted")
+            )
+        );
     }
 
     [Fact]
@@ -73,10 +84,21 @@ public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<Sh
         await using var ops = await OpsServer.StartAsync(azurite);
         await ops.Orders.AddAsync(TestOrders.New("stale-created"), default);
         await ops.Orders.AddAsync(TestOrders.New("stale-unknown"), default);
-        await ops.Updater.UpdateAsync("stale-unknown", (o, now) => o.MarkUnknown(ProviderText.Of("timeout"), null, now), default);
+        await ops.Updater.UpdateAsync(
+            "stale-unknown",
+            (o, now) => o.MarkUnknown(ProviderText.Of("timeout"), null, now),
+            default
+        );
         await ops.PendingAsync("stale-accepted");
         ops.Clock.Advance(TimeSpan.FromHours(30));
-        await ops.Orders.AddAsync(TestOrders.New("stale-young") with { CreatedAt = ops.Clock.GetUtcNow(), UpdatedAt = ops.Clock.GetUtcNow() }, default);
+        await ops.Orders.AddAsync(
+            TestOrders.New("stale-young") with
+            {
+                CreatedAt = ops.Clock.GetUtcNow(),
+                UpdatedAt = ops.Clock.GetUtcNow(),
+            },
+            default
+        );
 
         var byDefault = await ops.AllItemsAsync("/api/ops/attention?category=stale");
         var twelveHours = await ops.AllItemsAsync("/api/ops/attention?category=stale&olderThan=PT12H");
@@ -91,9 +113,9 @@ public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<Sh
     }
 
     /// <summary>
-    /// The listing's storage requests are one index query and one read per listed order, the same with 60 other orders as
-    /// with 360 (each went through Created, the stale index, then Pending or a final state): no request reads the order table
-    /// as a whole.
+    /// The listing's storage requests are one index query and one read per listed order, the same with 60 other orders
+    /// as with 360 (each went through Created, the stale index, then Pending or a final state): no request reads the
+    /// order table as a whole.
     /// </summary>
     [Fact]
     public async Task ListAttention_StorageRequests_SameWhateverTheNumberOfOtherOrders()
@@ -126,9 +148,14 @@ public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<Sh
         await using var ops = await OpsServer.StartAsync(azurite);
         var stored = (await ops.Orders.AddAsync(TestOrders.New("crash-review"), default)).Order;
         var flagged = stored.Value.GiveUpChecking(ReviewReason.ChecksExhausted, ops.Clock.GetUtcNow()).Order;
-        await ops.Updater.UpdateAsync("crash-review", (o, now) => o.ScheduleNextCheck(null, ProviderText.Of("another writer"), now), default);
+        await ops.Updater.UpdateAsync(
+            "crash-review",
+            (o, now) => o.ScheduleNextCheck(null, ProviderText.Of("another writer"), now),
+            default
+        );
 
-        // The index row is written, then the order write loses (as after a crash, or another writer first): no order needs review.
+        // The index row is written, then the order write loses (as after a crash, or another writer first): no order
+        // needs review.
         Assert.Null(await ops.Orders.TryReplaceAsync(stored, flagged, default));
         ops.Log.Clear();
         var inFlight = await ops.AllItemsAsync("/api/ops/attention?category=needs-review");
@@ -151,9 +178,20 @@ public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<Sh
         await using var system = await PaymentsSystem.StartAsync(azurite);
         using var anonymous = system.Server.CreateAnonymousClient();
         using var ops = system.Server.CreateOperatorClient();
-        var huaweiPin = ProviderMessages.Genuine("cb-nobody-hwp", OrderStatus.Succeeded, 40m, PaymentProvider.HuaweiPin);
+        var huaweiPin = ProviderMessages.Genuine(
+            "cb-nobody-hwp",
+            OrderStatus.Succeeded,
+            40m,
+            PaymentProvider.HuaweiPin
+        );
         var haiPay = ProviderMessages.Genuine("cb-nobody-hpy", OrderStatus.Succeeded, 12.5m, PaymentProvider.HaiPay);
-        var forged = ProviderMessages.HaiPay("cb-forged-hpy", OrderStatus.Succeeded, 12.5m, Payments.Core.HaiPay.HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate), tamper: true);
+        var forged = ProviderMessages.HaiPay(
+            "cb-forged-hpy",
+            OrderStatus.Succeeded,
+            12.5m,
+            Payments.Core.HaiPay.HaiPayKeys.PrivateKey(PaymentsSystem.HaiPayKeys.PlatformPrivate),
+            tamper: true
+        );
         foreach (var message in new[] { huaweiPin, haiPay, forged })
         {
             using var body = new StringContent(message.Body, System.Text.Encoding.UTF8, "application/json");
@@ -161,11 +199,18 @@ public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<Sh
             await Task.Delay(20);
         }
 
-        var unmatched = (await ops.GetFromJsonAsync<JsonElement>("/api/ops/attention?category=unmatched-callbacks")).GetProperty("items");
-        var unverified = (await ops.GetFromJsonAsync<JsonElement>("/api/ops/attention?category=unverified-callbacks")).GetProperty("items");
+        var unmatched = (
+            await ops.GetFromJsonAsync<JsonElement>("/api/ops/attention?category=unmatched-callbacks")
+        ).GetProperty("items");
+        var unverified = (
+            await ops.GetFromJsonAsync<JsonElement>("/api/ops/attention?category=unverified-callbacks")
+        ).GetProperty("items");
 
         Assert.Equal(["cb-nobody-hpy", "cb-nobody-hwp"], OpsServer.OrderIds(unmatched.EnumerateArray()));
-        Assert.Equal(["haipay", "huaweipin"], unmatched.EnumerateArray().Select(i => i.GetProperty("provider").GetString()));
+        Assert.Equal(
+            ["haipay", "huaweipin"],
+            unmatched.EnumerateArray().Select(i => i.GetProperty("provider").GetString())
+        );
         Assert.Equal("40.00", unmatched[1].GetProperty("amount").GetString());
         Assert.Equal("success", unmatched[1].GetProperty("status").GetString());
         var summary = Assert.Single(unverified.EnumerateArray());
@@ -178,9 +223,25 @@ public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<Sh
     {
         await using var ops = await OpsServer.StartAsync(azurite);
         var audit = ops.Services.GetRequiredService<IAuditLog>();
-        await audit.RecordAsync(new AuditRecord(null, AuditKinds.CallbackUnmatched, """{"orderId":"old-unknown","status":"2"}""", ops.Clock.GetUtcNow()), default);
+        await audit.RecordAsync(
+            new AuditRecord(
+                null,
+                AuditKinds.CallbackUnmatched,
+                """{"orderId":"old-unknown","status":"2"}""",
+                ops.Clock.GetUtcNow()
+            ),
+            default
+        );
         ops.Clock.Advance(TimeSpan.FromDays(399));
-        await audit.RecordAsync(new AuditRecord(null, AuditKinds.CallbackUnmatched, """{"orderId":"new-unknown","status":"3"}""", ops.Clock.GetUtcNow()), default);
+        await audit.RecordAsync(
+            new AuditRecord(
+                null,
+                AuditKinds.CallbackUnmatched,
+                """{"orderId":"new-unknown","status":"3"}""",
+                ops.Clock.GetUtcNow()
+            ),
+            default
+        );
 
         var within = await ops.AllItemsAsync("/api/ops/attention?category=unmatched-callbacks");
         ops.Clock.Advance(TimeSpan.FromDays(2));
@@ -223,10 +284,15 @@ public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<Sh
         await using var ops = await OpsServer.StartAsync(azurite);
         using var client = ops.Host.CreateOperatorClient();
 
-        var response = await client.GetAsync("/api/ops/attention?category=stale&olderThan=P&limit=999&continuation=%%%");
+        var response = await client.GetAsync(
+            "/api/ops/attention?category=stale&olderThan=P&limit=999&continuation=%%%"
+        );
 
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal(["continuation", "limit", "olderThan"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["continuation", "limit", "olderThan"],
+            errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal)
+        );
     }
 
     private static async Task<Dictionary<string, List<string>>> RequestsAsync(OpsServer ops)
@@ -246,15 +312,27 @@ public sealed class AttentionListTests(SharedAzurite azurite) : IClassFixture<Sh
     private static async Task SeedOthersAsync(OpsServer ops, string prefix, int count)
     {
         var audit = ops.Services.GetRequiredService<IAuditLog>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
-        {
-            var id = $"{prefix}-{i}";
-            await ops.PendingAsync(id);
-            if (i % 2 == 0)
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, count),
+            new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, _) =>
             {
-                await ops.Updater.UpdateAsync(id, (o, now) => o.Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), now), default);
-                await audit.RecordAsync(new AuditRecord(id, AuditKinds.CallbackApplied, "{}", ops.Clock.GetUtcNow()), default);
+                var id = $"{prefix}-{i}";
+                await ops.PendingAsync(id);
+                if (i % 2 == 0)
+                {
+                    await ops.Updater.UpdateAsync(
+                        id,
+                        (o, now) =>
+                            o.Settle(new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m), now),
+                        default
+                    );
+                    await audit.RecordAsync(
+                        new AuditRecord(id, AuditKinds.CallbackApplied, "{}", ops.Clock.GetUtcNow()),
+                        default
+                    );
+                }
             }
-        });
+        );
     }
 }

@@ -10,21 +10,32 @@ namespace Payments.IntegrationTests.Operations;
 
 /// <summary>
 /// The operator routes take an operator key (<c>OperatorKeys:Keys</c>; Functions: the master key) and nothing weaker: a
-/// merchant's function key, in the header or as <c>?code=</c>, opens none of them, and an operator key opens no merchant route.
+/// merchant's function key, in the header or as <c>?code=</c>, opens none of them, and an operator key opens no
+/// merchant route.
 /// </summary>
 public sealed class OperatorKeyTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
-    public static TheoryData<string> OperatorRoutes() => [.. ApiRoutes.All.Where(r => r.Access == AccessLevel.Admin).Select(r => r.Name)];
+    public static TheoryData<string> OperatorRoutes() =>
+        [.. ApiRoutes.All.Where(r => r.Access == AccessLevel.Admin).Select(r => r.Name)];
 
     [Theory]
     [MemberData(nameof(OperatorRoutes))]
     public async Task OperatorRoute_FunctionKeyOrNoKeyOrWrongKey_401NothingDone(string name)
     {
         var route = ApiRoutes.All.Single(r => r.Name == name);
-        var path = "/api/" + route.Route.Replace("{orderId}", "key-order", StringComparison.Ordinal).Replace("{eventId}", "evt_00", StringComparison.Ordinal);
+        var path =
+            "/api/"
+            + route
+                .Route.Replace("{orderId}", "key-order", StringComparison.Ordinal)
+                .Replace("{eventId}", "evt_00", StringComparison.Ordinal);
         var log = new StorageRequestLog();
-        // Scheduled jobs pushed out of the test: a background run (the webhook dispatcher's due query) is storage traffic the assertion would count.
-        await using var server = await ServerHost.StartAsync(azurite, HandDrivenJobs.Settings(TimeProvider.System), services: log.Install);
+        // Scheduled jobs pushed out of the test: a background run (the webhook dispatcher's due query) is storage
+        // traffic the assertion would count.
+        await using var server = await ServerHost.StartAsync(
+            azurite,
+            HandDrivenJobs.Settings(TimeProvider.System),
+            services: log.Install
+        );
         using var merchant = server.CreateMerchantClient();
         using var anonymous = server.CreateAnonymousClient();
         using var wrong = server.CreateAnonymousClient();
@@ -32,7 +43,16 @@ public sealed class OperatorKeyTests(SharedAzurite azurite) : IClassFixture<Shar
         log.Clear();
 
         var answers = new List<HttpStatusCode>();
-        foreach (var (client, suffix) in new[] { (merchant, string.Empty), (anonymous, string.Empty), (wrong, string.Empty), (anonymous, $"?code={ServerHost.FunctionKey}"), (anonymous, $"?code={ServerHost.OperatorKey}") })
+        foreach (
+            var (client, suffix) in new[]
+            {
+                (merchant, string.Empty),
+                (anonymous, string.Empty),
+                (wrong, string.Empty),
+                (anonymous, $"?code={ServerHost.FunctionKey}"),
+                (anonymous, $"?code={ServerHost.OperatorKey}"),
+            }
+        )
         {
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), path + suffix);
             if (route.Method == "POST")
@@ -71,7 +91,9 @@ public sealed class OperatorKeyTests(SharedAzurite azurite) : IClassFixture<Shar
     [InlineData("short-operator-key")]
     public async Task Start_OperatorKeyAFunctionKeyOrShort_Refused(string key)
     {
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => ServerHost.StartAsync(azurite, new Dictionary<string, string?> { ["OperatorKeys:Keys:0"] = key }));
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            ServerHost.StartAsync(azurite, new Dictionary<string, string?> { ["OperatorKeys:Keys:0"] = key })
+        );
 
         Assert.Contains(OperatorKeyOptions.Section, failure.Message, StringComparison.Ordinal);
     }
@@ -79,9 +101,14 @@ public sealed class OperatorKeyTests(SharedAzurite azurite) : IClassFixture<Shar
     [Fact]
     public async Task OperatorRoute_NoOperatorKeyConfigured_Closed()
     {
-        await using var server = await ServerHost.StartAsync(azurite, services: s => s.PostConfigure<OperatorKeyOptions>(o => o.Keys.Clear()));
+        await using var server = await ServerHost.StartAsync(azurite, services: s =>
+            s.PostConfigure<OperatorKeyOptions>(o => o.Keys.Clear())
+        );
         using var client = server.CreateOperatorClient();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/ops/attention?category=stale")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await client.GetAsync("/api/ops/attention?category=stale")).StatusCode
+        );
     }
 }

@@ -26,11 +26,13 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
         var seen = await ops.NeedsReviewAsync("rec-override");
         ops.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var response = await ops.PostAsync("/api/ops/orders/rec-override/resolution",
+        var response = await ops.PostAsync(
+            "/api/ops/orders/rec-override/resolution",
             """
             {"decision":"Failed","operator":"alice@shop.example","note":"customer says unpaid",
              "evidence":"manual-override"}
-            """);
+            """
+        );
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var audit = ops.Services.GetRequiredService<IAuditLog>();
@@ -41,12 +43,19 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
         using var applied = JsonDocument.Parse(outcome.Payload);
         Assert.Equal(
             ("attempted", seen.UpdatedAt),
-            (decided.RootElement.GetProperty("outcome").GetString(),
-                decided.RootElement.GetProperty("seenUpdatedAt").GetDateTimeOffset()));
-        Assert.Equal((AuditKinds.OperatorResolution, decision.At, "applied"),
-            (applied.RootElement.GetProperty("of").GetString(),
+            (
+                decided.RootElement.GetProperty("outcome").GetString(),
+                decided.RootElement.GetProperty("seenUpdatedAt").GetDateTimeOffset()
+            )
+        );
+        Assert.Equal(
+            (AuditKinds.OperatorResolution, decision.At, "applied"),
+            (
+                applied.RootElement.GetProperty("of").GetString(),
                 applied.RootElement.GetProperty("at").GetDateTimeOffset(),
-                applied.RootElement.GetProperty("outcome").GetString()));
+                applied.RootElement.GetProperty("outcome").GetString()
+            )
+        );
         Assert.Equal(decision.At, (await ops.Orders.FindAsync("rec-override", default))!.Value.UpdatedAt);
     }
 
@@ -61,7 +70,9 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
         ops.Clock.Advance(TimeSpan.FromMinutes(5));
 
         var response = await ops.PostAsync(
-            "/api/ops/orders/rec-ack/acknowledgement", """{"operator":"alice@shop.example","note":"refunded"}""");
+            "/api/ops/orders/rec-ack/acknowledgement",
+            """{"operator":"alice@shop.example","note":"refunded"}"""
+        );
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var audit = ops.Services.GetRequiredService<IAuditLog>();
@@ -73,9 +84,12 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
         Assert.Equal("attempted", attempted.RootElement.GetProperty("outcome").GetString());
         Assert.Equal(
             (AuditKinds.OperatorAcknowledgement, acknowledged.At, "applied"),
-            (applied.RootElement.GetProperty("of").GetString(),
+            (
+                applied.RootElement.GetProperty("of").GetString(),
                 applied.RootElement.GetProperty("at").GetDateTimeOffset(),
-                applied.RootElement.GetProperty("outcome").GetString()));
+                applied.RootElement.GetProperty("outcome").GetString()
+            )
+        );
         var stored = (await ops.Orders.FindAsync("rec-ack", default))!.Value;
         Assert.Equal((acknowledged.At, acknowledged.At), (stored.ReviewAcknowledgedAt!.Value, stored.UpdatedAt));
     }
@@ -109,7 +123,8 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
 
         var response = await ops.PostAsync(
             $"/api/ops/webhooks/rec-pan/{eventId}/replay",
-            """{"operator":"a@b.c","note":"card 4111-1111-1111-1111 works now"}""");
+            """{"operator":"a@b.c","note":"card 4111-1111-1111-1111 works now"}"""
+        );
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
@@ -131,9 +146,11 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
             {
                 s.AddSingleton<TimeProvider>(clock);
                 s.AddSingleton<Payments.Azure.Audit.TableAuditLog>();
-                s.AddSingleton<IAuditLog>(sp =>
-                    new OperatorAuditOutage(sp.GetRequiredService<Payments.Azure.Audit.TableAuditLog>()));
-            });
+                s.AddSingleton<IAuditLog>(sp => new OperatorAuditOutage(
+                    sp.GetRequiredService<Payments.Azure.Audit.TableAuditLog>()
+                ));
+            }
+        );
         var outbox = server.Services.GetRequiredService<IWebhookOutbox>();
         await outbox.DisableAsync(new Uri(OpsServer.WebhookUrl), clock.GetUtcNow(), default);
         using var client = server.CreateOperatorClient();
@@ -167,8 +184,10 @@ public sealed class OperatorRecordTests(SharedAzurite azurite) : IClassFixture<S
             inner.RecordUnverifiedAsync(summary, cancellationToken);
 
         public IAsyncEnumerable<AuditRecord> ListAsync(
-            string? orderId, DateTimeOffset day, CancellationToken cancellationToken) =>
-            inner.ListAsync(orderId, day, cancellationToken);
+            string? orderId,
+            DateTimeOffset day,
+            CancellationToken cancellationToken
+        ) => inner.ListAsync(orderId, day, cancellationToken);
 
         public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
             inner.PurgeAsync(before, cancellationToken);

@@ -9,8 +9,8 @@ using Payments.IntegrationTests.Fixtures;
 namespace Payments.IntegrationTests.Operations;
 
 /// <summary>
-/// A Server on a fake clock (jobs run only by hand) with its storage requests logged, and the orders the operator tests start
-/// from, written through the repository and the aggregate as the service writes them.
+/// A Server on a fake clock (jobs run only by hand) with its storage requests logged, and the orders the operator tests
+/// start from, written through the repository and the aggregate as the service writes them.
 /// </summary>
 internal sealed class OpsServer : IAsyncDisposable
 {
@@ -41,7 +41,8 @@ internal sealed class OpsServer : IAsyncDisposable
             {
                 s.AddSingleton<TimeProvider>(clock);
                 log.Install(s);
-            });
+            }
+        );
         return new OpsServer(host, clock, log);
     }
 
@@ -49,12 +50,21 @@ internal sealed class OpsServer : IAsyncDisposable
     public async Task<PaymentOrder> PendingAsync(string id, PaymentProvider provider = PaymentProvider.HaiPay)
     {
         await Orders.AddAsync(TestOrders.New(id, provider), default);
-        return (await Updater.UpdateAsync(id, (o, now) => o.Accept("ref-" + id, TestLinks.Of("https://pay.example/" + id), null, now), default)).Order!;
+        return (
+            await Updater.UpdateAsync(
+                id,
+                (o, now) => o.Accept("ref-" + id, TestLinks.Of("https://pay.example/" + id), null, now),
+                default
+            )
+        ).Order!;
     }
 
     /// <summary>An order whose checks ran out (or another reason) and which now waits for a person.</summary>
     public async Task<PaymentOrder> NeedsReviewAsync(
-        string id, ReviewReason reason = ReviewReason.ChecksExhausted, PaymentProvider provider = PaymentProvider.HaiPay)
+        string id,
+        ReviewReason reason = ReviewReason.ChecksExhausted,
+        PaymentProvider provider = PaymentProvider.HaiPay
+    )
     {
         await PendingAsync(id, provider);
         return (await Updater.UpdateAsync(id, (o, now) => o.GiveUpChecking(reason, now), default)).Order!;
@@ -64,14 +74,20 @@ internal sealed class OpsServer : IAsyncDisposable
     {
         using var client = Host.CreateOperatorClient();
         var response = await client.GetAsync(path);
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(
+            response.IsSuccessStatusCode,
+            $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+        );
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public async Task<HttpResponseMessage> PostAsync(string path, string? json)
     {
         using var client = Host.CreateOperatorClient();
-        return await client.PostAsync(path, json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"));
+        return await client.PostAsync(
+            path,
+            json is null ? null : new StringContent(json, Encoding.UTF8, "application/json")
+        );
     }
 
     /// <summary>Every page of a listing, following continuations.</summary>
@@ -81,15 +97,17 @@ internal sealed class OpsServer : IAsyncDisposable
         string? continuation = null;
         do
         {
-            var page = await GetJsonAsync(continuation is null ? path : $"{path}&continuation={Uri.EscapeDataString(continuation)}");
+            var page = await GetJsonAsync(
+                continuation is null ? path : $"{path}&continuation={Uri.EscapeDataString(continuation)}"
+            );
             items.AddRange(page.GetProperty("items").EnumerateArray());
             continuation = page.GetProperty("continuation").GetString();
-        }
-        while (continuation is not null);
+        } while (continuation is not null);
         return items;
     }
 
-    public static List<string> OrderIds(IEnumerable<JsonElement> items) => [.. items.Select(i => i.GetProperty("orderId").GetString()!)];
+    public static List<string> OrderIds(IEnumerable<JsonElement> items) =>
+        [.. items.Select(i => i.GetProperty("orderId").GetString()!)];
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

@@ -7,7 +7,9 @@ using Payments.IntegrationTests.HuaweiPin;
 
 namespace Payments.IntegrationTests.Operations;
 
-/// <summary><c>POST api/ops/sync</c>: ask HaiPay about one order now (its verified answer applied), or run one poll cycle.</summary>
+/// <summary>
+/// <c>POST api/ops/sync</c>: ask HaiPay about one order now (its verified answer applied), or run one poll cycle.
+/// </summary>
 public sealed class OpsSyncTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
@@ -21,7 +23,10 @@ public sealed class OpsSyncTests(SharedAzurite azurite) : IClassFixture<SharedAz
         var response = await ops.PostAsJsonAsync("/api/ops/sync", new { orderId = "ops-sync-paid" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Succeeded", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(
+            "Succeeded",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()
+        );
     }
 
     [Fact]
@@ -43,10 +48,18 @@ public sealed class OpsSyncTests(SharedAzurite azurite) : IClassFixture<SharedAz
         await FrameFlow.CreatedIframeUrlAsync(system, "ops-sync-frame");
         using var ops = system.Server.CreateOperatorClient();
 
-        Assert.Equal(HttpStatusCode.NotFound, (await ops.PostAsJsonAsync("/api/ops/sync", new { orderId = "ops-sync-nobody" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await ops.PostAsJsonAsync("/api/ops/sync", new { orderId = "ops-sync-frame" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await ops.PostAsJsonAsync("/api/ops/sync", new { orderId = "ops-sync-nobody" })).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await ops.PostAsJsonAsync("/api/ops/sync", new { orderId = "ops-sync-frame" })).StatusCode
+        );
         var bad = await ops.PostAsJsonAsync("/api/ops/sync", new { orderId = "a/b" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("orderId", out _));
+        Assert.True(
+            (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("orderId", out _)
+        );
     }
 }

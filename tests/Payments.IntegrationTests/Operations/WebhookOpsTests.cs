@@ -10,8 +10,8 @@ using Payments.IntegrationTests.Fixtures;
 namespace Payments.IntegrationTests.Operations;
 
 /// <summary>
-/// Abandoned webhook deliveries (listed from an index written with the abandonment, replayed with every attempt ahead of them)
-/// and the endpoint a 410 disabled (re-enabled by an operator); each action audited.
+/// Abandoned webhook deliveries (listed from an index written with the abandonment, replayed with every attempt ahead
+/// of them) and the endpoint a 410 disabled (re-enabled by an operator); each action audited.
 /// </summary>
 public sealed class WebhookOpsTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
@@ -23,7 +23,10 @@ public sealed class WebhookOpsTests(SharedAzurite azurite) : IClassFixture<Share
         var eventId = order.LastEvent!.Id;
 
         var listed = await ops.GetJsonAsync("/api/ops/webhooks?state=abandoned");
-        var replayed = await ops.PostAsync($"/api/ops/webhooks/wh-gone/{eventId}/replay", """{"operator":"carol@shop.example","note":"merchant fixed their endpoint"}""");
+        var replayed = await ops.PostAsync(
+            $"/api/ops/webhooks/wh-gone/{eventId}/replay",
+            """{"operator":"carol@shop.example","note":"merchant fixed their endpoint"}"""
+        );
         var again = await ops.PostAsync($"/api/ops/webhooks/wh-gone/{eventId}/replay", null);
 
         var item = Assert.Single(listed.GetProperty("items").EnumerateArray());
@@ -36,11 +39,19 @@ public sealed class WebhookOpsTests(SharedAzurite azurite) : IClassFixture<Share
         Assert.Equal(HttpStatusCode.Accepted, replayed.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var delivery = await ops.Services.GetRequiredService<IWebhookOutbox>().FindAsync("wh-gone", eventId, default);
-        Assert.Equal((WebhookDeliveryState.Pending, 0, ops.Clock.GetUtcNow()), (delivery!.State, delivery.Attempts, delivery.NextAttemptAt));
+        Assert.Equal(
+            (WebhookDeliveryState.Pending, 0, ops.Clock.GetUtcNow()),
+            (delivery!.State, delivery.Attempts, delivery.NextAttemptAt)
+        );
         Assert.Empty((await ops.GetJsonAsync("/api/ops/webhooks")).GetProperty("items").EnumerateArray());
-        var due = await ops.Services.GetRequiredService<IWebhookOutbox>().FindDueAsync(ops.Clock.GetUtcNow(), 10, default).ToListAsync();
+        var due = await ops
+            .Services.GetRequiredService<IWebhookOutbox>()
+            .FindDueAsync(ops.Clock.GetUtcNow(), 10, default)
+            .ToListAsync();
         Assert.Equal(eventId, Assert.Single(due).EventId);
-        var record = (await ops.Services.GetRequiredService<IAuditLog>().ListAsync("wh-gone", default, default).ToListAsync()).Single(r => r.Kind == AuditKinds.OperatorWebhookReplay);
+        var record = (
+            await ops.Services.GetRequiredService<IAuditLog>().ListAsync("wh-gone", default, default).ToListAsync()
+        ).Single(r => r.Kind == AuditKinds.OperatorWebhookReplay);
         Assert.Contains("carol@shop.example", record.Payload, StringComparison.Ordinal);
     }
 
@@ -50,12 +61,26 @@ public sealed class WebhookOpsTests(SharedAzurite azurite) : IClassFixture<Share
         await using var ops = await OpsServer.StartAsync(azurite);
         var order = await ops.NeedsReviewAsync("wh-pending");
         var eventId = order.LastEvent!.Id;
-        await ops.Services.GetRequiredService<IWebhookOutbox>().TrySaveAsync("wh-pending", WebhookDelivery.Start(eventId, ops.Clock.GetUtcNow()), null, default);
+        await ops
+            .Services.GetRequiredService<IWebhookOutbox>()
+            .TrySaveAsync("wh-pending", WebhookDelivery.Start(eventId, ops.Clock.GetUtcNow()), null, default);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await ops.PostAsync("/api/ops/webhooks/wh-nobody/evt_00/replay", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await ops.PostAsync("/api/ops/webhooks/wh-pending/evt_00/replay", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await ops.PostAsync($"/api/ops/webhooks/wh-pending/{eventId}/replay", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await ops.PostAsync($"/api/ops/webhooks/wh-pending/{eventId}/replay", """{"operator":3}""")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await ops.PostAsync("/api/ops/webhooks/wh-nobody/evt_00/replay", null)).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await ops.PostAsync("/api/ops/webhooks/wh-pending/evt_00/replay", null)).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await ops.PostAsync($"/api/ops/webhooks/wh-pending/{eventId}/replay", null)).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (await ops.PostAsync($"/api/ops/webhooks/wh-pending/{eventId}/replay", """{"operator":3}""")).StatusCode
+        );
     }
 
     [Fact]
@@ -68,7 +93,14 @@ public sealed class WebhookOpsTests(SharedAzurite azurite) : IClassFixture<Share
         var response = await ops.PostAsync($"/api/ops/webhooks/wh-moved/{order.LastEvent!.Id}/replay", null);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal(WebhookDeliveryState.Abandoned, (await ops.Services.GetRequiredService<IWebhookOutbox>().FindAsync("wh-moved", order.LastEvent.Id, default))!.State);
+        Assert.Equal(
+            WebhookDeliveryState.Abandoned,
+            (
+                await ops
+                    .Services.GetRequiredService<IWebhookOutbox>()
+                    .FindAsync("wh-moved", order.LastEvent.Id, default)
+            )!.State
+        );
     }
 
     [Fact]
@@ -98,7 +130,9 @@ public sealed class WebhookOpsTests(SharedAzurite azurite) : IClassFixture<Share
         var response = await client.GetAsync("/api/ops/webhooks" + query);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+        Assert.True(
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _)
+        );
     }
 
     [Fact]
@@ -110,14 +144,30 @@ public sealed class WebhookOpsTests(SharedAzurite azurite) : IClassFixture<Share
         await outbox.DisableAsync(new Uri(OpsServer.WebhookUrl), disabledAt, default);
 
         var shown = await ops.GetJsonAsync("/api/ops/webhooks/endpoint");
-        var enabled = await ops.PostAsync("/api/ops/webhooks/endpoint/enable", """{"operator":"dave@shop.example","note":"endpoint is back"}""");
+        var enabled = await ops.PostAsync(
+            "/api/ops/webhooks/endpoint/enable",
+            """{"operator":"dave@shop.example","note":"endpoint is back"}"""
+        );
         var after = await ops.GetJsonAsync("/api/ops/webhooks/endpoint");
 
-        Assert.Equal((OpsServer.WebhookUrl, true, disabledAt), (shown.GetProperty("url").GetString(), shown.GetProperty("disabled").GetBoolean(), shown.GetProperty("disabledAt").GetDateTimeOffset()));
+        Assert.Equal(
+            (OpsServer.WebhookUrl, true, disabledAt),
+            (
+                shown.GetProperty("url").GetString(),
+                shown.GetProperty("disabled").GetBoolean(),
+                shown.GetProperty("disabledAt").GetDateTimeOffset()
+            )
+        );
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
-        Assert.Equal((false, JsonValueKind.Null), (after.GetProperty("disabled").GetBoolean(), after.GetProperty("disabledAt").ValueKind));
+        Assert.Equal(
+            (false, JsonValueKind.Null),
+            (after.GetProperty("disabled").GetBoolean(), after.GetProperty("disabledAt").ValueKind)
+        );
         Assert.False(await outbox.IsDisabledAsync(new Uri(OpsServer.WebhookUrl), default));
-        var record = Assert.Single(await ops.Services.GetRequiredService<IAuditLog>().ListAsync(null, disabledAt, default).ToListAsync(), r => r.Kind == AuditKinds.OperatorEndpointEnable);
+        var record = Assert.Single(
+            await ops.Services.GetRequiredService<IAuditLog>().ListAsync(null, disabledAt, default).ToListAsync(),
+            r => r.Kind == AuditKinds.OperatorEndpointEnable
+        );
         Assert.Contains("dave@shop.example", record.Payload, StringComparison.Ordinal);
     }
 
@@ -134,13 +184,21 @@ public sealed class WebhookOpsTests(SharedAzurite azurite) : IClassFixture<Share
         Assert.Equal(HttpStatusCode.Conflict, enabled.StatusCode);
     }
 
-    /// <summary>An order in NeedsReview whose needs_review event the merchant never acknowledged: every attempt answered 500.</summary>
+    /// <summary>
+    /// An order in NeedsReview whose needs_review event the merchant never acknowledged: every attempt answered 500.
+    /// </summary>
     private static async Task<PaymentOrder> AbandonedAsync(OpsServer ops, string orderId)
     {
         var order = await ops.NeedsReviewAsync(orderId);
         var outbox = ops.Services.GetRequiredService<IWebhookOutbox>();
-        var delivery = WebhookDelivery.Start(order.LastEvent!.Id, ops.Clock.GetUtcNow()) with { Attempts = 8, LastStatusCode = 500 };
-        Assert.NotNull(await outbox.TrySaveAsync(orderId, delivery.Abandon("HTTP 500", ops.Clock.GetUtcNow()), null, default));
+        var delivery = WebhookDelivery.Start(order.LastEvent!.Id, ops.Clock.GetUtcNow()) with
+        {
+            Attempts = 8,
+            LastStatusCode = 500,
+        };
+        Assert.NotNull(
+            await outbox.TrySaveAsync(orderId, delivery.Abandon("HTTP 500", ops.Clock.GetUtcNow()), null, default)
+        );
         return order;
     }
 }

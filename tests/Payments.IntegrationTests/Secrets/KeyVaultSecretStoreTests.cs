@@ -138,7 +138,9 @@ public sealed class KeyVaultSecretStoreTests : IAsyncLifetime
     [Fact]
     public async Task GetAsync_NoSuchSecret_SecretNotFound()
     {
-        var error = await Assert.ThrowsAsync<SecretNotFoundException>(() => Store.GetAsync("HuaweiPin-ApiKey", default).AsTask());
+        var error = await Assert.ThrowsAsync<SecretNotFoundException>(() =>
+            Store.GetAsync("HuaweiPin-ApiKey", default).AsTask()
+        );
 
         Assert.Equal("HuaweiPin-ApiKey", error.Name);
     }
@@ -186,7 +188,9 @@ public sealed class KeyVaultSecretStoreTests : IAsyncLifetime
         await Store.GetAsync(Name, default);
 
         Assert.Contains(logs.Lines(), l => l.Contains(Name, StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Lines(), l => l.Contains(First, StringComparison.Ordinal) || l.Contains(Second, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines(), l =>
+            l.Contains(First, StringComparison.Ordinal) || l.Contains(Second, StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -200,11 +204,15 @@ public sealed class KeyVaultSecretStoreTests : IAsyncLifetime
 
     private ServiceProvider Services(string? vaultUri)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["KeyVault:VaultUri"] = vaultUri,
-            [$"Secrets:{Name}"] = "from-configuration",
-        }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    ["KeyVault:VaultUri"] = vaultUri,
+                    [$"Secrets:{Name}"] = "from-configuration",
+                }
+            )
+            .Build();
         var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(time)

@@ -10,7 +10,9 @@ using Payments.IntegrationTests.HuaweiPin;
 
 namespace Payments.IntegrationTests.Secrets;
 
-/// <summary>The whole service with its provider secrets in Key Vault (the HTTPS emulator) instead of configuration.</summary>
+/// <summary>
+/// The whole service with its provider secrets in Key Vault (the HTTPS emulator) instead of configuration.
+/// </summary>
 public sealed class KeyVaultSystemTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private const string RotatedCallbackKey = "rotated-callback-key-2d9b";
@@ -45,13 +47,18 @@ public sealed class KeyVaultSystemTests(SharedAzurite azurite) : IClassFixture<S
         await using var system = await StartAsync(azurite, vault);
         await FrameFlow.CreatedIframeUrlAsync(system, "kv-rotate-1");
         await FrameFlow.CreatedIframeUrlAsync(system, "kv-rotate-2");
-        Assert.Equal(HttpStatusCode.OK, (await PostCallbackAsync(system, "kv-rotate-1", PaymentsSystem.CallbackKey)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await PostCallbackAsync(system, "kv-rotate-1", PaymentsSystem.CallbackKey)).StatusCode
+        );
 
         vault.Set(SecretNames.HuaweiPinCallbackKey, RotatedCallbackKey);
         await Task.Delay(TimeSpan.FromMilliseconds(600));
         var rotated = await PostCallbackAsync(system, "kv-rotate-2", RotatedCallbackKey);
         var readsAfterRotation = vault.Reads(SecretNames.HuaweiPinCallbackKey);
-        var forged = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => PostCallbackAsync(system, "kv-rotate-2", "forged-key")));
+        var forged = await Task.WhenAll(
+            Enumerable.Range(0, 10).Select(_ => PostCallbackAsync(system, "kv-rotate-2", "forged-key"))
+        );
 
         Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
         await system.WaitForStatusAsync("kv-rotate-2", "Succeeded");
@@ -74,9 +81,15 @@ public sealed class KeyVaultSystemTests(SharedAzurite azurite) : IClassFixture<S
         var repeated = await CollectionFlow.CreateAsync(system, CollectionFlow.Request("kv-hpy-rotated"));
 
         Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
-        Assert.Equal("Unknown", (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(
+            "Unknown",
+            (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString()
+        );
         Assert.Equal(HttpStatusCode.Created, repeated.StatusCode);
-        Assert.Equal("Pending", (await repeated.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(
+            "Pending",
+            (await repeated.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString()
+        );
         Assert.Equal(2, vault.Reads(SecretNames.HaiPayMerchantSecret("USD")));
     }
 
@@ -96,9 +109,15 @@ public sealed class KeyVaultSystemTests(SharedAzurite azurite) : IClassFixture<S
         var repeated = await CollectionFlow.RefundAsync(system, "kv-hpy-refunded", new { refundId = "kv-hpy-refund" });
 
         Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
-        Assert.Equal("Unknown", (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(
+            "Unknown",
+            (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString()
+        );
         Assert.Equal(HttpStatusCode.Created, repeated.StatusCode);
-        Assert.Equal("Pending", (await repeated.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(
+            "Pending",
+            (await repeated.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString()
+        );
     }
 
     [Fact]
@@ -108,7 +127,15 @@ public sealed class KeyVaultSystemTests(SharedAzurite azurite) : IClassFixture<S
         await using var system = await StartAsync(azurite, vault);
         vault.Down = true;
 
-        var response = await FrameFlow.CreateFrameAsync(system, new { orderId = "kv-down", username = "alice", customerIp = "203.0.113.7" });
+        var response = await FrameFlow.CreateFrameAsync(
+            system,
+            new
+            {
+                orderId = "kv-down",
+                username = "alice",
+                customerIp = "203.0.113.7",
+            }
+        );
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -116,16 +143,17 @@ public sealed class KeyVaultSystemTests(SharedAzurite azurite) : IClassFixture<S
         Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string> Secrets() => new()
-    {
-        [SecretNames.HuaweiPinApiKey] = PaymentsSystem.ApiKey,
-        [SecretNames.HuaweiPinSecretKey] = PaymentsSystem.SecretKey,
-        [SecretNames.HuaweiPinCallbackKey] = PaymentsSystem.CallbackKey,
-        [SecretNames.HaiPayPrivateKey("USD")] = PaymentsSystem.HaiPayKeys.MerchantPrivate,
-        [SecretNames.HaiPayMerchantSecret("USD")] = PaymentsSystem.HaiPayMerchantSecret,
-        [SecretNames.HaiPayPlatformPublicKey("USD")] = PaymentsSystem.HaiPayKeys.PlatformPublic,
-        [SecretNames.IdempotencyFingerprintKey] = ServerHost.FingerprintKey,
-    };
+    private static Dictionary<string, string> Secrets() =>
+        new()
+        {
+            [SecretNames.HuaweiPinApiKey] = PaymentsSystem.ApiKey,
+            [SecretNames.HuaweiPinSecretKey] = PaymentsSystem.SecretKey,
+            [SecretNames.HuaweiPinCallbackKey] = PaymentsSystem.CallbackKey,
+            [SecretNames.HaiPayPrivateKey("USD")] = PaymentsSystem.HaiPayKeys.MerchantPrivate,
+            [SecretNames.HaiPayMerchantSecret("USD")] = PaymentsSystem.HaiPayMerchantSecret,
+            [SecretNames.HaiPayPlatformPublicKey("USD")] = PaymentsSystem.HaiPayKeys.PlatformPublic,
+            [SecretNames.IdempotencyFingerprintKey] = ServerHost.FingerprintKey,
+        };
 
     private static Task<KeyVaultEmulator> StartVaultAsync() => KeyVaultEmulator.StartAsync(Secrets());
 
@@ -153,13 +181,16 @@ public sealed class KeyVaultSystemTests(SharedAzurite azurite) : IClassFixture<S
     private static async Task<HttpResponseMessage> PostCallbackAsync(PaymentsSystem system, string oid, string key)
     {
         using var client = system.Server.CreateAnonymousClient();
-        return await client.PostAsJsonAsync("/api/huaweipin/callback", new Dictionary<string, string>
-        {
-            ["merchant_oid"] = oid,
-            ["merchant_callback_privatekey"] = key,
-            ["status"] = "success",
-            ["amount"] = "30.00",
-            ["hash"] = HuaweiPinHash.Compute(oid, "30.00", key),
-        });
+        return await client.PostAsJsonAsync(
+            "/api/huaweipin/callback",
+            new Dictionary<string, string>
+            {
+                ["merchant_oid"] = oid,
+                ["merchant_callback_privatekey"] = key,
+                ["status"] = "success",
+                ["amount"] = "30.00",
+                ["hash"] = HuaweiPinHash.Compute(oid, "30.00", key),
+            }
+        );
     }
 }

@@ -4,7 +4,9 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.Secrets;
 
-/// <summary>The log text the secret and card scans read covers the scopes a record was written in, not only its message.</summary>
+/// <summary>
+/// The log text the secret and card scans read covers the scopes a record was written in, not only its message.
+/// </summary>
 public sealed partial class LogScanTests
 {
     [Fact]
@@ -22,7 +24,9 @@ public sealed partial class LogScanTests
         }
 
         var line = Assert.Single(logs.Lines());
-        Assert.All(["message text", "state-value-88d1", "scope-value-4111", "scope text 5556"], value => Assert.Contains(value, line, StringComparison.Ordinal));
+        Assert.All(["message text", "state-value-88d1", "scope-value-4111", "scope text 5556"], value =>
+            Assert.Contains(value, line, StringComparison.Ordinal)
+        );
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "message text {Key}")]

@@ -52,7 +52,10 @@ public sealed class FunctionKeyTests(SharedAzurite azurite) : IClassFixture<Shar
     [InlineData("GET", "/api/orders/fk-order?code=", null)]
     [InlineData("GET", "/api/orders/fk-order", "")]
     public async Task MerchantRoute_EmptyKeyPresented_401NothingReadOrWritten(
-        string method, string path, string? header)
+        string method,
+        string path,
+        string? header
+    )
     {
         var log = new StorageRequestLog();
         var keys = new FunctionKeyOptions();

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Payments.Core.Audit;
 using Payments.Http.Jobs;
 using Payments.IntegrationTests.Fixtures;
@@ -19,13 +19,24 @@ public sealed class AuditRetentionTests(SharedAzurite azurite) : IClassFixture<S
     public async Task PurgeAudit_MonthWhollyPastRetention_OldMonthGoneCurrentKept()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var server = await ServerHost.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
+        await using var server = await ServerHost.StartAsync(azurite, QuietServer(), s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
         var audit = server.Services.GetRequiredService<IAuditLog>();
-        await audit.RecordAsync(new AuditRecord("ret-order", AuditKinds.CallbackApplied, "{\"old\":1}", clock.GetUtcNow()), default);
-        await audit.RecordAsync(new AuditRecord(null, AuditKinds.CallbackUnmatched, "{\"old\":2}", clock.GetUtcNow()), default);
+        await audit.RecordAsync(
+            new AuditRecord("ret-order", AuditKinds.CallbackApplied, "{\"old\":1}", clock.GetUtcNow()),
+            default
+        );
+        await audit.RecordAsync(
+            new AuditRecord(null, AuditKinds.CallbackUnmatched, "{\"old\":2}", clock.GetUtcNow()),
+            default
+        );
         var oldDay = clock.GetUtcNow();
         clock.Advance(TimeSpan.FromDays(420));
-        await audit.RecordAsync(new AuditRecord("ret-order", AuditKinds.CallbackConflict, "{\"new\":1}", clock.GetUtcNow()), default);
+        await audit.RecordAsync(
+            new AuditRecord("ret-order", AuditKinds.CallbackConflict, "{\"new\":1}", clock.GetUtcNow()),
+            default
+        );
 
         await server.Services.GetRequiredService<PurgeAuditScheduledJob>().RunOnceAsync(default);
 
@@ -38,9 +49,14 @@ public sealed class AuditRetentionTests(SharedAzurite azurite) : IClassFixture<S
     public async Task PurgeAudit_MonthNotWhollyPastRetention_Kept()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var server = await ServerHost.StartAsync(azurite, QuietServer(), s => s.AddSingleton<TimeProvider>(clock));
+        await using var server = await ServerHost.StartAsync(azurite, QuietServer(), s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
         var audit = server.Services.GetRequiredService<IAuditLog>();
-        await audit.RecordAsync(new AuditRecord("ret-edge", AuditKinds.CallbackApplied, "{}", clock.GetUtcNow()), default);
+        await audit.RecordAsync(
+            new AuditRecord("ret-edge", AuditKinds.CallbackApplied, "{}", clock.GetUtcNow()),
+            default
+        );
         clock.Advance(TimeSpan.FromDays(410));
 
         await server.Services.GetRequiredService<PurgeAuditScheduledJob>().RunOnceAsync(default);
@@ -61,17 +77,31 @@ public sealed class AuditRetentionTests(SharedAzurite azurite) : IClassFixture<S
         var audit = server.Services.GetRequiredService<IAuditLog>();
         for (var i = 0; i < 30; i++)
         {
-            await audit.RecordAsync(new AuditRecord($"ret-many-{i}", AuditKinds.CallbackApplied, "{}", clock.GetUtcNow()), default);
+            await audit.RecordAsync(
+                new AuditRecord($"ret-many-{i}", AuditKinds.CallbackApplied, "{}", clock.GetUtcNow()),
+                default
+            );
         }
 
         clock.Advance(TimeSpan.FromDays(420));
-        await audit.RecordAsync(new AuditRecord("ret-many-new", AuditKinds.CallbackApplied, "{}", clock.GetUtcNow()), default);
+        await audit.RecordAsync(
+            new AuditRecord("ret-many-new", AuditKinds.CallbackApplied, "{}", clock.GetUtcNow()),
+            default
+        );
         log.Clear();
 
         await server.Services.GetRequiredService<PurgeAuditScheduledJob>().RunOnceAsync(default);
 
         var requests = log.Requests.Select(r => r.Replace("/devstoreaccount1", string.Empty, StringComparison.Ordinal));
-        Assert.Equal(["GET /Tables", $"DELETE /Tables('{server.TablePrefix}audit202501')", $"GET /{server.TablePrefix}attention()", $"GET /{server.TablePrefix}attention()"], requests);
+        Assert.Equal(
+            [
+                "GET /Tables",
+                $"DELETE /Tables('{server.TablePrefix}audit202501')",
+                $"GET /{server.TablePrefix}attention()",
+                $"GET /{server.TablePrefix}attention()",
+            ],
+            requests
+        );
     }
 
     /// <summary>
@@ -89,29 +119,46 @@ public sealed class AuditRetentionTests(SharedAzurite azurite) : IClassFixture<S
             log.Install(s);
         });
         var audit = server.Services.GetRequiredService<IAuditLog>();
-        await audit.RecordAsync(new AuditRecord(null, AuditKinds.CallbackUnmatched, "{\"orderId\":\"ret-old-1\"}", clock.GetUtcNow()), default);
-        await audit.RecordAsync(new AuditRecord(null, AuditKinds.CallbackUnmatched, "{\"orderId\":\"ret-old-2\"}", clock.GetUtcNow()), default);
+        await audit.RecordAsync(
+            new AuditRecord(null, AuditKinds.CallbackUnmatched, "{\"orderId\":\"ret-old-1\"}", clock.GetUtcNow()),
+            default
+        );
+        await audit.RecordAsync(
+            new AuditRecord(null, AuditKinds.CallbackUnmatched, "{\"orderId\":\"ret-old-2\"}", clock.GetUtcNow()),
+            default
+        );
         clock.Advance(TimeSpan.FromDays(420));
-        await audit.RecordAsync(new AuditRecord(null, AuditKinds.CallbackUnmatched, "{\"orderId\":\"ret-young\"}", clock.GetUtcNow()), default);
+        await audit.RecordAsync(
+            new AuditRecord(null, AuditKinds.CallbackUnmatched, "{\"orderId\":\"ret-young\"}", clock.GetUtcNow()),
+            default
+        );
         log.Clear();
 
         await server.Services.GetRequiredService<PurgeAuditScheduledJob>().RunOnceAsync(default);
 
-        var requests = log.Requests.Select(r => r.Replace("/devstoreaccount1", string.Empty, StringComparison.Ordinal)).ToList();
+        var requests = log
+            .Requests.Select(r => r.Replace("/devstoreaccount1", string.Empty, StringComparison.Ordinal))
+            .ToList();
         Assert.Equal(2, requests.Count(r => r == $"GET /{server.TablePrefix}attention()"));
-        Assert.Equal(2, requests.Count(r => r.StartsWith($"DELETE /{server.TablePrefix}attention(", StringComparison.Ordinal)));
+        Assert.Equal(
+            2,
+            requests.Count(r => r.StartsWith($"DELETE /{server.TablePrefix}attention(", StringComparison.Ordinal))
+        );
         var tables = server.Services.GetRequiredService<Payments.Azure.Tables.PaymentTables>();
-        var filter = global::Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {"unmatched-callbacks"}");
+        var filter = global::Azure.Data.Tables.TableClient.CreateQueryFilter(
+            $"PartitionKey eq {"unmatched-callbacks"}"
+        );
         var left = await tables.Attention.QueryAsync(filter, null, 1000, default).ToListAsync();
         Assert.Equal("ret-young", Assert.Single(left).GetString("OrderId"));
     }
 
-    private static Dictionary<string, string?> QuietServer() => new()
-    {
-        ["ExpireFramesSchedule"] = Never,
-        ["HaiPayPollSchedule"] = Never,
-        ["IdempotencyPurgeSchedule"] = Never,
-        ["DeliverWebhooksSchedule"] = Never,
-        ["AuditPurgeSchedule"] = Never,
-    };
+    private static Dictionary<string, string?> QuietServer() =>
+        new()
+        {
+            ["ExpireFramesSchedule"] = Never,
+            ["HaiPayPollSchedule"] = Never,
+            ["IdempotencyPurgeSchedule"] = Never,
+            ["DeliverWebhooksSchedule"] = Never,
+            ["AuditPurgeSchedule"] = Never,
+        };
 }

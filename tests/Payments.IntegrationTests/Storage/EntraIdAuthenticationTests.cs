@@ -37,8 +37,10 @@ public sealed class EntraIdAuthenticationTests
             return new AccessToken("token-for-test", DateTimeOffset.UtcNow.AddHours(1));
         }
 
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+        public override ValueTask<AccessToken> GetTokenAsync(
+            TokenRequestContext requestContext,
+            CancellationToken cancellationToken
+        ) => ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 
     private sealed class RecordingHandler : HttpMessageHandler
@@ -46,17 +48,23 @@ public sealed class EntraIdAuthenticationTests
         public System.Net.Http.Headers.AuthenticationHeaderValue? Authorization { get; private set; }
         public string? Path { get; private set; }
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request,
+            CancellationToken cancellationToken
+        )
         {
             Authorization = request.Headers.Authorization;
             Path = Uri.UnescapeDataString(request.RequestUri!.AbsolutePath);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound)
-            {
-                Content = new StringContent(
-                    "{\"odata.error\":{\"code\":\"ResourceNotFound\",\"message\":{\"lang\":\"en-US\",\"value\":\"The specified resource does not exist.\"}}}",
-                    System.Text.Encoding.UTF8,
-                    "application/json"),
-            });
+            return Task.FromResult(
+                new HttpResponseMessage(HttpStatusCode.NotFound)
+                {
+                    Content = new StringContent(
+                        "{\"odata.error\":{\"code\":\"ResourceNotFound\",\"message\":{\"lang\":\"en-US\",\"value\":\"The specified resource does not exist.\"}}}",
+                        System.Text.Encoding.UTF8,
+                        "application/json"
+                    ),
+                }
+            );
         }
     }
 }

@@ -19,7 +19,10 @@ public sealed class StorageRequestCountTests(SharedAzurite azurite) : IClassFixt
     {
         var log = new StorageRequestLog();
         await using var system = await PaymentsSystem.StartAsync(
-            azurite, HandDrivenJobs.Settings(TimeProvider.System), log.Install);
+            azurite,
+            HandDrivenJobs.Settings(TimeProvider.System),
+            log.Install
+        );
         await FrameFlow.CreatedIframeUrlAsync(system, "count-first");
         log.Clear();
 

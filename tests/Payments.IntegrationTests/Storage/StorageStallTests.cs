@@ -18,11 +18,12 @@ namespace Payments.IntegrationTests.Storage;
 /// </summary>
 public sealed class StorageStallTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
-    private static Dictionary<string, string?> Settings(StorageCutProxy line, AzuriteFixture azurite) => new()
-    {
-        ["PaymentsStorage:ConnectionString"] = line.ConnectionString(azurite),
-        ["PaymentsStorage:Timeout"] = "00:00:02",
-    };
+    private static Dictionary<string, string?> Settings(StorageCutProxy line, AzuriteFixture azurite) =>
+        new()
+        {
+            ["PaymentsStorage:ConnectionString"] = line.ConnectionString(azurite),
+            ["PaymentsStorage:Timeout"] = "00:00:02",
+        };
 
     [Fact]
     public async Task CreateCollection_StorageNeverAnswers_503ProblemWithRetryAfter()
@@ -48,7 +49,10 @@ public sealed class StorageStallTests(SharedAzurite azurite) : IClassFixture<Sha
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var line = StorageCutProxy.Start(azurite.Port);
         await using var system = await PaymentsSystem.StartAsync(
-            azurite, HandDrivenJobs.Settings(clock, Settings(line, azurite)), s => s.AddSingleton<TimeProvider>(clock));
+            azurite,
+            HandDrivenJobs.Settings(clock, Settings(line, azurite)),
+            s => s.AddSingleton<TimeProvider>(clock)
+        );
         await system.SetHaiPayFaultsAsync(new { notifications = false });
         string[] ids = ["stall-poll-a", "stall-poll-b", "stall-poll-c"];
         foreach (var id in ids)
@@ -72,7 +76,10 @@ public sealed class StorageStallTests(SharedAzurite azurite) : IClassFixture<Sha
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var line = StorageCutProxy.Start(azurite.Port);
         await using var system = await PaymentsSystem.StartAsync(
-            azurite, HandDrivenJobs.Settings(clock, Settings(line, azurite)), s => s.AddSingleton<TimeProvider>(clock));
+            azurite,
+            HandDrivenJobs.Settings(clock, Settings(line, azurite)),
+            s => s.AddSingleton<TimeProvider>(clock)
+        );
         foreach (var id in new[] { "stall-exp-a", "stall-exp-b", "stall-exp-c" })
         {
             await FrameFlow.CreatedIframeUrlAsync(system, id);

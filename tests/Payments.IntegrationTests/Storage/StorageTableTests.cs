@@ -8,7 +8,9 @@ using Payments.IntegrationTests.Fixtures;
 
 namespace Payments.IntegrationTests.Storage;
 
-/// <summary>The seam over Azure.Data.Tables against Azurite: typed outcomes, ETags, continuation, retried inserts, stalls.</summary>
+/// <summary>
+/// The seam over Azure.Data.Tables against Azurite: typed outcomes, ETags, continuation, retried inserts, stalls.
+/// </summary>
 public sealed class StorageTableTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     private static readonly TimeSpan Timeout = new StorageOptions().Timeout;
@@ -25,7 +27,15 @@ public sealed class StorageTableTests(SharedAzurite azurite) : IClassFixture<Sha
     {
         var table = await NewTableAsync();
         var at = new DateTimeOffset(2026, 11, 22, 10, 30, 15, 123, TimeSpan.Zero);
-        var entity = new TableEntity("p", "r") { ["Text"] = "héllo 'quoted'", ["Count"] = 7, ["Big"] = 1L << 40, ["At"] = at, ["Flag"] = true, ["None"] = null };
+        var entity = new TableEntity("p", "r")
+        {
+            ["Text"] = "héllo 'quoted'",
+            ["Count"] = 7,
+            ["Big"] = 1L << 40,
+            ["At"] = at,
+            ["Flag"] = true,
+            ["None"] = null,
+        };
 
         var inserted = await table.InsertAsync(entity, default);
         var read = await table.GetAsync("p", "r", default);
@@ -39,7 +49,11 @@ public sealed class StorageTableTests(SharedAzurite azurite) : IClassFixture<Sha
         Assert.Equal(true, read.Entity.GetBoolean("Flag"));
         Assert.False(read.Entity.ContainsKey("None"));
 
-        var replaced = await table.ReplaceAsync(new TableEntity("p", "r") { ["Text"] = "changed" }, read.ETag!, default);
+        var replaced = await table.ReplaceAsync(
+            new TableEntity("p", "r") { ["Text"] = "changed" },
+            read.ETag!,
+            default
+        );
         var after = await table.GetAsync("p", "r", default);
 
         Assert.Equal(TableOutcome.Success, replaced.Outcome);
@@ -72,7 +86,10 @@ public sealed class StorageTableTests(SharedAzurite azurite) : IClassFixture<Sha
         Assert.True(policy.Lost);
         Assert.Equal(TableOutcome.Success, inserted.Outcome);
         Assert.Equal(read.ETag, inserted.ETag);
-        Assert.Equal(TableOutcome.AlreadyExists, (await table.InsertAsync(new TableEntity("p", "r") { ["V"] = "ours" }, default)).Outcome);
+        Assert.Equal(
+            TableOutcome.AlreadyExists,
+            (await table.InsertAsync(new TableEntity("p", "r") { ["V"] = "ours" }, default)).Outcome
+        );
     }
 
     [Fact]
@@ -91,7 +108,10 @@ public sealed class StorageTableTests(SharedAzurite azurite) : IClassFixture<Sha
         Assert.Equal(TableOutcome.Success, replaced.Outcome);
         Assert.Equal(read.ETag, replaced.ETag);
         Assert.Equal("ours", read.Entity!.GetString("V"));
-        Assert.Equal(TableOutcome.PreconditionFailed, (await table.ReplaceAsync(new TableEntity("p", "r") { ["V"] = "stale" }, inserted.ETag!, default)).Outcome);
+        Assert.Equal(
+            TableOutcome.PreconditionFailed,
+            (await table.ReplaceAsync(new TableEntity("p", "r") { ["V"] = "stale" }, inserted.ETag!, default)).Outcome
+        );
     }
 
     [Fact]
@@ -110,8 +130,11 @@ public sealed class StorageTableTests(SharedAzurite azurite) : IClassFixture<Sha
         var table = await NewTableAsync();
         var etag = (await table.InsertAsync(new TableEntity("p", "r") { ["V"] = 0 }, default)).ETag!;
 
-        var results = await Task.WhenAll(Enumerable.Range(1, 2).Select(v =>
-            table.ReplaceAsync(new TableEntity("p", "r") { ["V"] = v }, etag, default)));
+        var results = await Task.WhenAll(
+            Enumerable
+                .Range(1, 2)
+                .Select(v => table.ReplaceAsync(new TableEntity("p", "r") { ["V"] = v }, etag, default))
+        );
 
         Assert.Single(results, r => r.Outcome == TableOutcome.Success);
         Assert.Single(results, r => r.Outcome == TableOutcome.PreconditionFailed);
@@ -134,21 +157,34 @@ public sealed class StorageTableTests(SharedAzurite azurite) : IClassFixture<Sha
     {
         var table = await NewTableAsync();
         using var gate = new SemaphoreSlim(16);
-        await Task.WhenAll(Enumerable.Range(0, 1_150).Select(async i =>
-        {
-            await gate.WaitAsync();
-            try
-            {
-                var partition = i < 1_100 ? "many" : "other";
-                Assert.True((await table.InsertAsync(new TableEntity(partition, i.ToString("D5")) { ["N"] = i }, default)).IsSuccess);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, 1_150)
+                .Select(async i =>
+                {
+                    await gate.WaitAsync();
+                    try
+                    {
+                        var partition = i < 1_100 ? "many" : "other";
+                        Assert.True(
+                            (
+                                await table.InsertAsync(
+                                    new TableEntity(partition, i.ToString("D5")) { ["N"] = i },
+                                    default
+                                )
+                            ).IsSuccess
+                        );
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                })
+        );
 
-        var rows = await table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {"many"}"), ["N"], 1000, default).ToListAsync();
+        var rows = await table
+            .QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {"many"}"), ["N"], 1000, default)
+            .ToListAsync();
 
         Assert.Equal(1_100, rows.Count);
         Assert.Equal(Enumerable.Range(0, 1_100), rows.Select(r => r.GetInt32("N")!.Value).Order());
@@ -162,8 +198,12 @@ public sealed class StorageTableTests(SharedAzurite azurite) : IClassFixture<Sha
         await table.InsertAsync(new TableEntity("a'b", "1"), default);
         var hostile = "x' or PartitionKey ne 'x";
 
-        var hostileRows = await table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {hostile}"), null, 100, default).ToListAsync();
-        var quoted = await table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {"a'b"}"), null, 100, default).ToListAsync();
+        var hostileRows = await table
+            .QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {hostile}"), null, 100, default)
+            .ToListAsync();
+        var quoted = await table
+            .QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {"a'b"}"), null, 100, default)
+            .ToListAsync();
 
         Assert.Empty(hostileRows);
         Assert.Equal("a'b", Assert.Single(quoted).PartitionKey);
@@ -176,14 +216,22 @@ public sealed class StorageTableTests(SharedAzurite azurite) : IClassFixture<Sha
         await new StorageTable(azurite.CreateService().GetTableClient(name), Timeout).CreateIfNotExistsAsync(default);
         await using var line = StorageCutProxy.Start(azurite.Port);
         var bound = TimeSpan.FromSeconds(1);
-        var table = new StorageTable(new TableServiceClient(line.ConnectionString(azurite), StorageClient.Options(bound)).GetTableClient(name), bound);
+        var table = new StorageTable(
+            new TableServiceClient(line.ConnectionString(azurite), StorageClient.Options(bound)).GetTableClient(name),
+            bound
+        );
         line.Stall();
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => table.GetAsync("p", "r", default));
-        await Assert.ThrowsAsync<StorageUnavailableException>(async () => await table.QueryAsync(null, null, 10, default).ToListAsync());
+        await Assert.ThrowsAsync<StorageUnavailableException>(async () =>
+            await table.QueryAsync(null, null, 10, default).ToListAsync()
+        );
     }
 
-    /// <summary>Lets the first write with <paramref name="method"/> reach storage, then loses its answer, so the pipeline retries a write that was made.</summary>
+    /// <summary>
+    /// Lets the first write with <paramref name="method"/> reach storage, then loses its answer, so the pipeline
+    /// retries a write that was made.
+    /// </summary>
     private sealed class LoseFirstAnswer(RequestMethod method) : HttpPipelinePolicy
     {
         private int lost;
@@ -193,7 +241,11 @@ public sealed class StorageTableTests(SharedAzurite azurite) : IClassFixture<Sha
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             await ProcessNextAsync(message, pipeline);
-            if (message.Request.Method == method && message.Response.Status == 204 && Interlocked.Exchange(ref lost, 1) == 0)
+            if (
+                message.Request.Method == method
+                && message.Response.Status == 204
+                && Interlocked.Exchange(ref lost, 1) == 0
+            )
             {
                 throw new IOException("The connection closed before the answer arrived.");
             }

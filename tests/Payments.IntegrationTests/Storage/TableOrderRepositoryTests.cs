@@ -21,8 +21,11 @@ public sealed class TableOrderRepositoryTests(SharedAzurite azurite) : IClassFix
         var tables = azurite.CreateTables();
         await tables.CreateIfNotExistsAsync(default);
         var repository = new TableOrderRepository(tables, NullLogger<TableOrderRepository>.Instance);
-        var legacyId = "evt_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes("legacy\nNeedsReview")))[..32];
+        var legacyId =
+            "evt_"
+            + Convert.ToHexStringLower(
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("legacy\nNeedsReview"))
+            )[..32];
         var raised = new OrderEvent(legacyId, "order.needs_review", OrderStatus.NeedsReview, TestOrders.Now);
         var order = TestOrders.New("legacy") with { Status = OrderStatus.Pending, LastEvent = raised };
         await repository.AddAsync(order, default);

@@ -8,9 +8,9 @@ using Payments.IntegrationTests.HaiPay;
 namespace Payments.IntegrationTests.Telemetry;
 
 /// <summary>
-/// A forged HaiPay notification makes the service query HaiPay inline. With the Server's OpenTelemetry on (ASP.NET Core and
-/// HttpClient instrumentation, whose propagator carries OpenTelemetry's own baggage), that query must carry neither the anonymous
-/// caller's <c>baggage</c> nor its trace id.
+/// A forged HaiPay notification makes the service query HaiPay inline. With the Server's OpenTelemetry on (ASP.NET Core
+/// and HttpClient instrumentation, whose propagator carries OpenTelemetry's own baggage), that query must carry neither
+/// the anonymous caller's <c>baggage</c> nor its trace id.
 /// </summary>
 [Collection(SerialGroup.Name)]
 public sealed class CallbackBaggageTests(SharedAzurite azurite)
@@ -22,11 +22,10 @@ public sealed class CallbackBaggageTests(SharedAzurite azurite)
     {
         var sent = new ConcurrentQueue<HttpRequestMessage>();
         using var observer = OutgoingRequests.Observe(sent.Enqueue);
-        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["HaiPayPollSchedule"] = "0 0 0 1 1 *",
-            ["Telemetry:Console"] = "true",
-        });
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite,
+            new Dictionary<string, string?> { ["HaiPayPollSchedule"] = "0 0 0 1 1 *", ["Telemetry:Console"] = "true" }
+        );
         const string orderId = "r2-baggage-query";
         await system.SetHaiPayFaultsAsync(new { notifications = false });
         await CollectionFlow.CreatedPayUrlAsync(system, orderId);
@@ -37,7 +36,8 @@ public sealed class CallbackBaggageTests(SharedAzurite azurite)
             Content = new StringContent(
                 $$"""{"appId":1054,"currency":"USD","orderId":"{{orderId}}","orderNo":"6021","amount":"12.50","status":2,"sign":"AAAA"}""",
                 Encoding.UTF8,
-                "application/json"),
+                "application/json"
+            ),
         };
         request.Headers.TryAddWithoutValidation("traceparent", $"00-{AttackerTraceId}-b7ad6b7169203331-01");
         request.Headers.TryAddWithoutValidation("baggage", "attacker=injected");
@@ -45,18 +45,33 @@ public sealed class CallbackBaggageTests(SharedAzurite azurite)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
 
         Assert.Equal(1, (await system.SandboxPaymentAsync(orderId))!.Value.GetProperty("queries").GetInt32());
-        var queries = sent.Where(r => r.RequestUri?.Port == system.Sandbox.BaseAddress.Port && r.RequestUri.AbsolutePath.StartsWith("/haipay/", StringComparison.Ordinal)
-            && r.Headers.Contains("traceparent")).ToList();
+        var queries = sent.Where(r =>
+                r.RequestUri?.Port == system.Sandbox.BaseAddress.Port
+                && r.RequestUri.AbsolutePath.StartsWith("/haipay/", StringComparison.Ordinal)
+                && r.Headers.Contains("traceparent")
+            )
+            .ToList();
         Assert.NotEmpty(queries);
         Assert.All(queries, q =>
         {
-            Assert.DoesNotContain("attacker", string.Join(",", q.Headers.TryGetValues("baggage", out var baggage) ? baggage : []), StringComparison.Ordinal);
-            Assert.DoesNotContain(AttackerTraceId, string.Join(",", q.Headers.GetValues("traceparent")), StringComparison.Ordinal);
+            Assert.DoesNotContain(
+                "attacker",
+                string.Join(",", q.Headers.TryGetValues("baggage", out var baggage) ? baggage : []),
+                StringComparison.Ordinal
+            );
+            Assert.DoesNotContain(
+                AttackerTraceId,
+                string.Join(",", q.Headers.GetValues("traceparent")),
+                StringComparison.Ordinal
+            );
         });
     }
 
     /// <summary>Every outgoing HttpClient request, as sent (after the propagators wrote their headers).</summary>
-    private sealed class OutgoingRequests(Action<HttpRequestMessage> onSent) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    private sealed class OutgoingRequests(Action<HttpRequestMessage> onSent)
+        : IObserver<DiagnosticListener>,
+            IObserver<KeyValuePair<string, object?>>,
+            IDisposable
     {
         private readonly List<IDisposable> subscriptions = [];
 
@@ -80,20 +95,18 @@ public sealed class CallbackBaggageTests(SharedAzurite azurite)
 
         public void OnNext(KeyValuePair<string, object?> value)
         {
-            if (value.Key == "System.Net.Http.HttpRequestOut.Stop"
-                && value.Value?.GetType().GetProperty("Request")?.GetValue(value.Value) is HttpRequestMessage request)
+            if (
+                value.Key == "System.Net.Http.HttpRequestOut.Stop"
+                && value.Value?.GetType().GetProperty("Request")?.GetValue(value.Value) is HttpRequestMessage request
+            )
             {
                 onSent(request);
             }
         }
 
-        public void OnCompleted()
-        {
-        }
+        public void OnCompleted() { }
 
-        public void OnError(Exception error)
-        {
-        }
+        public void OnError(Exception error) { }
 
         public void Dispose()
         {

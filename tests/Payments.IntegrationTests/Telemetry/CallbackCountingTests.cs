@@ -21,13 +21,16 @@ public sealed class CallbackCountingTests(SharedAzurite azurite)
     public async Task Callback_StorageNeverAnswers503_CountedInPaymentsCallbacks()
     {
         await using var line = StorageCutProxy.Start(azurite.Port);
-        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["PaymentsStorage:ConnectionString"] = line.ConnectionString(azurite),
-            ["PaymentsStorage:Timeout"] = "00:00:02",
-            ["HuaweiPin:PollSchedule"] = "0 0 0 1 1 *",
-            ["HaiPayPollSchedule"] = "0 0 0 1 1 *",
-        });
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["PaymentsStorage:ConnectionString"] = line.ConnectionString(azurite),
+                ["PaymentsStorage:Timeout"] = "00:00:02",
+                ["HuaweiPin:PollSchedule"] = "0 0 0 1 1 *",
+                ["HaiPayPollSchedule"] = "0 0 0 1 1 *",
+            }
+        );
         var telemetry = system.Server.Services.GetRequiredService<PaymentsTelemetry>();
         using var callbacks = new MetricCollector<long>(telemetry.Meter, PaymentsTelemetry.Instruments.Callbacks);
         await FrameFlow.CreatedIframeUrlAsync(system, "r2-count-503");
@@ -35,7 +38,10 @@ public sealed class CallbackCountingTests(SharedAzurite azurite)
         line.Stall();
 
         using var client = system.Server.CreateAnonymousClient();
-        using var response = await client.PostAsync(delivery.Path, new StringContent(delivery.Body, Encoding.UTF8, "application/json"));
+        using var response = await client.PostAsync(
+            delivery.Path,
+            new StringContent(delivery.Body, Encoding.UTF8, "application/json")
+        );
         line.Unstall();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

@@ -31,14 +31,16 @@ public sealed class CallbackTraceTextTests(SharedAzurite azurite)
         ActivitySource.AddActivityListener(listener);
         await using var system = await PaymentsSystem.StartAsync(azurite);
         var oid = $"trace-{Card}";
-        var body = JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["merchant_oid"] = oid,
-            ["merchant_callback_privatekey"] = "not-the-key",
-            ["status"] = "success",
-            ["amount"] = "10.00",
-            ["hash"] = HuaweiPinHash.Compute(oid, "10.00", "not-the-key"),
-        });
+        var body = JsonSerializer.Serialize(
+            new Dictionary<string, string>
+            {
+                ["merchant_oid"] = oid,
+                ["merchant_callback_privatekey"] = "not-the-key",
+                ["status"] = "success",
+                ["amount"] = "10.00",
+                ["hash"] = HuaweiPinHash.Compute(oid, "10.00", "not-the-key"),
+            }
+        );
         using var client = system.Server.CreateAnonymousClient();
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
 

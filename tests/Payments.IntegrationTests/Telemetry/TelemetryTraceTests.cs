@@ -9,8 +9,9 @@ using Payments.IntegrationTests.Fixtures;
 namespace Payments.IntegrationTests.Telemetry;
 
 /// <summary>
-/// One trace from a provider callback, through the order's change, to the webhook delivery that reports it. The listener
-/// hears every <c>Payments</c> activity in the process (other tests' too), so activities are picked by this test's order id.
+/// One trace from a provider callback, through the order's change, to the webhook delivery that reports it. The
+/// listener hears every <c>Payments</c> activity in the process (other tests' too), so activities are picked by this
+/// test's order id.
 /// </summary>
 [Collection(SerialGroup.Name)]
 public sealed class TelemetryTraceTests(SharedAzurite azurite)
@@ -27,11 +28,14 @@ public sealed class TelemetryTraceTests(SharedAzurite azurite)
         };
         ActivitySource.AddActivityListener(listener);
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var system = await TelemetryMetricsTests.StartHandDrivenAsync(azurite, new Dictionary<string, string?>
-        {
-            ["Webhooks:Url"] = receiver.Url.AbsoluteUri,
-            ["Secrets:Webhooks-SigningSecret"] = receiver.Secret,
-        });
+        await using var system = await TelemetryMetricsTests.StartHandDrivenAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["Webhooks:Url"] = receiver.Url.AbsoluteUri,
+                ["Secrets:Webhooks-SigningSecret"] = receiver.Secret,
+            }
+        );
         const string orderId = "tm-trace";
         var eventId = OrderEvent.IdFor(orderId, 1, OrderStatus.Succeeded);
 
@@ -41,9 +45,15 @@ public sealed class TelemetryTraceTests(SharedAzurite azurite)
         var ours = stopped.Where(a => a.GetTagItem("order.id") as string == orderId).ToList();
         var callback = Assert.Single(ours, a => a.OperationName == PaymentsTelemetry.CallbackActivity);
         var delivery = Assert.Single(ours, a => a.OperationName == PaymentsTelemetry.DeliverActivity);
-        Assert.Equal(("huaweipin", "callback", "applied", eventId), (Tag(callback, "provider"), Tag(callback, "kind"), Tag(callback, "outcome"), Tag(callback, "event.id")));
+        Assert.Equal(
+            ("huaweipin", "callback", "applied", eventId),
+            (Tag(callback, "provider"), Tag(callback, "kind"), Tag(callback, "outcome"), Tag(callback, "event.id"))
+        );
         var transition = Assert.Single(callback.Events, e => e.Name == PaymentsTelemetry.TransitionEvent);
-        Assert.Equal(("Pending", "Succeeded", eventId), (TagOf(transition, "from"), TagOf(transition, "to"), TagOf(transition, "event.id")));
+        Assert.Equal(
+            ("Pending", "Succeeded", eventId),
+            (TagOf(transition, "from"), TagOf(transition, "to"), TagOf(transition, "event.id"))
+        );
         Assert.Equal(callback.TraceId, delivery.TraceId);
         Assert.Equal(callback.SpanId, delivery.ParentSpanId);
         Assert.Equal((eventId, WebhookOutcomes.Delivered), (Tag(delivery, "event.id"), Tag(delivery, "outcome")));

@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Payments.Core.Orders;
 using Payments.Core.HuaweiPin;
+using Payments.Core.Orders;
 using Payments.Core.Webhooks;
 using Payments.Http.Webhooks;
 using Payments.IntegrationTests.Fixtures;
@@ -12,21 +12,24 @@ using Payments.IntegrationTests.HuaweiPin;
 
 namespace Payments.IntegrationTests.Webhooks;
 
-/// <summary>Outbound notifications: Server + sandbox + Azurite, delivered to a receiver that checks signatures itself.</summary>
+/// <summary>
+/// Outbound notifications: Server + sandbox + Azurite, delivered to a receiver that checks signatures itself.
+/// </summary>
 public sealed class WebhookDeliveryTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
-    private static Dictionary<string, string?> Settings(WebhookReceiver receiver, string? previousSecret = null) => new()
-    {
-        ["Webhooks:Url"] = receiver.Url.AbsoluteUri,
-        ["Webhooks:Timeout"] = "00:00:01",
-        ["Webhooks:RetrySchedule:0"] = "00:00:01",
-        ["Webhooks:RetrySchedule:1"] = "00:00:01",
-        ["Webhooks:RetrySchedule:2"] = "00:00:01",
-        ["Webhooks:RetrySchedule:3"] = "00:00:01",
-        ["DeliverWebhooksSchedule"] = "*/1 * * * * *",
-        ["Secrets:Webhooks-SigningSecret"] = receiver.Secret,
-        ["Secrets:Webhooks-PreviousSigningSecret"] = previousSecret,
-    };
+    private static Dictionary<string, string?> Settings(WebhookReceiver receiver, string? previousSecret = null) =>
+        new()
+        {
+            ["Webhooks:Url"] = receiver.Url.AbsoluteUri,
+            ["Webhooks:Timeout"] = "00:00:01",
+            ["Webhooks:RetrySchedule:0"] = "00:00:01",
+            ["Webhooks:RetrySchedule:1"] = "00:00:01",
+            ["Webhooks:RetrySchedule:2"] = "00:00:01",
+            ["Webhooks:RetrySchedule:3"] = "00:00:01",
+            ["DeliverWebhooksSchedule"] = "*/1 * * * * *",
+            ["Secrets:Webhooks-SigningSecret"] = receiver.Secret,
+            ["Secrets:Webhooks-PreviousSigningSecret"] = previousSecret,
+        };
 
     [Fact]
     public async Task FinalStates_Receiver500sAndServerRestart_EachDeliveredOncePerEventIdWithValidSignature()
@@ -100,8 +103,11 @@ public sealed class WebhookDeliveryTests(SharedAzurite azurite) : IClassFixture<
 
         var delivery = Assert.Single(receiver.Accepted);
         Assert.StartsWith("evt_", delivery.Id, StringComparison.Ordinal);
-        Assert.InRange(long.Parse(delivery.Timestamp, System.Globalization.CultureInfo.InvariantCulture),
-            DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Assert.InRange(
+            long.Parse(delivery.Timestamp, System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds(),
+            DateTimeOffset.UtcNow.ToUnixTimeSeconds()
+        );
         using var body = JsonDocument.Parse(delivery.Body);
         Assert.Equal("order.succeeded", body.RootElement.GetProperty("type").GetString());
         var order = await system.WaitForStatusAsync("wh-body", "Succeeded");
@@ -112,7 +118,8 @@ public sealed class WebhookDeliveryTests(SharedAzurite azurite) : IClassFixture<
     public async Task Rotation_PreviousSecretSet_BothSignaturesSentEachVerifiesWithItsSecret()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var previous = "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var previous =
+            "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         await using var system = await PaymentsSystem.StartAsync(azurite, Settings(receiver, previous));
 
         await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, "wh-rotate"), "100.00", "success");
@@ -121,7 +128,9 @@ public sealed class WebhookDeliveryTests(SharedAzurite azurite) : IClassFixture<
         var delivery = Assert.Single(receiver.Accepted);
         var signatures = delivery.Signature.Split(' ');
         Assert.Equal(2, signatures.Length);
-        Assert.True(WebhookReceiver.Verifies(receiver.Secret, delivery.Id, delivery.Timestamp, delivery.Body, signatures[0]));
+        Assert.True(
+            WebhookReceiver.Verifies(receiver.Secret, delivery.Id, delivery.Timestamp, delivery.Body, signatures[0])
+        );
         Assert.True(WebhookReceiver.Verifies(previous, delivery.Id, delivery.Timestamp, delivery.Body, signatures[1]));
         Assert.False(WebhookReceiver.Verifies(previous, delivery.Id, delivery.Timestamp, delivery.Body, signatures[0]));
     }
@@ -141,7 +150,9 @@ public sealed class WebhookDeliveryTests(SharedAzurite azurite) : IClassFixture<
 
         var only = Assert.Single(receiver.Deliveries);
         Assert.Equal("wh-gone-1", only.OrderId);
-        Assert.True(await system.Server.Services.GetRequiredService<IWebhookOutbox>().IsDisabledAsync(receiver.Url, default));
+        Assert.True(
+            await system.Server.Services.GetRequiredService<IWebhookOutbox>().IsDisabledAsync(receiver.Url, default)
+        );
     }
 
     [Fact]
@@ -172,7 +183,9 @@ public sealed class WebhookDeliveryTests(SharedAzurite azurite) : IClassFixture<
         own.Remove("DeliverWebhooksSchedule");
         var settings = HandDrivenJobs.Settings(clock, own);
         settings["HuaweiPin:FrameLifetime"] = "00:01:00";
-        await using var system = await PaymentsSystem.StartAsync(azurite, settings, s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(azurite, settings, s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
         var dispatcher = system.Server.Services.GetRequiredService<WebhookDispatcher>();
         async Task DeliverUntilAsync(Func<bool> done, TimeSpan step)
         {
@@ -180,7 +193,10 @@ public sealed class WebhookDeliveryTests(SharedAzurite azurite) : IClassFixture<
             await dispatcher.RunOnceAsync(default);
             while (!done())
             {
-                Assert.True(DateTime.UtcNow < deadline, $"deliveries so far: {string.Join(", ", receiver.Deliveries.Select(d => d.Type))}");
+                Assert.True(
+                    DateTime.UtcNow < deadline,
+                    $"deliveries so far: {string.Join(", ", receiver.Deliveries.Select(d => d.Type))}"
+                );
                 await Task.Delay(100);
                 clock.Advance(step);
                 await dispatcher.RunOnceAsync(default);
@@ -225,8 +241,9 @@ public sealed class WebhookDeliveryTests(SharedAzurite azurite) : IClassFixture<
         own.Remove("DeliverWebhooksSchedule");
         own["HaiPay:Timeout"] = "00:00:08";
         own["HaiPay:ClaimLease"] = "00:00:30";
-        await using var system = await PaymentsSystem.StartAsync(
-            azurite, HandDrivenJobs.Settings(clock, own), s => s.AddSingleton<TimeProvider>(clock));
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Settings(clock, own), s =>
+            s.AddSingleton<TimeProvider>(clock)
+        );
         var dispatcher = system.Server.Services.GetRequiredService<WebhookDispatcher>();
         async Task DeliverUntilAsync(Func<bool> done)
         {
@@ -295,15 +312,17 @@ public sealed class WebhookDeliveryTests(SharedAzurite azurite) : IClassFixture<
     [Fact]
     public async Task SandboxMerchant_DevelopmentSecret_ReceivesAndVerifiesNotification()
     {
-        await using var system = await PaymentsSystem.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["DeliverWebhooksSchedule"] = "*/1 * * * * *",
-        });
-        await system.RestartServerWithAsync(new Dictionary<string, string?>
-        {
-            ["Webhooks:Url"] = new Uri(system.Sandbox.BaseAddress, "/merchant/webhooks").AbsoluteUri,
-            ["Secrets:Webhooks-SigningSecret"] = "whsec_c2FuZGJveC13ZWJob29rLXNpZ25pbmctc2VjcmV0LTAx",
-        });
+        await using var system = await PaymentsSystem.StartAsync(
+            azurite,
+            new Dictionary<string, string?> { ["DeliverWebhooksSchedule"] = "*/1 * * * * *" }
+        );
+        await system.RestartServerWithAsync(
+            new Dictionary<string, string?>
+            {
+                ["Webhooks:Url"] = new Uri(system.Sandbox.BaseAddress, "/merchant/webhooks").AbsoluteUri,
+                ["Secrets:Webhooks-SigningSecret"] = "whsec_c2FuZGJveC13ZWJob29rLXNpZ25pbmctc2VjcmV0LTAx",
+            }
+        );
 
         await FrameFlow.PayAsync(await FrameFlow.CreatedIframeUrlAsync(system, "wh-sandbox"), "100.00", "success");
 
@@ -312,7 +331,9 @@ public sealed class WebhookDeliveryTests(SharedAzurite azurite) : IClassFixture<
         for (var i = 0; i < 100 && received.ValueKind != JsonValueKind.Object; i++)
         {
             await Task.Delay(100);
-            received = (await client.GetFromJsonAsync<JsonElement>("/merchant/webhooks")).EnumerateArray().FirstOrDefault();
+            received = (await client.GetFromJsonAsync<JsonElement>("/merchant/webhooks"))
+                .EnumerateArray()
+                .FirstOrDefault();
         }
 
         Assert.Equal("order.succeeded", received.GetProperty("type").GetString());

@@ -1,6 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Payments.Azure.Orders;
@@ -33,10 +33,11 @@ public sealed class WebhookOutboxRaceTests(SharedAzurite azurite) : IClassFixtur
         var store = new TableOrderRepository(tables, NullLogger<TableOrderRepository>.Instance);
         await using var receiver = await WebhookReceiver.StartAsync();
         var options = new FixedOptions<WebhookOptions>(new WebhookOptions { Url = receiver.Url });
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Secrets:Webhooks-SigningSecret"] = receiver.Secret,
-        }).Build();
+        var config = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?> { ["Secrets:Webhooks-SigningSecret"] = receiver.Secret }
+            )
+            .Build();
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         using var http = new HttpClient();
         var gate = new RunBeforeOrderWrite(store);
@@ -49,7 +50,8 @@ public sealed class WebhookOutboxRaceTests(SharedAzurite azurite) : IClassFixtur
             options,
             clock,
             NullLogger<WebhookDispatcher>.Instance,
-            new PaymentsTelemetry(services.GetRequiredService<IMeterFactory>()));
+            new PaymentsTelemetry(services.GetRequiredService<IMeterFactory>())
+        );
 
         var added = (await orders.AddAsync(TestOrders.New("race-paid"), default)).Order;
         var accepted = added.Value.Accept("ref", null, null, TestOrders.Now.AddMinutes(1)).Order;
@@ -58,8 +60,12 @@ public sealed class WebhookOutboxRaceTests(SharedAzurite azurite) : IClassFixtur
         await dispatcher.RunOnceAsync(default);
         var beforePaid = receiver.Deliveries.Count;
         var current = (await orders.FindAsync("race-paid", default))!;
-        var paid = current.Value.Settle(
-            new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), null), TestOrders.Now.AddMinutes(2)).Order;
+        var paid = current
+            .Value.Settle(
+                new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), null),
+                TestOrders.Now.AddMinutes(2)
+            )
+            .Order;
 
         // A scheduled delivery run happens to start after the outbox write and before the order write.
         gate.Before = () => dispatcher.RunOnceAsync(default);
@@ -85,14 +91,19 @@ public sealed class WebhookOutboxRaceTests(SharedAzurite azurite) : IClassFixtur
             store.FindAsync(orderId, cancellationToken);
 
         public Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(
-            string currency, string subscriptionNo, CancellationToken cancellationToken) =>
-            store.FindHaiPaySubscriptionAsync(currency, subscriptionNo, cancellationToken);
+            string currency,
+            string subscriptionNo,
+            CancellationToken cancellationToken
+        ) => store.FindHaiPaySubscriptionAsync(currency, subscriptionNo, cancellationToken);
 
         public Task<AddResult> AddAsync(PaymentOrder order, CancellationToken cancellationToken) =>
             store.AddAsync(order, cancellationToken);
 
         public async Task<string?> TryReplaceAsync(
-            Versioned<PaymentOrder> current, PaymentOrder order, CancellationToken cancellationToken)
+            Versioned<PaymentOrder> current,
+            PaymentOrder order,
+            CancellationToken cancellationToken
+        )
         {
             if (Before is { } before)
             {
@@ -106,7 +117,10 @@ public sealed class WebhookOutboxRaceTests(SharedAzurite azurite) : IClassFixtur
             store.FindChildrenAsync(parentId, cancellationToken);
 
         public IAsyncEnumerable<Versioned<PaymentOrder>> FindDueAsync(
-            PaymentProvider provider, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-            store.FindDueAsync(provider, now, max, cancellationToken);
+            PaymentProvider provider,
+            DateTimeOffset now,
+            int max,
+            CancellationToken cancellationToken
+        ) => store.FindDueAsync(provider, now, max, cancellationToken);
     }
 }

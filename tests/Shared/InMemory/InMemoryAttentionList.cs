@@ -11,7 +11,11 @@ namespace Payments.Testing.InMemory;
 /// messages within the audit retention.
 /// </summary>
 public sealed class InMemoryAttentionList(
-    InMemoryOrderRepository orders, InMemoryAuditLog audit, AuditOptions options, TimeProvider time) : IAttentionList
+    InMemoryOrderRepository orders,
+    InMemoryAuditLog audit,
+    AuditOptions options,
+    TimeProvider time
+) : IAttentionList
 {
     public Task<AttentionPage> ListAsync(AttentionQuery query, CancellationToken cancellationToken)
     {
@@ -21,14 +25,26 @@ public sealed class InMemoryAttentionList(
         var now = time.GetUtcNow();
         var rows = query.Category switch
         {
-            AttentionCategory.NeedsReview => orders.Snapshot()
-                .Where(o => OrderAttention.NeedsReview(o) && (query.Reason is null || o.ReviewReason?.Name() == query.Reason))
-                .Select(o => (Key: InMemoryKeys.TimeKey(OrderAttention.ReviewSince(o).UtcTicks, o.Id),
-                    Item: OrderAttention.Item(query.Category, o))),
-            AttentionCategory.Stale => orders.Snapshot()
+            AttentionCategory.NeedsReview => orders
+                .Snapshot()
+                .Where(o =>
+                    OrderAttention.NeedsReview(o) && (query.Reason is null || o.ReviewReason?.Name() == query.Reason)
+                )
+                .Select(o =>
+                    (
+                        Key: InMemoryKeys.TimeKey(OrderAttention.ReviewSince(o).UtcTicks, o.Id),
+                        Item: OrderAttention.Item(query.Category, o)
+                    )
+                ),
+            AttentionCategory.Stale => orders
+                .Snapshot()
                 .Where(o => OrderAttention.IsOpen(o) && o.CreatedAt.UtcTicks <= (now - query.OlderThan).UtcTicks)
-                .Select(o => (Key: InMemoryKeys.TimeKey(o.CreatedAt.UtcTicks, o.Id),
-                    Item: OrderAttention.Item(query.Category, o))),
+                .Select(o =>
+                    (
+                        Key: InMemoryKeys.TimeKey(o.CreatedAt.UtcTicks, o.Id),
+                        Item: OrderAttention.Item(query.Category, o)
+                    )
+                ),
             _ => audit.Messages(query.Category).Where(m => m.Item.Since > now - options.Retention),
         };
         var page = rows.Where(r => string.CompareOrdinal(r.Key, query.After ?? string.Empty) > 0)

@@ -56,7 +56,10 @@ public sealed class InMemoryAuditLog(AuditOptions options) : IAuditLog
     }
 
     public async IAsyncEnumerable<AuditRecord> ListAsync(
-        string? orderId, DateTimeOffset day, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string? orderId,
+        DateTimeOffset day,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         await Task.Yield();
         List<AuditRecord> listed;
@@ -66,12 +69,17 @@ public sealed class InMemoryAuditLog(AuditOptions options) : IAuditLog
                 ? [$"unmatched-{Day(day)}", $"unverified-{Day(day)}", $"operator-{Day(day)}"]
                 : [Partition(orderId, string.Empty, day)];
             var dayMonth = MonthStart(day);
-            listed = [.. partitions.SelectMany(partition => months
-                .Where(m => orderId is not null || m.Key == dayMonth)
-                .SelectMany(m => m.Value.Rows.GetValueOrDefault(partition) ?? [])
-                .OrderBy(r => r.At.UtcTicks)
-                .ThenBy(r => r.Sequence)
-                .Select(r => r.Record))];
+            listed =
+            [
+                .. partitions.SelectMany(partition =>
+                    months
+                        .Where(m => orderId is not null || m.Key == dayMonth)
+                        .SelectMany(m => m.Value.Rows.GetValueOrDefault(partition) ?? [])
+                        .OrderBy(r => r.At.UtcTicks)
+                        .ThenBy(r => r.Sequence)
+                        .Select(r => r.Record)
+                ),
+            ];
         }
 
         foreach (var record in listed)
@@ -135,12 +143,13 @@ public sealed class InMemoryAuditLog(AuditOptions options) : IAuditLog
 
     private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    private static string Partition(string? orderId, string kind, DateTimeOffset at) => orderId switch
-    {
-        null when AuditKinds.IsOperator(kind) => $"operator-{Day(at)}",
-        null => $"unmatched-{Day(at)}",
-        _ => "o-" + orderId,
-    };
+    private static string Partition(string? orderId, string kind, DateTimeOffset at) =>
+        orderId switch
+        {
+            null when AuditKinds.IsOperator(kind) => $"operator-{Day(at)}",
+            null => $"unmatched-{Day(at)}",
+            _ => "o-" + orderId,
+        };
 
     private sealed record Row(AuditRecord Record, DateTimeOffset At, long Sequence);
 

@@ -31,7 +31,11 @@ public sealed class InMemoryIdempotencyStore : IIdempotencyStore
     }
 
     public Task<string?> TryReplaceAsync(
-        string key, IdempotencyRecord record, string version, CancellationToken cancellationToken)
+        string key,
+        IdempotencyRecord record,
+        string version,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(record);
         lock (gate)

@@ -23,16 +23,22 @@ public sealed class InMemoryOrderRepository : IOrderRepository
     }
 
     public Task<Versioned<PaymentOrder>?> FindHaiPaySubscriptionAsync(
-        string currency, string subscriptionNo, CancellationToken cancellationToken)
+        string currency,
+        string subscriptionNo,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentException.ThrowIfNullOrEmpty(currency);
         ArgumentException.ThrowIfNullOrEmpty(subscriptionNo);
         lock (gate)
         {
-            return Task.FromResult(orders.Values.FirstOrDefault(o =>
-                o.Value is { Provider: PaymentProvider.HaiPay, Kind: OrderKind.Subscription } subscription
-                && subscription.ProviderReference == subscriptionNo
-                && string.Equals(subscription.Currency, currency, StringComparison.OrdinalIgnoreCase)));
+            return Task.FromResult(
+                orders.Values.FirstOrDefault(o =>
+                    o.Value is { Provider: PaymentProvider.HaiPay, Kind: OrderKind.Subscription } subscription
+                    && subscription.ProviderReference == subscriptionNo
+                    && string.Equals(subscription.Currency, currency, StringComparison.OrdinalIgnoreCase)
+                )
+            );
         }
     }
 
@@ -53,7 +59,10 @@ public sealed class InMemoryOrderRepository : IOrderRepository
     }
 
     public Task<string?> TryReplaceAsync(
-        Versioned<PaymentOrder> current, PaymentOrder order, CancellationToken cancellationToken)
+        Versioned<PaymentOrder> current,
+        PaymentOrder order,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(order);
@@ -71,7 +80,9 @@ public sealed class InMemoryOrderRepository : IOrderRepository
     }
 
     public async IAsyncEnumerable<PaymentOrder> FindChildrenAsync(
-        string parentId, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string parentId,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         await Task.Yield();
         foreach (var child in Snapshot().Where(o => o.ParentOrderId == parentId))
@@ -84,17 +95,21 @@ public sealed class InMemoryOrderRepository : IOrderRepository
         PaymentProvider provider,
         DateTimeOffset now,
         int max,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         await Task.Yield();
         List<Versioned<PaymentOrder>> due;
         lock (gate)
         {
-            due = [.. orders.Values
-                .Where(o => o.Value.Provider == provider && o.Value.NextCheckAt?.UtcTicks <= now.UtcTicks)
-                .OrderBy(o => o.Value.NextCheckAt)
-                .ThenBy(o => o.Value.Id, StringComparer.Ordinal)
-                .Take(max)];
+            due =
+            [
+                .. orders
+                    .Values.Where(o => o.Value.Provider == provider && o.Value.NextCheckAt?.UtcTicks <= now.UtcTicks)
+                    .OrderBy(o => o.Value.NextCheckAt)
+                    .ThenBy(o => o.Value.Id, StringComparer.Ordinal)
+                    .Take(max),
+            ];
         }
 
         foreach (var order in due)

@@ -16,8 +16,9 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
     private readonly Lock gate = new();
     private readonly Dictionary<(long Ticks, string OrderId), string> due = [];
     private readonly Dictionary<(string OrderId, string EventId), Versioned<WebhookDelivery>> deliveries = [];
-    private readonly SortedDictionary<string, (string OrderId, string EventId)> abandonedIndex =
-        new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, (string OrderId, string EventId)> abandonedIndex = new(
+        StringComparer.Ordinal
+    );
 
     private readonly Dictionary<string, DateTimeOffset> disabled = new(StringComparer.Ordinal);
 
@@ -33,15 +34,23 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
     }
 
     public async IAsyncEnumerable<ScheduledWebhook> FindDueAsync(
-        DateTimeOffset now, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+        DateTimeOffset now,
+        int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         await Task.Yield();
         List<(long Ticks, string OrderId)> entries;
         lock (gate)
         {
-            entries = [.. due.Keys.Where(k => k.Ticks <= now.UtcTicks).OrderBy(k => k.Ticks)
-                .ThenBy(k => k.OrderId, StringComparer.Ordinal)];
+            entries =
+            [
+                .. due
+                    .Keys.Where(k => k.Ticks <= now.UtcTicks)
+                    .OrderBy(k => k.Ticks)
+                    .ThenBy(k => k.OrderId, StringComparer.Ordinal),
+            ];
         }
 
         foreach (var (ticks, orderId) in entries)
@@ -65,7 +74,11 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
     }
 
     public Task<string?> TrySaveAsync(
-        string orderId, WebhookDelivery delivery, string? version, CancellationToken cancellationToken)
+        string orderId,
+        WebhookDelivery delivery,
+        string? version,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(delivery);
         lock (gate)
@@ -93,11 +106,16 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
     }
 
     public async Task<WebhookDelivery?> FindAsync(
-        string orderId, string eventId, CancellationToken cancellationToken) =>
-        (await FindVersionedAsync(orderId, eventId, cancellationToken))?.Value;
+        string orderId,
+        string eventId,
+        CancellationToken cancellationToken
+    ) => (await FindVersionedAsync(orderId, eventId, cancellationToken))?.Value;
 
     public Task<Versioned<WebhookDelivery>?> FindVersionedAsync(
-        string orderId, string eventId, CancellationToken cancellationToken)
+        string orderId,
+        string eventId,
+        CancellationToken cancellationToken
+    )
     {
         lock (gate)
         {
@@ -137,14 +155,14 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
         }
     }
 
-    public Task<AbandonedDeliveryPage> ListAbandonedAsync(
-        int limit, string? after, CancellationToken cancellationToken)
+    public Task<AbandonedDeliveryPage> ListAbandonedAsync(int limit, string? after, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 999);
         lock (gate)
         {
-            var rows = abandonedIndex.Where(r => string.CompareOrdinal(r.Key, after ?? string.Empty) > 0)
+            var rows = abandonedIndex
+                .Where(r => string.CompareOrdinal(r.Key, after ?? string.Empty) > 0)
                 .Take(limit + 1)
                 .ToList();
             var read = rows.Take(limit).ToList();
@@ -152,8 +170,10 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
             foreach (var (key, (orderId, eventId)) in read)
             {
                 var delivery = deliveries.GetValueOrDefault((orderId, eventId))?.Value;
-                if (delivery is { State: WebhookDeliveryState.Abandoned, FinishedAt: { } at }
-                    && AbandonedKey(orderId, eventId, at) == key)
+                if (
+                    delivery is { State: WebhookDeliveryState.Abandoned, FinishedAt: { } at }
+                    && AbandonedKey(orderId, eventId, at) == key
+                )
                 {
                     items.Add(new AbandonedDelivery(orderId, delivery));
                 }
@@ -186,7 +206,8 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
         string orderId,
         Versioned<WebhookDelivery> abandoned,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(abandoned);
         var replayed = abandoned.Value.Replay(now);

@@ -16,13 +16,15 @@ public sealed partial class AcknowledgeOrderHandler(
     OrderUpdater updater,
     OperatorRecords records,
     TimeProvider time,
-    ILogger<AcknowledgeOrderHandler> logger)
+    ILogger<AcknowledgeOrderHandler> logger
+)
 {
     private const string RecordKind = AuditKinds.OperatorAcknowledgement;
 
     public async Task<AcknowledgeOrderResult> HandleAsync(
         AcknowledgeOrderCommand command,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(command);
         var found = await orders.FindAsync(command.OrderId, cancellationToken);
@@ -50,11 +52,19 @@ public sealed partial class AcknowledgeOrderHandler(
         await records.RecordAttemptAsync(command.OrderId, RecordKind, fields, now, cancellationToken);
 
         var result = await updater.UpdateIfUnchangedAsync(
-            found, (o, _) => o.Acknowledge(command.Operator, now), cancellationToken);
+            found,
+            (o, _) => o.Acknowledge(command.Operator, now),
+            cancellationToken
+        );
         if (result is not { Kind: TransitionKind.Changed, Order: { } acknowledged })
         {
             await records.RecordOutcomeAsync(
-                command.OrderId, RecordKind, now, "changed since it was read", cancellationToken);
+                command.OrderId,
+                RecordKind,
+                now,
+                "changed since it was read",
+                cancellationToken
+            );
             return new AcknowledgeOrderResult.ChangedMeanwhile();
         }
 
@@ -66,6 +76,7 @@ public sealed partial class AcknowledgeOrderHandler(
     [LoggerMessage(
         EventId = 7005,
         Level = LogLevel.Warning,
-        Message = "Operator {Operator} acknowledged order {OrderId} flagged {Reason}")]
+        Message = "Operator {Operator} acknowledged order {OrderId} flagged {Reason}"
+    )]
     private static partial void LogAcknowledged(ILogger logger, string orderId, string? reason, string @operator);
 }

@@ -5,9 +5,7 @@ namespace Payments.Core.Operations.Acknowledgements;
 /// <summary>What an operator's acknowledgement came to.</summary>
 public abstract record AcknowledgeOrderResult
 {
-    private AcknowledgeOrderResult()
-    {
-    }
+    private AcknowledgeOrderResult() { }
 
     /// <summary>No order has the id.</summary>
     public sealed record OrderNotFound : AcknowledgeOrderResult;

@@ -8,4 +8,9 @@ namespace Payments.Core.Operations.Resolutions;
 /// <paramref name="Note"/>.
 /// </summary>
 public sealed record ResolveOrderCommand(
-    string OrderId, OrderStatus Decision, string Operator, string Note, string Evidence);
+    string OrderId,
+    OrderStatus Decision,
+    string Operator,
+    string Note,
+    string Evidence
+);

@@ -17,7 +17,8 @@ public sealed partial class ResolveOrderHandler(
     HaiPayChecker checker,
     OperatorRecords records,
     TimeProvider time,
-    ILogger<ResolveOrderHandler> logger)
+    ILogger<ResolveOrderHandler> logger
+)
 {
     private const string RecordKind = AuditKinds.OperatorResolution;
 
@@ -54,29 +55,42 @@ public sealed partial class ResolveOrderHandler(
 
         // The order's updatedAt is the record's time: the decision took effect exactly when they match.
         var decidedAt = time.GetUtcNow();
-        await records.RecordAttemptAsync(command.OrderId, RecordKind, new Dictionary<string, object?>
-        {
-            ["operator"] = command.Operator,
-            ["note"] = command.Note,
-            ["evidence"] = command.Evidence,
-            ["decision"] = command.Decision.ToString(),
-            ["reviewReason"] = order.ReviewReason?.Name(),
-            ["providerStatus"] = answer?.RawStatus,
-            ["providerAmount"] = answer?.Amount,
-            ["providerReceivedAmount"] = answer?.ReceivedAmount,
-            ["seenUpdatedAt"] = order.UpdatedAt,
-        }, decidedAt, cancellationToken);
+        await records.RecordAttemptAsync(
+            command.OrderId,
+            RecordKind,
+            new Dictionary<string, object?>
+            {
+                ["operator"] = command.Operator,
+                ["note"] = command.Note,
+                ["evidence"] = command.Evidence,
+                ["decision"] = command.Decision.ToString(),
+                ["reviewReason"] = order.ReviewReason?.Name(),
+                ["providerStatus"] = answer?.RawStatus,
+                ["providerAmount"] = answer?.Amount,
+                ["providerReceivedAmount"] = answer?.ReceivedAmount,
+                ["seenUpdatedAt"] = order.UpdatedAt,
+            },
+            decidedAt,
+            cancellationToken
+        );
 
         var result = await updater.UpdateIfUnchangedAsync(
             found,
-            (o, _) => answer is null
-                ? o.Resolve(command.Decision, null, decidedAt)
-                : o.ResolveAsProviderAnswered(command.Decision, answer, decidedAt),
-            cancellationToken);
+            (o, _) =>
+                answer is null
+                    ? o.Resolve(command.Decision, null, decidedAt)
+                    : o.ResolveAsProviderAnswered(command.Decision, answer, decidedAt),
+            cancellationToken
+        );
         if (result is not { Kind: TransitionKind.Changed, Order: { } resolved })
         {
             await records.RecordOutcomeAsync(
-                command.OrderId, RecordKind, decidedAt, "changed since it was checked", cancellationToken);
+                command.OrderId,
+                RecordKind,
+                decidedAt,
+                "changed since it was checked",
+                cancellationToken
+            );
             return new ResolveOrderResult.ChangedMeanwhile(result.Order);
         }
 
@@ -122,7 +136,13 @@ public sealed partial class ResolveOrderHandler(
     [LoggerMessage(
         EventId = 7001,
         Level = LogLevel.Warning,
-        Message = "Operator {Operator} resolved order {OrderId} as {Decision} ({Evidence})")]
+        Message = "Operator {Operator} resolved order {OrderId} as {Decision} ({Evidence})"
+    )]
     private static partial void LogResolved(
-        ILogger logger, string orderId, OrderStatus decision, string evidence, string @operator);
+        ILogger logger,
+        string orderId,
+        OrderStatus decision,
+        string evidence,
+        string @operator
+    );
 }

@@ -6,9 +6,7 @@ namespace Payments.Core.Operations.Resolutions;
 /// <summary>What an operator's resolution came to.</summary>
 public abstract record ResolveOrderResult
 {
-    private ResolveOrderResult()
-    {
-    }
+    private ResolveOrderResult() { }
 
     /// <summary>No order has the id.</summary>
     public sealed record OrderNotFound : ResolveOrderResult;

@@ -5,9 +5,7 @@ namespace Payments.Core.Operations.Sync;
 /// <summary>What an operator's sync came to.</summary>
 public abstract record OperatorSyncResult
 {
-    private OperatorSyncResult()
-    {
-    }
+    private OperatorSyncResult() { }
 
     /// <summary>One poll cycle ran and checked <paramref name="Count"/> due HaiPay orders.</summary>
     public sealed record Polled(int Count) : OperatorSyncResult;

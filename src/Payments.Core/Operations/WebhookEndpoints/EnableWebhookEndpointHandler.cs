@@ -15,13 +15,15 @@ public sealed partial class EnableWebhookEndpointHandler(
     IOptionsMonitor<WebhookOptions> options,
     OperatorRecords records,
     TimeProvider time,
-    ILogger<EnableWebhookEndpointHandler> logger)
+    ILogger<EnableWebhookEndpointHandler> logger
+)
 {
     private const string RecordKind = AuditKinds.OperatorEndpointEnable;
 
     public async Task<EnableWebhookEndpointResult> HandleAsync(
         EnableWebhookEndpointCommand command,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(command);
         if (options.CurrentValue.Endpoint is not { } endpoint)
@@ -33,12 +35,18 @@ public sealed partial class EnableWebhookEndpointHandler(
         if (disabledAt is not null)
         {
             var now = time.GetUtcNow();
-            await records.RecordAttemptAsync(null, RecordKind, new Dictionary<string, object?>
-            {
-                ["operator"] = command.Note.Operator,
-                ["note"] = command.Note.Note,
-                ["disabledAt"] = disabledAt,
-            }, now, cancellationToken);
+            await records.RecordAttemptAsync(
+                null,
+                RecordKind,
+                new Dictionary<string, object?>
+                {
+                    ["operator"] = command.Note.Operator,
+                    ["note"] = command.Note.Note,
+                    ["disabledAt"] = disabledAt,
+                },
+                now,
+                cancellationToken
+            );
             var enabled = await outbox.EnableAsync(endpoint, cancellationToken);
             var notApplied = enabled ? null : "already enabled meanwhile";
             await records.RecordOutcomeAsync(null, RecordKind, now, notApplied, cancellationToken);
@@ -54,6 +62,7 @@ public sealed partial class EnableWebhookEndpointHandler(
     [LoggerMessage(
         EventId = 7003,
         Level = LogLevel.Warning,
-        Message = "Operator {Operator} re-enabled the webhook endpoint")]
+        Message = "Operator {Operator} re-enabled the webhook endpoint"
+    )]
     private static partial void LogEnabled(ILogger logger, string? @operator);
 }

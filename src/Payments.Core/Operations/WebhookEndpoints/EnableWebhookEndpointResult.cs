@@ -3,9 +3,7 @@ namespace Payments.Core.Operations.WebhookEndpoints;
 /// <summary>What re-enabling the webhook endpoint came to.</summary>
 public abstract record EnableWebhookEndpointResult
 {
-    private EnableWebhookEndpointResult()
-    {
-    }
+    private EnableWebhookEndpointResult() { }
 
     /// <summary><c>Webhooks:Url</c> is not set; there is nothing to enable.</summary>
     public sealed record NoEndpoint : EnableWebhookEndpointResult;

@@ -14,11 +14,13 @@ public sealed partial class ReplayWebhookHandler(
     IOrderRepository orders,
     OperatorRecords records,
     TimeProvider time,
-    ILogger<ReplayWebhookHandler> logger)
+    ILogger<ReplayWebhookHandler> logger
+)
 {
     public async Task<ReplayWebhookResult> HandleAsync(
         ReplayWebhookCommand command,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(command);
         var (orderId, eventId, note) = command;
@@ -35,18 +37,29 @@ public sealed partial class ReplayWebhookHandler(
         }
 
         var now = time.GetUtcNow();
-        await records.RecordAttemptAsync(orderId, AuditKinds.OperatorWebhookReplay, new Dictionary<string, object?>
-        {
-            ["operator"] = note.Operator,
-            ["note"] = note.Note,
-            ["eventId"] = eventId,
-            ["attempts"] = delivery.Value.Attempts,
-            ["lastError"] = delivery.Value.LastError,
-        }, now, cancellationToken);
+        await records.RecordAttemptAsync(
+            orderId,
+            AuditKinds.OperatorWebhookReplay,
+            new Dictionary<string, object?>
+            {
+                ["operator"] = note.Operator,
+                ["note"] = note.Note,
+                ["eventId"] = eventId,
+                ["attempts"] = delivery.Value.Attempts,
+                ["lastError"] = delivery.Value.LastError,
+            },
+            now,
+            cancellationToken
+        );
         if (await outbox.TryReplayAsync(orderId, delivery, now, cancellationToken) is null)
         {
             await records.RecordOutcomeAsync(
-                orderId, AuditKinds.OperatorWebhookReplay, now, "the delivery changed meanwhile", cancellationToken);
+                orderId,
+                AuditKinds.OperatorWebhookReplay,
+                now,
+                "the delivery changed meanwhile",
+                cancellationToken
+            );
             return new ReplayWebhookResult.ChangedMeanwhile();
         }
 
@@ -72,6 +85,7 @@ public sealed partial class ReplayWebhookHandler(
     [LoggerMessage(
         EventId = 7002,
         Level = LogLevel.Information,
-        Message = "Operator {Operator} replayed webhook {EventId} of order {OrderId}")]
+        Message = "Operator {Operator} replayed webhook {EventId} of order {OrderId}"
+    )]
     private static partial void LogReplayed(ILogger logger, string eventId, string orderId, string? @operator);
 }

@@ -5,9 +5,7 @@ namespace Payments.Core.Operations.WebhookReplays;
 /// <summary>What an operator's webhook replay came to.</summary>
 public abstract record ReplayWebhookResult
 {
-    private ReplayWebhookResult()
-    {
-    }
+    private ReplayWebhookResult() { }
 
     /// <summary>The order has no delivery of that event (or the order is gone).</summary>
     public sealed record DeliveryNotFound : ReplayWebhookResult;

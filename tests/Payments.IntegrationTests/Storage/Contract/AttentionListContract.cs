@@ -42,13 +42,16 @@ public abstract class AttentionListContract(IStoreFactory factory) : StoreContra
         var resolve = (Func<PaymentOrder, Transition>)(o => o.Resolve(OrderStatus.Failed, null, Now.AddMinutes(3)));
         await WriteAsync(stores, TestOrders.New("rv-done"), Accept, Review(ReviewReason.ChecksExhausted, 2), resolve);
         var completed = Now.AddMinutes(4);
-        await WriteAsync(stores, TestOrders.New("rv-flagged") with
-        {
-            Status = OrderStatus.Succeeded,
-            ReviewReason = ReviewReason.AmountMismatch,
-            CompletedAt = completed,
-            UpdatedAt = completed,
-        });
+        await WriteAsync(
+            stores,
+            TestOrders.New("rv-flagged") with
+            {
+                Status = OrderStatus.Succeeded,
+                ReviewReason = ReviewReason.AmountMismatch,
+                CompletedAt = completed,
+                UpdatedAt = completed,
+            }
+        );
         var flagged = await ListAsync(stores, AttentionCategory.NeedsReview);
         var stored = (await stores.Orders.FindAsync("rv-flagged", default))!;
 
@@ -99,8 +102,7 @@ public abstract class AttentionListContract(IStoreFactory factory) : StoreContra
             Assert.InRange(page.Items.Count, 1, 2);
             listed.AddRange(page.Items);
             after = page.Continuation is { } next ? Continuation.Decode(next) : null;
-        }
-        while (after is not null);
+        } while (after is not null);
 
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"pg-{i}"), listed.Select(i => i.OrderId));
     }
@@ -124,10 +126,14 @@ public abstract class AttentionListContract(IStoreFactory factory) : StoreContra
         Assert.Equal(["ghost-2", "ghost-1"], unmatched.Select(i => i.OrderId));
         var (huaweiPin, fromHaiPay) = (unmatched[0], unmatched[1]);
         Assert.Equal(
-            (PaymentProvider.HuaweiPin, "ok", 1000m), (huaweiPin.Provider, huaweiPin.Status, huaweiPin.Amount));
+            (PaymentProvider.HuaweiPin, "ok", 1000m),
+            (huaweiPin.Provider, huaweiPin.Status, huaweiPin.Amount)
+        );
         Assert.Null(huaweiPin.Currency);
         Assert.Equal(
-            (PaymentProvider.HaiPay, 12.50m, "USD"), (fromHaiPay.Provider, fromHaiPay.Amount, fromHaiPay.Currency));
+            (PaymentProvider.HaiPay, 12.50m, "USD"),
+            (fromHaiPay.Provider, fromHaiPay.Amount, fromHaiPay.Currency)
+        );
         Assert.Equal(Now.AddHours(-2), fromHaiPay.Since);
         Assert.Equal("signed, but no order has this id", fromHaiPay.Detail?.Value);
         var detail = Assert.Single(unverified).Detail!.Value;
@@ -163,7 +169,10 @@ public abstract class AttentionListContract(IStoreFactory factory) : StoreContra
         new(null, AuditKinds.CallbackUnmatched, payload, at);
 
     private static async Task<IReadOnlyList<AttentionItem>> ListAsync(
-        StoreSet stores, AttentionCategory category, string? reason = null)
+        StoreSet stores,
+        AttentionCategory category,
+        string? reason = null
+    )
     {
         var query = new AttentionQuery(category, reason, TimeSpan.FromMinutes(30), 100, null);
         return (await stores.Attention.ListAsync(query, default)).Items;
@@ -173,7 +182,10 @@ public abstract class AttentionListContract(IStoreFactory factory) : StoreContra
     /// Adds <paramref name="created"/>, then writes each change in turn as the service does: by compare-and-swap.
     /// </summary>
     private static async Task WriteAsync(
-        StoreSet stores, PaymentOrder created, params Func<PaymentOrder, Transition>[] changes)
+        StoreSet stores,
+        PaymentOrder created,
+        params Func<PaymentOrder, Transition>[] changes
+    )
     {
         var stored = (await stores.Orders.AddAsync(created, default)).Order;
         foreach (var change in changes)

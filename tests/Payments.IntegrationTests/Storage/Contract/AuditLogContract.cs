@@ -76,7 +76,8 @@ public abstract class AuditLogContract(IStoreFactory factory) : StoreContract(fa
 
         Assert.Equal(
             [AuditKinds.CallbackUnmatched, AuditKinds.CallbackUnverified, AuditKinds.OperatorEndpointEnable],
-            listed.Select(r => r.Kind));
+            listed.Select(r => r.Kind)
+        );
         Assert.Equal(["{\"m\":2}"], nextDay.Select(r => r.Payload));
     }
 

@@ -28,8 +28,11 @@ public abstract class IdempotencyStoreContract(IStoreFactory factory) : StoreCon
     {
         var store = (await StoresAsync()).Idempotency;
 
-        var versions = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            store.TryAddAsync("contended", IdempotencyRecord.Begin($"fp-{i}", Options, Now), default)));
+        var versions = await Task.WhenAll(
+            Enumerable
+                .Range(0, 8)
+                .Select(i => store.TryAddAsync("contended", IdempotencyRecord.Begin($"fp-{i}", Options, Now), default))
+        );
 
         var won = Assert.Single(versions, v => v is not null);
         Assert.Equal(won, (await store.FindAsync("contended", default))!.Version);
@@ -42,7 +45,11 @@ public abstract class IdempotencyStoreContract(IStoreFactory factory) : StoreCon
         var claim = IdempotencyRecord.Begin("fp", Options, Now);
         var version = (await store.TryAddAsync("k", claim, default))!;
         var response = new StoredResponse(
-            201, "application/json; charset=utf-8", "/api/orders/x", "{\"a\":\"ü\"}"u8.ToArray());
+            201,
+            "application/json; charset=utf-8",
+            "/api/orders/x",
+            "{\"a\":\"ü\"}"u8.ToArray()
+        );
 
         Assert.NotNull(await store.TryReplaceAsync("k", claim.Complete(response), version, default));
         var stored = (await store.FindAsync("k", default))!.Value;
@@ -114,7 +121,8 @@ public abstract class IdempotencyStoreContract(IStoreFactory factory) : StoreCon
         var store = (await StoresAsync()).Idempotency;
         var old = Now - Options.Expiry - TimeSpan.FromMinutes(1);
         await Parallel.ForEachAsync(Enumerable.Range(0, 1_050), async (i, ct) =>
-            await store.TryAddAsync($"old-{i}", IdempotencyRecord.Begin("fp", Options, old), ct));
+            await store.TryAddAsync($"old-{i}", IdempotencyRecord.Begin("fp", Options, old), ct)
+        );
         await store.TryAddAsync("fresh", IdempotencyRecord.Begin("fp", Options, Now), default);
 
         var purged = await store.PurgeExpiredAsync(Now, default);

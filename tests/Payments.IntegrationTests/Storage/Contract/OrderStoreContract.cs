@@ -54,7 +54,8 @@ public abstract class OrderStoreContract(IStoreFactory factory) : StoreContract(
 
         var results = await Task.WhenAll(
             orders.TryReplaceAsync(stored, succeeded, default),
-            orders.TryReplaceAsync(stored, failed, default));
+            orders.TryReplaceAsync(stored, failed, default)
+        );
 
         Assert.Single(results, r => r is not null);
         Assert.Single(results, r => r is null);
@@ -72,7 +73,13 @@ public abstract class OrderStoreContract(IStoreFactory factory) : StoreContract(
 
         var stale = await orders.TryReplaceAsync(stored, stored.Value with { Checks = 2 }, default);
         var unknown = await orders.TryReplaceAsync(
-            stored with { Value = TestOrders.New("nobody") }, TestOrders.New("nobody"), default);
+            stored with
+            {
+                Value = TestOrders.New("nobody"),
+            },
+            TestOrders.New("nobody"),
+            default
+        );
 
         Assert.Null(stale);
         Assert.Null(unknown);
@@ -109,19 +116,30 @@ public abstract class OrderStoreContract(IStoreFactory factory) : StoreContract(
         var now = TestOrders.Now;
         var due = Enumerable.Range(0, 40).Select(i => $"due-{i}").ToHashSet();
         var all = due.Select(id => TestOrders.New(id, nextCheckAt: now.AddSeconds(-Random.Shared.Next(0, 3600))))
-            .Concat(Enumerable.Range(0, 200).Select(i =>
-                TestOrders.New($"later-{i}", nextCheckAt: now.AddTicks(1 + Random.Shared.Next(1, 1_000_000)))))
+            .Concat(
+                Enumerable
+                    .Range(0, 200)
+                    .Select(i =>
+                        TestOrders.New($"later-{i}", nextCheckAt: now.AddTicks(1 + Random.Shared.Next(1, 1_000_000)))
+                    )
+            )
             .Concat(Enumerable.Range(0, 50).Select(i => TestOrders.New($"none-{i}")))
-            .Concat(Enumerable.Range(0, 50).Select(i =>
-                TestOrders.New($"other-provider-{i}", PaymentProvider.HuaweiPin, now.AddHours(-1))));
-        await Parallel.ForEachAsync(
-            all, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (o, ct) => await orders.AddAsync(o, ct));
+            .Concat(
+                Enumerable
+                    .Range(0, 50)
+                    .Select(i => TestOrders.New($"other-provider-{i}", PaymentProvider.HuaweiPin, now.AddHours(-1)))
+            );
+        await Parallel.ForEachAsync(all, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (o, ct) =>
+            await orders.AddAsync(o, ct)
+        );
         var exactlyNow = TestOrders.New("due-exactly-now", nextCheckAt: now);
         await orders.AddAsync(exactlyNow, default);
         due.Add(exactlyNow.Id);
 
-        var found = await orders.FindDueAsync(PaymentProvider.HaiPay, now, 1000, default)
-            .Select(o => o.Value.Id).ToListAsync();
+        var found = await orders
+            .FindDueAsync(PaymentProvider.HaiPay, now, 1000, default)
+            .Select(o => o.Value.Id)
+            .ToListAsync();
 
         Assert.Equal(due.Order(), found.Order());
     }
@@ -140,7 +158,8 @@ public abstract class OrderStoreContract(IStoreFactory factory) : StoreContract(
         await orders.TryReplaceAsync(still, still.Value with { NextCheckAt = now.AddMinutes(-1) }, default);
 
         var dueNow = await orders.FindDueAsync(PaymentProvider.HaiPay, now, 100, default).ToListAsync();
-        var dueLater = await orders.FindDueAsync(PaymentProvider.HaiPay, now.AddMinutes(10), 100, default)
+        var dueLater = await orders
+            .FindDueAsync(PaymentProvider.HaiPay, now.AddMinutes(10), 100, default)
             .ToListAsync();
 
         Assert.Equal(["still"], dueNow.Select(o => o.Value.Id));
@@ -201,5 +220,9 @@ public abstract class OrderStoreContract(IStoreFactory factory) : StoreContract(
     }
 
     private static PaymentOrder Subscription(string id, string currency) =>
-        TestOrders.New(id) with { Kind = OrderKind.Subscription, Currency = currency };
+        TestOrders.New(id) with
+        {
+            Kind = OrderKind.Subscription,
+            Currency = currency,
+        };
 }

@@ -24,7 +24,8 @@ public sealed record StoreSet(
     IAuditLog Audit,
     IAttentionList Attention,
     FakeTimeProvider Clock,
-    AuditOptions AuditOptions);
+    AuditOptions AuditOptions
+);
 
 /// <summary>Makes the stores a contract test runs against.</summary>
 public interface IStoreFactory
@@ -49,7 +50,8 @@ public sealed class TableStores(AzuriteFixture azurite) : IStoreFactory
             new TableAuditLog(tables, auditOptions, NullLogger<TableAuditLog>.Instance),
             new TableAttentionList(tables, orders, auditOptions, clock, NullLogger<TableAttentionList>.Instance),
             clock,
-            audit);
+            audit
+        );
     }
 }
 
@@ -60,14 +62,17 @@ public sealed class InMemoryStores : IStoreFactory
     {
         var orders = new InMemoryOrderRepository();
         var log = new InMemoryAuditLog(audit);
-        return Task.FromResult(new StoreSet(
-            orders,
-            new InMemoryWebhookOutbox(),
-            new InMemoryIdempotencyStore(),
-            log,
-            new InMemoryAttentionList(orders, log, audit, clock),
-            clock,
-            audit));
+        return Task.FromResult(
+            new StoreSet(
+                orders,
+                new InMemoryWebhookOutbox(),
+                new InMemoryIdempotencyStore(),
+                log,
+                new InMemoryAttentionList(orders, log, audit, clock),
+                clock,
+                audit
+            )
+        );
     }
 }
 

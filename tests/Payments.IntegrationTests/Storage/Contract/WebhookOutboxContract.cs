@@ -153,8 +153,7 @@ public abstract class WebhookOutboxContract(IStoreFactory factory) : StoreContra
             Assert.InRange(page.Items.Count, 0, 2);
             listed.AddRange(page.Items);
             after = page.Continuation is { } next ? Continuation.Decode(next) : null;
-        }
-        while (after is not null);
+        } while (after is not null);
 
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"ab-{i}"), listed.Select(a => a.OrderId));
         Assert.All(listed, a => Assert.Equal(WebhookDeliveryState.Abandoned, a.Delivery.State));
