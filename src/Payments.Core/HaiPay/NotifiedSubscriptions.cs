@@ -75,7 +75,7 @@ public sealed partial class NotifiedSubscriptions(IOrderRepository orders, ILogg
     }
 
     [LoggerMessage(
-        EventId = 6205,
+        EventId = 6251,
         Level = LogLevel.Warning,
         Message = "HaiPay notification names subscription {OrderId} and subscriptionNo {SubscriptionNo}, which do not "
             + "agree (HaiPay's number for the first: {Known}; subscription with that number: {Numbered}); not applied"

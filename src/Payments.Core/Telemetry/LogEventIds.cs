@@ -6,17 +6,18 @@ namespace Payments.Core.Telemetry;
 /// 1000-1099  OrderUpdater                       5400-5449  IdempotentRequests
 /// 2000-2099  ServiceProblemHandler              6000-6099  HaiPayClient
 /// 3000-3009  StorageInitializer                 6100-6199  HaiPayPoller
-/// 3010-3019  TableOrderRepository               6200-6299  NotificationProcessor
-/// 3020-3029  TableAuditLog                      6300-6399  HaiPayOrderCreator
-/// 3030-3039  TableAttentionList                 6400-6499  WebhookDispatcher
-/// 3040-3049  TableWebhookOutbox                 7000-7049  OperatorEndpoints
-/// 3050-3059  StorageHealth                      7050-7099  AcknowledgementEndpoint
-/// 3100-3149  KeyVaultSecretStore                9000-9049  HuaweiPinCallbackDispatcher (sandbox)
-/// 4000-4099  CronJobRunner                      9050-9099  MerchantWebhooks (sandbox)
-/// 5000-5099  HuaweiPinClient                    9100-9149  HaiPayNotifier (sandbox)
-/// 5100-5199  CallbackProcessor
-/// 5200-5299  ExpireFramesJob
-/// 5300-5399  FingerprintKeyCheck
+/// 3010-3019  TableOrderRepository               6200-6249  UnverifiedNotifications
+/// 3020-3029  TableAuditLog                      6250-6299  NotifiedSubscriptions
+/// 3030-3039  TableAttentionList                 6300-6399  HaiPayOrderCreator
+/// 3040-3049  TableWebhookOutbox                 6400-6499  WebhookDispatcher
+/// 3050-3059  StorageHealth                      7001       ResolveOrderHandler
+/// 3100-3149  KeyVaultSecretStore                7002       ReplayWebhookHandler
+/// 4000-4099  CronJobRunner                      7003       EnableWebhookEndpointHandler
+/// 5000-5099  HuaweiPinClient                    7004       OperatorRecords
+/// 5100-5199  HuaweiPinCallbackHandler           7005       AcknowledgeOrderHandler
+/// 5200-5299  ExpireFramesJob                    9000-9049  HuaweiPinCallbackDispatcher (sandbox)
+/// 5300-5399  FingerprintKeyCheck                9050-9099  MerchantWebhooks (sandbox)
+///                                               9100-9149  HaiPayNotifier (sandbox)
 /// </code>
 /// A new class that logs takes the next free range in its layer's thousand and is added here.
 /// </summary>

@@ -117,7 +117,7 @@ public sealed partial class IdempotentRequests(
     }
 
     [LoggerMessage(
-        EventId = 5001,
+        EventId = 5401,
         Level = LogLevel.Warning,
         Message = "An idempotency key's outcome was not stored ({Reason}); its lease will run out"
     )]

@@ -87,7 +87,7 @@ public static partial class MerchantWebhooks
     }
 
     [LoggerMessage(
-        EventId = 9001,
+        EventId = 9051,
         Level = LogLevel.Information,
         Message = "Merchant received webhook {Id} ({Type}); signature valid: {Valid}"
     )]

@@ -4,8 +4,8 @@ namespace Payments.IntegrationTests.Api;
 
 /// <summary>
 /// The house rules a reader relies on: no source file over 300 lines, no line over 120 characters (the width
-/// CSharpier formats to, from .editorconfig; <c>scripts/test</c> also runs <c>dotnet csharpier check</c>), and no
-/// test folder named after a review round.
+/// CSharpier formats to, from .editorconfig; <c>scripts/test</c> also runs <c>dotnet csharpier check</c>), one log event
+/// id per message (the ranges are in <c>LogEventIds</c>), and no test folder named after a review round.
 /// </summary>
 public sealed class SourceLayoutTests
 {
@@ -32,6 +32,22 @@ public sealed class SourceLayoutTests
             .Select(l => $"{Relative(l.File)}:{l.Number}: {l.Length} characters");
 
         Assert.Empty(wide);
+    }
+
+    [Fact]
+    public void LogEventIds_EachUsedOnce()
+    {
+        var ids = SourceFiles("src")
+            .SelectMany(f =>
+                System
+                    .Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"EventId = (\d+)")
+                    .Select(m => (Id: m.Groups[1].Value, File: Relative(f)))
+            )
+            .GroupBy(x => x.Id)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(x => x.File))}");
+
+        Assert.Empty(ids);
     }
 
     [Fact]
