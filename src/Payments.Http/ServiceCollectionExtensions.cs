@@ -126,6 +126,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HaiPayCredentials>();
         services.AddHttpClient<HaiPayClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddTransient<HaiPayChecker>();
+        services.AddTransient<SyncOrderHandler>();
         services.AddTransient<HaiPayOrderCreator>();
         services.AddTransient<CreateCollectionHandler>();
         services.AddTransient<RefundCollectionHandler>();

@@ -7,7 +7,7 @@ using Payments.Http.Problems;
 namespace Payments.Http.Endpoints;
 
 /// <summary>Order reads shared by both providers, and an on-demand status check.</summary>
-public sealed class OrderEndpoints(IOrderRepository orders, HaiPayChecker checker, IdempotentRequests idempotency)
+public sealed class OrderEndpoints(IOrderRepository orders, SyncOrderHandler syncs, IdempotentRequests idempotency)
 {
     public async Task<IResult> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -19,24 +19,15 @@ public sealed class OrderEndpoints(IOrderRepository orders, HaiPayChecker checke
     public Task<IResult> SyncAsync(string id, HttpRequest request, CancellationToken cancellationToken) =>
         idempotency.RunAsync(request, () => SyncAsync(id, cancellationToken), cancellationToken);
 
-    private async Task<IResult> SyncAsync(string id, CancellationToken cancellationToken)
-    {
-        var order = await orders.FindAsync(id, cancellationToken);
-        if (order is null)
+    private async Task<IResult> SyncAsync(string id, CancellationToken cancellationToken) =>
+        await syncs.HandleAsync(id, cancellationToken) switch
         {
-            return OrderProblems.NotFound(id);
-        }
-
-        if (order.Value.Provider != PaymentProvider.HaiPay)
-        {
-            return Results.Problem(
+            SyncOrderResult.Checked found => Results.Ok(OrderView.From(found.Order)),
+            SyncOrderResult.NoQuery => Results.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "No status query for this provider",
                 detail: "HUAWEIPIN publishes no status query; its callback is the only source of truth."
-            );
-        }
-
-        var checkedOrder = await checker.CheckAsync(order.Value, scheduled: false, cancellationToken);
-        return Results.Ok(OrderView.From(checkedOrder.Order));
-    }
+            ),
+            _ => OrderProblems.NotFound(id),
+        };
 }
