@@ -7,9 +7,9 @@ using Payments.IntegrationTests.Fixtures;
 namespace Payments.IntegrationTests.Operations;
 
 /// <summary>
-/// The operator <c>reason</c> filter takes the documented names only. A reason spelled any other way (the C# member name
-/// <c>AmountMismatch</c>, a typo) names no partition and answers 200 with an empty list: an operator filtering for
-/// amount mismatches is told there are none while one waits.
+/// The operator <c>reason</c> filter takes the documented names only. A reason spelled any other way (the C# member
+/// name <c>AmountMismatch</c>, a typo) names no partition and answers 200 with an empty list: an operator filtering
+/// for amount mismatches is told there are none while one waits.
 /// </summary>
 public sealed class AttentionReasonFilterTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
