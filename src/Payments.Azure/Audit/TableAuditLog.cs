@@ -51,12 +51,38 @@ public sealed partial class TableAuditLog(
             return;
         }
 
-        await RecordIndexedAsync(table, partition, record, cancellationToken);
+        try
+        {
+            await RecordIndexedAsync(table, partition, record, cancellationToken);
+        }
+        catch (Exception) when (record.OnceKey is { } claimed)
+        {
+            // Not recorded: the marker goes too, so the provider's retry of the message is recorded.
+            await ReleaseOnceAsync(table, partition, claimed);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Deletes a marker whose record was not written. Best effort: when storage refuses this too, the marker stays
+    /// and a retry of that message is taken for recorded (logged).
+    /// </summary>
+    private async Task ReleaseOnceAsync(StorageTable table, string partition, string once)
+    {
+        try
+        {
+            await table.DeleteAsync(partition, OnceRowPrefix + once, "*", CancellationToken.None);
+        }
+        catch (StorageUnavailableException e)
+        {
+            LogOnceNotReleased(logger, partition, e.Message);
+        }
     }
 
     /// <summary>
     /// Inserts the partition's marker row for <paramref name="once"/>; false when it already exists (the same message
-    /// was recorded before). The marker is written first, so a replay never adds a second record.
+    /// was recorded before). The marker is written first, so a replay never adds a second record; it is deleted again
+    /// when the record cannot be written.
     /// </summary>
     private static async Task<bool> ClaimOnceAsync(
         StorageTable table,
@@ -231,4 +257,12 @@ public sealed partial class TableAuditLog(
         };
 
     // Event ids 3020-3029 (see Payments.Core.Telemetry.LogEventIds).
+
+    [LoggerMessage(
+        EventId = 3021,
+        Level = LogLevel.Error,
+        Message = "Audit once-marker in {Partition} not released after its record failed ({Reason}); a retry of that "
+            + "message will not be recorded"
+    )]
+    private static partial void LogOnceNotReleased(ILogger logger, string partition, string reason);
 }

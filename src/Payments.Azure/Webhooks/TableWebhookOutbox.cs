@@ -41,7 +41,7 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
             var rows = tables.Webhooks.QueryAsync(filter, EventIdOnly, Math.Min(1000, pageSize), cancellationToken);
             await foreach (var entry in rows)
             {
-                if (await CurrentAsync(entry, cancellationToken) is { } due)
+                if (await CurrentAsync(entry, now, cancellationToken) is { } due)
                 {
                     yield return due;
                 }
@@ -238,10 +238,15 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
 
     /// <summary>
     /// The due entry as the outbox holds it, if its delivery still holds it (none yet, or pending at this time); a
-    /// stale entry is deleted. One whose storage calls fail is skipped, its entry kept for the next run, so one order
-    /// cannot stop the run for the others.
+    /// stale entry is deleted once the write that made it can no longer be landing (<see cref="WriteInFlight"/>). One
+    /// whose storage calls fail is skipped, its entry kept for the next run, so one order cannot stop the run for the
+    /// others.
     /// </summary>
-    private async Task<ScheduledWebhook?> CurrentAsync(TableEntity entry, CancellationToken cancellationToken)
+    private async Task<ScheduledWebhook?> CurrentAsync(
+        TableEntity entry,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -253,6 +258,13 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
             if (eventId is not null && pending)
             {
                 return new ScheduledWebhook(orderId, eventId, new DateTimeOffset(dueTicks, TimeSpan.Zero), delivery);
+            }
+
+            // A replay writes its due row (due now) before the delivery it makes pending: kept while that write may
+            // land.
+            if (WriteInFlight.MayBe(new DateTimeOffset(dueTicks, TimeSpan.Zero), now))
+            {
+                return null;
             }
 
             await DropAsync(entry.PartitionKey, entry.RowKey, cancellationToken);

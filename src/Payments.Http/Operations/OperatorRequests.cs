@@ -23,7 +23,6 @@ public static class OperatorRequests
     public const int MaxNoteLength = 2000;
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
-    public const int MaxReasonLength = 100;
 
     /// <summary>How long a stale order has been waiting at least, unless <c>olderThan</c> says otherwise.</summary>
     public static readonly TimeSpan DefaultOlderThan = TimeSpan.FromDays(1);
@@ -49,9 +48,9 @@ public static class OperatorRequests
         {
             errors.Check(
                 "reason",
-                category is not null and not AttentionCategory.NeedsReview
-                    ? "applies to category needs-review only"
-                    : FieldRules.Text(reason, MaxReasonLength)
+                category is not null and not AttentionCategory.NeedsReview ? "applies to category needs-review only"
+                    : ReviewReasons.Parse(reason) is null ? $"must be one of {string.Join(", ", ReviewReasons.All)}"
+                    : null
             );
         }
 

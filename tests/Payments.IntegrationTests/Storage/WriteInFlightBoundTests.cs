@@ -7,11 +7,10 @@ using Payments.Core.Orders;
 namespace Payments.IntegrationTests.Storage;
 
 /// <summary>
-/// <see cref="WriteInFlight.Grace"/> (5 minutes) assumes an index row's order write has landed or failed by then,
-/// "every storage call bounded by PaymentsStorage:Timeout, far below it". An order write is up to six bounded calls
-/// after its time is stamped (outbox due row, reference, two attention rows, due row, the order row), and the
-/// validator accepts a Timeout of 2 minutes: 12 minutes, so a listing or delivery run can still drop the row of a
-/// write that then lands (the NeedsReview listing, the webhook lost for good).
+/// <see cref="WriteInFlight.Grace"/> must outlast the slowest order write the settings allow: an order write is up to
+/// six bounded calls after its time is stamped (outbox due row, reference, two attention rows, due row, the order row),
+/// each bounded by the longest <c>PaymentsStorage:Timeout</c> the validator accepts; otherwise a listing or delivery
+/// run could drop the row of a write that then lands (the NeedsReview listing, the webhook lost for good).
 /// </summary>
 public sealed class WriteInFlightBoundTests
 {
