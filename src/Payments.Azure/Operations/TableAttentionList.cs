@@ -104,7 +104,9 @@ public sealed partial class TableAttentionList(
     {
         try
         {
-            await tables.Attention.DeleteAsync(row.PartitionKey, row.RowKey, "*", cancellationToken);
+            // Only the row as read: one written again meanwhile (a new flag with the same key) answers 412 and stays.
+            var version = row.ETag == default ? "*" : row.ETag.ToString();
+            await tables.Attention.DeleteAsync(row.PartitionKey, row.RowKey, version, cancellationToken);
         }
         catch (StorageUnavailableException e)
         {
