@@ -10,8 +10,9 @@ namespace Payments.Azure.Orders;
 /// <see cref="TimeIndex"/> rows (time the order started waiting, then its id; <see cref="OrderAttention"/> says which
 /// orders and since when) in partitions <c>needs-review</c> (every reason), <c>needs-review.{encoded reason}</c> and
 /// <c>stale</c> (Created or Unknown, keyed by creation). They are written before the order (so an order never needs a
-/// person without its row) and the rows the previous state had are deleted after it; the order row is the truth, a row
-/// that no longer matches its order is dropped when read. The audit log owns the provider messages' rows (partitions
+/// person without its row); the <c>stale</c> row the previous state had is deleted after it, rows for a person are
+/// left to the listing. The order row is the truth: a row that no longer matches its order is dropped when read. The
+/// audit log owns the provider messages' rows (partitions
 /// <c>unmatched-callbacks</c>, <c>unverified-callbacks</c>).
 /// </summary>
 internal static class AttentionIndex

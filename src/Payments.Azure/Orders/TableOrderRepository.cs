@@ -223,15 +223,20 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
     }
 
     /// <summary>
-    /// Deletes the attention rows the order's previous state had and its new one has not, at once: left behind, every
-    /// accepted order would leave a <c>stale</c> row that each listing of that partition reads and drops again. A
-    /// delete that fails leaves a row the listing drops when it reads it (the order no longer matches), as after a
-    /// crash between the two writes.
+    /// Deletes the <c>stale</c> row the order's previous state had and its new one has not, at once: left behind, every
+    /// accepted order would leave one that each listing of that partition reads and drops again. A delete that fails
+    /// leaves a row the listing drops when it reads it (the order no longer matches), as after a crash between the two
+    /// writes. Rows for a person (<c>needs-review*</c>) are left to the listing, which drops one only as it read it and
+    /// once its write cannot be landing: a final order flagged again by another writer meanwhile has rows with the
+    /// same keys, and an eager delete here could remove them for good.
     /// </summary>
     private async Task UnindexAsync(PaymentOrder order, PaymentOrder previous, CancellationToken cancellationToken)
     {
         var has = AttentionIndex.Entries(order);
-        foreach (var gone in AttentionIndex.Entries(previous).Where(h => !has.Any(e => Same(e, h))))
+        var stale = AttentionIndex
+            .Entries(previous)
+            .Where(h => h.PartitionKey == AttentionIndex.StalePartition && !has.Any(e => Same(e, h)));
+        foreach (var gone in stale)
         {
             try
             {

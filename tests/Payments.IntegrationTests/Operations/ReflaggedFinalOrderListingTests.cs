@@ -19,9 +19,9 @@ namespace Payments.IntegrationTests.Operations;
 /// <summary>
 /// A final order flagged for a person is keyed in the attention table by its final event's time, so the rows of a
 /// flag, its acknowledgement and a later flag of the same order have the same keys. A row that is deleted "because the
-/// order no longer holds it" (the acknowledgement's own clean-up, or a listing that read the acknowledged order) is
-/// must be deleted only as read (its ETag), never after a contradiction wrote the very same row again for the new flag:
-/// the re-flagged order would then await acknowledgement with no row, and no later write puts it back.
+/// order no longer holds it" (the acknowledgement's own clean-up, or a listing that read the acknowledged order) must
+/// never be deleted after a contradiction wrote the very same row again for the new flag: the re-flagged order would
+/// then await acknowledgement with no row, and no later write puts it back.
 /// </summary>
 public sealed class ReflaggedFinalOrderListingTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
@@ -32,6 +32,30 @@ public sealed class ReflaggedFinalOrderListingTests(SharedAzurite azurite) : ICl
         100,
         null
     );
+
+    [Fact]
+    public async Task ContradictionDuringAcknowledgement_ReflaggedFinalOrderStillListed()
+    {
+        var (plain, hook, reader, writer, clock) = await StoresAsync();
+        var attention = List(plain, reader, clock);
+        var acknowledged = await AcknowledgeSetupAsync(reader, writer, "reflag-ack");
+
+        // The acknowledgement's order write lands; before any clean-up of the old rows (or right after the write, when
+        // the write deletes none), a signed failure arrives for the Succeeded order and flags it again (same final
+        // event, so the same row keys).
+        hook.BeforeAttentionDelete = () => ReflagAsync(reader, "reflag-ack", clock.GetUtcNow());
+        Assert.NotNull(await writer.TryReplaceAsync(acknowledged.Seen, acknowledged.Next, default));
+        if (hook.BeforeAttentionDelete is { } contradiction)
+        {
+            hook.BeforeAttentionDelete = null;
+            await contradiction();
+        }
+
+        var stored = (await reader.FindAsync("reflag-ack", default))!.Value;
+        Assert.True(stored.AwaitsAcknowledgement, "the contradiction flagged the order again");
+        var page = await attention.ListAsync(NeedsReview, default);
+        Assert.Contains(page.Items, item => item.OrderId == "reflag-ack");
+    }
 
     [Fact]
     public async Task ContradictionAfterAcknowledgement_ReflaggedFinalOrderListed()
