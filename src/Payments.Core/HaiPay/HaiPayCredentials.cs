@@ -37,13 +37,17 @@ public sealed class HaiPayCredentials(ISecretStore secrets, IOptionsMonitor<HaiP
     }
 
     /// <summary>
-    /// Null when <paramref name="body"/> carries a valid signature of the account it names; otherwise which check
-    /// failed (<c>account</c>: no configured account; <c>signature</c>). A failed signature may mean a rotated key: the
-    /// account's secrets are read again once.
+    /// Null when <paramref name="body"/> carries a valid signature of <paramref name="account"/>, the account it names
+    /// (<see cref="AccountOf"/>); otherwise which check failed (<c>account</c>: no configured account;
+    /// <c>signature</c>). A failed signature may mean a rotated key: the account's secrets are read again once.
     /// </summary>
-    public async Task<string?> FailedCheckAsync(System.Text.Json.JsonElement body, CancellationToken cancellationToken)
+    public async Task<string?> FailedCheckAsync(
+        string? account,
+        System.Text.Json.JsonElement body,
+        CancellationToken cancellationToken
+    )
     {
-        if (AccountOf(body) is not { } currency)
+        if (account is not { } currency)
         {
             return "account";
         }

@@ -42,7 +42,7 @@ public sealed class HaiPayNotificationHandler(
         }
 
         var account = credentials.AccountOf(body);
-        if (await credentials.FailedCheckAsync(body, cancellationToken) is { } failed)
+        if (await credentials.FailedCheckAsync(account, body, cancellationToken) is { } failed)
         {
             var summary = UnverifiedSummary.Of(body, message.Source, failed);
             var named = await unverified.RecordAsync(
