@@ -46,7 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddHuaweiPin(configuration);
         services.AddHaiPay(configuration);
         services.AddAudit(configuration);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Apply);
         services.AddExceptionHandler<ServiceProblemHandler>();
         return services;
     }

@@ -28,8 +28,11 @@ public static class ApiDocumentation
         [ApiRoutes.SyncOrder] = e =>
             e.WithSummary("Ask HaiPay about the order now and apply its answer")
                 .Produces<OrderView>()
+                .ProducesValidationProblem()
                 .ProducesProblem(StatusCodes.Status404NotFound)
-                .ProducesProblem(StatusCodes.Status409Conflict),
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+                .ProducesProblem(StatusCodes.Status502BadGateway),
         [ApiRoutes.CreateFrame] = e =>
             Create<CreateFrameRequest, FrameView>(e, "Create a HUAWEIPIN payment frame (iframe URL)"),
         [ApiRoutes.CreateCollection] = e =>
@@ -56,8 +59,10 @@ public static class ApiDocumentation
         [ApiRoutes.CancelSubscription] = e =>
             e.WithSummary("Cancel a HaiPay subscription")
                 .Produces<SubscriptionView>()
+                .ProducesValidationProblem()
                 .ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
                 .ProducesProblem(StatusCodes.Status502BadGateway),
         [ApiRoutes.HuaweiPinCallback] = e =>
             Callback(
@@ -155,7 +160,9 @@ public static class ApiDocumentation
             endpoint.ProducesProblem(StatusCodes.Status401Unauthorized);
         }
 
-        endpoint.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        endpoint
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         if (!Documented.TryGetValue(route, out var describe))
         {
             throw new ArgumentException($"Route {route.Name} has no documentation.", nameof(route));
@@ -184,5 +191,8 @@ public static class ApiDocumentation
             .Accepts<Dictionary<string, object>>(Json)
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }
