@@ -5,7 +5,8 @@ namespace Payments.Sandbox.Control;
 
 /// <summary>
 /// Switches some of a provider's faults and leaves the others as they are: a JSON object naming faults by their
-/// property names (any case); a null value puts a fault back to its default.
+/// property names (any case); a null value switches a fault off: <c>false</c> for a yes/no fault (so notifications off
+/// means none), its default for the others.
 /// </summary>
 public static class FaultSwitches
 {
@@ -41,7 +42,7 @@ public static class FaultSwitches
             var trial = merged.DeepClone().AsObject();
             trial[name] =
                 change.Value.ValueKind == JsonValueKind.Null
-                    ? defaults[name]?.DeepClone()
+                    ? Off(defaults[name])
                     : JsonNode.Parse(change.Value.GetRawText());
             try
             {
@@ -56,4 +57,9 @@ public static class FaultSwitches
 
         return errors.Count > 0 ? (null, errors) : (merged.Deserialize<T>(Web), errors);
     }
+
+    private static JsonNode? Off(JsonNode? byDefault) =>
+        byDefault?.GetValueKind() is JsonValueKind.True or JsonValueKind.False
+            ? JsonValue.Create(false)
+            : byDefault?.DeepClone();
 }

@@ -46,6 +46,7 @@ public sealed class SandboxScriptTests(SharedAzurite azurite) : IClassFixture<Sh
         var on = await RunAsync(system, "fault", "haipay", "badNotificationSignature", "on");
         var value = await RunAsync(system, "fault", "haipay", "apply", "timeout");
         var off = await RunAsync(system, "fault", "haipay", "badNotificationSignature", "off");
+        var silent = await RunAsync(system, "fault", "haipay", "notifications", "off");
         var wrong = await RunAsync(system, "fault", "haipay", "noSuchFault", "on");
         var shown = await RunAsync(system, "faults", "haipay");
         var cleared = await RunAsync(system, "clear-faults");
@@ -55,9 +56,11 @@ public sealed class SandboxScriptTests(SharedAzurite azurite) : IClassFixture<Sh
         Assert.Contains("\"badNotificationSignature\":true", on.Out, StringComparison.Ordinal);
         Assert.Contains("\"apply\":\"timeout\"", shown.Out, StringComparison.Ordinal);
         Assert.Contains("\"badNotificationSignature\":false", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("\"notifications\":false", silent.Out, StringComparison.Ordinal);
         Assert.Equal(1, wrong.Code);
         Assert.Contains("noSuchFault", wrong.Error, StringComparison.Ordinal);
         Assert.Contains("\"apply\":\"none\"", after.Out, StringComparison.Ordinal);
+        Assert.Contains("\"notifications\":true", after.Out, StringComparison.Ordinal);
     }
 
     private static async Task<(int Code, string Out, string Error)> RunAsync(
