@@ -61,7 +61,8 @@ internal sealed record LocalStackSettings(
             return fallback;
         }
 
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+        return
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
             ? port
             : throw new InvalidOperationException($"{key} must be a port number (1-65535), not '{text}'.");
     }

@@ -19,10 +19,9 @@ var builder = DistributedApplication.CreateBuilder(
 var settings = LocalStackSettings.From(builder.Configuration, builder.AppHostDirectory);
 var keys = HaiPayLocalKeys.LoadOrCreate(settings.RepositoryRoot);
 var serverContent = Path.Combine(settings.RepositoryRoot, "src", "Payments.Server");
-var webhookSecret =
-    new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(serverContent, "appsettings.Development.json"), optional: false)
-        .Build()["Secrets:Webhooks-SigningSecret"]
+var webhookSecret = new ConfigurationBuilder()
+    .AddJsonFile(Path.Combine(serverContent, "appsettings.Development.json"), optional: false)
+    .Build()["Secrets:Webhooks-SigningSecret"]
     ?? throw new InvalidOperationException("appsettings.Development.json names no Secrets:Webhooks-SigningSecret.");
 
 builder.Services.AddHealthChecks().AddCheck("azurite-table", new AzuriteTableCheck(new Uri(settings.TableUrl)));
@@ -81,13 +80,10 @@ var server = builder
     .WaitFor(sandbox);
 
 var dashboardUrl = (builder.Configuration["ASPNETCORE_URLS"] ?? string.Empty).Split(';')[0];
-builder.Eventing.Subscribe<ResourceReadyEvent>(
-    server.Resource,
-    (_, _) =>
-    {
-        Console.Out.WriteLine(Banner.Text(settings, dashboardUrl, webhookSecret));
-        return Task.CompletedTask;
-    }
-);
+builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, (_, _) =>
+{
+    Console.Out.WriteLine(Banner.Text(settings, dashboardUrl, webhookSecret));
+    return Task.CompletedTask;
+});
 
 await builder.Build().RunAsync();
