@@ -12,6 +12,7 @@ string[] defaults =
     "ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:18890",
     "ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
     "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true",
+    "Logging:LogLevel:Microsoft.AspNetCore=Warning",
 ];
 var builder = DistributedApplication.CreateBuilder(
     new DistributedApplicationOptions { Args = [.. defaults, .. args], AllowUnsecuredTransport = true }
