@@ -1,6 +1,6 @@
 namespace Payments.AppHost;
 
-/// <summary>What run-local prints once the Server answers its health check: every URL, the keys and the secret.</summary>
+/// <summary>What run-local prints once the Server answers its health check: the URLs, keys and secret.</summary>
 internal static class Banner
 {
     public static string Text(LocalStackSettings settings, string dashboardUrl, string webhookSecret)

@@ -39,7 +39,7 @@ internal sealed record HaiPayLocalKeys(
 
     private static bool Exists(string path) => File.Exists(path) && new FileInfo(path).Length > 0;
 
-    /// <summary>Written beside and moved in place, so a second start at the same moment never reads half a key.</summary>
+    /// <summary>Written beside and moved in place: a second start at that moment never reads half a key.</summary>
     private static void WriteAtomically(string path, string content)
     {
         var temporary = $"{path}.{Environment.ProcessId}.tmp";

@@ -30,7 +30,7 @@ internal sealed record LocalStackSettings(
 
     public string TableUrl => $"http://127.0.0.1:{TablePort}/devstoreaccount1";
 
-    /// <summary>Where the Server delivers webhooks: the merchant's app when given, else the sandbox's receiver.</summary>
+    /// <summary>Where the Server delivers webhooks: the merchant's app if given, else the sandbox's receiver.</summary>
     public string WebhookUrl => MerchantWebhookUrl?.AbsoluteUri ?? $"{SandboxUrl}/merchant/webhooks";
 
     public string StorageConnectionString =>
