@@ -32,7 +32,7 @@ $missing = @($required | Where-Object { $present -notcontains $_ })
 if ($missing.Count -eq 0) {
     Write-Output "Every needed secret is in $vault."
 } else {
-    Write-Output "Missing from $vault ($($missing.Count)); until each is set, what needs it answers 503:"
+    Write-Output "Missing from $vault ($($missing.Count)); requests that need one fail until it is set:"
     foreach ($name in $missing) {
         Write-Output "  $name"
         Write-Output "    az keyvault secret set --vault-name $vault --name $name --file <file holding its value>"

@@ -34,7 +34,7 @@ done <<<"$required"
 if ((${#missing[@]} == 0)); then
   echo "Every needed secret is in $vault."
 else
-  echo "Missing from $vault (${#missing[@]}); until each is set, what needs it answers 503:"
+  echo "Missing from $vault (${#missing[@]}); requests that need one fail until it is set:"
   for name in "${missing[@]}"; do
     echo "  $name"
     echo "    az keyvault secret set --vault-name $vault --name $name --file <file holding its value>"
