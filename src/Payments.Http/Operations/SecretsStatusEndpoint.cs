@@ -6,11 +6,11 @@ using Payments.Core.Secrets;
 namespace Payments.Http.Operations;
 
 /// <summary>
-/// <c>GET api/ops/secrets</c> (operator key): which of the secrets the service needs are absent (or blank) in its secret
-/// store, and which the store could not be asked about, by name only: a value, or anything derived from one, is never
-/// answered. The needed ones are the HUAWEIPIN keys, each configured HaiPay account's three, the webhook signing secret
-/// and the fingerprint key; the two that are set only during a rotation are never needed. Read by the smoke test after
-/// a deployment.
+/// <c>GET api/ops/secrets</c> (operator key): which of the secrets the service needs are absent (or blank) in its
+/// secret store, and which the store could not be asked about, by name only: a value, or anything derived from one, is
+/// never answered. The needed ones are the HUAWEIPIN keys, each configured HaiPay account's three, the webhook signing
+/// secret and the fingerprint key; the two that are set only during a rotation are never needed. Read by the smoke
+/// test after a deployment.
 /// </summary>
 public sealed class SecretsStatusEndpoint(ISecretStore secrets, IOptionsMonitor<HaiPayOptions> haiPay)
 {
