@@ -231,19 +231,19 @@ public sealed partial class InfraTemplateAzdTests
     private static List<string> EmittedInstruments()
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var telemetry = new PaymentsTelemetry(services.GetRequiredService<IMeterFactory>());
         var names = new List<string>();
         using var listener = new MeterListener
         {
             InstrumentPublished = (instrument, _) =>
             {
-                if (instrument.Meter.Name == PaymentsTelemetry.Name)
+                if (instrument.Meter == telemetry.Meter)
                 {
                     names.Add(instrument.Name);
                 }
             },
         };
         listener.Start();
-        _ = new PaymentsTelemetry(services.GetRequiredService<IMeterFactory>());
         return names;
     }
 
