@@ -94,6 +94,7 @@ public static class ServiceCollectionExtensions
                 new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }
             );
         services.AddTransient<WebhookDispatcher>();
+        services.AddSingleton<WebhookIdleGate>();
         services.AddTransient<DeliverWebhooksScheduledJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<DeliverWebhooksScheduledJob>());
     }

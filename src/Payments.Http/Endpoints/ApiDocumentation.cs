@@ -142,6 +142,9 @@ public static class ApiDocumentation
                 .ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status409Conflict)
                 .ProducesProblem(StatusCodes.Status415UnsupportedMediaType),
+        [ApiRoutes.OpsSecrets] = e =>
+            e.WithSummary("Operator: which needed secrets are absent or unreadable, by name (never a value)")
+                .Produces<SecretsStatusView>(),
         [ApiRoutes.OperatorConsole] = e =>
             e.WithSummary(
                     "The operator console: a static HTML page (no data, no key) "

@@ -49,18 +49,11 @@ public sealed class SettingsConsistencyTests
     /// </summary>
     private static readonly HashSet<string> Infra = InfraAppSettings(ArmTemplate.Main);
 
-    /// <summary>The secret names the compiled Key Vault module lists.</summary>
-    private static readonly HashSet<string> InfraSecrets =
-    [
-        .. ArmTemplate
-            .Main.Module("keyvault")
-            .GetProperty("properties")
-            .GetProperty("template")
-            .GetProperty("variables")
-            .GetProperty("secretNames")
-            .EnumerateArray()
-            .Select(n => n.GetString()!),
-    ];
+    /// <summary>
+    /// The secret names the compiled Key Vault module lists: its lists of names, and each per-account name
+    /// (<c>HaiPay-{0}-...</c>) for the USD account.
+    /// </summary>
+    private static readonly HashSet<string> InfraSecrets = VaultSecretNames();
 
     private static readonly string LocalSettings = File.ReadAllText(
         Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")
@@ -135,9 +128,11 @@ public sealed class SettingsConsistencyTests
             .GetProperty("hostSettings")
             .GetProperty("value");
         var own = Assert.Single(template.Resources("Microsoft.Web/sites/config")).Resource.GetProperty("properties");
+        var appSettings = parameters.GetProperty("appSettings").GetProperty("value");
         return
         [
-            .. ArmExpression.ObjectKeys(parameters.GetProperty("appSettings").GetProperty("value")),
+            .. ArmExpression.ObjectKeys(appSettings),
+            .. PerCurrency(appSettings.GetString() ?? string.Empty, @"__"),
             .. ArmExpression.ObjectKeys(parameters.GetProperty("hostUrlSettings").GetProperty("value")),
             .. ArmExpression.ObjectKeys(hostSettings),
             .. ArmExpression.ObjectKeys(own),
@@ -243,6 +238,34 @@ public sealed class SettingsConsistencyTests
             }
         }
     }
+
+    private static HashSet<string> VaultSecretNames()
+    {
+        var variables = ArmTemplate
+            .Main.Module("keyvault")
+            .GetProperty("properties")
+            .GetProperty("template")
+            .GetProperty("variables");
+        return
+        [
+            .. variables
+                .EnumerateObject()
+                .Where(v => v.Value.ValueKind == System.Text.Json.JsonValueKind.Array)
+                .SelectMany(v => v.Value.EnumerateArray().Select(n => n.GetString()!)),
+            .. PerCurrency(variables.GetProperty("accountSecretNames").GetString()!, "-"),
+        ];
+    }
+
+    /// <summary>
+    /// The names an expression builds per HaiPay account with <c>format('...{0}...', currency)</c>, for the USD account.
+    /// </summary>
+    private static IEnumerable<string> PerCurrency(string expression, string separator) =>
+        System
+            .Text.RegularExpressions.Regex.Matches(
+                expression,
+                $@"format\('([\w-]*{separator}\{{0\}}{separator}[\w-]*)'"
+            )
+            .Select(m => m.Groups[1].Value.Replace("{0}", "USD", StringComparison.Ordinal));
 
     private static IEnumerable<string> SecretNameList() =>
         [
