@@ -49,8 +49,10 @@ param vaultOfficerPrincipalId string = ''
 @description('HUAWEIPIN GetFrame base URL.')
 param huaweiPinBaseUrl string = 'https://payment.huaweigiftcard.org'
 
-@description('Currency recorded with HUAWEIPIN callback amounts (empty: none).')
-param huaweiPinCurrency string = ''
+@description('ISO currency of the HUAWEIPIN account, recorded with every frame (required; e.g. USD).')
+@minLength(3)
+@maxLength(3)
+param huaweiPinCurrency string
 
 @description('Unit of the HUAWEIPIN callback amount, confirmed with HUAWEIPIN before go-live: major (10.50) or minor (1050). No default.')
 @allowed(['major', 'minor'])

@@ -16,7 +16,7 @@ namespace Payments.IntegrationTests.Api;
 
 /// <summary>
 /// Every setting the code binds (read from the options classes by reflection, plus the job schedules and the
-/// secret names) appears in <c>infra/</c>, in <c>local.settings.sample.json</c> and in the README.
+/// secret names) appears in <c>infra/</c>, in <c>local.settings.sample.json</c> and in <c>docs/configuration.md</c>.
 /// </summary>
 public sealed class SettingsConsistencyTests
 {
@@ -59,7 +59,9 @@ public sealed class SettingsConsistencyTests
         Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")
     );
 
-    private static readonly string[] Readme = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "README.md"));
+    private static readonly string[] Readme = File.ReadAllLines(
+        Path.Combine(RepositoryRoot.Path, "docs", "configuration.md")
+    );
 
     public static TheoryData<string> Settings() => [.. BoundSettings()];
 
@@ -75,7 +77,7 @@ public sealed class SettingsConsistencyTests
                 || LocalSettings.Contains($"\"{AppSetting(setting)}", StringComparison.Ordinal),
             $"{setting} is not in local.settings.sample.json"
         );
-        Assert.True(InReadme(Readme, setting), $"{setting} is not documented in the README");
+        Assert.True(InReadme(Readme, setting), $"{setting} is not documented in docs/configuration.md");
     }
 
     [Theory]

@@ -29,7 +29,7 @@ public sealed class FrameTriggerTests(SharedAzurite azurite) : IClassFixture<Sha
 
         Assert.Equal((200, 200), (paid.Status, failed.Status));
         var order = await system.WaitForStatusAsync("trg-frame-paid", "Succeeded");
-        Assert.Equal(25.50m, order.GetProperty("amount").GetDecimal());
+        Assert.Equal("25.50", order.GetProperty("amount").GetString());
         await system.WaitForStatusAsync("trg-frame-failed", "Failed");
     }
 

@@ -26,8 +26,9 @@ public sealed class SandboxScriptTests(SharedAzurite azurite) : IClassFixture<Sh
 
         Assert.Equal((0, 0, 0), (pay.Code, decline.Code, partial.Code));
         var paid = await system.WaitForStatusAsync("scr-frame", "Succeeded");
-        Assert.Equal(30.00m, paid.GetProperty("amount").GetDecimal());
-        await system.WaitForStatusAsync("scr-declined", "Failed");
+        Assert.Equal("30.00", paid.GetProperty("amount").GetString());
+        var failed = await system.WaitForStatusAsync("scr-declined", "Failed");
+        Assert.Equal("do not honour", failed.GetProperty("declineReason").GetString());
         var declined = await system.SandboxPaymentAsync("scr-declined");
         Assert.Equal("do not honour", declined!.Value.GetProperty("errorMsg").GetString());
         var flagged = await system.WaitForStatusAsync("scr-partial", "NeedsReview");
