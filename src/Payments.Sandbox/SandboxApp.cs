@@ -11,6 +11,11 @@ public static class SandboxApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+
+        // Set in code, not in an appsettings.json: the test projects reference the sandbox beside the Server, and a
+        // second appsettings.json would replace the Server's in their output.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddHuaweiPinSandbox(builder.Configuration);
         builder.Services.AddHaiPaySandbox(builder.Configuration);
         configure?.Invoke(builder);

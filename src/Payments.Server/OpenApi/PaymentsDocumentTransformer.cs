@@ -29,7 +29,27 @@ internal sealed class PaymentsDocumentTransformer : IOpenApiDocumentTransformer
                 + "whose "
                 + "body is {type, timestamp, data}, data being the order as GET /api/orders/{id} shows it.",
         };
-        document.Servers = [];
+        document.Servers =
+        [
+            new OpenApiServer { Url = "http://127.0.0.1:7071", Description = "Local: scripts/run-local" },
+            new OpenApiServer
+            {
+                Url = "https://{functionApp}.azurewebsites.net",
+                Description = "Azure: the Function App azd created",
+                Variables = new Dictionary<string, OpenApiServerVariable>
+                {
+                    ["functionApp"] = new() { Default = "payments-func", Description = "The Function App's name." },
+                },
+            },
+        ];
+        document.Tags = new HashSet<OpenApiTag>
+        {
+            new() { Name = "health", Description = "Whether storage answers; for probes and availability tests." },
+            new() { Name = "orders", Description = "Any order by id, and asking its provider now." },
+            new() { Name = "huaweipin", Description = "HUAWEIPIN gift-card frames and their callback." },
+            new() { Name = "haipay", Description = "HaiPay collections, refunds, subscriptions and notifications." },
+            new() { Name = "ops", Description = "Operators: orders needing a person, webhooks, sync, the console." },
+        };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
         {

@@ -24,6 +24,13 @@ internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransforme
             return Task.CompletedTask;
         }
 
+        if (route is { Access: AccessLevel.Anonymous })
+        {
+            // No key: the payload's hash or signature (callbacks) is the authentication, or nothing is disclosed.
+            operation.Security = [];
+            return Task.CompletedTask;
+        }
+
         if (route is null || route.Access != AccessLevel.Function)
         {
             return Task.CompletedTask;

@@ -71,6 +71,8 @@ internal sealed class WebhooksDocumentTransformer : IOpenApiDocumentTransformer
     private static OpenApiOperation Delivery(string type, OpenApiDocument document) =>
         new()
         {
+            OperationId = "webhook-" + type.Replace('.', '-').Replace('_', '-'),
+            Security = [],
             Summary = $"Sent when an order event of type {type} is raised",
             Description =
                 "Standard Webhooks: verify webhook-signature (v1, Base64 HMAC-SHA256 over id.timestamp.body with the "

@@ -13,6 +13,33 @@ public sealed partial class OpenApiDocumentTests(SharedAzurite azurite) : IClass
 {
     private static readonly string CheckedIn = Path.Combine(RepositoryRoot.Path, "docs", "openapi.json");
 
+    /// <summary>
+    /// Redocly CLI (from the npm lock file, rules in <c>redocly.yaml</c>) finds no error in the checked-in document.
+    /// </summary>
+    [Fact]
+    public async Task CheckedInDocument_RedoclyLint_NoError()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryRoot.Path,
+        };
+        foreach (var argument in new[] { "node_modules/@redocly/cli/bin/cli.js", "lint", "docs/openapi.json" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["REDOCLY_TELEMETRY"] = "off";
+        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
+        using var lint = System.Diagnostics.Process.Start(start)!;
+        var output = lint.StandardOutput.ReadToEndAsync();
+        var errors = lint.StandardError.ReadToEndAsync();
+        await lint.WaitForExitAsync();
+
+        Assert.True(lint.ExitCode == 0, $"redocly lint failed:\n{await output}\n{await errors}");
+    }
+
     [Fact]
     public async Task Served_EqualsCheckedInCopy()
     {

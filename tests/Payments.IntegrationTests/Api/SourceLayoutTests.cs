@@ -23,6 +23,20 @@ public sealed class SourceLayoutTests
         Assert.Empty(tooLong);
     }
 
+    /// <summary>
+    /// Test projects reference the Server beside other hosts; their build output has room for one appsettings.json,
+    /// the Server's, whose job schedules the tests rely on.
+    /// </summary>
+    [Fact]
+    public void AppSettingsFile_OnlyTheServersAmongHostsTestsReference()
+    {
+        var hosts = new[] { "Payments.Sandbox", "Payments.Http", "Payments.Core", "Payments.Azure" };
+
+        var extra = hosts.Where(h => File.Exists(Path.Combine(RepositoryRoot.Path, "src", h, "appsettings.json")));
+
+        Assert.Empty(extra);
+    }
+
     [Fact]
     public void SourceLines_AtMost120Characters()
     {
