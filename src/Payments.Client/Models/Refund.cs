@@ -1,0 +1,20 @@
+namespace Payments.Client.Models;
+
+/// <summary>A refund as the merchant sees it.</summary>
+public sealed record Refund
+{
+    public string RefundId { get; init; } = "";
+
+    public string CollectionId { get; init; } = "";
+
+    /// <summary>The refund's status (<see cref="OrderStatuses"/>).</summary>
+    public string Status { get; init; } = "";
+
+    public string? ProviderStatus { get; init; }
+
+    public string? ProviderReference { get; init; }
+
+    public decimal? Amount { get; init; }
+
+    public string? LastError { get; init; }
+}
