@@ -11,7 +11,9 @@ namespace Payments.Client;
 /// body gets the first answer back, so a create whose answer was lost is sent again as is. An error answer is thrown
 /// as a <see cref="PaymentsApiException"/> carrying the parsed problem.
 /// </summary>
-/// <remarks>Register it with <c>services.AddHttpClient&lt;PaymentsClient&gt;()</c> and the options as a singleton.</remarks>
+/// <remarks>
+/// Register it with <c>services.AddHttpClient&lt;PaymentsClient&gt;()</c> and the options as a singleton.
+/// </remarks>
 public sealed class PaymentsClient
 {
     public const string FunctionKeyHeader = "x-functions-key";
@@ -41,7 +43,9 @@ public sealed class PaymentsClient
         return SendAsync<Frame>(HttpMethod.Post, "api/huaweipin/frames", request, key, cancellationToken);
     }
 
-    /// <summary>Creates a HaiPay card collection; send the customer to its <see cref="CollectionOrder.PayUrl"/>.</summary>
+    /// <summary>
+    /// Creates a HaiPay card collection; send the customer to its <see cref="CollectionOrder.PayUrl"/>.
+    /// </summary>
     public Task<CollectionOrder> CreateCollectionAsync(
         CreateCollectionRequest request,
         string? idempotencyKey = null,
