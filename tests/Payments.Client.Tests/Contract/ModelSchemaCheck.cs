@@ -13,14 +13,27 @@ internal static class ModelSchemaCheck
 {
     private static readonly NullabilityInfoContext Nullability = new();
 
-    public static IReadOnlyList<string> Differences(Type model, JsonElement schema, bool isRequest)
+    /// <param name="notInBody">Top-level model properties that do not come from the body (e.g. a header).</param>
+    public static IReadOnlyList<string> Differences(
+        Type model,
+        JsonElement schema,
+        bool isRequest,
+        params string[] notInBody
+    )
     {
         var differences = new List<string>();
-        Compare(model, OpenApiDocument.Resolve(schema), isRequest, model.Name, differences);
+        Compare(model, OpenApiDocument.Resolve(schema), isRequest, model.Name, differences, notInBody);
         return differences;
     }
 
-    private static void Compare(Type model, JsonElement schema, bool isRequest, string at, List<string> differences)
+    private static void Compare(
+        Type model,
+        JsonElement schema,
+        bool isRequest,
+        string at,
+        List<string> differences,
+        string[]? notInBody = null
+    )
     {
         var declared = schema.TryGetProperty("properties", out var properties)
             ? properties.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal)
@@ -28,7 +41,10 @@ internal static class ModelSchemaCheck
         var required = schema.TryGetProperty("required", out var list)
             ? list.EnumerateArray().Select(r => r.GetString()!).ToHashSet(StringComparer.Ordinal)
             : [];
-        var members = Properties(model).ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
+        var members = Properties(model)
+            .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+            .Where(m => notInBody?.Contains(m.Key) != true)
+            .ToDictionary();
         differences.AddRange(
             declared.Keys.Except(members.Keys).Select(name => $"{at}: the document's '{name}' is not in the model")
         );

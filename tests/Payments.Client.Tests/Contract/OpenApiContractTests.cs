@@ -103,6 +103,33 @@ public sealed class OpenApiContractTests
     }
 
     [Fact]
+    public void WebhookEvents_MatchTheDocumentsWebhooksSection()
+    {
+        Assert.True(OpenApiDocument.Root.TryGetProperty("webhooks", out var webhooks), "no webhooks section");
+        var differences = new List<string>();
+        var count = 0;
+        foreach (var webhook in webhooks.EnumerateObject())
+        {
+            foreach (var operation in webhook.Value.EnumerateObject())
+            {
+                var body = operation.Value.GetProperty("requestBody").GetProperty("content").EnumerateObject().First();
+                differences.AddRange(
+                    ModelSchemaCheck.Differences(
+                        typeof(Payments.Client.Webhooks.WebhookEvent),
+                        body.Value.GetProperty("schema"),
+                        isRequest: false,
+                        notInBody: "id"
+                    )
+                );
+                count++;
+            }
+        }
+
+        Assert.NotEqual(0, count);
+        Assert.Empty(differences);
+    }
+
+    [Fact]
     public void Amounts_AreDecimalTextInTheDocument()
     {
         var schemas = OpenApiDocument.Root.GetProperty("components").GetProperty("schemas");
