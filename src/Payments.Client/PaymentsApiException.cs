@@ -33,13 +33,15 @@ public sealed class PaymentsApiException : Exception
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>
-    /// True when sending the same request again is the documented way to resolve it: a 502 with the order
-    /// <c>Unknown</c>, a 503, or a 409 while the first request is still running.
+    /// True when sending the same request again is the documented way to resolve it: the provider gave no usable
+    /// answer (the order is <c>Unknown</c>), the first request is still running, or the service is unavailable.
     /// </summary>
     public bool IsRetryable =>
         StatusCode == HttpStatusCode.ServiceUnavailable
-        || (StatusCode == HttpStatusCode.BadGateway && Problem.OrderStatus == "Unknown")
-        || (StatusCode == HttpStatusCode.Conflict && RetryAfter is not null);
+        || Problem.Code
+            is PaymentsProblemCodes.ProviderUnavailable
+                or PaymentsProblemCodes.RequestInProgress
+                or PaymentsProblemCodes.ServiceUnavailable;
 
     private static string MessageOf(HttpStatusCode statusCode, PaymentsProblem problem)
     {

@@ -24,8 +24,8 @@ public sealed record PaymentsProblem
     public string? TraceId { get; init; }
 
     /// <summary>
-    /// A stable machine-readable code (<c>validation-failed</c>, <c>order-not-found</c>, <c>order-conflict</c>,
-    /// <c>provider-unavailable</c>, ...), to branch on instead of the title.
+    /// A stable machine-readable code (<see cref="PaymentsProblemCodes"/>: <c>invalid-request</c>,
+    /// <c>order-not-found</c>, <c>provider-unavailable</c>, ...), to branch on instead of the title.
     /// </summary>
     public string? Code { get; init; }
 

@@ -21,11 +21,13 @@ public sealed class PaymentsClientProblemTests(SharedAzurite azurite) : IClassFi
         var missing = await Assert.ThrowsAsync<PaymentsApiException>(() => client.GetOrderAsync("pc-bad"));
 
         Assert.Equal((HttpStatusCode.BadRequest, 400), (bad.StatusCode, bad.Problem.Status));
+        Assert.Equal(PaymentsProblemCodes.InvalidRequest, bad.Problem.Code);
         Assert.Contains("amount", bad.Problem.Errors.Keys);
         Assert.Contains("email", bad.Problem.Errors.Keys);
         Assert.All(bad.Problem.Errors.Values, messages => Assert.NotEmpty(messages));
         Assert.False(bad.IsRetryable);
         Assert.Equal((HttpStatusCode.NotFound, 404), (missing.StatusCode, missing.Problem.Status));
+        Assert.Equal(PaymentsProblemCodes.OrderNotFound, missing.Problem.Code);
     }
 
     [Fact]
@@ -44,7 +46,9 @@ public sealed class PaymentsClientProblemTests(SharedAzurite azurite) : IClassFi
 
         Assert.Equal((HttpStatusCode.Conflict, 409), (conflict.StatusCode, conflict.Problem.Status));
         Assert.Equal(("pc-conflict", OrderStatuses.Pending), (conflict.Problem.OrderId, conflict.Problem.OrderStatus));
+        Assert.Equal(PaymentsProblemCodes.OrderIdConflict, conflict.Problem.Code);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, keyReused.StatusCode);
+        Assert.Equal(PaymentsProblemCodes.IdempotencyKeyReused, keyReused.Problem.Code);
     }
 
     [Fact]
@@ -63,6 +67,7 @@ public sealed class PaymentsClientProblemTests(SharedAzurite azurite) : IClassFi
 
         Assert.Equal((HttpStatusCode.BadGateway, 502), (down.StatusCode, down.Problem.Status));
         Assert.Equal(("pc-down", OrderStatuses.Unknown), (down.Problem.OrderId, down.Problem.OrderStatus));
+        Assert.Equal(PaymentsProblemCodes.ProviderUnavailable, down.Problem.Code);
         Assert.True(down.IsRetryable);
         Assert.Equal(("pc-down", OrderStatuses.Pending), (retried.OrderId, retried.Status));
         Assert.NotNull(retried.IframeUrl);

@@ -130,6 +130,18 @@ public sealed class OpenApiContractTests
     }
 
     [Fact]
+    public void ProblemCodes_EachListedInTheProblemsReference()
+    {
+        var listed = File.ReadAllText(
+            Path.Combine(IntegrationTests.Fixtures.RepositoryRoot.Path, "docs", "problems.md")
+        );
+        var codes = typeof(PaymentsProblemCodes).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+        Assert.NotEmpty(codes);
+        Assert.All(codes, code => Assert.Contains($"`{code}`", listed, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Amounts_AreDecimalTextInTheDocument()
     {
         var schemas = OpenApiDocument.Root.GetProperty("components").GetProperty("schemas");
