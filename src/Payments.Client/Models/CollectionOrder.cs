@@ -28,6 +28,9 @@ public sealed record CollectionOrder
     /// <summary>Why a person must look at the order (e.g. <c>amount-mismatch</c>), if flagged.</summary>
     public string? ReviewReason { get; init; }
 
+    /// <summary>Why the provider declined or failed it, as the provider said it (redacted), if it did.</summary>
+    public string? DeclineReason { get; init; }
+
     public string? LastError { get; init; }
 
     public Refund? Refund { get; init; }

@@ -39,6 +39,9 @@ public sealed record Order
 
     public string? ReviewReason { get; init; }
 
+    /// <summary>Why the provider declined or failed it, as the provider said it (redacted), if it did.</summary>
+    public string? DeclineReason { get; init; }
+
     public string? LastError { get; init; }
 
     /// <summary>How many times the service asked the provider about the order.</summary>

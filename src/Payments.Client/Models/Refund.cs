@@ -17,4 +17,7 @@ public sealed record Refund
     public decimal? Amount { get; init; }
 
     public string? LastError { get; init; }
+
+    /// <summary>Why the provider declined or failed it, as the provider said it (redacted), if it did.</summary>
+    public string? DeclineReason { get; init; }
 }

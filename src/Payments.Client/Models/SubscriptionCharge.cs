@@ -18,6 +18,9 @@ public sealed record SubscriptionCharge
 
     public string? ReviewReason { get; init; }
 
+    /// <summary>Why the provider declined or failed it, as the provider said it (redacted), if it did.</summary>
+    public string? DeclineReason { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? CompletedAt { get; init; }
