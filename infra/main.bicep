@@ -9,8 +9,29 @@ targetScope = 'subscription'
 @description('azd environment name; names and tags every resource.')
 param environmentName string
 
+// Regions that offer Flex Consumption (`az functionapp list-flexconsumption-locations`); azd offers only these.
 @minLength(1)
 @description('Region of every resource (one that offers Flex Consumption).')
+@allowed([
+  'australiaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'northcentralus'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westcentralus'
+  'westeurope'
+  'westus2'
+])
+@metadata({ azd: { type: 'location' } })
 param location string
 
 @description('Flex Consumption instance memory in MB.')
@@ -28,8 +49,10 @@ param vaultOfficerPrincipalId string = ''
 @description('HUAWEIPIN GetFrame base URL.')
 param huaweiPinBaseUrl string = 'https://payment.huaweigiftcard.org'
 
-@description('Currency recorded with HUAWEIPIN callback amounts (empty: none).')
-param huaweiPinCurrency string = ''
+@description('ISO currency of the HUAWEIPIN account, recorded with every frame (required; e.g. USD).')
+@minLength(3)
+@maxLength(3)
+param huaweiPinCurrency string
 
 @description('Unit of the HUAWEIPIN callback amount, confirmed with HUAWEIPIN before go-live: major (10.50) or minor (1050). No default.')
 @allowed(['major', 'minor'])
@@ -38,11 +61,25 @@ param huaweiPinAmountUnit string
 @description('HaiPay API base URL (UAT by default; production is issued at go-live).')
 param haiPayBaseUrl string = 'https://uat-interface.haipay.asia'
 
-@description('HaiPay business id (appId) of the USD account.')
-param haiPayUsdAppId string
+@description('HaiPay merchant accounts, one per currency: [{ "currency": "USD", "appId": "1054" }]. Each sets HaiPay:Accounts:<CUR>:AppId and names three vault secrets HaiPay-<CUR>-*.')
+@minLength(1)
+param haiPayAccounts array
 
 @description('The merchant back end\'s https endpoint for signed order notifications (Standard Webhooks); empty: none are sent.')
 param merchantWebhookUrl string = ''
+
+@description('Storage and Key Vault reachable only through private endpoints (public network access off) and the app\'s outbound traffic through a virtual network. About USD 40 a month more (docs/deploy.md).')
+param privateNetworking bool = false
+
+@description('Address space of the virtual network when privateNetworking is on (a /16 to /23; two /24 subnets are taken).')
+param vnetAddressPrefix string = '10.90.0.0/16'
+
+@description('The Functions host storage in a storage account of its own, so an outage of the payments account does not stop the host (docs/operations.md).')
+param separateHostStorage bool = false
+
+@description('default: create the Key Vault; recover: bring back the soft-deleted vault of the same name (set by the preprovision hook after azd down).')
+@allowed(['default', 'recover'])
+param keyVaultCreateMode string = 'default'
 
 @description('E-mail address(es), comma-separated, the alerts notify (azd: ALERT_EMAIL). Empty: the action group has no receivers and alerts only show in Azure Monitor.')
 param alertEmail string = ''
@@ -83,8 +120,12 @@ module resources 'modules/resources.bicep' = {
     huaweiPinCurrency: huaweiPinCurrency
     huaweiPinAmountUnit: huaweiPinAmountUnit
     haiPayBaseUrl: haiPayBaseUrl
-    haiPayUsdAppId: haiPayUsdAppId
+    haiPayAccounts: haiPayAccounts
     merchantWebhookUrl: merchantWebhookUrl
+    privateNetworking: privateNetworking
+    vnetAddressPrefix: vnetAddressPrefix
+    separateHostStorage: separateHostStorage
+    keyVaultCreateMode: keyVaultCreateMode
   }
 }
 
@@ -104,6 +145,18 @@ module alerts 'modules/alerts.bicep' = {
   }
 }
 
+// The operators' dashboard: a chart per payments.* instrument (runbook: docs/operations.md#dashboard).
+module workbook 'modules/workbook.bicep' = {
+  name: 'payments-workbook'
+  scope: group
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    appInsightsId: resources.outputs.appInsightsId
+  }
+}
+
 output AZURE_RESOURCE_GROUP string = group.name
 output AZURE_FUNCTION_APP_NAME string = resources.outputs.functionAppName
 output FUNCTION_APP_URL string = resources.outputs.functionAppUrl
@@ -112,3 +165,5 @@ output HUAWEIPIN_CALLBACK_URL string = '${resources.outputs.functionAppUrl}/api/
 output AZURE_KEY_VAULT_NAME string = resources.outputs.keyVaultName
 output AZURE_KEY_VAULT_URI string = resources.outputs.keyVaultUri
 output KEY_VAULT_SECRET_NAMES array = resources.outputs.secretNames
+output KEY_VAULT_REQUIRED_SECRET_NAMES array = resources.outputs.requiredSecretNames
+output PAYMENTS_WORKBOOK_ID string = workbook.outputs.id

@@ -12,6 +12,9 @@ param deploymentContainerUrl string
 param appInsightsConnectionString string
 param appSettings object
 
+@description('Subnet the app\'s outbound traffic leaves through (VNet integration); empty: none.')
+param virtualNetworkSubnetId string = ''
+
 @description('Settings whose value is the app\'s own https address (from its defaultHostName) followed by the given path.')
 param hostUrlSettings object = {}
 
@@ -36,6 +39,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

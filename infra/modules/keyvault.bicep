@@ -1,27 +1,49 @@
 // Key Vault in RBAC mode for the provider secrets. The template names them (the app reads exactly these)
-// but never holds their values: put them in with `az keyvault secret set` (see the README).
+// but never holds their values: put them in with `az keyvault secret set` (docs/deploy.md; the postprovision hook
+// creates the webhook signing secret and lists the others). Soft delete with purge protection: a deleted vault is kept
+// 90 days under its name and cannot be purged, so a vault of the same name left by `azd down` is recovered
+// (`createMode: 'recover'`, chosen by the preprovision hook), its secrets with it.
 param location string
 param tags object
 param resourceToken string
 param principalId string
 param vaultOfficerPrincipalId string
 
+@description('HaiPay account currencies (upper case): three secrets each.')
+param haiPayCurrencies array
+
+@description('default: a new vault; recover: bring back the soft-deleted vault of this name.')
+@allowed(['default', 'recover'])
+param createMode string
+
+@description('Public network access off; a private endpoint in `endpointSubnetId`.')
+param privateNetworking bool = false
+param endpointSubnetId string = ''
+param zoneIds object = {}
+
 var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var secretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 
-// The secrets the app reads (Payments.Core SecretNames); one HaiPay triple per configured currency.
-var secretNames = [
+// The secrets the app reads (Payments.Core SecretNames): the ones it needs, one HaiPay triple per configured currency,
+// and the two that are set only while a key is being rotated (blank outside a rotation, never deleted: docs/operations.md).
+var fixedSecretNames = [
   'HuaweiPin-ApiKey'
   'HuaweiPin-SecretKey'
   'HuaweiPin-CallbackKey'
-  'HuaweiPin-PreviousCallbackKey' // only while rotating: the old callback key, accepted while set
-  'HaiPay-USD-PrivateKey'
-  'HaiPay-USD-MerchantSecret'
-  'HaiPay-USD-PlatformPublicKey'
   'Webhooks-SigningSecret'
-  'Webhooks-PreviousSigningSecret' // only while rotating: set it to the old secret, roll out the new one, then delete it
   'Idempotency-FingerprintKey'
 ]
+var accountSecretNames = flatten(map(haiPayCurrencies, currency => [
+  'HaiPay-${currency}-PrivateKey'
+  'HaiPay-${currency}-MerchantSecret'
+  'HaiPay-${currency}-PlatformPublicKey'
+]))
+var rotationSecretNames = [
+  'HuaweiPin-PreviousCallbackKey'
+  'Webhooks-PreviousSigningSecret'
+]
+var requiredSecretNames = concat(fixedSecretNames, accountSecretNames)
+var secretNames = concat(requiredSecretNames, rotationSecretNames)
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: 'kv-pay-${take(resourceToken, 15)}'
@@ -34,7 +56,22 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
     enablePurgeProtection: true
-    publicNetworkAccess: 'Enabled'
+    createMode: createMode
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
+    networkAcls: { defaultAction: privateNetworking ? 'Deny' : 'Allow', bypass: 'None' }
+  }
+}
+
+module endpoint 'privateendpoint.bicep' = if (privateNetworking) {
+  name: 'keyvault-endpoint'
+  params: {
+    location: location
+    tags: tags
+    name: vault.name
+    resourceId: vault.id
+    groupIds: ['vault']
+    subnetId: endpointSubnetId
+    zoneIds: zoneIds
   }
 }
 
@@ -60,3 +97,4 @@ resource officer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!emp
 output name string = vault.name
 output uri string = vault.properties.vaultUri
 output secretNames array = secretNames
+output requiredSecretNames array = requiredSecretNames

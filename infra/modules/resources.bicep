@@ -9,10 +9,23 @@ param huaweiPinBaseUrl string
 param huaweiPinCurrency string
 param huaweiPinAmountUnit string
 param haiPayBaseUrl string
-param haiPayUsdAppId string
+
+@description('HaiPay merchant accounts: [{ currency: \'USD\', appId: \'1054\' }, ...].')
+param haiPayAccounts array
 param merchantWebhookUrl string
 
+@description('Storage and Key Vault reachable only through private endpoints; the app through VNet integration.')
+param privateNetworking bool
+param vnetAddressPrefix string
+
+@description('The Functions host storage in an account of its own, apart from the payments tables.')
+param separateHostStorage bool
+
+@description('default, or recover: bring back the soft-deleted vault of the same name.')
+param keyVaultCreateMode string
+
 var functionAppName = 'func-payments-${resourceToken}'
+var currencies = map(haiPayAccounts, account => toUpper(account.currency))
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-payments-${resourceToken}'
@@ -30,13 +43,43 @@ module monitoring 'monitoring.bicep' = {
   }
 }
 
+module network 'network.bicep' = if (privateNetworking) {
+  name: 'network'
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    addressPrefix: vnetAddressPrefix
+  }
+}
+
+// The payments tables; also the host storage unless separateHostStorage.
 module storage 'storage.bicep' = {
   name: 'storage'
   params: {
     location: location
     tags: tags
-    resourceToken: resourceToken
+    name: 'stpay${resourceToken}'
     principalId: identity.properties.principalId
+    hostStorage: !separateHostStorage
+    privateNetworking: privateNetworking
+    endpointSubnetId: privateNetworking ? network!.outputs.endpointSubnetId : ''
+    zoneIds: privateNetworking ? network!.outputs.zoneIds : {}
+  }
+}
+
+// With separateHostStorage, an outage of the payments account leaves the Functions host running (docs/operations.md).
+module hostStorage 'storage.bicep' = if (separateHostStorage) {
+  name: 'host-storage'
+  params: {
+    location: location
+    tags: tags
+    name: 'sthost${resourceToken}'
+    principalId: identity.properties.principalId
+    hostStorage: true
+    privateNetworking: privateNetworking
+    endpointSubnetId: privateNetworking ? network!.outputs.endpointSubnetId : ''
+    zoneIds: privateNetworking ? network!.outputs.zoneIds : {}
   }
 }
 
@@ -48,8 +91,15 @@ module vault 'keyvault.bicep' = {
     resourceToken: resourceToken
     principalId: identity.properties.principalId
     vaultOfficerPrincipalId: vaultOfficerPrincipalId
+    haiPayCurrencies: currencies
+    createMode: keyVaultCreateMode
+    privateNetworking: privateNetworking
+    endpointSubnetId: privateNetworking ? network!.outputs.endpointSubnetId : ''
+    zoneIds: privateNetworking ? network!.outputs.zoneIds : {}
   }
 }
+
+var host = separateHostStorage ? hostStorage!.outputs : storage.outputs
 
 module app 'functionapp.bicep' = {
   name: 'functionapp'
@@ -62,13 +112,14 @@ module app 'functionapp.bicep' = {
     identityClientId: identity.properties.clientId
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
-    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    deploymentContainerUrl: host.deploymentContainerUrl
+    virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
     appInsightsConnectionString: monitoring.outputs.connectionString
     // Settings that are the app's own https address (its defaultHostName) followed by a path.
     hostUrlSettings: {
       HaiPay__NotifyUrl: '/api/haipay/notify'
     }
-    appSettings: union(storage.outputs.hostSettings, {
+    appSettings: union(host.hostSettings, {
       // Payments.Azure: tables through managed identity (never a connection string in Azure).
       PaymentsStorage__TableServiceUri: storage.outputs.tableEndpoint
       PaymentsStorage__TablePrefix: 'pay'
@@ -92,7 +143,6 @@ module app 'functionapp.bicep' = {
       // HaiPay
       HaiPay__BaseUrl: haiPayBaseUrl
       HaiPay__Timeout: '00:00:15'
-      HaiPay__Accounts__USD__AppId: haiPayUsdAppId
       HaiPay__Checks__First: '00:01:00'
       HaiPay__Checks__Quick: '00:05:00'
       HaiPay__Checks__QuickCount: '5'
@@ -131,13 +181,15 @@ module app 'functionapp.bicep' = {
       Webhooks__RetrySchedule__6: '1.00:00:00'
       Webhooks__BatchSize: '200'
       Webhooks__Concurrency: '8'
+      // With nothing due, the dispatcher's timer runs skip the outbox queries for this long (docs/scale.md: idle baseline)
+      Webhooks__IdleInterval: '00:01:00'
       DeliverWebhooksSchedule: '*/15 * * * * *'
       // Per-client-address limit on the anonymous provider endpoints. No RateLimiting__ClientAddressHeader: the
       // worker's forwarded-headers middleware already moved the entry the platform appended to X-Forwarded-For into
       // the connection's remote address, and what is left in that header is whatever the client sent.
       RateLimiting__PermitLimit: '600'
       RateLimiting__Window: '00:01:00'
-    })
+    }, toObject(haiPayAccounts, account => 'HaiPay__Accounts__${toUpper(account.currency)}__AppId', account => string(account.appId)))
   }
 }
 
@@ -147,3 +199,4 @@ output appInsightsId string = monitoring.outputs.insightsId
 output keyVaultName string = vault.outputs.name
 output keyVaultUri string = vault.outputs.uri
 output secretNames array = vault.outputs.secretNames
+output requiredSecretNames array = vault.outputs.requiredSecretNames

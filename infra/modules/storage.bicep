@@ -1,10 +1,21 @@
-// The app's storage account: host storage (identity-based AzureWebJobsStorage), the deployment package
-// container, and the payments tables. Shared-key access is off, so every caller uses Entra ID.
+// A storage account with shared-key access off, so every caller uses Entra ID. Called once for the payments tables
+// (and, unless main.bicep's `separateHostStorage` is on, also the Functions host storage and the deployment package
+// container), and once more for the host alone when it is on. `privateNetworking`: public network access off and a
+// private endpoint per service the account serves.
 param location string
 param tags object
-param resourceToken string
+param name string
 param principalId string
 
+@description('The account is the Functions host storage (identity-based AzureWebJobsStorage) and holds the deployment package container.')
+param hostStorage bool
+
+@description('Public network access off; a private endpoint per service in `endpointSubnetId`.')
+param privateNetworking bool = false
+param endpointSubnetId string = ''
+param zoneIds object = {}
+
+// The host reads and writes blobs (leases, keys, the package), queues and tables; the payments need only tables.
 var roles = {
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
@@ -12,7 +23,7 @@ var roles = {
 }
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
-  name: 'stpay${resourceToken}'
+  name: name
   location: location
   tags: tags
   kind: 'StorageV2'
@@ -23,21 +34,22 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowSharedKeyAccess: false
     allowBlobPublicAccess: false
     defaultToOAuthAuthentication: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
+    networkAcls: { defaultAction: privateNetworking ? 'Deny' : 'Allow', bypass: 'None' }
   }
 }
 
-resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = if (hostStorage) {
   parent: account
   name: 'default'
 }
 
-resource deployments 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+resource deployments 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = if (hostStorage) {
   parent: blobs
   name: 'deployments'
 }
 
-resource assignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in items(roles): {
+resource assignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in items(roles): if (hostStorage || role.key == 'tableDataContributor') {
   name: guid(account.id, principalId, role.value)
   scope: account
   properties: {
@@ -46,6 +58,19 @@ resource assignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
   }
 }]
+
+module endpoints 'privateendpoint.bicep' = if (privateNetworking) {
+  name: '${name}-endpoints'
+  params: {
+    location: location
+    tags: tags
+    name: name
+    resourceId: account.id
+    groupIds: hostStorage ? ['blob', 'queue', 'table'] : ['table']
+    subnetId: endpointSubnetId
+    zoneIds: zoneIds
+  }
+}
 
 output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}deployments'
 output tableEndpoint string = account.properties.primaryEndpoints.table

@@ -9,7 +9,11 @@ namespace Payments.Functions;
 /// function key never opens these. Routes are under <c>ops/</c>: the host keeps routes starting with <c>admin</c> for
 /// itself.
 /// </summary>
-public sealed class OpsFunctions(OperatorEndpoints ops, AcknowledgementEndpoint acknowledgements)
+public sealed class OpsFunctions(
+    OperatorEndpoints ops,
+    AcknowledgementEndpoint acknowledgements,
+    SecretsStatusEndpoint secrets
+)
 {
     [Function("OpsListAttention")]
     public Task<IResult> ListAttention(
@@ -56,4 +60,9 @@ public sealed class OpsFunctions(OperatorEndpoints ops, AcknowledgementEndpoint 
     public Task<IResult> Sync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/sync")] HttpRequest request
     ) => ops.SyncAsync(request, request.HttpContext.RequestAborted);
+
+    [Function("OpsSecrets")]
+    public Task<IResult> Secrets(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/secrets")] HttpRequest request
+    ) => secrets.GetAsync(request.HttpContext.RequestAborted);
 }

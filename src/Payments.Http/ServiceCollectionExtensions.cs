@@ -46,7 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddHuaweiPin(configuration);
         services.AddHaiPay(configuration);
         services.AddAudit(configuration);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Apply);
         services.AddExceptionHandler<ServiceProblemHandler>();
         return services;
     }
@@ -94,6 +94,7 @@ public static class ServiceCollectionExtensions
                 new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }
             );
         services.AddTransient<WebhookDispatcher>();
+        services.AddSingleton<WebhookIdleGate>();
         services.AddTransient<DeliverWebhooksScheduledJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<DeliverWebhooksScheduledJob>());
     }

@@ -1,6 +1,7 @@
 using Payments.Sandbox.HaiPay;
 using Payments.Sandbox.HuaweiPin;
 using Payments.Sandbox.Merchant;
+using Payments.Sandbox.Telemetry;
 
 namespace Payments.Sandbox;
 
@@ -13,6 +14,7 @@ public static class SandboxApp
         builder.Services.AddHuaweiPinSandbox(builder.Configuration);
         builder.Services.AddHaiPaySandbox(builder.Configuration);
         configure?.Invoke(builder);
+        builder.Services.AddSandboxTelemetry(builder.Configuration);
         var app = builder.Build();
         app.MapHuaweiPinSandbox();
         app.MapHaiPaySandbox();

@@ -27,6 +27,8 @@ public static class ServerApp
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<PaymentsDocumentTransformer>();
+            options.AddDocumentTransformer<ProblemSchemaTransformer>();
+            options.AddDocumentTransformer<WebhooksDocumentTransformer>();
             options.AddOperationTransformer<PaymentsOperationTransformer>();
             options.AddSchemaTransformer<AllowedValuesSchemaTransformer>();
         });

@@ -72,6 +72,7 @@ public sealed class BenchSystem : IAsyncDisposable
         ["FunctionKeys:Keys:0"] = FunctionKey,
         ["HuaweiPin:BaseUrl"] = $"{SandboxUrl}huaweipin",
         ["HuaweiPin:AmountUnit"] = "major",
+                    ["HuaweiPin:Currency"] = "USD",
         ["Secrets:HuaweiPin-ApiKey"] = "bench-api-key",
         ["Secrets:HuaweiPin-SecretKey"] = "bench-secret-key",
         ["Secrets:HuaweiPin-CallbackKey"] = CallbackKey,

@@ -31,7 +31,8 @@ public static class HaiPayVerdicts
                         _ => OrderStatus.Pending,
                     },
                     status,
-                    null
+                    null,
+                    Note: raw == "3" ? DeclineReason(fields) : null
                 );
             case OrderKind.Subscription:
                 return new ProviderVerdict(
@@ -70,7 +71,13 @@ public static class HaiPayVerdicts
                     received ?? amount
                 ),
             "2" => new ProviderVerdict(OrderStatus.Succeeded, status, null, ReceivedAmount: received ?? amount),
-            "3" => new ProviderVerdict(OrderStatus.Failed, status, null, ReceivedAmount: received),
+            "3" => new ProviderVerdict(
+                OrderStatus.Failed,
+                status,
+                null,
+                ReceivedAmount: received,
+                Note: DeclineReason(fields)
+            ),
             "4" => new ProviderVerdict(
                 OrderStatus.Pending,
                 status,
@@ -89,6 +96,10 @@ public static class HaiPayVerdicts
             _ => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReason.UnknownProviderStatus),
         };
     }
+
+    /// <summary>Why HaiPay declined (its <c>errorMsg</c>), as untrusted text; null when it gives none.</summary>
+    private static ProviderText? DeclineReason(JsonElement fields) =>
+        HaiPayEnvelope.Scalar(fields, "errorMsg") is { Length: > 0 } reason ? ProviderText.Of(reason) : null;
 
     /// <summary>
     /// A success whose amount is absent, or whose amount or actualAmount cannot be read, is no match: the text as

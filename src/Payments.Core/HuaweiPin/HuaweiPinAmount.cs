@@ -6,7 +6,7 @@ namespace Payments.Core.HuaweiPin;
 /// <summary>
 /// Reads a verified callback's <c>amount</c> text in the configured unit (<see cref="HuaweiPinOptions.AmountUnit"/>),
 /// only after the hash was checked over the exact text. Major: digits with at most two decimals (<c>10.50</c>); minor:
-/// digits only (<c>1050</c> is 10.50). Anything else (<c>10,50</c>, <c>1.05e1</c>, <c> 10.50</c>, a sign) is
+/// digits only (<c>1050</c> is 10.50, kept with two decimals). Anything else (<c>10,50</c>, <c>1.05e1</c>, <c> 10.50</c>, a sign) is
 /// unreadable: a person decides.
 /// </summary>
 public static partial class HuaweiPinAmount
@@ -24,7 +24,7 @@ public static partial class HuaweiPinAmount
                 CultureInfo.InvariantCulture
             ),
             Minor when MinorText().IsMatch(text) => decimal.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture)
-                / 100m,
+                * 0.01m,
             _ => null,
         };
 

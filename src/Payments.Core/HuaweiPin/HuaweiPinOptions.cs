@@ -41,7 +41,12 @@ public sealed class HuaweiPinOptions
     [RegularExpression("^(major|minor)$", ErrorMessage = "HuaweiPin:AmountUnit must be major or minor.")]
     public string? AmountUnit { get; set; }
 
-    /// <summary>Currency recorded with callback amounts (the provider does not send one). Default none.</summary>
+    /// <summary>
+    /// The ISO 4217 currency of the merchant's HUAWEIPIN account, recorded with every frame (the provider sends none).
+    /// Required: every order states its currency, and the daily close adds amounts per currency.
+    /// </summary>
+    [Required(ErrorMessage = "Set HuaweiPin:Currency to the ISO currency of the HUAWEIPIN account, e.g. USD.")]
+    [RegularExpression("^[A-Z]{3}$", ErrorMessage = "HuaweiPin:Currency must be three capital letters, e.g. USD.")]
     public string? Currency { get; set; }
 
     public IEnumerable<string> EffectiveSuccessStatuses => SuccessStatuses.Count > 0 ? SuccessStatuses : ["success"];

@@ -37,7 +37,7 @@ public sealed partial record PaymentOrder
                 ReceivedAmount = verdict.ReceivedAmount ?? ReceivedAmount,
                 NextCheckAt = null,
                 CompletedAt = now,
-                LastError = null,
+                LastError = verdict.Outcome == OrderStatus.Failed ? verdict.Note : null,
                 ReviewReason = verdict.ReviewReason ?? lateSuccess ?? ResolvedReviewReason,
             },
             now

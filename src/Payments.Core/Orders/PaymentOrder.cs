@@ -93,6 +93,11 @@ public sealed partial record PaymentOrder
     /// <summary>What went wrong last, as the provider (or we, from its answer) put it: redacted by its type.</summary>
     public ProviderText? LastError { get; init; }
 
+    /// <summary>
+    /// Why the provider declined or refused this order (its own words, redacted), when it ended Failed or Rejected.
+    /// </summary>
+    public ProviderText? DeclineReason => Status is OrderStatus.Failed or OrderStatus.Rejected ? LastError : null;
+
     /// <summary>Why a person should look at this order (null when nothing needs a look).</summary>
     public ReviewReason? ReviewReason { get; init; }
 

@@ -33,6 +33,14 @@ public sealed class WebhookOptions
     [Range(1, 64)]
     public int Concurrency { get; set; } = 8;
 
+    /// <summary>
+    /// After a run that found nothing due, later runs skip the outbox queries for this long (default zero: every run
+    /// queries). Lowers the idle cost (docs/scale.md); a notification raised meanwhile waits at most this long more
+    /// for its first attempt.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:15:00")]
+    public TimeSpan IdleInterval { get; set; } = TimeSpan.Zero;
+
     public static IReadOnlyList<TimeSpan> DefaultSchedule { get; } =
     [
         TimeSpan.FromMinutes(1),

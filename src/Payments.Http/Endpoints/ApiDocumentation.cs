@@ -28,8 +28,11 @@ public static class ApiDocumentation
         [ApiRoutes.SyncOrder] = e =>
             e.WithSummary("Ask HaiPay about the order now and apply its answer")
                 .Produces<OrderView>()
+                .ProducesValidationProblem()
                 .ProducesProblem(StatusCodes.Status404NotFound)
-                .ProducesProblem(StatusCodes.Status409Conflict),
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+                .ProducesProblem(StatusCodes.Status502BadGateway),
         [ApiRoutes.CreateFrame] = e =>
             Create<CreateFrameRequest, FrameView>(e, "Create a HUAWEIPIN payment frame (iframe URL)"),
         [ApiRoutes.CreateCollection] = e =>
@@ -56,8 +59,10 @@ public static class ApiDocumentation
         [ApiRoutes.CancelSubscription] = e =>
             e.WithSummary("Cancel a HaiPay subscription")
                 .Produces<SubscriptionView>()
+                .ProducesValidationProblem()
                 .ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
                 .ProducesProblem(StatusCodes.Status502BadGateway),
         [ApiRoutes.HuaweiPinCallback] = e =>
             Callback(
@@ -137,6 +142,9 @@ public static class ApiDocumentation
                 .ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status409Conflict)
                 .ProducesProblem(StatusCodes.Status415UnsupportedMediaType),
+        [ApiRoutes.OpsSecrets] = e =>
+            e.WithSummary("Operator: which needed secrets are absent or unreadable, by name (never a value)")
+                .Produces<SecretsStatusView>(),
         [ApiRoutes.OperatorConsole] = e =>
             e.WithSummary(
                     "The operator console: a static HTML page (no data, no key) "
@@ -155,7 +163,9 @@ public static class ApiDocumentation
             endpoint.ProducesProblem(StatusCodes.Status401Unauthorized);
         }
 
-        endpoint.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        endpoint
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         if (!Documented.TryGetValue(route, out var describe))
         {
             throw new ArgumentException($"Route {route.Name} has no documentation.", nameof(route));
@@ -184,5 +194,8 @@ public static class ApiDocumentation
             .Accepts<Dictionary<string, object>>(Json)
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

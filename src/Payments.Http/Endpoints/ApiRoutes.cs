@@ -132,6 +132,8 @@ public static class ApiRoutes
 
     public static readonly ApiRoute OpsSync = new(Names.OpsSync, "POST", Templates.OpsSync, AccessLevel.Admin);
 
+    public static readonly ApiRoute OpsSecrets = new(Names.OpsSecrets, "GET", Templates.OpsSecrets, AccessLevel.Admin);
+
     /// <summary>
     /// The operator console's page: anonymous because it carries no data and no key (its calls to the operator API
     /// send the key).
@@ -165,6 +167,7 @@ public static class ApiRoutes
         GetWebhookEndpoint,
         EnableWebhookEndpoint,
         OpsSync,
+        OpsSecrets,
         OperatorConsole,
     ];
 
@@ -191,6 +194,7 @@ public static class ApiRoutes
         public const string GetWebhookEndpoint = "OpsGetWebhookEndpoint";
         public const string EnableWebhookEndpoint = "OpsEnableWebhookEndpoint";
         public const string OpsSync = "OpsSync";
+        public const string OpsSecrets = "OpsSecrets";
         public const string OperatorConsole = "OperatorConsole";
     }
 
@@ -217,6 +221,7 @@ public static class ApiRoutes
         public const string GetWebhookEndpoint = "ops/webhooks/endpoint";
         public const string EnableWebhookEndpoint = "ops/webhooks/endpoint/enable";
         public const string OpsSync = "ops/sync";
+        public const string OpsSecrets = "ops/secrets";
         public const string OperatorConsole = "ops/console";
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Payments.Core.Callbacks;
+using Payments.Http.Problems;
 
 namespace Payments.Http.Endpoints;
 
@@ -15,15 +16,12 @@ public static class CallbackResults
         return outcome.Kind switch
         {
             CallbackOutcomeKind.Acknowledged => Results.Text(acknowledgement, "text/plain"),
-            CallbackOutcomeKind.Unauthorized => Results.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Callback not authentic"
+            CallbackOutcomeKind.Unauthorized => ApiProblem.Of(ProblemCodes.NotAuthentic, "Callback not authentic"),
+            CallbackOutcomeKind.RetryLater => ApiProblem.Of(
+                ProblemCodes.CallbackNotApplied,
+                "Callback recorded, but its status is not configured: send it again"
             ),
-            CallbackOutcomeKind.RetryLater => Results.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Callback recorded, but its status is not configured: send it again"
-            ),
-            _ => Results.ValidationProblem(outcome.Errors!.ToDictionary(), title: "The callback has invalid fields."),
+            _ => ApiProblem.Invalid(outcome.Errors!.ToDictionary(), title: "The callback has invalid fields."),
         };
     }
 }

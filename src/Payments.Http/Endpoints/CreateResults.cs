@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Payments.Core.Orders;
+using Payments.Http.Problems;
 
 namespace Payments.Http.Endpoints;
 
@@ -10,39 +11,39 @@ public static class CreateResults
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var order = outcome.Order;
-        var extensions = Extensions(order, outcome.ProviderCode);
+        var extensions = ApiProblem.OrderMembers(order, outcome.ProviderCode);
 
         return outcome.Kind switch
         {
             CreateOutcomeKind.Created => Results.Created(ApiRoutes.GetOrder.PathWith(order.Id), view),
             CreateOutcomeKind.Repeated => Results.Ok(view),
-            CreateOutcomeKind.Conflict => Problem(
-                StatusCodes.Status409Conflict,
+            CreateOutcomeKind.Conflict => ApiProblem.Of(
+                ProblemCodes.OrderIdConflict,
                 "Order id already used",
                 "An order with this id exists with different content, or the operation was already done under "
                     + "another id.",
                 extensions
             ),
-            CreateOutcomeKind.InProgress => Problem(
-                StatusCodes.Status409Conflict,
+            CreateOutcomeKind.InProgress => ApiProblem.Of(
+                ProblemCodes.RequestInProgress,
                 "Request in progress",
                 "The first request for this order id is still running; retry shortly.",
                 extensions
             ),
-            CreateOutcomeKind.NotAllowed => Problem(
-                StatusCodes.Status409Conflict,
+            CreateOutcomeKind.NotAllowed => ApiProblem.Of(
+                ProblemCodes.OrderStateConflict,
                 "Not allowed in the order's state",
                 $"Order '{order.Id}' is {order.Status}.",
                 extensions
             ),
-            CreateOutcomeKind.Rejected => Problem(
-                StatusCodes.Status502BadGateway,
+            CreateOutcomeKind.Rejected => ApiProblem.Of(
+                ProblemCodes.ProviderRefused,
                 $"{provider} refused the order",
                 order.LastError?.Value,
                 extensions
             ),
-            _ => Problem(
-                StatusCodes.Status502BadGateway,
+            _ => ApiProblem.Of(
+                ProblemCodes.ProviderUnavailable,
                 $"{provider} did not answer",
                 "The order may or may not exist there; send the same request again to resolve it. It is Unknown, "
                     + "never reported as created.",
@@ -50,26 +51,4 @@ public static class CreateResults
             ),
         };
     }
-
-    /// <summary>
-    /// What every problem about an order carries: its id, our status and the provider's error code if any.
-    /// </summary>
-    public static Dictionary<string, object?> Extensions(PaymentOrder order, string? providerCode)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        var extensions = new Dictionary<string, object?>
-        {
-            ["orderId"] = order.Id,
-            ["status"] = order.Status.ToString(),
-        };
-        if (providerCode is not null)
-        {
-            extensions["providerCode"] = providerCode;
-        }
-
-        return extensions;
-    }
-
-    private static IResult Problem(int status, string title, string? detail, Dictionary<string, object?> extensions) =>
-        Results.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Payments.Azure;
+using Payments.Http.Problems;
 
 namespace Payments.Http.Endpoints;
 
@@ -9,5 +10,5 @@ public sealed class HealthEndpoints(StorageHealth storage)
     public async Task<IResult> GetAsync(CancellationToken cancellationToken) =>
         await storage.IsHealthyAsync(cancellationToken)
             ? Results.Ok(new Contracts.HealthView("healthy"))
-            : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
+            : ApiProblem.Of(ProblemCodes.ServiceUnavailable, "Storage unavailable");
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Payments.Core.Validation;
+using Payments.Http.Problems;
 
 namespace Payments.Http.Endpoints;
 
@@ -74,7 +75,7 @@ public static class JsonBody
     public static IResult Invalid(string what, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        return Results.ValidationProblem(errors.ToDictionary(), title: $"The {what} request has invalid fields.");
+        return ApiProblem.Invalid(errors.ToDictionary(), title: $"The {what} request has invalid fields.");
     }
 
     /// <summary>Whether the request says its body is JSON (<c>application/json</c> or a <c>+json</c> type).</summary>
@@ -124,13 +125,13 @@ public static class JsonBody
             document = null;
             if (RepeatedProperties.In(body) is { Count: > 0 } repeated)
             {
-                return Results.ValidationProblem(
+                return ApiProblem.Invalid(
                     repeated.ToDictionary(name => name, _ => RepeatedMessage, StringComparer.Ordinal),
                     title: "The request body repeats a property."
                 );
             }
 
-            return Results.ValidationProblem(
+            return ApiProblem.Invalid(
                 new Dictionary<string, string[]> { ["body"] = ["is not valid JSON"] },
                 title: "The request body is not valid JSON."
             );
@@ -138,19 +139,16 @@ public static class JsonBody
     }
 
     internal static IResult UnsupportedMediaType() =>
-        Problem(
-            StatusCodes.Status415UnsupportedMediaType,
+        ApiProblem.Of(
+            ProblemCodes.UnsupportedMediaType,
             "Unsupported media type",
             "Send the body as application/json."
         );
 
     internal static IResult TooLarge() =>
-        Problem(
-            StatusCodes.Status413PayloadTooLarge,
+        ApiProblem.Of(
+            ProblemCodes.PayloadTooLarge,
             "Request body too large",
             $"The body must be at most {MaxBytes} bytes."
         );
-
-    private static IResult Problem(int status, string title, string detail) =>
-        Results.Problem(statusCode: status, title: title, detail: detail);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Payments.Core.Idempotency;
+using Payments.Http.Problems;
 
 namespace Payments.Http.Endpoints;
 
@@ -69,7 +70,7 @@ public sealed class MerchantRequest : IDisposable
             key = values.Count == 1 ? IdempotencyKey.Parse(values[0]) : null;
             if (key is null)
             {
-                var refused = Results.ValidationProblem(
+                var refused = ApiProblem.Invalid(
                     new Dictionary<string, string[]> { [IdempotencyKey.Header] = [IdempotencyKey.Rule] },
                     title: "The Idempotency-Key header is invalid."
                 );

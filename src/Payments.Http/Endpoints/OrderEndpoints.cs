@@ -23,10 +23,10 @@ public sealed class OrderEndpoints(IOrderRepository orders, SyncOrderHandler syn
         await syncs.HandleAsync(id, cancellationToken) switch
         {
             SyncOrderResult.Checked found => Results.Ok(OrderView.From(found.Order)),
-            SyncOrderResult.NoQuery => Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "No status query for this provider",
-                detail: "HUAWEIPIN publishes no status query; its callback is the only source of truth."
+            SyncOrderResult.NoQuery => ApiProblem.Of(
+                ProblemCodes.NoProviderQuery,
+                "No status query for this provider",
+                "HUAWEIPIN publishes no status query; its callback is the only source of truth."
             ),
             _ => OrderProblems.NotFound(id),
         };

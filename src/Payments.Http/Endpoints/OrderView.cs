@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Payments.Core.Orders;
+using Payments.Http.Contracts;
 
 namespace Payments.Http.Endpoints;
 
@@ -10,8 +12,8 @@ public sealed record OrderView(
     string Status,
     string? ProviderStatus,
     string? ProviderReference,
-    decimal? Amount,
-    decimal? ReceivedAmount,
+    [property: RegularExpression(DecimalText.Pattern)] string? Amount,
+    [property: RegularExpression(DecimalText.Pattern)] string? ReceivedAmount,
     string? Currency,
     string? RedirectUrl,
     string? CardLast4,
@@ -19,6 +21,7 @@ public sealed record OrderView(
     string? RefundOrderId,
     string? ReviewReason,
     string? LastError,
+    string? DeclineReason,
     int Checks,
     DateTimeOffset? NextCheckAt,
     DateTimeOffset CreatedAt,
@@ -37,8 +40,8 @@ public sealed record OrderView(
             order.Status.ToString(),
             order.ProviderStatus?.Value,
             order.ProviderReference,
-            order.Amount,
-            order.ReceivedAmount,
+            DecimalText.Of(order.Amount),
+            DecimalText.Of(order.ReceivedAmount),
             order.Currency,
             order.RedirectUrl?.Value,
             order.CardLast4,
@@ -46,6 +49,7 @@ public sealed record OrderView(
             order.RefundOrderId,
             order.ReviewReason?.Name(),
             order.LastError?.Value,
+            order.DeclineReason?.Value,
             order.Checks,
             order.NextCheckAt,
             order.CreatedAt,

@@ -110,6 +110,7 @@ public static class PaymentsApi
         Map(api, ApiRoutes.OpsSync, (HttpRequest request, OperatorEndpoints ops, CancellationToken ct) =>
             ops.SyncAsync(request, ct)
         );
+        Map(api, ApiRoutes.OpsSecrets, (SecretsStatusEndpoint secrets, CancellationToken ct) => secrets.GetAsync(ct));
         Map(api, ApiRoutes.OperatorConsole, (OperatorConsolePage console) => console.Result());
         return app;
     }

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Payments.Core.Orders;
+using Payments.Http.Contracts;
 
 namespace Payments.Http.HaiPay;
 
@@ -8,9 +10,10 @@ public sealed record ChargeView(
     string? OrderNo,
     string Status,
     string? ProviderStatus,
-    decimal? Amount,
-    decimal? ReceivedAmount,
+    [property: RegularExpression(DecimalText.Pattern)] string? Amount,
+    [property: RegularExpression(DecimalText.Pattern)] string? ReceivedAmount,
     string? ReviewReason,
+    string? DeclineReason,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt
 )
@@ -23,9 +26,10 @@ public sealed record ChargeView(
             charge.ProviderReference,
             charge.Status.ToString(),
             charge.ProviderStatus?.Value,
-            charge.Amount,
-            charge.ReceivedAmount,
+            DecimalText.Of(charge.Amount),
+            DecimalText.Of(charge.ReceivedAmount),
             charge.ReviewReason?.Name(),
+            charge.DeclineReason?.Value,
             charge.CreatedAt,
             charge.CompletedAt
         );

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Payments.Core.Orders;
+using Payments.Http.Contracts;
 
 namespace Payments.Http.HaiPay;
 
@@ -11,13 +13,14 @@ public sealed record CollectionView(
     string Status,
     string? ProviderStatus,
     string? ProviderReference,
-    decimal? Amount,
-    decimal? ReceivedAmount,
+    [property: RegularExpression(DecimalText.Pattern)] string? Amount,
+    [property: RegularExpression(DecimalText.Pattern)] string? ReceivedAmount,
     string? Currency,
     string? PayUrl,
     string? CardLast4,
     string? ReviewReason,
     string? LastError,
+    string? DeclineReason,
     RefundView? Refund
 )
 {
@@ -29,13 +32,14 @@ public sealed record CollectionView(
             order.Status.ToString(),
             order.ProviderStatus?.Value,
             order.ProviderReference,
-            order.Amount,
-            order.ReceivedAmount,
+            DecimalText.Of(order.Amount),
+            DecimalText.Of(order.ReceivedAmount),
             order.Currency,
             order.RedirectUrl?.Value,
             order.CardLast4,
             order.ReviewReason?.Name(),
             order.LastError?.Value,
+            order.DeclineReason?.Value,
             refund is null ? null : RefundView.From(refund)
         );
     }

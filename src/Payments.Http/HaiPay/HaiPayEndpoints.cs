@@ -5,6 +5,7 @@ using Payments.Core.Orders;
 using Payments.Core.Validation;
 using Payments.Http.Endpoints;
 using Payments.Http.Idempotency;
+using Payments.Http.Problems;
 
 namespace Payments.Http.HaiPay;
 
@@ -111,9 +112,9 @@ public sealed class HaiPayEndpoints(
         order.Kind == OrderKind.Refund ? RefundView.From(order) : CollectionView.From(order);
 
     private static IResult NotFound(string orderId) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status404NotFound,
-            title: "Collection not found",
-            detail: $"No HaiPay collection has the id '{orderId}'."
+        ApiProblem.Of(
+            ProblemCodes.OrderNotFound,
+            "Collection not found",
+            $"No HaiPay collection has the id '{orderId}'."
         );
 }

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Payments.Core.Orders;
+using Payments.Http.Contracts;
 
 namespace Payments.Http.HaiPay;
 
@@ -9,8 +11,9 @@ public sealed record RefundView(
     string Status,
     string? ProviderStatus,
     string? ProviderReference,
-    decimal? Amount,
-    string? LastError
+    [property: RegularExpression(DecimalText.Pattern)] string? Amount,
+    string? LastError,
+    string? DeclineReason
 )
 {
     public static RefundView From(PaymentOrder refund)
@@ -22,8 +25,9 @@ public sealed record RefundView(
             refund.Status.ToString(),
             refund.ProviderStatus?.Value,
             refund.ProviderReference,
-            refund.Amount,
-            refund.LastError?.Value
+            DecimalText.Of(refund.Amount),
+            refund.LastError?.Value,
+            refund.DeclineReason?.Value
         );
     }
 }

@@ -5,6 +5,7 @@ using Payments.Core.Orders;
 using Payments.Core.Validation;
 using Payments.Http.Endpoints;
 using Payments.Http.Idempotency;
+using Payments.Http.Problems;
 
 namespace Payments.Http.HaiPay;
 
@@ -35,7 +36,7 @@ public sealed class SubscriptionEndpoints(
         var text = request.Query["refresh"].ToString();
         if (!bool.TryParse(text.Length == 0 ? "false" : text, out var refresh))
         {
-            return Results.ValidationProblem(
+            return ApiProblem.Invalid(
                 new Dictionary<string, string[]> { ["refresh"] = ["must be true or false"] },
                 title: "The request has invalid fields."
             );
@@ -88,37 +89,41 @@ public sealed class SubscriptionEndpoints(
         }
 
         var subscription = outcome.Subscription;
-        var extensions = CreateResults.Extensions(subscription, outcome.ProviderCode);
+        var extensions = ApiProblem.OrderMembers(subscription, outcome.ProviderCode);
         var unnumbered = subscription.ProviderReference is null ? " and HaiPay has not numbered it" : string.Empty;
         return outcome.Kind switch
         {
-            CancelOutcomeKind.Canceled => Results.Ok(SubscriptionView.From(subscription)),
-            CancelOutcomeKind.NotAllowed => Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Not allowed in the subscription's state",
-                detail: $"Subscription '{subscription.Id}' is {subscription.Status}{unnumbered}.",
-                extensions: extensions
+            CancelOutcomeKind.Canceled => Results.Ok(
+                SubscriptionView.From(
+                    subscription,
+                    await orders.FindChildrenAsync(subscription.Id, cancellationToken).ToListAsync(cancellationToken)
+                )
             ),
-            CancelOutcomeKind.Refused => Results.Problem(
-                statusCode: StatusCodes.Status502BadGateway,
-                title: "HaiPay refused the cancel",
-                detail: "HaiPay still reports the subscription as not canceled.",
-                extensions: extensions
+            CancelOutcomeKind.NotAllowed => ApiProblem.Of(
+                ProblemCodes.OrderStateConflict,
+                "Not allowed in the subscription's state",
+                $"Subscription '{subscription.Id}' is {subscription.Status}{unnumbered}.",
+                extensions
             ),
-            _ => Results.Problem(
-                statusCode: StatusCodes.Status502BadGateway,
-                title: "HaiPay did not answer",
-                detail: "The subscription may or may not be canceled; send the same request again (cancel is "
-                    + "idempotent).",
-                extensions: extensions
+            CancelOutcomeKind.Refused => ApiProblem.Of(
+                ProblemCodes.ProviderRefused,
+                "HaiPay refused the cancel",
+                "HaiPay still reports the subscription as not canceled.",
+                extensions
+            ),
+            _ => ApiProblem.Of(
+                ProblemCodes.ProviderUnavailable,
+                "HaiPay did not answer",
+                "The subscription may or may not be canceled; send the same request again (cancel is " + "idempotent).",
+                extensions
             ),
         };
     }
 
     private static IResult NotFound(string subscriptionId) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status404NotFound,
-            title: "Subscription not found",
-            detail: $"No HaiPay subscription has the id '{subscriptionId}'."
+        ApiProblem.Of(
+            ProblemCodes.OrderNotFound,
+            "Subscription not found",
+            $"No HaiPay subscription has the id '{subscriptionId}'."
         );
 }

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Payments.Core.Orders;
+using Payments.Http.Contracts;
 
 namespace Payments.Http.HaiPay;
 
@@ -11,7 +13,7 @@ public sealed record SubscriptionView(
     string Status,
     string? ProviderStatus,
     string? SubscriptionNo,
-    decimal? Amount,
+    [property: RegularExpression(DecimalText.Pattern)] string? Amount,
     string? Currency,
     string? RecurringInterval,
     int? RecurringIntervalCount,
@@ -32,7 +34,7 @@ public sealed record SubscriptionView(
             subscription.Status.ToString(),
             subscription.ProviderStatus?.Value,
             subscription.ProviderReference,
-            subscription.Amount,
+            DecimalText.Of(subscription.Amount),
             subscription.Currency,
             recurrence?.UnitCode,
             recurrence?.Count,

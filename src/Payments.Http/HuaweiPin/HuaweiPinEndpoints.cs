@@ -4,6 +4,7 @@ using Payments.Core.Orders;
 using Payments.Core.Validation;
 using Payments.Http.Endpoints;
 using Payments.Http.Idempotency;
+using Payments.Http.Problems;
 
 namespace Payments.Http.HuaweiPin;
 
@@ -22,11 +23,11 @@ public sealed class HuaweiPinEndpoints(CreateFrameHandler frames, IdempotentRequ
         var order = outcome.Order;
         if (outcome is { Kind: CreateOutcomeKind.Rejected, ProviderCode: CreateFrameHandler.DuplicateOrderCode })
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "HUAWEIPIN says the order id is not unique",
-                detail: order.LastError?.Value,
-                extensions: CreateResults.Extensions(order, null)
+            return ApiProblem.About(
+                ProblemCodes.OrderIdConflict,
+                order,
+                "HUAWEIPIN says the order id is not unique",
+                order.LastError?.Value
             );
         }
 

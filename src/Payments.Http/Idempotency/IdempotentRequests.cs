@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Payments.Core;
 using Payments.Core.Idempotency;
 using Payments.Http.Endpoints;
+using Payments.Http.Problems;
 
 namespace Payments.Http.Idempotency;
 
@@ -59,19 +60,19 @@ public sealed partial class IdempotentRequests(
                 new ReplayedResult(entry.Record!.Value.Response!, Replayed: true)
             ),
             IdempotencyDecision.Mismatch => IdempotentEntry.Answered(
-                Results.Problem(
-                    statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: "Idempotency key already used",
-                    detail: "This Idempotency-Key was used for a different request (another body or endpoint). "
+                ApiProblem.Of(
+                    ProblemCodes.IdempotencyKeyReused,
+                    "Idempotency key already used",
+                    "This Idempotency-Key was used for a different request (another body or endpoint). "
                         + "Use a new key for a new request."
                 )
             ),
             IdempotencyDecision.InFlight => IdempotentEntry.Answered(
                 new RetryLaterResult(
-                    Results.Problem(
-                        statusCode: StatusCodes.Status409Conflict,
-                        title: "Request in progress",
-                        detail: "The first request with this Idempotency-Key is still running; repeat it shortly to "
+                    ApiProblem.Of(
+                        ProblemCodes.RequestInProgress,
+                        "Request in progress",
+                        "The first request with this Idempotency-Key is still running; repeat it shortly to "
                             + "get "
                             + "its response."
                     )

@@ -34,18 +34,20 @@ internal static class OperatorAnswers
                 "No status query for this provider",
                 "HUAWEIPIN publishes no status query; decide with evidence manual-override."
             ),
-            ResolveOrderResult.ProviderUnanswered unanswered => Results.Problem(
-                statusCode: StatusCodes.Status502BadGateway,
-                title: "HaiPay gave no signed answer",
-                detail: Describe(unanswered.Reply)
+            ResolveOrderResult.ProviderUnanswered unanswered => ApiProblem.Of(
+                ProblemCodes.ProviderUnavailable,
+                "HaiPay gave no signed answer",
+                Describe(unanswered.Reply)
             ),
-            ResolveOrderResult.ProviderDisagrees { Answer: var answer } => OrderProblems.Conflict(
+            ResolveOrderResult.ProviderDisagrees { Answer: var answer } => ApiProblem.Of(
+                ProblemCodes.ProviderDisagrees,
                 "The provider's answer disagrees with the decision",
                 $"HaiPay's signed answer is status '{answer.RawStatus}' ({answer.Outcome}"
                     + $"{(answer.ReviewReason is { } reason ? ", " + reason.Name() : string.Empty)}); "
                     + $"the decision {command.Decision} disagrees with it."
             ),
-            ResolveOrderResult.ProviderFlags { Answer: var answer, Reason: var flagged } => OrderProblems.Conflict(
+            ResolveOrderResult.ProviderFlags { Answer: var answer, Reason: var flagged } => ApiProblem.Of(
+                ProblemCodes.ProviderDisagrees,
                 "The provider's answer needs a person",
                 $"HaiPay's signed answer is status '{answer.RawStatus}' ({answer.Outcome}, "
                     + $"{flagged}{Amounts(answer)}): "
@@ -68,10 +70,10 @@ internal static class OperatorAnswers
             ReplayWebhookResult.Replayed replayed => Results.Accepted(
                 value: new ReplayView(orderId, eventId, nameof(WebhookDeliveryState.Pending), 0, replayed.DueAt)
             ),
-            ReplayWebhookResult.DeliveryNotFound => Results.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Delivery not found",
-                detail: $"Order '{orderId}' has no delivery of event '{eventId}'."
+            ReplayWebhookResult.DeliveryNotFound => ApiProblem.Of(
+                ProblemCodes.NotFound,
+                "Delivery not found",
+                $"Order '{orderId}' has no delivery of event '{eventId}'."
             ),
             ReplayWebhookResult.NotAbandoned notAbandoned => OrderProblems.Conflict(
                 "The delivery is not abandoned",

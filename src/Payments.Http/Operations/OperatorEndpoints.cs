@@ -8,6 +8,7 @@ using Payments.Core.Operations.WebhookReplays;
 using Payments.Core.Validation;
 using Payments.Core.Webhooks;
 using Payments.Http.Endpoints;
+using Payments.Http.Problems;
 
 namespace Payments.Http.Operations;
 
@@ -35,7 +36,7 @@ public sealed class OperatorEndpoints(
         var errors = new FieldErrors();
         if (OperatorRequests.Attention(request.Query, errors) is not { } query)
         {
-            return Results.ValidationProblem(errors.ToDictionary(), title: OperatorRequests.InvalidTitle);
+            return ApiProblem.Invalid(errors.ToDictionary(), title: OperatorRequests.InvalidTitle);
         }
 
         var page = await attention.ListAsync(query, cancellationToken);
@@ -58,7 +59,7 @@ public sealed class OperatorEndpoints(
         var errors = new FieldErrors();
         if (OperatorRequests.Webhooks(request.Query, errors) is not { } query)
         {
-            return Results.ValidationProblem(errors.ToDictionary(), title: OperatorRequests.InvalidTitle);
+            return ApiProblem.Invalid(errors.ToDictionary(), title: OperatorRequests.InvalidTitle);
         }
 
         var page = await abandonedWebhooks.ListAsync(query.Limit, query.After, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Payments.Core.Validation;
 using Payments.Http.Endpoints;
+using Payments.Http.Problems;
 
 namespace Payments.Http.Operations;
 
@@ -44,7 +45,7 @@ internal static class OptionalJsonBody
         OperatorRequests.WithRouteValues(errors, absent, routeValues);
         return errors.IsEmpty
             ? await handle(absent)
-            : Results.ValidationProblem(errors.ToDictionary(), title: OperatorRequests.InvalidTitle);
+            : ApiProblem.Invalid(errors.ToDictionary(), title: OperatorRequests.InvalidTitle);
     }
 
     /// <summary>

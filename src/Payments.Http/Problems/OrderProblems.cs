@@ -1,19 +1,13 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Payments.Http.Problems;
 
 /// <summary>The problem+json answers about one order that the merchant and operator routes share.</summary>
 internal static class OrderProblems
 {
     /// <summary>404: no order has <paramref name="id"/>.</summary>
-    public static IResult NotFound(string id) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status404NotFound,
-            title: "Order not found",
-            detail: $"No order has the id '{id}'."
-        );
+    public static Microsoft.AspNetCore.Http.IResult NotFound(string id) =>
+        ApiProblem.Of(ProblemCodes.OrderNotFound, "Order not found", $"No order has the id '{id}'.");
 
-    /// <summary>409 with its title and detail.</summary>
-    public static IResult Conflict(string title, string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+    /// <summary>409: the order's state does not allow it, with its title and detail.</summary>
+    public static Microsoft.AspNetCore.Http.IResult Conflict(string title, string detail) =>
+        ApiProblem.Of(ProblemCodes.OrderStateConflict, title, detail);
 }

@@ -48,6 +48,12 @@ public sealed partial class ServiceProblemHandler(
                         ? "Storage or the key vault is not answering; nothing was recorded. Retry later."
                         : "The error was logged.",
                     Status = httpContext.Response.StatusCode,
+                    Extensions =
+                    {
+                        [ApiProblem.CodeMember] = unavailable
+                            ? ProblemCodes.ServiceUnavailable.Name
+                            : ProblemCodes.InternalError.Name,
+                    },
                 },
             }
         );

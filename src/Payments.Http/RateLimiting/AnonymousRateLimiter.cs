@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Payments.Http.Endpoints;
+using Payments.Http.Problems;
 using Payments.Http.Telemetry;
 
 namespace Payments.Http.RateLimiting;
@@ -77,11 +78,11 @@ public sealed class AnonymousRateLimiter : IDisposable
         );
         httpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Results
-            .Problem(
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many requests",
-                detail: $"At most {options.PermitLimit} requests per {options.Window} from one address to this "
+        await ApiProblem
+            .Of(
+                ProblemCodes.RateLimited,
+                "Too many requests",
+                $"At most {options.PermitLimit} requests per {options.Window} from one address to this "
                     + $"endpoint; nothing was recorded. Retry after {seconds} s."
             )
             .ExecuteAsync(httpContext);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Payments.Core;
+using Payments.Http.Problems;
 
 namespace Payments.Http.Security;
 
@@ -21,10 +22,10 @@ public sealed class FunctionKeyFilter(IOptionsMonitor<FunctionKeyOptions> option
             || !options.CurrentValue.Keys.Any(key => ConstantTime.SecretEquals(key, presented))
         )
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Unauthorized",
-                detail: $"A valid function key is required in the '{HeaderName}' header or the '{QueryName}' query "
+            return ApiProblem.Of(
+                ProblemCodes.Unauthorized,
+                "Unauthorized",
+                $"A valid function key is required in the '{HeaderName}' header or the '{QueryName}' query "
                     + $"parameter."
             );
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Payments.Core;
+using Payments.Http.Problems;
 
 namespace Payments.Http.Security;
 
@@ -20,10 +21,10 @@ public sealed class OperatorKeyFilter(IOptionsMonitor<OperatorKeyOptions> option
             || !options.CurrentValue.Keys.Any(key => ConstantTime.SecretEquals(key, presented))
         )
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Unauthorized",
-                detail: $"An operator key is required in the '{FunctionKeyFilter.HeaderName}' header; a function key "
+            return ApiProblem.Of(
+                ProblemCodes.Unauthorized,
+                "Unauthorized",
+                $"An operator key is required in the '{FunctionKeyFilter.HeaderName}' header; a function key "
                     + $"does not open operator routes."
             );
         }

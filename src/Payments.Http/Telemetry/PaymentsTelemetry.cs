@@ -30,6 +30,18 @@ public sealed class PaymentsTelemetry : IPaymentsMetrics
     /// <summary>The event added to the running activity when an order's status changes.</summary>
     public const string TransitionEvent = "payments.order.transition";
 
+    /// <summary>
+    /// Bucket bounds for every duration histogram, in seconds like the values recorded (the SDK's default bounds,
+    /// 0 to 10,000, are milliseconds' and would put every call in the first bucket).
+    /// </summary>
+    public static IReadOnlyList<double> SecondsBucketBounds { get; } =
+    [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+
+    private static readonly InstrumentAdvice<double> SecondsBuckets = new()
+    {
+        HistogramBucketBoundaries = SecondsBucketBounds,
+    };
+
     private readonly Counter<long> callbacks;
     private readonly Counter<long> transitions;
     private readonly Counter<long> providerCalls;
@@ -56,7 +68,9 @@ public sealed class PaymentsTelemetry : IPaymentsMetrics
         providerCallDuration = Meter.CreateHistogram<double>(
             Instruments.ProviderCallDuration,
             unit: "s",
-            description: "How long provider calls took, by outcome."
+            description: "How long provider calls took, by outcome.",
+            tags: null,
+            advice: SecondsBuckets
         );
         pollLag = Meter.CreateGauge<double>(
             Instruments.PollLag,

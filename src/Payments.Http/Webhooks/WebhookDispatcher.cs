@@ -25,12 +25,18 @@ public sealed partial class WebhookDispatcher(
     IOptionsMonitor<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookDispatcher> logger,
-    PaymentsTelemetry telemetry
+    PaymentsTelemetry telemetry,
+    WebhookIdleGate idle
 )
 {
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
+        if (idle.IsQuiet())
+        {
+            return;
+        }
+
         var endpoint = settings.Endpoint;
         if (endpoint is not null && await outbox.IsDisabledAsync(endpoint, cancellationToken))
         {
@@ -77,6 +83,7 @@ public sealed partial class WebhookDispatcher(
             }
         });
         telemetry.WebhookBacklog(seen);
+        idle.Ran(seen, settings.IdleInterval);
     }
 
     /// <summary>

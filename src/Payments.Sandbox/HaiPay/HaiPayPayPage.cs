@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 
 namespace Payments.Sandbox.HaiPay;
@@ -49,39 +48,25 @@ public static class HaiPayPayPage
         string orderNo,
         HttpRequest request,
         HaiPaySandbox sandbox,
-        HaiPayNotifier notifier
+        HaiPayCompletions completions
     )
     {
         var c = sandbox.ByOrderNo(orderNo);
         var outcome = (await request.ReadFormAsync())["outcome"].ToString();
-        if (c is null || outcome is not ("success" or "failed" or "partial" or "over"))
+        if (c is null || !HaiPayCompletions.CollectionOutcomes.Contains(outcome, StringComparer.Ordinal))
         {
             return Results.Content("<!doctype html><p>Invalid payment.</p>", "text/html", statusCode: 400);
         }
 
-        var amount = decimal.Parse(c.Amount, CultureInfo.InvariantCulture);
-        lock (c)
+        if (!completions.TryComplete(c, outcome, collected: null, reason: null))
         {
-            if (c.Status != 1)
-            {
-                return Results.Content(
-                    "<!doctype html><p>This payment was already completed.</p>",
-                    "text/html",
-                    statusCode: 409
-                );
-            }
-
-            (c.Status, c.ActualAmount, c.ErrorMsg) = outcome switch
-            {
-                "success" => (2, c.Amount, (string?)null),
-                "failed" => (3, "0.00", sandbox.Faults.Text ?? "card declined by issuer"),
-                "partial" => (4, (amount / 2).ToString("0.00", CultureInfo.InvariantCulture), null),
-                _ => (5, (amount + 1).ToString("0.00", CultureInfo.InvariantCulture), null),
-            };
-            c.PayTime = c.Status == 2 ? notifier.Now() : null;
+            return Results.Content(
+                "<!doctype html><p>This payment was already completed.</p>",
+                "text/html",
+                statusCode: 409
+            );
         }
 
-        notifier.Start(c);
         var result = c.Status == 2 ? "Payment approved" : "Payment completed";
         return Results.Content(
             $"<!doctype html><p id=\"result\">{result}. The merchant is being notified.</p>",

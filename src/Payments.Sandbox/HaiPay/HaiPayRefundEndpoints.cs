@@ -6,7 +6,8 @@ namespace Payments.Sandbox.HaiPay;
 
 /// <summary>
 /// HaiPay's refund API (<c>refund/apply</c>, <c>refund/refundQuery</c>): a refund of a successful collection of the
-/// same account, whose outcome (<see cref="HaiPayFaults.RefundOutcome"/>) its first query settles.
+/// same account, whose outcome (<see cref="HaiPayFaults.RefundOutcome"/>, or one arranged for the collection's next
+/// refund) its first query settles.
 /// </summary>
 public static class HaiPayRefundEndpoints
 {
@@ -45,13 +46,19 @@ public static class HaiPayRefundEndpoints
             return HaiPaySigner.Error("4006", "order cannot be refunded");
         }
 
+        var arranged = collection.TakeNextRefund();
+        if (arranged is { Outcome: "refused" })
+        {
+            return HaiPaySigner.Error("4006", arranged.Reason ?? sandbox.Faults.Text ?? "order cannot be refunded");
+        }
+
         var refund = new SandboxRefund(
             refundId,
             sandbox.NextNumber(),
             collection.OrderNo,
-            sandbox.Faults.RefundOutcome,
+            arranged?.Outcome ?? sandbox.Faults.RefundOutcome,
             account.Currency,
-            sandbox.Faults.Text
+            arranged?.Reason ?? sandbox.Faults.Text
         );
         if (!sandbox.TryAddRefund(refund))
         {

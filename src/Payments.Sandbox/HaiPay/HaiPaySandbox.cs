@@ -93,6 +93,18 @@ public sealed class HaiPaySandbox : IDisposable
 
     public SandboxPayment? ByOrderId(string orderId) => byOrderId.GetValueOrDefault(orderId);
 
+    /// <summary>
+    /// A collection or charge by the merchant's order id, HaiPay's <c>orderNo</c>, or the id our service gives a
+    /// subscription charge (<c>{subscriptionId}~{orderNo}</c>).
+    /// </summary>
+    public SandboxPayment? FindPayment(string id) =>
+        ByOrderId(id) ?? ByOrderNo(id) ?? (id.LastIndexOf('~') is var at and >= 0 ? ByOrderNo(id[(at + 1)..]) : null);
+
+    /// <summary>
+    /// A subscription by the merchant's <c>subscriptionOrderId</c> or HaiPay's <c>subscriptionNo</c>.
+    /// </summary>
+    public SandboxSubscription? FindSubscription(string id) => Subscription(id, null) ?? Subscription(null, id);
+
     /// <summary>Counts a signed <c>collect/apply</c> for <paramref name="orderId"/>, whatever happens next.</summary>
     public void CountApply(string orderId) => applies.AddOrUpdate(orderId, 1, (_, count) => count + 1);
 

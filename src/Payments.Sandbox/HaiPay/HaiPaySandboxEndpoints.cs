@@ -37,6 +37,7 @@ public static class HaiPaySandboxEndpoints
         services.AddSingleton<HaiPaySigner>();
         services.AddSingleton<HaiPayNotifier>();
         services.AddSingleton<SubscriptionBilling>();
+        services.AddSingleton<HaiPayCompletions>();
         services.AddHostedService(sp => sp.GetRequiredService<SubscriptionBilling>());
         services.AddHttpClient(nameof(HaiPayNotifier), http => http.Timeout = TimeSpan.FromSeconds(10));
         services.TryAddSingleton(TimeProvider.System);

@@ -259,8 +259,7 @@ public static class HaiPaySubscriptionEndpoints
         string subscriptionNo,
         HttpRequest request,
         HaiPaySandbox sandbox,
-        HaiPayNotifier notifier,
-        SubscriptionBilling billing
+        HaiPayCompletions completions
     )
     {
         var s = sandbox.Subscription(null, subscriptionNo);
@@ -270,24 +269,13 @@ public static class HaiPaySubscriptionEndpoints
             return Results.Content("<!doctype html><p>Invalid subscription.</p>", "text/html", statusCode: 400);
         }
 
-        lock (s)
+        if (!completions.TryConfirm(s, outcome))
         {
-            if (s.Status != 1)
-            {
-                return Results.Content(
-                    "<!doctype html><p>This subscription was already confirmed.</p>",
-                    "text/html",
-                    statusCode: 409
-                );
-            }
-
-            s.Status = outcome == "success" ? 2 : 3;
-        }
-
-        notifier.Start(s);
-        if (s.Status == 2)
-        {
-            billing.Begin(s);
+            return Results.Content(
+                "<!doctype html><p>This subscription was already confirmed.</p>",
+                "text/html",
+                statusCode: 409
+            );
         }
 
         var result = s.Status == 2 ? "Subscription approved" : "Subscription declined";

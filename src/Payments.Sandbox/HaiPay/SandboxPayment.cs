@@ -27,6 +27,22 @@ public sealed class SandboxPayment(
     public string? ErrorMsg { get; set; }
     public ConcurrentQueue<NotificationAttempt> Deliveries { get; } = new();
 
+    /// <summary>
+    /// How the next refund of this collection ends; null: as <see cref="HaiPayFaults.RefundOutcome"/>.
+    /// </summary>
+    public ArrangedRefund? NextRefund { get; set; }
+
+    /// <summary>Takes the arrangement for the next refund (it holds for one refund only).</summary>
+    public ArrangedRefund? TakeNextRefund()
+    {
+        lock (this)
+        {
+            var arranged = NextRefund;
+            NextRefund = null;
+            return arranged;
+        }
+    }
+
     private int queries;
 
     /// <summary>How many status queries asked about this payment.</summary>

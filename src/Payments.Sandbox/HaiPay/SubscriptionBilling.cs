@@ -26,6 +26,23 @@ public sealed class SubscriptionBilling(
         }
     }
 
+    /// <summary>
+    /// Makes the charge now due of an active subscription at once (<paramref name="declined"/>: declined with
+    /// <paramref name="reason"/>) and notifies it; the schedule moves on as after that charge. Null when the
+    /// subscription is not active.
+    /// </summary>
+    public SandboxPayment? ChargeNow(SandboxSubscription subscription, bool declined, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var charge = Charge(subscription, new Forced(declined, reason));
+        if (charge is not null)
+        {
+            notifier.Start(charge);
+        }
+
+        return charge;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Tick, time);
@@ -33,7 +50,7 @@ public sealed class SubscriptionBilling(
         {
             foreach (var subscription in sandbox.Subscriptions)
             {
-                if (Charge(subscription) is { } charge)
+                if (Charge(subscription, forced: null) is { } charge)
                 {
                     notifier.Start(charge);
                 }
@@ -41,18 +58,18 @@ public sealed class SubscriptionBilling(
         }
     }
 
-    private SandboxPayment? Charge(SandboxSubscription s)
+    private SandboxPayment? Charge(SandboxSubscription s, Forced? forced)
     {
         var now = time.GetUtcNow();
         var day = options.CurrentValue.SubscriptionDay;
         lock (s)
         {
-            if (s.Status != 2 || s.NextChargeAt > now || s.CycleDueAt is not { } cycleDue)
+            if (s.Status != 2 || (forced is null && s.NextChargeAt > now) || s.CycleDueAt is not { } cycleDue)
             {
                 return null;
             }
 
-            var declined = s.Charges.Count < sandbox.Faults.FailingCharges;
+            var declined = forced?.Declined ?? s.Charges.Count < sandbox.Faults.FailingCharges;
             var charge = new SandboxPayment(
                 $"{s.SubscriptionNo}-{s.Cycle}-{s.Attempt}",
                 sandbox.NextNumber(),
@@ -66,7 +83,7 @@ public sealed class SubscriptionBilling(
                 Status = declined ? 3 : 2,
                 ActualAmount = declined ? "0.00" : s.Amount,
                 PayTime = declined ? null : notifier.Now(),
-                ErrorMsg = declined ? "card declined by issuer" : null,
+                ErrorMsg = declined ? forced?.Reason ?? "card declined by issuer" : null,
             };
             sandbox.TryAdd(charge);
             s.Charges.Enqueue(charge);
@@ -83,4 +100,7 @@ public sealed class SubscriptionBilling(
             return charge;
         }
     }
+
+    /// <summary>A charge made through the control routes rather than by the clock.</summary>
+    private sealed record Forced(bool Declined, string? Reason);
 }

@@ -30,6 +30,29 @@ public sealed class HuaweiPinSandbox
         return frame;
     }
 
+    /// <summary>
+    /// Records the customer's outcome on an open frame (the callback then reports it, or
+    /// <see cref="HuaweiPinFaults.CallbackStatus"/> instead); false when the frame was completed before.
+    /// </summary>
+    public bool TryComplete(SandboxFrame frame, string outcome, string amount)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        lock (frame)
+        {
+            if (frame.Status is not null)
+            {
+                return false;
+            }
+
+            frame.Status = Faults.CallbackStatus ?? outcome;
+            frame.Amount = amount;
+            return true;
+        }
+    }
+
+    /// <summary>The frame of a merchant order id, or of a payment token.</summary>
+    public SandboxFrame? Find(string orderIdOrToken) => ByOid(orderIdOrToken) ?? ByToken(orderIdOrToken);
+
     public SandboxFrame? ByToken(string token) => byToken.GetValueOrDefault(token);
 
     public SandboxFrame? ByOid(string merchantOid) => byOid.GetValueOrDefault(merchantOid);

@@ -25,29 +25,7 @@ public static class HuaweiPinSandboxEndpoints
         group.MapPost("/api/v1/GetFrame", GetFrameAsync);
         group.MapGet("/Payment/", PaymentPage);
         group.MapPost("/Payment/complete", CompleteAsync).DisableAntiforgery();
-        group.MapPost("/_sandbox/faults", (HuaweiPinFaults faults, HuaweiPinSandbox sandbox) =>
-        {
-            sandbox.Faults = faults;
-            return Results.Ok(faults);
-        });
-        group.MapGet("/_sandbox/frames/{merchantOid}", (string merchantOid, HuaweiPinSandbox sandbox) => sandbox.ByOid(
-                merchantOid
-            )
-                is { } frame
-                ? Results.Ok(
-                    new
-                    {
-                        frame.Token,
-                        frame.MerchantOid,
-                        frame.Status,
-                        frame.Amount,
-                        Deliveries = frame.Deliveries.ToArray(),
-                    }
-                )
-                : Results.NotFound());
-        group.MapGet("/_sandbox/getframe-calls/{merchantOid}", (string merchantOid, HuaweiPinSandbox sandbox) =>
-            Results.Ok(new { calls = sandbox.GetFrameCalls(merchantOid) })
-        );
+        group.MapHuaweiPinSandboxControl();
         return app;
     }
 
@@ -193,19 +171,13 @@ public static class HuaweiPinSandboxEndpoints
             return Results.Content("<!doctype html><p>Invalid payment.</p>", "text/html", statusCode: 400);
         }
 
-        lock (frame)
+        if (!sandbox.TryComplete(frame, outcome, amount))
         {
-            if (frame.Status is not null)
-            {
-                return Results.Content(
-                    "<!doctype html><p>This frame was already completed.</p>",
-                    "text/html",
-                    statusCode: 409
-                );
-            }
-
-            frame.Status = sandbox.Faults.CallbackStatus ?? outcome;
-            frame.Amount = amount;
+            return Results.Content(
+                "<!doctype html><p>This frame was already completed.</p>",
+                "text/html",
+                statusCode: 409
+            );
         }
 
         dispatcher.Start(frame, sandbox.Faults);

@@ -9,7 +9,8 @@ namespace Payments.Sandbox.Merchant;
 /// A stand-in for the merchant's back end: <c>POST /merchant/webhooks</c> checks each notification's Standard Webhooks
 /// signature with <c>Sandbox:Merchant:WebhookSecret</c> (default: the local development secret) (204 when it verifies,
 /// 401 otherwise) and keeps the last 200;
-/// <c>GET /merchant/webhooks</c> lists them, newest first.
+/// <c>GET /merchant/webhooks</c> lists them, newest first, each with the headers it came with
+/// (<see cref="ShownHeaders"/>) and whether its signature verified.
 /// </summary>
 public static partial class MerchantWebhooks
 {
@@ -21,6 +22,13 @@ public static partial class MerchantWebhooks
     private const string DevelopmentSecret = "whsec_c2FuZGJveC13ZWJob29rLXNpZ25pbmctc2VjcmV0LTAx";
     private static readonly ConcurrentQueue<ReceivedWebhook> Received = new();
 
+    /// <summary>
+    /// The headers a delivery is listed with: the three Standard Webhooks headers a merchant verifies, and what the
+    /// body is. Nothing else (no credential is ever among them).
+    /// </summary>
+    public static IReadOnlyList<string> ShownHeaders { get; } =
+    ["webhook-id", "webhook-timestamp", "webhook-signature", "content-type", "user-agent"];
+
     public static IEndpointRouteBuilder MapMerchantWebhooks(this IEndpointRouteBuilder app)
     {
         app.MapPost("/merchant/webhooks", ReceiveAsync);
@@ -31,6 +39,7 @@ public static partial class MerchantWebhooks
     private static async Task<IResult> ReceiveAsync(
         HttpRequest request,
         IConfiguration configuration,
+        TimeProvider time,
         ILogger<ReceivedWebhook> logger
     )
     {
@@ -55,7 +64,12 @@ public static partial class MerchantWebhooks
             valid = false;
         }
 
-        Received.Enqueue(new ReceivedWebhook(id, type, valid, DateTimeOffset.UtcNow, Encoding.UTF8.GetString(body)));
+        var headers = ShownHeaders
+            .Where(name => request.Headers.ContainsKey(name))
+            .ToDictionary(name => name, name => request.Headers[name].ToString(), StringComparer.Ordinal);
+        Received.Enqueue(
+            new ReceivedWebhook(id, type, valid, time.GetUtcNow(), headers, Encoding.UTF8.GetString(body))
+        );
         while (Received.Count > Kept && Received.TryDequeue(out _)) { }
 
         LogReceived(logger, id, type, valid);

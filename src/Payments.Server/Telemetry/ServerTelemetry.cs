@@ -11,12 +11,16 @@ public static class ServerTelemetry
     /// <summary>The service name exporters report.</summary>
     public const string ServiceName = "payments-server";
 
+    /// <summary>The health route, which orchestrators (the local stack's AppHost) poll: not traced.</summary>
+    private const string HealthPath = "/api/health";
+
     /// <summary>
-    /// OpenTelemetry for the Server: traces from the <c>Payments</c> activity source, ASP.NET Core and HttpClient,
-    /// metrics from the
-    /// <c>Payments</c> meter, ASP.NET Core and HttpClient; exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
-    /// is set (the other standard <c>OTEL_*</c> settings apply), to the console when <c>Telemetry:Console</c> is true,
-    /// and not at all otherwise (no SDK is started then).
+    /// OpenTelemetry for the Server: traces from the <c>Payments</c> activity source, ASP.NET Core and HttpClient
+    /// (root outgoing calls, the storage polls of timer jobs, dropped by <see cref="RootClientCallsDropped"/>; health
+    /// probes not traced), metrics from the <c>Payments</c> meter, ASP.NET Core and HttpClient; exported with the logs
+    /// over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the other standard <c>OTEL_*</c> settings apply, and
+    /// <c>OTEL_SERVICE_NAME</c>, when set, names the service instead of <see cref="ServiceName"/>), traces and metrics
+    /// to the console when <c>Telemetry:Console</c> is true, and not at all otherwise (no SDK is started then).
     /// </summary>
     public static IServiceCollection AddServerTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,10 +35,22 @@ public static class ServerTelemetry
 
         var builder = services
             .AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .ConfigureResource(resource =>
+            {
+                if (string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]))
+                {
+                    resource.AddService(ServiceName);
+                }
+            })
             .WithTracing(tracing =>
             {
-                tracing.AddSource(PaymentsTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                tracing
+                    .SetSampler(RootClientCallsDropped.ParentBased)
+                    .AddSource(PaymentsTelemetry.Name)
+                    .AddAspNetCoreInstrumentation(options =>
+                        options.Filter = context => !context.Request.Path.Equals(HealthPath, StringComparison.Ordinal)
+                    )
+                    .AddHttpClientInstrumentation();
                 if (console)
                 {
                     tracing.AddConsoleExporter();
@@ -50,7 +66,7 @@ public static class ServerTelemetry
             });
         if (otlp)
         {
-            builder.UseOtlpExporter();
+            builder.WithLogging(_ => { }, options => options.IncludeFormattedMessage = true).UseOtlpExporter();
         }
 
         return services;

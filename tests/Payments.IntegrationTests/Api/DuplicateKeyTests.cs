@@ -86,7 +86,7 @@ public sealed class DuplicateKeyTests(SharedAzurite azurite) : IClassFixture<Sha
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal(
             "Unknown",
-            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderStatus").GetString()
         );
         Assert.Equal(
             "Unknown",

@@ -46,14 +46,18 @@ public sealed partial class InfraTemplateTests
     [Fact]
     public void StorageAccount_SharedKeyAndPublicBlobsOff_Tls12()
     {
-        var account = Assert
-            .Single(Template.Resources("Microsoft.Storage/storageAccounts"))
-            .Resource.GetProperty("properties");
+        // The payments account, and the host's own when separateHostStorage is on.
+        var accounts = Template.Resources("Microsoft.Storage/storageAccounts").ToList();
 
-        Assert.False(account.GetProperty("allowSharedKeyAccess").GetBoolean());
-        Assert.False(account.GetProperty("allowBlobPublicAccess").GetBoolean());
-        Assert.True(account.GetProperty("supportsHttpsTrafficOnly").GetBoolean());
-        Assert.Equal("TLS1_2", account.GetProperty("minimumTlsVersion").GetString());
+        Assert.Equal(2, accounts.Count);
+        Assert.All(accounts, a =>
+        {
+            var account = a.Resource.GetProperty("properties");
+            Assert.False(account.GetProperty("allowSharedKeyAccess").GetBoolean());
+            Assert.False(account.GetProperty("allowBlobPublicAccess").GetBoolean());
+            Assert.True(account.GetProperty("supportsHttpsTrafficOnly").GetBoolean());
+            Assert.Equal("TLS1_2", account.GetProperty("minimumTlsVersion").GetString());
+        });
     }
 
     [Fact]
@@ -131,7 +135,10 @@ public sealed partial class InfraTemplateTests
             .Resources("Microsoft.Authorization/roleAssignments")
             .SelectMany(r => RoleIds(r.Resource, r.Template).Select(id => (Scope: ScopeType(r.Resource), Id: id)))
             .GroupBy(r => r.Scope)
-            .ToDictionary(g => g.Key, g => g.Select(r => r.Id).Order(StringComparer.Ordinal).ToArray());
+            .ToDictionary(
+                g => g.Key,
+                g => g.Select(r => r.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()
+            );
 
         Assert.Equal(
             expected.OrderBy(e => e.Key, StringComparer.Ordinal),

@@ -16,7 +16,7 @@ namespace Payments.IntegrationTests.Api;
 
 /// <summary>
 /// Every setting the code binds (read from the options classes by reflection, plus the job schedules and the
-/// secret names) appears in <c>infra/</c>, in <c>local.settings.sample.json</c> and in the README.
+/// secret names) appears in <c>infra/</c>, in <c>local.settings.sample.json</c> and in <c>docs/configuration.md</c>.
 /// </summary>
 public sealed class SettingsConsistencyTests
 {
@@ -49,24 +49,19 @@ public sealed class SettingsConsistencyTests
     /// </summary>
     private static readonly HashSet<string> Infra = InfraAppSettings(ArmTemplate.Main);
 
-    /// <summary>The secret names the compiled Key Vault module lists.</summary>
-    private static readonly HashSet<string> InfraSecrets =
-    [
-        .. ArmTemplate
-            .Main.Module("keyvault")
-            .GetProperty("properties")
-            .GetProperty("template")
-            .GetProperty("variables")
-            .GetProperty("secretNames")
-            .EnumerateArray()
-            .Select(n => n.GetString()!),
-    ];
+    /// <summary>
+    /// The secret names the compiled Key Vault module lists: its lists of names, and each per-account name
+    /// (<c>HaiPay-{0}-...</c>) for the USD account.
+    /// </summary>
+    private static readonly HashSet<string> InfraSecrets = VaultSecretNames();
 
     private static readonly string LocalSettings = File.ReadAllText(
         Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")
     );
 
-    private static readonly string[] Readme = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "README.md"));
+    private static readonly string[] Readme = File.ReadAllLines(
+        Path.Combine(RepositoryRoot.Path, "docs", "configuration.md")
+    );
 
     public static TheoryData<string> Settings() => [.. BoundSettings()];
 
@@ -82,7 +77,7 @@ public sealed class SettingsConsistencyTests
                 || LocalSettings.Contains($"\"{AppSetting(setting)}", StringComparison.Ordinal),
             $"{setting} is not in local.settings.sample.json"
         );
-        Assert.True(InReadme(Readme, setting), $"{setting} is not documented in the README");
+        Assert.True(InReadme(Readme, setting), $"{setting} is not documented in docs/configuration.md");
     }
 
     [Theory]
@@ -135,9 +130,11 @@ public sealed class SettingsConsistencyTests
             .GetProperty("hostSettings")
             .GetProperty("value");
         var own = Assert.Single(template.Resources("Microsoft.Web/sites/config")).Resource.GetProperty("properties");
+        var appSettings = parameters.GetProperty("appSettings").GetProperty("value");
         return
         [
-            .. ArmExpression.ObjectKeys(parameters.GetProperty("appSettings").GetProperty("value")),
+            .. ArmExpression.ObjectKeys(appSettings),
+            .. PerCurrency(appSettings.GetString() ?? string.Empty, @"__"),
             .. ArmExpression.ObjectKeys(parameters.GetProperty("hostUrlSettings").GetProperty("value")),
             .. ArmExpression.ObjectKeys(hostSettings),
             .. ArmExpression.ObjectKeys(own),
@@ -243,6 +240,34 @@ public sealed class SettingsConsistencyTests
             }
         }
     }
+
+    private static HashSet<string> VaultSecretNames()
+    {
+        var variables = ArmTemplate
+            .Main.Module("keyvault")
+            .GetProperty("properties")
+            .GetProperty("template")
+            .GetProperty("variables");
+        return
+        [
+            .. variables
+                .EnumerateObject()
+                .Where(v => v.Value.ValueKind == System.Text.Json.JsonValueKind.Array)
+                .SelectMany(v => v.Value.EnumerateArray().Select(n => n.GetString()!)),
+            .. PerCurrency(variables.GetProperty("accountSecretNames").GetString()!, "-"),
+        ];
+    }
+
+    /// <summary>
+    /// The names an expression builds per HaiPay account with <c>format('...{0}...', currency)</c>, for the USD account.
+    /// </summary>
+    private static IEnumerable<string> PerCurrency(string expression, string separator) =>
+        System
+            .Text.RegularExpressions.Regex.Matches(
+                expression,
+                $@"format\('([\w-]*{separator}\{{0\}}{separator}[\w-]*)'"
+            )
+            .Select(m => m.Groups[1].Value.Replace("{0}", "USD", StringComparison.Ordinal));
 
     private static IEnumerable<string> SecretNameList() =>
         [

@@ -82,6 +82,7 @@ public sealed class FunctionsWorker : IAsyncDisposable
                     ["PaymentsStorage:TablePrefix"] = tablePrefix,
                     ["RateLimiting:PermitLimit"] = ServerHost.Unlimited,
                     ["HuaweiPin:AmountUnit"] = "major",
+                    ["HuaweiPin:Currency"] = "USD",
                     ["Secrets:Idempotency-FingerprintKey"] = ServerHost.FingerprintKey,
                 }
             );
@@ -180,7 +181,10 @@ public sealed class FunctionsWorker : IAsyncDisposable
 
         using var body = new MemoryStream();
         http.Response.Body = body;
-        var context = new WorkerFunctionContext(entry, scope.ServiceProvider, http.RequestAborted);
+        var context = new WorkerFunctionContext(entry, scope.ServiceProvider, http.RequestAborted)
+        {
+            TraceParent = request.TraceParent,
+        };
         context.Items[HttpContextKey] = http;
         object? returned = null;
         var forwardedHeaders = new ForwardedHeadersMiddleware(
@@ -195,11 +199,10 @@ public sealed class FunctionsWorker : IAsyncDisposable
         }
 
         await http.Response.CompleteAsync();
-        return new FunctionResponse(
-            http.Response.StatusCode,
-            http.Response.Headers,
-            Encoding.UTF8.GetString(body.ToArray())
-        );
+        var answered = Encoding.UTF8.GetString(body.ToArray());
+        var mediaType = http.Response.ContentType is { } type ? type.Split(';')[0].Trim() : null;
+        OpenApiContract.Check(request.Method, http.Request.Path.Value!, http.Response.StatusCode, mediaType, answered);
+        return new FunctionResponse(http.Response.StatusCode, http.Response.Headers, answered);
     }
 
     /// <summary>
@@ -277,7 +280,10 @@ public sealed class FunctionsWorker : IAsyncDisposable
 
         public override string FunctionId => entry.Name;
 
-        public override TraceContext TraceContext => null!;
+        /// <summary>The W3C trace context the host gives the invocation (the operation Application Insights shows).</summary>
+        public string? TraceParent { get; init; }
+
+        public override TraceContext TraceContext => new HostTraceContext(TraceParent ?? string.Empty);
 
         public override BindingContext BindingContext => null!;
 
@@ -292,6 +298,13 @@ public sealed class FunctionsWorker : IAsyncDisposable
         public override IInvocationFeatures Features => null!;
 
         public override CancellationToken CancellationToken { get; } = cancellationToken;
+    }
+
+    private sealed class HostTraceContext(string traceParent) : TraceContext
+    {
+        public override string TraceParent => traceParent;
+
+        public override string TraceState => string.Empty;
     }
 
     private sealed class Definition(FunctionEntry entry) : FunctionDefinition
@@ -336,6 +349,9 @@ public sealed record FunctionRequest(
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
     public IPAddress? RemoteAddress { get; init; }
+
+    /// <summary>The invocation's W3C trace context as the Functions host passes it, if any.</summary>
+    public string? TraceParent { get; init; }
 }
 
 public sealed record FunctionResponse(int Status, IHeaderDictionary Headers, string Body);

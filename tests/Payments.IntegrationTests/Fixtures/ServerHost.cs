@@ -65,6 +65,7 @@ public sealed class ServerHost : IAsyncDisposable
                     ["PaymentsStorage:TablePrefix"] = prefix,
                     ["FunctionKeys:Keys:0"] = FunctionKey,
                     ["HuaweiPin:AmountUnit"] = "major",
+                    ["HuaweiPin:Currency"] = "USD",
                     ["OperatorKeys:Keys:0"] = OperatorKey,
                     ["Secrets:Idempotency-FingerprintKey"] = FingerprintKey,
                     ["RateLimiting:PermitLimit"] = Unlimited,
@@ -100,8 +101,9 @@ public sealed class ServerHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A client without a key. Every answer it receives is checked against docs/openapi.json.</summary>
     public HttpClient CreateAnonymousClient() =>
-        new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        new(new ContractCheckingHandler()) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public async ValueTask DisposeAsync()
     {

@@ -91,6 +91,7 @@ public sealed partial class FunctionsHttpTests(SharedAzurite azurite) : IClassFi
             ["OpsGetWebhookEndpoint"] = new("GET", "/api/ops/webhooks/endpoint"),
             ["OpsEnableWebhookEndpoint"] = new("POST", "/api/ops/webhooks/endpoint/enable", "{}"),
             ["OpsSync"] = new("POST", "/api/ops/sync", """{"orderId":"fn-frame"}"""),
+            ["OpsSecrets"] = new("GET", "/api/ops/secrets"),
             ["OperatorConsole"] = new("GET", "/api/ops/console"),
         };
         using var server = system.Server.CreateMerchantClient();

@@ -66,7 +66,7 @@ public sealed class HuaweiPinCallbackTests(SharedAzurite azurite) : IClassFixtur
         Assert.Single(audit);
         Assert.Equal(AuditKinds.CallbackApplied, audit[0].Kind);
         var order = await system.WaitForStatusAsync("hp-50", "Succeeded");
-        Assert.Equal(30.00m, order.GetProperty("amount").GetDecimal());
+        Assert.Equal("30.00", order.GetProperty("amount").GetString());
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class HuaweiPinCallbackTests(SharedAzurite azurite) : IClassFixtur
         );
 
         var settled = await system.WaitForStatusAsync("hp-completed", "Succeeded");
-        Assert.Equal(30.00m, settled.GetProperty("amount").GetDecimal());
+        Assert.Equal("30.00", settled.GetProperty("amount").GetString());
         Assert.False(
             settled.TryGetProperty("reviewReason", out var reason)
                 && reason.ValueKind == System.Text.Json.JsonValueKind.String
@@ -189,8 +189,8 @@ public sealed class HuaweiPinCallbackTests(SharedAzurite azurite) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await PostRawAsync(system, json)).StatusCode);
 
         Assert.Equal(
-            45.10m,
-            (await system.WaitForStatusAsync("hp-number", "Succeeded")).GetProperty("amount").GetDecimal()
+            "45.10",
+            (await system.WaitForStatusAsync("hp-number", "Succeeded")).GetProperty("amount").GetString()
         );
     }
 

@@ -25,7 +25,7 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
         );
 
         var order = await system.WaitForStatusAsync("hp-e2e-success", "Succeeded");
-        Assert.Equal(25.50m, order.GetProperty("amount").GetDecimal());
+        Assert.Equal("25.50", order.GetProperty("amount").GetString());
         Assert.Equal("success", order.GetProperty("providerStatus").GetString());
         var delivery = await PaymentsSystem.FirstDeliveryAsync(() => system.SandboxFrameAsync("hp-e2e-success"));
         Assert.Equal(
@@ -130,7 +130,7 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.BadGateway, first.StatusCode);
         var problem = await first.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Unknown", problem.GetProperty("status").GetString());
+        Assert.Equal("Unknown", problem.GetProperty("orderStatus").GetString());
         await system.WaitForStatusAsync("hp-timeout", "Unknown");
 
         await system.SetHuaweiPinFaultsAsync(new { getFrame = "none" });
@@ -279,7 +279,7 @@ public sealed class HuaweiPinEndToEndTests(SharedAzurite azurite) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Rejected", problem.GetProperty("status").GetString());
+        Assert.Equal("Rejected", problem.GetProperty("orderStatus").GetString());
         Assert.StartsWith("304", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 

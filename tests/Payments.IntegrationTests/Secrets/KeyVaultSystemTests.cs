@@ -83,7 +83,9 @@ public sealed class KeyVaultSystemTests(SharedAzurite azurite) : IClassFixture<S
         Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
         Assert.Equal(
             "Unknown",
-            (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString()
+            (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>())
+                .GetProperty("orderStatus")
+                .GetString()
         );
         Assert.Equal(HttpStatusCode.Created, repeated.StatusCode);
         Assert.Equal(
@@ -111,7 +113,9 @@ public sealed class KeyVaultSystemTests(SharedAzurite azurite) : IClassFixture<S
         Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
         Assert.Equal(
             "Unknown",
-            (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString()
+            (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>())
+                .GetProperty("orderStatus")
+                .GetString()
         );
         Assert.Equal(HttpStatusCode.Created, repeated.StatusCode);
         Assert.Equal(

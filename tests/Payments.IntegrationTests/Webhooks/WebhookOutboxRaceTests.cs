@@ -50,7 +50,8 @@ public sealed class WebhookOutboxRaceTests(SharedAzurite azurite) : IClassFixtur
             options,
             clock,
             NullLogger<WebhookDispatcher>.Instance,
-            new PaymentsTelemetry(services.GetRequiredService<IMeterFactory>())
+            new PaymentsTelemetry(services.GetRequiredService<IMeterFactory>()),
+            new WebhookIdleGate(clock)
         );
 
         var added = (await orders.AddAsync(TestOrders.New("race-paid"), default)).Order;
