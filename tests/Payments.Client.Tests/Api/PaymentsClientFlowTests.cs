@@ -6,14 +6,17 @@ using Payments.IntegrationTests.HuaweiPin;
 
 namespace Payments.Client.Tests.Api;
 
-/// <summary>The client against the real Server, the provider sandbox and Azurite: every merchant flow.</summary>
+/// <summary>
+/// The client against the real Server, the provider sandbox and Azurite: every merchant flow. Every answer the client
+/// reads is also checked against docs/openapi.json (<see cref="ContractCheckingHandler"/>).
+/// </summary>
 public sealed class PaymentsClientFlowTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     [Fact]
     public async Task Frame_CreatedRepeatedPaidAndRead()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
-        using var http = new HttpClient();
+        using var http = new HttpClient(new ContractCheckingHandler());
         var client = Requests.ClientFor(system.Server, http);
 
         var frame = await client.CreateFrameAsync(Requests.Frame("pc-frame"));
@@ -34,7 +37,7 @@ public sealed class PaymentsClientFlowTests(SharedAzurite azurite) : IClassFixtu
     public async Task Frame_WithoutOrderId_SameIdempotencyKeyGivesTheSameOrder()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
-        using var http = new HttpClient();
+        using var http = new HttpClient(new ContractCheckingHandler());
         var client = Requests.ClientFor(system.Server, http);
 
         var first = await client.CreateFrameAsync(Requests.Frame(null), idempotencyKey: "cart-77");
@@ -50,7 +53,7 @@ public sealed class PaymentsClientFlowTests(SharedAzurite azurite) : IClassFixtu
     public async Task Collection_PaidRefundedSynced()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
-        using var http = new HttpClient();
+        using var http = new HttpClient(new ContractCheckingHandler());
         var client = Requests.ClientFor(system.Server, http);
 
         var created = await client.CreateCollectionAsync(Requests.Collection("pc-col"));
@@ -76,7 +79,7 @@ public sealed class PaymentsClientFlowTests(SharedAzurite azurite) : IClassFixtu
     public async Task Subscription_CreatedActivatedCanceled()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
-        using var http = new HttpClient();
+        using var http = new HttpClient(new ContractCheckingHandler());
         var client = Requests.ClientFor(system.Server, http);
 
         var created = await client.CreateSubscriptionAsync(Requests.Subscription("pc-sub"));

@@ -12,7 +12,7 @@ public sealed class PaymentsClientProblemTests(SharedAzurite azurite) : IClassFi
     public async Task BadRequest_EachBadFieldParsed_NothingWritten()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
-        using var http = new HttpClient();
+        using var http = new HttpClient(new ContractCheckingHandler());
         var client = Requests.ClientFor(system.Server, http);
 
         var bad = await Assert.ThrowsAsync<PaymentsApiException>(() =>
@@ -34,7 +34,7 @@ public sealed class PaymentsClientProblemTests(SharedAzurite azurite) : IClassFi
     public async Task OtherContentForAnOrder_409WithTheOrdersStatus_OrWith422UnderTheSameKey()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
-        using var http = new HttpClient();
+        using var http = new HttpClient(new ContractCheckingHandler());
         var client = Requests.ClientFor(system.Server, http);
         await client.CreateFrameAsync(Requests.Frame("pc-conflict"));
         var other = Requests.Frame("pc-conflict") with { Username = "someone-else" };
@@ -55,7 +55,7 @@ public sealed class PaymentsClientProblemTests(SharedAzurite azurite) : IClassFi
     public async Task ProviderDown_502Unknown_RetryableAndTheSameRequestLaterSucceeds()
     {
         await using var system = await PaymentsSystem.StartAsync(azurite);
-        using var http = new HttpClient();
+        using var http = new HttpClient(new ContractCheckingHandler());
         var client = Requests.ClientFor(system.Server, http);
         await system.SetHuaweiPinFaultsAsync(new { getFrame = "error" });
 
