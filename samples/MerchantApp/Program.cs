@@ -1,0 +1,3 @@
+using MerchantApp;
+
+await MerchantApplication.Build(args).RunAsync();
