@@ -31,6 +31,7 @@ public static class ServerApp
             options.AddDocumentTransformer<WebhooksDocumentTransformer>();
             options.AddOperationTransformer<PaymentsOperationTransformer>();
             options.AddSchemaTransformer<AllowedValuesSchemaTransformer>();
+            options.AddSchemaTransformer<ClosedViewSchemaTransformer>();
         });
         configure?.Invoke(builder);
         builder.Services.AddServerTelemetry(builder.Configuration);

@@ -52,6 +52,9 @@ public sealed partial class HaiPayPoller(
                 );
                 if (claim is { Kind: TransitionKind.Changed, Order: { } claimed })
                 {
+                    // A trace of its own: the signed query may be what settles the payment, and is found by it.
+                    using var activity = PaymentsActivities.Source.StartActivity("HaiPay scheduled check");
+                    activity?.SetTag("order.id", claimed.Id);
                     await checker.CheckAsync(claimed, scheduled: true, token);
                     Interlocked.Increment(ref checkedCount);
                 }

@@ -7,8 +7,9 @@ namespace Payments.Core.Text;
 /// Text a provider wrote, or text built from it (an error message, a refusal, a status we do not know): untrusted, it
 /// may echo a card number or a secret. The only way to make one redacts every run of 13–19 digits (plain, or grouped
 /// by spaces or dashes) that passes the Luhn check down to its last four digits, and every secret value the service
-/// holds (<see cref="SecretRedaction"/>). Only this type reaches <c>lastError</c>, problem details, logs, audit rows
-/// and webhooks, so a new path cannot forget the rule.
+/// holds (<see cref="SecretRedaction"/>); a card code or expiry it names (<c>CVV 123</c>, <c>11/31</c>) is masked too,
+/// and the text is cut at <see cref="MaxLength"/> characters. Only this type reaches <c>lastError</c>, problem
+/// details, logs, audit rows and webhooks, so a new path cannot forget the rule.
 /// </summary>
 public sealed partial class ProviderText : IEquatable<ProviderText>
 {
@@ -19,6 +20,14 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
 
     /// <summary>Stands in for a secret value.</summary>
     public const string SecretMask = "[redacted]";
+
+    /// <summary>
+    /// The longest text kept: a provider's message longer than this is cut (and marked), so it always fits a stored
+    /// property and a log line.
+    /// </summary>
+    public const int MaxLength = 1024;
+
+    private const string Cut = "…[cut]";
 
     private ProviderText(string value) => Value = value;
 
@@ -48,7 +57,11 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
     {
         ArgumentNullException.ThrowIfNull(raw);
         var text = SecretRedaction.Apply(raw, requestSecrets);
-        return DigitRun().Replace(text, match => RedactRun(match.Value));
+        text = DigitRun().Replace(text, match => RedactRun(match.Value));
+        text = CardCode().Replace(text, "$1$2***");
+        text = ExpiryWord().Replace(text, "$1$2****");
+        text = ExpiryDate().Replace(text, "**/**");
+        return text.Length <= MaxLength ? text : string.Concat(text.AsSpan(0, MaxLength - Cut.Length), Cut);
     }
 
     /// <summary>
@@ -156,4 +169,30 @@ public sealed partial class ProviderText : IEquatable<ProviderText>
         matchTimeoutMilliseconds: 1000
     )]
     private static partial Regex DigitRun();
+
+    /// <summary>
+    /// A card security code named as such: <c>CVV 123</c>, <c>cvc2: 1234</c>, <c>security code 123</c>.
+    /// </summary>
+    [GeneratedRegex(
+        @"\b(cvv2?|cvc2?|cvn2?|csc|cid|security\s+code)([^0-9A-Za-z\r\n]{0,4})[0-9]{3,4}\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
+        matchTimeoutMilliseconds: 1000
+    )]
+    private static partial Regex CardCode();
+
+    /// <summary>An expiry named as such with its digits: <c>expiry 1131</c>, <c>exp: 11/2031</c>.</summary>
+    [GeneratedRegex(
+        @"\b(exp(?:iry|iration)?(?:\s+date)?)([^0-9A-Za-z\r\n]{0,4})[0-9]{2,4}(?:[/-][0-9]{2,4})?\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
+        matchTimeoutMilliseconds: 1000
+    )]
+    private static partial Regex ExpiryWord();
+
+    /// <summary>A month and year as a card expiry is written: <c>11/31</c>, <c>11-2031</c>, <c>1/31</c>.</summary>
+    [GeneratedRegex(
+        @"(?<![0-9/.-])(0?[1-9]|1[0-2])\s?[/-]\s?([0-9]{2}|20[0-9]{2})(?![0-9/.-])",
+        RegexOptions.CultureInvariant,
+        matchTimeoutMilliseconds: 1000
+    )]
+    private static partial Regex ExpiryDate();
 }

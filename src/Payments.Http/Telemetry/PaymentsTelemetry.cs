@@ -98,7 +98,7 @@ public sealed class PaymentsTelemetry : IPaymentsMetrics
     /// <summary>
     /// The activity source both hosts start their own activities from (exporters subscribe to <see cref="Name"/>).
     /// </summary>
-    public static ActivitySource ActivitySource { get; } = new(Name);
+    public static ActivitySource ActivitySource => Payments.Core.Telemetry.PaymentsActivities.Source;
 
     /// <summary>This host's <c>Payments</c> meter.</summary>
     public Meter Meter { get; }

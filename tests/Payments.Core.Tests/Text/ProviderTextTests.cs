@@ -33,6 +33,31 @@ public sealed class ProviderTextTests
     public void Of_ReferenceNumberWhoseDigitsPassLuhn_MaskedLikeACardNumber() =>
         Assert.Equal("orderNo 602[card ****9075] unknown", ProviderText.Of("orderNo 6023071013539075 unknown").Value);
 
+    [Theory]
+    [InlineData("CVV 7391 does not match; expiry 11/31 rejected", "CVV *** does not match; expiry **** rejected")]
+    [InlineData("cvc2: 123 wrong", "cvc2: *** wrong")]
+    [InlineData("security code 1234 invalid", "security code *** invalid")]
+    [InlineData("card expired (exp 1131)", "card expired (exp ****)")]
+    [InlineData("declined, valid thru 11/2031", "declined, valid thru **/**")]
+    [InlineData("bad date 1-31", "bad date **/**")]
+    public void Of_CardCodeOrExpiryNamed_Masked(string raw, string expected) =>
+        Assert.Equal(expected, ProviderText.Of(raw).Value);
+
+    [Theory]
+    [InlineData("refund 3 of 5 failed at 2026-11-07")]
+    [InlineData("error 4006: refund window closed")]
+    public void Of_NumbersThatAreNoCardCodeOrExpiry_KeptAsReceived(string raw) =>
+        Assert.Equal(raw, ProviderText.Of(raw).Value);
+
+    [Fact]
+    public void Of_TextLongerThanMaxLength_CutAndMarked()
+    {
+        var text = ProviderText.Of(new string('x', 40_000)).Value;
+
+        Assert.Equal(ProviderText.MaxLength, text.Length);
+        Assert.EndsWith("[cut]", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Of_RegisteredSecretEchoed_Redacted()
     {

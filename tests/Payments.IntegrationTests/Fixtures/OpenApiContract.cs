@@ -93,12 +93,19 @@ public static class OpenApiContract
             );
         }
 
-        if (json is null)
+        var content = response["content"]?.AsObject();
+        if (body.Length == 0)
         {
+            if (content is { Count: > 0 })
+            {
+                throw new ContractViolationException(
+                    $"{what} with no body: {template} declares {string.Join(", ", content.Select(c => c.Key))}"
+                );
+            }
+
             return;
         }
 
-        var content = response["content"]?.AsObject();
         var declared = content?.FirstOrDefault(c => SameMediaType(c.Key, mediaType));
         if (declared?.Value is not { } media)
         {
@@ -106,6 +113,11 @@ public static class OpenApiContract
                 $"{what} as {mediaType}: {template} declares "
                     + $"{(content is null ? "no body" : string.Join(", ", content.Select(c => c.Key)))}"
             );
+        }
+
+        if (json is null)
+        {
+            return;
         }
 
         var key = $"{method} {template} {status} {declared.Value.Key}";
