@@ -18,6 +18,7 @@ public static class SandboxApp
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddHuaweiPinSandbox(builder.Configuration);
         builder.Services.AddHaiPaySandbox(builder.Configuration);
+        builder.Services.AddSingleton<ReceivedWebhookLog>();
         configure?.Invoke(builder);
         builder.Services.AddSandboxTelemetry(builder.Configuration);
         var app = builder.Build();

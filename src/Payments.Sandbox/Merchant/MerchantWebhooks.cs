@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -10,17 +9,15 @@ namespace Payments.Sandbox.Merchant;
 /// signature with <c>Sandbox:Merchant:WebhookSecret</c> (default: the local development secret) (204 when it verifies,
 /// 401 otherwise) and keeps the last 200;
 /// <c>GET /merchant/webhooks</c> lists them, newest first, each with the headers it came with
-/// (<see cref="ShownHeaders"/>) and whether its signature verified.
+/// (<see cref="ShownHeaders"/>) and whether its signature verified. Each sandbox host keeps its own list
+/// (<see cref="ReceivedWebhookLog"/>).
 /// </summary>
 public static partial class MerchantWebhooks
 {
-    private const int Kept = 200;
-
     /// <summary>
     /// The secret the Server's appsettings.Development.json signs with, so run-local needs no configuration.
     /// </summary>
     private const string DevelopmentSecret = "whsec_c2FuZGJveC13ZWJob29rLXNpZ25pbmctc2VjcmV0LTAx";
-    private static readonly ConcurrentQueue<ReceivedWebhook> Received = new();
 
     /// <summary>
     /// The headers a delivery is listed with: the three Standard Webhooks headers a merchant verifies, and what the
@@ -32,12 +29,13 @@ public static partial class MerchantWebhooks
     public static IEndpointRouteBuilder MapMerchantWebhooks(this IEndpointRouteBuilder app)
     {
         app.MapPost("/merchant/webhooks", ReceiveAsync);
-        app.MapGet("/merchant/webhooks", () => Results.Ok(Received.Reverse().ToArray()));
+        app.MapGet("/merchant/webhooks", (ReceivedWebhookLog log) => Results.Ok(log.Newest()));
         return app;
     }
 
     private static async Task<IResult> ReceiveAsync(
         HttpRequest request,
+        ReceivedWebhookLog log,
         IConfiguration configuration,
         TimeProvider time,
         ILogger<ReceivedWebhook> logger
@@ -67,10 +65,7 @@ public static partial class MerchantWebhooks
         var headers = ShownHeaders
             .Where(name => request.Headers.ContainsKey(name))
             .ToDictionary(name => name, name => request.Headers[name].ToString(), StringComparer.Ordinal);
-        Received.Enqueue(
-            new ReceivedWebhook(id, type, valid, time.GetUtcNow(), headers, Encoding.UTF8.GetString(body))
-        );
-        while (Received.Count > Kept && Received.TryDequeue(out _)) { }
+        log.Add(new ReceivedWebhook(id, type, valid, time.GetUtcNow(), headers, Encoding.UTF8.GetString(body)));
 
         LogReceived(logger, id, type, valid);
         return valid ? Results.NoContent() : Results.Unauthorized();
