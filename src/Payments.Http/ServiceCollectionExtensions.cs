@@ -88,6 +88,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<AbandonedWebhooks>();
         services.AddSingleton<WebhookSigningKeys>();
+        services.AddSingleton<IWebhookBodyWriter, WebhookBodyWriter>();
         services
             .AddHttpClient<WebhookSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() =>
