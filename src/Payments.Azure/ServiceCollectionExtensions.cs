@@ -50,7 +50,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IWebhookOutbox, TableWebhookOutbox>();
         services.AddSingleton<IOrderRepository>(sp => new OutboxFirstOrderRepository(
             sp.GetRequiredService<TableOrderRepository>(),
-            sp.GetRequiredService<IWebhookOutbox>()
+            sp.GetRequiredService<IWebhookOutbox>(),
+            sp.GetService<IWebhookBodyWriter>()
         ));
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IAttentionList, TableAttentionList>();

@@ -88,6 +88,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<AbandonedWebhooks>();
         services.AddSingleton<WebhookSigningKeys>();
+        services.AddSingleton<IWebhookBodyWriter, WebhookBodyWriter>();
+        services.AddSingleton<WebhookSecretCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSecretCheck>());
         services
             .AddHttpClient<WebhookSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() =>

@@ -16,6 +16,7 @@ internal static class DeliveryRows
             ["LastStatusCode"] = delivery.LastStatusCode,
             ["LastError"] = delivery.LastError,
             ["FinishedAt"] = delivery.FinishedAt,
+            [WebhookIndex.BodyColumn] = WebhookIndex.Kept(delivery.Body),
         };
 
     public static WebhookDelivery FromEntity(string eventId, TableEntity entity) =>
@@ -26,6 +27,7 @@ internal static class DeliveryRows
             entity.GetDateTimeOffset("NextAttemptAt")!.Value,
             entity.GetNumber("LastStatusCode") is { } code ? (int)code : null,
             entity.GetString("LastError"),
-            entity.GetDateTimeOffset("FinishedAt")
+            entity.GetDateTimeOffset("FinishedAt"),
+            entity.GetString(WebhookIndex.BodyColumn)
         );
 }

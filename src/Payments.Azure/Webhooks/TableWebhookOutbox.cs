@@ -18,13 +18,10 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
     : IWebhookOutbox
 {
     private const string What = "Webhook outbox";
-    private static readonly string[] EventIdOnly = [WebhookIndex.EventIdColumn];
+    private static readonly string[] DueColumns = [WebhookIndex.EventIdColumn, WebhookIndex.BodyColumn];
 
-    public async Task ScheduleAsync(string orderId, OrderEvent raised, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(raised);
-        await UpsertAsync(WebhookIndex.Due(orderId, raised.Id, raised.OccurredAt), cancellationToken);
-    }
+    public Task ScheduleAsync(string orderId, OrderEvent raised, string? body, CancellationToken cancellationToken) =>
+        UpsertAsync(WebhookIndex.Scheduled(orderId, raised, body), cancellationToken);
 
     public async IAsyncEnumerable<ScheduledWebhook> FindDueAsync(
         DateTimeOffset now,
@@ -38,7 +35,7 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
         {
             var partition = WebhookIndex.DuePartition(shard);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upper}");
-            var rows = tables.Webhooks.QueryAsync(filter, EventIdOnly, Math.Min(1000, pageSize), cancellationToken);
+            var rows = tables.Webhooks.QueryAsync(filter, DueColumns, Math.Min(1000, pageSize), cancellationToken);
             await foreach (var entry in rows)
             {
                 if (await CurrentAsync(entry, now, cancellationToken) is { } due)
@@ -251,18 +248,20 @@ public sealed partial class TableWebhookOutbox(PaymentTables tables, ILogger<Tab
         try
         {
             var (dueTicks, orderId) = TimeIndex.Parse(entry.RowKey);
+            var dueAt = new DateTimeOffset(dueTicks, TimeSpan.Zero);
             var eventId = entry.GetString(WebhookIndex.EventIdColumn);
             var delivery = eventId is null ? null : await FindVersionedAsync(orderId, eventId, cancellationToken);
             var pending =
                 delivery is null || (!delivery.Value.IsFinished && delivery.Value.NextAttemptAt.UtcTicks == dueTicks);
             if (eventId is not null && pending)
             {
-                return new ScheduledWebhook(orderId, eventId, new DateTimeOffset(dueTicks, TimeSpan.Zero), delivery);
+                var body = entry.GetString(WebhookIndex.BodyColumn);
+                return new ScheduledWebhook(orderId, eventId, dueAt, delivery, body);
             }
 
             // A replay writes its due row (due now) before the delivery it makes pending: kept while that write may
             // land.
-            if (WriteInFlight.MayBe(new DateTimeOffset(dueTicks, TimeSpan.Zero), now))
+            if (WriteInFlight.MayBe(dueAt, now))
             {
                 return null;
             }

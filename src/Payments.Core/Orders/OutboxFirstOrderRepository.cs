@@ -8,9 +8,15 @@ namespace Payments.Core.Orders;
 /// write raises is scheduled in the webhook outbox first, then the order store inserts or compare-and-swaps the order,
 /// so an order never holds an event the outbox cannot find (an entry whose order write then fails is dropped by the
 /// delivery job, which finds the order without it). The raised event carries the running trace's <c>traceparent</c>, so
-/// the delivery that reports it joins that trace. Reads go straight to the order store.
+/// the delivery that reports it joins that trace, and the notification's body is written then and scheduled with it
+/// (without a <paramref name="bodies"/> writer, the delivery job writes it when it sends). Reads go straight to the
+/// order store.
 /// </summary>
-public sealed class OutboxFirstOrderRepository(IOrderRepository store, IWebhookOutbox outbox) : IOrderRepository
+public sealed class OutboxFirstOrderRepository(
+    IOrderRepository store,
+    IWebhookOutbox outbox,
+    IWebhookBodyWriter? bodies = null
+) : IOrderRepository
 {
     public Task<Versioned<PaymentOrder>?> FindAsync(string orderId, CancellationToken cancellationToken) =>
         store.FindAsync(orderId, cancellationToken);
@@ -51,7 +57,8 @@ public sealed class OutboxFirstOrderRepository(IOrderRepository store, IWebhookO
     }
 
     /// <summary>
-    /// Schedules the event <paramref name="order"/> raises, stamped with the running trace; nothing when it raises none
+    /// Schedules the event <paramref name="order"/> raises, stamped with the running trace, with the body of its
+    /// notification; nothing when it raises none
     /// or the event is the one the stored order already had (scheduled by the write that raised it).
     /// </summary>
     private async Task<PaymentOrder> ScheduleAsync(
@@ -73,7 +80,8 @@ public sealed class OutboxFirstOrderRepository(IOrderRepository store, IWebhookO
                     TraceParent = traceParent,
                 }
                 : order.LastEvent;
-        await outbox.ScheduleAsync(order.Id, raised, cancellationToken);
-        return order with { LastEvent = raised };
+        var scheduled = order with { LastEvent = raised };
+        await outbox.ScheduleAsync(order.Id, raised, bodies?.Write(scheduled), cancellationToken);
+        return scheduled;
     }
 }

@@ -12,9 +12,11 @@ namespace Payments.Core.Webhooks;
 public interface IWebhookOutbox
 {
     /// <summary>
-    /// Makes <paramref name="raised"/> due at its <see cref="OrderEvent.OccurredAt"/> (before the order write).
+    /// Makes <paramref name="raised"/> due at its <see cref="OrderEvent.OccurredAt"/> (before the order write), with
+    /// the <paramref name="body"/> every attempt at it sends (null: written when sent). The first attempt's delivery
+    /// record keeps it (<see cref="WebhookDelivery.Body"/>).
     /// </summary>
-    Task ScheduleAsync(string orderId, OrderEvent raised, CancellationToken cancellationToken);
+    Task ScheduleAsync(string orderId, OrderEvent raised, string? body, CancellationToken cancellationToken);
 
     /// <summary>
     /// Events due at <paramref name="now"/> whose delivery, if any, is still pending at that due time, read lazily,

@@ -3,6 +3,9 @@ namespace Payments.Core.Webhooks;
 /// <summary>
 /// The delivery of one event: attempts made, when the next is due, how the last one went. An attempt is claimed
 /// (counted, with its retry time set) before it is sent, so a dispatcher that dies mid-send is retried on schedule.
+/// <paramref name="Body"/> is the notification's body (UTF-8 JSON text) written when the event was raised: every
+/// attempt sends it, so a merchant deduplicating on the event id never sees two bodies; null for an event scheduled
+/// without one (its body is written from the order when sent).
 /// </summary>
 public sealed record WebhookDelivery(
     string EventId,
@@ -11,14 +14,15 @@ public sealed record WebhookDelivery(
     DateTimeOffset NextAttemptAt,
     int? LastStatusCode = null,
     string? LastError = null,
-    DateTimeOffset? FinishedAt = null
+    DateTimeOffset? FinishedAt = null,
+    string? Body = null
 )
 {
     /// <summary>How long the last attempt owns the event before it counts as failed (a dispatcher died).</summary>
     public static readonly TimeSpan LastAttemptLease = TimeSpan.FromMinutes(1);
 
-    public static WebhookDelivery Start(string eventId, DateTimeOffset dueAt) =>
-        new(eventId, WebhookDeliveryState.Pending, 0, dueAt);
+    public static WebhookDelivery Start(string eventId, DateTimeOffset dueAt, string? body = null) =>
+        new(eventId, WebhookDeliveryState.Pending, 0, dueAt, Body: body);
 
     public bool IsFinished => State != WebhookDeliveryState.Pending;
 

@@ -8,7 +8,7 @@ namespace Payments.Core.Webhooks;
 public sealed class WebhookSigningKeys(ISecretStore secrets)
 {
     /// <exception cref="SecretNotFoundException">No current signing secret is configured.</exception>
-    /// <exception cref="InvalidOperationException">A configured secret is not a <c>whsec_</c> secret.</exception>
+    /// <exception cref="MalformedWebhookSecretException">A configured secret is not a <c>whsec_</c> secret.</exception>
     public async Task<IReadOnlyList<byte[]>> GetAsync(CancellationToken cancellationToken)
     {
         var keys = new List<byte[]> { await KeyAsync(SecretNames.WebhookSigningSecret, cancellationToken) };
@@ -26,7 +26,5 @@ public sealed class WebhookSigningKeys(ISecretStore secrets)
 
     private async Task<byte[]> KeyAsync(string name, CancellationToken cancellationToken) =>
         WebhookSignature.KeyOf(await secrets.GetAsync(name, cancellationToken))
-        ?? throw new InvalidOperationException(
-            $"Secret '{name}' is not a Standard Webhooks secret (whsec_ followed by at least 24 Base64 bytes)."
-        );
+        ?? throw new MalformedWebhookSecretException(name);
 }

@@ -11,11 +11,12 @@ namespace Payments.Http.Webhooks;
 
 /// <summary>
 /// One run of the outbound notification job: every due event is claimed (compare-and-swap on its delivery record, so
-/// one dispatcher sends it), sent, and recorded as delivered, rescheduled or abandoned. The job joins the two stores:
-/// the outbox's due entries with their orders, so an event whose order has moved on is never sent again; a 410 disables
-/// the endpoint. Each event is handled in a <see cref="PaymentsTelemetry.DeliverActivity"/> activity parented to the
-/// trace that raised it (its <see cref="OrderEvent.TraceParent"/>), and counted in <c>payments.webhook.deliveries</c>;
-/// the run's due count is <c>payments.webhook.backlog</c>.
+/// one dispatcher sends it), sent (the body written when the event was raised), and recorded as delivered, rescheduled
+/// or abandoned. The job joins the two stores: the outbox's due entries with their orders, so an event whose order has
+/// moved on is never sent again; a 410 disables the endpoint. Each event is handled in a
+/// <see cref="PaymentsTelemetry.DeliverActivity"/> activity parented to the trace that raised it (its
+/// <see cref="OrderEvent.TraceParent"/>), and counted in <c>payments.webhook.deliveries</c>; the run's due count is
+/// <c>payments.webhook.backlog</c>.
 /// </summary>
 public sealed partial class WebhookDispatcher(
     IWebhookOutbox outbox,
@@ -131,7 +132,7 @@ public sealed partial class WebhookDispatcher(
             if (
                 order?.Value.LastEvent is { } raised
                 && raised.Id == entry.EventId
-                && new DueWebhook(order.Value, entry.Delivery) is var due
+                && new DueWebhook(order.Value, entry.Delivery, entry.Body) is var due
                 && due.Current.NextAttemptAt.UtcTicks == entry.DueAt.UtcTicks
             )
             {
@@ -200,7 +201,8 @@ public sealed partial class WebhookDispatcher(
             return null;
         }
 
-        var result = await sender.SendAsync(endpoint, keys, webhook.Order, cancellationToken);
+        var body = WebhookMessage.For(claim, webhook.Order);
+        var result = await sender.SendAsync(endpoint, keys, webhook.Event.Id, body, cancellationToken);
         var now = time.GetUtcNow();
         if (result.IsGone)
         {

@@ -1,27 +1,26 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
-using Payments.Core.Orders;
 using Payments.Core.Webhooks;
 
 namespace Payments.Http.Webhooks;
 
 /// <summary>
-/// Sends one signed notification (Standard Webhooks headers <c>webhook-id</c>, <c>webhook-timestamp</c>,
-/// <c>webhook-signature</c>) with the configured timeout. The merchant's answer body is never read.
+/// Sends one signed notification, the given body under the event id (Standard
+/// Webhooks headers <c>webhook-id</c>, <c>webhook-timestamp</c>, <c>webhook-signature</c>) with the configured
+/// timeout. The merchant's answer body is never read.
 /// </summary>
 public sealed class WebhookSender(HttpClient http, IOptionsMonitor<WebhookOptions> options, TimeProvider time)
 {
     public async Task<SendResult> SendAsync(
         Uri endpoint,
         IReadOnlyList<byte[]> keys,
-        PaymentOrder order,
+        string id,
+        byte[] body,
         CancellationToken cancellationToken
     )
     {
-        ArgumentNullException.ThrowIfNull(order);
-        var body = WebhookMessage.Serialize(order);
-        var id = order.LastEvent!.Id;
+        ArgumentNullException.ThrowIfNull(body);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

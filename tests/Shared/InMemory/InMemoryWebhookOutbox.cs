@@ -7,14 +7,14 @@ namespace Payments.Testing.InMemory;
 
 /// <summary>
 /// <see cref="IWebhookOutbox"/> in memory, with the Table outbox's answers (proven by the storage contract tests): a
-/// due index keyed like the table's (time, order; the event id its value), delivery records written by
-/// compare-and-swap, and the abandoned index in the table's key order, so its continuations are the table's.
-/// Thread-safe.
+/// due index keyed like the table's (time, order; the event id and any scheduled body its value), delivery records
+/// written by compare-and-swap, and the abandoned index in the table's key order, so its continuations are the
+/// table's. Thread-safe.
 /// </summary>
 public sealed class InMemoryWebhookOutbox : IWebhookOutbox
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<(long Ticks, string OrderId), string> due = [];
+    private readonly Dictionary<(long Ticks, string OrderId), (string EventId, string? Body)> due = [];
     private readonly Dictionary<(string OrderId, string EventId), Versioned<WebhookDelivery>> deliveries = [];
     private readonly SortedDictionary<string, (string OrderId, string EventId)> abandonedIndex = new(
         StringComparer.Ordinal
@@ -22,12 +22,12 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
 
     private readonly Dictionary<string, DateTimeOffset> disabled = new(StringComparer.Ordinal);
 
-    public Task ScheduleAsync(string orderId, OrderEvent raised, CancellationToken cancellationToken)
+    public Task ScheduleAsync(string orderId, OrderEvent raised, string? body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(raised);
         lock (gate)
         {
-            due[(raised.OccurredAt.UtcTicks, orderId)] = raised.Id;
+            due[(raised.OccurredAt.UtcTicks, orderId)] = (raised.Id, body);
         }
 
         return Task.CompletedTask;
@@ -85,7 +85,7 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
         {
             if (!delivery.IsFinished)
             {
-                due[(delivery.NextAttemptAt.UtcTicks, orderId)] = delivery.EventId;
+                due[(delivery.NextAttemptAt.UtcTicks, orderId)] = (delivery.EventId, null);
             }
             else if (delivery is { State: WebhookDeliveryState.Abandoned, FinishedAt: { } at })
             {
@@ -227,15 +227,16 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
     {
         lock (gate)
         {
-            if (!due.TryGetValue((ticks, orderId), out var eventId))
+            if (!due.TryGetValue((ticks, orderId), out var entry))
             {
                 return null;
             }
 
-            var delivery = deliveries.GetValueOrDefault((orderId, eventId));
+            var delivery = deliveries.GetValueOrDefault((orderId, entry.EventId));
             if (delivery is null || (!delivery.Value.IsFinished && delivery.Value.NextAttemptAt.UtcTicks == ticks))
             {
-                return new ScheduledWebhook(orderId, eventId, new DateTimeOffset(ticks, TimeSpan.Zero), delivery);
+                var dueAt = new DateTimeOffset(ticks, TimeSpan.Zero);
+                return new ScheduledWebhook(orderId, entry.EventId, dueAt, delivery, entry.Body);
             }
 
             due.Remove((ticks, orderId));

@@ -19,7 +19,7 @@ public abstract class WebhookOutboxContract(IStoreFactory factory) : StoreContra
     {
         var outbox = (await StoresAsync()).Outbox;
 
-        await outbox.ScheduleAsync("o-1", Raised("evt_1", At), default);
+        await outbox.ScheduleAsync("o-1", Raised("evt_1", At), null, default);
 
         Assert.Empty(await outbox.FindDueAsync(At.AddTicks(-1), 10, default).ToListAsync());
         var due = Assert.Single(await outbox.FindDueAsync(At, 10, default).ToListAsync());
@@ -34,7 +34,7 @@ public abstract class WebhookOutboxContract(IStoreFactory factory) : StoreContra
         var ids = Enumerable.Range(0, 7).Select(i => $"page-{i}").ToList();
         foreach (var id in ids)
         {
-            await outbox.ScheduleAsync(id, Raised("evt_" + id, At.AddSeconds(-ids.IndexOf(id))), default);
+            await outbox.ScheduleAsync(id, Raised("evt_" + id, At.AddSeconds(-ids.IndexOf(id))), null, default);
         }
 
         var due = await outbox.FindDueAsync(At, 2, default).Select(d => d.OrderId).ToListAsync();
@@ -79,7 +79,7 @@ public abstract class WebhookOutboxContract(IStoreFactory factory) : StoreContra
     public async Task TrySave_AttemptClaimed_DueAtItsRetryOnlyWithTheDelivery()
     {
         var outbox = (await StoresAsync()).Outbox;
-        await outbox.ScheduleAsync("o-1", Raised("evt_1", At), default);
+        await outbox.ScheduleAsync("o-1", Raised("evt_1", At), null, default);
         var claimed = WebhookDelivery.Start("evt_1", At).Claim(Schedule, At)!;
         var version = await outbox.TrySaveAsync("o-1", claimed, null, default);
 
@@ -93,10 +93,43 @@ public abstract class WebhookOutboxContract(IStoreFactory factory) : StoreContra
     }
 
     [Fact]
+    public async Task Schedule_WithABody_DueEntryCarriesItAndTheDeliveryKeepsItThroughEveryAttempt()
+    {
+        var outbox = (await StoresAsync()).Outbox;
+        const string Body = "{\"type\":\"order.succeeded\",\"data\":{\"orderId\":\"o-1\",\"note\":\"caf\u00e9\"}}";
+        await outbox.ScheduleAsync("o-1", Raised("evt_1", At), Body, default);
+
+        var scheduled = Assert.Single(await outbox.FindDueAsync(At, 10, default).ToListAsync());
+        var claimed = WebhookDelivery.Start("evt_1", At, scheduled.Body).Claim(Schedule, At)!;
+        var version = await outbox.TrySaveAsync("o-1", claimed, null, default);
+        var failed = claimed.Fail(500, "HTTP 500", Schedule, At);
+        Assert.NotNull(await outbox.TrySaveAsync("o-1", failed, version, default));
+
+        Assert.Equal(Body, scheduled.Body);
+        var retry = Assert.Single(await outbox.FindDueAsync(claimed.NextAttemptAt, 10, default).ToListAsync());
+        Assert.Equal(Body, retry.Delivery!.Value.Body);
+        Assert.Equal(failed, await outbox.FindAsync("o-1", "evt_1", default));
+    }
+
+    [Fact]
+    public async Task Schedule_WithoutABody_NoneFoundOrKept()
+    {
+        var outbox = (await StoresAsync()).Outbox;
+        await outbox.ScheduleAsync("o-1", Raised("evt_1", At), null, default);
+
+        var scheduled = Assert.Single(await outbox.FindDueAsync(At, 10, default).ToListAsync());
+        var claimed = WebhookDelivery.Start("evt_1", At, scheduled.Body).Claim(Schedule, At)!;
+        await outbox.TrySaveAsync("o-1", claimed, null, default);
+
+        Assert.Null(scheduled.Body);
+        Assert.Null((await outbox.FindAsync("o-1", "evt_1", default))!.Body);
+    }
+
+    [Fact]
     public async Task TrySave_Delivered_NoLongerDue()
     {
         var outbox = (await StoresAsync()).Outbox;
-        await outbox.ScheduleAsync("o-1", Raised("evt_1", At), default);
+        await outbox.ScheduleAsync("o-1", Raised("evt_1", At), null, default);
         var claimed = WebhookDelivery.Start("evt_1", At).Claim(Schedule, At)!;
         var version = await outbox.TrySaveAsync("o-1", claimed, null, default);
 
@@ -109,8 +142,8 @@ public abstract class WebhookOutboxContract(IStoreFactory factory) : StoreContra
     public async Task ForgetDue_EntryTheCallerFoundStale_NotFoundAgain()
     {
         var outbox = (await StoresAsync()).Outbox;
-        await outbox.ScheduleAsync("o-1", Raised("evt_1", At), default);
-        await outbox.ScheduleAsync("o-2", Raised("evt_2", At), default);
+        await outbox.ScheduleAsync("o-1", Raised("evt_1", At), null, default);
+        await outbox.ScheduleAsync("o-2", Raised("evt_2", At), null, default);
         var due = await outbox.FindDueAsync(At, 10, default).ToListAsync();
 
         await outbox.ForgetDueAsync(due.Single(d => d.OrderId == "o-1"), default);
