@@ -10,7 +10,8 @@ namespace Payments.Core.Telemetry;
 /// 3020-3029  TableAuditLog                      6250-6299  NotifiedSubscriptions
 /// 3030-3039  TableAttentionList                 6300-6399  HaiPayOrderCreator
 /// 3040-3049  TableWebhookOutbox                 6400-6499  WebhookDispatcher
-/// 3050-3059  StorageHealth                      7001       ResolveOrderHandler
+/// 3050-3059  StorageHealth                      6500-6509  WebhookSecretCheck (and health's secret check)
+///                                               7001       ResolveOrderHandler
 /// 3100-3149  KeyVaultSecretStore                7002       ReplayWebhookHandler
 /// 4000-4099  CronJobRunner                      7003       EnableWebhookEndpointHandler
 /// 5000-5099  HuaweiPinClient                    7004       OperatorRecords
