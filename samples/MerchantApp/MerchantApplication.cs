@@ -32,6 +32,20 @@ public static partial class MerchantApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // The secrets are checked when the app starts, not at the first webhook: a blank or malformed one stops it.
+        try
+        {
+            _ = app.Services.GetRequiredService<WebhookVerifier>();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException(
+                "Payments:WebhookSecret must be the whsec_ secret the service signs with (run-local prints it).",
+                e
+            );
+        }
+
         app.MapPost("/checkout", CheckoutAsync);
         app.MapPost("/webhooks", ReceiveAsync);
         app.MapGet("/events", (ReceivedEvents events) => events.All);

@@ -11,8 +11,8 @@ public sealed class MerchantSettings
 
     public string? FunctionKey { get; set; } = "local-dev-function-key";
 
-    /// <summary>The current <c>whsec_</c> secret.</summary>
-    public string? WebhookSecret { get; set; }
+    /// <summary>The current <c>whsec_</c> secret (default: the local stack's, which run-local prints).</summary>
+    public string? WebhookSecret { get; set; } = "whsec_c2FuZGJveC13ZWJob29rLXNpZ25pbmctc2VjcmV0LTAx";
 
     /// <summary>While you move to a new secret: the one you are leaving.</summary>
     public string? PreviousWebhookSecret { get; set; }

@@ -18,6 +18,24 @@ namespace Payments.Client.Tests.Sample;
 /// </summary>
 public sealed class MerchantAppTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-a-whsec-secret")]
+    public void Build_BlankOrMalformedWebhookSecret_StopsAtStartNamingTheSetting(string secret)
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() =>
+            MerchantApplication.Build(["--urls", "http://127.0.0.1:0"], builder =>
+            {
+                builder.Logging.ClearProviders();
+                builder.Configuration.AddInMemoryCollection(
+                    new Dictionary<string, string?> { ["Payments:WebhookSecret"] = secret }
+                );
+            })
+        );
+
+        Assert.Contains("Payments:WebhookSecret", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Checkout_Paid_ShopReceivesTheServersVerifiedWebhook_AndRefusesUnverifiedOnes()
     {
