@@ -81,8 +81,29 @@ param separateHostStorage bool = false
 @allowed(['default', 'recover'])
 param keyVaultCreateMode string = 'default'
 
-@description('E-mail address(es), comma-separated, the alerts notify (azd: ALERT_EMAIL). Empty: the action group has no receivers and alerts only show in Azure Monitor.')
-param alertEmail string = ''
+@description('E-mail address(es), comma-separated, the alerts notify (azd: ALERT_EMAIL; required, azd asks for it).')
+@minLength(3)
+param alertEmail string
+
+@description('Storage replication: ZRS (three zones, the default) or GZRS / RAGZRS (also the paired region; production).')
+@allowed(['ZRS', 'GZRS', 'RAGZRS'])
+param storageRedundancy string = 'ZRS'
+
+@description('Infrastructure (double) encryption on new storage accounts; settable only at creation: false for an environment whose accounts were made without it.')
+param storageInfrastructureEncryption bool = true
+
+@description('CanNotDelete locks on the storage accounts and the Key Vault (remove them before azd down: docs/operations.md).')
+param resourceLocks bool = false
+
+@description('Days the audit and app logs stay at hand in Log Analytics (PCI DSS 10.5.1: at least the last 3 months).')
+@minValue(90)
+@maxValue(730)
+param logRetentionDays int = 90
+
+@description('Days the audit and app logs are kept in total, the rest in long-term retention (PCI DSS 10.5.1: 12 months).')
+@minValue(365)
+@maxValue(4383)
+param logTotalRetentionDays int = 365
 
 @description('Poll lag in seconds (oldest due HaiPay status check) above which an alert fires.')
 @minValue(60)
@@ -126,6 +147,25 @@ module resources 'modules/resources.bicep' = {
     vnetAddressPrefix: vnetAddressPrefix
     separateHostStorage: separateHostStorage
     keyVaultCreateMode: keyVaultCreateMode
+    storageRedundancy: storageRedundancy
+    storageInfrastructureEncryption: storageInfrastructureEncryption
+    resourceLocks: resourceLocks
+    logRetentionDays: logRetentionDays
+    logTotalRetentionDays: logTotalRetentionDays
+  }
+}
+
+// The subscription's activity log (who created, changed or deleted which resource or role assignment) to the workspace.
+resource activityLog 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'payments-activity-${environmentName}'
+  properties: {
+    workspaceId: resources.outputs.workspaceId
+    logs: [
+      for category in ['Administrative', 'Security', 'Policy', 'Alert']: {
+        category: category
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -138,6 +178,8 @@ module alerts 'modules/alerts.bicep' = {
     tags: tags
     resourceToken: resourceToken
     appInsightsId: resources.outputs.appInsightsId
+    workspaceId: resources.outputs.workspaceId
+    healthUrl: '${resources.outputs.functionAppUrl}/api/health'
     alertEmail: alertEmail
     pollLagThresholdSeconds: pollLagThresholdSeconds
     serverErrorPercentThreshold: serverErrorPercentThreshold

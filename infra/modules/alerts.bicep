@@ -3,7 +3,8 @@
 // per export interval (name = the instrument, valueSum / valueCount / valueMax, customDimensions = its tags); HTTP
 // requests are rows in `requests`. Each rule is a log search alert on the Application Insights resource, run by the
 // platform (no managed identity), and notifies one action group: e-mail to `alertEmail` (a comma-separated list), or
-// nobody when it is empty (the alerts still fire and show under Azure Monitor > Alerts).
+// Beside them: a standard availability test on /api/health with its metric alert, an activity-log alert on role
+// assignments, and a log search alert on the workspace for Key Vault secret and key changes.
 param location string
 param tags object
 param resourceToken string
@@ -11,7 +12,13 @@ param resourceToken string
 @description('Resource id of the Application Insights component the rules query.')
 param appInsightsId string
 
-@description('E-mail addresses (comma-separated) the action group notifies; empty: the group has no receivers.')
+@description('Resource id of the Log Analytics workspace holding the vault\'s AuditEvent log.')
+param workspaceId string
+
+@description('The app\'s /api/health address, probed by the availability test.')
+param healthUrl string
+
+@description('E-mail addresses (comma-separated) the action group notifies.')
 param alertEmail string
 
 @description('Poll lag (seconds) above which the poll-lag alert fires.')
@@ -159,3 +166,143 @@ resource alerts 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
 ]
 
 output actionGroupId string = actionGroup.id
+
+// A standard availability test: GET /api/health from five regions every 5 minutes, 200 expected, TLS checked.
+resource health 'Microsoft.Insights/webtests@2022-06-15' = {
+  name: 'webtest-payments-health-${resourceToken}'
+  location: location
+  // The hidden link ties the test to the component: its results land in availabilityResults.
+  tags: union(tags, { 'hidden-link:${appInsightsId}': 'Resource' })
+  kind: 'standard'
+  properties: {
+    SyntheticMonitorId: 'webtest-payments-health-${resourceToken}'
+    Name: 'Payments /api/health'
+    Kind: 'standard'
+    Enabled: true
+    Frequency: 300
+    Timeout: 30
+    RetryEnabled: true
+    Locations: [
+      { Id: 'emea-nl-ams-azr' }
+      { Id: 'us-va-ash-azr' }
+      { Id: 'apac-sg-sin-azr' }
+      { Id: 'emea-gb-db3-azr' }
+      { Id: 'us-ca-sjc-azr' }
+    ]
+    Request: {
+      RequestUrl: healthUrl
+      HttpVerb: 'GET'
+      ParseDependentRequests: false
+    }
+    ValidationRules: {
+      ExpectedHttpStatusCode: 200
+      SSLCheck: true
+      SSLCertRemainingLifetimeCheck: 7
+    }
+  }
+}
+
+resource healthAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'alert-payments-health-${resourceToken}'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: '/api/health failed from at least 2 of 5 test locations (availability test). Runbook: ${runbook}#alert-health-check-failing'
+    severity: 1
+    enabled: true
+    scopes: [health.id, appInsightsId]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    autoMitigate: true
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.WebtestLocationAvailabilityCriteria'
+      webTestId: health.id
+      componentId: appInsightsId
+      failedLocationCount: 2
+    }
+    actions: [{ actionGroupId: actionGroup.id }]
+  }
+}
+
+// Any role assignment created or removed anywhere in the subscription (the activity log, Administrative category).
+resource roleChanges 'Microsoft.Insights/activityLogAlerts@2020-10-01' = {
+  name: 'alert-payments-role-assignments-${resourceToken}'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: 'A role assignment was created or deleted in the subscription. Runbook: ${runbook}#alert-role-assignment-changed'
+    enabled: true
+    scopes: [subscription().id]
+    condition: {
+      allOf: [
+        { field: 'category', equals: 'Administrative' }
+        {
+          anyOf: [
+            { field: 'operationName', equals: 'Microsoft.Authorization/roleAssignments/write' }
+            { field: 'operationName', equals: 'Microsoft.Authorization/roleAssignments/delete' }
+          ]
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [{ actionGroupId: actionGroup.id }]
+    }
+  }
+}
+
+// Secret and key writes and deletes in the vault's AuditEvent log (AzureDiagnostics), one alert per operation and caller.
+var vaultChangeOperations = [
+  'SecretSet'
+  'SecretDelete'
+  'SecretPurge'
+  'SecretRestore'
+  'SecretUpdate'
+  'KeyCreate'
+  'KeyImport'
+  'KeyUpdate'
+  'KeyRotate'
+  'KeyDelete'
+  'KeyPurge'
+  'KeyRestore'
+]
+
+resource vaultChanges 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-payments-keyvault-changes-${resourceToken}'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'Payments: Key Vault secret or key changed'
+    description: 'A secret or key in the payments vault was set, updated, deleted, purged or restored (AuditEvent). Runbook: ${runbook}#alert-key-vault-secret-or-key-changed'
+    severity: 2
+    enabled: true
+    scopes: [workspaceId]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT5M'
+    autoMitigate: false
+    criteria: {
+      allOf: [
+        {
+          query: 'AzureDiagnostics\n| where ResourceProvider == "MICROSOFT.KEYVAULT" and Category == "AuditEvent"\n| where OperationName in (${join(map(vaultChangeOperations, o => '"${o}"'), ', ')})\n| extend Caller = coalesce(tostring(column_ifexists("identity_claim_http_schemas_xmlsoap_org_ws_2005_05_identity_claims_upn_s", "")), tostring(column_ifexists("identity_claim_oid_g", "")), CallerIPAddress)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          dimensions: [
+            { name: 'OperationName', operator: 'Include', values: ['*'] }
+            { name: 'Caller', operator: 'Include', values: ['*'] }
+          ]
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [actionGroup.id]
+      customProperties: {
+        runbook: runbook
+      }
+    }
+  }
+}

@@ -15,6 +15,9 @@ param appSettings object
 @description('Subnet the app\'s outbound traffic leaves through (VNet integration); empty: none.')
 param virtualNetworkSubnetId string = ''
 
+@description('Log Analytics workspace that receives FunctionAppLogs.')
+param workspaceId string
+
 @description('Settings whose value is the app\'s own https address (from its defaultHostName) followed by the given path.')
 param hostUrlSettings object = {}
 
@@ -72,6 +75,28 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     })
+  }
+}
+
+// Basic-auth (user name and password) publishing off for both FTP and the SCM (Kudu) site: deployment uses Entra ID.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'scm'
+  properties: { allow: false }
+}
+
+resource logs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'logs-to-workspace'
+  scope: app
+  properties: {
+    workspaceId: workspaceId
+    logs: [{ category: 'FunctionAppLogs', enabled: true }]
   }
 }
 

@@ -21,6 +21,12 @@ param privateNetworking bool = false
 param endpointSubnetId string = ''
 param zoneIds object = {}
 
+@description('Log Analytics workspace that receives the vault\'s AuditEvent log (every secret and key operation, by whom) and metrics.')
+param workspaceId string
+
+@description('A CanNotDelete lock on the vault.')
+param deleteLock bool = false
+
 var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var secretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 
@@ -59,6 +65,25 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     createMode: createMode
     publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
     networkAcls: { defaultAction: privateNetworking ? 'Deny' : 'Allow', bypass: 'None' }
+  }
+}
+
+resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-workspace'
+  scope: vault
+  properties: {
+    workspaceId: workspaceId
+    logs: [{ category: 'AuditEvent', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+resource lock 'Microsoft.Authorization/locks@2020-05-01' = if (deleteLock) {
+  name: 'payments-no-delete'
+  scope: vault
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Provider secrets. Remove this lock before azd down (docs/operations.md).'
   }
 }
 

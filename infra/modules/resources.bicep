@@ -24,6 +24,18 @@ param separateHostStorage bool
 @description('default, or recover: bring back the soft-deleted vault of the same name.')
 param keyVaultCreateMode string
 
+@description('Storage replication: ZRS, GZRS or RAGZRS.')
+param storageRedundancy string
+
+@description('Infrastructure encryption on the storage accounts (only when they are created).')
+param storageInfrastructureEncryption bool
+
+@description('CanNotDelete locks on the storage accounts and the vault.')
+param resourceLocks bool
+
+param logRetentionDays int
+param logTotalRetentionDays int
+
 var functionAppName = 'func-payments-${resourceToken}'
 var currencies = map(haiPayAccounts, account => toUpper(account.currency))
 
@@ -40,6 +52,8 @@ module monitoring 'monitoring.bicep' = {
     tags: tags
     resourceToken: resourceToken
     principalId: identity.properties.principalId
+    logRetentionDays: logRetentionDays
+    logTotalRetentionDays: logTotalRetentionDays
   }
 }
 
@@ -65,6 +79,10 @@ module storage 'storage.bicep' = {
     privateNetworking: privateNetworking
     endpointSubnetId: privateNetworking ? network!.outputs.endpointSubnetId : ''
     zoneIds: privateNetworking ? network!.outputs.zoneIds : {}
+    redundancy: storageRedundancy
+    infrastructureEncryption: storageInfrastructureEncryption
+    deleteLock: resourceLocks
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -80,6 +98,10 @@ module hostStorage 'storage.bicep' = if (separateHostStorage) {
     privateNetworking: privateNetworking
     endpointSubnetId: privateNetworking ? network!.outputs.endpointSubnetId : ''
     zoneIds: privateNetworking ? network!.outputs.zoneIds : {}
+    redundancy: storageRedundancy
+    infrastructureEncryption: storageInfrastructureEncryption
+    deleteLock: resourceLocks
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -96,6 +118,8 @@ module vault 'keyvault.bicep' = {
     privateNetworking: privateNetworking
     endpointSubnetId: privateNetworking ? network!.outputs.endpointSubnetId : ''
     zoneIds: privateNetworking ? network!.outputs.zoneIds : {}
+    deleteLock: resourceLocks
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -115,6 +139,7 @@ module app 'functionapp.bicep' = {
     deploymentContainerUrl: host.deploymentContainerUrl
     virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
     appInsightsConnectionString: monitoring.outputs.connectionString
+    workspaceId: monitoring.outputs.workspaceId
     // Settings that are the app's own https address (its defaultHostName) followed by a path.
     hostUrlSettings: {
       HaiPay__NotifyUrl: '/api/haipay/notify'
@@ -196,6 +221,7 @@ module app 'functionapp.bicep' = {
 output functionAppName string = app.outputs.name
 output functionAppUrl string = app.outputs.url
 output appInsightsId string = monitoring.outputs.insightsId
+output workspaceId string = monitoring.outputs.workspaceId
 output keyVaultName string = vault.outputs.name
 output keyVaultUri string = vault.outputs.uri
 output secretNames array = vault.outputs.secretNames

@@ -15,6 +15,19 @@ param privateNetworking bool = false
 param endpointSubnetId string = ''
 param zoneIds object = {}
 
+@description('Replication: ZRS (three zones in the region) or GZRS / RAGZRS (plus a copy in the paired region).')
+@allowed(['ZRS', 'GZRS', 'RAGZRS'])
+param redundancy string = 'ZRS'
+
+@description('A second layer of encryption at rest. Settable only when the account is created: false for an account made without it.')
+param infrastructureEncryption bool = true
+
+@description('A CanNotDelete lock on the account.')
+param deleteLock bool = false
+
+@description('Log Analytics workspace the blob and table services send their read, write and delete logs to.')
+param workspaceId string
+
 // The host reads and writes blobs (leases, keys, the package), queues and tables; the payments need only tables.
 var roles = {
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -27,8 +40,12 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   location: location
   tags: tags
   kind: 'StorageV2'
-  sku: { name: 'Standard_ZRS' }
+  sku: { name: 'Standard_${redundancy}' }
   properties: {
+    encryption: {
+      keySource: 'Microsoft.Storage'
+      requireInfrastructureEncryption: infrastructureEncryption
+    }
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowSharedKeyAccess: false
@@ -39,9 +56,54 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = if (hostStorage) {
+// Versions and soft delete keep an overwritten or deleted deployment package (and container) for 7 days.
+resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: account
   name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: { enabled: true, days: 7 }
+    containerDeleteRetentionPolicy: { enabled: true, days: 7 }
+  }
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+// Who read, wrote or deleted which blob and which table row (StorageBlobLogs, StorageTableLogs in the workspace).
+var storageLogs = [
+  { category: 'StorageRead', enabled: true }
+  { category: 'StorageWrite', enabled: true }
+  { category: 'StorageDelete', enabled: true }
+]
+
+resource blobAudit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-workspace'
+  scope: blobs
+  properties: {
+    workspaceId: workspaceId
+    logs: storageLogs
+  }
+}
+
+resource tableAudit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-workspace'
+  scope: tables
+  properties: {
+    workspaceId: workspaceId
+    logs: storageLogs
+  }
+}
+
+resource lock 'Microsoft.Authorization/locks@2020-05-01' = if (deleteLock) {
+  name: 'payments-no-delete'
+  scope: account
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Payments and audit tables. Remove this lock before azd down (docs/operations.md).'
+  }
 }
 
 resource deployments 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = if (hostStorage) {
