@@ -2,9 +2,10 @@
 // The app exports OpenTelemetry metrics with the Azure Monitor exporter: every instrument is a row in `customMetrics`
 // per export interval (name = the instrument, valueSum / valueCount / valueMax, customDimensions = its tags); HTTP
 // requests are rows in `requests`. Each rule is a log search alert on the Application Insights resource, run by the
-// platform (no managed identity), and notifies one action group: e-mail to `alertEmail` (a comma-separated list), or
-// Beside them: a standard availability test on /api/health with its metric alert, an activity-log alert on role
-// assignments, and a log search alert on the workspace for Key Vault secret and key changes.
+// platform (no managed identity), and notifies one action group: e-mail to `alertEmail` (a comma-separated list).
+// Beside them: a standard availability test on /api/health with its metric alert, activity-log alerts on role
+// assignments and on diagnostic settings deleted, and a log search alert on the workspace for Key Vault secret and key
+// changes.
 param location string
 param tags object
 param resourceToken string
@@ -242,6 +243,27 @@ resource roleChanges 'Microsoft.Insights/activityLogAlerts@2020-10-01' = {
             { field: 'operationName', equals: 'Microsoft.Authorization/roleAssignments/delete' }
           ]
         }
+      ]
+    }
+    actions: {
+      actionGroups: [{ actionGroupId: actionGroup.id }]
+    }
+  }
+}
+
+// A diagnostic setting removed anywhere in the subscription: the audit trail of a resource stops at that moment.
+resource diagnosticsRemoved 'Microsoft.Insights/activityLogAlerts@2020-10-01' = {
+  name: 'alert-payments-diagnostic-settings-${resourceToken}'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: 'A diagnostic setting was deleted in the subscription: a resource may have stopped sending its audit logs to the workspace. Runbook: ${runbook}#alert-diagnostic-setting-deleted'
+    enabled: true
+    scopes: [subscription().id]
+    condition: {
+      allOf: [
+        { field: 'category', equals: 'Administrative' }
+        { field: 'operationName', equals: 'Microsoft.Insights/diagnosticSettings/delete' }
       ]
     }
     actions: {

@@ -236,7 +236,7 @@ public sealed partial class InfraTemplateAuditTests
     [Fact]
     public void RoleAssignmentAlert_ActivityLogWritesAndDeletes_InTheSubscription()
     {
-        var alert = Assert.Single(Resources(ModuleTemplate("payments-alerts"), "Microsoft.Insights/activityLogAlerts"));
+        var alert = ActivityLogAlert("role-assignments");
         var properties = alert.GetProperty("properties");
         var conditions = properties.GetProperty("condition").GetProperty("allOf").EnumerateArray().ToList();
         var operations = conditions
@@ -261,6 +261,34 @@ public sealed partial class InfraTemplateAuditTests
                 ("operationName", "Microsoft.Authorization/roleAssignments/delete"),
             ],
             operations
+        );
+        AssertNotifiesTheActionGroup(
+            Assert
+                .Single(properties.GetProperty("actions").GetProperty("actionGroups").EnumerateArray())
+                .GetProperty("actionGroupId")
+        );
+    }
+
+    [Fact]
+    public void DiagnosticSettingDeletedAlert_ActivityLogDeletes_InTheSubscription()
+    {
+        var alert = ActivityLogAlert("diagnostic-settings");
+        var properties = alert.GetProperty("properties");
+        var conditions = properties
+            .GetProperty("condition")
+            .GetProperty("allOf")
+            .EnumerateArray()
+            .Select(c => (c.GetProperty("field").GetString(), c.GetProperty("equals").GetString()));
+
+        Assert.Equal("global", alert.GetProperty("location").GetString());
+        Assert.True(properties.GetProperty("enabled").GetBoolean());
+        Assert.Equal(
+            "[subscription().id]",
+            Assert.Single(properties.GetProperty("scopes").EnumerateArray()).GetString()
+        );
+        Assert.Equal(
+            [("category", "Administrative"), ("operationName", "Microsoft.Insights/diagnosticSettings/delete")],
+            conditions
         );
         AssertNotifiesTheActionGroup(
             Assert
@@ -436,6 +464,12 @@ public sealed partial class InfraTemplateAuditTests
 
         Assert.Equal($"[resourceId('Microsoft.Insights/actionGroups', {name[1..^1]})]", actionGroupId.GetString());
     }
+
+    /// <summary>The activity-log alert whose name carries <paramref name="name"/>.</summary>
+    private static JsonElement ActivityLogAlert(string name) =>
+        Assert.Single(Resources(ModuleTemplate("payments-alerts"), "Microsoft.Insights/activityLogAlerts"), a =>
+            a.GetProperty("name").GetString()!.Contains($"'alert-payments-{name}-", StringComparison.Ordinal)
+        );
 
     private static JsonElement ModuleTemplate(string name) =>
         Template.Module(name).GetProperty("properties").GetProperty("template");
