@@ -328,3 +328,46 @@ resource vaultChanges 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
     }
   }
 }
+
+// A webhook signing secret found malformed (WebhookSecretCheck, event id 6501, logged as an error at start and by every
+// health check that reads it again). Worker logs reach the workspace's AppTraces through the Functions host, which does
+// not always carry the event id as a property: the query matches the logged message as well.
+resource webhookSecretMalformed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-payments-webhook-secret-malformed-${resourceToken}'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'Payments: webhook signing secret malformed'
+    description: 'A webhook signing secret (current or previous) is not whsec_ followed by Base64 of at least 24 bytes (event id 6501): no merchant notification can be signed and /api/health answers 503. Runbook: ${runbook}#alert-webhook-signing-secret-malformed'
+    severity: 1
+    enabled: true
+    scopes: [workspaceId]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    autoMitigate: true
+    criteria: {
+      allOf: [
+        {
+          query: 'AppTraces\n| where tostring(Properties["EventId"]) == "6501" or Message has "is not a Standard Webhooks secret"\n| extend Secret = extract(@"signing secret (\\S+) is not", 1, Message)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          dimensions: [
+            { name: 'Secret', operator: 'Include', values: ['*'] }
+          ]
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [actionGroup.id]
+      customProperties: {
+        runbook: runbook
+      }
+    }
+  }
+}

@@ -301,9 +301,7 @@ public sealed partial class InfraTemplateAuditTests
     public void KeyVaultChangeAlert_AuditEventSecretAndKeyWritesAndDeletes_OnTheWorkspace()
     {
         var alerts = ModuleTemplate("payments-alerts");
-        var rule = Assert.Single(Resources(alerts, "Microsoft.Insights/scheduledQueryRules"), r =>
-            !r.TryGetProperty("copy", out _)
-        );
+        var rule = LogAlert("keyvault-changes");
         var properties = rule.GetProperty("properties");
         var criterion = Assert.Single(properties.GetProperty("criteria").GetProperty("allOf").EnumerateArray());
         var operations = alerts
@@ -328,6 +326,38 @@ public sealed partial class InfraTemplateAuditTests
         Assert.DoesNotContain(operations, o => o.StartsWith("SecretGet", StringComparison.Ordinal));
         Assert.Equal("Count", criterion.GetProperty("timeAggregation").GetString());
         Assert.Equal(0, criterion.GetProperty("threshold").GetInt32());
+        AssertNotifiesTheActionGroup(
+            Assert.Single(properties.GetProperty("actions").GetProperty("actionGroups").EnumerateArray())
+        );
+    }
+
+    [Fact]
+    public void WebhookSecretMalformedAlert_TheLoggedErrorInAppTraces_OnTheWorkspace()
+    {
+        var properties = LogAlert("webhook-secret-malformed").GetProperty("properties");
+        var criterion = Assert.Single(properties.GetProperty("criteria").GetProperty("allOf").EnumerateArray());
+        var query = criterion.GetProperty("query").GetString()!;
+        var source = File.ReadAllText(
+            Path.Combine(RepositoryRoot.Path, "src", "Payments.Http", "Webhooks", "WebhookSecretCheck.cs")
+        );
+        var logged = Regex.Match(source, @"EventId = 6501,\s*Level = LogLevel\.(\w+),\s*Message = ""([^""]+)""");
+        var message = logged.Groups[2].Value.Replace("{Name}", "Webhooks-SigningSecret", StringComparison.Ordinal);
+        var phrase = Regex.Match(query, @"Message has ""([^""]+)""").Groups[1].Value;
+        var secret = Regex.Match(query, @"extract\(@""(.+?)"", 1, Message\)").Groups[1].Value;
+
+        Assert.Equal(
+            "[parameters('workspaceId')]",
+            Assert.Single(properties.GetProperty("scopes").EnumerateArray()).GetString()
+        );
+        Assert.StartsWith("AppTraces\n", query, StringComparison.Ordinal);
+        Assert.Equal("Error", logged.Groups[1].Value);
+        Assert.Contains("tostring(Properties[\"EventId\"]) == \"6501\"", query, StringComparison.Ordinal);
+        Assert.NotEmpty(phrase);
+        Assert.Contains(phrase, message, StringComparison.Ordinal);
+        Assert.Equal("Webhooks-SigningSecret", Regex.Match(message, secret).Groups[1].Value);
+        Assert.Equal("Count", criterion.GetProperty("timeAggregation").GetString());
+        Assert.Equal(0, criterion.GetProperty("threshold").GetInt32());
+        Assert.Equal(1, properties.GetProperty("severity").GetInt32());
         AssertNotifiesTheActionGroup(
             Assert.Single(properties.GetProperty("actions").GetProperty("actionGroups").EnumerateArray())
         );
@@ -464,6 +494,13 @@ public sealed partial class InfraTemplateAuditTests
 
         Assert.Equal($"[resourceId('Microsoft.Insights/actionGroups', {name[1..^1]})]", actionGroupId.GetString());
     }
+
+    /// <summary>The single log search alert (not one of the rules' copies) whose name carries <paramref name="name"/>.</summary>
+    private static JsonElement LogAlert(string name) =>
+        Assert.Single(Resources(ModuleTemplate("payments-alerts"), "Microsoft.Insights/scheduledQueryRules"), r =>
+            !r.TryGetProperty("copy", out _)
+            && r.GetProperty("name").GetString()!.Contains($"'alert-payments-{name}-", StringComparison.Ordinal)
+        );
 
     /// <summary>The activity-log alert whose name carries <paramref name="name"/>.</summary>
     private static JsonElement ActivityLogAlert(string name) =>
