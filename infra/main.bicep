@@ -46,6 +46,9 @@ param maximumInstanceCount int = 40
 @description('Object id of a person or group that may write the provider secrets (Key Vault Secrets Officer). Empty: nobody.')
 param vaultOfficerPrincipalId string = ''
 
+@description('Make vaultOfficerPrincipalId Key Vault Secrets Officer. true for dev; false in production, where the role is granted for a rotation and removed after (docs/operations.md).')
+param grantDeployerVaultOfficer bool = true
+
 @description('HUAWEIPIN GetFrame base URL.')
 param huaweiPinBaseUrl string = 'https://payment.huaweigiftcard.org'
 
@@ -137,6 +140,7 @@ module resources 'modules/resources.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     vaultOfficerPrincipalId: vaultOfficerPrincipalId
+    grantDeployerVaultOfficer: grantDeployerVaultOfficer
     huaweiPinBaseUrl: huaweiPinBaseUrl
     huaweiPinCurrency: huaweiPinCurrency
     huaweiPinAmountUnit: huaweiPinAmountUnit

@@ -8,6 +8,13 @@ $required = @($env:KEY_VAULT_REQUIRED_SECRET_NAMES | ConvertFrom-Json)
 
 $present = @(az keyvault secret list --vault-name $vault --query '[].name' -o tsv)
 if ($LASTEXITCODE -ne 0) {
+    # The production profile gives the deploying user no vault role: not an error (docs/operations.md).
+    if ($env:GRANT_DEPLOYER_VAULT_OFFICER -eq 'false') {
+        Write-Output "GRANT_DEPLOYER_VAULT_OFFICER is false and you hold no role on Key Vault ${vault}: its secrets are not checked."
+        Write-Output "To create or list them: grant Key Vault Secrets Officer for the change (docs/operations.md, 'Vault access for"
+        Write-Output "a rotation'), run 'azd hooks run postprovision', then remove the role."
+        exit 0
+    }
     throw "Could not list the secrets of Key Vault $vault. With privateNetworking on, run this hook inside the virtual network (docs/deploy.md, 'Private networking')."
 }
 

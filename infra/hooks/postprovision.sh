@@ -3,13 +3,22 @@
 # idempotency fingerprint key) when they are absent, never replacing one, then lists every needed secret still missing
 # with the command that sets it from a file, and says how the merchant gets the webhook signing secret.
 # No secret value is ever printed or put on a command line: generated values go to `az` on stdin.
-# Needs: az (signed in as someone with Key Vault Secrets Officer, which azd grants the deploying user).
+# Needs: az (signed in as someone with Key Vault Secrets Officer, which azd grants the deploying user unless
+# GRANT_DEPLOYER_VAULT_OFFICER is false).
 # Reads from azd: AZURE_KEY_VAULT_NAME, KEY_VAULT_REQUIRED_SECRET_NAMES (a JSON array), FUNCTION_APP_URL.
 set -euo pipefail
 vault="${AZURE_KEY_VAULT_NAME:?run by azd after provisioning (AZURE_KEY_VAULT_NAME unset)}"
 required="$(printf '%s' "${KEY_VAULT_REQUIRED_SECRET_NAMES:?KEY_VAULT_REQUIRED_SECRET_NAMES unset}" | tr -d '[]" ' | tr ',' '\n')"
 
 if ! present="$(az keyvault secret list --vault-name "$vault" --query '[].name' -o tsv)"; then
+  # The production profile gives the deploying user no vault role: not an error, the secrets are checked by whoever
+  # holds Key Vault Secrets Officer for a change (docs/operations.md) and runs this hook again.
+  if [[ "${GRANT_DEPLOYER_VAULT_OFFICER:-true}" == false ]]; then
+    echo "GRANT_DEPLOYER_VAULT_OFFICER is false and you hold no role on Key Vault $vault: its secrets are not checked."
+    echo "To create or list them: grant Key Vault Secrets Officer for the change (docs/operations.md, 'Vault access for"
+    echo "a rotation'), run 'azd hooks run postprovision', then remove the role."
+    exit 0
+  fi
   echo "Could not list the secrets of Key Vault $vault." >&2
   echo "With privateNetworking on, the vault answers only inside its virtual network: run this hook from there" >&2
   echo "(infra/hooks/postprovision.sh), or see docs/deploy.md, 'Private networking'." >&2

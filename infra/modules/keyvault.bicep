@@ -9,6 +9,9 @@ param resourceToken string
 param principalId string
 param vaultOfficerPrincipalId string
 
+@description('Make vaultOfficerPrincipalId Key Vault Secrets Officer (off in production: granted for a rotation only).')
+param grantOfficer bool
+
 @description('HaiPay account currencies (upper case): three secrets each.')
 param haiPayCurrencies array
 
@@ -110,7 +113,7 @@ resource reader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource officer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(vaultOfficerPrincipalId)) {
+resource officer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (grantOfficer && !empty(vaultOfficerPrincipalId)) {
   name: guid(vault.id, vaultOfficerPrincipalId, secretsOfficer)
   scope: vault
   properties: {

@@ -5,6 +5,9 @@ param resourceToken string
 param instanceMemoryMB int
 param maximumInstanceCount int
 param vaultOfficerPrincipalId string
+
+@description('Whether vaultOfficerPrincipalId is made Key Vault Secrets Officer.')
+param grantDeployerVaultOfficer bool
 param huaweiPinBaseUrl string
 param huaweiPinCurrency string
 param huaweiPinAmountUnit string
@@ -113,6 +116,7 @@ module vault 'keyvault.bicep' = {
     resourceToken: resourceToken
     principalId: identity.properties.principalId
     vaultOfficerPrincipalId: vaultOfficerPrincipalId
+    grantOfficer: grantDeployerVaultOfficer
     haiPayCurrencies: currencies
     createMode: keyVaultCreateMode
     privateNetworking: privateNetworking

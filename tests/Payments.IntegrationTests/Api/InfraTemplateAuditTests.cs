@@ -487,6 +487,55 @@ public sealed partial class InfraTemplateAuditTests
         );
     }
 
+    [Fact]
+    public void DeployerVaultOfficer_RoleAssignment_OnlyWhenTheParameterGrantsIt()
+    {
+        var parameter = Template.Root.GetProperty("parameters").GetProperty("grantDeployerVaultOfficer");
+        var assignments = Resources(ModuleTemplate("keyvault"), "Microsoft.Authorization/roleAssignments");
+        bool IsOfficer(JsonElement a) =>
+            a.GetProperty("properties").GetProperty("principalId").GetString()
+            == "[parameters('vaultOfficerPrincipalId')]";
+        var officer = Assert.Single(assignments, IsOfficer);
+        var app = Assert.Single(assignments, a => !IsOfficer(a));
+        using var file = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "main.parameters.json"))
+        );
+
+        Assert.Equal("bool", parameter.GetProperty("type").GetString());
+        Assert.True(parameter.GetProperty("defaultValue").GetBoolean());
+        Assert.Equal(
+            "${GRANT_DEPLOYER_VAULT_OFFICER=true}",
+            file.RootElement.GetProperty("parameters")
+                .GetProperty("grantDeployerVaultOfficer")
+                .GetProperty("value")
+                .GetString()
+        );
+        Assert.Equal(
+            "[parameters('grantDeployerVaultOfficer')]",
+            ModuleParameter("payments-resources", "grantDeployerVaultOfficer")
+        );
+        Assert.Equal("[parameters('grantDeployerVaultOfficer')]", ModuleParameter("keyvault", "grantOfficer"));
+        Assert.Equal(
+            "[and(parameters('grantOfficer'), not(empty(parameters('vaultOfficerPrincipalId'))))]",
+            officer.GetProperty("condition").GetString()
+        );
+        Assert.Contains(
+            "variables('secretsOfficer')",
+            officer.GetProperty("properties").GetProperty("roleDefinitionId").GetString(),
+            StringComparison.Ordinal
+        );
+        Assert.False(app.TryGetProperty("condition", out _), "the app's own read role is never optional");
+    }
+
+    private static string? ModuleParameter(string module, string name) =>
+        Template
+            .Module(module)
+            .GetProperty("properties")
+            .GetProperty("parameters")
+            .GetProperty(name)
+            .GetProperty("value")
+            .GetString();
+
     private static void AssertNotifiesTheActionGroup(JsonElement actionGroupId)
     {
         var actionGroup = Assert.Single(Template.Resources("Microsoft.Insights/actionGroups")).Resource;
