@@ -18,7 +18,7 @@ internal static class AzuriteCommand
 
     /// <summary>
     /// Node's arguments for Azurite's Table service on <paramref name="port"/>; data under <paramref name="location"/>,
-    /// or in memory when null.
+    /// or in memory when null. The watchdog preloaded with it ends it when its starter has gone.
     /// </summary>
     public static IReadOnlyList<string> Arguments(string repositoryRoot, int port, string? location)
     {
@@ -33,6 +33,8 @@ internal static class AzuriteCommand
         string[] storage = location is null ? ["--inMemoryPersistence"] : ["--location", location];
         return
         [
+            "--require",
+            Path.Combine(repositoryRoot, "tests", "Shared", "azurite-watchdog.js"),
             script,
             "--tableHost",
             "127.0.0.1",
