@@ -5,8 +5,8 @@ namespace Payments.Http.Problems;
 
 /// <summary>
 /// The one way an endpoint answers with a problem: every answer carries its <see cref="ProblemCode"/> as
-/// <c>code</c> and <c>type</c>; the extensions about an order are <c>orderId</c>, <c>orderStatus</c> and
-/// <c>providerCode</c> (never a second <c>status</c>).
+/// <c>code</c>, from which <see cref="ProblemDefaults"/> derives its <c>type</c>; the extensions about an order are
+/// <c>orderId</c>, <c>orderStatus</c> and <c>providerCode</c> (never a second <c>status</c>).
 /// </summary>
 public static class ApiProblem
 {
@@ -28,13 +28,7 @@ public static class ApiProblem
         {
             [CodeMember] = code.Name,
         };
-        return Results.Problem(
-            statusCode: code.Status,
-            title: title,
-            detail: detail,
-            type: code.Type,
-            extensions: members
-        );
+        return Results.Problem(statusCode: code.Status, title: title, detail: detail, extensions: members);
     }
 
     /// <summary>A 400 naming each bad field in <c>errors</c>.</summary>
@@ -42,7 +36,6 @@ public static class ApiProblem
         Results.ValidationProblem(
             errors,
             title: title,
-            type: ProblemCodes.InvalidRequest.Type,
             extensions: new Dictionary<string, object?> { [CodeMember] = ProblemCodes.InvalidRequest.Name }
         );
 
