@@ -7,12 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Payments.Azure.Audit;
+using Payments.Azure.Ledger;
 using Payments.Azure.Operations;
 using Payments.Azure.Orders;
 using Payments.Azure.Secrets;
 using Payments.Azure.Tables;
 using Payments.Azure.Webhooks;
 using Payments.Core.Audit;
+using Payments.Core.Ledger;
 using Payments.Core.Operations;
 using Payments.Core.Orders;
 using Payments.Core.Secrets;
@@ -51,8 +53,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IOrderRepository>(sp => new OutboxFirstOrderRepository(
             sp.GetRequiredService<TableOrderRepository>(),
             sp.GetRequiredService<IWebhookOutbox>(),
-            sp.GetService<IWebhookBodyWriter>()
+            sp.GetService<IWebhookBodyWriter>(),
+            sp.GetRequiredService<ILedger>()
         ));
+        services.AddSingleton<ILedger, TableLedger>();
+        services.AddSingleton<LedgerBook>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IAttentionList, TableAttentionList>();
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Payments.Http.Close;
 using Payments.Http.Operations;
 
 namespace Payments.Functions;
@@ -12,7 +13,8 @@ namespace Payments.Functions;
 public sealed class OpsFunctions(
     OperatorEndpoints ops,
     AcknowledgementEndpoint acknowledgements,
-    SecretsStatusEndpoint secrets
+    SecretsStatusEndpoint secrets,
+    DailyCloseEndpoint close
 )
 {
     [Function("OpsListAttention")]
@@ -65,4 +67,10 @@ public sealed class OpsFunctions(
     public Task<IResult> Secrets(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/secrets")] HttpRequest request
     ) => secrets.GetAsync(request.HttpContext.RequestAborted);
+
+    [Function("OpsDailyClose")]
+    public Task<IResult> DailyClose(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/close/{day}")] HttpRequest request,
+        string day
+    ) => close.GetAsync(day, request, request.HttpContext.RequestAborted);
 }

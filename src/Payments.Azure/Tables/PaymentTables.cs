@@ -26,8 +26,11 @@ public sealed class PaymentTables(TableServiceClient service, string prefix, Tim
     /// <summary>Providers' numbers for our orders, to our ids (see <c>ReferenceIndex</c>).</summary>
     public StorageTable References { get; } = new(service.GetTableClient(prefix + "references"), timeout);
 
+    /// <summary>Money movements and flags, a partition per UTC day (see <c>TableLedger</c>).</summary>
+    public StorageTable Ledger { get; } = new(service.GetTableClient(prefix + "ledger"), timeout);
+
     /// <summary>The tables created on start (audit month tables are created when first written).</summary>
-    public IEnumerable<StorageTable> All => [Orders, Due, Idempotency, Webhooks, Attention, References];
+    public IEnumerable<StorageTable> All => [Orders, Due, Idempotency, Webhooks, Attention, References, Ledger];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

@@ -60,40 +60,46 @@ public static class HaiPayVerdicts
             );
         }
 
-        return raw switch
-        {
-            "2" when (amount ?? order.Amount) != order.Amount || (received is { } r && r != order.Amount) =>
-                new ProviderVerdict(
-                    OrderStatus.Succeeded,
+        var fee = HaiPayEnvelope.Money(fields, "fee");
+        return (
+            raw switch
+            {
+                "2" when (amount ?? order.Amount) != order.Amount || (received is { } r && r != order.Amount) =>
+                    new ProviderVerdict(
+                        OrderStatus.Succeeded,
+                        status,
+                        null,
+                        ReviewReason.AmountMismatch,
+                        received ?? amount
+                    ),
+                "2" => new ProviderVerdict(OrderStatus.Succeeded, status, null, ReceivedAmount: received ?? amount),
+                "3" => new ProviderVerdict(
+                    OrderStatus.Failed,
                     status,
                     null,
-                    ReviewReason.AmountMismatch,
+                    ReceivedAmount: received,
+                    Note: DeclineReason(fields)
+                ),
+                "4" => new ProviderVerdict(
+                    OrderStatus.Pending,
+                    status,
+                    null,
+                    ReviewReason.PartialCollection,
                     received ?? amount
                 ),
-            "2" => new ProviderVerdict(OrderStatus.Succeeded, status, null, ReceivedAmount: received ?? amount),
-            "3" => new ProviderVerdict(
-                OrderStatus.Failed,
-                status,
-                null,
-                ReceivedAmount: received,
-                Note: DeclineReason(fields)
-            ),
-            "4" => new ProviderVerdict(
-                OrderStatus.Pending,
-                status,
-                null,
-                ReviewReason.PartialCollection,
-                received ?? amount
-            ),
-            "5" => new ProviderVerdict(
-                OrderStatus.Pending,
-                status,
-                null,
-                ReviewReason.OverCollection,
-                received ?? amount
-            ),
-            "-1" or "0" or "1" or "" => new ProviderVerdict(OrderStatus.Pending, status, null),
-            _ => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReason.UnknownProviderStatus),
+                "5" => new ProviderVerdict(
+                    OrderStatus.Pending,
+                    status,
+                    null,
+                    ReviewReason.OverCollection,
+                    received ?? amount
+                ),
+                "-1" or "0" or "1" or "" => new ProviderVerdict(OrderStatus.Pending, status, null),
+                _ => new ProviderVerdict(OrderStatus.Pending, status, null, ReviewReason.UnknownProviderStatus),
+            }
+        ) with
+        {
+            Fee = fee,
         };
     }
 

@@ -31,6 +31,7 @@ public sealed partial record PaymentOrder
                     ReviewReason = null,
                     NextCheckAt = null,
                     CompletedAt = now,
+                    ResolvedAt = now,
                 },
                 now
             )
@@ -60,6 +61,7 @@ public sealed partial record PaymentOrder
                 {
                     Amount = answer.Amount ?? o.Amount,
                     ReceivedAmount = answer.ReceivedAmount ?? o.ReceivedAmount,
+                    Fee = answer.Fee ?? o.Fee,
                 }
             ));
     }

@@ -78,6 +78,21 @@ public sealed partial record PaymentOrder
     /// <summary>What the provider says it actually collected, when it reports that separately.</summary>
     public decimal? ReceivedAmount { get; init; }
 
+    /// <summary>The provider's handling fee, when it reports one (HaiPay's <c>fee</c>).</summary>
+    public decimal? Fee { get; init; }
+
+    /// <summary>When an operator resolved this order (it needed a person); null when none did.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>
+    /// The marks (<see cref="Ledger.LedgerEntry.Mark"/>, space-separated, newest last) of the ledger entries this
+    /// order's writes made: an entry whose mark the order does not keep was written for an order write that failed.
+    /// </summary>
+    public string? LedgerMarks { get; init; }
+
+    /// <summary>How many ledger entries this order's writes made (numbers the next one).</summary>
+    public long LedgerCount { get; init; }
+
     /// <summary>For a subscription: how often it charges.</summary>
     public Recurrence? Recurrence { get; init; }
 

@@ -11,13 +11,15 @@ namespace Payments.Core.Orders;
 /// <param name="ReceivedAmount">What the provider says it actually collected, when it says so.</param>
 /// <param name="Note">What a person reviewing the verdict should read (e.g. an amount that could not be read, as
 /// received).</param>
+/// <param name="Fee">The provider's handling fee, when it reports one.</param>
 public sealed record ProviderVerdict(
     OrderStatus Outcome,
     ProviderText RawStatus,
     decimal? Amount,
     ReviewReason? ReviewReason = null,
     decimal? ReceivedAmount = null,
-    ProviderText? Note = null
+    ProviderText? Note = null,
+    decimal? Fee = null
 )
 {
     public bool NeedsReview => ReviewReason is not null && Outcome != OrderStatus.Failed;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Payments.Core.HaiPay;
 using Payments.Core.HuaweiPin;
+using Payments.Http.Close;
 using Payments.Http.Contracts;
 using Payments.Http.HaiPay;
 using Payments.Http.HuaweiPin;
@@ -145,6 +146,14 @@ public static class ApiDocumentation
         [ApiRoutes.OpsSecrets] = e =>
             e.WithSummary("Operator: which needed secrets are absent or unreadable, by name (never a value)")
                 .Produces<SecretsStatusView>(),
+        [ApiRoutes.DailyClose] = e =>
+            e.WithSummary(
+                    "Operator: the UTC day's close from the ledger, per provider and currency "
+                        + "(JSON, or CSV with format=csv)"
+                )
+                .Produces<DailyCloseView>()
+                .Produces<string>(StatusCodes.Status200OK, "text/csv")
+                .ProducesValidationProblem(),
         [ApiRoutes.OperatorConsole] = e =>
             e.WithSummary(
                     "The operator console: a static HTML page (no data, no key) "

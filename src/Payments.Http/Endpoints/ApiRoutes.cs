@@ -134,6 +134,8 @@ public static class ApiRoutes
 
     public static readonly ApiRoute OpsSecrets = new(Names.OpsSecrets, "GET", Templates.OpsSecrets, AccessLevel.Admin);
 
+    public static readonly ApiRoute DailyClose = new(Names.DailyClose, "GET", Templates.DailyClose, AccessLevel.Admin);
+
     /// <summary>
     /// The operator console's page: anonymous because it carries no data and no key (its calls to the operator API
     /// send the key).
@@ -168,6 +170,7 @@ public static class ApiRoutes
         EnableWebhookEndpoint,
         OpsSync,
         OpsSecrets,
+        DailyClose,
         OperatorConsole,
     ];
 
@@ -195,6 +198,7 @@ public static class ApiRoutes
         public const string EnableWebhookEndpoint = "OpsEnableWebhookEndpoint";
         public const string OpsSync = "OpsSync";
         public const string OpsSecrets = "OpsSecrets";
+        public const string DailyClose = "OpsDailyClose";
         public const string OperatorConsole = "OperatorConsole";
     }
 
@@ -222,6 +226,7 @@ public static class ApiRoutes
         public const string EnableWebhookEndpoint = "ops/webhooks/endpoint/enable";
         public const string OpsSync = "ops/sync";
         public const string OpsSecrets = "ops/secrets";
+        public const string DailyClose = "ops/close/{day}";
         public const string OperatorConsole = "ops/console";
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Payments.Core.HaiPay;
 using Payments.Core.HuaweiPin;
 using Payments.Http.Callbacks;
+using Payments.Http.Close;
 using Payments.Http.HaiPay;
 using Payments.Http.HuaweiPin;
 using Payments.Http.Operations;
@@ -111,6 +112,12 @@ public static class PaymentsApi
             ops.SyncAsync(request, ct)
         );
         Map(api, ApiRoutes.OpsSecrets, (SecretsStatusEndpoint secrets, CancellationToken ct) => secrets.GetAsync(ct));
+        Map(
+            api,
+            ApiRoutes.DailyClose,
+            (string day, HttpRequest request, DailyCloseEndpoint close, CancellationToken ct) =>
+                close.GetAsync(day, request, ct)
+        );
         Map(api, ApiRoutes.OperatorConsole, (OperatorConsolePage console) => console.Result());
         return app;
     }

@@ -22,6 +22,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddTransient<OperatorEndpoints>();
         services.AddTransient<AcknowledgementEndpoint>();
         services.AddTransient<SecretsStatusEndpoint>();
+        services.AddTransient<Close.DailyCloseEndpoint>();
         return services;
     }
 }
