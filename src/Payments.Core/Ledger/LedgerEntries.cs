@@ -22,16 +22,11 @@ public static class LedgerEntries
     public static LedgerEntry? For(PaymentOrder? before, PaymentOrder after)
     {
         ArgumentNullException.ThrowIfNull(after);
-        if (before is not null && before.UpdatedAt == after.UpdatedAt)
-        {
-            return null;
-        }
-
         var moved =
             after.Status == OrderStatus.Succeeded && before?.Status != OrderStatus.Succeeded
                 ? MovementOf(after.Kind)
                 : null;
-        var resolved = after.ResolvedAt is { } at && at == after.UpdatedAt && before?.ResolvedAt != at;
+        var resolved = after.ResolvedAt is { } at && before?.ResolvedAt != at;
         var kind = moved
             ?? (
                 resolved ? LedgerEntryKind.Resolved
