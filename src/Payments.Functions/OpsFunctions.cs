@@ -72,5 +72,11 @@ public sealed class OpsFunctions(
     public Task<IResult> DailyClose(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/close/{day}")] HttpRequest request,
         string day
-    ) => close.GetAsync(day, request, request.HttpContext.RequestAborted);
+    ) => close.GetAsync(day, request.HttpContext.RequestAborted);
+
+    [Function("OpsDailyCloseCsv")]
+    public Task<IResult> DailyCloseCsv(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/close/{day}/csv")] HttpRequest request,
+        string day
+    ) => close.GetCsvAsync(day, request.HttpContext.RequestAborted);
 }

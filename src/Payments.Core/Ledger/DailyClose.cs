@@ -21,7 +21,7 @@ public sealed record DailyClose(
         var over = day.Day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) <= now.UtcDateTime;
         var totals = day
             .Entries.GroupBy(e => (e.Provider, Currency: e.Currency ?? string.Empty))
-            .OrderBy(g => g.Key.Provider)
+            .OrderBy(g => g.Key.Provider.ToString(), StringComparer.Ordinal)
             .ThenBy(g => g.Key.Currency, StringComparer.Ordinal)
             .Select(g => CloseTotals.Of(g.Key.Provider, g.Key.Currency, g.ToList()))
             .ToList();

@@ -8,9 +8,9 @@ using Payments.Http.Problems;
 namespace Payments.Http.Close;
 
 /// <summary>
-/// <c>GET api/ops/close/{day}</c> (operator): the UTC day's close from the ledger, as JSON or, with
-/// <c>format=csv</c>, as CSV (one line per provider and currency). A day that is not <c>yyyy-MM-dd</c>, or lies in the
-/// future, or a format other than json or csv: 400 naming the field, nothing read.
+/// <c>GET api/ops/close/{day}</c> (operator): the UTC day's close from the ledger, as JSON; <c>.../csv</c>: as CSV (one
+/// line per provider and currency). A day that is not <c>yyyy-MM-dd</c>, or lies in the future: 400 naming it, nothing
+/// read.
 /// </summary>
 public sealed class DailyCloseEndpoint(LedgerBook ledger, TimeProvider time)
 {
@@ -18,27 +18,27 @@ public sealed class DailyCloseEndpoint(LedgerBook ledger, TimeProvider time)
         "day,provider,currency,collected,charged,refunded,fees,net,collectedCount,chargedCount,refundedCount,"
         + "flaggedCount,resolvedCount,provisional";
 
-    public async Task<IResult> GetAsync(string day, HttpRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var now = time.GetUtcNow();
-        var errors = new FieldErrors();
-        var parsed = Day(day, now, errors);
-        var format = request.Query["format"].ToString();
-        if (format is not ("" or "json" or "csv"))
-        {
-            errors.Add("format", "Must be json or csv.");
-        }
+    public async Task<IResult> GetAsync(string day, CancellationToken cancellationToken) =>
+        await CloseAsync(day, cancellationToken) is { } close ? Results.Ok(DailyCloseView.From(close)) : Invalid(day);
 
-        if (parsed is not { } closeDay || !errors.IsEmpty)
-        {
-            return ApiProblem.Invalid(errors.ToDictionary(), title: "The close request is not valid.");
-        }
-
-        var close = DailyClose.Of(await ledger.ReadAsync(closeDay, cancellationToken), now);
-        return format == "csv"
+    public async Task<IResult> GetCsvAsync(string day, CancellationToken cancellationToken) =>
+        await CloseAsync(day, cancellationToken) is { } close
             ? Results.Text(Csv(close), "text/csv; charset=utf-8", Encoding.UTF8)
-            : Results.Ok(DailyCloseView.From(close));
+            : Invalid(day);
+
+    private async Task<DailyClose?> CloseAsync(string day, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return Day(day, now, new FieldErrors()) is { } closeDay
+            ? DailyClose.Of(await ledger.ReadAsync(closeDay, cancellationToken), now)
+            : null;
+    }
+
+    private IResult Invalid(string day)
+    {
+        var errors = new FieldErrors();
+        Day(day, time.GetUtcNow(), errors);
+        return ApiProblem.Invalid(errors.ToDictionary(), title: "The close request is not valid.");
     }
 
     /// <summary>The close as CSV: the header, then one line per provider and currency, amounts invariant.</summary>

@@ -147,11 +147,11 @@ public static class ApiDocumentation
             e.WithSummary("Operator: which needed secrets are absent or unreadable, by name (never a value)")
                 .Produces<SecretsStatusView>(),
         [ApiRoutes.DailyClose] = e =>
-            e.WithSummary(
-                    "Operator: the UTC day's close from the ledger, per provider and currency "
-                        + "(JSON, or CSV with format=csv)"
-                )
+            e.WithSummary("Operator: the UTC day's close from the ledger, per provider and currency")
                 .Produces<DailyCloseView>()
+                .ProducesValidationProblem(),
+        [ApiRoutes.DailyCloseCsv] = e =>
+            e.WithSummary("Operator: the UTC day's close as CSV, one line per provider and currency")
                 .Produces<string>(StatusCodes.Status200OK, "text/csv")
                 .ProducesValidationProblem(),
         [ApiRoutes.OperatorConsole] = e =>

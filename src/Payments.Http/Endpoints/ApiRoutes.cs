@@ -136,6 +136,13 @@ public static class ApiRoutes
 
     public static readonly ApiRoute DailyClose = new(Names.DailyClose, "GET", Templates.DailyClose, AccessLevel.Admin);
 
+    public static readonly ApiRoute DailyCloseCsv = new(
+        Names.DailyCloseCsv,
+        "GET",
+        Templates.DailyCloseCsv,
+        AccessLevel.Admin
+    );
+
     /// <summary>
     /// The operator console's page: anonymous because it carries no data and no key (its calls to the operator API
     /// send the key).
@@ -171,6 +178,7 @@ public static class ApiRoutes
         OpsSync,
         OpsSecrets,
         DailyClose,
+        DailyCloseCsv,
         OperatorConsole,
     ];
 
@@ -199,6 +207,7 @@ public static class ApiRoutes
         public const string OpsSync = "OpsSync";
         public const string OpsSecrets = "OpsSecrets";
         public const string DailyClose = "OpsDailyClose";
+        public const string DailyCloseCsv = "OpsDailyCloseCsv";
         public const string OperatorConsole = "OperatorConsole";
     }
 
@@ -227,6 +236,7 @@ public static class ApiRoutes
         public const string OpsSync = "ops/sync";
         public const string OpsSecrets = "ops/secrets";
         public const string DailyClose = "ops/close/{day}";
+        public const string DailyCloseCsv = "ops/close/{day}/csv";
         public const string OperatorConsole = "ops/console";
     }
 }

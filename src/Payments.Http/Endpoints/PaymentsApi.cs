@@ -112,11 +112,11 @@ public static class PaymentsApi
             ops.SyncAsync(request, ct)
         );
         Map(api, ApiRoutes.OpsSecrets, (SecretsStatusEndpoint secrets, CancellationToken ct) => secrets.GetAsync(ct));
-        Map(
-            api,
-            ApiRoutes.DailyClose,
-            (string day, HttpRequest request, DailyCloseEndpoint close, CancellationToken ct) =>
-                close.GetAsync(day, request, ct)
+        Map(api, ApiRoutes.DailyClose, (string day, DailyCloseEndpoint close, CancellationToken ct) =>
+            close.GetAsync(day, ct)
+        );
+        Map(api, ApiRoutes.DailyCloseCsv, (string day, DailyCloseEndpoint close, CancellationToken ct) =>
+            close.GetCsvAsync(day, ct)
         );
         Map(api, ApiRoutes.OperatorConsole, (OperatorConsolePage console) => console.Result());
         return app;

@@ -92,6 +92,8 @@ public sealed partial class FunctionsHttpTests(SharedAzurite azurite) : IClassFi
             ["OpsEnableWebhookEndpoint"] = new("POST", "/api/ops/webhooks/endpoint/enable", "{}"),
             ["OpsSync"] = new("POST", "/api/ops/sync", """{"orderId":"fn-frame"}"""),
             ["OpsSecrets"] = new("GET", "/api/ops/secrets"),
+            ["OpsDailyClose"] = new("GET", "/api/ops/close/2026-01-01"),
+            ["OpsDailyCloseCsv"] = new("GET", "/api/ops/close/2026-13-01/csv"),
             ["OperatorConsole"] = new("GET", "/api/ops/console"),
         };
         using var server = system.Server.CreateMerchantClient();

@@ -33,3 +33,9 @@ public sealed class TableAttentionListContractTests(SharedAzurite azurite)
         IClassFixture<SharedAzurite>;
 
 public sealed class InMemoryAttentionListContractTests() : AttentionListContract(new InMemoryStores());
+
+public sealed class TableLedgerContractTests(SharedAzurite azurite)
+    : LedgerContract(new TableStores(azurite)),
+        IClassFixture<SharedAzurite>;
+
+public sealed class InMemoryLedgerContractTests() : LedgerContract(new InMemoryStores());

@@ -3,11 +3,13 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Payments.Azure.Audit;
 using Payments.Azure.Idempotency;
+using Payments.Azure.Ledger;
 using Payments.Azure.Operations;
 using Payments.Azure.Orders;
 using Payments.Azure.Webhooks;
 using Payments.Core.Audit;
 using Payments.Core.Idempotency;
+using Payments.Core.Ledger;
 using Payments.Core.Operations;
 using Payments.Core.Orders;
 using Payments.Core.Webhooks;
@@ -25,7 +27,11 @@ public sealed record StoreSet(
     IAttentionList Attention,
     FakeTimeProvider Clock,
     AuditOptions AuditOptions
-);
+)
+{
+    /// <summary>The ledger; set by each factory (the stores above keep their positions).</summary>
+    public required ILedger Ledger { get; init; }
+}
 
 /// <summary>Makes the stores a contract test runs against.</summary>
 public interface IStoreFactory
@@ -51,7 +57,10 @@ public sealed class TableStores(AzuriteFixture azurite) : IStoreFactory
             new TableAttentionList(tables, orders, auditOptions, clock, NullLogger<TableAttentionList>.Instance),
             clock,
             audit
-        );
+        )
+        {
+            Ledger = new TableLedger(tables),
+        };
     }
 }
 
@@ -72,6 +81,9 @@ public sealed class InMemoryStores : IStoreFactory
                 clock,
                 audit
             )
+            {
+                Ledger = new InMemoryLedger(),
+            }
         );
     }
 }
