@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Payments.Azure.Audit;
 using Payments.Azure.Orders;
+using Payments.Azure.Reconciliation;
 using Payments.Azure.Tables;
 using Payments.Core;
 using Payments.Core.Audit;
@@ -62,9 +63,17 @@ public sealed partial class TableAttentionList(
         var items = new List<AttentionItem>(read.Count);
         foreach (var row in read)
         {
-            var item = query.Category is AttentionCategory.NeedsReview or AttentionCategory.Stale
-                ? await OrderItemAsync(query.Category, row, now, cancellationToken)
-                : CallbackAttention.Item(query.Category, row);
+            var item = query.Category switch
+            {
+                AttentionCategory.NeedsReview or AttentionCategory.Stale => await OrderItemAsync(
+                    query.Category,
+                    row,
+                    now,
+                    cancellationToken
+                ),
+                AttentionCategory.Reconciliation => TableReconciliationLog.Item(row),
+                _ => CallbackAttention.Item(query.Category, row),
+            };
             if (item is not null)
             {
                 items.Add(item);

@@ -13,7 +13,8 @@ namespace Payments.Azure.Orders;
 /// person without its row); the <c>stale</c> row the previous state had is deleted after it, rows for a person are
 /// left to the listing. The order row is the truth: a row that no longer matches its order is dropped when read. The
 /// audit log owns the provider messages' rows (partitions
-/// <c>unmatched-callbacks</c>, <c>unverified-callbacks</c>).
+/// <c>unmatched-callbacks</c>, <c>unverified-callbacks</c>), the reconciliation log its differences'
+/// (<c>reconciliation</c>).
 /// </summary>
 internal static class AttentionIndex
 {
@@ -21,6 +22,7 @@ internal static class AttentionIndex
     public const string StalePartition = "stale";
     public const string UnmatchedPartition = "unmatched-callbacks";
     public const string UnverifiedPartition = "unverified-callbacks";
+    public const string ReconciliationPartition = "reconciliation";
 
     public static string ReviewPartition(string? reason) =>
         reason is null ? NeedsReviewPartition : $"{NeedsReviewPartition}.{TableKeys.Encode(reason)}";
@@ -71,6 +73,7 @@ internal static class AttentionIndex
             AttentionCategory.NeedsReview => ReviewPartition(reason),
             AttentionCategory.Stale => StalePartition,
             AttentionCategory.UnmatchedCallbacks => UnmatchedPartition,
+            AttentionCategory.Reconciliation => ReconciliationPartition,
             _ => UnverifiedPartition,
         };
 }

@@ -142,6 +142,23 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
         }
     }
 
+    public async IAsyncEnumerable<ChangedOrder> FindChangedAsync(
+        PaymentProvider provider,
+        DateOnly day,
+        string? after,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
+    {
+        var partition = ChangedIndex.Partition(provider, day);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey gt {after ?? string.Empty}"
+        );
+        await foreach (var row in tables.Reconciliation.QueryAsync(filter, KeysOnly, 1000, cancellationToken))
+        {
+            yield return new ChangedOrder(row.RowKey, TableKeys.Decode(row.RowKey));
+        }
+    }
+
     public async IAsyncEnumerable<PaymentOrder> FindChildrenAsync(
         string parentId,
         [EnumeratorCancellation] CancellationToken cancellationToken
@@ -219,6 +236,12 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
         if (DueIndex.Entry(order) is { } due && !Same(due, DueIndex.Entry(previous)))
         {
             TableOutcomes.Ensure((await tables.Due.UpsertAsync(due, cancellationToken)).Outcome, What);
+        }
+
+        if (ChangedOrders.Changes(previous, order))
+        {
+            var row = ChangedIndex.Entry(order);
+            TableOutcomes.Ensure((await tables.Reconciliation.UpsertAsync(row, cancellationToken)).Outcome, What);
         }
     }
 

@@ -29,8 +29,15 @@ public sealed class PaymentTables(TableServiceClient service, string prefix, Tim
     /// <summary>Money movements and flags, a partition per UTC day (see <c>TableLedger</c>).</summary>
     public StorageTable Ledger { get; } = new(service.GetTableClient(prefix + "ledger"), timeout);
 
+    /// <summary>
+    /// Reconciliation runs (checkpoint and summary) and the HaiPay orders changed each day (see
+    /// <c>TableReconciliationLog</c>, <c>ChangedIndex</c>).
+    /// </summary>
+    public StorageTable Reconciliation { get; } = new(service.GetTableClient(prefix + "reconciliation"), timeout);
+
     /// <summary>The tables created on start (audit month tables are created when first written).</summary>
-    public IEnumerable<StorageTable> All => [Orders, Due, Idempotency, Webhooks, Attention, References, Ledger];
+    public IEnumerable<StorageTable> All =>
+        [Orders, Due, Idempotency, Webhooks, Attention, References, Ledger, Reconciliation];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

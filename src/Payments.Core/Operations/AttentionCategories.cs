@@ -9,6 +9,7 @@ public static class AttentionCategories
         ["stale"] = AttentionCategory.Stale,
         ["unmatched-callbacks"] = AttentionCategory.UnmatchedCallbacks,
         ["unverified-callbacks"] = AttentionCategory.UnverifiedCallbacks,
+        ["reconciliation"] = AttentionCategory.Reconciliation,
     };
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;

@@ -14,4 +14,10 @@ public enum AttentionCategory
 
     /// <summary>Provider messages whose signature or hash did not verify (summaries, never bodies).</summary>
     UnverifiedCallbacks,
+
+    /// <summary>
+    /// Differences between our books and a provider's found by reconciliation, each with both sides (one per day,
+    /// source and order).
+    /// </summary>
+    Reconciliation,
 }

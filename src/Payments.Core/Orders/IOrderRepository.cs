@@ -52,4 +52,20 @@ public interface IOrderRepository
         int max,
         CancellationToken cancellationToken
     );
+
+    /// <summary>
+    /// The orders of <paramref name="provider"/> whose status or amounts changed on the UTC <paramref name="day"/>, in
+    /// key order, those after <paramref name="after"/> (a key this returned; null from the start), read from an index
+    /// the store writes with each such change (a page per request, never a scan of orders). An order may be listed
+    /// for a day its write did not land on: the reader checks the order.
+    /// </summary>
+    IAsyncEnumerable<ChangedOrder> FindChangedAsync(
+        PaymentProvider provider,
+        DateOnly day,
+        string? after,
+        CancellationToken cancellationToken
+    );
 }
+
+/// <summary>An order listed as changed on a day: its index key (to continue after) and its id.</summary>
+public sealed record ChangedOrder(string Key, string OrderId);

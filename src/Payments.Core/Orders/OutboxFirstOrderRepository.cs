@@ -40,6 +40,13 @@ public sealed class OutboxFirstOrderRepository(
         CancellationToken cancellationToken
     ) => store.FindDueAsync(provider, now, max, cancellationToken);
 
+    public IAsyncEnumerable<ChangedOrder> FindChangedAsync(
+        PaymentProvider provider,
+        DateOnly day,
+        string? after,
+        CancellationToken cancellationToken
+    ) => store.FindChangedAsync(provider, day, after, cancellationToken);
+
     public async Task<AddResult> AddAsync(PaymentOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);

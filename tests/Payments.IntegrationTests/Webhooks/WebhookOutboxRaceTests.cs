@@ -123,5 +123,12 @@ public sealed class WebhookOutboxRaceTests(SharedAzurite azurite) : IClassFixtur
             int max,
             CancellationToken cancellationToken
         ) => store.FindDueAsync(provider, now, max, cancellationToken);
+
+        public IAsyncEnumerable<ChangedOrder> FindChangedAsync(
+            PaymentProvider provider,
+            DateOnly day,
+            string? after,
+            CancellationToken cancellationToken
+        ) => store.FindChangedAsync(provider, day, after, cancellationToken);
     }
 }

@@ -14,7 +14,8 @@ public sealed class InMemoryAttentionList(
     InMemoryOrderRepository orders,
     InMemoryAuditLog audit,
     AuditOptions options,
-    TimeProvider time
+    TimeProvider time,
+    InMemoryReconciliationLog? reconciliation = null
 ) : IAttentionList
 {
     public Task<AttentionPage> ListAsync(AttentionQuery query, CancellationToken cancellationToken)
@@ -45,6 +46,9 @@ public sealed class InMemoryAttentionList(
                         Item: OrderAttention.Item(query.Category, o)
                     )
                 ),
+            AttentionCategory.Reconciliation => (reconciliation?.Differences() ?? []).Where(m =>
+                m.Item.Since > now - options.Retention
+            ),
             _ => audit.Messages(query.Category).Where(m => m.Item.Since > now - options.Retention),
         };
         var page = rows.Where(r => string.CompareOrdinal(r.Key, query.After ?? string.Empty) > 0)

@@ -13,6 +13,7 @@ public sealed class InMemoryOrderRepository : IOrderRepository
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Versioned<PaymentOrder>> orders = new(StringComparer.Ordinal);
+    private readonly HashSet<(PaymentProvider Provider, DateOnly Day, string OrderId)> changed = [];
 
     public Task<Versioned<PaymentOrder>?> FindAsync(string orderId, CancellationToken cancellationToken)
     {
@@ -54,6 +55,7 @@ public sealed class InMemoryOrderRepository : IOrderRepository
 
             var added = new Versioned<PaymentOrder>(order, InMemoryKeys.NewVersion());
             orders.Add(order.Id, added);
+            changed.Add((order.Provider, DateOnly.FromDateTime(order.UpdatedAt.UtcDateTime), order.Id));
             return Task.FromResult(new AddResult(added, Added: true));
         }
     }
@@ -75,6 +77,11 @@ public sealed class InMemoryOrderRepository : IOrderRepository
 
             var replaced = new Versioned<PaymentOrder>(order, InMemoryKeys.NewVersion());
             orders[order.Id] = replaced;
+            if (ChangedOrders.Changes(stored.Value, order))
+            {
+                changed.Add((order.Provider, DateOnly.FromDateTime(order.UpdatedAt.UtcDateTime), order.Id));
+            }
+
             return Task.FromResult<string?>(replaced.Version);
         }
     }
@@ -113,6 +120,33 @@ public sealed class InMemoryOrderRepository : IOrderRepository
         }
 
         foreach (var order in due)
+        {
+            yield return order;
+        }
+    }
+
+    public async IAsyncEnumerable<ChangedOrder> FindChangedAsync(
+        PaymentProvider provider,
+        DateOnly day,
+        string? after,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
+    {
+        await Task.Yield();
+        List<ChangedOrder> found;
+        lock (gate)
+        {
+            found =
+            [
+                .. changed
+                    .Where(c => c.Provider == provider && c.Day == day)
+                    .Select(c => new ChangedOrder(InMemoryKeys.Encode(c.OrderId), c.OrderId))
+                    .Where(c => string.CompareOrdinal(c.Key, after ?? string.Empty) > 0)
+                    .OrderBy(c => c.Key, StringComparer.Ordinal),
+            ];
+        }
+
+        foreach (var order in found)
         {
             yield return order;
         }

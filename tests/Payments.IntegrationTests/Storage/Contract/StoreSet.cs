@@ -6,12 +6,14 @@ using Payments.Azure.Idempotency;
 using Payments.Azure.Ledger;
 using Payments.Azure.Operations;
 using Payments.Azure.Orders;
+using Payments.Azure.Reconciliation;
 using Payments.Azure.Webhooks;
 using Payments.Core.Audit;
 using Payments.Core.Idempotency;
 using Payments.Core.Ledger;
 using Payments.Core.Operations;
 using Payments.Core.Orders;
+using Payments.Core.Reconciliation;
 using Payments.Core.Webhooks;
 using Payments.IntegrationTests.Fixtures;
 using Payments.Testing.InMemory;
@@ -31,6 +33,9 @@ public sealed record StoreSet(
 {
     /// <summary>The ledger; set by each factory (the stores above keep their positions).</summary>
     public required ILedger Ledger { get; init; }
+
+    /// <summary>Reconciliation differences (listed by <see cref="Attention"/>) and runs.</summary>
+    public required IReconciliationLog Reconciliation { get; init; }
 }
 
 /// <summary>Makes the stores a contract test runs against.</summary>
@@ -60,6 +65,7 @@ public sealed class TableStores(AzuriteFixture azurite) : IStoreFactory
         )
         {
             Ledger = new TableLedger(tables),
+            Reconciliation = new TableReconciliationLog(tables),
         };
     }
 }
@@ -71,18 +77,20 @@ public sealed class InMemoryStores : IStoreFactory
     {
         var orders = new InMemoryOrderRepository();
         var log = new InMemoryAuditLog(audit);
+        var reconciliation = new InMemoryReconciliationLog();
         return Task.FromResult(
             new StoreSet(
                 orders,
                 new InMemoryWebhookOutbox(),
                 new InMemoryIdempotencyStore(),
                 log,
-                new InMemoryAttentionList(orders, log, audit, clock),
+                new InMemoryAttentionList(orders, log, audit, clock, reconciliation),
                 clock,
                 audit
             )
             {
                 Ledger = new InMemoryLedger(),
+                Reconciliation = reconciliation,
             }
         );
     }
