@@ -48,6 +48,36 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
   tags: tags
 }
 
+// The app's table role: Storage Table Data Contributor without `tables/delete`. The app creates each audit month's
+// table and writes, reads and deletes rows (once-markers, index rows), but cannot drop a table: expired audit months are
+// dropped by an operator (docs/operations.md#expired-audit-months). Custom role names are unique in the tenant.
+resource tableWriterRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(resourceGroup().id, 'payments-table-writer')
+  properties: {
+    roleName: 'Payments Table Writer (${resourceGroup().name})'
+    description: 'Payments app: read, add, update and delete table entities; list and create tables; never delete a table.'
+    type: 'CustomRole'
+    assignableScopes: [resourceGroup().id]
+    permissions: [
+      {
+        actions: [
+          'Microsoft.Storage/storageAccounts/tableServices/tables/read'
+          'Microsoft.Storage/storageAccounts/tableServices/tables/write'
+        ]
+        notActions: []
+        dataActions: [
+          'Microsoft.Storage/storageAccounts/tableServices/tables/entities/read'
+          'Microsoft.Storage/storageAccounts/tableServices/tables/entities/write'
+          'Microsoft.Storage/storageAccounts/tableServices/tables/entities/delete'
+          'Microsoft.Storage/storageAccounts/tableServices/tables/entities/add/action'
+          'Microsoft.Storage/storageAccounts/tableServices/tables/entities/update/action'
+        ]
+        notDataActions: []
+      }
+    ]
+  }
+}
+
 module monitoring 'monitoring.bicep' = {
   name: 'monitoring'
   params: {
@@ -86,6 +116,7 @@ module storage 'storage.bicep' = {
     infrastructureEncryption: storageInfrastructureEncryption
     deleteLock: resourceLocks
     workspaceId: monitoring.outputs.workspaceId
+    tableRoleDefinitionId: tableWriterRole.id
   }
 }
 
@@ -105,6 +136,7 @@ module hostStorage 'storage.bicep' = if (separateHostStorage) {
     infrastructureEncryption: storageInfrastructureEncryption
     deleteLock: resourceLocks
     workspaceId: monitoring.outputs.workspaceId
+    tableRoleDefinitionId: tableWriterRole.id
   }
 }
 
@@ -186,8 +218,9 @@ module app 'functionapp.bicep' = {
       HaiPay__UnverifiedQueryBudget: '60'
       HaiPay__UnverifiedQueryBudgetPeriod: '00:01:00'
       Audit__UnverifiedPerPartition: '1000'
-      // Audit months are whole tables, deleted once past retention (Storage Table Data Contributor may delete tables)
+      // Audit months are whole tables; the app's role cannot drop a table, so an operator drops those past retention
       Audit__Retention: '400.00:00:00'
+      Audit__DropExpiredMonths: 'false'
       AuditPurgeSchedule: '0 43 3 * * *'
       HaiPay__PollBatchSize: '200'
       HaiPay__PollConcurrency: '4'

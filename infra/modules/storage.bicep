@@ -28,12 +28,16 @@ param deleteLock bool = false
 @description('Log Analytics workspace the blob and table services send their read, write and delete logs to.')
 param workspaceId string
 
-// The host reads and writes blobs (leases, keys, the package), queues and tables; the payments need only tables.
-var roles = {
-  blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-}
+@description('The role the app writes its tables with: table data and table creation, no table delete (resources.bicep).')
+param tableRoleDefinitionId string
+
+// Least privilege (the table in infra/README.md): blobs only in the containers the host and the deployment use, and
+// tables through a role that cannot delete a table, so the audit months stay until an operator drops them.
+var blobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+
+// The Functions host's own containers (timer schedules and locks, its keys) and Flex Consumption's package container:
+// declared here so that each is a role assignment's scope.
+var hostContainers = ['azure-webjobs-hosts', 'azure-webjobs-secrets', 'deployments']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -106,20 +110,30 @@ resource lock 'Microsoft.Authorization/locks@2020-05-01' = if (deleteLock) {
   }
 }
 
-resource deployments 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = if (hostStorage) {
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in hostContainers: if (hostStorage) {
   parent: blobs
-  name: 'deployments'
-}
+  name: container
+}]
 
-resource assignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in items(roles): if (hostStorage || role.key == 'tableDataContributor') {
-  name: guid(account.id, principalId, role.value)
-  scope: account
+resource containerWriters 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for (container, i) in hostContainers: if (hostStorage) {
+  name: guid(account.id, container, principalId, blobDataContributor)
+  scope: containers[i]
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributor)
   }
 }]
+
+resource tableWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(tables.id, principalId, tableRoleDefinitionId)
+  scope: tables
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: tableRoleDefinitionId
+  }
+}
 
 module endpoints 'privateendpoint.bicep' = if (privateNetworking) {
   name: '${name}-endpoints'

@@ -141,49 +141,6 @@ public sealed partial class TableAuditLog(
         }
     }
 
-    public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        var purged = 0;
-        foreach (var month in (await tables.AuditMonthsAsync(cancellationToken)).Where(m => m.End <= before))
-        {
-            await month.Table.DeleteTableAsync(cancellationToken);
-            purged++;
-        }
-
-        await PurgeMessageAttentionAsync(AttentionIndex.UnmatchedPartition, before, cancellationToken);
-        await PurgeMessageAttentionAsync(AttentionIndex.UnverifiedPartition, before, cancellationToken);
-        return purged;
-    }
-
-    /// <summary>
-    /// Deletes the attention rows of provider messages that arrived before <paramref name="before"/> (their audit
-    /// records are purged with them): message rows are keyed newest first, so these are one key range at the end of the
-    /// partition, read keys only, never a scan of the rows still kept.
-    /// </summary>
-    private async Task PurgeMessageAttentionAsync(
-        string partition,
-        DateTimeOffset before,
-        CancellationToken cancellationToken
-    )
-    {
-        var oldest = TimeIndex.RowKey(DateTimeOffset.MaxValue.UtcTicks - before.UtcTicks + 1, string.Empty);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {oldest}");
-        var rows = new List<string>();
-        await foreach (var row in tables.Attention.QueryAsync(filter, KeysOnly, 1000, cancellationToken))
-        {
-            rows.Add(row.RowKey);
-        }
-
-        foreach (var rowKey in rows)
-        {
-            var outcome = await tables.Attention.DeleteAsync(partition, rowKey, "*", cancellationToken);
-            if (outcome is not (TableOutcome.Success or TableOutcome.NotFound))
-            {
-                throw TableOutcomes.Unavailable(outcome, "Attention table");
-            }
-        }
-    }
-
     /// <summary>
     /// Adds the record, after the operators' attention row when it is a message they must see (so no such message is
     /// kept without one; a row whose record then fails still names a message that arrived).

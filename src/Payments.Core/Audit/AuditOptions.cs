@@ -21,4 +21,11 @@ public sealed class AuditOptions
     /// </summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(400);
+
+    /// <summary>
+    /// Whether the audit purge job drops the month tables past <see cref="Retention"/> (default true). False on Azure,
+    /// where the app's role cannot delete a table: the job then leaves those months to an operator and reports them
+    /// once per run (docs/operations.md, "Expired audit months").
+    /// </summary>
+    public bool DropExpiredMonths { get; set; } = true;
 }

@@ -18,7 +18,9 @@ public interface IAuditLog
 
     /// <summary>
     /// Deletes, whole months at a time and without reading a record, every month of records that ended at or before
-    /// <paramref name="before"/>; returns how many months went.
+    /// <paramref name="before"/>; returns how many months went. Months the store may not drop
+    /// (<see cref="AuditOptions.DropExpiredMonths"/> off, or the delete refused for want of permission) are left and
+    /// reported, not thrown.
     /// </summary>
     Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -6,7 +6,8 @@ namespace Payments.Http.Jobs;
 /// <summary>
 /// Deletes the audit months wholly older than <see cref="AuditOptions.Retention"/> (and the attention rows of the
 /// provider messages they recorded) on the <c>AuditPurgeSchedule</c> app setting (daily by default): whole month
-/// tables, no row read.
+/// tables, no row read. With <see cref="AuditOptions.DropExpiredMonths"/> off (Azure, where the app's role cannot
+/// delete a table) the months are left for the operator step and reported once per run.
 /// </summary>
 public sealed class PurgeAuditScheduledJob(IAuditLog audit, IOptionsMonitor<AuditOptions> options, TimeProvider time)
     : IScheduledJob

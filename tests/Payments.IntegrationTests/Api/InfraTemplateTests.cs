@@ -7,8 +7,8 @@ namespace Payments.IntegrationTests.Api;
 
 /// <summary>
 /// <c>infra/main.bicep</c> compiled by the Bicep CLI (0 warnings), and the compiled ARM JSON holds what the design
-/// promises: no shared keys or local auth anywhere, TLS 1.2, Flex Consumption, the app's identity with exactly the
-/// roles it needs on each resource, URLs built from the app's real host name, and the alerts on Application Insights
+/// promises: no shared keys or local auth anywhere, TLS 1.2, Flex Consumption (the role assignments:
+/// <see cref="InfraLeastPrivilegeTests"/>), URLs built from the app's real host name, and the alerts on Application Insights
 /// (each on the component, naming its instrument, notifying the one action group whose e-mail is the <c>alertEmail</c>
 /// parameter).
 /// </summary>
@@ -107,43 +107,6 @@ public sealed partial class InfraTemplateTests
         Assert.True(config.GetProperty("scaleAndConcurrency").TryGetProperty("maximumInstanceCount", out _));
         Assert.True(site.GetProperty("httpsOnly").GetBoolean());
         Assert.Equal("1.2", site.GetProperty("siteConfig").GetProperty("minTlsVersion").GetString());
-    }
-
-    [Fact]
-    public void RoleAssignments_EachScope_ExactlyTheBuiltInRolesTheAppNeeds()
-    {
-        var expected = new Dictionary<string, string[]>
-        {
-            // Storage Blob Data Owner, Storage Queue Data Contributor, Storage Table Data Contributor
-            ["Microsoft.Storage/storageAccounts"] =
-            [
-                "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
-                "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
-                "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
-            ],
-            // Key Vault Secrets User (the app), Key Vault Secrets Officer (the deploying person, when given)
-            ["Microsoft.KeyVault/vaults"] =
-            [
-                "4633458b-17de-408a-b874-0445c86b69e6",
-                "b86a8fe4-44ce-4948-aee5-eccb2c155cd7",
-            ],
-            // Monitoring Metrics Publisher
-            ["Microsoft.Insights/components"] = ["3913510d-42f4-4e42-8a64-420c390055eb"],
-        };
-
-        var actual = Template
-            .Resources("Microsoft.Authorization/roleAssignments")
-            .SelectMany(r => RoleIds(r.Resource, r.Template).Select(id => (Scope: ScopeType(r.Resource), Id: id)))
-            .GroupBy(r => r.Scope)
-            .ToDictionary(
-                g => g.Key,
-                g => g.Select(r => r.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()
-            );
-
-        Assert.Equal(
-            expected.OrderBy(e => e.Key, StringComparer.Ordinal),
-            actual.OrderBy(e => e.Key, StringComparer.Ordinal)
-        );
     }
 
     [Fact]
@@ -468,24 +431,4 @@ public sealed partial class InfraTemplateTests
 
     [GeneratedRegex(@"docs/operations\.md#([a-z0-9-]+)")]
     private static partial Regex RunbookSection();
-
-    /// <summary>The built-in role ids an assignment (or a copy loop of them over a variable) grants.</summary>
-    private static IEnumerable<string> RoleIds(JsonElement assignment, JsonElement template)
-    {
-        var definition = assignment.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!;
-        var variable = Variable().Match(definition).Groups[1].Value;
-        var value = template.GetProperty("variables").GetProperty(variable);
-        return definition.Contains("copyIndex()", StringComparison.Ordinal)
-            ? value.EnumerateObject().Select(p => p.Value.GetString()!)
-            : [value.GetString()!];
-    }
-
-    private static string ScopeType(JsonElement assignment) =>
-        ResourceType().Match(assignment.GetProperty("scope").GetString()!).Groups[1].Value;
-
-    [GeneratedRegex(@"variables\('(\w+)'\)")]
-    private static partial Regex Variable();
-
-    [GeneratedRegex(@"^\[resourceId\('([^']+)'")]
-    private static partial Regex ResourceType();
 }
