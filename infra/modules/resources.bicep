@@ -227,6 +227,11 @@ module app 'functionapp.bicep' = {
       HaiPay__MinAmount: '0.99'
       HaiPay__MaxAmount: '1000.00'
       HaiPayPollSchedule: '0 */1 * * * *'
+      // Reconciliation with the providers (daily close)
+      ReconcileSchedule: '0 30 1 * * *'
+      Reconciliation__StaleAfter: '1.00:00:00'
+      Reconciliation__QueriesPerSecond: '5'
+      Reconciliation__MaxOpenPerRun: '10000'
       // Idempotency-Key
       Idempotency__Expiry: '1.00:00:00'
       Idempotency__Lease: '00:02:00'

@@ -14,7 +14,8 @@ public sealed class OpsFunctions(
     OperatorEndpoints ops,
     AcknowledgementEndpoint acknowledgements,
     SecretsStatusEndpoint secrets,
-    DailyCloseEndpoint close
+    DailyCloseEndpoint close,
+    ReconciliationEndpoint reconciliation
 )
 {
     [Function("OpsListAttention")]
@@ -79,4 +80,16 @@ public sealed class OpsFunctions(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/close/{day}/csv")] HttpRequest request,
         string day
     ) => close.GetCsvAsync(day, request.HttpContext.RequestAborted);
+
+    [Function("OpsReconcileHaiPay")]
+    public Task<IResult> ReconcileHaiPay(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/reconciliation/haipay/{day}")] HttpRequest request,
+        string day
+    ) => reconciliation.RunAsync(day, request, request.HttpContext.RequestAborted);
+
+    [Function("OpsGetHaiPayReconciliation")]
+    public Task<IResult> GetHaiPayReconciliation(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/reconciliation/haipay/{day}")] HttpRequest request,
+        string day
+    ) => reconciliation.GetAsync(day, request.HttpContext.RequestAborted);
 }

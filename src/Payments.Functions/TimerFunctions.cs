@@ -9,7 +9,8 @@ public sealed class TimerFunctions(
     HaiPayPollScheduledJob haiPayPoll,
     PurgeIdempotencyKeysScheduledJob purgeIdempotencyKeys,
     DeliverWebhooksScheduledJob deliverWebhooks,
-    PurgeAuditScheduledJob purgeAudit
+    PurgeAuditScheduledJob purgeAudit,
+    ReconcileScheduledJob reconcile
 )
 {
     [Function("ExpireFrames")]
@@ -41,4 +42,10 @@ public sealed class TimerFunctions(
         [TimerTrigger("%AuditPurgeSchedule%", RunOnStartup = false)] TimerInfo timer,
         CancellationToken cancellationToken
     ) => purgeAudit.RunOnceAsync(cancellationToken);
+
+    [Function("Reconcile")]
+    public Task Reconcile(
+        [TimerTrigger("%ReconcileSchedule%", RunOnStartup = false)] TimerInfo timer,
+        CancellationToken cancellationToken
+    ) => reconcile.RunOnceAsync(cancellationToken);
 }

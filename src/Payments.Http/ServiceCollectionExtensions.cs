@@ -9,6 +9,7 @@ using Payments.Core.HaiPay;
 using Payments.Core.HuaweiPin;
 using Payments.Core.Idempotency;
 using Payments.Core.Orders;
+using Payments.Core.Reconciliation;
 using Payments.Core.Text;
 using Payments.Core.Webhooks;
 using Payments.Http.Callbacks;
@@ -150,6 +151,14 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<InboundMessageEndpoint>();
         services.AddTransient<HaiPayPollScheduledJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<HaiPayPollScheduledJob>());
+        services
+            .AddOptions<ReconciliationOptions>()
+            .Bind(configuration.GetSection(ReconciliationOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddTransient<HaiPayReconciler>();
+        services.AddTransient<ReconcileScheduledJob>();
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReconcileScheduledJob>());
     }
 
     /// <summary>

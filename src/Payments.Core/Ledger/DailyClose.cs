@@ -15,6 +15,9 @@ public sealed record DailyClose(
     IReadOnlyList<LedgerEntry> Flagged
 )
 {
+    /// <summary>The day's reconciliation runs (one per source that ran), set by whoever reads them.</summary>
+    public IReadOnlyList<Reconciliation.ReconciliationRun> Reconciliation { get; init; } = [];
+
     public static DailyClose Of(LedgerDay day, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(day);

@@ -4,6 +4,7 @@ namespace Payments.Core.Telemetry;
 /// The log event id ranges: each class that logs has a range of its own, so an id names one class and one message.
 /// <code>
 /// 1000-1099  OrderUpdater                       5400-5449  IdempotentRequests
+/// 1100-1199  HaiPayReconciler
 /// 2000-2099  ServiceProblemHandler              6000-6099  HaiPayClient
 /// 3000-3009  StorageInitializer                 6100-6199  HaiPayPoller
 /// 3010-3019  TableOrderRepository               6200-6249  UnverifiedNotifications

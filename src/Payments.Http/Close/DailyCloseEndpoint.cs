@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Payments.Core.Ledger;
-using Payments.Core.Validation;
-using Payments.Http.Problems;
+using Payments.Core.Reconciliation;
 
 namespace Payments.Http.Close;
 
@@ -12,8 +11,14 @@ namespace Payments.Http.Close;
 /// line per provider and currency). A day that is not <c>yyyy-MM-dd</c>, or lies in the future: 400 naming it, nothing
 /// read.
 /// </summary>
-public sealed class DailyCloseEndpoint(LedgerBook ledger, TimeProvider time)
+public sealed class DailyCloseEndpoint(LedgerBook ledger, IReconciliationLog reconciliation, TimeProvider time)
 {
+    private static readonly string[] Sources =
+    [
+        ReconciliationDifference.HaiPayQuery,
+        ReconciliationDifference.HuaweiPinImport,
+    ];
+
     public const string CsvHeader =
         "day,provider,currency,collected,charged,refunded,fees,net,collectedCount,chargedCount,refundedCount,"
         + "flaggedCount,resolvedCount,provisional";
@@ -29,17 +34,28 @@ public sealed class DailyCloseEndpoint(LedgerBook ledger, TimeProvider time)
     private async Task<DailyClose?> CloseAsync(string day, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return Day(day, now, new FieldErrors()) is { } closeDay
-            ? DailyClose.Of(await ledger.ReadAsync(closeDay, cancellationToken), now)
-            : null;
+        if (CloseDay.Parse(day, now).Day is not { } closeDay)
+        {
+            return null;
+        }
+
+        var close = DailyClose.Of(await ledger.ReadAsync(closeDay, cancellationToken), now);
+        var runs = new List<ReconciliationRun>();
+        foreach (var source in Sources)
+        {
+            if (await reconciliation.FindRunAsync(source, closeDay, cancellationToken) is { Run: var run })
+            {
+                runs.Add(run);
+            }
+        }
+
+        return close with
+        {
+            Reconciliation = runs,
+        };
     }
 
-    private IResult Invalid(string day)
-    {
-        var errors = new FieldErrors();
-        Day(day, time.GetUtcNow(), errors);
-        return ApiProblem.Invalid(errors.ToDictionary(), title: "The close request is not valid.");
-    }
+    private IResult Invalid(string day) => CloseDay.Invalid(day, time.GetUtcNow());
 
     /// <summary>The close as CSV: the header, then one line per provider and currency, amounts invariant.</summary>
     public static string Csv(DailyClose close)
@@ -69,23 +85,6 @@ public sealed class DailyCloseEndpoint(LedgerBook ledger, TimeProvider time)
         }
 
         return text.ToString();
-    }
-
-    private static DateOnly? Day(string day, DateTimeOffset now, FieldErrors errors)
-    {
-        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-        {
-            errors.Add("day", "Must be a UTC day, yyyy-MM-dd.");
-            return null;
-        }
-
-        if (at > DateOnly.FromDateTime(now.UtcDateTime))
-        {
-            errors.Add("day", "Must not be in the future (UTC).");
-            return null;
-        }
-
-        return at;
     }
 
     private static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);

@@ -17,7 +17,9 @@ public sealed record DailyCloseView(
     [property: Description("One entry per provider and currency that moved or flagged money that day.")]
         IReadOnlyList<CloseTotalsView> Totals,
     [property: Description("Each entry of the day that flags money for a person, oldest first.")]
-        IReadOnlyList<LedgerEntryView> Flagged
+        IReadOnlyList<LedgerEntryView> Flagged,
+    [property: Description("The day's reconciliation runs, one per source that ran (HaiPay query, HUAWEIPIN import).")]
+        IReadOnlyList<ReconciliationRunView> Reconciliation
 )
 {
     public static DailyCloseView From(DailyClose close)
@@ -28,7 +30,8 @@ public sealed record DailyCloseView(
             close.Provisional,
             close.Unsettled,
             [.. close.Totals.Select(CloseTotalsView.From)],
-            [.. close.Flagged.Select(LedgerEntryView.From)]
+            [.. close.Flagged.Select(LedgerEntryView.From)],
+            [.. close.Reconciliation.Select(ReconciliationRunView.From)]
         );
     }
 }

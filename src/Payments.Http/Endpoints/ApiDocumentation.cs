@@ -154,6 +154,19 @@ public static class ApiDocumentation
             e.WithSummary("Operator: the UTC day's close as CSV, one line per provider and currency")
                 .Produces<string>(StatusCodes.Status200OK, "text/csv")
                 .ProducesValidationProblem(),
+        [ApiRoutes.ReconcileHaiPay] = e =>
+            e.WithSummary(
+                    "Operator: reconcile the UTC day with HaiPay now (or resume its run; again=true starts it over); "
+                        + "differences are listed under category=reconciliation"
+                )
+                .Produces<ReconciliationRunView>()
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status409Conflict),
+        [ApiRoutes.GetHaiPayReconciliation] = e =>
+            e.WithSummary("Operator: the day's HaiPay reconciliation summary")
+                .Produces<ReconciliationRunView>()
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status404NotFound),
         [ApiRoutes.OperatorConsole] = e =>
             e.WithSummary(
                     "The operator console: a static HTML page (no data, no key) "

@@ -136,6 +136,20 @@ public static class ApiRoutes
 
     public static readonly ApiRoute DailyClose = new(Names.DailyClose, "GET", Templates.DailyClose, AccessLevel.Admin);
 
+    public static readonly ApiRoute ReconcileHaiPay = new(
+        Names.ReconcileHaiPay,
+        "POST",
+        Templates.HaiPayReconciliation,
+        AccessLevel.Admin
+    );
+
+    public static readonly ApiRoute GetHaiPayReconciliation = new(
+        Names.GetHaiPayReconciliation,
+        "GET",
+        Templates.HaiPayReconciliation,
+        AccessLevel.Admin
+    );
+
     public static readonly ApiRoute DailyCloseCsv = new(
         Names.DailyCloseCsv,
         "GET",
@@ -179,6 +193,8 @@ public static class ApiRoutes
         OpsSecrets,
         DailyClose,
         DailyCloseCsv,
+        ReconcileHaiPay,
+        GetHaiPayReconciliation,
         OperatorConsole,
     ];
 
@@ -208,6 +224,8 @@ public static class ApiRoutes
         public const string OpsSecrets = "OpsSecrets";
         public const string DailyClose = "OpsDailyClose";
         public const string DailyCloseCsv = "OpsDailyCloseCsv";
+        public const string ReconcileHaiPay = "OpsReconcileHaiPay";
+        public const string GetHaiPayReconciliation = "OpsGetHaiPayReconciliation";
         public const string OperatorConsole = "OperatorConsole";
     }
 
@@ -237,6 +255,7 @@ public static class ApiRoutes
         public const string OpsSecrets = "ops/secrets";
         public const string DailyClose = "ops/close/{day}";
         public const string DailyCloseCsv = "ops/close/{day}/csv";
+        public const string HaiPayReconciliation = "ops/reconciliation/haipay/{day}";
         public const string OperatorConsole = "ops/console";
     }
 }

@@ -118,6 +118,18 @@ public static class PaymentsApi
         Map(api, ApiRoutes.DailyCloseCsv, (string day, DailyCloseEndpoint close, CancellationToken ct) =>
             close.GetCsvAsync(day, ct)
         );
+        Map(
+            api,
+            ApiRoutes.ReconcileHaiPay,
+            (string day, HttpRequest request, ReconciliationEndpoint reconciliation, CancellationToken ct) =>
+                reconciliation.RunAsync(day, request, ct)
+        );
+        Map(
+            api,
+            ApiRoutes.GetHaiPayReconciliation,
+            (string day, ReconciliationEndpoint reconciliation, CancellationToken ct) =>
+                reconciliation.GetAsync(day, ct)
+        );
         Map(api, ApiRoutes.OperatorConsole, (OperatorConsolePage console) => console.Result());
         return app;
     }

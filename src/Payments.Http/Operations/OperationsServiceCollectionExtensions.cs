@@ -23,6 +23,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddTransient<AcknowledgementEndpoint>();
         services.AddTransient<SecretsStatusEndpoint>();
         services.AddTransient<Close.DailyCloseEndpoint>();
+        services.AddTransient<Close.ReconciliationEndpoint>();
         return services;
     }
 }

@@ -125,6 +125,12 @@ public static class ProblemCodes
         "Storage or the key vault is not answering; nothing was recorded. Retry after Retry-After seconds."
     );
 
+    public static readonly ProblemCode ReconciliationRunning = new(
+        "reconciliation-running",
+        StatusCodes.Status409Conflict,
+        "Another run of the same day's reconciliation is advancing it: wait, then read the day's summary."
+    );
+
     public static readonly ProblemCode CallbackNotApplied = new(
         "callback-not-applied",
         StatusCodes.Status503ServiceUnavailable,
@@ -145,6 +151,7 @@ public static class ProblemCodes
         OrderStateConflict,
         ProviderDisagrees,
         NoProviderQuery,
+        ReconciliationRunning,
         PayloadTooLarge,
         UnsupportedMediaType,
         IdempotencyKeyReused,

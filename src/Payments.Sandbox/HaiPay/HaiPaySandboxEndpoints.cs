@@ -139,6 +139,7 @@ public static class HaiPaySandboxEndpoints
         var c = sandbox.ByOrderId(about ?? orderId);
         if (
             c is null
+            || c.Forgotten
             || c.Currency != account.Currency
             || (
                 about is null
@@ -160,7 +161,7 @@ public static class HaiPaySandboxEndpoints
                 ["subscriptionNo"] = c.Subscription?.SubscriptionNo,
                 ["amount"] = c.Amount,
                 ["actualAmount"] = c.ActualAmount ?? "0.00",
-                ["fee"] = "0.00",
+                ["fee"] = c.Fee ?? "0.00",
                 ["status"] = c.Status,
                 ["payTime"] = c.PayTime,
                 ["errorMsg"] = c.ErrorMsg,

@@ -19,6 +19,7 @@ public static class HaiPayTriggers
         ArgumentNullException.ThrowIfNull(group);
         group.MapPost("/_sandbox/orders/{orderId}/complete", CompleteAsync);
         group.MapPost("/_sandbox/orders/{orderId}/next-refund", ArrangeRefundAsync);
+        group.MapPost("/_sandbox/orders/{orderId}/restate", RestateAsync);
         group.MapPost("/_sandbox/refunds/{refundId}/complete", SettleRefundAsync);
         group.MapPost("/_sandbox/subscriptions/{subscriptionId}/confirm", ConfirmAsync);
         group.MapPost("/_sandbox/subscriptions/{subscriptionId}/charge", ChargeAsync);
@@ -82,6 +83,53 @@ public static class HaiPayTriggers
         return completions.TryComplete(c, outcome!, collected?.Value, reason)
             ? Results.Ok(HaiPaySandboxControl.View(c))
             : ControlResults.Conflict($"The collection was already settled (HaiPay status {c.Status}).");
+    }
+
+    /// <summary>
+    /// <c>{"status": "2" | "3", "actualAmount": "12.40", "fee": "0.30", "forget": "true"}</c>: HaiPay changes what its
+    /// status query says about a collection afterwards, without a notification (a final answer changed, another amount
+    /// or a fee reported, or, with <c>forget</c>, the order lost): what reconciliation must catch.
+    /// </summary>
+    private static async Task<IResult> RestateAsync(
+        string orderId,
+        HttpRequest request,
+        HaiPaySandbox sandbox,
+        CancellationToken ct
+    )
+    {
+        var body = await ControlRequest.ReadAsync(request, ct);
+        var status = body.Text("status");
+        if (status is not (null or "2" or "3"))
+        {
+            body.Errors.TryAdd("status", ["must be one of: 2, 3"]);
+        }
+
+        var actual = body.Amount("actualAmount");
+        var fee = body.Amount("fee");
+        var forget = body.Text("forget");
+        if (forget is not (null or "true" or "false"))
+        {
+            body.Errors.TryAdd("forget", ["must be one of: true, false"]);
+        }
+        if (body.Errors.Count > 0)
+        {
+            return ControlResults.Invalid(body.Errors);
+        }
+
+        if (sandbox.FindPayment(orderId) is not { } c)
+        {
+            return ControlResults.NotFound("collection");
+        }
+
+        lock (c)
+        {
+            c.Status = status is null ? c.Status : int.Parse(status, System.Globalization.CultureInfo.InvariantCulture);
+            c.ActualAmount = actual?.Text ?? c.ActualAmount;
+            c.Fee = fee?.Text ?? c.Fee;
+            c.Forgotten = forget == "true" || (forget is null && c.Forgotten);
+        }
+
+        return Results.Ok(HaiPaySandboxControl.View(c));
     }
 
     /// <summary><c>{"outcome": "success" | "failed" | "refused", "reason": "..."}</c> for the next refund.</summary>

@@ -25,6 +25,12 @@ public sealed class SandboxPayment(
     public string? ActualAmount { get; set; }
     public string? PayTime { get; set; }
     public string? ErrorMsg { get; set; }
+
+    /// <summary>The handling fee the status query reports (<c>0.00</c> when none was restated).</summary>
+    public string? Fee { get; set; }
+
+    /// <summary>HaiPay lost the order: its status query answers "order does not exist".</summary>
+    public bool Forgotten { get; set; }
     public ConcurrentQueue<NotificationAttempt> Deliveries { get; } = new();
 
     /// <summary>

@@ -94,6 +94,8 @@ public sealed partial class FunctionsHttpTests(SharedAzurite azurite) : IClassFi
             ["OpsSecrets"] = new("GET", "/api/ops/secrets"),
             ["OpsDailyClose"] = new("GET", "/api/ops/close/2026-01-01"),
             ["OpsDailyCloseCsv"] = new("GET", "/api/ops/close/2026-13-01/csv"),
+            ["OpsReconcileHaiPay"] = new("POST", "/api/ops/reconciliation/haipay/2999-01-01", null),
+            ["OpsGetHaiPayReconciliation"] = new("GET", "/api/ops/reconciliation/haipay/2026-01-01"),
             ["OperatorConsole"] = new("GET", "/api/ops/console"),
         };
         using var server = system.Server.CreateMerchantClient();
