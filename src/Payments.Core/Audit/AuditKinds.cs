@@ -34,7 +34,7 @@ public static class AuditKinds
     public const string OperatorEndpointEnable = "operator-endpoint-enable";
 
     /// <summary>
-    /// Whether an operator action took effect. Each operator record (resolution, replay, enable, acknowledgement) is
+    /// Whether an operator action took effect. Each operator record (resolution, replay, enable, acknowledgement, sync) is
     /// written BEFORE the change it asks for (payload <c>outcome: attempted</c>), so no change is ever made without its
     /// record; this row follows once the compare-and-swap answered: payload <c>of</c> (the action's kind), <c>at</c>
     /// (the action record's time), <c>outcome</c> <c>applied</c> or <c>not-applied</c> (and <c>reason</c>). When it is
@@ -50,6 +50,12 @@ public static class AuditKinds
     public const string OperatorAcknowledgement = "operator-acknowledgement";
 
     /// <summary>
+    /// An operator asked the provider about an order now, or ran a poll cycle (no order): who, and which; what the
+    /// provider answered is recorded by the check itself.
+    /// </summary>
+    public const string OperatorSync = "operator-sync";
+
+    /// <summary>
     /// Kinds of what operators did (their records about no order go to a partition of their own, not the unmatched
     /// one).
     /// </summary>
@@ -59,7 +65,8 @@ public static class AuditKinds
                 or OperatorWebhookReplay
                 or OperatorEndpointEnable
                 or OperatorOutcome
-                or OperatorAcknowledgement;
+                or OperatorAcknowledgement
+                or OperatorSync;
 
     /// <summary>
     /// What applying a provider message came to; null for a repeat that changed nothing (not recorded).

@@ -111,7 +111,12 @@ public static class PaymentsApi
             ops.SyncAsync(request, ct)
         );
         Map(api, ApiRoutes.OpsSecrets, (SecretsStatusEndpoint secrets, CancellationToken ct) => secrets.GetAsync(ct));
-        Map(api, ApiRoutes.OperatorConsole, (OperatorConsolePage console) => console.Result());
+        Map(
+            api,
+            ApiRoutes.OperatorConsole,
+            (HttpContext http, OperatorConsolePage console, OperatorAuthentication operators) =>
+                console.Result(operators, http)
+        );
         return app;
     }
 
@@ -123,9 +128,9 @@ public static class PaymentsApi
         {
             endpoint.AddEndpointFilter<FunctionKeyFilter>();
         }
-        else if (route.Access == AccessLevel.Admin)
+        else if (route.Access == AccessLevel.Operator)
         {
-            endpoint.AddEndpointFilter<OperatorKeyFilter>();
+            endpoint.AddEndpointFilter<OperatorAccessFilter>();
         }
     }
 }

@@ -17,7 +17,7 @@ internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransforme
     )
     {
         var route = context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiRoute>().FirstOrDefault();
-        if (route is { Access: AccessLevel.Admin })
+        if (route is { Access: AccessLevel.Operator })
         {
             operation.Security = [Requirement(PaymentsDocumentTransformer.OperatorKeyScheme, context.Document)];
             AddOperatorQuery(operation, route);

@@ -111,7 +111,7 @@ public sealed partial class OpenApiDocumentTests(SharedAzurite azurite) : IClass
             else
             {
                 var scheme = Assert.Single(Assert.Single(security.EnumerateArray()).EnumerateObject()).Name;
-                Assert.Equal(route.Access == AccessLevel.Admin ? "operatorKey" : "functionKey", scheme);
+                Assert.Equal(route.Access == AccessLevel.Operator ? "operatorKey" : "functionKey", scheme);
             }
         }
     }
