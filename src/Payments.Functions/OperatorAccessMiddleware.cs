@@ -17,7 +17,7 @@ public sealed class OperatorAccessMiddleware(OperatorAuthentication authenticati
         .. ApiRoutes.All.Where(r => r.Access == AccessLevel.Operator).Select(r => r.Name),
     ];
 
-    /// <summary>Whether the function named <paramref name="functionName"/> is an operator function this gate guards.</summary>
+    /// <summary>Whether <paramref name="functionName"/> names an operator function this gate guards.</summary>
     public static bool Guards(string functionName) => Guarded.Contains(functionName);
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)

@@ -34,12 +34,12 @@ public static class AuditKinds
     public const string OperatorEndpointEnable = "operator-endpoint-enable";
 
     /// <summary>
-    /// Whether an operator action took effect. Each operator record (resolution, replay, enable, acknowledgement, sync) is
-    /// written BEFORE the change it asks for (payload <c>outcome: attempted</c>), so no change is ever made without its
-    /// record; this row follows once the compare-and-swap answered: payload <c>of</c> (the action's kind), <c>at</c>
-    /// (the action record's time), <c>outcome</c> <c>applied</c> or <c>not-applied</c> (and <c>reason</c>). When it is
-    /// missing (the process stopped, or its write failed) the action's record alone is the record: a resolution took
-    /// effect exactly when the order's <c>updatedAt</c> equals the record's time and its status is the decision.
+    /// Whether an operator action took effect. Each operator record (resolution, replay, enable, acknowledgement,
+    /// sync) is written BEFORE the change it asks for (payload <c>outcome: attempted</c>), so no change is ever made
+    /// without its record; this row follows once the compare-and-swap answered: payload <c>of</c> (the action's kind),
+    /// <c>at</c> (the action record's time), <c>outcome</c> <c>applied</c> or <c>not-applied</c> (and <c>reason</c>).
+    /// When it is missing (the process stopped, or its write failed) the action's record alone is the record: a
+    /// resolution took effect exactly when the order's <c>updatedAt</c> equals the record's time and its status is the decision.
     /// </summary>
     public const string OperatorOutcome = "operator-outcome";
 

@@ -33,13 +33,13 @@ public sealed record OperatorPrincipal
     /// <summary>The principal's Entra ID object id; null for an operator key.</summary>
     public string? ObjectId { get; }
 
-    /// <summary>Whether the identity was established by sign-in, so a typed name is neither needed nor recorded.</summary>
+    /// <summary>Whether sign-in established the identity, so a typed name is neither needed nor recorded.</summary>
     public bool IsSignedIn => Authentication == EntraIdMode;
 
     /// <summary>How logs and the order's own fields name the operator: the name, else the object id.</summary>
     public string Label => Name ?? ObjectId ?? Authentication;
 
-    /// <summary>A principal signed in with Entra ID: its object id and display name (the object id when it has none).</summary>
+    /// <summary>A principal signed in with Entra ID: its object id and display name (else the object id).</summary>
     public static OperatorPrincipal EntraId(string objectId, string? name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(objectId);
@@ -52,7 +52,7 @@ public sealed record OperatorPrincipal
     /// </summary>
     public OperatorPrincipal Naming(string? typed) => IsSignedIn ? this : this with { Name = typed };
 
-    /// <summary>Puts who acted into an audit record's fields: name, object id and how they were authenticated.</summary>
+    /// <summary>Puts who acted into an audit record's fields: name, object id and how they signed in.</summary>
     public void AddTo(IDictionary<string, object?> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);

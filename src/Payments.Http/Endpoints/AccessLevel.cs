@@ -10,9 +10,9 @@ public enum AccessLevel
     Function,
 
     /// <summary>
-    /// Operator-facing (<c>ops/...</c>): checked by the app on both hosts (<see cref="Security.OperatorAuthentication"/>),
-    /// an operator key or an Entra ID principal with the operator role; a function key is refused. Anonymous at the
-    /// Functions host, so its master key opens nothing here.
+    /// Operator-facing (<c>ops/...</c>): checked by the app on both hosts
+    /// (<see cref="Security.OperatorAuthentication"/>): an operator key, or an Entra ID principal with the operator
+    /// role; a function key is refused. Anonymous at the Functions host, so its master key opens nothing here.
     /// </summary>
     Operator,
 }

@@ -15,7 +15,7 @@ public sealed record ClientPrincipal(string ObjectId, string? Name, IReadOnlySet
     private const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
     private const int MaxHeaderLength = 64 * 1024;
 
-    /// <summary>The principal in <paramref name="header"/>, or null when it is absent, malformed or has no object id.</summary>
+    /// <summary>The principal in <paramref name="header"/>; null when absent, malformed or without object id.</summary>
     public static ClientPrincipal? Read(string? header)
     {
         if (string.IsNullOrEmpty(header) || header.Length > MaxHeaderLength)

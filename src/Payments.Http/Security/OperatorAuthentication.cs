@@ -8,12 +8,13 @@ using Payments.Http.Problems;
 namespace Payments.Http.Security;
 
 /// <summary>
-/// Who calls an operator route, decided once per request for both hosts (the Server's <see cref="OperatorAccessFilter"/>
-/// and the Functions worker's middleware call <see cref="Authenticate"/>; the endpoints read <see cref="Current"/>).
-/// <see cref="OperatorAuthenticationMode.Keys"/>: a valid operator key. <see cref="OperatorAuthenticationMode.EntraId"/>:
-/// the principal App Service Authentication signed in, holding <see cref="OperatorsOptions.OperatorRole"/> (else 403);
-/// its header is read only when the platform's authentication is on (<see cref="IPlatformAuthentication"/>), since
-/// only then does the platform strip a client's copy. Without it every operator call is refused (401), never trusted.
+/// Who calls an operator route, decided once per request for both hosts (the Server's
+/// <see cref="OperatorAccessFilter"/> and the Functions worker's middleware call <see cref="Authenticate"/>; the
+/// endpoints read <see cref="Current"/>). <see cref="OperatorAuthenticationMode.Keys"/>: a valid operator key.
+/// <see cref="OperatorAuthenticationMode.EntraId"/>: the principal App Service Authentication signed in, holding
+/// <see cref="OperatorsOptions.OperatorRole"/> (else 403); its header is read only when the platform's authentication
+/// is on (<see cref="IPlatformAuthentication"/>), since only then does the platform strip a client's copy. Without it
+/// every operator call is refused (401), never trusted.
 /// </summary>
 public sealed partial class OperatorAuthentication(
     IOptionsMonitor<OperatorsOptions> options,
