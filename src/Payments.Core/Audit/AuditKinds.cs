@@ -39,7 +39,8 @@ public static class AuditKinds
     /// without its record; this row follows once the compare-and-swap answered: payload <c>of</c> (the action's kind),
     /// <c>at</c> (the action record's time), <c>outcome</c> <c>applied</c> or <c>not-applied</c> (and <c>reason</c>).
     /// When it is missing (the process stopped, or its write failed) the action's record alone is the record: a
-    /// resolution took effect exactly when the order's <c>updatedAt</c> equals the record's time and its status is the decision.
+    /// resolution took effect exactly when the order's <c>updatedAt</c> equals the record's time and its status is the
+    /// decision.
     /// </summary>
     public const string OperatorOutcome = "operator-outcome";
 

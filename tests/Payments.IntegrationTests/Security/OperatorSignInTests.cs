@@ -21,10 +21,10 @@ namespace Payments.IntegrationTests.Security;
 /// </summary>
 public sealed class OperatorSignInTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
-    private const string ObjectId = "2f1c7a9e-5b4d-4c3a-9e8f-0a1b2c3d4e5f";
-    private const string DisplayName = "Alice Operator";
+    internal const string ObjectId = "2f1c7a9e-5b4d-4c3a-9e8f-0a1b2c3d4e5f";
+    internal const string DisplayName = "Alice Operator";
 
-    private static readonly Dictionary<string, string?> EntraId = new()
+    internal static readonly Dictionary<string, string?> EntraId = new()
     {
         ["Operators:Authentication"] = nameof(OperatorAuthenticationMode.EntraId),
     };
@@ -220,9 +220,9 @@ public sealed class OperatorSignInTests(SharedAzurite azurite) : IClassFixture<S
             .Route.Replace("{orderId}", "sign-order", StringComparison.Ordinal)
             .Replace("{eventId}", "evt_00", StringComparison.Ordinal);
 
-    private static AppServiceAuthentication Platform(bool enabled) => new(_ => enabled ? "True" : null);
+    internal static AppServiceAuthentication Platform(bool enabled) => new(_ => enabled ? "True" : null);
 
-    private static string Principal(string role, string name = DisplayName) =>
+    internal static string Principal(string role, string name = DisplayName) =>
         Convert.ToBase64String(
             JsonSerializer.SerializeToUtf8Bytes(
                 new
@@ -259,7 +259,7 @@ public sealed class OperatorSignInTests(SharedAzurite azurite) : IClassFixture<S
     private static IOrderRepository Orders(IServiceProvider services) =>
         services.GetRequiredService<IOrderRepository>();
 
-    private static async Task NeedsReviewAsync(IServiceProvider services, string id)
+    internal static async Task NeedsReviewAsync(IServiceProvider services, string id)
     {
         var updater = services.GetRequiredService<OrderUpdater>();
         await Orders(services).AddAsync(TestOrders.New(id, PaymentProvider.HaiPay), default);
@@ -274,7 +274,7 @@ public sealed class OperatorSignInTests(SharedAzurite azurite) : IClassFixture<S
     private static async Task<List<AuditRecord>> AuditAsync(IServiceProvider services, string orderId) =>
         await services.GetRequiredService<IAuditLog>().ListAsync(orderId, default, default).ToListAsync();
 
-    private static (string?, string?, string?) Who(AuditRecord record)
+    internal static (string?, string?, string?) Who(AuditRecord record)
     {
         using var payload = JsonDocument.Parse(record.Payload);
         var root = payload.RootElement;
