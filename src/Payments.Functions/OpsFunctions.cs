@@ -5,9 +5,10 @@ using Payments.Http.Operations;
 namespace Payments.Functions;
 
 /// <summary>
-/// The operator API. <see cref="AuthorizationLevel.Anonymous"/>: the Functions host accepts only the master key, so a
-/// function key never opens these. Routes are under <c>ops/</c>: the host keeps routes starting with <c>admin</c> for
-/// itself.
+/// The operator API. <see cref="AuthorizationLevel.Anonymous"/> at the Functions host: the app decides who may call
+/// (<see cref="OperatorAccessMiddleware"/>: a signed-in Entra ID principal holding the operator role on Azure, an
+/// operator key locally), so neither a function key nor the host's master key opens these. Routes are under
+/// <c>ops/</c>: the host keeps routes starting with <c>admin</c> for itself.
 /// </summary>
 public sealed class OpsFunctions(
     OperatorEndpoints ops,
