@@ -126,6 +126,28 @@ public sealed class OperatorSignInTests(SharedAzurite azurite) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Server_OperatorKeyMode_RecordNamesTheTypedNameAndTheKeyModeIgnoringAnyPrincipalHeader()
+    {
+        await using var server = await ServerHost.StartAsync(azurite, services: s =>
+            s.AddSingleton<IPlatformAuthentication>(Platform(enabled: true))
+        );
+        await NeedsReviewAsync(server.Services, "sign-keyed");
+        using var client = server.CreateOperatorClient();
+        client.DefaultRequestHeaders.Add(ClientPrincipal.Header, Principal(OperatorsOptions.OperatorRole));
+
+        using var response = await client.PostAsync(
+            "/api/ops/orders/sign-keyed/resolution",
+            new StringContent(Resolution, Encoding.UTF8, "application/json")
+        );
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var record = Assert.Single(await AuditAsync(server.Services, "sign-keyed"), r =>
+            r.Kind == AuditKinds.OperatorResolution
+        );
+        Assert.Equal(("typed-name", null, "operator-key"), Who(record));
+    }
+
+    [Fact]
     public async Task Functions_PlatformPrincipalWithoutRole_403NothingWritten()
     {
         await using var worker = await StartWorkerAsync(platformOn: true);
