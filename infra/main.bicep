@@ -88,6 +88,11 @@ param keyVaultCreateMode string = 'default'
 @minLength(3)
 param alertEmail string
 
+@description('Client (application) id of the Entra ID app registration operators sign in to, with the Payments.Operator app role (azd: OPERATOR_CLIENT_ID, set by infra/hooks/operator-app.sh).')
+@minLength(36)
+@maxLength(36)
+param operatorClientId string
+
 @description('Storage replication: ZRS (three zones, the default) or GZRS / RAGZRS (also the paired region; production).')
 @allowed(['ZRS', 'GZRS', 'RAGZRS'])
 param storageRedundancy string = 'ZRS'
@@ -156,6 +161,7 @@ module resources 'modules/resources.bicep' = {
     resourceLocks: resourceLocks
     logRetentionDays: logRetentionDays
     logTotalRetentionDays: logTotalRetentionDays
+    operatorClientId: operatorClientId
   }
 }
 

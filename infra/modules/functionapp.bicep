@@ -18,6 +18,9 @@ param virtualNetworkSubnetId string = ''
 @description('Log Analytics workspace that receives FunctionAppLogs.')
 param workspaceId string
 
+@description('Client (application) id of the Entra ID app registration operators sign in to.')
+param operatorClientId string
+
 @description('Settings whose value is the app\'s own https address (from its defaultHostName) followed by the given path.')
 param hostUrlSettings object = {}
 
@@ -75,6 +78,45 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     })
+  }
+}
+
+// App Service Authentication: operators sign in with Entra ID (the console, by the browser sign-in; scripts, with a
+// bearer token for api://<client id>). Unauthenticated requests are let through (AllowAnonymous): merchant routes keep
+// their function keys, provider callbacks their signatures; the app refuses operator routes without a principal holding
+// the Payments.Operator role (Operators:Authentication=EntraId). The platform strips any X-MS-CLIENT-PRINCIPAL a client
+// sends. Token store off: the app needs only the principal, never the tokens, so none are kept (docs/operations.md).
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+      forwardProxy: { convention: 'NoProxy' }
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: operatorClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: ['api://${operatorClientId}', operatorClientId]
+        }
+      }
+    }
+    login: {
+      tokenStore: { enabled: false }
+      preserveUrlFragmentsForLogins: false
+      cookieExpiration: { convention: 'FixedTime', timeToExpiration: '08:00:00' }
+      nonce: { validateNonce: true }
+    }
   }
 }
 

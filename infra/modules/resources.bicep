@@ -39,6 +39,9 @@ param resourceLocks bool
 param logRetentionDays int
 param logTotalRetentionDays int
 
+@description('Client id of the app registration operators sign in to (App Service Authentication).')
+param operatorClientId string
+
 var functionAppName = 'func-payments-${resourceToken}'
 var currencies = map(haiPayAccounts, account => toUpper(account.currency))
 
@@ -176,6 +179,7 @@ module app 'functionapp.bicep' = {
     virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
     appInsightsConnectionString: monitoring.outputs.connectionString
     workspaceId: monitoring.outputs.workspaceId
+    operatorClientId: operatorClientId
     // Settings that are the app's own https address (its defaultHostName) followed by a path.
     hostUrlSettings: {
       HaiPay__NotifyUrl: '/api/haipay/notify'
@@ -256,6 +260,8 @@ module app 'functionapp.bicep' = {
       // the connection's remote address, and what is left in that header is whatever the client sent.
       RateLimiting__PermitLimit: '600'
       RateLimiting__Window: '00:01:00'
+      // Operator routes take only an App Service Authentication principal with the Payments.Operator role
+      Operators__Authentication: 'EntraId'
     }, toObject(haiPayAccounts, account => 'HaiPay__Accounts__${toUpper(account.currency)}__AppId', account => string(account.appId)))
   }
 }

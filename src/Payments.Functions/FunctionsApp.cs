@@ -22,6 +22,7 @@ public static class FunctionsApp
         builder.Services.AddAnonymousRateLimiter(builder.Configuration);
         builder.Services.AddSingleton<ProblemMiddleware>();
         builder.Services.AddSingleton<RateLimitMiddleware>();
+        builder.Services.AddSingleton<OperatorAccessMiddleware>();
         builder.Services.AddWorkerLogFilters();
         configure?.Invoke(builder);
         builder.Services.AddFunctionsTelemetry(builder.Configuration);

@@ -6,9 +6,10 @@ using Payments.Http.Operations;
 namespace Payments.Functions;
 
 /// <summary>
-/// The operator API. <see cref="AuthorizationLevel.Admin"/>: the Functions host accepts only the master key, so a
-/// function key never opens these. Routes are under <c>ops/</c>: the host keeps routes starting with <c>admin</c> for
-/// itself.
+/// The operator API. <see cref="AuthorizationLevel.Anonymous"/> at the Functions host: the app decides who may call
+/// (<see cref="OperatorAccessMiddleware"/>: a signed-in Entra ID principal holding the operator role on Azure, an
+/// operator key locally), so neither a function key nor the host's master key opens these. Routes are under
+/// <c>ops/</c>: the host keeps routes starting with <c>admin</c> for itself.
 /// </summary>
 public sealed class OpsFunctions(
     OperatorEndpoints ops,
@@ -20,30 +21,31 @@ public sealed class OpsFunctions(
 {
     [Function("OpsListAttention")]
     public Task<IResult> ListAttention(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/attention")] HttpRequest request
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/attention")] HttpRequest request
     ) => ops.ListAttentionAsync(request, request.HttpContext.RequestAborted);
 
     [Function("OpsResolveOrder")]
     public Task<IResult> ResolveOrder(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/orders/{orderId}/resolution")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/orders/{orderId}/resolution")]
+            HttpRequest request,
         string orderId
     ) => ops.ResolveAsync(orderId, request, request.HttpContext.RequestAborted);
 
     [Function("OpsAcknowledgeOrder")]
     public Task<IResult> AcknowledgeOrder(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/orders/{orderId}/acknowledgement")]
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/orders/{orderId}/acknowledgement")]
             HttpRequest request,
         string orderId
     ) => acknowledgements.AcknowledgeAsync(orderId, request, request.HttpContext.RequestAborted);
 
     [Function("OpsListWebhooks")]
     public Task<IResult> ListWebhooks(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/webhooks")] HttpRequest request
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/webhooks")] HttpRequest request
     ) => ops.ListWebhooksAsync(request, request.HttpContext.RequestAborted);
 
     [Function("OpsReplayWebhook")]
     public Task<IResult> ReplayWebhook(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/webhooks/{orderId}/{eventId}/replay")]
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/webhooks/{orderId}/{eventId}/replay")]
             HttpRequest request,
         string orderId,
         string eventId
@@ -51,45 +53,47 @@ public sealed class OpsFunctions(
 
     [Function("OpsGetWebhookEndpoint")]
     public Task<IResult> GetWebhookEndpoint(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/webhooks/endpoint")] HttpRequest request
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/webhooks/endpoint")] HttpRequest request
     ) => ops.GetWebhookEndpointAsync(request.HttpContext.RequestAborted);
 
     [Function("OpsEnableWebhookEndpoint")]
     public Task<IResult> EnableWebhookEndpoint(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/webhooks/endpoint/enable")] HttpRequest request
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/webhooks/endpoint/enable")] HttpRequest request
     ) => ops.EnableWebhookEndpointAsync(request, request.HttpContext.RequestAborted);
 
     [Function("OpsSync")]
     public Task<IResult> Sync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/sync")] HttpRequest request
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/sync")] HttpRequest request
     ) => ops.SyncAsync(request, request.HttpContext.RequestAborted);
 
     [Function("OpsSecrets")]
     public Task<IResult> Secrets(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/secrets")] HttpRequest request
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/secrets")] HttpRequest request
     ) => secrets.GetAsync(request.HttpContext.RequestAborted);
 
     [Function("OpsDailyClose")]
     public Task<IResult> DailyClose(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/close/{day}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/close/{day}")] HttpRequest request,
         string day
     ) => close.GetAsync(day, request.HttpContext.RequestAborted);
 
     [Function("OpsDailyCloseCsv")]
     public Task<IResult> DailyCloseCsv(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/close/{day}/csv")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/close/{day}/csv")] HttpRequest request,
         string day
     ) => close.GetCsvAsync(day, request.HttpContext.RequestAborted);
 
     [Function("OpsReconcileHaiPay")]
     public Task<IResult> ReconcileHaiPay(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/reconciliation/haipay/{day}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/reconciliation/haipay/{day}")]
+            HttpRequest request,
         string day
     ) => reconciliation.RunAsync(day, request, request.HttpContext.RequestAborted);
 
     [Function("OpsGetHaiPayReconciliation")]
     public Task<IResult> GetHaiPayReconciliation(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/reconciliation/haipay/{day}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/reconciliation/haipay/{day}")]
+            HttpRequest request,
         string day
     ) => reconciliation.GetAsync(day, request.HttpContext.RequestAborted);
 }

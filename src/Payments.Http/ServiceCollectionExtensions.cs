@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OperatorUi.OperatorConsolePage>();
         services.AddTransient<OrderEndpoints>();
         services.AddOperatorApi();
+        services.AddOperatorAccess(configuration);
         services.AddOptions<CustomerLinkOptions>().Bind(configuration.GetSection(CustomerLinkOptions.Section));
         services.AddIdempotency(configuration);
         services.AddWebhooks(configuration);
@@ -162,8 +163,8 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Function and operator keys for hosts that check them themselves (the Server; Functions has its own, and its
-    /// master key).
+    /// Function keys for hosts that check them themselves (the Server; the Functions host checks its own). Operator
+    /// access is shared (<see cref="OperatorAccessServiceCollectionExtensions.AddOperatorAccess"/>).
     /// </summary>
     public static IServiceCollection AddFunctionKeys(this IServiceCollection services, IConfiguration configuration)
     {
@@ -173,12 +174,6 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<FunctionKeyOptions>, FunctionKeyOptionsValidator>();
         services.AddSingleton<FunctionKeyFilter>();
-        services
-            .AddOptions<OperatorKeyOptions>()
-            .Bind(configuration.GetSection(OperatorKeyOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OperatorKeyOptions>, OperatorKeyOptionsValidator>();
-        services.AddSingleton<OperatorKeyFilter>();
         return services;
     }
 }

@@ -34,12 +34,13 @@ public static class AuditKinds
     public const string OperatorEndpointEnable = "operator-endpoint-enable";
 
     /// <summary>
-    /// Whether an operator action took effect. Each operator record (resolution, replay, enable, acknowledgement) is
-    /// written BEFORE the change it asks for (payload <c>outcome: attempted</c>), so no change is ever made without its
-    /// record; this row follows once the compare-and-swap answered: payload <c>of</c> (the action's kind), <c>at</c>
-    /// (the action record's time), <c>outcome</c> <c>applied</c> or <c>not-applied</c> (and <c>reason</c>). When it is
-    /// missing (the process stopped, or its write failed) the action's record alone is the record: a resolution took
-    /// effect exactly when the order's <c>updatedAt</c> equals the record's time and its status is the decision.
+    /// Whether an operator action took effect. Each operator record (resolution, replay, enable, acknowledgement,
+    /// sync) is written BEFORE the change it asks for (payload <c>outcome: attempted</c>), so no change is ever made
+    /// without its record; this row follows once the compare-and-swap answered: payload <c>of</c> (the action's kind),
+    /// <c>at</c> (the action record's time), <c>outcome</c> <c>applied</c> or <c>not-applied</c> (and <c>reason</c>).
+    /// When it is missing (the process stopped, or its write failed) the action's record alone is the record: a
+    /// resolution took effect exactly when the order's <c>updatedAt</c> equals the record's time and its status is the
+    /// decision.
     /// </summary>
     public const string OperatorOutcome = "operator-outcome";
 
@@ -48,6 +49,12 @@ public static class AuditKinds
     /// and is no longer listed. Recorded before the order is marked, so no acknowledgement is without its record.
     /// </summary>
     public const string OperatorAcknowledgement = "operator-acknowledgement";
+
+    /// <summary>
+    /// An operator asked the provider about an order now, or ran a poll cycle (no order): who, and which; what the
+    /// provider answered is recorded by the check itself.
+    /// </summary>
+    public const string OperatorSync = "operator-sync";
 
     /// <summary>
     /// Kinds of what operators did (their records about no order go to a partition of their own, not the unmatched
@@ -59,7 +66,8 @@ public static class AuditKinds
                 or OperatorWebhookReplay
                 or OperatorEndpointEnable
                 or OperatorOutcome
-                or OperatorAcknowledgement;
+                or OperatorAcknowledgement
+                or OperatorSync;
 
     /// <summary>
     /// What applying a provider message came to; null for a repeat that changed nothing (not recorded).

@@ -1,6 +1,9 @@
 namespace Payments.Core.Operations;
 
-/// <summary>Who did an operator action and why (both optional), for the audit record.</summary>
+/// <summary>
+/// What an operator request's optional body says: the name typed (recorded only with an operator key, see
+/// <see cref="OperatorPrincipal.Naming"/>) and why, for the audit record.
+/// </summary>
 public sealed record OperatorNote(string? Operator, string? Note)
 {
     public static OperatorNote None { get; } = new(null, null);

@@ -15,19 +15,22 @@ public sealed partial class OperatorRecords(IAuditLog audit, TimeProvider time, 
     public const string Attempted = "attempted";
 
     /// <summary>
-    /// Writes the record of an action of <paramref name="kind"/> made at <paramref name="at"/>:
-    /// <paramref name="fields"/>, then <c>outcome: attempted</c>. Throws when storage refuses it; the caller then
-    /// changes nothing.
+    /// Writes the record of an action of <paramref name="kind"/> made at <paramref name="at"/> by
+    /// <paramref name="by"/>: who (<see cref="OperatorPrincipal.AddTo"/>), <paramref name="fields"/>, then
+    /// <c>outcome: attempted</c>. Throws when storage refuses it; the caller then changes nothing.
     /// </summary>
     public Task RecordAttemptAsync(
         string? orderId,
         string kind,
+        OperatorPrincipal by,
         Dictionary<string, object?> fields,
         DateTimeOffset at,
         CancellationToken cancellationToken
     )
     {
+        ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(fields);
+        by.AddTo(fields);
         fields["outcome"] = Attempted;
         var record = new AuditRecord(orderId, kind, JsonSerializer.Serialize(fields), at);
         return audit.RecordAsync(record, cancellationToken);

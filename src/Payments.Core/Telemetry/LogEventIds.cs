@@ -17,8 +17,9 @@ namespace Payments.Core.Telemetry;
 /// 4000-4099  CronJobRunner                      7003       EnableWebhookEndpointHandler
 /// 5000-5099  HuaweiPinClient                    7004       OperatorRecords
 /// 5100-5199  HuaweiPinCallbackHandler           7005       AcknowledgeOrderHandler
-/// 5200-5299  ExpireFramesJob                    9000-9049  HuaweiPinCallbackDispatcher (sandbox)
-/// 5300-5399  FingerprintKeyCheck                9050-9099  MerchantWebhooks (sandbox)
+/// 5200-5299  ExpireFramesJob                    7100-7109  OperatorAuthentication
+/// 5300-5399  FingerprintKeyCheck                9000-9049  HuaweiPinCallbackDispatcher (sandbox)
+///                                               9050-9099  MerchantWebhooks (sandbox)
 ///                                               9100-9149  HaiPayNotifier (sandbox)
 /// </code>
 /// A new class that logs takes the next free range in its layer's thousand and is added here.

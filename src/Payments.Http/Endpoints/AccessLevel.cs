@@ -1,6 +1,6 @@
 namespace Payments.Http.Endpoints;
 
-/// <summary>Mirrors Azure Functions' authorization levels for the routes both hosts serve.</summary>
+/// <summary>Who may call a route both hosts serve; the Functions host enforces <see cref="Function"/> itself.</summary>
 public enum AccessLevel
 {
     /// <summary>Provider callbacks and health: the payload's hash or signature is the authentication.</summary>
@@ -10,9 +10,9 @@ public enum AccessLevel
     Function,
 
     /// <summary>
-    /// Operator-facing (<c>ops/...</c>): an operator key is required, a function key is refused (Functions: the master
-    /// key,
-    /// <c>AuthorizationLevel.Admin</c>).
+    /// Operator-facing (<c>ops/...</c>): checked by the app on both hosts
+    /// (<see cref="Security.OperatorAuthentication"/>): an operator key, or an Entra ID principal with the operator
+    /// role; a function key is refused. Anonymous at the Functions host, so its master key opens nothing here.
     /// </summary>
-    Admin,
+    Operator,
 }

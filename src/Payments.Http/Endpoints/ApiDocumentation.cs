@@ -180,9 +180,14 @@ public static class ApiDocumentation
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(route);
         endpoint.WithMetadata(route).WithTags(route.Route.Split('/')[0]);
-        if (route.Access is AccessLevel.Function or AccessLevel.Admin)
+        if (route.Access is AccessLevel.Function or AccessLevel.Operator)
         {
             endpoint.ProducesProblem(StatusCodes.Status401Unauthorized);
+        }
+
+        if (route.Access is AccessLevel.Operator)
+        {
+            endpoint.ProducesProblem(StatusCodes.Status403Forbidden);
         }
 
         endpoint

@@ -85,76 +85,86 @@ public static class ApiRoutes
         Names.ListAttention,
         "GET",
         Templates.ListAttention,
-        AccessLevel.Admin
+        AccessLevel.Operator
     );
 
     public static readonly ApiRoute ResolveOrder = new(
         Names.ResolveOrder,
         "POST",
         Templates.ResolveOrder,
-        AccessLevel.Admin
+        AccessLevel.Operator
     );
 
     public static readonly ApiRoute AcknowledgeOrder = new(
         Names.AcknowledgeOrder,
         "POST",
         Templates.AcknowledgeOrder,
-        AccessLevel.Admin
+        AccessLevel.Operator
     );
 
     public static readonly ApiRoute ListWebhooks = new(
         Names.ListWebhooks,
         "GET",
         Templates.ListWebhooks,
-        AccessLevel.Admin
+        AccessLevel.Operator
     );
 
     public static readonly ApiRoute ReplayWebhook = new(
         Names.ReplayWebhook,
         "POST",
         Templates.ReplayWebhook,
-        AccessLevel.Admin
+        AccessLevel.Operator
     );
 
     public static readonly ApiRoute GetWebhookEndpoint = new(
         Names.GetWebhookEndpoint,
         "GET",
         Templates.GetWebhookEndpoint,
-        AccessLevel.Admin
+        AccessLevel.Operator
     );
 
     public static readonly ApiRoute EnableWebhookEndpoint = new(
         Names.EnableWebhookEndpoint,
         "POST",
         Templates.EnableWebhookEndpoint,
-        AccessLevel.Admin
+        AccessLevel.Operator
     );
 
-    public static readonly ApiRoute OpsSync = new(Names.OpsSync, "POST", Templates.OpsSync, AccessLevel.Admin);
+    public static readonly ApiRoute OpsSync = new(Names.OpsSync, "POST", Templates.OpsSync, AccessLevel.Operator);
 
-    public static readonly ApiRoute OpsSecrets = new(Names.OpsSecrets, "GET", Templates.OpsSecrets, AccessLevel.Admin);
+    public static readonly ApiRoute OpsSecrets = new(
+        Names.OpsSecrets,
+        "GET",
+        Templates.OpsSecrets,
+        AccessLevel.Operator
+    );
 
-    public static readonly ApiRoute DailyClose = new(Names.DailyClose, "GET", Templates.DailyClose, AccessLevel.Admin);
+    public static readonly ApiRoute DailyClose = new(
+        Names.DailyClose,
+        "GET",
+        Templates.DailyClose,
+        AccessLevel.Operator
+    );
 
     public static readonly ApiRoute ReconcileHaiPay = new(
         Names.ReconcileHaiPay,
         "POST",
         Templates.HaiPayReconciliation,
-        AccessLevel.Admin
+        AccessLevel.Operator
     );
 
     public static readonly ApiRoute GetHaiPayReconciliation = new(
         Names.GetHaiPayReconciliation,
         "GET",
         Templates.HaiPayReconciliation,
-        AccessLevel.Admin
+        AccessLevel.Operator
     );
 
     public static readonly ApiRoute DailyCloseCsv = new(
         Names.DailyCloseCsv,
         "GET",
         Templates.DailyCloseCsv,
-        AccessLevel.Admin
+        AccessLevel.Operator
     );
 
     /// <summary>

@@ -130,7 +130,12 @@ public static class PaymentsApi
             (string day, ReconciliationEndpoint reconciliation, CancellationToken ct) =>
                 reconciliation.GetAsync(day, ct)
         );
-        Map(api, ApiRoutes.OperatorConsole, (OperatorConsolePage console) => console.Result());
+        Map(
+            api,
+            ApiRoutes.OperatorConsole,
+            (HttpContext http, OperatorConsolePage console, OperatorAuthentication operators) =>
+                console.Result(operators, http)
+        );
         return app;
     }
 
@@ -142,9 +147,9 @@ public static class PaymentsApi
         {
             endpoint.AddEndpointFilter<FunctionKeyFilter>();
         }
-        else if (route.Access == AccessLevel.Admin)
+        else if (route.Access == AccessLevel.Operator)
         {
-            endpoint.AddEndpointFilter<OperatorKeyFilter>();
+            endpoint.AddEndpointFilter<OperatorAccessFilter>();
         }
     }
 }

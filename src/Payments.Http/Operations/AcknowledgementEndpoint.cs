@@ -3,6 +3,7 @@ using Payments.Core.Operations.Acknowledgements;
 using Payments.Core.Orders;
 using Payments.Http.Endpoints;
 using Payments.Http.Problems;
+using Payments.Http.Security;
 
 namespace Payments.Http.Operations;
 
@@ -13,19 +14,23 @@ namespace Payments.Http.Operations;
 /// </summary>
 public sealed class AcknowledgementEndpoint(AcknowledgeOrderHandler acknowledgements)
 {
-    public Task<IResult> AcknowledgeAsync(string orderId, HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.ValidatedAsync(
+    public Task<IResult> AcknowledgeAsync(string orderId, HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var by = OperatorAuthentication.Current(request.HttpContext);
+        return JsonBody.ValidatedAsync(
             request,
             "acknowledgement",
             (body, errors) =>
-                OperatorRequests.WithRouteValues(errors, Acknowledgement.Read(body, errors), ("orderId", orderId)),
+                OperatorRequests.WithRouteValues(errors, Acknowledgement.Read(body, by, errors), ("orderId", orderId)),
             async acknowledgement =>
             {
-                var command = new AcknowledgeOrderCommand(orderId, acknowledgement.Operator, acknowledgement.Note);
+                var command = new AcknowledgeOrderCommand(orderId, acknowledgement.By, acknowledgement.Note);
                 return Answer(orderId, await acknowledgements.HandleAsync(command, cancellationToken));
             },
             cancellationToken
         );
+    }
 
     private static IResult Answer(string orderId, AcknowledgeOrderResult result) =>
         result switch

@@ -64,7 +64,7 @@ internal static class OperatorAnswers
 
     public static IResult Replay(ReplayWebhookCommand command, ReplayWebhookResult result)
     {
-        var (orderId, eventId, _) = command;
+        var (orderId, eventId, _, _) = command;
         return result switch
         {
             ReplayWebhookResult.Replayed replayed => Results.Accepted(

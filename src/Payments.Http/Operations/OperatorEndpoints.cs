@@ -9,6 +9,7 @@ using Payments.Core.Validation;
 using Payments.Core.Webhooks;
 using Payments.Http.Endpoints;
 using Payments.Http.Problems;
+using Payments.Http.Security;
 
 namespace Payments.Http.Operations;
 
@@ -43,15 +44,19 @@ public sealed class OperatorEndpoints(
         return Results.Ok(new AttentionPageView([.. page.Items.Select(AttentionItemView.From)], page.Continuation));
     }
 
-    public Task<IResult> ResolveAsync(string orderId, HttpRequest request, CancellationToken cancellationToken) =>
-        JsonBody.ValidatedAsync(
+    public Task<IResult> ResolveAsync(string orderId, HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var by = OperatorAuthentication.Current(request.HttpContext);
+        return JsonBody.ValidatedAsync(
             request,
             "resolution",
-            (body, errors) => OperatorRequests.Resolution(orderId, body, errors),
+            (body, errors) => OperatorRequests.Resolution(orderId, by, body, errors),
             async command =>
                 OperatorAnswers.Resolution(command, await resolutions.HandleAsync(command, cancellationToken)),
             cancellationToken
         );
+    }
 
     public async Task<IResult> ListWebhooksAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -71,19 +76,23 @@ public sealed class OperatorEndpoints(
         string eventId,
         HttpRequest request,
         CancellationToken cancellationToken
-    ) =>
-        OptionalJsonBody.ValidatedAsync(
+    )
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var by = OperatorAuthentication.Current(request.HttpContext);
+        return OptionalJsonBody.ValidatedAsync(
             request,
             [("orderId", orderId), ("eventId", eventId)],
             OperatorRequests.Note,
             OperatorNote.None,
             async note =>
             {
-                var command = new ReplayWebhookCommand(orderId, eventId, note);
+                var command = new ReplayWebhookCommand(orderId, eventId, by.Naming(note.Operator), note.Note);
                 return OperatorAnswers.Replay(command, await replays.HandleAsync(command, cancellationToken));
             },
             cancellationToken
         );
+    }
 
     public async Task<IResult> GetWebhookEndpointAsync(CancellationToken cancellationToken)
     {
@@ -97,26 +106,37 @@ public sealed class OperatorEndpoints(
         return Results.Ok(new WebhookEndpointView(endpoint.AbsoluteUri, disabledAt is not null, disabledAt));
     }
 
-    public Task<IResult> EnableWebhookEndpointAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        OptionalJsonBody.ValidatedAsync(
+    public Task<IResult> EnableWebhookEndpointAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var by = OperatorAuthentication.Current(request.HttpContext);
+        return OptionalJsonBody.ValidatedAsync(
             request,
             [],
             OperatorRequests.Note,
             OperatorNote.None,
             async note =>
                 OperatorAnswers.EnableWebhookEndpoint(
-                    await endpoints.HandleAsync(new EnableWebhookEndpointCommand(note), cancellationToken)
+                    await endpoints.HandleAsync(
+                        new EnableWebhookEndpointCommand(by.Naming(note.Operator), note.Note),
+                        cancellationToken
+                    )
                 ),
             cancellationToken
         );
+    }
 
-    public Task<IResult> SyncAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        OptionalJsonBody.ValidatedAsync(
+    public Task<IResult> SyncAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var by = OperatorAuthentication.Current(request.HttpContext);
+        return OptionalJsonBody.ValidatedAsync(
             request,
             [],
-            OperatorRequests.Sync,
-            OperatorSyncCommand.PollCycle,
+            (body, errors) => OperatorRequests.Sync(body, by, errors),
+            new OperatorSyncCommand(null, by),
             async command => OperatorAnswers.Sync(command, await syncs.HandleAsync(command, cancellationToken)),
             cancellationToken
         );
+    }
 }

@@ -8,7 +8,7 @@ namespace Payments.Http.Operations;
 /// </summary>
 public sealed record OperatorNoteRequest
 {
-    [Description("Who acts (e.g. alice@shop.example).")]
+    [Description("Who acts (e.g. alice@shop.example), recorded with an operator key; ignored when signed in.")]
     [StringLength(OperatorRequests.MaxOperatorLength)]
     public string? Operator { get; init; }
 

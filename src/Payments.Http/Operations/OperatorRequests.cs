@@ -95,10 +95,16 @@ public static class OperatorRequests
 
     /// <summary>
     /// The body of <c>POST api/ops/orders/{orderId}/resolution</c> (<see cref="ResolutionRequest"/>) with its route's
-    /// <paramref name="orderId"/>: the command, or null with every bad field named.
+    /// <paramref name="orderId"/>, made by <paramref name="by"/>: the command, or null with every bad field named.
     /// </summary>
-    public static ResolveOrderCommand? Resolution(string orderId, JsonElement body, FieldErrors errors)
+    public static ResolveOrderCommand? Resolution(
+        string orderId,
+        OperatorPrincipal by,
+        JsonElement body,
+        FieldErrors errors
+    )
     {
+        ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(errors);
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -119,8 +125,7 @@ public static class OperatorRequests
                 : decision is null ? "must be Succeeded or Failed"
                 : null
         );
-        var who = JsonFields.OptionalString(body, "operator", errors);
-        errors.Check("operator", FieldRules.FreeText(who, MaxOperatorLength));
+        var who = Operator(body, by, errors);
         var note = JsonFields.OptionalString(body, "note", errors);
         errors.Check("note", FieldRules.FreeText(note, MaxNoteLength));
         var evidence = JsonFields.OptionalString(body, "evidence", errors);
@@ -133,8 +138,23 @@ public static class OperatorRequests
                 _ => $"must be {ResolutionEvidence.ProviderAnswer} or {ResolutionEvidence.ManualOverride}",
             }
         );
-        var command = errors.IsEmpty ? new ResolveOrderCommand(orderId, decision!.Value, who!, note!, evidence!) : null;
+        var command = errors.IsEmpty
+            ? new ResolveOrderCommand(orderId, decision!.Value, by.Naming(who), note!, evidence!)
+            : null;
         return WithRouteValues(errors, command, ("orderId", orderId));
+    }
+
+    /// <summary>
+    /// The <c>operator</c> name a body types: required with an operator key (it is what the record names), optional and
+    /// not recorded for a signed-in principal (whose own name is); valid text when sent.
+    /// </summary>
+    public static string? Operator(JsonElement body, OperatorPrincipal by, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(errors);
+        var who = JsonFields.OptionalString(body, "operator", errors);
+        errors.Check("operator", who is null && by.IsSignedIn ? null : FieldRules.FreeText(who, MaxOperatorLength));
+        return who;
     }
 
     /// <summary>
@@ -158,10 +178,10 @@ public static class OperatorRequests
     }
 
     /// <summary>
-    /// The body of <c>POST api/ops/sync</c> (<see cref="OpsSyncRequest"/>): <c>orderId</c>, or nothing for a poll
-    /// cycle.
+    /// The body of <c>POST api/ops/sync</c> (<see cref="OpsSyncRequest"/>) sent by <paramref name="by"/>:
+    /// <c>orderId</c>, or nothing for a poll cycle.
     /// </summary>
-    public static OperatorSyncCommand? Sync(JsonElement body, FieldErrors errors)
+    public static OperatorSyncCommand? Sync(JsonElement body, OperatorPrincipal by, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (body.ValueKind != JsonValueKind.Object)
@@ -172,7 +192,7 @@ public static class OperatorRequests
 
         var orderId = JsonFields.OptionalString(body, "orderId", errors);
         errors.Check("orderId", orderId is null ? null : FieldRules.OrderId(orderId));
-        return errors.IsEmpty ? new OperatorSyncCommand(orderId) : null;
+        return errors.IsEmpty ? new OperatorSyncCommand(orderId, by) : null;
     }
 
     /// <summary>

@@ -13,9 +13,12 @@ public sealed record ResolutionRequest
     [Required]
     public required string Decision { get; init; }
 
-    [Description("Who decides (e.g. alice@shop.example); kept in the audit record.")]
-    [Required, StringLength(OperatorRequests.MaxOperatorLength)]
-    public required string Operator { get; init; }
+    [Description(
+        "Who decides (e.g. alice@shop.example): required with an operator key, and kept in the audit record. Signed in "
+            + "with Entra ID: optional and ignored, the principal's name and object id are recorded."
+    )]
+    [StringLength(OperatorRequests.MaxOperatorLength)]
+    public string? Operator { get; init; }
 
     [Description(
         "Why; kept in the audit record. A card number (13-19 digits passing the Luhn check, also in groups) is refused "

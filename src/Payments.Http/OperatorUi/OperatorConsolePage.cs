@@ -1,19 +1,26 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
+using Payments.Http.Security;
 
 namespace Payments.Http.OperatorUi;
 
 /// <summary>
 /// <c>GET /api/ops/console</c> on both hosts: the operator console, one static page holding no data and no key
-/// (everything it shows comes from the operator API, called with the key the operator pastes). Built once from the
+/// (everything it shows comes from the operator API, called with the key the operator pastes, or, where operators sign
+/// in with Entra ID, with the platform's sign-in: the page then names who is signed in, or links to sign-in, in
+/// attributes of its body; the script and style, and so the policy, stay the same). Built once from the
 /// embedded <c>console.html</c> with <c>console.css</c> and <c>console.js</c> put in; the Content-Security-Policy
 /// allows exactly that script and that style by their SHA-256 (no other script, no inline handler, no eval, no
 /// HTML strings put into the page: Trusted Types required), calls to this origin only, no framing, no caching.
 /// </summary>
 public sealed class OperatorConsolePage
 {
+    private const string KeysMode = "data-auth=\"keys\"";
+
     private readonly byte[] bytes;
+    private readonly string page;
 
     public OperatorConsolePage()
     {
@@ -28,10 +35,14 @@ public sealed class OperatorConsolePage
             throw new InvalidOperationException("The console's style or script closes its own element.");
         }
 
-        bytes = Encoding.UTF8.GetBytes(
-            html.Replace("/*console.css*/", css, StringComparison.Ordinal)
-                .Replace("/*console.js*/", js, StringComparison.Ordinal)
-        );
+        page = html.Replace("/*console.css*/", css, StringComparison.Ordinal)
+            .Replace("/*console.js*/", js, StringComparison.Ordinal);
+        if (!page.Contains(KeysMode, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The console's body does not carry {KeysMode}.");
+        }
+
+        bytes = Encoding.UTF8.GetBytes(page);
         ContentSecurityPolicy = string.Join(
             "; ",
             "default-src 'none'",
@@ -47,14 +58,38 @@ public sealed class OperatorConsolePage
         );
     }
 
-    /// <summary>The page's bytes (UTF-8), the same on every host.</summary>
+    /// <summary>The page's bytes (UTF-8) for operator keys, the same on every host.</summary>
     public ReadOnlyMemory<byte> Content => bytes;
 
     /// <summary>The Content-Security-Policy the page is served with.</summary>
     public string ContentSecurityPolicy { get; }
 
-    /// <summary>The page with its security headers.</summary>
+    /// <summary>The page for operator keys with its security headers.</summary>
     public IResult Result() => new PageResult(bytes, ContentSecurityPolicy);
+
+    /// <summary>
+    /// The page for the mode <paramref name="operators"/> is in: for Entra ID, naming the principal signed in on
+    /// <paramref name="http"/> (HTML-encoded), or none, and where to sign in.
+    /// </summary>
+    public IResult Result(OperatorAuthentication operators, HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(operators);
+        if (operators.Mode == OperatorAuthenticationMode.Keys)
+        {
+            return Result();
+        }
+
+        var encoder = HtmlEncoder.Default;
+        var signedIn = operators.SignedIn(http) is { } principal
+            ? $" data-operator=\"{encoder.Encode(principal.Name ?? principal.ObjectId)}\""
+            : string.Empty;
+        var body = page.Replace(
+            KeysMode,
+            $"data-auth=\"entra-id\" data-sign-in=\"{encoder.Encode(OperatorAuthentication.SignInPath)}\"{signedIn}",
+            StringComparison.Ordinal
+        );
+        return new PageResult(Encoding.UTF8.GetBytes(body), ContentSecurityPolicy);
+    }
 
     private static string Hash(string inline) =>
         "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inline)));

@@ -1,7 +1,10 @@
 "use strict";
 // The operator console. Every piece of data shown comes from the operator API and is put into the page as text
-// (textContent / text nodes, never HTML); the key lives in this tab's sessionStorage only.
+// (textContent / text nodes, never HTML); the key lives in this tab's sessionStorage only. Where operators sign in with
+// Entra ID (body data-auth="entra-id"), there is no key: the platform's sign-in cookie goes with each call, and the
+// signed-in name (data-operator) is shown, never typed.
 (() => {
+  const signedIn = document.body.dataset.auth === "entra-id";
   const keyItem = "payments.operatorKey";
   const operatorItem = "payments.operatorName";
   // The API sits next to the page: /api/ops/console → /api/ops/attention, whatever the host's route prefix.
@@ -36,7 +39,21 @@
 
   function key() { return sessionStorage.getItem(keyItem) || ""; }
 
-  function operatorName() { return $("operator-name").value.trim(); }
+  function operatorName() { return signedIn ? "" : $("operator-name").value.trim(); }
+
+  /** Where operators sign in: who is signed in (with a sign-out link), or the sign-in link. */
+  function showSignIn() {
+    for (const id of ["key-form", "key-hint", "operator-line"]) { $(id).hidden = true; }
+    const who = document.body.dataset.operator || "";
+    $("signin").replaceChildren(...(who
+      ? ["Signed in as ", el("span", { id: "signed-in-name" }, who), " · ",
+        el("a", { href: "/.auth/logout?post_logout_redirect_uri=" + encodeURIComponent(location.pathname) }, "Sign out")]
+      : [el("a", { id: "sign-in", href: document.body.dataset.signIn || "/.auth/login/aad" }, "Sign in with Microsoft Entra ID")]));
+    $("signin").hidden = false;
+  }
+
+  /** Whether calls can be made: a key pasted, or signed in. */
+  function ready() { return signedIn ? (document.body.dataset.operator || "") !== "" : key() !== ""; }
 
   /** The optional body of replay and enable: who did it, when a name is given. */
   function operatorNote(note) {
@@ -52,12 +69,14 @@
 
   async function call(method, path, body) {
     const operatorKey = key();
-    if (!operatorKey) {
+    if (!signedIn && !operatorKey) {
       throw new ProblemError(0, { title: "No operator key", detail: "Paste the operator key above first." });
     }
 
-    const headers = { "x-functions-key": operatorKey, "accept": "application/json, application/problem+json" };
-    const init = { method, headers, cache: "no-store", credentials: "omit", redirect: "error" };
+    const headers = { "accept": "application/json, application/problem+json" };
+    if (!signedIn) { headers["x-functions-key"] = operatorKey; }
+    const credentials = signedIn ? "same-origin" : "omit";
+    const init = { method, headers, cache: "no-store", credentials, redirect: "error" };
     if (body !== undefined) {
       headers["content-type"] = "application/json";
       init.body = JSON.stringify(body);
@@ -115,7 +134,9 @@
     }
 
     if (error instanceof ProblemError && (error.status === 401 || error.status === 403)) {
-      box.append(el("p", null, "The key was not accepted: paste an operator key."));
+      box.append(el("p", null, !signedIn ? "The key was not accepted: paste an operator key."
+        : error.status === 403 ? "Your account does not hold the Payments.Operator role: ask for it to be assigned."
+        : "Your sign-in was not accepted: sign in again."));
     }
 
     box.hidden = false;
@@ -158,17 +179,16 @@
       el("option", { value: "" }, "Evidence…"),
       el("option", { value: "provider-answer" }, "provider-answer"),
       el("option", { value: "manual-override" }, "manual-override"));
-    const operator = el("input", { name: "operator", required: true, placeholder: "your name", autocomplete: "off", spellcheck: "false" });
-    operator.value = operatorName();
+    const operator = operatorInput();
     const note = el("textarea", { name: "note", placeholder: "why (ticket, provider's answer…)" });
     const form = el("form", { class: "resolve-form" },
       el("label", null, "Decision ", decision), el("label", null, "Evidence ", evidence),
-      el("label", null, "Operator ", operator), el("label", null, "Note ", note),
+      signedIn ? null : el("label", null, "Operator ", operator), el("label", null, "Note ", note),
       el("button", { type: "submit", class: "resolve-submit" }, "Resolve " + orderId));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       run("Resolve " + orderId, async () => {
-        const body = { decision: decision.value, operator: operator.value.trim(), note: note.value.trim(), evidence: evidence.value };
+        const body = { decision: decision.value, operator: operator.value.trim() || undefined, note: note.value.trim(), evidence: evidence.value };
         if (body.operator && !operatorName()) {
           $("operator-name").value = body.operator;
           sessionStorage.setItem(operatorItem, body.operator);
@@ -183,16 +203,15 @@
 
   /** A final order flagged for a person (late or contradicted success…): it keeps its status; acknowledging takes it off the list. */
   function acknowledgeForm(orderId) {
-    const operator = el("input", { name: "operator", required: true, placeholder: "your name", autocomplete: "off", spellcheck: "false" });
-    operator.value = operatorName();
+    const operator = operatorInput();
     const note = el("textarea", { name: "note", required: true, placeholder: "what you found or did (refund, provider's answer…)" });
     const form = el("form", { class: "acknowledge-form" },
-      el("label", null, "Operator ", operator), el("label", null, "Note ", note),
+      signedIn ? null : el("label", null, "Operator ", operator), el("label", null, "Note ", note),
       el("button", { type: "submit", class: "acknowledge-submit" }, "Acknowledge " + orderId));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       run("Acknowledge " + orderId, async () => {
-        const body = { operator: operator.value.trim(), note: note.value.trim() };
+        const body = { operator: operator.value.trim() || undefined, note: note.value.trim() };
         if (body.operator && !operatorName()) {
           $("operator-name").value = body.operator;
           sessionStorage.setItem(operatorItem, body.operator);
@@ -203,6 +222,13 @@
       });
     });
     return el("details", { class: "acknowledge" }, el("summary", null, "Acknowledge…"), form);
+  }
+
+  /** The typed operator name of a form (operator keys only: a signed-in operator's own name is recorded). */
+  function operatorInput() {
+    const operator = el("input", { name: "operator", required: !signedIn, placeholder: "your name", autocomplete: "off", spellcheck: "false" });
+    operator.value = operatorName();
+    return operator;
   }
 
   const finalStatuses = ["Succeeded", "Failed", "Rejected", "Canceled"];
@@ -327,7 +353,7 @@
   $("category").addEventListener("change", () => {
     $("older-than").disabled = $("category").value !== "stale";
     $("reason").disabled = $("category").value !== "needs-review";
-    if (key()) { run("Show", () => loadAttention(false)); }
+    if (ready()) { run("Show", () => loadAttention(false)); }
   });
   $("attention-form").addEventListener("submit", (event) => {
     event.preventDefault();
@@ -359,6 +385,6 @@
   }));
 
   $("operator-name").value = sessionStorage.getItem(operatorItem) || "";
-  showKeyState();
-  if (key()) { run("Load", loadAll); }
+  if (signedIn) { showSignIn(); } else { showKeyState(); }
+  if (ready()) { run("Load", loadAll); }
 })();

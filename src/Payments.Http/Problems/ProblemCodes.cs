@@ -20,7 +20,13 @@ public static class ProblemCodes
     public static readonly ProblemCode Unauthorized = new(
         "unauthorized",
         StatusCodes.Status401Unauthorized,
-        "The function or operator key is missing or wrong."
+        "The function or operator key is missing or wrong, or the operator is not signed in."
+    );
+
+    public static readonly ProblemCode Forbidden = new(
+        "forbidden",
+        StatusCodes.Status403Forbidden,
+        "Signed in, but without the Payments.Operator app role: ask for it to be assigned. Nothing was done."
     );
 
     public static readonly ProblemCode NotAuthentic = new(
@@ -143,6 +149,7 @@ public static class ProblemCodes
         InvalidRequest,
         Unauthorized,
         NotAuthentic,
+        Forbidden,
         NotFound,
         OrderNotFound,
         MethodNotAllowed,

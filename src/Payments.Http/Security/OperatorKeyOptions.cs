@@ -1,9 +1,10 @@
 namespace Payments.Http.Security;
 
 /// <summary>
-/// Keys that authorize operator calls (<c>api/ops/...</c>) on the Server host, sent in the <c>x-functions-key</c>
-/// header like a function key but never one: a merchant's function key does not open operator routes. The Functions
-/// host manages its own master key for them (<c>AuthorizationLevel.Admin</c>) and does not read this section.
+/// Keys that authorize operator calls (<c>api/ops/...</c>) in <see cref="OperatorAuthenticationMode.Keys"/> mode (the
+/// Server's default, for local use), sent in the <c>x-functions-key</c> header like a function key but never one: a
+/// merchant's function key does not open operator routes. Not read in <see cref="OperatorAuthenticationMode.EntraId"/>
+/// mode (Azure), where operators sign in.
 /// </summary>
 public sealed class OperatorKeyOptions
 {

@@ -8,6 +8,7 @@ internal sealed class PaymentsDocumentTransformer : IOpenApiDocumentTransformer
 {
     public const string FunctionKeyScheme = "functionKey";
     public const string OperatorKeyScheme = "operatorKey";
+    public const string OperatorSignInScheme = "operatorSignIn";
 
     public Task TransformAsync(
         OpenApiDocument document,
@@ -66,11 +67,18 @@ internal sealed class PaymentsDocumentTransformer : IOpenApiDocumentTransformer
                 In = ParameterLocation.Header,
                 Name = "x-functions-key",
                 Description =
-                    "An operator key, for the operator routes (api/ops/...) only: in Azure the Function App's master "
-                    + "key "
-                    + "(az functionapp keys list, masterKey); on the Server a key of OperatorKeys:Keys (locally: "
-                    + "local-dev-operator-key-0123456789). "
-                    + "A function key is refused there.",
+                    "An operator key, for the operator routes (api/ops/...) only, where Operators:Authentication is "
+                    + "Keys (the Server; locally: local-dev-operator-key-0123456789). A function key is refused there.",
+            },
+            [OperatorSignInScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description =
+                    "On Azure (Operators:Authentication EntraId): a Microsoft Entra ID access token for "
+                    + "api://<OPERATOR_CLIENT_ID> (az account get-access-token --scope api://<id>/.default), or the "
+                    + "console's sign-in session; the principal needs the Payments.Operator app role (else 403).",
             },
         };
         return Task.CompletedTask;

@@ -17,9 +17,13 @@ internal sealed class PaymentsOperationTransformer : IOpenApiOperationTransforme
     )
     {
         var route = context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiRoute>().FirstOrDefault();
-        if (route is { Access: AccessLevel.Admin })
+        if (route is { Access: AccessLevel.Operator })
         {
-            operation.Security = [Requirement(PaymentsDocumentTransformer.OperatorKeyScheme, context.Document)];
+            operation.Security =
+            [
+                Requirement(PaymentsDocumentTransformer.OperatorKeyScheme, context.Document),
+                Requirement(PaymentsDocumentTransformer.OperatorSignInScheme, context.Document),
+            ];
             AddOperatorQuery(operation, route);
             return Task.CompletedTask;
         }

@@ -1,3 +1,4 @@
+using Payments.Core.Operations;
 using Payments.Core.Operations.Resolutions;
 using Payments.Core.Orders;
 using Payments.Core.Tests.Text;
@@ -115,7 +116,7 @@ public sealed class ResolveOrderRulesTests
     }
 
     private static ResolveOrderCommand Command(OrderStatus decision, string evidence) =>
-        new("o1", decision, "alice@shop.example", "checked", evidence);
+        new("o1", decision, OperatorPrincipal.OperatorKey.Naming("alice@shop.example"), "checked", evidence);
 
     private static PaymentOrder Pending(PaymentProvider provider) =>
         PaymentOrder

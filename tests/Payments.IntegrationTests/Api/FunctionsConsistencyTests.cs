@@ -39,8 +39,7 @@ public sealed class FunctionsConsistencyTests
         var route = ApiRoutes.All.Single(r => r.Name == name);
         var level = route.Access switch
         {
-            AccessLevel.Anonymous => "Anonymous",
-            AccessLevel.Admin => "Admin",
+            AccessLevel.Anonymous or AccessLevel.Operator => "Anonymous",
             _ => "Function",
         };
         var expected = new FunctionShape(
@@ -92,17 +91,18 @@ public sealed class FunctionsConsistencyTests
     }
 
     [Fact]
-    public void OperatorFunctions_MasterKeyOnlyAndOutsideTheHostsAdminRoutes()
+    public void OperatorFunctions_AnonymousAtTheHostCheckedByTheAppAndOutsideTheHostsAdminRoutes()
     {
         var operatorRoutes = ApiRoutes
-            .All.Where(r => r.Access == AccessLevel.Admin)
+            .All.Where(r => r.Access == AccessLevel.Operator)
             .Select(r => r.Name)
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(13, operatorRoutes.Count);
         Assert.All(Generated.Where(f => f.Trigger == "httpTrigger"), f =>
         {
-            Assert.Equal(operatorRoutes.Contains(f.Name), f.AuthLevel == "Admin");
+            Assert.NotEqual("Admin", f.AuthLevel);
+            Assert.Equal(operatorRoutes.Contains(f.Name), OperatorAccessMiddleware.Guards(f.Name));
             Assert.Equal(
                 operatorRoutes.Contains(f.Name) || f.Name == ApiRoutes.OperatorConsole.Name,
                 f.Route!.StartsWith("ops/", StringComparison.Ordinal)

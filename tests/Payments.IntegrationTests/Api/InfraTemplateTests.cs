@@ -117,10 +117,7 @@ public sealed partial class InfraTemplateTests
             .GetProperty("parameters")
             .GetProperty("hostUrlSettings")
             .GetProperty("value");
-        var settings = Assert
-            .Single(Template.Resources("Microsoft.Web/sites/config"))
-            .Resource.GetProperty("properties")
-            .GetString()!;
+        var settings = Template.SiteConfig("appsettings").GetProperty("properties").GetString()!;
         var url = app.GetProperty("properties")
             .GetProperty("template")
             .GetProperty("outputs")

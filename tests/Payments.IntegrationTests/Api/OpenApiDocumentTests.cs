@@ -110,8 +110,11 @@ public sealed partial class OpenApiDocumentTests(SharedAzurite azurite) : IClass
             }
             else
             {
-                var scheme = Assert.Single(Assert.Single(security.EnumerateArray()).EnumerateObject()).Name;
-                Assert.Equal(route.Access == AccessLevel.Admin ? "operatorKey" : "functionKey", scheme);
+                var schemes = security.EnumerateArray().Select(r => Assert.Single(r.EnumerateObject()).Name);
+                Assert.Equal(
+                    route.Access == AccessLevel.Operator ? ["operatorKey", "operatorSignIn"] : ["functionKey"],
+                    schemes
+                );
             }
         }
     }

@@ -30,7 +30,8 @@ public sealed class SettingsConsistencyTests
     {
         ["PaymentsStorage:ConnectionString"] = "a shared key; Azure uses TableServiceUri with managed identity",
         ["FunctionKeys:Keys"] = "read by the Server host only; Functions manages its own keys",
-        ["OperatorKeys:Keys"] = "read by the Server host only; Functions opens operator routes with its master key",
+        ["OperatorKeys:Keys"] =
+            "read in Operators:Authentication=Keys mode only (local); Azure sets EntraId: operators sign in",
         ["RateLimiting:ClientAddressHeader"] =
             "Functions keys on the remote address the worker's forwarded-headers middleware sets; X-Forwarded-For is "
             + "client-writable",
@@ -41,7 +42,6 @@ public sealed class SettingsConsistencyTests
     {
         ["FunctionKeys:Keys"] = "read by the Server host only; local.settings.json is the Functions host's",
         ["Telemetry:Console"] = "read by the Server host only; local.settings.json is the Functions host's",
-        ["OperatorKeys:Keys"] = "read by the Server host only; local.settings.json is the Functions host's",
     };
 
     /// <summary>
@@ -129,7 +129,7 @@ public sealed class SettingsConsistencyTests
             .GetProperty("outputs")
             .GetProperty("hostSettings")
             .GetProperty("value");
-        var own = Assert.Single(template.Resources("Microsoft.Web/sites/config")).Resource.GetProperty("properties");
+        var own = template.SiteConfig("appsettings").GetProperty("properties");
         var appSettings = parameters.GetProperty("appSettings").GetProperty("value");
         return
         [
@@ -176,6 +176,7 @@ public sealed class SettingsConsistencyTests
             (typeof(HaiPayOptions), HaiPayOptions.Section),
             (typeof(FunctionKeyOptions), FunctionKeyOptions.Section),
             (typeof(OperatorKeyOptions), OperatorKeyOptions.Section),
+            (typeof(OperatorsOptions), OperatorsOptions.Section),
             (typeof(IdempotencyOptions), IdempotencyOptions.Section),
             (typeof(AuditOptions), AuditOptions.Section),
             (typeof(WebhookOptions), WebhookOptions.Section),

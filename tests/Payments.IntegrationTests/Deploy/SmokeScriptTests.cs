@@ -73,7 +73,10 @@ public sealed class SmokeScriptTests(SharedAzurite azurite) : IClassFixture<Shar
         var run = await SmokeAsync(server, "not-the-operator-key");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("FAILED  GET /api/ops/secrets: 401 (401: wrong operator key)", run.Lines);
+        Assert.Contains(
+            "FAILED  GET /api/ops/secrets: 401 (401: wrong key or token; 403: no Payments.Operator role)",
+            run.Lines
+        );
     }
 
     [Fact]

@@ -42,6 +42,16 @@ public sealed class ArmTemplate
     public IEnumerable<(JsonElement Resource, JsonElement Template)> Resources(string type) =>
         AllResources(Root).Where(r => r.Resource.GetProperty("type").GetString() == type);
 
+    /// <summary>
+    /// The Function App's config resource <paramref name="name"/> (<c>appsettings</c>, <c>authsettingsV2</c>).
+    /// </summary>
+    public JsonElement SiteConfig(string name) =>
+        Assert
+            .Single(Resources("Microsoft.Web/sites/config"), r =>
+                r.Resource.GetProperty("name").GetString()!.EndsWith($"'{name}')]", StringComparison.Ordinal)
+            )
+            .Resource;
+
     /// <summary>The module deployment named <paramref name="name"/>.</summary>
     public JsonElement Module(string name) =>
         Resources("Microsoft.Resources/deployments")

@@ -84,6 +84,7 @@ public sealed class FunctionsWorker : IAsyncDisposable
                     ["HuaweiPin:AmountUnit"] = "major",
                     ["HuaweiPin:Currency"] = "USD",
                     ["Secrets:Idempotency-FingerprintKey"] = ServerHost.FingerprintKey,
+                    ["OperatorKeys:Keys:0"] = ServerHost.OperatorKey,
                 }
             );
             builder.Configuration.AddInMemoryCollection(settings);

@@ -16,7 +16,7 @@ namespace Payments.IntegrationTests.Operations;
 public sealed class OperatorKeyTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
     public static TheoryData<string> OperatorRoutes() =>
-        [.. ApiRoutes.All.Where(r => r.Access == AccessLevel.Admin).Select(r => r.Name)];
+        [.. ApiRoutes.All.Where(r => r.Access == AccessLevel.Operator).Select(r => r.Name)];
 
     [Theory]
     [MemberData(nameof(OperatorRoutes))]

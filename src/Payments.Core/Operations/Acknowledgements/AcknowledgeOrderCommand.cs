@@ -1,7 +1,7 @@
 namespace Payments.Core.Operations.Acknowledgements;
 
 /// <summary>
-/// An operator has seen why the final order <paramref name="OrderId"/> was flagged for a person, and says what they
-/// found in <paramref name="Note"/>.
+/// An operator (<paramref name="By"/>) has seen why the final order <paramref name="OrderId"/> was flagged for a
+/// person, and says what they found in <paramref name="Note"/>.
 /// </summary>
-public sealed record AcknowledgeOrderCommand(string OrderId, string Operator, string Note);
+public sealed record AcknowledgeOrderCommand(string OrderId, OperatorPrincipal By, string Note);

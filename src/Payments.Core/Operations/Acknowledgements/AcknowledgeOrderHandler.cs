@@ -36,24 +36,23 @@ public sealed partial class AcknowledgeOrderHandler(
         // Decided on the order as read before anything is recorded: nothing to acknowledge leaves no record.
         var order = found.Value;
         var now = time.GetUtcNow();
-        if (!order.Acknowledge(command.Operator, now).IsChanged)
+        if (!order.Acknowledge(command.By.Label, now).IsChanged)
         {
             return new AcknowledgeOrderResult.NothingToAcknowledge(order);
         }
 
         var fields = new Dictionary<string, object?>
         {
-            ["operator"] = command.Operator,
             ["note"] = command.Note,
             ["status"] = order.Status.ToString(),
             ["reviewReason"] = order.ReviewReason?.Name(),
             ["detail"] = order.LastError?.Value,
         };
-        await records.RecordAttemptAsync(command.OrderId, RecordKind, fields, now, cancellationToken);
+        await records.RecordAttemptAsync(command.OrderId, RecordKind, command.By, fields, now, cancellationToken);
 
         var result = await updater.UpdateIfUnchangedAsync(
             found,
-            (o, _) => o.Acknowledge(command.Operator, now),
+            (o, _) => o.Acknowledge(command.By.Label, now),
             cancellationToken
         );
         if (result is not { Kind: TransitionKind.Changed, Order: { } acknowledged })
@@ -69,7 +68,7 @@ public sealed partial class AcknowledgeOrderHandler(
         }
 
         await records.RecordOutcomeAsync(command.OrderId, RecordKind, now, null, cancellationToken);
-        LogAcknowledged(logger, command.OrderId, order.ReviewReason?.Name(), command.Operator);
+        LogAcknowledged(logger, command.OrderId, order.ReviewReason?.Name(), command.By.Label);
         return new AcknowledgeOrderResult.Acknowledged(acknowledged);
     }
 

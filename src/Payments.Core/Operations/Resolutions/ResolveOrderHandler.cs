@@ -58,9 +58,9 @@ public sealed partial class ResolveOrderHandler(
         await records.RecordAttemptAsync(
             command.OrderId,
             RecordKind,
+            command.By,
             new Dictionary<string, object?>
             {
-                ["operator"] = command.Operator,
                 ["note"] = command.Note,
                 ["evidence"] = command.Evidence,
                 ["decision"] = command.Decision.ToString(),
@@ -95,7 +95,7 @@ public sealed partial class ResolveOrderHandler(
         }
 
         await records.RecordOutcomeAsync(command.OrderId, RecordKind, decidedAt, null, cancellationToken);
-        LogResolved(logger, command.OrderId, command.Decision, command.Evidence, command.Operator);
+        LogResolved(logger, command.OrderId, command.Decision, command.Evidence, command.By.Label);
         return new ResolveOrderResult.Resolved(resolved);
     }
 

@@ -38,12 +38,8 @@ public sealed partial class EnableWebhookEndpointHandler(
             await records.RecordAttemptAsync(
                 null,
                 RecordKind,
-                new Dictionary<string, object?>
-                {
-                    ["operator"] = command.Note.Operator,
-                    ["note"] = command.Note.Note,
-                    ["disabledAt"] = disabledAt,
-                },
+                command.By,
+                new Dictionary<string, object?> { ["note"] = command.Note, ["disabledAt"] = disabledAt },
                 now,
                 cancellationToken
             );
@@ -52,7 +48,7 @@ public sealed partial class EnableWebhookEndpointHandler(
             await records.RecordOutcomeAsync(null, RecordKind, now, notApplied, cancellationToken);
             if (enabled)
             {
-                LogEnabled(logger, command.Note.Operator);
+                LogEnabled(logger, command.By.Label);
             }
         }
 
@@ -64,5 +60,5 @@ public sealed partial class EnableWebhookEndpointHandler(
         Level = LogLevel.Warning,
         Message = "Operator {Operator} re-enabled the webhook endpoint"
     )]
-    private static partial void LogEnabled(ILogger logger, string? @operator);
+    private static partial void LogEnabled(ILogger logger, string @operator);
 }

@@ -23,7 +23,7 @@ public sealed partial class ReplayWebhookHandler(
     )
     {
         ArgumentNullException.ThrowIfNull(command);
-        var (orderId, eventId, note) = command;
+        var (orderId, eventId, by, note) = command;
         var delivery = await outbox.FindVersionedAsync(orderId, eventId, cancellationToken);
         var order = delivery is null ? null : await orders.FindAsync(orderId, cancellationToken);
         if (delivery is null || order is null)
@@ -40,10 +40,10 @@ public sealed partial class ReplayWebhookHandler(
         await records.RecordAttemptAsync(
             orderId,
             AuditKinds.OperatorWebhookReplay,
+            by,
             new Dictionary<string, object?>
             {
-                ["operator"] = note.Operator,
-                ["note"] = note.Note,
+                ["note"] = note,
                 ["eventId"] = eventId,
                 ["attempts"] = delivery.Value.Attempts,
                 ["lastError"] = delivery.Value.LastError,
@@ -64,7 +64,7 @@ public sealed partial class ReplayWebhookHandler(
         }
 
         await records.RecordOutcomeAsync(orderId, AuditKinds.OperatorWebhookReplay, now, null, cancellationToken);
-        LogReplayed(logger, eventId, orderId, note.Operator);
+        LogReplayed(logger, eventId, orderId, by.Label);
         return new ReplayWebhookResult.Replayed(now);
     }
 
@@ -87,5 +87,5 @@ public sealed partial class ReplayWebhookHandler(
         Level = LogLevel.Information,
         Message = "Operator {Operator} replayed webhook {EventId} of order {OrderId}"
     )]
-    private static partial void LogReplayed(ILogger logger, string eventId, string orderId, string? @operator);
+    private static partial void LogReplayed(ILogger logger, string eventId, string orderId, string @operator);
 }
