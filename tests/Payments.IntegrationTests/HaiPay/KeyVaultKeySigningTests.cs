@@ -51,7 +51,9 @@ public sealed class KeyVaultKeySigningTests(SharedAzurite azurite) : IClassFixtu
             (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderStatus").GetString()
         );
         Assert.Equal(0, await system.SandboxAppliesAsync(orderId));
-        Assert.Contains(vault.SignCalls, c => c.Name == MerchantKey);
+        Assert.Contains(vault.Requests, r =>
+            r.Authorized && r.Path.StartsWith($"/keys/{MerchantKey}", StringComparison.Ordinal)
+        );
         Assert.Contains(system.Server.Logs.GetSnapshot(), r => r.Id.Id == 3150);
         Assert.Equal(
             "Unknown",
