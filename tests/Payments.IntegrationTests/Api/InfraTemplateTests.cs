@@ -121,9 +121,11 @@ public sealed partial class InfraTemplateTests
                 "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
                 "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
             ],
-            // Key Vault Secrets User (the app), Key Vault Secrets Officer (the deploying person, when given)
+            // Key Vault Crypto User (the app signs with the HaiPay keys), Key Vault Secrets User (the app), Key Vault
+            // Secrets Officer (the deploying person, when given)
             ["Microsoft.KeyVault/vaults"] =
             [
+                "12338af0-0e69-4776-bea7-57ae8d297424",
                 "4633458b-17de-408a-b874-0445c86b69e6",
                 "b86a8fe4-44ce-4948-aee5-eccb2c155cd7",
             ],
