@@ -33,6 +33,20 @@ public sealed class KeyVaultKeySigningTests(SharedAzurite azurite) : IClassFixtu
         Assert.Equal(0, vault.Reads(SecretNames.HaiPayPrivateKey("USD")));
     }
 
+    [Fact]
+    public async Task SecretsStatus_VaultKeySigns_ThePrivateKeySecretIsNotNeeded()
+    {
+        await using var vault = await StartVaultAsync();
+        await using var system = await StartAsync(azurite, vault);
+        using var client = system.Server.CreateOperatorClient();
+
+        var status = await client.GetFromJsonAsync<JsonElement>("/api/ops/secrets");
+
+        var needed = status.GetProperty("needed").EnumerateArray().Select(n => n.GetString()).ToList();
+        Assert.Contains(SecretNames.HaiPayMerchantSecret("USD"), needed);
+        Assert.DoesNotContain(SecretNames.HaiPayPrivateKey("USD"), needed);
+    }
+
     [Theory]
     [InlineData(403)]
     [InlineData(500)]
