@@ -11,6 +11,13 @@ var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 if (args.FirstOrDefault() == "signatures")
 {
     await SignatureBenchmarks.RunAsync(options);
+    await VaultSigningBench.RunAsync(options);
+    return;
+}
+
+if (args.FirstOrDefault() == "vault-signing")
+{
+    await VaultSigningBench.RunAsync(options);
     return;
 }
 

@@ -12,7 +12,7 @@ param vaultOfficerPrincipalId string
 @description('Make vaultOfficerPrincipalId Key Vault Secrets Officer (off in production: granted for a rotation only).')
 param grantOfficer bool
 
-@description('HaiPay account currencies (upper case): three secrets each.')
+@description('HaiPay account currencies (upper case): two secrets and the signing key HaiPay-<CUR>-MerchantKey each.')
 param haiPayCurrencies array
 
 @description('default: a new vault; recover: bring back the soft-deleted vault of this name.')
@@ -32,9 +32,12 @@ param deleteLock bool = false
 
 var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var secretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+var cryptoUser = '12338af0-0e69-4776-bea7-57ae8d297424'
 
-// The secrets the app reads (Payments.Core SecretNames): the ones it needs, one HaiPay triple per configured currency,
+// The secrets the app reads (Payments.Core SecretNames): the ones it needs, a HaiPay pair per configured currency,
 // and the two that are set only while a key is being rotated (blank outside a rotation, never deleted: docs/operations.md).
+// The HaiPay merchant private key is no secret here: it is the non-exportable key HaiPay-<CUR>-MerchantKey, which signs
+// in the vault (HaiPay__Signing = KeyVaultKey; imported by an operator: docs/operations.md#haipay-key-in-key-vault).
 var fixedSecretNames = [
   'HuaweiPin-ApiKey'
   'HuaweiPin-SecretKey'
@@ -43,7 +46,6 @@ var fixedSecretNames = [
   'Idempotency-FingerprintKey'
 ]
 var accountSecretNames = flatten(map(haiPayCurrencies, currency => [
-  'HaiPay-${currency}-PrivateKey'
   'HaiPay-${currency}-MerchantSecret'
   'HaiPay-${currency}-PlatformPublicKey'
 ]))
@@ -110,6 +112,17 @@ resource reader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsUser)
+  }
+}
+
+// Sign with the HaiPay merchant keys (keys/sign and keys/get; no key export, create or delete).
+resource signer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, principalId, cryptoUser)
+  scope: vault
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', cryptoUser)
   }
 }
 

@@ -208,6 +208,8 @@ module app 'functionapp.bicep' = {
       // HaiPay
       HaiPay__BaseUrl: haiPayBaseUrl
       HaiPay__Timeout: '00:00:15'
+      // The merchant keys are non-exportable Key Vault keys HaiPay-<CUR>-MerchantKey: the vault signs (docs/operations.md).
+      HaiPay__Signing: 'KeyVaultKey'
       HaiPay__Checks__First: '00:01:00'
       HaiPay__Checks__Quick: '00:05:00'
       HaiPay__Checks__QuickCount: '5'

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Payments.Azure;
 using Payments.Azure.Idempotency;
+using Payments.Azure.Signing;
 using Payments.Core.Audit;
 using Payments.Core.HaiPay;
 using Payments.Core.HuaweiPin;
@@ -130,6 +131,7 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<HaiPayOptions>, HaiPayOptionsValidator>();
         services.AddSingleton<HaiPayCredentials>();
+        services.AddHaiPaySigning();
         services.AddHttpClient<HaiPayClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddTransient<HaiPayChecker>();
         services.AddTransient<SyncOrderHandler>();

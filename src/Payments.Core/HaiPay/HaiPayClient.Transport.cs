@@ -27,7 +27,6 @@ public sealed partial class HaiPayClient
         var keys = await credentials.GetAsync(currency, cancellationToken);
         var expected = HaiPayReplyBinding.Expected(fields, echoed);
         var cardEcho = HaiPayReplyBinding.CardEcho(fields);
-        var body = SignedBody(fields, keys);
         var url = new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/{operation}");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
@@ -35,6 +34,7 @@ public sealed partial class HaiPayClient
         var outcome = ProviderCallOutcomes.Unavailable;
         try
         {
+            var body = await SignedBodyAsync(currency, fields, keys, timeout.Token);
             using var content = new StringContent(body, Encoding.UTF8);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             using var response = await http.PostAsync(url, content, timeout.Token);
@@ -60,6 +60,10 @@ public sealed partial class HaiPayClient
         catch (HttpRequestException e)
         {
             return Unavailable(operation, orderId, $"{e.GetType().Name}: {e.HttpRequestError}");
+        }
+        catch (HaiPaySigningException e)
+        {
+            return Unavailable(operation, orderId, $"the request was not sent: {e.Message}");
         }
         finally
         {
@@ -94,7 +98,12 @@ public sealed partial class HaiPayClient
 
     /// <summary>Adds <c>sign</c> over the non-empty fields (nulls dropped first, so the body and the signature
     /// agree).</summary>
-    private static string SignedBody(JsonObject fields, HaiPayAccountKeys keys)
+    private async Task<string> SignedBodyAsync(
+        string currency,
+        JsonObject fields,
+        HaiPayAccountKeys keys,
+        CancellationToken cancellationToken
+    )
     {
         var request = new JsonObject { ["appId"] = keys.AppId };
         foreach (var (name, value) in fields.ToList())
@@ -107,11 +116,8 @@ public sealed partial class HaiPayClient
         }
 
         using var unsigned = JsonDocument.Parse(request.ToJsonString());
-        request[HaiPayCanonical.SignField] = HaiPaySignature.SignObject(
-            unsigned.RootElement,
-            keys.MerchantSecret,
-            keys.PrivateKey
-        );
+        var stringToSign = HaiPayCanonical.StringToSign(unsigned.RootElement, keys.MerchantSecret);
+        request[HaiPayCanonical.SignField] = await signer.SignAsync(currency, stringToSign, cancellationToken);
         return request.ToJsonString();
     }
 
@@ -172,6 +178,7 @@ public sealed partial class HaiPayClient
         {
             LogCredentialsRefused(logger, operation, orderId, code, message, currency);
             credentials.Invalidate(currency);
+            signer.Invalidate(currency);
             return new HaiPayReply.Refused(code, message, Credentials: true);
         }
 

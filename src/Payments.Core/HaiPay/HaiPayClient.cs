@@ -17,10 +17,13 @@ namespace Payments.Core.HaiPay;
 /// Each call names the identifiers its reply must echo: those it sent that the seed's reply tables list. A reply whose
 /// <c>data</c> does not carry each of them with the value sent is about another request and no usable answer
 /// (<see cref="HaiPayReply.Unavailable"/>), signed or not, so no caller has to compare them after the fact.
+/// Requests are signed by the <see cref="IHaiPaySigner"/>; one that cannot be signed is never sent and is no usable
+/// answer either.
 /// </summary>
 public sealed partial class HaiPayClient(
     HttpClient http,
     HaiPayCredentials credentials,
+    IHaiPaySigner signer,
     IOptionsMonitor<HaiPayOptions> options,
     ILogger<HaiPayClient> logger,
     IPaymentsMetrics metrics

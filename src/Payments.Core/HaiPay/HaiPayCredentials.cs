@@ -5,8 +5,9 @@ using Payments.Core.Secrets;
 namespace Payments.Core.HaiPay;
 
 /// <summary>
-/// The appId, keys and merchant secret of one currency's account. Parsed keys are cached and re-parsed
-/// when the secret store returns a different value (rotation); the check is a plain string comparison.
+/// The appId, platform key and merchant secret of one currency's account (the merchant private key is the
+/// <see cref="IHaiPaySigner"/>'s). The parsed key is cached and re-parsed when the secret store returns a different
+/// value (rotation); the check is a plain string comparison.
 /// </summary>
 public sealed class HaiPayCredentials(ISecretStore secrets, IOptionsMonitor<HaiPayOptions> options)
 {
@@ -75,13 +76,11 @@ public sealed class HaiPayCredentials(ISecretStore secrets, IOptionsMonitor<HaiP
             throw new InvalidOperationException($"No HaiPay account is configured for {currency}.");
         }
 
-        var privateText = await secrets.GetAsync(SecretNames.HaiPayPrivateKey(currency), cancellationToken);
         var secret = await secrets.GetAsync(SecretNames.HaiPayMerchantSecret(currency), cancellationToken);
         var publicText = await secrets.GetAsync(SecretNames.HaiPayPlatformPublicKey(currency), cancellationToken);
         if (
             cache.TryGetValue(currency, out var cached)
             && cached.Keys.AppId == account.AppId
-            && cached.PrivateText == privateText
             && cached.Keys.MerchantSecret == secret
             && cached.PublicText == publicText
         )
@@ -89,31 +88,25 @@ public sealed class HaiPayCredentials(ISecretStore secrets, IOptionsMonitor<HaiP
             return cached.Keys;
         }
 
-        var keys = new HaiPayAccountKeys(
-            account.AppId,
-            HaiPayKeys.PrivateKey(privateText),
-            secret,
-            HaiPayKeys.PublicKey(publicText)
-        );
-        cache[currency] = new Parsed(privateText, publicText, keys);
+        var keys = new HaiPayAccountKeys(account.AppId, secret, HaiPayKeys.PublicKey(publicText));
+        cache[currency] = new Parsed(publicText, keys);
         return keys;
     }
 
     /// <summary>
-    /// A signature did not verify or HaiPay rejected ours: the account's secrets may have been rotated.
+    /// A signature did not verify or HaiPay rejected ours: the account's secrets may have been rotated (the private key
+    /// is the signer's: <see cref="IHaiPaySigner.Invalidate"/>).
     /// </summary>
     /// <returns>True when the next <see cref="GetAsync"/> reads them again (worth one more try).</returns>
     public bool Invalidate(string currency) =>
         secrets.Invalidate(SecretNames.HaiPayPlatformPublicKey(currency))
-        | secrets.Invalidate(SecretNames.HaiPayMerchantSecret(currency))
-        | secrets.Invalidate(SecretNames.HaiPayPrivateKey(currency));
+        | secrets.Invalidate(SecretNames.HaiPayMerchantSecret(currency));
 
     /// <summary>
-    /// Parsed keys and the secret texts they came from, to notice a rotation (a class: no generated ToString).
+    /// Parsed keys and the secret text they came from, to notice a rotation (a class: no generated ToString).
     /// </summary>
-    private sealed class Parsed(string privateText, string publicText, HaiPayAccountKeys keys)
+    private sealed class Parsed(string publicText, HaiPayAccountKeys keys)
     {
-        public string PrivateText { get; } = privateText;
         public string PublicText { get; } = publicText;
         public HaiPayAccountKeys Keys { get; } = keys;
     }

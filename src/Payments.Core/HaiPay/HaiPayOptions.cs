@@ -22,6 +22,13 @@ public sealed class HaiPayOptions
     /// </summary>
     public Uri? NotifyUrl { get; set; }
 
+    /// <summary>
+    /// Where the merchant private key signs: <see cref="HaiPaySigning.LocalKey"/> (default; the secret
+    /// <c>HaiPay-{CCY}-PrivateKey</c>) or <see cref="HaiPaySigning.KeyVaultKey"/> (the non-exportable Key Vault key
+    /// <c>HaiPay-{CCY}-MerchantKey</c> in <c>KeyVault:VaultUri</c>; one vault round trip per signed call). Read once.
+    /// </summary>
+    public HaiPaySigning Signing { get; set; } = HaiPaySigning.LocalKey;
+
     /// <summary>How long one HaiPay call may take before its outcome counts as unknown. Default 15 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);

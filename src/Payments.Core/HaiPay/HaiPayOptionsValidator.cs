@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace Payments.Core.HaiPay;
 
 /// <summary>
-/// Cross-field rules checked at start: a notify URL for any account, a lease longer than a call, a sane amount range.
+/// Cross-field rules checked at start: a notify URL for any account, a lease longer than a call, a sane amount range,
+/// a known signing mode.
 /// </summary>
 public sealed class HaiPayOptionsValidator : IValidateOptions<HaiPayOptions>
 {
@@ -16,6 +17,11 @@ public sealed class HaiPayOptionsValidator : IValidateOptions<HaiPayOptions>
             failures.Add(
                 "HaiPay:NotifyUrl must be this service's absolute /api/haipay/notify URL when an account is configured."
             );
+        }
+
+        if (!Enum.IsDefined(options.Signing))
+        {
+            failures.Add("HaiPay:Signing must be LocalKey or KeyVaultKey.");
         }
 
         if (options.ClaimLease <= options.Timeout)

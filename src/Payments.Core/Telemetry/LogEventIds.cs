@@ -14,7 +14,8 @@ namespace Payments.Core.Telemetry;
 /// 3050-3059  StorageHealth                      6500-6509  WebhookSecretCheck (and health's secret check)
 ///                                               7001       ResolveOrderHandler
 /// 3100-3149  KeyVaultSecretStore                7002       ReplayWebhookHandler
-/// 4000-4099  CronJobRunner                      7003       EnableWebhookEndpointHandler
+/// 3150-3159  KeyVaultKeySigner                  7003       EnableWebhookEndpointHandler
+/// 4000-4099  CronJobRunner
 /// 5000-5099  HuaweiPinClient                    7004       OperatorRecords
 /// 5100-5199  HuaweiPinCallbackHandler           7005       AcknowledgeOrderHandler
 /// 5200-5299  ExpireFramesJob                    7100-7109  OperatorAuthentication

@@ -9,7 +9,8 @@ namespace Payments.Http.Operations;
 /// <c>GET api/ops/secrets</c> (operator key): which of the secrets the service needs are absent (or blank) in its
 /// secret store, and which the store could not be asked about, by name only: a value, or anything derived from one, is
 /// never answered. The needed ones are the HUAWEIPIN keys, each configured HaiPay account's three, the webhook signing
-/// secret and the fingerprint key; the two that are set only during a rotation are never needed. Read by the smoke
+/// secret and the fingerprint key; the two that are set only during a rotation are never needed, nor the private key
+/// secret when a Key Vault key signs (<c>HaiPay:Signing</c> = <c>KeyVaultKey</c>). Read by the smoke
 /// test after a deployment.
 /// </summary>
 public sealed class SecretsStatusEndpoint(ISecretStore secrets, IOptionsMonitor<HaiPayOptions> haiPay)
@@ -52,10 +53,10 @@ public sealed class SecretsStatusEndpoint(ISecretStore secrets, IOptionsMonitor<
                 .SelectMany(currency =>
                     new[]
                     {
-                        SecretNames.HaiPayPrivateKey(currency),
+                        haiPay.Signing == HaiPaySigning.LocalKey ? SecretNames.HaiPayPrivateKey(currency) : null,
                         SecretNames.HaiPayMerchantSecret(currency),
                         SecretNames.HaiPayPlatformPublicKey(currency),
-                    }
+                    }.OfType<string>()
                 ),
             SecretNames.WebhookSigningSecret,
             SecretNames.IdempotencyFingerprintKey,

@@ -28,7 +28,14 @@ public sealed class HaiPayClientRefusalTextTests
     {
         var logs = new ListLogger();
         using var http = new HttpClient(new Canned(reply));
-        var client = new HaiPayClient(http, Credentials(), Options(), logs, NoPaymentsMetrics.Instance);
+        var client = new HaiPayClient(
+            http,
+            Credentials(),
+            new LocalKeySigner(new Secrets()),
+            Options(),
+            logs,
+            NoPaymentsMetrics.Instance
+        );
 
         var answer = await client.QueryCollectionAsync("USD", "leak-1", null, default);
 

@@ -156,7 +156,7 @@ public sealed partial class InfraTemplateAzdTests
         );
         Assert.DoesNotContain("HaiPay__Accounts__USD", settings, StringComparison.Ordinal);
         Assert.Equal(
-            ["HaiPay-{0}-PrivateKey", "HaiPay-{0}-MerchantSecret", "HaiPay-{0}-PlatformPublicKey"],
+            ["HaiPay-{0}-MerchantSecret", "HaiPay-{0}-PlatformPublicKey"],
             SecretFormat().Matches(accountSecrets).Select(m => m.Groups[1].Value)
         );
         Assert.StartsWith("[flatten(map(parameters('haiPayCurrencies')", accountSecrets, StringComparison.Ordinal);

@@ -84,7 +84,11 @@ public sealed class SettingsConsistencyTests
     [MemberData(nameof(Secrets))]
     public void Secret_ReadByTheCode_NamedInTheVaultTemplateLocalSettingsAndReadme(string name)
     {
-        Assert.Contains(name.Replace(Key, "USD", StringComparison.Ordinal), InfraSecrets);
+        Assert.True(
+            name == SecretNames.HaiPayPrivateKey(Key)
+                ^ InfraSecrets.Contains(name.Replace(Key, "USD", StringComparison.Ordinal)),
+            $"{name}: the vault template names every secret but the HaiPay private key, a Key Vault key on Azure"
+        );
         Assert.Contains(
             $"\"Secrets__{name.Replace(Key, "USD", StringComparison.Ordinal)}\"",
             LocalSettings,

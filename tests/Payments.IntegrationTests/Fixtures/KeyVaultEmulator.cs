@@ -16,13 +16,14 @@ using Payments.Testing;
 namespace Payments.IntegrationTests.Fixtures;
 
 /// <summary>
-/// An HTTPS endpoint speaking the Key Vault secrets REST API (<c>GET /secrets/{name}[/{version}]</c>) with Key
+/// An HTTPS endpoint speaking the Key Vault secrets REST API (<c>GET /secrets/{name}[/{version}]</c>) and the key sign
+/// operation (<c>KeyVaultEmulator.Keys.cs</c>) with Key
 /// Vault's challenge-based bearer authentication: a request without a token gets 401 and a <c>WWW-Authenticate</c>
 /// challenge naming <c>https://vault.azure.net</c>. It listens on loopback with a self-signed certificate for
 /// its <see cref="VaultUri"/>'s host; <see cref="CreateClient"/> builds a real <see cref="SecretClient"/> whose
 /// transport dials loopback and pins that certificate, so the client keeps its challenge resource verification on.
 /// </summary>
-public sealed class KeyVaultEmulator : IAsyncDisposable
+public sealed partial class KeyVaultEmulator : IAsyncDisposable
 {
     public const string Token = "emulator-access-token";
 
@@ -71,6 +72,7 @@ public sealed class KeyVaultEmulator : IAsyncDisposable
         }
 
         app.MapGet("/secrets/{name}/{version?}", (string name, HttpContext context) => emulator.Answer(name, context));
+        emulator.MapKeys(app);
         await app.StartAsync();
         return emulator;
     }
@@ -83,7 +85,22 @@ public sealed class KeyVaultEmulator : IAsyncDisposable
     /// </summary>
     public SecretClient CreateClient(TokenCredential credential)
     {
-        var handler = new SocketsHttpHandler
+        var options = new SecretClientOptions
+        {
+            Transport = new HttpClientTransport(Handler()),
+            Retry =
+            {
+                MaxRetries = 1,
+                Delay = TimeSpan.FromMilliseconds(10),
+                NetworkTimeout = TimeSpan.FromSeconds(5),
+            },
+        };
+        return new SecretClient(VaultUri, credential, options);
+    }
+
+    /// <summary>Dials loopback and pins this emulator's certificate, whatever host the client names.</summary>
+    private SocketsHttpHandler Handler() =>
+        new SocketsHttpHandler
         {
             ConnectCallback = async (_, ct) =>
             {
@@ -97,18 +114,6 @@ public sealed class KeyVaultEmulator : IAsyncDisposable
                     presented is not null && presented.GetCertHashString() == certificate.GetCertHashString(),
             },
         };
-        var options = new SecretClientOptions
-        {
-            Transport = new HttpClientTransport(handler),
-            Retry =
-            {
-                MaxRetries = 1,
-                Delay = TimeSpan.FromMilliseconds(10),
-                NetworkTimeout = TimeSpan.FromSeconds(5),
-            },
-        };
-        return new SecretClient(VaultUri, credential, options);
-    }
 
     public async ValueTask DisposeAsync()
     {
@@ -119,32 +124,9 @@ public sealed class KeyVaultEmulator : IAsyncDisposable
 
     private IResult Answer(string name, HttpContext context)
     {
-        var authorized = context.Request.Headers.Authorization.ToString() == $"Bearer {Token}";
-        requests.Enqueue((context.Request.Path.Value ?? string.Empty, authorized));
-        if (!authorized)
+        if (Refused(context) is { } refused)
         {
-            context.Response.Headers.WWWAuthenticate =
-                "Bearer authorization=\"https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47\", "
-                + "resource=\"https://vault.azure.net\"";
-            return Results.Json(
-                new
-                {
-                    error = new
-                    {
-                        code = "Unauthorized",
-                        message = "AKV10000: Request is missing a Bearer or PoP token.",
-                    },
-                },
-                statusCode: 401
-            );
-        }
-
-        if (string.IsNullOrEmpty(context.Request.Query["api-version"]))
-        {
-            return Results.Json(
-                new { error = new { code = "BadParameter", message = "api-version is required" } },
-                statusCode: 400
-            );
+            return refused;
         }
 
         if (Down)
@@ -185,6 +167,42 @@ public sealed class KeyVaultEmulator : IAsyncDisposable
                 },
             }
         );
+    }
+
+    /// <summary>
+    /// Records the request; answers the 401 challenge without the expected token and 400 without an api-version.
+    /// </summary>
+    private IResult? Refused(HttpContext context)
+    {
+        var authorized = context.Request.Headers.Authorization.ToString() == $"Bearer {Token}";
+        requests.Enqueue((context.Request.Path.Value ?? string.Empty, authorized));
+        if (!authorized)
+        {
+            context.Response.Headers.WWWAuthenticate =
+                "Bearer authorization=\"https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47\", "
+                + "resource=\"https://vault.azure.net\"";
+            return Results.Json(
+                new
+                {
+                    error = new
+                    {
+                        code = "Unauthorized",
+                        message = "AKV10000: Request is missing a Bearer or PoP token.",
+                    },
+                },
+                statusCode: 401
+            );
+        }
+
+        if (string.IsNullOrEmpty(context.Request.Query["api-version"]))
+        {
+            return Results.Json(
+                new { error = new { code = "BadParameter", message = "api-version is required" } },
+                statusCode: 400
+            );
+        }
+
+        return null;
     }
 
     private static X509Certificate2 SelfSigned(string host)
