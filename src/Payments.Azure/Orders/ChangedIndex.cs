@@ -7,7 +7,8 @@ namespace Payments.Azure.Orders;
 
 /// <summary>
 /// Rows of the <c>reconciliation</c> table the order store owns: partition <c>c-{provider}-{yyyyMMdd}</c> (the UTC day
-/// of the write), RowKey the encoded order id, one per order and day however often it changed. Written before the
+/// of the write), RowKey the encoded order id, one per HaiPay order and day however often it changed (HUAWEIPIN has no
+/// query to reconcile with; see <see cref="ChangedOrders"/> for which writes count). Written before the
 /// order, like every index row; a row whose write did not land only makes reconciliation ask about an order once more.
 /// </summary>
 internal static class ChangedIndex

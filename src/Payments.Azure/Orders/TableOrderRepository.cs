@@ -238,7 +238,7 @@ public sealed partial class TableOrderRepository(PaymentTables tables, ILogger<T
             TableOutcomes.Ensure((await tables.Due.UpsertAsync(due, cancellationToken)).Outcome, What);
         }
 
-        if (ChangedOrders.Changes(previous, order))
+        if (order.Provider == PaymentProvider.HaiPay && ChangedOrders.Changes(previous, order))
         {
             var row = ChangedIndex.Entry(order);
             TableOutcomes.Ensure((await tables.Reconciliation.UpsertAsync(row, cancellationToken)).Outcome, What);

@@ -36,7 +36,7 @@ public static class LedgerEntries
         return kind is { } k ? Entry(k, after, resolved) : null;
     }
 
-    /// <summary>The order as written: <paramref name="after"/> keeping the entry's mark among its newest ones.</summary>
+    /// <summary>The order as written: <paramref name="after"/> keeping the entry's mark among its newest.</summary>
     public static PaymentOrder Marked(PaymentOrder after, LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(after);
@@ -45,7 +45,7 @@ public static class LedgerEntries
         return after with { LedgerMarks = string.Join(' ', marks), LedgerCount = after.LedgerCount + 1 };
     }
 
-    /// <summary>Whether <paramref name="order"/> keeps the mark of <paramref name="entry"/>: its write landed.</summary>
+    /// <summary>Whether <paramref name="order"/> keeps <paramref name="entry"/>'s mark: its write landed.</summary>
     public static bool Holds(PaymentOrder? order, LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);

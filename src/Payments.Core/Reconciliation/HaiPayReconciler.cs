@@ -202,7 +202,7 @@ public sealed partial class HaiPayReconciler(
             cancellationToken
         );
 
-    /// <summary>Waits until the next query is allowed by <see cref="ReconciliationOptions.QueriesPerSecond"/>.</summary>
+    /// <summary>Waits until <see cref="ReconciliationOptions.QueriesPerSecond"/> allows the next query.</summary>
     private async Task PaceAsync(CancellationToken cancellationToken)
     {
         var perSecond = options.CurrentValue.QueriesPerSecond;

@@ -9,7 +9,9 @@ public interface IReconciliationLog
     /// <summary>Records the difference (replacing one of the same day, source and order).</summary>
     Task RecordAsync(ReconciliationDifference difference, CancellationToken cancellationToken);
 
-    /// <summary>The run of <paramref name="source"/> for <paramref name="day"/> with its version; null if none ran.</summary>
+    /// <summary>
+    /// The run of <paramref name="source"/> for <paramref name="day"/> with its version; null if none ran.
+    /// </summary>
     Task<(ReconciliationRun Run, string Version)?> FindRunAsync(
         string source,
         DateOnly day,

@@ -11,7 +11,9 @@ public sealed record ReconciliationRun
     public required DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
 
-    /// <summary>Which candidates the run is on (a source's own names, e.g. <c>changed</c>, <c>open</c>, <c>done</c>).</summary>
+    /// <summary>
+    /// Which candidates the run is on (a source's own names, e.g. <c>changed</c>, <c>open</c>, <c>done</c>).
+    /// </summary>
     public string Phase { get; init; } = "start";
 
     /// <summary>The key of the last candidate finished in <see cref="Phase"/>; null at its start.</summary>

@@ -132,5 +132,6 @@ public sealed class FunctionsTimerTests(SharedAzurite azurite) : IClassFixture<S
             ["IdempotencyPurgeSchedule"] = Never,
             ["DeliverWebhooksSchedule"] = Never,
             ["AuditPurgeSchedule"] = Never,
+            ["ReconcileSchedule"] = Never,
         };
 }

@@ -160,5 +160,6 @@ public sealed class AuditRetentionTests(SharedAzurite azurite) : IClassFixture<S
             ["IdempotencyPurgeSchedule"] = Never,
             ["DeliverWebhooksSchedule"] = Never,
             ["AuditPurgeSchedule"] = Never,
+            ["ReconcileSchedule"] = Never,
         };
 }

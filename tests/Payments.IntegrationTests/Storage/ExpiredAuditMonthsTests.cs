@@ -107,6 +107,7 @@ public sealed class ExpiredAuditMonthsTests(SharedAzurite azurite) : IClassFixtu
             ["IdempotencyPurgeSchedule"] = Never,
             ["DeliverWebhooksSchedule"] = Never,
             ["AuditPurgeSchedule"] = Never,
+            ["ReconcileSchedule"] = Never,
         };
 
     /// <summary>

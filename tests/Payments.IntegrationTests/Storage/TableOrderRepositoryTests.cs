@@ -88,7 +88,10 @@ public sealed class TableOrderRepositoryTests(SharedAzurite azurite) : IClassFix
         Assert.NotNull(await repository.TryReplaceAsync(read, flagged, default));
 
         var tables = Requests(log).Select(r => r.Split(' ')[1].TrimStart('/').Split('(')[0][prefix.Length..]);
-        Assert.Subset(new HashSet<string> { "orders", "orderdue", "attention", "references" }, tables.ToHashSet());
+        Assert.Subset(
+            new HashSet<string> { "orders", "orderdue", "attention", "references", "reconciliation" },
+            tables.ToHashSet()
+        );
         Assert.Contains("orders", tables);
     }
 

@@ -55,7 +55,11 @@ public sealed class InMemoryOrderRepository : IOrderRepository
 
             var added = new Versioned<PaymentOrder>(order, InMemoryKeys.NewVersion());
             orders.Add(order.Id, added);
-            changed.Add((order.Provider, DateOnly.FromDateTime(order.UpdatedAt.UtcDateTime), order.Id));
+            if (order.Provider == PaymentProvider.HaiPay && ChangedOrders.Changes(null, order))
+            {
+                changed.Add((order.Provider, DateOnly.FromDateTime(order.UpdatedAt.UtcDateTime), order.Id));
+            }
+
             return Task.FromResult(new AddResult(added, Added: true));
         }
     }
@@ -77,7 +81,7 @@ public sealed class InMemoryOrderRepository : IOrderRepository
 
             var replaced = new Versioned<PaymentOrder>(order, InMemoryKeys.NewVersion());
             orders[order.Id] = replaced;
-            if (ChangedOrders.Changes(stored.Value, order))
+            if (order.Provider == PaymentProvider.HaiPay && ChangedOrders.Changes(stored.Value, order))
             {
                 changed.Add((order.Provider, DateOnly.FromDateTime(order.UpdatedAt.UtcDateTime), order.Id));
             }
