@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Payments.Http.Close;
 using Payments.Http.Operations;
+using Payments.Http.Reconciliation;
 
 namespace Payments.Functions;
 
@@ -14,7 +15,8 @@ public sealed class OpsFunctions(
     OperatorEndpoints ops,
     AcknowledgementEndpoint acknowledgements,
     SecretsStatusEndpoint secrets,
-    DailyCloseEndpoint close
+    DailyCloseEndpoint close,
+    HuaweiPinImportEndpoint huaweiPinImport
 )
 {
     [Function("OpsListAttention")]
@@ -79,4 +81,11 @@ public sealed class OpsFunctions(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "ops/close/{day}/csv")] HttpRequest request,
         string day
     ) => close.GetCsvAsync(day, request.HttpContext.RequestAborted);
+
+    [Function("OpsImportHuaweiPinExport")]
+    public Task<IResult> ImportHuaweiPinExport(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/reconciliation/huaweipin/{day}")]
+            HttpRequest request,
+        string day
+    ) => huaweiPinImport.ImportAsync(day, request, request.HttpContext.RequestAborted);
 }

@@ -20,6 +20,7 @@ using Payments.Http.Jobs;
 using Payments.Http.Operations;
 using Payments.Http.Problems;
 using Payments.Http.RateLimiting;
+using Payments.Http.Reconciliation;
 using Payments.Http.Security;
 using Payments.Http.Telemetry;
 using Payments.Http.Webhooks;
@@ -40,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OperatorUi.OperatorConsolePage>();
         services.AddTransient<OrderEndpoints>();
         services.AddOperatorApi();
+        services.AddHuaweiPinImport(configuration);
         services.AddOptions<CustomerLinkOptions>().Bind(configuration.GetSection(CustomerLinkOptions.Section));
         services.AddIdempotency(configuration);
         services.AddWebhooks(configuration);

@@ -143,6 +143,13 @@ public static class ApiRoutes
         AccessLevel.Admin
     );
 
+    public static readonly ApiRoute ImportHuaweiPinExport = new(
+        Names.ImportHuaweiPinExport,
+        "POST",
+        Templates.ImportHuaweiPinExport,
+        AccessLevel.Admin
+    );
+
     /// <summary>
     /// The operator console's page: anonymous because it carries no data and no key (its calls to the operator API
     /// send the key).
@@ -179,6 +186,7 @@ public static class ApiRoutes
         OpsSecrets,
         DailyClose,
         DailyCloseCsv,
+        ImportHuaweiPinExport,
         OperatorConsole,
     ];
 
@@ -208,6 +216,7 @@ public static class ApiRoutes
         public const string OpsSecrets = "OpsSecrets";
         public const string DailyClose = "OpsDailyClose";
         public const string DailyCloseCsv = "OpsDailyCloseCsv";
+        public const string ImportHuaweiPinExport = "OpsImportHuaweiPinExport";
         public const string OperatorConsole = "OperatorConsole";
     }
 
@@ -237,6 +246,7 @@ public static class ApiRoutes
         public const string OpsSecrets = "ops/secrets";
         public const string DailyClose = "ops/close/{day}";
         public const string DailyCloseCsv = "ops/close/{day}/csv";
+        public const string ImportHuaweiPinExport = "ops/reconciliation/huaweipin/{day}";
         public const string OperatorConsole = "ops/console";
     }
 }

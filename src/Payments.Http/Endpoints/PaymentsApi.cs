@@ -9,6 +9,7 @@ using Payments.Http.HaiPay;
 using Payments.Http.HuaweiPin;
 using Payments.Http.Operations;
 using Payments.Http.OperatorUi;
+using Payments.Http.Reconciliation;
 using Payments.Http.Security;
 
 namespace Payments.Http.Endpoints;
@@ -117,6 +118,12 @@ public static class PaymentsApi
         );
         Map(api, ApiRoutes.DailyCloseCsv, (string day, DailyCloseEndpoint close, CancellationToken ct) =>
             close.GetCsvAsync(day, ct)
+        );
+        Map(
+            api,
+            ApiRoutes.ImportHuaweiPinExport,
+            (string day, HttpRequest request, HuaweiPinImportEndpoint import, CancellationToken ct) =>
+                import.ImportAsync(day, request, ct)
         );
         Map(api, ApiRoutes.OperatorConsole, (OperatorConsolePage console) => console.Result());
         return app;
