@@ -98,7 +98,9 @@ public sealed class HuaweiPinExportReader(IOptionsMonitor<HuaweiPinImportOptions
         return (null, limit.Fields);
     }
 
-    /// <summary>The position of each configured column (order id, amount, status, time); null when any is amiss.</summary>
+    /// <summary>
+    /// The position of each configured column (order id, amount, status, time); null when any is amiss.
+    /// </summary>
     private static int[]? Header(string[] names, HuaweiPinImportOptions settings, Errors errors)
     {
         var known = settings.Columns.Concat(settings.IgnoredColumns).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -205,10 +207,12 @@ public sealed class HuaweiPinExportReader(IOptionsMonitor<HuaweiPinImportOptions
             ? at
             : null;
 
-    /// <summary>A column name as it may appear in an error key: cut short, so a long header cannot bloat the answer.</summary>
+    /// <summary>
+    /// A column name as it may appear in an error key: redacted and cut short, so a header cannot bloat the answer.
+    /// </summary>
     private static string Shown(string name) => ProviderText.Of(name.Length > 40 ? name[..40] : name).Value;
 
-    /// <summary>The errors found, at most <see cref="MaxErrors"/> listed (the rest counted under <c>file</c>).</summary>
+    /// <summary>The errors found, at most <see cref="MaxErrors"/> listed (the rest noted under <c>file</c>).</summary>
     private sealed class Errors
     {
         private int more;
