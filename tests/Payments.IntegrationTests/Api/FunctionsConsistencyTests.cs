@@ -88,7 +88,7 @@ public sealed class FunctionsConsistencyTests
             Attributed.OrderBy(f => f.Name, StringComparer.Ordinal),
             Generated.OrderBy(f => f.Name, StringComparer.Ordinal)
         );
-        Assert.Equal(29, Generated.Count);
+        Assert.Equal(30, Generated.Count);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class FunctionsConsistencyTests
             .Select(r => r.Name)
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(11, operatorRoutes.Count);
+        Assert.Equal(12, operatorRoutes.Count);
         Assert.All(Generated.Where(f => f.Trigger == "httpTrigger"), f =>
         {
             Assert.Equal(operatorRoutes.Contains(f.Name), f.AuthLevel == "Admin");

@@ -93,13 +93,13 @@ public sealed class HuaweiPinImportTests(SharedAzurite azurite) : IClassFixture<
         var summary = await ImportAsync(ops, csv);
 
         Assert.Equal(
-            (6, 2, 3, ["hp-failed"], ["hp-not-theirs"]),
+            (6, 2, 3, "hp-failed", "hp-not-theirs"),
             (
                 summary.GetProperty("rowsRead").GetInt32(),
                 summary.GetProperty("matched").GetInt32(),
                 summary.GetProperty("different").GetInt32(),
-                Ids(summary.GetProperty("flagged")),
-                Ids(summary.GetProperty("oursMissing"))
+                string.Join(",", Ids(summary.GetProperty("flagged"))),
+                string.Join(",", Ids(summary.GetProperty("oursMissing")))
             )
         );
         var failed = (await ops.Orders.FindAsync("hp-failed", default))!.Value;
