@@ -27,12 +27,6 @@ public sealed class HuaweiPinImportEndpoint(
     public async Task<IResult> ImportAsync(string day, HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new FieldErrors();
-        if (Day(day, time.GetUtcNow(), errors) is not { } importDay)
-        {
-            return ApiProblem.Invalid(errors.ToDictionary(), Title);
-        }
-
         if (!IsCsv(request.ContentType))
         {
             return ApiProblem.Of(
@@ -40,6 +34,12 @@ public sealed class HuaweiPinImportEndpoint(
                 "Unsupported media type",
                 "Send the export as text/csv."
             );
+        }
+
+        var errors = new FieldErrors();
+        if (Day(day, time.GetUtcNow(), errors) is not { } importDay)
+        {
+            return ApiProblem.Invalid(errors.ToDictionary(), Title);
         }
 
         var maxBytes = options.CurrentValue.MaxBytes;

@@ -94,7 +94,7 @@ public sealed partial class FunctionsHttpTests(SharedAzurite azurite) : IClassFi
             ["OpsSecrets"] = new("GET", "/api/ops/secrets"),
             ["OpsDailyClose"] = new("GET", "/api/ops/close/2026-01-01"),
             ["OpsDailyCloseCsv"] = new("GET", "/api/ops/close/2026-13-01/csv"),
-            ["OpsImportHuaweiPinExport"] = new("POST", "/api/ops/reconciliation/huaweipin/2999-01-01", "x"),
+            ["OpsImportHuaweiPinExport"] = new("POST", "/api/ops/reconciliation/huaweipin/2999-01-01", "x", "text/csv"),
             ["OperatorConsole"] = new("GET", "/api/ops/console"),
         };
         using var server = system.Server.CreateMerchantClient();
