@@ -202,6 +202,13 @@ module app 'functionapp.bicep' = {
       HuaweiPin__FailureStatuses__0: 'failed'
       HuaweiPin__Currency: huaweiPinCurrency
       HuaweiPin__AmountUnit: huaweiPinAmountUnit
+      Reconciliation__HuaweiPin__OrderIdColumn: 'merchant_oid'
+      Reconciliation__HuaweiPin__AmountColumn: 'amount'
+      Reconciliation__HuaweiPin__StatusColumn: 'status'
+      Reconciliation__HuaweiPin__TimeColumn: 'date'
+      Reconciliation__HuaweiPin__PaidStatuses__0: 'success'
+      Reconciliation__HuaweiPin__MaxBytes: '5242880'
+      Reconciliation__HuaweiPin__MaxRows: '100000'
       ExpireFramesSchedule: '0 */5 * * * *'
       // Links a provider hands us reach customers only as absolute https links
       Links__AllowHttp: 'false'

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Payments.Http.Close;
 using Payments.Http.Operations;
+using Payments.Http.Reconciliation;
 
 namespace Payments.Functions;
 
@@ -16,7 +17,8 @@ public sealed class OpsFunctions(
     AcknowledgementEndpoint acknowledgements,
     SecretsStatusEndpoint secrets,
     DailyCloseEndpoint close,
-    ReconciliationEndpoint reconciliation
+    ReconciliationEndpoint reconciliation,
+    HuaweiPinImportEndpoint huaweiPinImport
 )
 {
     [Function("OpsListAttention")]
@@ -96,4 +98,11 @@ public sealed class OpsFunctions(
             HttpRequest request,
         string day
     ) => reconciliation.GetAsync(day, request.HttpContext.RequestAborted);
+
+    [Function("OpsImportHuaweiPinExport")]
+    public Task<IResult> ImportHuaweiPinExport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/reconciliation/huaweipin/{day}")]
+            HttpRequest request,
+        string day
+    ) => huaweiPinImport.ImportAsync(day, request, request.HttpContext.RequestAborted);
 }

@@ -22,6 +22,7 @@ using Payments.Http.Jobs;
 using Payments.Http.Operations;
 using Payments.Http.Problems;
 using Payments.Http.RateLimiting;
+using Payments.Http.Reconciliation;
 using Payments.Http.Security;
 using Payments.Http.Telemetry;
 using Payments.Http.Webhooks;
@@ -43,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<OrderEndpoints>();
         services.AddOperatorApi();
         services.AddOperatorAccess(configuration);
+        services.AddHuaweiPinImport(configuration);
         services.AddOptions<CustomerLinkOptions>().Bind(configuration.GetSection(CustomerLinkOptions.Section));
         services.AddIdempotency(configuration);
         services.AddWebhooks(configuration);

@@ -57,6 +57,13 @@ public static class AuditKinds
     public const string OperatorSync = "operator-sync";
 
     /// <summary>
+    /// A row of an imported provider record (a HUAWEIPIN transaction export) that differs from our books: the evidence
+    /// a person decides on (day, row number, the provider's status, amount and time, as provider text). Kept once per
+    /// distinct row, so importing the same file again adds nothing.
+    /// </summary>
+    public const string ReconciliationEvidence = "reconciliation-evidence";
+
+    /// <summary>
     /// Kinds of what operators did (their records about no order go to a partition of their own, not the unmatched
     /// one).
     /// </summary>

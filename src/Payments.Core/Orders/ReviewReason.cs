@@ -63,4 +63,11 @@ public enum ReviewReason
     /// looks.
     /// </summary>
     ProviderContradictsFinal,
+
+    /// <summary>
+    /// The provider's own record (an imported HUAWEIPIN transaction export) says the order was paid while we hold it
+    /// unpaid (a callback we never received): an open or expired order waits for a person, a failed one is flagged.
+    /// Never settled from the record alone: only an operator's resolution settles it.
+    /// </summary>
+    ProviderReportsPayment,
 }

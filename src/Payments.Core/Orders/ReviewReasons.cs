@@ -19,6 +19,7 @@ public static class ReviewReasons
         [ReviewReason.PayUrlUnknown] = "pay-url-unknown",
         [ReviewReason.ProviderHasNoRecord] = "provider-has-no-record",
         [ReviewReason.ProviderContradictsFinal] = "provider-contradicts-final",
+        [ReviewReason.ProviderReportsPayment] = "provider-reports-payment",
     };
 
     private static readonly Dictionary<string, ReviewReason> ByName = Names.ToDictionary(
@@ -51,5 +52,6 @@ public static class ReviewReasons
                 or ReviewReason.PartialCollection
                 or ReviewReason.OverCollection
                 or ReviewReason.ChargeAfterEnd
-                or ReviewReason.ProviderContradictsFinal;
+                or ReviewReason.ProviderContradictsFinal
+                or ReviewReason.ProviderReportsPayment;
 }

@@ -20,7 +20,7 @@ namespace Payments.Core.Telemetry;
 /// 5100-5199  HuaweiPinCallbackHandler           7005       AcknowledgeOrderHandler
 /// 5200-5299  ExpireFramesJob                    7100-7109  OperatorAuthentication
 /// 5300-5399  FingerprintKeyCheck                9000-9049  HuaweiPinCallbackDispatcher (sandbox)
-///                                               9050-9099  MerchantWebhooks (sandbox)
+/// 5450-5499  HuaweiPinImport                    9050-9099  MerchantWebhooks (sandbox)
 ///                                               9100-9149  HaiPayNotifier (sandbox)
 /// </code>
 /// A new class that logs takes the next free range in its layer's thousand and is added here.

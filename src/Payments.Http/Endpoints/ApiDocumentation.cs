@@ -7,6 +7,7 @@ using Payments.Http.Contracts;
 using Payments.Http.HaiPay;
 using Payments.Http.HuaweiPin;
 using Payments.Http.Operations;
+using Payments.Http.Reconciliation;
 
 namespace Payments.Http.Endpoints;
 
@@ -167,6 +168,15 @@ public static class ApiDocumentation
                 .Produces<ReconciliationRunView>()
                 .ProducesValidationProblem()
                 .ProducesProblem(StatusCodes.Status404NotFound),
+        [ApiRoutes.ImportHuaweiPinExport] = e =>
+            e.WithSummary(
+                    "Operator: import the HUAWEIPIN panel's transaction export (CSV) of a UTC day and match it "
+                        + "against our orders"
+                )
+                .Accepts<string>("text/csv")
+                .Produces<HuaweiPinImportView>()
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType),
         [ApiRoutes.OperatorConsole] = e =>
             e.WithSummary(
                     "The operator console: a static HTML page (no data, no key) "

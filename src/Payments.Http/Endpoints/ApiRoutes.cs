@@ -167,6 +167,13 @@ public static class ApiRoutes
         AccessLevel.Operator
     );
 
+    public static readonly ApiRoute ImportHuaweiPinExport = new(
+        Names.ImportHuaweiPinExport,
+        "POST",
+        Templates.ImportHuaweiPinExport,
+        AccessLevel.Operator
+    );
+
     /// <summary>
     /// The operator console's page: anonymous because it carries no data and no key (its calls to the operator API
     /// send the key).
@@ -205,6 +212,7 @@ public static class ApiRoutes
         DailyCloseCsv,
         ReconcileHaiPay,
         GetHaiPayReconciliation,
+        ImportHuaweiPinExport,
         OperatorConsole,
     ];
 
@@ -236,6 +244,7 @@ public static class ApiRoutes
         public const string DailyCloseCsv = "OpsDailyCloseCsv";
         public const string ReconcileHaiPay = "OpsReconcileHaiPay";
         public const string GetHaiPayReconciliation = "OpsGetHaiPayReconciliation";
+        public const string ImportHuaweiPinExport = "OpsImportHuaweiPinExport";
         public const string OperatorConsole = "OperatorConsole";
     }
 
@@ -266,6 +275,7 @@ public static class ApiRoutes
         public const string DailyClose = "ops/close/{day}";
         public const string DailyCloseCsv = "ops/close/{day}/csv";
         public const string HaiPayReconciliation = "ops/reconciliation/haipay/{day}";
+        public const string ImportHuaweiPinExport = "ops/reconciliation/huaweipin/{day}";
         public const string OperatorConsole = "ops/console";
     }
 }

@@ -9,6 +9,7 @@ using Payments.Http.HaiPay;
 using Payments.Http.HuaweiPin;
 using Payments.Http.Operations;
 using Payments.Http.OperatorUi;
+using Payments.Http.Reconciliation;
 using Payments.Http.Security;
 
 namespace Payments.Http.Endpoints;
@@ -129,6 +130,12 @@ public static class PaymentsApi
             ApiRoutes.GetHaiPayReconciliation,
             (string day, ReconciliationEndpoint reconciliation, CancellationToken ct) =>
                 reconciliation.GetAsync(day, ct)
+        );
+        Map(
+            api,
+            ApiRoutes.ImportHuaweiPinExport,
+            (string day, HttpRequest request, HuaweiPinImportEndpoint import, CancellationToken ct) =>
+                import.ImportAsync(day, request, ct)
         );
         Map(
             api,

@@ -36,12 +36,14 @@ public sealed class SettingsConsistencyTests
             "Functions keys on the remote address the worker's forwarded-headers middleware sets; X-Forwarded-For is "
             + "client-writable",
         ["Telemetry:Console"] = "read by the Server host only; Functions exports to Application Insights",
+        ["Reconciliation:HuaweiPin:IgnoredColumns"] = "empty unless the panel's export carries further columns",
     };
 
     private static readonly Dictionary<string, string> NotInLocalSettings = new(StringComparer.Ordinal)
     {
         ["FunctionKeys:Keys"] = "read by the Server host only; local.settings.json is the Functions host's",
         ["Telemetry:Console"] = "read by the Server host only; local.settings.json is the Functions host's",
+        ["Reconciliation:HuaweiPin:IgnoredColumns"] = "empty unless the panel's export carries further columns",
     };
 
     /// <summary>
@@ -177,6 +179,10 @@ public sealed class SettingsConsistencyTests
             (typeof(StorageOptions), StorageOptions.Section),
             (typeof(KeyVaultOptions), KeyVaultOptions.Section),
             (typeof(HuaweiPinOptions), HuaweiPinOptions.Section),
+            (
+                typeof(Payments.Core.Reconciliation.HuaweiPinImportOptions),
+                Payments.Core.Reconciliation.HuaweiPinImportOptions.Section
+            ),
             (typeof(HaiPayOptions), HaiPayOptions.Section),
             (typeof(FunctionKeyOptions), FunctionKeyOptions.Section),
             (typeof(OperatorKeyOptions), OperatorKeyOptions.Section),

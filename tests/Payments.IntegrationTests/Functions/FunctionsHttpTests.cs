@@ -96,6 +96,7 @@ public sealed partial class FunctionsHttpTests(SharedAzurite azurite) : IClassFi
             ["OpsDailyCloseCsv"] = new("GET", "/api/ops/close/2026-13-01/csv"),
             ["OpsReconcileHaiPay"] = new("POST", "/api/ops/reconciliation/haipay/2999-01-01", null),
             ["OpsGetHaiPayReconciliation"] = new("GET", "/api/ops/reconciliation/haipay/2026-01-01"),
+            ["OpsImportHuaweiPinExport"] = new("POST", "/api/ops/reconciliation/huaweipin/2999-01-01", "x", "text/csv"),
             ["OperatorConsole"] = new("GET", "/api/ops/console"),
         };
         using var server = system.Server.CreateMerchantClient();

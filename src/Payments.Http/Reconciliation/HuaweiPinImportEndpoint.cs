@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Payments.Core.Reconciliation;
+using Payments.Core.Validation;
+using Payments.Http.Endpoints;
+using Payments.Http.Problems;
+
+namespace Payments.Http.Reconciliation;
+
+/// <summary>
+/// <c>POST api/ops/reconciliation/huaweipin/{day}</c> (operator, body <c>text/csv</c>): the HUAWEIPIN merchant panel's
+/// API transaction export for that UTC day, read and validated whole (<see cref="HuaweiPinExportReader"/>) before
+/// anything is matched or written (<see cref="HuaweiPinImport"/>). A day that is not <c>yyyy-MM-dd</c> or lies in the
+/// future, a body over the size cap, or any bad row: 400 naming each, nothing written. Another content type: 415.
+/// </summary>
+public sealed class HuaweiPinImportEndpoint(
+    HuaweiPinExportReader reader,
+    HuaweiPinImport import,
+    IOptionsMonitor<HuaweiPinImportOptions> options,
+    TimeProvider time
+)
+{
+    private const string Title = "The HUAWEIPIN export is not valid; nothing was imported.";
+
+    public async Task<IResult> ImportAsync(string day, HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsCsv(request.ContentType))
+        {
+            return ApiProblem.Of(
+                ProblemCodes.UnsupportedMediaType,
+                "Unsupported media type",
+                "Send the export as text/csv."
+            );
+        }
+
+        var errors = new FieldErrors();
+        if (Day(day, time.GetUtcNow(), errors) is not { } importDay)
+        {
+            return ApiProblem.Invalid(errors.ToDictionary(), Title);
+        }
+
+        var maxBytes = options.CurrentValue.MaxBytes;
+        if (request.ContentLength > maxBytes)
+        {
+            errors.Add("file", $"Is larger than {maxBytes} bytes (Reconciliation:HuaweiPin:MaxBytes).");
+            return ApiProblem.Invalid(errors.ToDictionary(), Title);
+        }
+
+        var (rows, rowErrors) = await reader.ReadAsync(request.Body, importDay, cancellationToken);
+        if (rows is null)
+        {
+            return ApiProblem.Invalid(rowErrors.ToDictionary(), Title);
+        }
+
+        return Results.Ok(HuaweiPinImportView.From(await import.RunAsync(importDay, rows, cancellationToken)));
+    }
+
+    private static bool IsCsv(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)
+        && (!type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
+    private static DateOnly? Day(string day, DateTimeOffset now, FieldErrors errors)
+    {
+        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            errors.Add("day", "Must be a UTC day, yyyy-MM-dd.");
+            return null;
+        }
+
+        if (at > DateOnly.FromDateTime(now.UtcDateTime))
+        {
+            errors.Add("day", "Must not be in the future (UTC).");
+            return null;
+        }
+
+        return at;
+    }
+}
