@@ -57,7 +57,11 @@ public sealed class OperatorKeyTests(SharedAzurite azurite) : IClassFixture<Shar
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), path + suffix);
             if (route.Method == "POST")
             {
-                request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                // Each route's own media type: routing answers another with 415 before any filter runs.
+                request.Content =
+                    route == ApiRoutes.ImportHuaweiPinExport
+                        ? new StringContent("merchant_oid,amount,status,date\n", Encoding.UTF8, "text/csv")
+                        : new StringContent("{}", Encoding.UTF8, "application/json");
             }
 
             answers.Add((await client.SendAsync(request)).StatusCode);

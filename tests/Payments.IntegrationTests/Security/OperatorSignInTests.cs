@@ -58,7 +58,11 @@ public sealed class OperatorSignInTests(SharedAzurite azurite) : IClassFixture<S
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), "/api/" + Path(route));
             if (route.Method == "POST")
             {
-                request.Content = new StringContent(Resolution, Encoding.UTF8, "application/json");
+                // Each route's own media type: routing answers another with 415 before any filter runs.
+                request.Content =
+                    route == ApiRoutes.ImportHuaweiPinExport
+                        ? new StringContent("merchant_oid,amount,status,date\n", Encoding.UTF8, "text/csv")
+                        : new StringContent(Resolution, Encoding.UTF8, "application/json");
             }
 
             using var response = await client.SendAsync(request);
