@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Payments.Core.Audit;
 using Payments.Core.HuaweiPin;
 using Payments.Core.Ledger;
+using Payments.Core.Operations;
 using Payments.Core.Orders;
 using Payments.Core.Text;
 
@@ -36,13 +37,19 @@ public sealed partial class HuaweiPinImport(
 
     private const string Source = ReconciliationDifference.HuaweiPinImport;
 
+    /// <summary>
+    /// Matches <paramref name="rows"/> against the day's orders; <paramref name="importedBy"/> is named in every
+    /// evidence record it writes.
+    /// </summary>
     public async Task<HuaweiPinImportSummary> RunAsync(
         DateOnly day,
         IReadOnlyList<HuaweiPinExportRow> rows,
+        OperatorPrincipal importedBy,
         CancellationToken cancellationToken
     )
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(importedBy);
         var startedAt = time.GetUtcNow();
         var matched = 0;
         var different = 0;
@@ -52,7 +59,7 @@ public sealed partial class HuaweiPinImport(
             new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
             async (row, ct) =>
             {
-                switch (await MatchAsync(day, row, ct))
+                switch (await MatchAsync(day, row, importedBy, ct))
                 {
                     case Match.Same:
                         Interlocked.Increment(ref matched);
@@ -82,7 +89,12 @@ public sealed partial class HuaweiPinImport(
         return summary;
     }
 
-    private async Task<Match> MatchAsync(DateOnly day, HuaweiPinExportRow row, CancellationToken cancellationToken)
+    private async Task<Match> MatchAsync(
+        DateOnly day,
+        HuaweiPinExportRow row,
+        OperatorPrincipal importedBy,
+        CancellationToken cancellationToken
+    )
     {
         var found = await orders.FindAsync(row.OrderId, cancellationToken);
         var theirs = new ReconciledSide(ProviderText.Of(row.Status).Value, row.Amount, null, null);
@@ -95,7 +107,7 @@ public sealed partial class HuaweiPinImport(
 
             var shownId = ProviderText.Of(row.OrderId);
             LogUnknownOrder(logger, day, shownId, row.Row);
-            await RecordEvidenceAsync(null, day, row, cancellationToken);
+            await RecordEvidenceAsync(null, day, row, importedBy, cancellationToken);
             await RecordAsync(
                 day,
                 shownId.Value,
@@ -135,7 +147,7 @@ public sealed partial class HuaweiPinImport(
             return Match.Same;
         }
 
-        await RecordEvidenceAsync(order.Id, day, row, cancellationToken);
+        await RecordEvidenceAsync(order.Id, day, row, importedBy, cancellationToken);
         var evidence = Evidence(day, row);
         var result = await updater.UpdateAsync(
             held,
@@ -198,11 +210,15 @@ public sealed partial class HuaweiPinImport(
             cancellationToken
         );
 
-    /// <summary>The row as evidence, kept once per distinct row (its text is the same on every import).</summary>
+    /// <summary>
+    /// The row as evidence, naming who imported it: kept once per distinct row and operator (the same file imported
+    /// again by the same operator adds nothing; by another, it records who else said so).
+    /// </summary>
     private async Task RecordEvidenceAsync(
         string? orderId,
         DateOnly day,
         HuaweiPinExportRow row,
+        OperatorPrincipal importedBy,
         CancellationToken cancellationToken
     )
     {
@@ -216,6 +232,9 @@ public sealed partial class HuaweiPinImport(
                 ["status"] = ProviderText.Of(row.Status).Value,
                 ["amount"] = row.Amount.ToString(CultureInfo.InvariantCulture),
                 ["at"] = row.At.ToString("O", CultureInfo.InvariantCulture),
+                ["operator"] = importedBy.Name,
+                ["operatorObjectId"] = importedBy.ObjectId,
+                ["authentication"] = importedBy.Authentication,
             }
         );
         var record = new AuditRecord(orderId, AuditKinds.ReconciliationEvidence, payload, time.GetUtcNow())

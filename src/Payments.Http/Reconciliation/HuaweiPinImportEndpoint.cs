@@ -6,6 +6,7 @@ using Payments.Core.Reconciliation;
 using Payments.Core.Validation;
 using Payments.Http.Endpoints;
 using Payments.Http.Problems;
+using Payments.Http.Security;
 
 namespace Payments.Http.Reconciliation;
 
@@ -55,7 +56,9 @@ public sealed class HuaweiPinImportEndpoint(
             return ApiProblem.Invalid(rowErrors.ToDictionary(), Title);
         }
 
-        return Results.Ok(HuaweiPinImportView.From(await import.RunAsync(importDay, rows, cancellationToken)));
+        var importedBy = OperatorAuthentication.Current(request.HttpContext);
+        var summary = await import.RunAsync(importDay, rows, importedBy, cancellationToken);
+        return Results.Ok(HuaweiPinImportView.From(summary));
     }
 
     private static bool IsCsv(string? contentType) =>

@@ -17,6 +17,10 @@ public static class OperatorAccessServiceCollectionExtensions
         services
             .AddOptions<OperatorsOptions>()
             .Bind(configuration.GetSection(OperatorsOptions.Section))
+            .Validate(
+                o => Enum.IsDefined(o.Authentication),
+                $"{OperatorsOptions.Section}:Authentication must be Keys or EntraId."
+            )
             .ValidateOnStart();
         services
             .AddOptions<OperatorKeyOptions>()

@@ -64,6 +64,16 @@ public sealed partial class OperatorAuthentication(
             );
         }
 
+        if (CrossSite(http.Request) is { } site)
+        {
+            return ApiProblem.Of(
+                ProblemCodes.Forbidden,
+                "Forbidden",
+                $"An operator action must come from the console's own origin, not {site}: a signed-in session is "
+                    + "not enough on its own (the browser sends it from any site)."
+            );
+        }
+
         if (ClientPrincipal.Read(http.Request.Headers[ClientPrincipal.Header].FirstOrDefault()) is not { } signed)
         {
             return Unauthorized($"Sign in first: {SignInPath}, or send a bearer token for the app registration.");
@@ -101,6 +111,36 @@ public sealed partial class OperatorAuthentication(
         return http.Items.TryGetValue(ItemKey, out var principal) && principal is OperatorPrincipal admitted
             ? admitted
             : throw new InvalidOperationException("An operator route ran without operator authentication.");
+    }
+
+    /// <summary>
+    /// The other site a state-changing request came from, or null: a browser names it in <c>Sec-Fetch-Site</c>
+    /// (anything but <c>same-origin</c> or <c>none</c>) or, older ones, in an <c>Origin</c> whose host is not this
+    /// app's. A script with a bearer token sends neither. Reads (GET, HEAD) change nothing, and another site cannot
+    /// read their answers.
+    /// </summary>
+    private static string? CrossSite(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        {
+            return null;
+        }
+
+        var fetchSite = request.Headers["Sec-Fetch-Site"].FirstOrDefault();
+        if (fetchSite is { Length: > 0 } && fetchSite is not ("same-origin" or "none"))
+        {
+            return $"Sec-Fetch-Site '{fetchSite}'";
+        }
+
+        var origin = request.Headers.Origin.FirstOrDefault();
+        return
+            origin is { Length: > 0 }
+            && (
+                !Uri.TryCreate(origin, UriKind.Absolute, out var from)
+                || !string.Equals(from.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
+            )
+            ? "another origin"
+            : null;
     }
 
     private static IResult Unauthorized(string detail) =>
