@@ -162,6 +162,7 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddTransient<HaiPayReconciler>();
+        services.AddSingleton<ReconciliationPace>();
         services.AddTransient<ReconcileScheduledJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReconcileScheduledJob>());
     }

@@ -17,7 +17,6 @@ namespace Payments.Azure.Reconciliation;
 public sealed class TableReconciliationLog(PaymentTables tables) : IReconciliationLog
 {
     private const string What = "Reconciliation table";
-    private const string Separator = "\n";
 
     public async Task RecordAsync(ReconciliationDifference difference, CancellationToken cancellationToken)
     {
@@ -90,10 +89,7 @@ public sealed class TableReconciliationLog(PaymentTables tables) : IReconciliati
         );
 
     private static string RowKey(ReconciliationDifference difference) =>
-        TimeIndex.RowKey(
-            DateTimeOffset.MaxValue.UtcTicks - difference.Since.UtcTicks,
-            difference.Source + Separator + difference.OrderId
-        );
+        TimeIndex.RowKey(DateTimeOffset.MaxValue.UtcTicks - difference.Since.UtcTicks, difference.Identity);
 
     private static string RunPartition(string source) => "run-" + TableKeys.Encode(source);
 
@@ -104,6 +100,7 @@ public sealed class TableReconciliationLog(PaymentTables tables) : IReconciliati
         {
             ["StartedAt"] = run.StartedAt,
             ["FinishedAt"] = run.FinishedAt,
+            ["LeaseUntil"] = run.LeaseUntil,
             ["Phase"] = run.Phase,
             ["Cursor"] = run.Cursor,
             ["Checked"] = run.Checked,
@@ -120,6 +117,7 @@ public sealed class TableReconciliationLog(PaymentTables tables) : IReconciliati
             Day = day,
             StartedAt = row.GetDateTimeOffset("StartedAt")!.Value,
             FinishedAt = row.GetDateTimeOffset("FinishedAt"),
+            LeaseUntil = row.GetDateTimeOffset("LeaseUntil"),
             Phase = row.GetString("Phase") ?? "start",
             Cursor = row.GetString("Cursor"),
             Checked = (int)(row.GetNumber("Checked") ?? 0),

@@ -22,6 +22,7 @@ public sealed partial class HaiPayReconciler(
     IOptionsMonitor<ReconciliationOptions> options,
     IOptionsMonitor<HaiPayOptions> haiPay,
     IOptionsMonitor<CustomerLinkOptions> links,
+    ReconciliationPace pace,
     TimeProvider time,
     ILogger<HaiPayReconciler> logger
 )
@@ -30,8 +31,6 @@ public sealed partial class HaiPayReconciler(
     public const string ChangedPhase = "changed";
     public const string OpenPhase = "open";
     public const string DonePhase = "done";
-
-    private DateTimeOffset nextQueryAt = DateTimeOffset.MinValue;
 
     /// <summary>
     /// Runs (or resumes) the day; a finished day is answered as it was unless <paramref name="again"/>, which starts it
@@ -43,6 +42,11 @@ public sealed partial class HaiPayReconciler(
         if (found is { Run.IsDone: true } && !again)
         {
             return found.Value.Run;
+        }
+
+        if (found is { Run: { IsDone: false, LeaseUntil: { } lease } } && lease > time.GetUtcNow())
+        {
+            throw new ReconciliationContentionException(Source, day);
         }
 
         var run = found is { Run.IsDone: false } open
@@ -82,7 +86,7 @@ public sealed partial class HaiPayReconciler(
         }
 
         run = run with { Phase = DonePhase, Cursor = null, FinishedAt = time.GetUtcNow() };
-        await SaveAsync(run, version, cancellationToken);
+        await SaveAsync(run, version, cancellationToken, final: true);
         LogFinished(logger, day, run.Checked, run.Matched, run.Different, run.Unanswered);
         return run;
     }
@@ -141,7 +145,7 @@ public sealed partial class HaiPayReconciler(
             return ReconcileOutcome.Skipped;
         }
 
-        await PaceAsync(cancellationToken);
+        await pace.WaitAsync(options.CurrentValue.QueriesPerSecond, cancellationToken);
         var reply = await checker.QueryAsync(order, cancellationToken);
         var ours = ReconciliationComparison.Ours(order);
         switch (reply)
@@ -202,28 +206,25 @@ public sealed partial class HaiPayReconciler(
             cancellationToken
         );
 
-    /// <summary>Waits until <see cref="ReconciliationOptions.QueriesPerSecond"/> allows the next query.</summary>
-    private async Task PaceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the checkpoint, renewing the runner's lease (none once final): long enough for one order's query, its
+    /// wait for a pace slot and its writes.
+    /// </summary>
+    private async Task<string> SaveAsync(
+        ReconciliationRun run,
+        string? version,
+        CancellationToken cancellationToken,
+        bool final = false
+    )
     {
         var perSecond = options.CurrentValue.QueriesPerSecond;
-        if (perSecond <= 0)
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        if (nextQueryAt > now)
-        {
-            await Task.Delay(nextQueryAt - now, time, cancellationToken);
-            now = nextQueryAt;
-        }
-
-        nextQueryAt = now + TimeSpan.FromSeconds(1 / perSecond);
+        var slot = perSecond > 0 ? TimeSpan.FromSeconds(3 / perSecond) : TimeSpan.Zero;
+        var lease = final ? (DateTimeOffset?)null : time.GetUtcNow() + MinimumLease + slot;
+        return await log.TrySaveRunAsync(run with { LeaseUntil = lease }, version, cancellationToken)
+            ?? throw new ReconciliationContentionException(run.Source, run.Day);
     }
 
-    private async Task<string> SaveAsync(ReconciliationRun run, string? version, CancellationToken cancellationToken) =>
-        await log.TrySaveRunAsync(run, version, cancellationToken)
-        ?? throw new ReconciliationContentionException(run.Source, run.Day);
+    private static readonly TimeSpan MinimumLease = TimeSpan.FromMinutes(2);
 
     private static ReconciliationRun Count(ReconciliationRun run, ReconcileOutcome outcome) =>
         outcome switch

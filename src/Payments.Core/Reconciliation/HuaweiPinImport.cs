@@ -9,6 +9,7 @@ using Payments.Core.Ledger;
 using Payments.Core.Operations;
 using Payments.Core.Orders;
 using Payments.Core.Text;
+using Payments.Core.Validation;
 
 namespace Payments.Core.Reconciliation;
 
@@ -96,7 +97,10 @@ public sealed partial class HuaweiPinImport(
         CancellationToken cancellationToken
     )
     {
-        var found = await orders.FindAsync(row.OrderId, cancellationToken);
+        // An id no order of ours can have (too long, a character ours refuse) is not looked up: it names none.
+        var found = FieldRules.OrderId(row.OrderId) is null
+            ? await orders.FindAsync(row.OrderId, cancellationToken)
+            : null;
         var theirs = new ReconciledSide(ProviderText.Of(row.Status).Value, row.Amount, null, null);
         if (found is not { Value.Provider: PaymentProvider.HuaweiPin } held)
         {
@@ -145,6 +149,13 @@ public sealed partial class HuaweiPinImport(
         if (!row.Paid)
         {
             return Match.Same;
+        }
+
+        if (DateOnly.FromDateTime(row.At.UtcDateTime) < DateOnly.FromDateTime(order.CreatedAt.UtcDateTime))
+        {
+            // Paid on a day before the order existed: not evidence about it; listed, the order left as it is.
+            await RecordAsync(day, order.Id, order.Currency, Ours(order), theirs, ["time"], cancellationToken);
+            return Match.Different;
         }
 
         await RecordEvidenceAsync(order.Id, day, row, importedBy, cancellationToken);

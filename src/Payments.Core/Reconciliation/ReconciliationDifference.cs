@@ -35,6 +35,17 @@ public sealed record ReconciliationDifference(
                 + $"provider {Theirs?.ToString() ?? "none"}"
         );
 
+    /// <summary>
+    /// What makes the difference one of its day: the source and a digest of the order id (a provider's id may be long
+    /// or odd; the id itself is kept beside it).
+    /// </summary>
+    public string Identity =>
+        Source
+        + "-"
+        + Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(OrderId))
+        )[..32];
+
     /// <summary>When the reconciled day began (UTC): what the listing is ordered by, newest day first.</summary>
     public DateTimeOffset Since => new(Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
 

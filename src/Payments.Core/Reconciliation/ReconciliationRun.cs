@@ -12,6 +12,12 @@ public sealed record ReconciliationRun
     public DateTimeOffset? FinishedAt { get; init; }
 
     /// <summary>
+    /// Until when the runner advancing an unfinished run holds it (renewed with each checkpoint): another runner of the
+    /// day is refused before then, and resumes the run after (its runner died).
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
+
+    /// <summary>
     /// Which candidates the run is on (a source's own names, e.g. <c>changed</c>, <c>open</c>, <c>done</c>).
     /// </summary>
     public string Phase { get; init; } = "start";

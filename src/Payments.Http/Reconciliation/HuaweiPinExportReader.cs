@@ -43,7 +43,7 @@ public sealed class HuaweiPinExportReader(IOptionsMonitor<HuaweiPinImportOptions
         var settings = options.CurrentValue;
         var errors = new Errors();
         await using var capped = new CappedStream(body, settings.MaxBytes);
-        using var text = new StreamReader(capped, new UTF8Encoding(false, throwOnInvalidBytes: true), true);
+        using var text = new StreamReader(capped, new UTF8Encoding(true, throwOnInvalidBytes: true), false);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ",", DetectDelimiter = false };
         using var parser = new CsvParser(text, config);
         var rows = new List<HuaweiPinExportRow>();

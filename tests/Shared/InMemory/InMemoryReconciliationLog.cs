@@ -18,7 +18,7 @@ public sealed class InMemoryReconciliationLog : IReconciliationLog
         ArgumentNullException.ThrowIfNull(difference);
         var key = InMemoryKeys.TimeKey(
             DateTimeOffset.MaxValue.UtcTicks - difference.Since.UtcTicks,
-            difference.Source + "\n" + difference.OrderId
+            difference.Identity
         );
         lock (gate)
         {
