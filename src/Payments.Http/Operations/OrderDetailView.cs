@@ -11,7 +11,8 @@ namespace Payments.Http.Operations;
 /// <summary>
 /// The answer of <c>GET api/ops/orders/{orderId}</c>: an order as an operator decides on it, with its newest audit
 /// records and its webhook deliveries (each list bounded; <c>...More</c> says when older ones were left out). Money is
-/// decimal text; every text a provider could have written is redacted as provider text.
+/// decimal text; every text a provider wrote (status, errors, audit payloads) is redacted as provider text; the
+/// provider's reference is an identifier, shown whole as the merchant's order view and the close show it.
 /// </summary>
 public sealed record OrderDetailView(
     string OrderId,
@@ -19,7 +20,8 @@ public sealed record OrderDetailView(
     string Kind,
     string Status,
     string? ProviderStatus,
-    string? ProviderReference,
+    [property: Description("The provider's id of the order, to look it up in the provider's panel.")]
+        string? ProviderReference,
     string? Currency,
     [property: Description("The amount ordered."), RegularExpression(DecimalText.Pattern)] string? Amount,
     [property: Description("What the provider reports as received."), RegularExpression(DecimalText.Pattern)]
@@ -55,7 +57,7 @@ public sealed record OrderDetailView(
             order.Kind.ToString(),
             order.Status.ToString(),
             order.ProviderStatus?.Value,
-            ProviderText.From(order.ProviderReference)?.Value,
+            order.ProviderReference,
             order.Currency,
             DecimalText.Of(order.Amount),
             DecimalText.Of(order.ReceivedAmount),

@@ -54,7 +54,12 @@ public sealed class OrderDetailRouteTests(SharedAzurite azurite) : IClassFixture
     {
         await using var ops = await OpsServer.StartAsync(azurite);
         await ops.PendingAsync("od-card");
-        var refused = new ProviderVerdict(OrderStatus.Failed, ProviderText.Of($"declined card {Card}"), null);
+        var refused = new ProviderVerdict(
+            OrderStatus.Failed,
+            ProviderText.Of("3"),
+            null,
+            Note: ProviderText.Of($"declined card {Card}")
+        );
         await ops.Updater.UpdateAsync("od-card", (o, now) => o.Apply(refused, now), default);
         var at = ops.Clock.GetUtcNow();
         await ops
@@ -70,7 +75,7 @@ public sealed class OrderDetailRouteTests(SharedAzurite azurite) : IClassFixture
         Assert.DoesNotContain(Card, body, StringComparison.Ordinal);
         Assert.DoesNotContain(Card.Replace(" ", "", StringComparison.Ordinal), body, StringComparison.Ordinal);
         var detail = JsonDocument.Parse(body).RootElement;
-        var masked = string.Format(System.Globalization.CultureInfo.InvariantCulture, ProviderText.CardMask, "1111");
+        const string masked = "[card ****1111]";
         Assert.Contains(masked, detail.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Contains(detail.GetProperty("audit").EnumerateArray(), a =>
             a.GetProperty("payload").GetString()!.Contains(masked, StringComparison.Ordinal)
