@@ -15,6 +15,7 @@ namespace Payments.Functions;
 public sealed class OpsFunctions(
     OperatorEndpoints ops,
     AcknowledgementEndpoint acknowledgements,
+    OrderDetailEndpoint orderDetail,
     SecretsStatusEndpoint secrets,
     DailyCloseEndpoint close,
     ReconciliationEndpoint reconciliation,
@@ -67,6 +68,12 @@ public sealed class OpsFunctions(
     public Task<IResult> Sync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/sync")] HttpRequest request
     ) => ops.SyncAsync(request, request.HttpContext.RequestAborted);
+
+    [Function("OpsGetOrder")]
+    public Task<IResult> GetOrder(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/orders/{orderId}")] HttpRequest request,
+        string orderId
+    ) => orderDetail.GetAsync(orderId, request.HttpContext.RequestAborted);
 
     [Function("OpsSecrets")]
     public Task<IResult> Secrets(

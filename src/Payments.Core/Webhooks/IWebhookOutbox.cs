@@ -47,6 +47,16 @@ public interface IWebhookOutbox
 
     Task<WebhookDelivery?> FindAsync(string orderId, string eventId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The order's delivery records, one per event, at most <paramref name="limit"/> (one partition read, in no
+    /// particular order), and whether more are stored.
+    /// </summary>
+    Task<(IReadOnlyList<WebhookDelivery> Deliveries, bool More)> ListDeliveriesAsync(
+        string orderId,
+        int limit,
+        CancellationToken cancellationToken
+    );
+
     /// <summary>The delivery record with the version its next compare-and-swap must match.</summary>
     Task<Versioned<WebhookDelivery>?> FindVersionedAsync(
         string orderId,

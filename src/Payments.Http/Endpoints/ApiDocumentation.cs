@@ -144,6 +144,12 @@ public static class ApiDocumentation
                 .ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status409Conflict)
                 .ProducesProblem(StatusCodes.Status415UnsupportedMediaType),
+        [ApiRoutes.GetOrderDetail] = e =>
+            e.WithSummary(
+                    "Operator: the order with its amounts, last error, newest audit records and webhook deliveries"
+                )
+                .Produces<OrderDetailView>()
+                .ProducesProblem(StatusCodes.Status404NotFound),
         [ApiRoutes.OpsSecrets] = e =>
             e.WithSummary("Operator: which needed secrets are absent or unreadable, by name (never a value)")
                 .Produces<SecretsStatusView>(),

@@ -95,6 +95,13 @@ public static class ApiRoutes
         AccessLevel.Operator
     );
 
+    public static readonly ApiRoute GetOrderDetail = new(
+        Names.GetOrderDetail,
+        "GET",
+        Templates.GetOrderDetail,
+        AccessLevel.Operator
+    );
+
     public static readonly ApiRoute AcknowledgeOrder = new(
         Names.AcknowledgeOrder,
         "POST",
@@ -201,6 +208,7 @@ public static class ApiRoutes
         HaiPayNotify,
         ListAttention,
         ResolveOrder,
+        GetOrderDetail,
         AcknowledgeOrder,
         ListWebhooks,
         ReplayWebhook,
@@ -233,6 +241,7 @@ public static class ApiRoutes
         public const string HaiPayNotify = "HaiPayNotify";
         public const string ListAttention = "OpsListAttention";
         public const string ResolveOrder = "OpsResolveOrder";
+        public const string GetOrderDetail = "OpsGetOrder";
         public const string AcknowledgeOrder = "OpsAcknowledgeOrder";
         public const string ListWebhooks = "OpsListWebhooks";
         public const string ReplayWebhook = "OpsReplayWebhook";
@@ -265,6 +274,7 @@ public static class ApiRoutes
         public const string HaiPayNotify = "haipay/notify";
         public const string ListAttention = "ops/attention";
         public const string ResolveOrder = "ops/orders/{orderId}/resolution";
+        public const string GetOrderDetail = "ops/orders/{orderId}";
         public const string AcknowledgeOrder = "ops/orders/{orderId}/acknowledgement";
         public const string ListWebhooks = "ops/webhooks";
         public const string ReplayWebhook = "ops/webhooks/{orderId}/{eventId}/replay";

@@ -88,6 +88,9 @@ public static class PaymentsApi
             (string orderId, HttpRequest request, OperatorEndpoints ops, CancellationToken ct) =>
                 ops.ResolveAsync(orderId, request, ct)
         );
+        Map(api, ApiRoutes.GetOrderDetail, (string orderId, OrderDetailEndpoint detail, CancellationToken ct) =>
+            detail.GetAsync(orderId, ct)
+        );
         Map(
             api,
             ApiRoutes.AcknowledgeOrder,

@@ -21,6 +21,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddTransient<OperatorSyncHandler>();
         services.AddTransient<OperatorEndpoints>();
         services.AddTransient<AcknowledgementEndpoint>();
+        services.AddTransient<OrderDetailEndpoint>();
         services.AddTransient<SecretsStatusEndpoint>();
         services.AddTransient<Close.DailyCloseEndpoint>();
         services.AddTransient<Close.ReconciliationEndpoint>();

@@ -87,7 +87,7 @@ public sealed class FunctionsConsistencyTests
             Attributed.OrderBy(f => f.Name, StringComparer.Ordinal),
             Generated.OrderBy(f => f.Name, StringComparer.Ordinal)
         );
-        Assert.Equal(33, Generated.Count);
+        Assert.Equal(34, Generated.Count);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class FunctionsConsistencyTests
             .Select(r => r.Name)
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(14, operatorRoutes.Count);
+        Assert.Equal(15, operatorRoutes.Count);
         Assert.All(Generated.Where(f => f.Trigger == "httpTrigger"), f =>
         {
             Assert.NotEqual("Admin", f.AuthLevel);

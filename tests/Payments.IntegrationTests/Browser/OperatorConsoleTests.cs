@@ -20,6 +20,7 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
 {
     private const string OperatorKey = ServerHost.OperatorKey;
     private const string OrderId = "oc-review";
+    private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;
     private static readonly string[] ChromiumArgs =
     [
         "--headless",
@@ -155,6 +156,106 @@ public sealed class OperatorConsoleTests(SharedAzurite azurite) : IClassFixture<
                 .RootElement.GetProperty("operator")
                 .GetString()
         );
+        Assert.Empty(session.PolicyViolations);
+    }
+
+    /// <summary>
+    /// An order flagged for a partial collection opened from its row (amounts, reason), a resolution the provider
+    /// refuses (what to do next shown), then decided by manual override; the name typed survives a reload; the day's
+    /// close read with its totals, flagged entry and a 30-day chart of net per currency.
+    /// </summary>
+    [Fact]
+    public async Task Console_DetailOpenedRefusedThenResolvedThenDailyClose_ChartHasOneBarGroupPerDayAndCurrency()
+    {
+        await using var system = await PaymentsSystem.StartAsync(azurite);
+        await system.SetHaiPayFaultsAsync(new { notifications = false });
+        var updater = system.Server.Services.GetRequiredService<OrderUpdater>();
+        foreach (var id in new[] { "oc-paid-1", "oc-paid-2", "oc-partial" })
+        {
+            await HaiPay.CollectionFlow.CreatedPayUrlAsync(system, id);
+        }
+
+        var paid = new ProviderVerdict(OrderStatus.Succeeded, ProviderText.Of("2"), 12.50m, Fee: 0.30m);
+        await updater.UpdateAsync(
+            "oc-paid-1",
+            (o, now) => o.Settle(paid with { ReceivedAmount = 12.50m }, now),
+            default
+        );
+        await updater.UpdateAsync(
+            "oc-paid-2",
+            (o, now) => o.Settle(paid with { ReceivedAmount = 12.50m }, now),
+            default
+        );
+        var partial = new ProviderVerdict(
+            OrderStatus.Pending,
+            ProviderText.Of("4"),
+            null,
+            ReviewReason.PartialCollection,
+            6.25m
+        );
+        await updater.UpdateAsync("oc-partial", (o, now) => o.Apply(partial, now), default);
+        await using var session = await ConsoleSession.OpenAsync(system);
+        var page = session.Page;
+        await page.FillAsync("#key", OperatorKey);
+        await page.ClickAsync("#use-key");
+        await page.FillAsync("#operator-name", "ops-carol");
+        await page.Locator("#operator-name").DispatchEventAsync("change");
+
+        await page.Locator("#attention-rows tr[data-order-id='oc-partial'] button.open-detail").ClickAsync();
+
+        var detail = page.Locator("#detail");
+        await Assertions.Expect(detail).ToBeVisibleAsync();
+        await Assertions.Expect(detail.Locator("dd[data-field=amount]")).ToHaveTextAsync("12.50");
+        await Assertions.Expect(detail.Locator("dd[data-field=receivedAmount]")).ToHaveTextAsync("6.25");
+        await Assertions.Expect(detail.Locator("dd[data-field=reviewReason]")).ToHaveTextAsync("partial-collection");
+        await Assertions.Expect(detail.Locator("dd[data-field=providerReference]")).Not.ToHaveTextAsync("–");
+        var actions = page.Locator("#detail-actions");
+        await actions.Locator("select[name=decision]").SelectOptionAsync("Succeeded");
+        await actions.Locator("select[name=evidence]").SelectOptionAsync("provider-answer");
+        await actions.Locator("textarea[name=note]").FillAsync("HaiPay shows it paid (ticket 4713).");
+        await actions.Locator("button.resolve-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#problem .problem-title")).ToContainTextAsync("(409)");
+        await Assertions.Expect(page.Locator("#problem .next-step")).ToContainTextAsync("manual-override");
+        await session.ScreenshotAsync("operator-console-refused.png");
+        await actions.Locator("select[name=decision]").SelectOptionAsync("Failed");
+        await actions.Locator("select[name=evidence]").SelectOptionAsync("manual-override");
+        await actions
+            .Locator("textarea[name=note]")
+            .FillAsync("Only half arrived; refunded it at HaiPay (ticket 4713).");
+        await actions.Locator("button.resolve-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Order oc-partial resolved: now Failed");
+        await Assertions.Expect(detail.Locator("dd[data-field=status]")).ToHaveTextAsync("Failed");
+        await Assertions.Expect(page.Locator("#detail-audit-rows tr.item")).Not.ToHaveCountAsync(0);
+        await session.ScreenshotAsync("operator-console-detail.png");
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#operator-name")).ToHaveValueAsync("ops-carol");
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('payments.operatorKey')"));
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.FillAsync("#close-day", today);
+        await page.ClickAsync("#load-close");
+
+        using var client = system.Server.CreateOperatorClient();
+        var close = await client.GetFromJsonAsync<JsonElement>($"/api/ops/close/{today}");
+        var nets = close
+            .GetProperty("totals")
+            .EnumerateArray()
+            .GroupBy(t => t.GetProperty("currency").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Sum(t => decimal.Parse(t.GetProperty("net").GetString()!, Inv)));
+        Assert.Equal(24.40m, nets["USD"]);
+        var groups = page.Locator("#close-chart svg g.bar-group");
+        await Assertions.Expect(groups).ToHaveCountAsync(30 * nets.Count);
+        await Assertions.Expect(page.Locator("#close-total-rows tr.item")).ToHaveCountAsync(1);
+        await Assertions
+            .Expect(page.Locator("#close-flagged-rows tr.item button.open-detail"))
+            .ToContainTextAsync("oc-partial");
+        var days = await groups.EvaluateAllAsync<string[]>("gs => gs.map(g => g.dataset.day)");
+        Assert.Equal(30, days.Distinct().Count());
+        Assert.Equal(today, days.Max(StringComparer.Ordinal));
+        var shown = await page.Locator($"#close-chart g.bar-group[data-day='{today}'][data-currency='USD']")
+            .GetAttributeAsync("data-net");
+        Assert.Equal(nets["USD"], decimal.Parse(shown!, Inv));
+        await session.ScreenshotAsync("operator-console-close.png");
         Assert.Empty(session.PolicyViolations);
     }
 

@@ -86,6 +86,7 @@ public sealed partial class FunctionsHttpTests(SharedAzurite azurite) : IClassFi
                 "/api/ops/orders/fn-coll/acknowledgement",
                 """{"operator":"fn@shop.example","note":"seen"}"""
             ),
+            ["OpsGetOrder"] = new("GET", "/api/ops/orders/fn-coll"),
             ["OpsListWebhooks"] = new("GET", "/api/ops/webhooks?state=abandoned&limit=0"),
             ["OpsReplayWebhook"] = new("POST", "/api/ops/webhooks/fn-coll/evt_missing/replay", null),
             ["OpsGetWebhookEndpoint"] = new("GET", "/api/ops/webhooks/endpoint"),

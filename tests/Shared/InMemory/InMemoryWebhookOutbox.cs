@@ -111,6 +111,20 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
         CancellationToken cancellationToken
     ) => (await FindVersionedAsync(orderId, eventId, cancellationToken))?.Value;
 
+    public Task<(IReadOnlyList<WebhookDelivery> Deliveries, bool More)> ListDeliveriesAsync(
+        string orderId,
+        int limit,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        lock (gate)
+        {
+            var all = deliveries.Where(d => d.Key.OrderId == orderId).Select(d => d.Value.Value).ToList();
+            return Task.FromResult<(IReadOnlyList<WebhookDelivery>, bool)>(([.. all.Take(limit)], all.Count > limit));
+        }
+    }
+
     public Task<Versioned<WebhookDelivery>?> FindVersionedAsync(
         string orderId,
         string eventId,
