@@ -37,6 +37,11 @@ if (only is null or "requests")
     await new StorageRequests(stack, options).RunAsync();
 }
 
+if (only is null or "reconciliation")
+{
+    await new ReconciliationCost(stack, options).RunAsync();
+}
+
 if (only is null or "startup")
 {
     await new StartupTime(stack, options).RunAsync();

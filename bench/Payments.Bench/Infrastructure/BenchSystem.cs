@@ -17,6 +17,7 @@ namespace Payments.Bench.Infrastructure;
 public sealed class BenchSystem : IAsyncDisposable
 {
     public const string FunctionKey = "bench-function-key";
+    public const string OperatorKey = "bench-operator-key-5c1e9a7d3b2f4e60";
     public const string CallbackKey = "bench-callback-key";
     public const string MerchantSecret = "bench-merchant-secret";
     public const long AppId = 1054;
@@ -70,6 +71,7 @@ public sealed class BenchSystem : IAsyncDisposable
         ["PaymentsStorage:ConnectionString"] = Azurite.ConnectionString,
         ["PaymentsStorage:TablePrefix"] = prefix,
         ["FunctionKeys:Keys:0"] = FunctionKey,
+        ["OperatorKeys:Keys:0"] = OperatorKey,
         ["HuaweiPin:BaseUrl"] = $"{SandboxUrl}huaweipin",
         ["HuaweiPin:AmountUnit"] = "major",
                     ["HuaweiPin:Currency"] = "USD",
@@ -88,6 +90,7 @@ public sealed class BenchSystem : IAsyncDisposable
         ["IdempotencyPurgeSchedule"] = Never,
         ["DeliverWebhooksSchedule"] = Never,
         ["AuditPurgeSchedule"] = Never,
+        ["ReconcileSchedule"] = Never,
         ["RateLimiting:PermitLimit"] = "1000000000",
         // The sandbox's pay pages are on http://127.0.0.1; without this every collection would wait for a person.
         ["Links:AllowHttp"] = "true",
