@@ -57,6 +57,12 @@ public static class AuditKinds
     public const string OperatorSync = "operator-sync";
 
     /// <summary>
+    /// An operator ran (or resumed, or started over) a day's reconciliation with a provider: who, which source and day;
+    /// what it found is the run's summary and its difference rows.
+    /// </summary>
+    public const string OperatorReconciliation = "operator-reconciliation";
+
+    /// <summary>
     /// A row of an imported provider record (a HUAWEIPIN transaction export) that differs from our books: the evidence
     /// a person decides on (day, row number, the provider's status, amount and time, as provider text). Kept once per
     /// distinct row, so importing the same file again adds nothing.
@@ -74,7 +80,8 @@ public static class AuditKinds
                 or OperatorEndpointEnable
                 or OperatorOutcome
                 or OperatorAcknowledgement
-                or OperatorSync;
+                or OperatorSync
+                or OperatorReconciliation;
 
     /// <summary>
     /// What applying a provider message came to; null for a repeat that changed nothing (not recorded).

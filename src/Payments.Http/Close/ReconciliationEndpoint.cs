@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http;
+using Payments.Core.Audit;
+using Payments.Core.Operations;
 using Payments.Core.Reconciliation;
 using Payments.Http.Problems;
+using Payments.Http.Security;
 
 namespace Payments.Http.Close;
 
@@ -9,7 +12,12 @@ namespace Payments.Http.Close;
 /// run (<c>?again=true</c>: starts a finished day over), and answers its summary; <c>GET</c>: the day's summary, 404
 /// when it never ran. A malformed or future day: 400 naming it, nothing run.
 /// </summary>
-public sealed class ReconciliationEndpoint(HaiPayReconciler reconciler, IReconciliationLog log, TimeProvider time)
+public sealed class ReconciliationEndpoint(
+    HaiPayReconciler reconciler,
+    IReconciliationLog log,
+    OperatorRecords records,
+    TimeProvider time
+)
 {
     public async Task<IResult> RunAsync(string day, HttpRequest request, CancellationToken cancellationToken)
     {
@@ -20,12 +28,30 @@ public sealed class ReconciliationEndpoint(HaiPayReconciler reconciler, IReconci
         }
 
         var again = request.Query["again"].ToString() is "true";
+        var now = time.GetUtcNow();
+        var fields = new Dictionary<string, object?>
+        {
+            ["source"] = HaiPayReconciler.Source,
+            ["day"] = day,
+            ["again"] = again,
+        };
+        var by = OperatorAuthentication.Current(request.HttpContext);
+        await records.RecordAttemptAsync(null, AuditKinds.OperatorReconciliation, by, fields, now, cancellationToken);
         try
         {
-            return Results.Ok(ReconciliationRunView.From(await reconciler.RunAsync(at, again, cancellationToken)));
+            var run = await reconciler.RunAsync(at, again, cancellationToken);
+            await records.RecordOutcomeAsync(null, AuditKinds.OperatorReconciliation, now, null, cancellationToken);
+            return Results.Ok(ReconciliationRunView.From(run));
         }
         catch (ReconciliationContentionException e)
         {
+            await records.RecordOutcomeAsync(
+                null,
+                AuditKinds.OperatorReconciliation,
+                now,
+                "another run of the day is advancing it",
+                cancellationToken
+            );
             return ApiProblem.Of(ProblemCodes.ReconciliationRunning, "Reconciliation already running", e.Message);
         }
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Payments.Core.Audit;
 using Payments.Core.Orders;
 using Payments.Core.Reconciliation;
 using Payments.IntegrationTests.Fixtures;
@@ -70,6 +71,12 @@ public sealed class HaiPayReconciliationTests(SharedAzurite azurite) : IClassFix
             (OrderStatus.Succeeded, ReviewReason.ProviderContradictsFinal),
             (contradicted.Status, contradicted.ReviewReason)
         );
+        var record = await system
+            .Server.Services.GetRequiredService<IAuditLog>()
+            .ListAsync(null, DateTimeOffset.UtcNow, default)
+            .SingleAsync(r => r.Kind == AuditKinds.OperatorReconciliation);
+        Assert.Contains("\"authentication\":\"operator-key\"", record.Payload, StringComparison.Ordinal);
+        Assert.Contains($"\"day\":\"{Today}\"", record.Payload, StringComparison.Ordinal);
         var close = await ops.GetFromJsonAsync<JsonElement>($"/api/ops/close/{Today}");
         var summary = Assert.Single(close.GetProperty("reconciliation").EnumerateArray());
         Assert.Equal(

@@ -23,10 +23,10 @@ public sealed class ReconciliationCostTests(SharedAzurite azurite) : IClassFixtu
     private const int PerDueRow = 2;
 
     /// <summary>
-    /// Per run: the run read and first save, the changed index (one page), the phase change, the open phase's changed
-    /// list and due scan (16 shards, one page each), the final save.
+    /// Per run: the operator's audit record and its outcome, the run read and first save, the changed index (one page),
+    /// the phase change, the open phase's changed list and due scan (16 shards, one page each), the final save.
     /// </summary>
-    private const int PerRun = 22;
+    private const int PerRun = 24;
 
     private static string Today =>
         DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
