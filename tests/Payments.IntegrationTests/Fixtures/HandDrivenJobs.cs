@@ -26,6 +26,13 @@ public static class HandDrivenJobs
             .ToDictionary(setting => setting, _ => (string?)later);
     }
 
+    /// <summary>
+    /// Each <see cref="IScheduledJob"/>'s schedule setting, set to run only on 29 February: for a test that runs no job
+    /// on a schedule at all (a job added later is quiet too).
+    /// </summary>
+    public static Dictionary<string, string?> Never() =>
+        Settings(TimeProvider.System).ToDictionary(s => s.Key, _ => (string?)"0 0 0 29 2 *");
+
     /// <summary><see cref="Settings"/> with <paramref name="settings"/> on top.</summary>
     public static Dictionary<string, string?> Settings(TimeProvider clock, IDictionary<string, string?> settings)
     {

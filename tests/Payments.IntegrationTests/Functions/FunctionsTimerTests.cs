@@ -15,8 +15,6 @@ namespace Payments.IntegrationTests.Functions;
 /// </summary>
 public sealed class FunctionsTimerTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
-    private const string Never = "0 0 0 29 2 *";
-
     [Fact]
     public async Task ExpireFrames_FrameOlderThanItsLifetime_OrderExpired()
     {
@@ -124,14 +122,5 @@ public sealed class FunctionsTimerTests(SharedAzurite azurite) : IClassFixture<S
         );
     }
 
-    private static Dictionary<string, string?> QuietServer() =>
-        new()
-        {
-            ["ExpireFramesSchedule"] = Never,
-            ["HaiPayPollSchedule"] = Never,
-            ["IdempotencyPurgeSchedule"] = Never,
-            ["DeliverWebhooksSchedule"] = Never,
-            ["AuditPurgeSchedule"] = Never,
-            ["ReconcileSchedule"] = Never,
-        };
+    private static Dictionary<string, string?> QuietServer() => HandDrivenJobs.Never();
 }

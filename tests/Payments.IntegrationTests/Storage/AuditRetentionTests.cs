@@ -12,7 +12,6 @@ namespace Payments.IntegrationTests.Storage;
 /// </summary>
 public sealed class AuditRetentionTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
-    private const string Never = "0 0 0 29 2 *";
     private static readonly DateTimeOffset Start = new(2025, 1, 15, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -152,14 +151,5 @@ public sealed class AuditRetentionTests(SharedAzurite azurite) : IClassFixture<S
         Assert.Equal("ret-young", Assert.Single(left).GetString("OrderId"));
     }
 
-    private static Dictionary<string, string?> QuietServer() =>
-        new()
-        {
-            ["ExpireFramesSchedule"] = Never,
-            ["HaiPayPollSchedule"] = Never,
-            ["IdempotencyPurgeSchedule"] = Never,
-            ["DeliverWebhooksSchedule"] = Never,
-            ["AuditPurgeSchedule"] = Never,
-            ["ReconcileSchedule"] = Never,
-        };
+    private static Dictionary<string, string?> QuietServer() => HandDrivenJobs.Never();
 }

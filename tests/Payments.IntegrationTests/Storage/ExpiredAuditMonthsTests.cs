@@ -17,7 +17,6 @@ namespace Payments.IntegrationTests.Storage;
 /// </summary>
 public sealed class ExpiredAuditMonthsTests(SharedAzurite azurite) : IClassFixture<SharedAzurite>
 {
-    private const string Never = "0 0 0 29 2 *";
     private const int OperatorStepEvent = 3022;
     private static readonly DateTimeOffset Start = new(2025, 1, 15, 10, 0, 0, TimeSpan.Zero);
 
@@ -99,16 +98,7 @@ public sealed class ExpiredAuditMonthsTests(SharedAzurite azurite) : IClassFixtu
         );
     }
 
-    private static Dictionary<string, string?> QuietServer() =>
-        new()
-        {
-            ["ExpireFramesSchedule"] = Never,
-            ["HaiPayPollSchedule"] = Never,
-            ["IdempotencyPurgeSchedule"] = Never,
-            ["DeliverWebhooksSchedule"] = Never,
-            ["AuditPurgeSchedule"] = Never,
-            ["ReconcileSchedule"] = Never,
-        };
+    private static Dictionary<string, string?> QuietServer() => HandDrivenJobs.Never();
 
     /// <summary>
     /// Sends every Delete Table with its signature spoiled, so storage itself refuses it with 403 (as Azure refuses it
