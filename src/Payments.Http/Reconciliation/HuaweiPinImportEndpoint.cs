@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Payments.Core.Reconciliation;
 using Payments.Core.Validation;
+using Payments.Http.Close;
 using Payments.Http.Endpoints;
 using Payments.Http.Problems;
 using Payments.Http.Security;
@@ -38,9 +39,10 @@ public sealed class HuaweiPinImportEndpoint(
         }
 
         var errors = new FieldErrors();
-        if (Day(day, time.GetUtcNow(), errors) is not { } importDay)
+        var (parsed, dayErrors) = CloseDay.Parse(day, time.GetUtcNow());
+        if (parsed is not { } importDay)
         {
-            return ApiProblem.Invalid(errors.ToDictionary(), Title);
+            return ApiProblem.Invalid(dayErrors.ToDictionary(), Title);
         }
 
         var maxBytes = options.CurrentValue.MaxBytes;
@@ -65,21 +67,4 @@ public sealed class HuaweiPinImportEndpoint(
         MediaTypeHeaderValue.TryParse(contentType, out var type)
         && type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)
         && (!type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
-
-    private static DateOnly? Day(string day, DateTimeOffset now, FieldErrors errors)
-    {
-        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-        {
-            errors.Add("day", "Must be a UTC day, yyyy-MM-dd.");
-            return null;
-        }
-
-        if (at > DateOnly.FromDateTime(now.UtcDateTime))
-        {
-            errors.Add("day", "Must not be in the future (UTC).");
-            return null;
-        }
-
-        return at;
-    }
 }

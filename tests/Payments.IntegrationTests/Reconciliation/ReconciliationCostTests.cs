@@ -35,13 +35,24 @@ public sealed class ReconciliationCostTests(SharedAzurite azurite) : IClassFixtu
     public async Task Reconcile_DayOfMatchingOrders_OneQueryPerOrderAndBoundedStorageRequests()
     {
         var log = new StorageRequestLog();
-        await using var system = await PaymentsSystem.StartAsync(azurite, services: log.Install);
+        // No job runs on a schedule: only the reconciliation's requests are counted.
+        await using var system = await PaymentsSystem.StartAsync(azurite, HandDrivenJobs.Never(), log.Install);
         const int orders = 6;
         for (var i = 0; i < orders; i++)
         {
             var payUrl = await CollectionFlow.CreatedPayUrlAsync(system, $"cost-{i}");
             await CollectionFlow.CompleteAsync(payUrl, "success");
             await system.WaitForStatusAsync($"cost-{i}", "Succeeded");
+        }
+
+        // The Server answers a notification after its audit row: once the sandbox holds each 200, nothing is left.
+        for (var i = 0; i < orders; i++)
+        {
+            var id = $"cost-{i}";
+            var delivery = await PaymentsSystem.FirstDeliveryAsync(async () =>
+                (await system.SandboxPaymentAsync(id))!.Value
+            );
+            Assert.Equal(200, delivery.GetProperty("status").GetInt32());
         }
 
         using var ops = system.Server.CreateOperatorClient();

@@ -31,6 +31,8 @@ public sealed class PollTraceTests(SharedAzurite azurite) : IClassFixture<Shared
         );
         clock.Advance(TimeSpan.FromMinutes(2));
         var queries = new List<Activity>();
+        // Listeners see the whole process: only this test's sandbox (its own port) counts.
+        var sandbox = system.Settings["HaiPay:BaseUrl"]!;
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name is "System.Net.Http" or PaymentsTelemetry.Name,
@@ -39,6 +41,7 @@ public sealed class PollTraceTests(SharedAzurite azurite) : IClassFixture<Shared
             {
                 if (
                     activity.GetTagItem("url.full") is string url
+                    && url.StartsWith(sandbox, StringComparison.Ordinal)
                     && url.Contains("/collect/query", StringComparison.Ordinal)
                 )
                 {
