@@ -66,9 +66,9 @@ public sealed class TableLedger(PaymentTables tables) : ILedger
             ["At"] = entry.At,
             ["ParentOrderId"] = entry.ParentOrderId,
             ["Currency"] = entry.Currency,
-            ["Amount"] = Text(entry.Amount),
-            ["ReceivedAmount"] = Text(entry.ReceivedAmount),
-            ["Fee"] = Text(entry.Fee),
+            ["Amount"] = EntityValues.MoneyText(entry.Amount),
+            ["ReceivedAmount"] = EntityValues.MoneyText(entry.ReceivedAmount),
+            ["Fee"] = EntityValues.MoneyText(entry.Fee),
             ["ReviewReason"] = entry.ReviewReason?.Name(),
             ["ProviderReference"] = entry.ProviderReference,
             ["ByOperator"] = entry.ByOperator,
@@ -89,16 +89,11 @@ public sealed class TableLedger(PaymentTables tables) : ILedger
             At = row.GetDateTimeOffset("At")!.Value,
             ParentOrderId = row.GetString("ParentOrderId"),
             Currency = row.GetString("Currency"),
-            Amount = Money(row.GetString("Amount")),
-            ReceivedAmount = Money(row.GetString("ReceivedAmount")),
-            Fee = Money(row.GetString("Fee")),
+            Amount = row.GetMoney("Amount"),
+            ReceivedAmount = row.GetMoney("ReceivedAmount"),
+            Fee = row.GetMoney("Fee"),
             ReviewReason = ReviewReasons.Parse(row.GetString("ReviewReason")),
             ProviderReference = row.GetString("ProviderReference"),
             ByOperator = row.GetBoolean("ByOperator") ?? false,
         };
-
-    private static string? Text(decimal? amount) => amount?.ToString(CultureInfo.InvariantCulture);
-
-    private static decimal? Money(string? text) =>
-        text is null ? null : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using Payments.Azure.Tables;
 using Payments.Core.Orders;
@@ -36,15 +35,15 @@ internal static class OrderEntityMapper
             ["ReapplyClaimedUntil"] = order.ReapplyClaimedUntil,
             ["CredentialsRefused"] = order.CredentialsRefused,
             ["RedirectUrl"] = order.RedirectUrl?.Value,
-            ["Amount"] = order.Amount?.ToString(CultureInfo.InvariantCulture),
+            ["Amount"] = EntityValues.MoneyText(order.Amount),
             ["Currency"] = order.Currency,
             ["CustomerReference"] = order.CustomerReference,
             ["CustomerIp"] = order.CustomerIp,
             ["CardLast4"] = order.CardLast4,
             ["ParentOrderId"] = order.ParentOrderId,
             ["RefundOrderId"] = order.RefundOrderId,
-            ["ReceivedAmount"] = order.ReceivedAmount?.ToString(CultureInfo.InvariantCulture),
-            ["Fee"] = order.Fee?.ToString(CultureInfo.InvariantCulture),
+            ["ReceivedAmount"] = EntityValues.MoneyText(order.ReceivedAmount),
+            ["Fee"] = EntityValues.MoneyText(order.Fee),
             ["ResolvedAt"] = order.ResolvedAt,
             ["LedgerMarks"] = order.LedgerMarks,
             ["LedgerCount"] = order.LedgerCount,
@@ -84,9 +83,9 @@ internal static class OrderEntityMapper
             ReapplyClaimedUntil = entity.GetDateTimeOffset("ReapplyClaimedUntil"),
             CredentialsRefused = entity.GetBoolean("CredentialsRefused") ?? false,
             RedirectUrl = CustomerLink.Restore(entity.GetString("RedirectUrl")),
-            Amount = Money(entity.GetString("Amount")),
-            ReceivedAmount = Money(entity.GetString("ReceivedAmount")),
-            Fee = Money(entity.GetString("Fee")),
+            Amount = entity.GetMoney("Amount"),
+            ReceivedAmount = entity.GetMoney("ReceivedAmount"),
+            Fee = entity.GetMoney("Fee"),
             ResolvedAt = entity.GetDateTimeOffset("ResolvedAt"),
             LedgerMarks = entity.GetString("LedgerMarks"),
             LedgerCount = entity.GetNumber("LedgerCount") ?? 0,
@@ -126,9 +125,6 @@ internal static class OrderEntityMapper
                 }
                 : null,
         };
-
-    private static decimal? Money(string? text) =>
-        text is null ? null : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A stored reason is one of the documented names; any other text is a row this code did not write.

@@ -28,7 +28,7 @@ public sealed class TableReconciliationLog(PaymentTables tables) : IReconciliati
             ["OrderId"] = item.OrderId,
             ["Status"] = item.Status,
             ["Reason"] = item.Reason,
-            ["Amount"] = Text(item.Amount),
+            ["Amount"] = EntityValues.MoneyText(item.Amount),
             ["Currency"] = item.Currency,
             ["Detail"] = item.Detail?.Value,
             ["FoundAt"] = difference.FoundAt,
@@ -126,6 +126,4 @@ public sealed class TableReconciliationLog(PaymentTables tables) : IReconciliati
             Unanswered = (int)(row.GetNumber("Unanswered") ?? 0),
             Queries = (int)(row.GetNumber("Queries") ?? 0),
         };
-
-    private static string? Text(decimal? amount) => amount?.ToString(CultureInfo.InvariantCulture);
 }

@@ -226,29 +226,22 @@ public sealed partial class HaiPayReconciler(
 
     private static readonly TimeSpan MinimumLease = TimeSpan.FromMinutes(2);
 
-    private static ReconciliationRun Count(ReconciliationRun run, ReconcileOutcome outcome) =>
-        outcome switch
+    /// <summary>The run with one more order counted: every order asked about is checked and cost one query.</summary>
+    private static ReconciliationRun Count(ReconciliationRun run, ReconcileOutcome outcome)
+    {
+        if (outcome == ReconcileOutcome.Skipped)
         {
-            ReconcileOutcome.Matched => run with
-            {
-                Checked = run.Checked + 1,
-                Matched = run.Matched + 1,
-                Queries = run.Queries + 1,
-            },
-            ReconcileOutcome.Different => run with
-            {
-                Checked = run.Checked + 1,
-                Different = run.Different + 1,
-                Queries = run.Queries + 1,
-            },
-            ReconcileOutcome.Unanswered => run with
-            {
-                Checked = run.Checked + 1,
-                Unanswered = run.Unanswered + 1,
-                Queries = run.Queries + 1,
-            },
-            _ => run,
+            return run;
+        }
+
+        var asked = run with { Checked = run.Checked + 1, Queries = run.Queries + 1 };
+        return outcome switch
+        {
+            ReconcileOutcome.Matched => asked with { Matched = run.Matched + 1 },
+            ReconcileOutcome.Different => asked with { Different = run.Different + 1 },
+            _ => asked with { Unanswered = run.Unanswered + 1 },
         };
+    }
 
     private static string Describe(HaiPayReply reply) =>
         reply switch
